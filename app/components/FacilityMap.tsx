@@ -1,0 +1,254 @@
+import type { FeatureCollection } from "geojson";
+import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, Popup } from "maplibre-gl";
+import { useEffect, useRef, useState } from "react";
+import type { FacilityKind } from "~/domain/types";
+import { FACILITY_KIND_LABELS } from "~/domain/labels";
+import type { Lang, Translate } from "~/i18n";
+import { facilityCollection, type MapFacility } from "~/map/features";
+import {
+  facilityLayerIds,
+  facilityLayers,
+  facilitySourceId,
+  offlineStyle,
+  provinceLayers,
+  PROVINCES_SOURCE,
+  regionLabelLayer,
+  REGION_LABELS_SOURCE,
+} from "~/map/style";
+
+export interface RegionLabel {
+  code: string;
+  nameKo: string;
+  nameEn: string;
+  labelPoint: [number, number];
+}
+
+export interface FacilityMapProps {
+  facilities: MapFacility[];
+  kinds: FacilityKind[];
+  visibleKinds: FacilityKind[];
+  regions: RegionLabel[];
+  lang: Lang;
+  t: Translate;
+  /** A full basemap style; without it the offline Natural Earth style is used. */
+  styleUrl?: string;
+  landUrl: string;
+  /** GeoJSON of province boundaries, when imported. */
+  provincesUrl?: string;
+  /** Centre and zoom for a single facility (facility pages). */
+  focus?: { lng: number; lat: number; zoom: number };
+  interactive?: boolean;
+  /** The facility to fly to and open, e.g. chosen in the list. */
+  selectedId?: string | null;
+  className?: string;
+}
+
+const KOREA_CENTER: [number, number] = [127.8, 36.2];
+type MapState = "loading" | "loaded" | "failed";
+
+/**
+ * MapLibre map of facilities, loaded in the browser only. The container carries
+ * `data-map-state` and `data-drawn-facilities` so tests and assistive tools can
+ * tell what the map is doing.
+ */
+export function FacilityMap(props: FacilityMapProps) {
+  const { facilities, kinds, visibleKinds, regions, lang, t, styleUrl, landUrl, provincesUrl, focus, interactive = true, selectedId, className } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const popupRef = useRef<Popup | null>(null);
+  const [state, setState] = useState<MapState>("loading");
+  const [drawn, setDrawn] = useState(0);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    let cancelled = false;
+    let map: MapLibreMap | null = null;
+    void import("~/map/maplibre.client")
+      .then(({ default: maplibregl }) => {
+        if (cancelled || !container.current) return;
+        const created = new maplibregl.Map({
+          container: container.current,
+          style: styleUrl ?? offlineStyle(new URL(landUrl, window.location.href).href),
+          center: focus ? [focus.lng, focus.lat] : KOREA_CENTER,
+          zoom: focus ? focus.zoom : 5.6,
+          minZoom: 4,
+          maxZoom: 16,
+          interactive,
+          attributionControl: false,
+          cooperativeGestures: false,
+        });
+        map = created;
+        mapRef.current = created;
+        if (interactive) created.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+        created.on("error", (event) => console.warn("map:", event.error?.message));
+        created.on("load", () => {
+          addOverlays(created, latest.current);
+          setState("loaded");
+          const count = () => setDrawn(countDrawn(created, latest.current.kinds));
+          created.on("idle", count);
+        });
+        if (interactive) {
+          for (const kind of kinds) {
+            const ids = facilityLayerIds(kind);
+            created.on("click", ids.points, (event) => {
+              const feature = event.features?.[0];
+              if (feature) openPopup(maplibregl, created, feature, latest.current, popupRef);
+            });
+            created.on("click", ids.clusters, (event) => {
+              const feature = event.features?.[0];
+              if (!feature) return;
+              const source = created.getSource(facilitySourceId(kind)) as GeoJSONSource;
+              void source.getClusterExpansionZoom(feature.properties.cluster_id as number).then((zoom) => {
+                created.easeTo({ center: (feature.geometry as GeoJSON.Point).coordinates as [number, number], zoom });
+              });
+            });
+            for (const layer of [ids.points, ids.clusters]) {
+              created.on("mouseenter", layer, () => (created.getCanvas().style.cursor = "pointer"));
+              created.on("mouseleave", layer, () => (created.getCanvas().style.cursor = ""));
+            }
+          }
+        }
+      })
+      .catch((error: unknown) => {
+        console.warn("map failed to start:", error);
+        if (!cancelled) setState("failed");
+      });
+    return () => {
+      cancelled = true;
+      popupRef.current?.remove();
+      map?.remove();
+      mapRef.current = null;
+    };
+    // The map is created once; later prop changes are applied by the effects below.
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || state !== "loaded") return;
+    for (const kind of kinds) {
+      const visibility = visibleKinds.includes(kind) ? "visible" : "none";
+      for (const layer of Object.values(facilityLayerIds(kind))) if (map.getLayer(layer)) map.setLayoutProperty(layer, "visibility", visibility);
+    }
+  }, [kinds, visibleKinds, state]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || state !== "loaded") return;
+    for (const kind of kinds) {
+      const source = map.getSource(facilitySourceId(kind)) as GeoJSONSource | undefined;
+      source?.setData(facilityCollection(facilities.filter((f) => f.kind === kind)));
+    }
+    if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", lang === "ko" ? "nameKo" : "nameEn"]);
+  }, [facilities, kinds, lang, state]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || state !== "loaded" || !selectedId) return;
+    const facility = facilities.find((f) => f.id === selectedId);
+    if (!facility) return;
+    map.flyTo({ center: [facility.lng, facility.lat], zoom: Math.max(map.getZoom(), 10) });
+    void import("~/map/maplibre.client").then(({ default: maplibregl }) => {
+      openPopupFor(maplibregl, map, facility, latest.current, popupRef);
+    });
+  }, [selectedId, facilities, state]);
+
+  return (
+    <div className={className ?? "map-frame"}>
+      <div
+        ref={container}
+        className="map-canvas"
+        role="region"
+        aria-label={t("mapLabel")}
+        data-map-state={state}
+        data-drawn-facilities={drawn}
+        data-testid="facility-map"
+      />
+      {state === "loading" ? <p className="map-status">{t("mapLoading")}</p> : null}
+      {state === "failed" ? <p className="map-status">{t("mapUnavailable")}</p> : null}
+    </div>
+  );
+}
+
+function addOverlays(map: MapLibreMap, props: FacilityMapProps): void {
+  const { facilities, kinds, regions, lang, provincesUrl, visibleKinds } = props;
+  if (provincesUrl) {
+    const provinces = provinceLayers();
+    map.addSource(PROVINCES_SOURCE, { ...provinces.source, data: new URL(provincesUrl, window.location.href).href } as never);
+    for (const layer of provinces.layers) map.addLayer(layer);
+  }
+  const labels: FeatureCollection = {
+    type: "FeatureCollection",
+    features: regions.map((r) => ({ type: "Feature", geometry: { type: "Point", coordinates: r.labelPoint }, properties: { nameKo: r.nameKo, nameEn: r.nameEn } })),
+  };
+  map.addSource(REGION_LABELS_SOURCE, { type: "geojson", data: labels });
+  map.addLayer(regionLabelLayer(lang === "ko" ? "nameKo" : "nameEn"));
+  for (const kind of kinds) {
+    map.addSource(facilitySourceId(kind), {
+      type: "geojson",
+      data: facilityCollection(facilities.filter((f) => f.kind === kind)),
+      cluster: true,
+      clusterRadius: 36,
+      clusterMaxZoom: 9,
+      promoteId: "id",
+    });
+    for (const layer of facilityLayers(kind)) {
+      map.addLayer({ ...layer, layout: { ...layer.layout, visibility: visibleKinds.includes(kind) ? "visible" : "none" } } as never);
+    }
+  }
+}
+
+/** Facilities drawn on screen, counting each cluster's members. */
+function countDrawn(map: MapLibreMap, kinds: FacilityKind[]): number {
+  const layers = kinds.flatMap((kind) => {
+    const ids = facilityLayerIds(kind);
+    return [ids.points, ids.clusters];
+  }).filter((id) => map.getLayer(id));
+  const seen = new Set<string>();
+  let total = 0;
+  for (const feature of map.queryRenderedFeatures({ layers })) {
+    const key = feature.properties.cluster_id !== undefined ? `${feature.source}:c${feature.properties.cluster_id}` : `${feature.source}:${feature.properties.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    total += feature.properties.point_count !== undefined ? Number(feature.properties.point_count) : 1;
+  }
+  return total;
+}
+
+type MapLibre = typeof import("maplibre-gl");
+
+function openPopup(maplibregl: MapLibre, map: MapLibreMap, feature: MapGeoJSONFeature, props: FacilityMapProps, popupRef: { current: Popup | null }): void {
+  const p = feature.properties as Record<string, unknown>;
+  const anchor = typeof p.anchorGroup === "string" ? (JSON.parse(p.anchorGroup) as MapFacility["anchorGroup"]) : null;
+  const [lng, lat] = (feature.geometry as GeoJSON.Point).coordinates;
+  openPopupFor(
+    maplibregl,
+    map,
+    { id: String(p.id), kind: String(p.kind), nameKo: String(p.nameKo), nameEn: String(p.nameEn), regionCode: String(p.regionCode), lat, lng, precision: String(p.precision), anchorGroup: anchor, sectors: [] },
+    props,
+    popupRef,
+  );
+}
+
+/** A popup built from DOM nodes, so listing text is always inert. */
+function openPopupFor(maplibregl: MapLibre, map: MapLibreMap, facility: MapFacility, props: FacilityMapProps, popupRef: { current: Popup | null }): void {
+  const { lang, t } = props;
+  const body = document.createElement("div");
+  body.className = "popup";
+  const title = document.createElement("strong");
+  title.textContent = lang === "ko" ? facility.nameKo : facility.nameEn;
+  const kind = document.createElement("div");
+  kind.textContent = FACILITY_KIND_LABELS[facility.kind as FacilityKind]?.[lang] ?? facility.kind;
+  body.append(title, kind);
+  if (facility.anchorGroup) {
+    const anchor = document.createElement("div");
+    anchor.textContent = `${t("anchorGroup")}: ${lang === "ko" ? facility.anchorGroup.nameKo : facility.anchorGroup.nameEn}`;
+    body.append(anchor);
+  }
+  const link = document.createElement("a");
+  link.href = `/facilities/${encodeURIComponent(facility.id)}${lang === "en" ? "?lang=en" : ""}`;
+  link.textContent = t("openPage");
+  body.append(link);
+  popupRef.current?.remove();
+  popupRef.current = new maplibregl.Popup({ offset: 10, maxWidth: "280px" }).setLngLat([facility.lng, facility.lat]).setDOMContent(body).addTo(map);
+}

@@ -1,0 +1,75 @@
+import path from "node:path";
+import { z } from "zod";
+
+const optionalUrl = (protocols: string[], hint: string) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value))
+    .optional()
+    .refine((value) => value === undefined || isUrlWithProtocol(value, protocols), {
+      message: hint,
+    });
+
+function isUrlWithProtocol(value: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce
+    .number({ invalid_type_error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 65535")
+    .max(65535, "must be between 1 and 65535")
+    .default(3000),
+  HOST: z.string().trim().min(1, "must not be empty").default("127.0.0.1"),
+  DATA_DIR: z.string().trim().min(1, "must not be empty").default(".data"),
+  DATABASE_URL: optionalUrl(["postgres:", "postgresql:"], "must be a postgres:// or postgresql:// URL"),
+  MEILI_HOST: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
+  MEILI_API_KEY: z.string().trim().optional(),
+  MAP_STYLE_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
+});
+
+export type AppConfig = {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  meiliHost?: string;
+  meiliApiKey?: string;
+  mapStyleUrl?: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and checks the environment once; a bad value names its variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+  }
+  const value = parsed.data;
+  return {
+    env: value.NODE_ENV,
+    port: value.PORT,
+    host: value.HOST,
+    dataDir: path.resolve(value.DATA_DIR),
+    databaseUrl: value.DATABASE_URL,
+    meiliHost: value.MEILI_HOST,
+    meiliApiKey: value.MEILI_API_KEY || undefined,
+    mapStyleUrl: value.MAP_STYLE_URL,
+  };
+}

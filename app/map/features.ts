@@ -1,0 +1,56 @@
+import type { Feature, FeatureCollection, Point } from "geojson";
+import type { FacilityKind } from "~/domain/types";
+
+/** What the map and the list need of a facility. */
+export interface MapFacility {
+  id: string;
+  kind: string;
+  nameKo: string;
+  nameEn: string;
+  regionCode: string;
+  lat: number;
+  lng: number;
+  precision: string;
+  anchorGroup: { id: string; nameKo: string; nameEn: string } | null;
+  sectors: string[];
+}
+
+export type FacilityFeatureProperties = Omit<MapFacility, "lat" | "lng">;
+
+/** Colours per kind; one map layer and one legend entry each. */
+export const KIND_COLORS: Record<FacilityKind, string> = {
+  innovation_center: "#d9480f",
+  techno_park: "#1864ab",
+  industrial_complex: "#2b8a3e",
+  research_complex: "#862e9c",
+  business_incubator: "#e67700",
+  university_tlo: "#0b7285",
+};
+
+export function facilityFeature(f: MapFacility): Feature<Point, FacilityFeatureProperties> {
+  return {
+    type: "Feature",
+    id: f.id,
+    geometry: { type: "Point", coordinates: [f.lng, f.lat] },
+    properties: {
+      id: f.id,
+      kind: f.kind,
+      nameKo: f.nameKo,
+      nameEn: f.nameEn,
+      regionCode: f.regionCode,
+      anchorGroup: f.anchorGroup,
+      sectors: f.sectors,
+      precision: f.precision,
+    },
+  };
+}
+
+export function facilityCollection(facilities: MapFacility[]): FeatureCollection<Point, FacilityFeatureProperties> {
+  return { type: "FeatureCollection", features: facilities.map(facilityFeature) };
+}
+
+/** Kinds present, in the order of KIND_COLORS, so the legend is stable. */
+export function kindsPresent(facilities: MapFacility[]): FacilityKind[] {
+  const present = new Set(facilities.map((f) => f.kind));
+  return (Object.keys(KIND_COLORS) as FacilityKind[]).filter((kind) => present.has(kind));
+}

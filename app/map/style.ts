@@ -1,0 +1,121 @@
+import type { FeatureCollection } from "geojson";
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from "maplibre-gl";
+import type { FacilityKind } from "~/domain/types";
+import { KIND_COLORS } from "./features";
+
+export const LAND_SOURCE = "land";
+export const PROVINCES_SOURCE = "provinces";
+export const REGION_LABELS_SOURCE = "region-labels";
+
+export const facilitySourceId = (kind: string) => `facilities-${kind}`;
+export const facilityLayerIds = (kind: string) => ({
+  points: `facilities-${kind}-points`,
+  clusters: `facilities-${kind}-clusters`,
+  clusterCounts: `facilities-${kind}-cluster-counts`,
+});
+
+const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
+
+/** The offline style: sea, land outline from Natural Earth, region labels. No request leaves the app. */
+export function offlineStyle(landUrl: string): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      [LAND_SOURCE]: { type: "geojson", data: landUrl },
+    },
+    layers: [
+      { id: "sea", type: "background", paint: { "background-color": "#dbe9f4" } },
+      {
+        id: "land-neighbours",
+        type: "fill",
+        source: LAND_SOURCE,
+        filter: ["==", ["get", "role"], "neighbour"],
+        paint: { "fill-color": "#eeeeea" },
+      },
+      {
+        id: "land-korea",
+        type: "fill",
+        source: LAND_SOURCE,
+        filter: ["==", ["get", "role"], "korea"],
+        paint: { "fill-color": "#fbfaf5" },
+      },
+      {
+        id: "land-outline",
+        type: "line",
+        source: LAND_SOURCE,
+        paint: { "line-color": "#9a9a8e", "line-width": 0.8 },
+      },
+    ],
+  };
+}
+
+/** Province outlines, drawn only when boundaries were imported. */
+export function provinceLayers(): { source: SourceSpecification; layers: LayerSpecification[] } {
+  return {
+    source: { type: "geojson", data: EMPTY },
+    layers: [
+      {
+        id: "provinces-line",
+        type: "line",
+        source: PROVINCES_SOURCE,
+        paint: { "line-color": "#868e96", "line-width": 1, "line-dasharray": [2, 1] },
+      },
+    ],
+  };
+}
+
+export function regionLabelLayer(textField: "nameKo" | "nameEn"): LayerSpecification {
+  return {
+    id: "region-labels",
+    type: "symbol",
+    source: REGION_LABELS_SOURCE,
+    layout: {
+      "text-field": ["get", textField],
+      "text-size": 12,
+      "text-allow-overlap": false,
+    },
+    paint: { "text-color": "#495057", "text-halo-color": "#ffffff", "text-halo-width": 1.2 },
+  };
+}
+
+/** Three layers per kind: clusters, their counts, and single points. */
+export function facilityLayers(kind: FacilityKind): LayerSpecification[] {
+  const ids = facilityLayerIds(kind);
+  const source = facilitySourceId(kind);
+  const color = KIND_COLORS[kind];
+  return [
+    {
+      id: ids.clusters,
+      type: "circle",
+      source,
+      filter: ["has", "point_count"],
+      paint: {
+        "circle-color": color,
+        "circle-opacity": 0.85,
+        "circle-radius": ["step", ["get", "point_count"], 13, 5, 17, 10, 21],
+        "circle-stroke-color": "#ffffff",
+        "circle-stroke-width": 2,
+      },
+    },
+    {
+      id: ids.clusterCounts,
+      type: "symbol",
+      source,
+      filter: ["has", "point_count"],
+      layout: { "text-field": ["to-string", ["get", "point_count"]], "text-size": 12, "text-allow-overlap": true },
+      paint: { "text-color": "#ffffff" },
+    },
+    {
+      id: ids.points,
+      type: "circle",
+      source,
+      filter: ["!", ["has", "point_count"]],
+      paint: {
+        "circle-color": color,
+        "circle-radius": ["case", ["boolean", ["feature-state", "highlight"], false], 10, 7],
+        "circle-stroke-color": "#ffffff",
+        "circle-stroke-width": 2,
+      },
+    },
+  ];
+}

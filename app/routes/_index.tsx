@@ -1,0 +1,129 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useMemo, useState } from "react";
+import { FacilityMap } from "~/components/FacilityMap";
+import { FACILITY_KIND_LABELS } from "~/domain/labels";
+import { FACILITY_KINDS, type FacilityKind } from "~/domain/types";
+import { listParam } from "~/http.server";
+import { translator } from "~/i18n";
+import { KIND_COLORS, kindsPresent } from "~/map/features";
+import { loadExplorer } from "~/map/explorer.server";
+import { useLang } from "~/root";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as { lang?: "ko" | "en" } | undefined;
+  return [{ title: translator(root?.lang ?? "ko")("pageTitleMap") }];
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+  const explorer = await loadExplorer(context.services.database.db);
+  const kinds = kindsPresent(explorer.facilities);
+  // The legend posts the kinds to show; without a legend submission every kind is shown.
+  const shown = params.has("legend") ? listParam(params, "show").filter((k): k is FacilityKind => (FACILITY_KINDS as readonly string[]).includes(k)) : kinds;
+  return { ...explorer, kinds, shown, mapStyleUrl: context.services.config.mapStyleUrl ?? null };
+}
+
+export default function MapPage() {
+  const { facilities, regions, kinds, shown, boundaryCredits, mapStyleUrl } = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const t = translator(lang);
+  const [, setSearchParams] = useSearchParams();
+  const [visibleKinds, setVisibleKinds] = useState<FacilityKind[]>(shown);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const regionNames = useMemo(() => new Map(regions.map((r) => [r.code, lang === "ko" ? r.nameKo : r.nameEn])), [regions, lang]);
+  const listed = facilities.filter((f) => visibleKinds.includes(f.kind as FacilityKind));
+
+  const toggle = (kind: FacilityKind, on: boolean) => {
+    const next = kinds.filter((k) => (k === kind ? on : visibleKinds.includes(k)));
+    setVisibleKinds(next);
+    setSearchParams(
+      (previous) => {
+        const params = new URLSearchParams(previous);
+        params.delete("show");
+        if (next.length === kinds.length) params.delete("legend");
+        else {
+          params.set("legend", "1");
+          for (const k of next) params.append("show", k);
+        }
+        return params;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  };
+
+  return (
+    <main className="explorer">
+      <a href="#facility-list" className="skip-link">
+        {t("skipToList")}
+      </a>
+      <FacilityMap
+        facilities={facilities}
+        kinds={kinds}
+        visibleKinds={visibleKinds}
+        regions={regions}
+        lang={lang}
+        t={t}
+        styleUrl={mapStyleUrl ?? undefined}
+        landUrl="/map/land.json"
+        provincesUrl={boundaryCredits.length > 0 ? "/map/provinces.json" : undefined}
+        selectedId={selectedId}
+      />
+      <aside className="side">
+        <Form method="get" className="legend" aria-labelledby="legend-title">
+          <h2 id="legend-title" className="visually-hidden">
+            {t("legend")}
+          </h2>
+          <input type="hidden" name="legend" value="1" />
+          {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
+          {kinds.map((kind) => (
+            <label key={kind}>
+              <input type="checkbox" name="show" value={kind} checked={visibleKinds.includes(kind)} onChange={(event) => toggle(kind, event.currentTarget.checked)} />
+              <span className="swatch" style={{ background: KIND_COLORS[kind] }} aria-hidden="true" />
+              {FACILITY_KIND_LABELS[kind][lang]} ({facilities.filter((f) => f.kind === kind).length})
+            </label>
+          ))}
+          <noscript>
+            <button type="submit">{t("applyFilters")}</button>
+          </noscript>
+        </Form>
+
+        <section aria-labelledby="facility-list-title">
+          <h2 id="facility-list-title">
+            {t("listHeading")} <small>({t("listCount", { count: listed.length })})</small>
+          </h2>
+          {listed.length === 0 ? <p>{t("listEmpty")}</p> : null}
+          <ul className="facility-list" id="facility-list" data-testid="facility-list">
+            {listed.map((f) => (
+              <li key={f.id} data-facility-id={f.id}>
+                <span className="swatch" style={{ background: KIND_COLORS[f.kind as FacilityKind] }} aria-hidden="true" />
+                <div>
+                  <Link to={`/facilities/${encodeURIComponent(f.id)}${lang === "en" ? "?lang=en" : ""}`}>{lang === "ko" ? f.nameKo : f.nameEn}</Link>
+                  <div className="meta">
+                    {FACILITY_KIND_LABELS[f.kind as FacilityKind]?.[lang]} · {regionNames.get(f.regionCode)}
+                    {f.anchorGroup ? ` · ${lang === "ko" ? f.anchorGroup.nameKo : f.anchorGroup.nameEn}` : ""}
+                  </div>
+                </div>
+                <button type="button" onClick={() => setSelectedId(f.id)} aria-label={`${t("showOnMap")}: ${lang === "ko" ? f.nameKo : f.nameEn}`}>
+                  {t("showOnMap")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <footer className="credits">
+          <h2>{t("credits")}</h2>
+          <ul>
+            <li>{t("creditLand")}</li>
+            <li>{t("creditListings")}</li>
+            {mapStyleUrl ? <li>{t("creditBasemap")}</li> : null}
+            {boundaryCredits.map((c) => (
+              <li key={c.source}>{t("boundaryCredit", { source: c.source, license: c.license })}</li>
+            ))}
+          </ul>
+        </footer>
+      </aside>
+    </main>
+  );
+}

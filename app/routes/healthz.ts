@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { checkDatabase } from "../../db/queries/health";
+
+/**
+ * 200 while the app can answer: the database works and some engine can search
+ * (the embedded copy stands in while Meilisearch is unreachable). 503 otherwise.
+ */
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { database, search } = context.services;
+  const db = await checkDatabase(database.db);
+  const searchHealth = await search.health().catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+  const healthy = db.ok && !("error" in searchHealth);
+  return Response.json(
+    {
+      status: healthy ? ("reachable" in searchHealth && !searchHealth.reachable ? "degraded" : "ok") : "unhealthy",
+      db: db.ok ? "ok" : "error",
+      dbKind: database.kind,
+      ...(db.detail ? { dbDetail: db.detail } : {}),
+      search: searchHealth,
+    },
+    { status: healthy ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
+}

@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { listBoundaries } from "../../db/queries/boundaries";
+import { notFound } from "~/http.server";
+
+/** Imported province boundaries as GeoJSON; 404 until `npm run boundaries:import` has run. */
+export async function loader({ context }: LoaderFunctionArgs) {
+  const boundaries = await listBoundaries(context.services.database.db);
+  if (boundaries.length === 0) return notFound("no province boundaries imported");
+  const collection = {
+    type: "FeatureCollection",
+    features: boundaries.map((b) => ({ type: "Feature", properties: { regionCode: b.regionCode }, geometry: b.geometry })),
+  };
+  return Response.json(collection, { headers: { "Content-Type": "application/geo+json; charset=utf-8", "Cache-Control": "no-cache" } });
+}

@@ -1,0 +1,98 @@
+import { facilityTargetClasses, programTargetClasses } from "~/domain/listing-classes";
+import type { Facility } from "~db/queries/facilities";
+import type { Program } from "~db/queries/programs";
+import type { SearchDocument } from "./types";
+
+export interface DocumentLookups {
+  regions: Map<string, { nameKo: string; nameKoShort: string; nameEn: string }>;
+  divisions: Map<string, { nameKo: string; nameEn: string }>;
+}
+
+export function facilityDocument(f: Facility, lookups: DocumentLookups): SearchDocument {
+  const region = lookups.regions.get(f.regionCode);
+  return {
+    id: f.id,
+    type: "facility",
+    kind: f.kind,
+    subtype: f.subtype,
+    nameKo: f.nameKo,
+    nameEn: f.nameEn,
+    aliases: f.aliases,
+    descriptionKo: f.industriesNoteKo ?? "",
+    descriptionEn: f.industriesNoteEn ?? "",
+    ...sectorFields(f.sectors, lookups),
+    anchorGroupId: f.anchorGroup?.id ?? null,
+    anchorGroupKo: f.anchorGroup?.nameKo ?? null,
+    anchorGroupEn: f.anchorGroup?.nameEn ?? null,
+    regionCode: f.regionCode,
+    regionCodes: [f.regionCode],
+    regionNamesKo: region ? [region.nameKo, region.nameKoShort] : [],
+    regionNamesEn: region ? [region.nameEn] : [],
+    nationwide: false,
+    pavittClasses: facilityTargetClasses(f.kind, f.services),
+    category: null,
+    diffusionLevel: null,
+    location: { lat: f.lat, lng: f.lng },
+    smeOnly: false,
+    maxEmployees: null,
+    requiredCertifications: [],
+    providerFacilityId: null,
+    services: f.services,
+    deliveryModes: f.deliveryModes,
+    targetCapabilities: [],
+    diffusionType: null,
+    coordPrecision: f.precision,
+  };
+}
+
+/** A program sits where its provider facility is; nationwide programs without a provider have no place. */
+export function programDocument(
+  p: Program,
+  provider: Pick<Facility, "lat" | "lng" | "precision" | "nameKo" | "nameEn"> | undefined,
+  lookups: DocumentLookups,
+): SearchDocument {
+  const regions = p.regionCodes.flatMap((code) => lookups.regions.get(code) ?? []);
+  return {
+    id: p.id,
+    type: "program",
+    kind: "program",
+    subtype: null,
+    nameKo: p.nameKo,
+    nameEn: p.nameEn,
+    aliases: [p.providerAgencyKo, p.providerAgencyEn, provider?.nameKo, provider?.nameEn].filter(
+      (value): value is string => Boolean(value),
+    ),
+    descriptionKo: p.summaryKo ?? "",
+    descriptionEn: p.summaryEn ?? "",
+    ...sectorFields(p.sectors, lookups),
+    anchorGroupId: null,
+    anchorGroupKo: null,
+    anchorGroupEn: null,
+    regionCode: p.regionCodes[0] ?? null,
+    regionCodes: p.regionCodes,
+    regionNamesKo: regions.flatMap((r) => [r.nameKo, r.nameKoShort]),
+    regionNamesEn: regions.map((r) => r.nameEn),
+    nationwide: p.regionScope === "national",
+    pavittClasses: programTargetClasses(p.targetPavittClasses),
+    category: p.category,
+    diffusionLevel: p.diffusionLevel,
+    location: provider ? { lat: provider.lat, lng: provider.lng } : null,
+    smeOnly: p.smeOnly,
+    maxEmployees: p.maxEmployees,
+    requiredCertifications: p.requiredCertifications,
+    providerFacilityId: p.providerFacilityId,
+    services: [],
+    deliveryModes: p.deliveryMode ? [p.deliveryMode] : [],
+    targetCapabilities: p.targetCapabilities,
+    diffusionType: p.diffusionType,
+    coordPrecision: provider?.precision ?? null,
+  };
+}
+
+function sectorFields(codes: string[], lookups: DocumentLookups) {
+  return {
+    sectors: codes,
+    sectorLabelsKo: codes.map((code) => lookups.divisions.get(code)?.nameKo ?? code),
+    sectorLabelsEn: codes.map((code) => lookups.divisions.get(code)?.nameEn ?? code),
+  };
+}

@@ -1,0 +1,121 @@
+import MiniSearch from "minisearch";
+import { FACET_NAMES, type FacetName, type SearchDocument, type SearchResult } from "../types";
+import { FIELD_BOOSTS, INDEXED_FIELDS, analyze, buildEntry, entryKey, type Entry, type IndexedRecord } from "./records";
+import { type Bitset, SlotBitsets, countShared } from "./slot-bitsets";
+
+/** Bitset facet for nationwide listings, beside the facets of the interface. */
+export const NATIONWIDE_FACET = "nationwide";
+
+function createIndex(): MiniSearch<IndexedRecord> {
+  const identity = (term: string) => term;
+  return new MiniSearch<IndexedRecord>({
+    idField: "key",
+    fields: [...INDEXED_FIELDS],
+    storeFields: [],
+    // Records hold index keys separated by single spaces.
+    tokenize: (text) => (text ? text.split(" ") : []),
+    processTerm: identity,
+    searchOptions: { boost: FIELD_BOOSTS, maxFuzzy: 2, tokenize: (term) => [term], processTerm: identity },
+  });
+}
+
+function compareDefaultOrder(a: Entry, b: Entry): number {
+  const left = a.document;
+  const right = b.document;
+  if (left.type !== right.type) return left.type < right.type ? -1 : 1;
+  // Code-point order of Hangul syllables is dictionary (가나다) order.
+  if (left.nameKo !== right.nameKo) return left.nameKo < right.nameKo ? -1 : 1;
+  return left.id < right.id ? -1 : left.id > right.id ? 1 : 0;
+}
+
+function bitsetValues(entry: Entry): Array<[string, string]> {
+  const values: Array<[string, string]> = FACET_NAMES.flatMap((facet) => entry.facetValues[facet].map((value): [string, string] => [facet, value]));
+  if (entry.document.nationwide) values.push([NATIONWIDE_FACET, "true"]);
+  return values;
+}
+
+function addKey(keysByText: Map<string, Set<string>>, texts: readonly string[], key: string): void {
+  for (const text of texts) {
+    const keys = keysByText.get(text) ?? new Set<string>();
+    keys.add(key);
+    keysByText.set(text, keys);
+  }
+}
+
+/** The indexed documents: the MiniSearch index, the entries by key and the lookups built beside it. */
+export class Corpus {
+  readonly index = createIndex();
+  readonly bitsets = new SlotBitsets();
+  private readonly entries = new Map<string, Entry>();
+  private readonly freeSlots: number[] = [];
+  private nextSlot = 0;
+  private readonly knownWords = new Set<string>();
+  private readonly keysByExactName = new Map<string, Set<string>>();
+  private readonly keysByExactAlias = new Map<string, Set<string>>();
+  private defaultOrder: Entry[] | null = null;
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): Entry | undefined {
+    return this.entries.get(key);
+  }
+
+  put(document: SearchDocument): void {
+    this.remove(entryKey(document.type, document.id));
+    const entry = buildEntry(document, this.freeSlots.pop() ?? this.nextSlot++);
+    const { record, hangulWords } = analyze(document);
+    this.index.add(record);
+    this.entries.set(entry.key, entry);
+    for (const [facet, value] of bitsetValues(entry)) this.bitsets.add(entry.slot, facet, value);
+    addKey(this.keysByExactName, entry.exactNames, entry.key);
+    addKey(this.keysByExactAlias, entry.exactAliases, entry.key);
+    // Words stay known after their document goes: that only keeps a particle on a one-syllable stem.
+    for (const word of hangulWords) this.knownWords.add(word);
+    this.defaultOrder = null;
+  }
+
+  remove(key: string): void {
+    const previous = this.entries.get(key);
+    if (!previous) return;
+    this.index.discard(key);
+    this.entries.delete(key);
+    for (const [facet, value] of bitsetValues(previous)) this.bitsets.remove(previous.slot, facet, value);
+    this.freeSlots.push(previous.slot);
+    for (const name of previous.exactNames) this.keysByExactName.get(name)?.delete(key);
+    for (const alias of previous.exactAliases) this.keysByExactAlias.get(alias)?.delete(key);
+    this.defaultOrder = null;
+  }
+
+  readonly isKnownWord = (word: string): boolean => this.knownWords.has(word);
+
+  /** Keys of the documents whose name, or else whose alias, has exactly these tokens. */
+  exactMatches(tokens: readonly string[]): { names: ReadonlySet<string>; aliases: ReadonlySet<string> } {
+    const text = tokens.join(" ");
+    return { names: this.keysByExactName.get(text) ?? new Set(), aliases: this.keysByExactAlias.get(text) ?? new Set() };
+  }
+
+  /** Every entry, facilities before programs, then by Korean name. */
+  inDefaultOrder(): readonly Entry[] {
+    this.defaultOrder ??= [...this.entries.values()].sort(compareDefaultOrder);
+    return this.defaultOrder;
+  }
+
+  /** For each requested facet, how many of the entries carry each value. */
+  countFacets(entries: readonly Entry[], facets: readonly FacetName[]): SearchResult["facets"] {
+    const counts: SearchResult["facets"] = {};
+    if (facets.length === 0) return counts;
+    const matched: Bitset = this.bitsets.empty();
+    for (const { slot } of entries) matched[slot >>> 5] |= 1 << (slot & 31);
+    for (const facet of facets) {
+      const byValue = new Map<string, number>();
+      for (const [value, bits] of this.bitsets.valuesOf(facet)) {
+        const count = countShared(bits, matched);
+        if (count > 0) byValue.set(value, count);
+      }
+      counts[facet] = Object.fromEntries(byValue);
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,172 @@
+import type { MatchInfo } from "minisearch";
+import { distanceKm } from "~/domain/geo";
+import type { EngineHealth, SearchDocType, SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from "../types";
+import { type HighlightTerm, highlightText, isLatinWord } from "../text";
+import { Corpus } from "./corpus";
+import { buildPredicate, type EntryPredicate } from "./filters";
+import { parseQuery, type ParsedQuery } from "./query";
+import { type Entry, entryKey } from "./records";
+import { matchText } from "./text-match";
+
+interface Match {
+  entry: Entry;
+  /** For text queries: which indexed terms matched in which fields. */
+  matchedTerms?: MatchInfo;
+  distanceKm?: number;
+}
+
+const REPLACE_CHUNK_SIZE = 250;
+
+function assertValidQuery(query: SearchQuery): void {
+  for (const [name, value] of [["limit", query.limit], ["offset", query.offset]] as const) {
+    if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  }
+  const { near } = query;
+  if (!near) return;
+  if (!Number.isFinite(near.lat) || !Number.isFinite(near.lng)) throw new RangeError("near needs finite lat and lng");
+  if (near.radiusKm !== undefined && !(Number.isFinite(near.radiusKm) && near.radiusKm >= 0)) {
+    throw new RangeError("near.radiusKm must be a finite, non-negative number");
+  }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Nearest first; the sort is stable, so equal distances keep their order and listings without a place go last in theirs. */
+function sortByDistance(matches: Match[]): Match[] {
+  return matches.sort((a, b) => {
+    if (a.distanceKm === undefined || b.distanceKm === undefined) {
+      return (a.distanceKm === undefined ? 1 : 0) - (b.distanceKm === undefined ? 1 : 0);
+    }
+    return a.distanceKm - b.distanceKm;
+  });
+}
+
+/** Exact name matches first, then exact alias matches, then the rest, each in relevance order. */
+function promoteExactNames(matches: Match[], exact: { names: ReadonlySet<string>; aliases: ReadonlySet<string> }): Match[] {
+  if (exact.names.size === 0 && exact.aliases.size === 0) return matches;
+  const tiered = matches.map((match) => ({
+    match,
+    tier: exact.names.has(match.entry.key) ? 0 : exact.aliases.has(match.entry.key) ? 1 : 2,
+  }));
+  // The sort is stable: within a tier, relevance order stays.
+  return tiered.sort((a, b) => a.tier - b.tier).map(({ match }) => match);
+}
+
+function highlightName(document: SearchDocument, parsed: ParsedQuery, matchedTerms: MatchInfo | undefined): string {
+  const matchedNameWords: HighlightTerm[] = Object.entries(matchedTerms ?? {})
+    .filter(([term, fields]) => isLatinWord(term) && fields.includes("name"))
+    .map(([term]) => ({ text: term, mode: "word" }));
+  const terms = [...parsed.highlightTerms, ...matchedNameWords];
+  const korean = highlightText(document.nameKo, terms);
+  if (korean.marked) return korean.html;
+  const english = highlightText(document.nameEn, terms);
+  return english.marked ? english.html : korean.html;
+}
+
+/**
+ * In-process search over MiniSearch with a Korean layer (see records.ts and query.ts). Searches
+ * run against one snapshot of the corpus; `replaceAll` builds a new corpus and swaps it in.
+ */
+export class EmbeddedSearchEngine implements SearchEngine {
+  readonly name = "embedded" as const;
+  private corpus = new Corpus();
+  /** Changes made while `replaceAll` builds the next corpus, replayed onto it before the swap. */
+  private changesDuringReplace: Array<(corpus: Corpus) => void> | null = null;
+
+  async configure(): Promise<void> {}
+
+  async upsert(documents: SearchDocument[]): Promise<void> {
+    this.change((corpus) => {
+      for (const document of documents) corpus.put(document);
+    });
+  }
+
+  async delete(refs: Array<{ type: SearchDocType; id: string }>): Promise<void> {
+    this.change((corpus) => {
+      for (const { type, id } of refs) corpus.remove(entryKey(type, id));
+    });
+  }
+
+  async replaceAll(documents: SearchDocument[], onProgress?: (done: number, total: number) => void): Promise<void> {
+    const next = new Corpus();
+    const changes: Array<(corpus: Corpus) => void> = [];
+    this.changesDuringReplace = changes;
+    try {
+      const total = documents.length;
+      for (let start = 0; start < total; start += REPLACE_CHUNK_SIZE) {
+        const end = Math.min(start + REPLACE_CHUNK_SIZE, total);
+        for (let i = start; i < end; i++) next.put(documents[i]);
+        onProgress?.(end, total);
+        await yieldToEventLoop();
+      }
+      if (total === 0) onProgress?.(0, 0);
+      for (const change of changes) change(next);
+      this.corpus = next;
+    } finally {
+      this.changesDuringReplace = null;
+    }
+  }
+
+  private change(apply: (corpus: Corpus) => void): void {
+    apply(this.corpus);
+    this.changesDuringReplace?.push(apply);
+  }
+
+  async health(): Promise<EngineHealth> {
+    return { ok: true };
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    assertValidQuery(query);
+    const corpus = this.corpus;
+    const predicate = buildPredicate(corpus, query.filters ?? {}, query.near);
+    const parsed = query.text?.trim() ? parseQuery(query.text, corpus.isKnownWord) : null;
+    const hasText = parsed !== null && parsed.groups.length > 0;
+
+    let matches = hasText ? this.matchText(corpus, parsed, predicate) : this.matchAll(corpus, predicate);
+    const near = query.near;
+    const byDistance = near !== undefined && (query.sort === "distance" || (query.sort === undefined && !hasText));
+    if (near && byDistance) {
+      for (const match of matches) {
+        if (match.entry.location) match.distanceKm = distanceKm(near, match.entry.location);
+      }
+      matches = sortByDistance(matches);
+    }
+
+    const page = matches.slice(query.offset, query.offset + query.limit);
+    const hits = page.map((match): SearchHit => {
+      const hit: SearchHit = { document: match.entry.document };
+      const location = match.entry.location;
+      if (near && location) hit.distanceKm = match.distanceKm ?? distanceKm(near, location);
+      if (hasText) hit.highlight = highlightName(match.entry.document, parsed, match.matchedTerms);
+      return hit;
+    });
+    return {
+      total: matches.length,
+      hits,
+      facets: corpus.countFacets(
+        matches.map((match) => match.entry),
+        query.facets ?? [],
+      ),
+    };
+  }
+
+  private matchText(corpus: Corpus, parsed: ParsedQuery, predicate: EntryPredicate | null): Match[] {
+    const matches: Match[] = [];
+    for (const { key, match } of matchText(corpus, parsed, predicate)) {
+      const entry = corpus.get(key);
+      if (entry) matches.push({ entry, matchedTerms: match });
+    }
+    return promoteExactNames(matches, corpus.exactMatches(parsed.tokens));
+  }
+
+  private matchAll(corpus: Corpus, predicate: EntryPredicate | null): Match[] {
+    const matches: Match[] = [];
+    for (const entry of corpus.inDefaultOrder()) {
+      if (!predicate || predicate(entry)) matches.push({ entry });
+    }
+    return matches;
+  }
+}

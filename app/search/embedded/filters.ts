@@ -1,0 +1,57 @@
+import { distanceKm } from "~/domain/geo";
+import type { SearchFilters, SearchQuery } from "../types";
+import { type Corpus, NATIONWIDE_FACET } from "./corpus";
+import type { Entry } from "./records";
+import { type Bitset, hasSlot } from "./slot-bitsets";
+
+export type EntryPredicate = (entry: Entry) => boolean;
+
+function present(values: readonly string[] | undefined): values is readonly string[] {
+  return values !== undefined && values.length > 0;
+}
+
+function intersect(bitsets: readonly Bitset[]): Bitset | null {
+  if (bitsets.length === 0) return null;
+  const [first, ...rest] = bitsets;
+  const result = Uint32Array.from(first);
+  for (const bits of rest) for (let i = 0; i < result.length; i++) result[i] &= bits[i];
+  return result;
+}
+
+/**
+ * The typed filters and the radius as one predicate, or null when nothing restricts the result.
+ * Value filters combine the corpus's bitsets; ids and the radius are checked per entry. Empty
+ * lists restrict nothing; `includeNationwide` only widens a region filter.
+ */
+export function buildPredicate(corpus: Corpus, filters: SearchFilters, near: SearchQuery["near"]): EntryPredicate | null {
+  const { bitsets } = corpus;
+  const required: Bitset[] = [];
+  if (filters.type) required.push(bitsets.anyOf("type", [filters.type]));
+  if (present(filters.kinds)) required.push(bitsets.anyOf("kind", filters.kinds));
+  if (present(filters.regionCodes)) {
+    const regions = bitsets.anyOf("regionCodes", filters.regionCodes);
+    const nationwide = filters.includeNationwide ? bitsets.bits(NATIONWIDE_FACET, "true") : undefined;
+    if (nationwide) for (let i = 0; i < regions.length; i++) regions[i] |= nationwide[i];
+    required.push(regions);
+  }
+  if (present(filters.sectors)) required.push(bitsets.anyOf("sectors", filters.sectors));
+  if (filters.pavittClass !== undefined) required.push(bitsets.anyOf("pavittClasses", [filters.pavittClass]));
+  if (present(filters.categories)) required.push(bitsets.anyOf("category", filters.categories));
+  const mask = intersect(required);
+
+  const checks: EntryPredicate[] = [];
+  if (mask) checks.push((entry) => hasSlot(mask, entry.slot));
+  if (present(filters.ids)) {
+    const ids = new Set(filters.ids);
+    checks.push((entry) => ids.has(entry.document.id));
+  }
+  if (near && near.radiusKm !== undefined) {
+    const { radiusKm } = near;
+    checks.push((entry) => entry.location !== null && distanceKm(near, entry.location) <= radiusKm);
+  }
+  if (checks.length === 0) return null;
+  return (entry) => {
+    for (const check of checks) if (!check(entry)) return false;
+    return true;
+  };
+}

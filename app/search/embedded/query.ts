@@ -1,0 +1,146 @@
+import type { Query } from "minisearch";
+import { LONGEST_SYNONYM_WORDS, synonymTerms, synonymsOf } from "../synonyms";
+import { type HighlightTerm, isChoseongQuery, isHangulWord, isLatinWord, stripParticle, tokenize } from "../text";
+import { CHOSEONG_FIELDS, NAME_FIELDS, TEXT_FIELDS, indexKey } from "./records";
+
+/** One way a query term can match: a word, or a phrase whose words must all match. */
+interface Alternative {
+  words: readonly string[];
+  /** Prefix search on the last word; over suffix-indexed Hangul this is substring search. */
+  prefix: boolean;
+  fuzzy: number | false;
+  fields: readonly string[];
+}
+
+/** A query term with its synonyms; a document must match at least one alternative of every group. */
+export interface TermGroup {
+  alternatives: Alternative[];
+}
+
+export interface ParsedQuery {
+  /** The query's tokens after particle stripping. */
+  tokens: string[];
+  groups: TermGroup[];
+  highlightTerms: HighlightTerm[];
+}
+
+/** Typos allowed in a Latin word: one from five letters (Changwn), two from nine (technopak); Meilisearch's defaults. */
+const ONE_TYPO_LENGTH = 5;
+const TWO_TYPOS_LENGTH = 9;
+const MIN_INNER_CHOSEONG_LENGTH = 3;
+const WORD_START_CHOSEONG_FIELDS: readonly string[] = [CHOSEONG_FIELDS[0]];
+
+function allowedEdits(word: string): number {
+  if (!isLatinWord(word) || word.length < ONE_TYPO_LENGTH) return 0;
+  return word.length < TWO_TYPOS_LENGTH ? 1 : 2;
+}
+
+function editDistanceWithin(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      rowMin = Math.min(rowMin, current[j]);
+    }
+    if (rowMin > limit) return false;
+    previous = current;
+  }
+  return previous[b.length] <= limit;
+}
+
+/** Synonyms of a term, or of the nearest synonym term when a Latin word is mistyped (technopak → technopark). */
+function expansionsOf(term: string): string[] {
+  const exact = synonymsOf(term);
+  if (exact.length > 0) return [...exact];
+  const edits = allowedEdits(term);
+  if (edits === 0) return [];
+  for (const candidate of synonymTerms()) {
+    if (isLatinWord(candidate) && editDistanceWithin(term, candidate, edits)) return [candidate, ...synonymsOf(candidate)];
+  }
+  return [];
+}
+
+function typedAlternative(words: readonly string[], isLast: boolean, fields: readonly string[]): Alternative {
+  const lastWord = words[words.length - 1];
+  const hangul = isHangulWord(lastWord);
+  return {
+    words,
+    prefix: hangul || isLast,
+    fuzzy: words.length === 1 && allowedEdits(lastWord) > 0 ? allowedEdits(lastWord) : false,
+    fields,
+  };
+}
+
+function synonymAlternative(term: string): Alternative {
+  const words = term.split(" ");
+  return { words, prefix: words.length === 1 && isHangulWord(term), fuzzy: false, fields: TEXT_FIELDS };
+}
+
+function groupFor(words: readonly string[], isLast: boolean, typedFields: readonly string[]): TermGroup {
+  const term = words.join(" ");
+  if (words.length === 1 && isChoseongQuery(term)) {
+    // Two consonants inside a long name match too much by chance (광주첨단과학 holds ㄷㄱ): short runs match word starts only.
+    const fields = term.length >= MIN_INNER_CHOSEONG_LENGTH ? CHOSEONG_FIELDS : WORD_START_CHOSEONG_FIELDS;
+    return { alternatives: [{ words, prefix: true, fuzzy: false, fields }] };
+  }
+  const alternatives = [typedAlternative(words, isLast, typedFields), ...expansionsOf(term).map(synonymAlternative)];
+  const seen = new Set<string>();
+  return {
+    alternatives: alternatives.filter((alternative) => {
+      const key = `${alternative.words.join(" ")}|${alternative.prefix}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  };
+}
+
+function highlightTermOf(alternative: Alternative): HighlightTerm {
+  const text = alternative.words.join(" ");
+  if (isChoseongQuery(text)) return { text, mode: "choseong" };
+  if (isHangulWord(text)) return { text, mode: "anywhere" };
+  return { text, mode: alternative.prefix ? "wordStart" : "word" };
+}
+
+/**
+ * Splits the text into term groups: particles are stripped from Hangul tokens, consecutive tokens
+ * that form a multi-word synonym (`innovation center`) become one group, and each group carries
+ * its synonyms as alternatives.
+ */
+export function parseQuery(text: string, isKnownWord: (word: string) => boolean): ParsedQuery {
+  const tokens = tokenize(text).map((token) => stripParticle(token, isKnownWord));
+  // A lone first keystroke (대, c) matches names only: in descriptions it would match nearly everything.
+  const typedFields = tokens.length === 1 && Array.from(tokens[0]).length === 1 ? NAME_FIELDS : TEXT_FIELDS;
+  const groups: TermGroup[] = [];
+  let position = 0;
+  while (position < tokens.length) {
+    let length = Math.min(LONGEST_SYNONYM_WORDS, tokens.length - position);
+    while (length > 1 && synonymsOf(tokens.slice(position, position + length).join(" ")).length === 0) length--;
+    const words = tokens.slice(position, position + length);
+    position += length;
+    groups.push(groupFor(words, position === tokens.length, typedFields));
+  }
+  return { tokens, groups, highlightTerms: groups.flatMap((group) => group.alternatives.map(highlightTermOf)) };
+}
+
+function alternativeQuery(alternative: Alternative): Query {
+  const last = alternative.words.length - 1;
+  return {
+    combineWith: "AND",
+    queries: alternative.words.map((word, i) => ({
+      queries: [indexKey(word)],
+      prefix: alternative.prefix && i === last,
+      fuzzy: i === last ? alternative.fuzzy : false,
+      fields: [...alternative.fields],
+    })),
+  };
+}
+
+/** The MiniSearch query for one group: any of its alternatives. */
+export function groupQuery(group: TermGroup): Query {
+  return { combineWith: "OR", queries: group.alternatives.map(alternativeQuery) };
+}

@@ -1,0 +1,11 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as foundation from "./001_foundation";
+
+/** Migrations are listed here rather than read from disk so that bundled builds carry them. */
+const migrations: Record<string, Migration> = {
+  "001_foundation": foundation,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

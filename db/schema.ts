@@ -1,0 +1,192 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Timestamps are written by the database and read back as Date. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Rows that people edit carry a version for optimistic concurrency. */
+interface Editable {
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export type ManagedBy = "seed" | "council" | "import";
+export type ListingStatus = "published" | "archived";
+
+export interface RegionsTable extends Editable {
+  code: string;
+  kostat_code: string;
+  iso_3166_2: string;
+  name_ko: string;
+  name_ko_short: string;
+  name_en: string;
+  name_en_full: string;
+  capital_area: boolean;
+  label_lng: number;
+  label_lat: number;
+  coord_precision: string;
+  strategic_industries: string[];
+  strategic_industries_note: string | null;
+  source: string;
+}
+
+export interface RegionBoundariesTable {
+  region_code: string;
+  geometry: ColumnType<GeoJsonGeometry, string, string>;
+  min_lng: number;
+  min_lat: number;
+  max_lng: number;
+  max_lat: number;
+  source: string;
+  license: string;
+  imported_at: Timestamp;
+}
+
+export interface KsicSectionsTable {
+  code: string;
+  name_ko: string;
+  name_en: string;
+  source: string;
+}
+
+export interface KsicDivisionsTable extends Editable {
+  code: string;
+  section_code: string;
+  name_ko: string;
+  name_en: string;
+  default_pavitt_class: string | null;
+  pavitt_basis: string;
+  pavitt_note: string | null;
+  source: string;
+}
+
+export interface AnchorGroupsTable extends Editable {
+  id: string;
+  type: string;
+  name_ko: string;
+  name_en: string;
+  sectors: string[];
+  sector_note_en: string | null;
+  source: string;
+}
+
+export interface FacilitiesTable extends Editable {
+  id: string;
+  kind: string;
+  subtype: string | null;
+  name_ko: string;
+  name_en: string;
+  aliases: string[];
+  region_code: string;
+  lat: number;
+  lng: number;
+  coord_precision: string;
+  location_note: string | null;
+  anchor_group_id: string | null;
+  co_anchor_group_ids: string[];
+  industries: string[];
+  industries_note_ko: string | null;
+  industries_note_en: string | null;
+  services: string[];
+  delivery_modes: string[];
+  contacts: ColumnType<FacilityContacts, string | undefined, string>;
+  opened: string | null;
+  source: string;
+  verification: string | null;
+  status: Generated<ListingStatus>;
+  managed_by: Generated<ManagedBy>;
+  created_at: Timestamp;
+}
+
+export interface FacilityContacts {
+  url?: string;
+  phone?: string;
+  email?: string;
+  addressKo?: string;
+  addressEn?: string;
+}
+
+export interface ProgramsTable extends Editable {
+  id: string;
+  name_ko: string;
+  name_en: string;
+  summary_ko: string | null;
+  summary_en: string | null;
+  provider_facility_id: string | null;
+  provider_agency_ko: string | null;
+  provider_agency_en: string | null;
+  category: string;
+  target_pavitt_classes: string[];
+  target_capabilities: string[];
+  diffusion_level: number | null;
+  diffusion_type: string | null;
+  delivery_mode: string | null;
+  region_scope: string;
+  region_codes: string[];
+  sme_only: boolean;
+  max_employees: number | null;
+  required_certifications: string[];
+  sectors: string[];
+  cost_share_note_en: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  period_note_en: string | null;
+  url: string | null;
+  source: string;
+  status: Generated<ListingStatus>;
+  managed_by: Generated<ManagedBy>;
+  created_at: Timestamp;
+}
+
+export interface SmeSizeRulesTable extends Editable {
+  id: string;
+  sector_name_ko: string;
+  sector_name_en: string;
+  ksic_sections: string[];
+  ksic_divisions: string[];
+  max_employees_exclusive: number;
+  threshold_kind: string;
+  threshold_max_krw: number;
+  source: string;
+  source_note: string | null;
+}
+
+/**
+ * One row per change to a searchable listing, written in the same transaction
+ * as the change. Delivery re-reads the listing, so replaying a row is harmless.
+ */
+export interface SearchOutboxTable {
+  id: Generated<number>;
+  entity_type: SearchEntityType;
+  entity_id: string;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export type SearchEntityType = "facility" | "program";
+
+export interface Database {
+  regions: RegionsTable;
+  region_boundaries: RegionBoundariesTable;
+  ksic_sections: KsicSectionsTable;
+  ksic_divisions: KsicDivisionsTable;
+  anchor_groups: AnchorGroupsTable;
+  facilities: FacilitiesTable;
+  programs: ProgramsTable;
+  sme_size_rules: SmeSizeRulesTable;
+  search_outbox: SearchOutboxTable;
+}
+
+export type GeoJsonGeometry =
+  | { type: "Polygon"; coordinates: number[][][] }
+  | { type: "MultiPolygon"; coordinates: number[][][][] };
+
+export type RegionRow = Selectable<RegionsTable>;
+export type FacilityRow = Selectable<FacilitiesTable>;
+export type NewFacility = Insertable<FacilitiesTable>;
+export type FacilityUpdate = Updateable<FacilitiesTable>;
+export type ProgramRow = Selectable<ProgramsTable>;
+export type NewProgram = Insertable<ProgramsTable>;
+export type AnchorGroupRow = Selectable<AnchorGroupsTable>;
+export type KsicDivisionRow = Selectable<KsicDivisionsTable>;
+export type SmeSizeRuleRow = Selectable<SmeSizeRulesTable>;

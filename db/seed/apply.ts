@@ -1,0 +1,114 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Database, SearchEntityType } from "../schema";
+import { enqueueSearchChanges } from "../queries/outbox";
+import type { Catalog } from "./catalog";
+
+export interface SeedReport {
+  inserted: Record<string, number>;
+  updated: Record<string, number>;
+  archived: Record<string, number>;
+  /** Listings a council has taken over: the seed no longer overwrites them. */
+  keptCouncilEdits: string[];
+}
+
+type Row = Record<string, unknown>;
+interface TableSpec {
+  table: keyof Database;
+  key: string;
+  rows: Row[];
+  /** Listings carry a status and who manages them; reference tables do not. */
+  listing?: SearchEntityType;
+}
+
+/**
+ * Loads the catalogue idempotently in one transaction: unchanged rows are left
+ * alone (same version, same updated_at), changed rows are updated with a new
+ * version, seed-managed listings missing from the files are archived.
+ */
+export async function applyCatalog(db: Kysely<Database>, catalog: Catalog): Promise<SeedReport> {
+  const report: SeedReport = { inserted: {}, updated: {}, archived: {}, keptCouncilEdits: [] };
+  const specs: TableSpec[] = [
+    { table: "regions", key: "code", rows: catalog.regions },
+    { table: "ksic_sections", key: "code", rows: catalog.ksicSections },
+    { table: "ksic_divisions", key: "code", rows: catalog.ksicDivisions },
+    { table: "anchor_groups", key: "id", rows: catalog.anchorGroups },
+    { table: "sme_size_rules", key: "id", rows: catalog.sizeRules },
+    { table: "facilities", key: "id", rows: catalog.facilities, listing: "facility" },
+    { table: "programs", key: "id", rows: catalog.programs, listing: "program" },
+  ];
+  await db.transaction().execute(async (trx) => {
+    for (const spec of specs) await applyTable(trx, spec, report);
+  });
+  return report;
+}
+
+async function applyTable(trx: Transaction<Database>, spec: TableSpec, report: SeedReport): Promise<void> {
+  const { table, key, rows, listing } = spec;
+  const columns = rows.length > 0 ? Object.keys(rows[0]) : [];
+  const existing = new Map<string, Row>();
+  for (const row of (await trx.selectFrom(table).selectAll().execute()) as Row[]) existing.set(String(row[key]), row);
+
+  const inserts: Row[] = [];
+  const changed: string[] = [];
+  for (const row of rows) {
+    const id = String(row[key]);
+    const current = existing.get(id);
+    if (!current) {
+      inserts.push(toDatabaseValues(row));
+      continue;
+    }
+    if (listing && current.managed_by !== "seed") {
+      report.keptCouncilEdits.push(`${listing} ${id}`);
+      continue;
+    }
+    const differs = columns.some((column) => !sameValue(current[column], row[column])) || (listing && current.status !== "published");
+    if (!differs) continue;
+    await trx
+      .updateTable(table)
+      .set({
+        ...toDatabaseValues(row),
+        ...(listing ? { status: "published" } : {}),
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      } as never)
+      .where(key as never, "=", id as never)
+      .execute();
+    changed.push(id);
+  }
+  for (let i = 0; i < inserts.length; i += 500) {
+    await trx.insertInto(table).values(inserts.slice(i, i + 500) as never).execute();
+  }
+  report.inserted[table] = inserts.length;
+  report.updated[table] = changed.length;
+
+  if (!listing) return;
+  const fileIds = new Set(rows.map((row) => String(row[key])));
+  const retired = [...existing.values()]
+    .filter((row) => row.managed_by === "seed" && row.status === "published" && !fileIds.has(String(row[key])))
+    .map((row) => String(row[key]));
+  if (retired.length > 0) {
+    await trx
+      .updateTable(table)
+      .set({ status: "archived", version: sql`version + 1`, updated_at: sql`now()` } as never)
+      .where(key as never, "in", retired as never)
+      .execute();
+  }
+  report.archived[table] = retired.length;
+  const touched = [...inserts.map((row) => String(row[key])), ...changed, ...retired];
+  await enqueueSearchChanges(trx, touched.map((id) => ({ entityType: listing, entityId: id })));
+}
+
+/** jsonb and array columns go in as JSON/arrays; everything else as is. */
+function toDatabaseValues(row: Row): Row {
+  const out: Row = {};
+  for (const [column, value] of Object.entries(row)) {
+    out[column] = value !== null && typeof value === "object" && !Array.isArray(value) ? JSON.stringify(value) : value;
+  }
+  return out;
+}
+
+function sameValue(stored: unknown, wanted: unknown): boolean {
+  if (Array.isArray(wanted)) return Array.isArray(stored) && stored.length === wanted.length && stored.every((v, i) => v === wanted[i]);
+  if (typeof wanted === "number" && typeof stored === "number") return Math.abs(stored - wanted) < 1e-9;
+  return (stored ?? null) === (wanted ?? null);
+}

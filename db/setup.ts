@@ -1,0 +1,21 @@
+import path from "node:path";
+import type { Kysely } from "kysely";
+import { migrateToLatest } from "./migrate";
+import { countRegions } from "./queries/regions";
+import type { Database } from "./schema";
+import { applyCatalog, type SeedReport } from "./seed/apply";
+import { readCatalog } from "./seed/catalog";
+
+/** The project's curated data files; scripts and the server run from the project root. */
+export const CATALOG_DIR = path.resolve("data");
+
+/**
+ * Brings a database to a usable state: schema up to date and, when it holds no
+ * catalogue yet, the data files loaded. A database that already has data is
+ * left alone; `npm run db:seed` applies edited files on purpose.
+ */
+export async function prepareDatabase(db: Kysely<Database>, catalogDir = CATALOG_DIR): Promise<{ migrations: string[]; seeded: SeedReport | null }> {
+  const migrations = await migrateToLatest(db);
+  if ((await countRegions(db)) > 0) return { migrations, seeded: null };
+  return { migrations, seeded: await applyCatalog(db, readCatalog(catalogDir)) };
+}
