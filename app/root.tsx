@@ -56,6 +56,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </Link>
           <span className="tagline">{t("tagline")}</span>
           <nav className="site-nav">
+            <Link to={lang === "en" ? "/?lang=en" : "/"}>{t("navMap")}</Link>
+            <Link to={lang === "en" ? "/match?lang=en" : "/match"}>{t("navMatch")}</Link>
             <LanguageSwitch lang={lang} />
           </nav>
         </header>

@@ -51,6 +51,8 @@ export interface FacilityMapProps {
   /** While true, a click on the map picks a point instead of opening a popup. */
   picking?: boolean;
   onPickPoint?: (point: { lat: number; lng: number }) => void;
+  /** Frame the facilities (and the search point) whenever they change. */
+  fitToFacilities?: boolean;
   className?: string;
 }
 
@@ -154,6 +156,12 @@ export function FacilityMap(props: FacilityMapProps) {
     for (const kind of kinds) {
       const source = map.getSource(facilitySourceId(kind)) as GeoJSONSource | undefined;
       source?.setData(facilityCollection(facilities.filter((f) => f.kind === kind)));
+    }
+    if (latest.current.fitToFacilities && facilities.length > 0) {
+      const points = [...facilities, ...(latest.current.near ? [latest.current.near] : [])];
+      const lngs = points.map((p) => p.lng);
+      const lats = points.map((p) => p.lat);
+      map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], { padding: 50, maxZoom: 11, duration: 0 });
     }
     if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", lang === "ko" ? "nameKo" : "nameEn"]);
   }, [facilities, kinds, lang, state]);

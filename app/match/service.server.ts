@@ -24,6 +24,7 @@ export interface MatchedItem {
   nameKo: string;
   nameEn: string;
   regionCode: string | null;
+  location: LatLng | null;
   distanceKm: number | null;
   score: number;
   breakdown: ScoredItem["breakdown"];
@@ -40,6 +41,8 @@ export interface MatchResponse {
     sizeBand: SizeBand;
     reasons: Reason[];
     capabilityReasons: Reason[];
+    /** Seed 003 Figure 2: the kind of large-firm cooperation that fits the firm's capability. */
+    cooperation: { mode: string; reasons: Reason[] };
   };
   eligibility: { isSme: boolean | null; reasons: Reason[] };
   centers: MatchedItem[];
@@ -96,13 +99,14 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
   );
   const ranked = performance.now();
 
-  const regionOf = new Map([...facilities, ...programs].map((c) => [c.id, c.regionCode]));
+  const candidateOf = new Map<string, FacilityCandidate | ProgramCandidate>([...facilities, ...programs].map((c) => [`${c.kind === "program" ? "program" : "facility"}:${c.id}`, c]));
   const shape = (item: ScoredItem): MatchedItem => ({
     id: item.id,
     kind: item.kind,
     nameKo: item.nameKo,
     nameEn: item.nameEn,
-    regionCode: regionOf.get(item.id) ?? null,
+    regionCode: candidateOf.get(`${item.type}:${item.id}`)?.regionCode ?? null,
+    location: candidateOf.get(`${item.type}:${item.id}`)?.location ?? null,
     distanceKm: item.distanceKm === null ? null : Math.round(item.distanceKm * 10) / 10,
     score: Math.round(item.score * 10) / 10,
     breakdown: item.breakdown,
@@ -112,7 +116,10 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
     ok: true,
     value: {
       firm: { regionCode, location, locationBasis },
-      classification: classificationOf(result.classification.pavitt, result.classification.capability, result.eligibility.sizeBand),
+      classification: {
+        ...classificationOf(result.classification.pavitt, result.classification.capability, result.eligibility.sizeBand),
+        cooperation: result.classification.cooperation,
+      },
       eligibility: { isSme: result.eligibility.isSme, reasons: result.eligibility.reasons },
       centers: result.centers.slice(0, CENTERS_SHOWN).map(shape),
       programs: result.programs.slice(0, PROGRAMS_SHOWN).map(shape),
@@ -122,7 +129,7 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
   };
 }
 
-function classificationOf(pavitt: PavittClassification, capability: CapabilityAssessment, sizeBand: SizeBand): MatchResponse["classification"] {
+function classificationOf(pavitt: PavittClassification, capability: CapabilityAssessment, sizeBand: SizeBand): Omit<MatchResponse["classification"], "cooperation"> {
   return {
     pavittClass: pavitt.pavittClass,
     defaultClass: pavitt.defaultClass,

@@ -1,8 +1,9 @@
 import { buildApp, launchBrowser, startApp, type Scenario } from "./harness";
 import { foundationScenarios } from "./foundation.e2e";
+import { matchScenarios } from "./match.e2e";
 import { searchScenarios } from "./search.e2e";
 
-const scenarios: Scenario[] = [...foundationScenarios, ...searchScenarios];
+const scenarios: Scenario[] = [...foundationScenarios, ...searchScenarios, ...matchScenarios];
 
 buildApp();
 const app = await startApp();
