@@ -81,6 +81,7 @@ export default function MapPage() {
         selectedId={selectedId}
         highlightedId={highlightedId}
         near={near}
+        fitToFacilities={search.active && mapFacilities.length > 0}
         picking={picking}
         onPickPoint={(point) => {
           setPicking(false);
