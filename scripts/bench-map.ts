@@ -1,5 +1,6 @@
 import http from "node:http";
 import type net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import compression from "compression";
 import express from "express";
@@ -218,7 +219,7 @@ try {
   const rows = [summary("map load", (r) => r.loadMs), summary("facilities drawn", (r) => r.drawnMs)];
   const pad = (text: string, width: number) => text.padStart(width);
 
-  console.log(`Map benchmark: ${appUrl} against a bare MapLibre page, Chromium ${browser.version()}`);
+  console.log(`Map benchmark: ${appUrl} against a bare MapLibre page, Chromium ${browser.version()}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end`);
   console.log(`${expected} facilities in ${kinds.length} kinds; viewport ${VIEWPORT.width}×${VIEWPORT.height}, map ${size.width}×${size.height}; 1 warm-up visit each, then ${runs} visits each in fresh contexts, alternating`);
   console.log("Times from navigation start.");
   console.log("");

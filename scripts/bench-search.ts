@@ -1,3 +1,4 @@
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { loader } from "../app/routes/api.search";
 import { resolvePlacePhrase } from "../app/search/place.server";
@@ -116,7 +117,7 @@ try {
   const hitShare = withHits / prepared.length;
 
   const pad = (text: string, width: number) => text.padStart(width);
-  console.log(`Search benchmark: embedded engine, seed ${seed}`);
+  console.log(`Search benchmark: embedded engine, seed ${seed}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end`);
   console.log(`Catalogue: ${FACILITIES} facilities + ${PROGRAMS} programs = ${documents.length} documents (generated in ${formatMs(generatedMs)})`);
   console.log(`Index build (replaceAll): ${formatMs(indexMs)}`);
   console.log(`Queries: ${prepared.length}; ${warmupRounds} warm-up rounds, then ${rounds} measured rounds, paths alternated: ${engineAll.length} samples per path`);
