@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import { josa } from "es-hangul";
 import { facilityTargetClasses, programTargetClasses } from "../../app/domain/listing-classes";
 import {
   CAPABILITIES,
@@ -275,7 +276,7 @@ function facilityDocument(random: Random, vocabulary: Vocabulary, index: number)
     nameKo,
     nameEn,
     aliases,
-    descriptionKo: `${city.ko} 지역 ${industry.ko} 기업의 ${pick(random, ["기술 사업화", "시험 장비 공동 활용", "창업 보육", "수출 지원", "연구개발 협력"])}을 돕습니다.`,
+    descriptionKo: `${city.ko} 지역 ${industry.ko} 기업의 ${josa(pick(random, ["기술 사업화", "시험 장비 공동 활용", "창업 보육", "수출 지원", "연구개발 협력"]), "을/를")} 돕습니다.`,
     descriptionEn: `Supports ${industry.en.toLowerCase()} firms around ${city.en} with ${pick(random, ["commercialisation", "shared testing equipment", "incubation", "export support", "joint R&D"])}.`,
     ...sectorFields(vocabulary, relatedSectors(random, vocabulary, industry)),
     anchorGroupId: anchor?.id ?? null,
@@ -320,7 +321,7 @@ function programDocument(random: Random, vocabulary: Vocabulary, facilities: rea
     nameKo: `${year}년 ${prefixKo}${industry.ko} ${programKind.ko}`,
     nameEn: `${year} ${prefixEn}${industry.en} ${programKind.en}`,
     aliases: provider ? [provider.nameKo, provider.nameEn] : [agency![0], agency![1]],
-    descriptionKo: `${industry.ko} 분야 중소기업을 대상으로 ${programKind.ko.replace(/ 지원(사업)?$/, "")}을 지원합니다.`,
+    descriptionKo: `${industry.ko} 분야 중소기업을 대상으로 ${josa(programKind.ko.replace(/ 지원(사업)?$/, ""), "을/를")} 지원합니다.`,
     descriptionEn: `${programKind.en} for small and medium ${industry.en.toLowerCase()} firms.`,
     ...sectorFields(vocabulary, relatedSectors(random, vocabulary, industry)),
     anchorGroupId: null,
