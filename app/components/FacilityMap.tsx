@@ -57,6 +57,14 @@ export interface FacilityMapProps {
 }
 
 const KOREA_CENTER: [number, number] = [127.8, 36.2];
+
+/**
+ * In the browser, MapLibre starts downloading as soon as this module is
+ * evaluated, not after hydration and the first effect: it is the largest
+ * script on the page and the map cannot start without it.
+ */
+const maplibreModule = typeof window === "undefined" ? null : import("~/map/maplibre.client");
+const loadMaplibre = () => maplibreModule ?? import("~/map/maplibre.client");
 type MapState = "loading" | "loaded" | "failed";
 
 /**
@@ -77,7 +85,7 @@ export function FacilityMap(props: FacilityMapProps) {
   useEffect(() => {
     let cancelled = false;
     let map: MapLibreMap | null = null;
-    void import("~/map/maplibre.client")
+    void loadMaplibre()
       .then(({ default: maplibregl }) => {
         if (cancelled || !container.current) return;
         const created = new maplibregl.Map({
@@ -196,7 +204,7 @@ export function FacilityMap(props: FacilityMapProps) {
     const facility = facilities.find((f) => f.id === selectedId);
     if (!facility) return;
     map.flyTo({ center: [facility.lng, facility.lat], zoom: Math.max(map.getZoom(), 10) });
-    void import("~/map/maplibre.client").then(({ default: maplibregl }) => {
+    void loadMaplibre().then(({ default: maplibregl }) => {
       openPopupFor(maplibregl, map, facility, latest.current, popupRef);
     });
   }, [selectedId, facilities, state]);

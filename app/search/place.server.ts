@@ -17,8 +17,11 @@ export async function resolvePlacePhrase(request: SearchRequest, known: KnownCod
   return { ...request, q: phrase.text, near: place.point, radiusKm: request.radiusKm ?? PLACE_RADIUS_KM, place };
 }
 
+const PLACE_CANDIDATES = 100;
+
 async function facilityNamed(place: string, search: SearchService) {
-  const result = await search.search({ text: place, filters: { type: "facility" }, limit: 5, offset: 0 });
+  // Typo matches of a similar name (Wonju for Wanju) can outrank the exact one, so look past the first few.
+  const result = await search.search({ text: place, filters: { type: "facility" }, limit: PLACE_CANDIDATES, offset: 0 });
   const wanted = place.toLowerCase();
   const hit = result.hits.find(({ document }) => document.location && (document.nameKo.includes(place) || document.nameEn.toLowerCase().split(/\s+/).includes(wanted)));
   if (!hit?.document.location) return null;
