@@ -165,6 +165,52 @@ export interface SearchOutboxTable {
 
 export type SearchEntityType = "facility" | "program";
 
+export interface FirmsTable {
+  id: Generated<number>;
+  name: string;
+  ksic_division: string;
+  employees: number;
+  region_code: string;
+  lat: number;
+  lng: number;
+  coord_precision: string;
+  pavitt_class: string;
+  h3_cell: string;
+  synthetic: boolean;
+  source: string;
+  created_at: Timestamp;
+  ux: ColumnType<number, never, never>;
+  uy: ColumnType<number, never, never>;
+  uz: ColumnType<number, never, never>;
+}
+
+export interface GapEligibleFacilitiesTable {
+  pavitt_class: string;
+  facility_id: string;
+  region_code: string;
+  ux: number;
+  uy: number;
+  uz: number;
+}
+
+export interface GapCellsTable {
+  h3_cell: string;
+  region_code: string;
+  pavitt_class: string;
+  ksic_division: string;
+  synthetic: boolean;
+  /** Distance to the nearest eligible facility, rounded up to whole km; null when none exists. */
+  nearest_km: number | null;
+  firms: number;
+}
+
+export interface GapStateTable {
+  id: number;
+  data_version: number;
+  computed_version: number | null;
+  computed_at: Date | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   region_boundaries: RegionBoundariesTable;
@@ -175,6 +221,10 @@ export interface Database {
   programs: ProgramsTable;
   sme_size_rules: SmeSizeRulesTable;
   search_outbox: SearchOutboxTable;
+  firms: FirmsTable;
+  gap_eligible_facilities: GapEligibleFacilitiesTable;
+  gap_cells: GapCellsTable;
+  gap_state: GapStateTable;
 }
 
 export type GeoJsonGeometry =
@@ -190,3 +240,4 @@ export type NewProgram = Insertable<ProgramsTable>;
 export type AnchorGroupRow = Selectable<AnchorGroupsTable>;
 export type KsicDivisionRow = Selectable<KsicDivisionsTable>;
 export type SmeSizeRuleRow = Selectable<SmeSizeRulesTable>;
+export type NewFirm = Insertable<FirmsTable>;
