@@ -56,6 +56,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </Link>
           <span className="tagline">{t("tagline")}</span>
           <nav className="site-nav">
+            <Link to={lang === "en" ? "/gaps?lang=en" : "/gaps"}>{t("navGaps")}</Link>
             <LanguageSwitch lang={lang} />
           </nav>
         </header>

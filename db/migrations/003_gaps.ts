@@ -4,7 +4,7 @@ const PAVITT_CLASSES = ["supplier_dominated", "specialized_supplier", "science_b
 const list = (values: string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 
 /** Candidate facilities stored per grid cell; see app/domain/gaps/reach-grid.ts. */
-const CANDIDATE_SLOTS = 8;
+const CANDIDATE_SLOTS = 16;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -43,16 +43,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   let reachCells = db.schema
     .createTable("gap_reach_cells")
+    .modifyFront(sql`unlogged`)
     .addColumn("pavitt_class", "text", (c) => c.notNull())
     .addColumn("cell_row", "integer", (c) => c.notNull())
     .addColumn("cell_col", "integer", (c) => c.notNull())
-    .addColumn("overflow", "boolean", (c) => c.notNull());
+    .addColumn("overflow", "boolean", (c) => c.notNull())
+    .addColumn("candidates", "integer", (c) => c.notNull());
   for (let slot = 1; slot <= CANDIDATE_SLOTS; slot++) reachCells = reachCells.addColumn(`x${slot}`, "float8").addColumn(`y${slot}`, "float8").addColumn(`z${slot}`, "float8");
   await reachCells.addPrimaryKeyConstraint("gap_reach_cells_pk", ["pavitt_class", "cell_row", "cell_col"]).execute();
 
   // Firms counted by hexagon, region, class, industry, flag and whole km to the nearest eligible facility.
+  // Derived tables, rebuilt whole by each recompute: not worth write-ahead logging.
   await db.schema
     .createTable("gap_cells")
+    .modifyFront(sql`unlogged`)
     .addColumn("h3_cell", "text", (c) => c.notNull())
     .addColumn("region_code", "text", (c) => c.notNull())
     .addColumn("pavitt_class", "text", (c) => c.notNull())
@@ -61,7 +65,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("nearest_km", "integer")
     .addColumn("firms", "integer", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("gap_cells_region").on("gap_cells").columns(["region_code", "pavitt_class"]).execute();
 
   await db.schema
     .createTable("gap_state")

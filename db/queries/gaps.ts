@@ -12,17 +12,23 @@ const EARTH_RADIUS_KM = 6371.0088;
 const SLOTS = Array.from({ length: CANDIDATE_SLOTS }, (_, index) => index + 1);
 const dot = (x: string, y: string, z: string) => `f.ux * ${x} + f.uy * ${y} + f.uz * ${z}`;
 
+/** 2R·asin(chord / 2) from the largest dot product of unit vectors. */
+const kmFromDot = (largestDot: string) => `(2 * ${EARTH_RADIUS_KM} * asin(sqrt(abs((1 - (${largestDot})) / 2))))`;
+
 /**
- * Km from firm `f` to the nearest eligible facility of its class, through its reach cell `c`.
- * The nearest facility is the one whose unit vector has the largest dot product with the
- * firm's; its great-circle distance is 2R·asin(chord / 2), the same distance as the haversine
- * formula of app/domain/geo.ts on the same sphere (they differ only by rounding). Every step
- * keeps null (no eligible facility) as null: abs() absorbs rounding just above 1, where
- * greatest() or least() would turn null into a number.
+ * Km from firm `f` to the nearest eligible facility of its class among its reach cell `c`'s
+ * candidates. The nearest facility is the one whose unit vector has the largest dot product
+ * with the firm's; its great-circle distance is 2R·asin(chord / 2), the same distance as the
+ * haversine formula of app/domain/geo.ts on the same sphere (they differ only by rounding).
+ * Every step keeps null (no eligible facility) as null: abs() absorbs rounding just above 1,
+ * where greatest() or least() would turn null into a number. Only filled slots are read.
  */
-const NEAREST_KM = sql.raw(`(2 * ${EARTH_RADIUS_KM} * asin(sqrt(abs((1 - (case when c.overflow then (
-    select max(${dot("e.ux", "e.uy", "e.uz")}) from gap_eligible_facilities e where e.pavitt_class = f.pavitt_class)
-  else greatest(${SLOTS.map((slot) => dot(`c.x${slot}`, `c.y${slot}`, `c.z${slot}`)).join(", ")}) end)) / 2))))`);
+const NEAREST_KM_IN_CELL = kmFromDot(
+  `case c.candidates ${SLOTS.map((count) => `when ${count} then greatest(${SLOTS.slice(0, count).map((slot) => dot(`c.x${slot}`, `c.y${slot}`, `c.z${slot}`)).join(", ")})`).join(" ")} end`,
+);
+/** The same for a firm in an overflow cell: every eligible facility of its class. */
+const NEAREST_KM_ANY = kmFromDot(`select max(${dot("e.ux", "e.uy", "e.uz")}) from gap_eligible_facilities e where e.pavitt_class = f.pavitt_class`);
+const NEAREST_KM = sql.raw(`case when c.overflow then ${NEAREST_KM_ANY} else ${NEAREST_KM_IN_CELL} end`);
 
 const REACH_JOIN = sql.raw(`left join gap_reach_cells c on c.pavitt_class = f.pavitt_class
   and c.cell_row = floor(f.lat * ${CELLS_PER_DEGREE})::int and c.cell_col = floor(f.lng * ${CELLS_PER_DEGREE})::int`);
@@ -60,7 +66,8 @@ export async function readGapState(db: Executor): Promise<GapState> {
 /**
  * Rebuilds every stored figure in one transaction: the eligible (class, facility) table and
  * the reach grid from the pure rules, then one pass over the firms that counts them by
- * hexagon, region, class, industry and whole km to the nearest eligible facility. Holding
+ * hexagon, region, class, industry and whole km to the nearest eligible facility (the same
+ * key may appear twice, from ordinary and overflow cells; every reader sums). Holding
  * the state row makes concurrent writers wait, so the version stored is the one computed.
  */
 export async function recomputeGaps(db: Kysely<Database>): Promise<GapState> {
@@ -70,7 +77,7 @@ export async function recomputeGaps(db: Kysely<Database>): Promise<GapState> {
     const pairs = eligiblePairs(await listGapFacilities(trx));
     const cells = buildReachCells(pairs);
 
-    await sql`truncate gap_eligible_facilities, gap_reach_cells, gap_cells`.execute(trx);
+    await sql`truncate gap_eligible_facilities, gap_reach_cells`.execute(trx);
     if (pairs.length > 0)
       await trx
         .insertInto("gap_eligible_facilities")
@@ -82,7 +89,13 @@ export async function recomputeGaps(db: Kysely<Database>): Promise<GapState> {
         )
         .execute();
     const records = cells.map((cell) => {
-      const record: Record<string, unknown> = { pavitt_class: cell.pavittClass, cell_row: cell.row, cell_col: cell.col, overflow: cell.overflow };
+      const record: Record<string, unknown> = {
+        pavitt_class: cell.pavittClass,
+        cell_row: cell.row,
+        cell_col: cell.col,
+        overflow: cell.overflow,
+        candidates: cell.candidates.length,
+      };
       cell.candidates.forEach((vector, index) => {
         record[`x${index + 1}`] = vector.x;
         record[`y${index + 1}`] = vector.y;
@@ -92,14 +105,26 @@ export async function recomputeGaps(db: Kysely<Database>): Promise<GapState> {
     });
     const slotColumns = SLOTS.map((slot) => `x${slot} float8, y${slot} float8, z${slot} float8`).join(", ");
     await sql`insert into gap_reach_cells select * from json_to_recordset(${JSON.stringify(records)}::json)
-      as x(pavitt_class text, cell_row int, cell_col int, overflow boolean, ${sql.raw(slotColumns)})`.execute(trx);
+      as x(pavitt_class text, cell_row int, cell_col int, overflow boolean, candidates int, ${sql.raw(slotColumns)})`.execute(trx);
 
-    // Enough memory to count by hashing rather than sorting a million rows.
+    // Built as a new table so PostgreSQL can spread the pass over workers (INSERT … SELECT runs
+    // on one); hashing rather than sorting, and no JIT, whose compile time exceeds its gain here.
     await sql`set local work_mem = '64MB'`.execute(trx);
-    await sql`insert into gap_cells (h3_cell, region_code, pavitt_class, ksic_division, synthetic, nearest_km, firms)
-      select f.h3_cell, f.region_code, f.pavitt_class, f.ksic_division, f.synthetic, ceil(${NEAREST_KM})::int, count(*)::int
+    await sql`set local jit = off`.execute(trx);
+    await sql`set local enable_sort = off`.execute(trx);
+    await sql`create unlogged table gap_cells_next as
+      select f.h3_cell, f.region_code, f.pavitt_class, f.ksic_division, f.synthetic, ceil(${sql.raw(NEAREST_KM_IN_CELL)})::int as nearest_km, count(*)::int as firms
       from firms f ${REACH_JOIN}
+      where c.overflow is not true
       group by 1, 2, 3, 4, 5, 6`.execute(trx);
+    if (cells.some((cell) => cell.overflow))
+      await sql`insert into gap_cells_next
+      select f.h3_cell, f.region_code, f.pavitt_class, f.ksic_division, f.synthetic, ceil(${sql.raw(NEAREST_KM_ANY)})::int, count(*)::int
+      from firms f ${REACH_JOIN}
+      where c.overflow
+      group by 1, 2, 3, 4, 5, 6`.execute(trx);
+    await sql`drop table gap_cells`.execute(trx);
+    await sql`alter table gap_cells_next rename to gap_cells`.execute(trx);
 
     const updated = await sql<{ computed_at: Date }>`update gap_state set computed_version = ${version}, computed_at = now() where id = 1 returning computed_at`.execute(trx);
     return { dataVersion: version, computedVersion: version, computedAt: updated.rows[0].computed_at };

@@ -11,7 +11,7 @@ import type { EligiblePair } from "./eligibility";
  * CANDIDATE_SLOTS is marked overflow and SQL falls back to every eligible facility of the class.
  */
 export const CELLS_PER_DEGREE = 10;
-export const CANDIDATE_SLOTS = 8;
+export const CANDIDATE_SLOTS = 16;
 /** Slack on h for rounding: a candidate too many costs nothing, one too few would be wrong. */
 const SLACK = 1.01;
 const SLACK_KM = 0.01;
