@@ -3,7 +3,7 @@ import { latLngToCell } from "h3-js";
 import iconv from "iconv-lite";
 import { classifyPavitt } from "../classification";
 import { isPointInGeometry, type PolygonGeometry } from "../geo";
-import { isInsideKorea, type LatLng, type PavittClass } from "../types";
+import { isInsideKorea, KOREA_BOUNDS, type LatLng, type PavittClass } from "../types";
 import type { FirmRecordInput } from "./firm-record";
 import { HEX_RESOLUTION } from "./synthetic";
 
@@ -105,9 +105,10 @@ export function parseRegister(bytes: Uint8Array, context: RegisterContext): Regi
     let precision: FirmRecordInput["coordPrecision"] = "address";
     if (latText !== "" || lngText !== "") {
       const candidate = { lat: Number(latText), lng: Number(lngText) };
+      const latValid = latText !== "" && Number.isFinite(candidate.lat) && candidate.lat >= KOREA_BOUNDS.minLat && candidate.lat <= KOREA_BOUNDS.maxLat;
       if (latText === "" || lngText === "" || !isInsideKorea(candidate))
         rowProblems.push(
-          problem(line, latText === "" ? "lat" : "lng", "위도와 경도를 함께, 대한민국 범위 안의 값으로 적어야 합니다.", "Give both lat and lng, inside South Korea."),
+          problem(line, latValid ? "lng" : "lat", "위도와 경도를 함께, 대한민국 범위 안의 값으로 적어야 합니다.", "Give both lat and lng, inside South Korea."),
         );
       else point = candidate;
     }
