@@ -1,7 +1,10 @@
 import { openDatabase, type DatabaseHandle } from "../db/client";
+import { listRegions } from "../db/queries/regions";
+import { listKsicDivisions } from "../db/queries/taxonomy";
 import { prepareDatabase } from "../db/setup";
 import type { AppConfig } from "./config.server";
 import { createSearchEngine } from "./search";
+import type { KnownCodes } from "./search/request.server";
 import { SearchService, type SearchServiceOptions } from "./search/service.server";
 
 /** Everything a request handler needs, built once per process. */
@@ -9,12 +12,16 @@ export interface Services {
   config: AppConfig;
   database: DatabaseHandle;
   search: SearchService;
+  /** Region codes and names, KSIC divisions, read once: reference data changes only with a reseed and restart. */
+  referenceCodes(): Promise<KnownCodes>;
   close(): Promise<void>;
 }
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
     services: Services;
+    /** The TCP peer's address, for sign-in throttling (absent in tests that do not give one). */
+    clientAddress?: string;
   }
 }
 
@@ -38,10 +45,31 @@ export async function createServices(config: AppConfig, options: CreateServicesO
     const search = new SearchService(database.db, engine, options.searchOptions);
     await search.initialize();
     if (options.startSync ?? true) search.start();
+    let codes: Promise<KnownCodes> | null = null;
+    const loadCodes = async (): Promise<KnownCodes> => {
+      const [regions, divisions] = await Promise.all([listRegions(database.db), listKsicDivisions(database.db)]);
+      return {
+        regionCodes: regions.map((r) => r.code),
+        ksicDivisions: divisions.map((d) => d.code),
+        regionPlaces: regions.map((r) => ({
+          nameKo: r.nameKo,
+          nameEn: r.nameEn,
+          aliases: [r.nameKoShort, r.nameEnFull],
+          point: { lat: r.labelPoint[1], lng: r.labelPoint[0] },
+        })),
+      };
+    };
     return {
       config,
       database,
       search,
+      referenceCodes() {
+        codes ??= loadCodes().catch((error: unknown) => {
+          codes = null;
+          throw error;
+        });
+        return codes;
+      },
       async close() {
         await search.stop();
         await database.close();

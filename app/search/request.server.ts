@@ -1,0 +1,148 @@
+import { FACILITY_KINDS, isInsideKorea, PAVITT_CLASSES, type FacilityKind, type LatLng, type PavittClass } from "~/domain/types";
+import { enumListParam, enumParam, numberParam, ParameterError } from "~/http.server";
+import type { NamedPlace } from "./place-phrase";
+import type { ServedSearchResult } from "./service.server";
+import type { FacetName, SearchDocType, SearchQuery } from "./types";
+
+export const SEARCH_DOC_TYPES = ["facility", "program"] as const satisfies readonly SearchDocType[];
+export const SEARCH_LIMIT_DEFAULT = 20;
+export const SEARCH_LIMIT_MAX = 100;
+export const RADIUS_KM_MAX = 500;
+/** How far "near <place>" reaches when no radius is given. */
+export const PLACE_RADIUS_KM = 30;
+/** Longer queries are cut here: nobody types more, and it bounds the work per request. */
+export const QUERY_MAX_CHARS = 200;
+
+/** A search as people and links express it: the parameters of `/` and `/api/search`. */
+export interface SearchRequest {
+  q: string;
+  type?: SearchDocType;
+  kinds: FacilityKind[];
+  regions: string[];
+  sectors: string[];
+  pavittClass?: PavittClass;
+  near?: LatLng;
+  radiusKm?: number;
+  /** The place a phrase such as "near Changwon" named, when it was understood. */
+  place?: NamedPlace;
+  limit: number;
+  offset: number;
+}
+
+export interface KnownCodes {
+  regionCodes: readonly string[];
+  ksicDivisions: readonly string[];
+  /** Regions as places people name in a query ("near Daegu"). */
+  regionPlaces: readonly (NamedPlace & { aliases: string[] })[];
+}
+
+/** True when the URL asks for a search at all (the map page shows everything otherwise). */
+export function hasSearchParameters(params: URLSearchParams): boolean {
+  return ["q", "type", "kind", "region", "sector", "pavittClass", "near"].some((name) => (params.get(name) ?? "").trim() !== "");
+}
+
+/** Reads and checks the search parameters; a bad value throws a ParameterError naming it. */
+export function parseSearchRequest(params: URLSearchParams, known: KnownCodes): SearchRequest {
+  const near = parseNear(params.get("near"));
+  const radiusKm = numberParam(params, "radiusKm", { min: 0, max: RADIUS_KM_MAX });
+  if (radiusKm === 0) throw new ParameterError("radiusKm", "must be more than 0");
+  if (radiusKm !== undefined && !near) throw new ParameterError("radiusKm", "needs near=lat,lng");
+  return {
+    q: Array.from((params.get("q") ?? "").trim()).slice(0, QUERY_MAX_CHARS).join(""),
+    type: enumParam(params, "type", SEARCH_DOC_TYPES),
+    kinds: enumListParam(params, "kind", FACILITY_KINDS),
+    regions: enumListParam(params, "region", known.regionCodes),
+    sectors: enumListParam(params, "sector", known.ksicDivisions),
+    pavittClass: enumParam(params, "pavittClass", PAVITT_CLASSES),
+    near,
+    radiusKm,
+    limit: numberParam(params, "limit", { min: 1, max: SEARCH_LIMIT_MAX, integer: true }) ?? SEARCH_LIMIT_DEFAULT,
+    offset: numberParam(params, "offset", { min: 0, max: 10_000, integer: true }) ?? 0,
+  };
+}
+
+function parseNear(raw: string | null): LatLng | undefined {
+  if (raw === null || raw.trim() === "") return undefined;
+  const parts = raw.split(",").map((part) => part.trim());
+  const [lat, lng] = parts.map(Number);
+  if (parts.length !== 2 || parts.some((part) => part === "") || !Number.isFinite(lat) || !Number.isFinite(lng))
+    throw new ParameterError("near", "must be lat,lng in decimal degrees");
+  if (!isInsideKorea({ lat, lng })) throw new ParameterError("near", "must be a point in Korea");
+  return { lat, lng };
+}
+
+export const SEARCH_FACETS: FacetName[] = ["type", "kind", "regionCodes", "sectors", "pavittClasses"];
+
+export function toSearchQuery(request: SearchRequest): SearchQuery {
+  return {
+    text: request.q,
+    filters: {
+      type: request.type,
+      kinds: request.kinds.length > 0 ? request.kinds : undefined,
+      regionCodes: request.regions.length > 0 ? request.regions : undefined,
+      // A firm in a region can use nationwide programs too.
+      includeNationwide: request.regions.length > 0,
+      sectors: request.sectors.length > 0 ? request.sectors : undefined,
+      pavittClass: request.pavittClass,
+    },
+    near: request.near ? { ...request.near, radiusKm: request.radiusKm } : undefined,
+    // "X near Y" asks for the nearest X; a point with no text asks for what is nearest.
+    sort: request.near && (request.q === "" || request.place) ? "distance" : "relevance",
+    facets: SEARCH_FACETS,
+    limit: request.limit,
+    offset: request.offset,
+  };
+}
+
+/** The names the API uses for facets: one value per key, as in the parameters. */
+const FACET_OUTPUT_NAMES: Record<FacetName, string> = {
+  type: "type",
+  kind: "kind",
+  regionCodes: "regionCode",
+  sectors: "sector",
+  pavittClasses: "pavittClass",
+  category: "category",
+};
+
+export interface SearchHitOutput {
+  type: SearchDocType;
+  id: string;
+  kind: string;
+  nameKo: string;
+  nameEn: string;
+  regionCode: string | null;
+  location: LatLng | null;
+  distanceKm?: number;
+  highlight?: string;
+}
+
+export interface SearchResponse {
+  engine: ServedSearchResult["engine"];
+  /** The place a phrase in the query named; its point became `near`. */
+  place?: { nameKo: string; nameEn: string; lat: number; lng: number; radiusKm: number };
+  degraded: boolean;
+  total: number;
+  hits: SearchHitOutput[];
+  facets: Record<string, Record<string, number>>;
+}
+
+export function toSearchResponse(result: ServedSearchResult, request: SearchRequest): SearchResponse {
+  return {
+    engine: result.engine,
+    ...(request.place ? { place: { nameKo: request.place.nameKo, nameEn: request.place.nameEn, ...request.place.point, radiusKm: request.radiusKm ?? PLACE_RADIUS_KM } } : {}),
+    degraded: result.degraded,
+    total: result.total,
+    hits: result.hits.map(({ document, distanceKm, highlight }) => ({
+      type: document.type,
+      id: document.id,
+      kind: document.kind,
+      nameKo: document.nameKo,
+      nameEn: document.nameEn,
+      regionCode: document.regionCode,
+      location: document.location,
+      ...(distanceKm !== undefined ? { distanceKm: Math.round(distanceKm * 10) / 10 } : {}),
+      ...(highlight ? { highlight } : {}),
+    })),
+    facets: Object.fromEntries(Object.entries(result.facets).map(([name, counts]) => [FACET_OUTPUT_NAMES[name as FacetName], counts ?? {}])),
+  };
+}
