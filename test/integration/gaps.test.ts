@@ -11,7 +11,10 @@ import { PAVITT_CLASSES, type PavittClass } from "~/domain/types";
 import { gapReport, type GapReport } from "~/gaps/report.server";
 import { loader as gapsLoader } from "~/routes/api.gaps";
 import type { Services } from "~/services.server";
-import { callLoader, createTestServices, databaseLabel } from "./support";
+import { createUser } from "../../db/queries/users";
+import { loader as firmsLoader } from "~/routes/api.gaps_.firms";
+import { loader as gapsPageLoader } from "~/routes/gaps";
+import { callLoader, callRoute, createTestServices, databaseLabel, signIn } from "./support";
 
 /** Km per degree of latitude on the sphere of app/domain/geo.ts: a firm k km due north of a point is k / KM_PER_DEGREE degrees away. */
 const KM_PER_DEGREE = (2 * Math.PI * 6371.0088) / 360;
@@ -159,6 +162,61 @@ describe(`coverage gaps on ${databaseLabel}: ten firms and two centers`, () => {
     expect(byName.get("si9")).toBeNull();
     const uncovered = await firmsWithReach(services.database.db, { regionCode: "47" }, { uncoveredWithinKm: 30, limit: 100 });
     expect(uncovered.map((f) => f.name).sort()).toEqual(["sd3", "si9"]);
+  });
+});
+
+describe(`coverage gaps on ${databaseLabel}: who sees firm-level rows`, () => {
+  const PASSWORD = "correct horse battery";
+  let services: Services;
+  const cookies: Record<string, string> = {};
+  beforeAll(async () => {
+    services = await createTestServices();
+    await useTwoCenters(services);
+    await storeImportedFirms(services.database.db, TEN_FIRMS, { replace: false });
+    const accounts = [
+      ["official@example.kr", "official", null],
+      ["gyeongbuk@example.kr", "council_reviewer", "47"],
+      ["gyeonggi@example.kr", "council_editor", "41"],
+    ] as const;
+    for (const [email, role, regionCode] of accounts) {
+      await createUser(services.database.db, { email, password: PASSWORD, role, regionCode });
+      cookies[email] = (await signIn(services, email, PASSWORD)).cookie;
+    }
+  });
+  afterAll(async () => services?.close());
+
+  const names = (body: unknown) => ((body as { firms: { name: string }[] }).firms ?? []).map((f) => f.name).sort();
+
+  it("nobody signed out sees firms; aggregates stay public", async () => {
+    expect((await callRoute(firmsLoader, services, "/api/gaps/firms?region=47")).status).toBe(401);
+    expect((await callLoader(gapsLoader, services, "/api/gaps?region=47")).status).toBe(200);
+    const page = await callRoute(gapsPageLoader, services, "/gaps?region=47");
+    expect((page.body as { firmsAllowed: boolean; firms: unknown }).firmsAllowed).toBe(false);
+    expect((page.body as { firms: unknown }).firms).toBeNull();
+  });
+
+  it("a council sees the firms of its own region only", async () => {
+    const own = await callRoute(firmsLoader, services, "/api/gaps/firms?region=47", { cookie: cookies["gyeongbuk@example.kr"] });
+    expect(own.status).toBe(200);
+    expect(names(own.body)).toEqual(["sd1", "sd2", "sd3", "si9", "ss4"]);
+    const uncovered = await callRoute(firmsLoader, services, "/api/gaps/firms?region=47&uncovered=true", { cookie: cookies["gyeongbuk@example.kr"] });
+    expect(names(uncovered.body)).toEqual(["sd3", "si9"]);
+    expect((await callRoute(firmsLoader, services, "/api/gaps/firms?region=41", { cookie: cookies["gyeongbuk@example.kr"] })).status).toBe(403);
+    expect((await callRoute(firmsLoader, services, "/api/gaps/firms?region=47", { cookie: cookies["gyeonggi@example.kr"] })).status).toBe(403);
+    const page = await callRoute(gapsPageLoader, services, "/gaps?region=41", { cookie: cookies["gyeonggi@example.kr"] });
+    expect(((page.body as { firms: { name: string }[] }).firms ?? []).map((f) => f.name)).toEqual(["si10", "ss6"]);
+    const elsewhere = await callRoute(gapsPageLoader, services, "/gaps?region=47", { cookie: cookies["gyeonggi@example.kr"] });
+    expect((elsewhere.body as { firms: unknown }).firms).toBeNull();
+  });
+
+  it("an official sees every region's firms", async () => {
+    for (const region of ["41", "44", "47"]) {
+      const response = await callRoute(firmsLoader, services, `/api/gaps/firms?region=${region}`, { cookie: cookies["official@example.kr"] });
+      expect(response.status, region).toBe(200);
+    }
+    const response = await callRoute(firmsLoader, services, "/api/gaps/firms?region=44", { cookie: cookies["official@example.kr"] });
+    expect(names(response.body)).toEqual(["sb8"]);
+    expect((await callRoute(firmsLoader, services, "/api/gaps/firms", { cookie: cookies["official@example.kr"] })).status).toBe(400);
   });
 });
 

@@ -1,8 +1,7 @@
-/** Roles that may read firm-level rows; mirrors the account roles. */
-export type GapViewerRole = "admin" | "official" | "council_editor" | "council_reviewer";
+import type { Role } from "../accounts";
 
 export interface GapViewer {
-  role: GapViewerRole;
+  role: Role;
   regionCode: string | null;
 }
 
