@@ -5,8 +5,7 @@ import type { Database } from "../../db/schema";
 import { areaFigures, gapRows, type AreaFigures, type GapRow } from "~/domain/gaps/figures";
 import type { PavittClass } from "~/domain/types";
 
-export const DEFAULT_RADIUS_KM = 30;
-export const MAX_RADIUS_KM = 200;
+export { DEFAULT_RADIUS_KM, MAX_RADIUS_KM } from "./limits";
 export const HOTSPOT_LIMIT = 100;
 
 export interface GapQuery {

@@ -6,7 +6,7 @@ import { PAVITT_CLASS_LABELS } from "~/domain/labels";
 import type { GapRow } from "~/domain/gaps/figures";
 import { PAVITT_CLASSES, type PavittClass } from "~/domain/types";
 import { loadGapsPage } from "~/gaps/page.server";
-import { MAX_RADIUS_KM } from "~/gaps/report.server";
+import { MAX_RADIUS_KM } from "~/gaps/limits";
 import { gapViewer } from "~/gaps/viewer.server";
 import { translator, type Lang } from "~/i18n";
 import { useLang } from "~/root";
@@ -124,7 +124,7 @@ export default function GapsPage() {
           <span className="label">{t("gapsCovered")}</span>
           <strong data-testid="gap-total-covered">{count(totals.covered)}</strong> / {count(totals.smes)} ({percent(totals.smes === 0 ? 0 : totals.covered / totals.smes)})
         </div>
-        {report.areas.map((area) => (
+        {report.areas.filter((area) => area.smes > 0).map((area) => (
           <div className="figure" key={area.area} data-testid={`area-${area.area}`}>
             <span className="label">{area.area === "capital" ? t("gapsCapital") : t("gapsRest")}</span>
             <strong>{percent(area.coverageRatio)}</strong> · {count(area.covered)} / {count(area.smes)} · {t("gapsPer1000")} {area.facilitiesPer1000 ?? "–"} · {t("gapsMedian")}{" "}

@@ -1,7 +1,8 @@
 import { buildApp, launchBrowser, startApp, type Scenario } from "./harness";
 import { foundationScenarios } from "./foundation.e2e";
+import { gapsScenarios } from "./gaps.e2e";
 
-const scenarios: Scenario[] = [...foundationScenarios];
+const scenarios: Scenario[] = [...foundationScenarios, ...gapsScenarios];
 
 buildApp();
 const app = await startApp();
