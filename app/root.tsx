@@ -91,8 +91,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </Link>
           <span className="tagline">{t("tagline")}</span>
           <nav className="site-nav">
-            <AccountLinks />
+            <Link to={lang === "en" ? "/?lang=en" : "/"}>{t("navMap")}</Link>
+            <Link to={lang === "en" ? "/match?lang=en" : "/match"}>{t("navMatch")}</Link>
             <Link to={lang === "en" ? "/gaps?lang=en" : "/gaps"}>{t("navGaps")}</Link>
+            <AccountLinks />
             <LanguageSwitch lang={lang} />
           </nav>
         </header>

@@ -1,14 +1,18 @@
-import type { FeatureCollection } from "geojson";
+import type { Feature, FeatureCollection } from "geojson";
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, Popup } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import type { FacilityKind } from "~/domain/types";
 import { FACILITY_KIND_LABELS } from "~/domain/labels";
 import type { Lang, Translate } from "~/i18n";
-import { facilityCollection, type MapFacility } from "~/map/features";
+import { circlePolygon, facilityCollection, type MapFacility } from "~/map/features";
 import {
   facilityLayerIds,
   facilityLayers,
   facilitySourceId,
+  highlightLayer,
+  HIGHLIGHT_SOURCE,
+  NEAR_SOURCE,
+  nearLayers,
   offlineStyle,
   provinceLayers,
   PROVINCES_SOURCE,
@@ -40,6 +44,15 @@ export interface FacilityMapProps {
   interactive?: boolean;
   /** The facility to fly to and open, e.g. chosen in the list. */
   selectedId?: string | null;
+  /** The facility to ring, e.g. the one under the pointer in the list. */
+  highlightedId?: string | null;
+  /** A search point, with its radius when one is set. */
+  near?: { lat: number; lng: number; radiusKm?: number } | null;
+  /** While true, a click on the map picks a point instead of opening a popup. */
+  picking?: boolean;
+  onPickPoint?: (point: { lat: number; lng: number }) => void;
+  /** Frame the facilities (and the search point) whenever they change. */
+  fitToFacilities?: boolean;
   className?: string;
 }
 
@@ -52,7 +65,7 @@ type MapState = "loading" | "loaded" | "failed";
  * tell what the map is doing.
  */
 export function FacilityMap(props: FacilityMapProps) {
-  const { facilities, kinds, visibleKinds, regions, lang, t, styleUrl, landUrl, provincesUrl, focus, interactive = true, selectedId, className } = props;
+  const { facilities, kinds, visibleKinds, regions, lang, t, styleUrl, landUrl, provincesUrl, focus, interactive = true, selectedId, highlightedId, near, picking, className } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const popupRef = useRef<Popup | null>(null);
@@ -89,13 +102,18 @@ export function FacilityMap(props: FacilityMapProps) {
           created.on("idle", count);
         });
         if (interactive) {
+          created.on("click", (event) => {
+            if (latest.current.picking) latest.current.onPickPoint?.({ lat: event.lngLat.lat, lng: event.lngLat.lng });
+          });
           for (const kind of kinds) {
             const ids = facilityLayerIds(kind);
             created.on("click", ids.points, (event) => {
+              if (latest.current.picking) return;
               const feature = event.features?.[0];
               if (feature) openPopup(maplibregl, created, feature, latest.current, popupRef);
             });
             created.on("click", ids.clusters, (event) => {
+              if (latest.current.picking) return;
               const feature = event.features?.[0];
               if (!feature) return;
               const source = created.getSource(facilitySourceId(kind)) as GeoJSONSource;
@@ -139,8 +157,38 @@ export function FacilityMap(props: FacilityMapProps) {
       const source = map.getSource(facilitySourceId(kind)) as GeoJSONSource | undefined;
       source?.setData(facilityCollection(facilities.filter((f) => f.kind === kind)));
     }
+    if (latest.current.fitToFacilities && facilities.length > 0) {
+      const points = [...facilities, ...(latest.current.near ? [latest.current.near] : [])];
+      const lngs = points.map((p) => p.lng);
+      const lats = points.map((p) => p.lat);
+      map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], { padding: 50, maxZoom: 11, duration: 0 });
+    }
     if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", lang === "ko" ? "nameKo" : "nameEn"]);
   }, [facilities, kinds, lang, state]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || state !== "loaded") return;
+    const facility = highlightedId ? facilities.find((f) => f.id === highlightedId) : undefined;
+    (map.getSource(HIGHLIGHT_SOURCE) as GeoJSONSource | undefined)?.setData(facilityCollection(facility ? [facility] : []));
+  }, [highlightedId, facilities, state]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || state !== "loaded") return;
+    (map.getSource(NEAR_SOURCE) as GeoJSONSource | undefined)?.setData(nearCollection(near));
+    if (near?.radiusKm) {
+      const [ring] = circlePolygon(near, near.radiusKm).geometry.coordinates;
+      const lngs = ring.map(([lng]) => lng);
+      const lats = ring.map(([, lat]) => lat);
+      map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], { padding: 40, maxZoom: 11, duration: 600 });
+    }
+  }, [near?.lat, near?.lng, near?.radiusKm, state]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map) map.getCanvas().style.cursor = picking ? "crosshair" : "";
+  }, [picking, state]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -162,6 +210,7 @@ export function FacilityMap(props: FacilityMapProps) {
         aria-label={t("mapLabel")}
         data-map-state={state}
         data-drawn-facilities={drawn}
+        data-picking={picking ? "true" : undefined}
         data-testid="facility-map"
       />
       {state === "loading" ? <p className="map-status">{t("mapLoading")}</p> : null}
@@ -183,6 +232,8 @@ function addOverlays(map: MapLibreMap, props: FacilityMapProps): void {
   };
   map.addSource(REGION_LABELS_SOURCE, { type: "geojson", data: labels });
   map.addLayer(regionLabelLayer(lang === "ko" ? "nameKo" : "nameEn"));
+  map.addSource(NEAR_SOURCE, { type: "geojson", data: nearCollection(props.near) });
+  for (const layer of nearLayers()) map.addLayer(layer);
   for (const kind of kinds) {
     map.addSource(facilitySourceId(kind), {
       type: "geojson",
@@ -196,6 +247,14 @@ function addOverlays(map: MapLibreMap, props: FacilityMapProps): void {
       map.addLayer({ ...layer, layout: { ...layer.layout, visibility: visibleKinds.includes(kind) ? "visible" : "none" } } as never);
     }
   }
+  map.addSource(HIGHLIGHT_SOURCE, { type: "geojson", data: facilityCollection([]) });
+  map.addLayer(highlightLayer());
+}
+
+function nearCollection(near: FacilityMapProps["near"]): FeatureCollection {
+  if (!near) return { type: "FeatureCollection", features: [] };
+  const point: Feature = { type: "Feature", geometry: { type: "Point", coordinates: [near.lng, near.lat] }, properties: {} };
+  return { type: "FeatureCollection", features: near.radiusKm ? [circlePolygon(near, near.radiusKm), point] : [point] };
 }
 
 /** Facilities drawn on screen, counting each cluster's members. */

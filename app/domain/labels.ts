@@ -10,6 +10,7 @@ import type {
   Need,
   PavittClass,
   ProgramCategory,
+  SizeBand,
   TechSource,
 } from "./types";
 
@@ -24,6 +25,13 @@ export const PAVITT_CLASS_LABELS: Record<PavittClass, Bilingual> = {
   specialized_supplier: { ko: "전문 공급자형", en: "specialized supplier" },
   science_based: { ko: "과학 기반형", en: "science-based" },
   scale_intensive: { ko: "규모 집약형", en: "scale-intensive" },
+};
+
+export const SIZE_BAND_LABELS: Record<SizeBand, Bilingual> = {
+  micro: { ko: "영세 기업(10명 미만)", en: "micro (under 10 employees)" },
+  small: { ko: "소기업(10–49명)", en: "small (10–49 employees)" },
+  medium: { ko: "중기업(50–299명)", en: "medium (50–299 employees)" },
+  large: { ko: "대규모(300명 이상)", en: "large (300 employees or more)" },
 };
 
 export const CAPABILITY_LABELS: Record<Capability, Bilingual> = {

@@ -54,3 +54,19 @@ export function kindsPresent(facilities: MapFacility[]): FacilityKind[] {
   const present = new Set(facilities.map((f) => f.kind));
   return (Object.keys(KIND_COLORS) as FacilityKind[]).filter((kind) => present.has(kind));
 }
+
+/** A circle of radiusKm around a point as a polygon (great-circle offsets), for drawing a search radius. */
+export function circlePolygon(center: { lat: number; lng: number }, radiusKm: number, steps = 72): Feature<GeoJSON.Polygon> {
+  const earthRadiusKm = 6371.0088;
+  const angular = radiusKm / earthRadiusKm;
+  const lat1 = (center.lat * Math.PI) / 180;
+  const lng1 = (center.lng * Math.PI) / 180;
+  const ring: [number, number][] = [];
+  for (let i = 0; i <= steps; i += 1) {
+    const bearing = (2 * Math.PI * (i % steps)) / steps;
+    const lat2 = Math.asin(Math.sin(lat1) * Math.cos(angular) + Math.cos(lat1) * Math.sin(angular) * Math.cos(bearing));
+    const lng2 = lng1 + Math.atan2(Math.sin(bearing) * Math.sin(angular) * Math.cos(lat1), Math.cos(angular) - Math.sin(lat1) * Math.sin(lat2));
+    ring.push([(lng2 * 180) / Math.PI, (lat2 * 180) / Math.PI]);
+  }
+  return { type: "Feature", geometry: { type: "Polygon", coordinates: [ring] }, properties: {} };
+}

@@ -155,3 +155,20 @@ export function gapHexagonLayers(): LayerSpecification[] {
     { id: "gap-hexagons-line", type: "line", source: GAP_HEXAGONS_SOURCE, paint: { "line-color": "#862e9c", "line-width": 0.6 } },
   ];
 }
+
+export const NEAR_SOURCE = "near";
+export const HIGHLIGHT_SOURCE = "highlight";
+
+/** The search point and its radius, under the facilities. */
+export function nearLayers(): LayerSpecification[] {
+  return [
+    { id: "near-area", type: "fill", source: NEAR_SOURCE, filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": "#ffa94d", "fill-opacity": 0.12 } },
+    { id: "near-edge", type: "line", source: NEAR_SOURCE, filter: ["==", ["geometry-type"], "Polygon"], paint: { "line-color": "#e8590c", "line-width": 1.5, "line-dasharray": [3, 2] } },
+    { id: "near-point", type: "circle", source: NEAR_SOURCE, filter: ["==", ["geometry-type"], "Point"], paint: { "circle-color": "#e8590c", "circle-radius": 5, "circle-stroke-color": "#ffffff", "circle-stroke-width": 2 } },
+  ];
+}
+
+/** A ring around the listing the pointer is on in the result list, drawn even when its point is clustered. */
+export function highlightLayer(): LayerSpecification {
+  return { id: "highlight-ring", type: "circle", source: HIGHLIGHT_SOURCE, paint: { "circle-color": "rgba(0,0,0,0)", "circle-radius": 13, "circle-stroke-color": "#212529", "circle-stroke-width": 3 } };
+}

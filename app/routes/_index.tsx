@@ -7,7 +7,8 @@ import { FACILITY_KINDS, type FacilityKind } from "~/domain/types";
 import { listParam } from "~/http.server";
 import { translator } from "~/i18n";
 import { KIND_COLORS, kindsPresent } from "~/map/features";
-import { loadExplorer } from "~/map/explorer.server";
+import { SearchPanel } from "~/components/SearchPanel";
+import { loadExplorer, loadExplorerSearch, type ExplorerSearch } from "~/map/explorer.server";
 import { useLang } from "~/root";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -17,20 +18,30 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
-  const explorer = await loadExplorer(context.services.database.db);
+  const [explorer, search] = await Promise.all([loadExplorer(context.services.database.db), loadExplorerSearch(context.services, params)]);
   const kinds = kindsPresent(explorer.facilities);
   // The legend posts the kinds to show; without a legend submission every kind is shown.
   const shown = params.has("legend") ? listParam(params, "show").filter((k): k is FacilityKind => (FACILITY_KINDS as readonly string[]).includes(k)) : kinds;
-  return { ...explorer, kinds, shown, mapStyleUrl: context.services.config.mapStyleUrl ?? null };
+  return { ...explorer, search, kinds, shown, mapStyleUrl: context.services.config.mapStyleUrl ?? null };
 }
 
 export default function MapPage() {
-  const { facilities, regions, kinds, shown, boundaryCredits, mapStyleUrl } = useLoaderData<typeof loader>();
+  const { facilities, regions, divisions, search, kinds, shown, boundaryCredits, mapStyleUrl } = useLoaderData<typeof loader>();
   const lang = useLang();
   const t = translator(lang);
-  const [, setSearchParams] = useSearchParams();
   const [visibleKinds, setVisibleKinds] = useState<FacilityKind[]>(shown);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [highlightedId, setHighlightedId] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [pickedPoint, setPickedPoint] = useState<{ lat: number; lng: number } | null>(null);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const near = parseNear(searchParams.get("near"), searchParams.get("radiusKm")) ?? placeOf(search);
+  // While searching, the map shows the places found; otherwise every place.
+  const mapFacilities = useMemo(() => {
+    if (!search.active || !search.response) return facilities;
+    const found = new Set(search.response.hits.filter((h) => h.type === "facility").map((h) => h.id));
+    return facilities.filter((f) => found.has(f.id));
+  }, [facilities, search]);
   const regionNames = useMemo(() => new Map(regions.map((r) => [r.code, lang === "ko" ? r.nameKo : r.nameEn])), [regions, lang]);
   const listed = facilities.filter((f) => visibleKinds.includes(f.kind as FacilityKind));
 
@@ -58,7 +69,7 @@ export default function MapPage() {
         {t("skipToList")}
       </a>
       <FacilityMap
-        facilities={facilities}
+        facilities={mapFacilities}
         kinds={kinds}
         visibleKinds={visibleKinds}
         regions={regions}
@@ -68,14 +79,36 @@ export default function MapPage() {
         landUrl="/map/land.json"
         provincesUrl={boundaryCredits.length > 0 ? "/map/provinces.json" : undefined}
         selectedId={selectedId}
+        highlightedId={highlightedId}
+        near={near}
+        fitToFacilities={search.active && mapFacilities.length > 0}
+        picking={picking}
+        onPickPoint={(point) => {
+          setPicking(false);
+          setPickedPoint(point);
+        }}
       />
       <aside className="side">
+        <SearchPanel
+          lang={lang}
+          t={t}
+          search={search}
+          kinds={kinds}
+          regions={regions}
+          divisions={divisions}
+          picking={picking}
+          onPickingChange={setPicking}
+          pickedPoint={pickedPoint}
+          onHighlight={setHighlightedId}
+          onSelect={setSelectedId}
+        />
         <Form method="get" className="legend" aria-labelledby="legend-title">
           <h2 id="legend-title" className="visually-hidden">
             {t("legend")}
           </h2>
           <input type="hidden" name="legend" value="1" />
           {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
+          {SEARCH_PARAMS.flatMap((name) => searchParams.getAll(name).map((value, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={value} />))}
           {kinds.map((kind) => (
             <label key={kind}>
               <input type="checkbox" name="show" value={kind} checked={visibleKinds.includes(kind)} onChange={(event) => toggle(kind, event.currentTarget.checked)} />
@@ -88,29 +121,31 @@ export default function MapPage() {
           </noscript>
         </Form>
 
-        <section aria-labelledby="facility-list-title">
-          <h2 id="facility-list-title">
-            {t("listHeading")} <small>({t("listCount", { count: listed.length })})</small>
-          </h2>
-          {listed.length === 0 ? <p>{t("listEmpty")}</p> : null}
-          <ul className="facility-list" id="facility-list" data-testid="facility-list">
-            {listed.map((f) => (
-              <li key={f.id} data-facility-id={f.id}>
-                <span className="swatch" style={{ background: KIND_COLORS[f.kind as FacilityKind] }} aria-hidden="true" />
-                <div>
-                  <Link to={`/facilities/${encodeURIComponent(f.id)}${lang === "en" ? "?lang=en" : ""}`}>{lang === "ko" ? f.nameKo : f.nameEn}</Link>
-                  <div className="meta">
-                    {FACILITY_KIND_LABELS[f.kind as FacilityKind]?.[lang]} · {regionNames.get(f.regionCode)}
-                    {f.anchorGroup ? ` · ${lang === "ko" ? f.anchorGroup.nameKo : f.anchorGroup.nameEn}` : ""}
+        {search.active ? null : (
+          <section aria-labelledby="facility-list-title">
+            <h2 id="facility-list-title">
+              {t("listHeading")} <small>({t("listCount", { count: listed.length })})</small>
+            </h2>
+            {listed.length === 0 ? <p>{t("listEmpty")}</p> : null}
+            <ul className="facility-list" id="facility-list" data-testid="facility-list">
+              {listed.map((f) => (
+                <li key={f.id} data-facility-id={f.id}>
+                  <span className="swatch" style={{ background: KIND_COLORS[f.kind as FacilityKind] }} aria-hidden="true" />
+                  <div>
+                    <Link to={`/facilities/${encodeURIComponent(f.id)}${lang === "en" ? "?lang=en" : ""}`}>{lang === "ko" ? f.nameKo : f.nameEn}</Link>
+                    <div className="meta">
+                      {FACILITY_KIND_LABELS[f.kind as FacilityKind]?.[lang]} · {regionNames.get(f.regionCode)}
+                      {f.anchorGroup ? ` · ${lang === "ko" ? f.anchorGroup.nameKo : f.anchorGroup.nameEn}` : ""}
+                    </div>
                   </div>
-                </div>
-                <button type="button" onClick={() => setSelectedId(f.id)} aria-label={`${t("showOnMap")}: ${lang === "ko" ? f.nameKo : f.nameEn}`}>
-                  {t("showOnMap")}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
+                  <button type="button" onClick={() => setSelectedId(f.id)} aria-label={`${t("showOnMap")}: ${lang === "ko" ? f.nameKo : f.nameEn}`}>
+                    {t("showOnMap")}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
 
         <footer className="credits">
           <h2>{t("credits")}</h2>
@@ -126,4 +161,19 @@ export default function MapPage() {
       </aside>
     </main>
   );
+}
+
+/** Search parameters a legend submission without JavaScript carries along. */
+const SEARCH_PARAMS = ["q", "type", "kind", "region", "sector", "pavittClass", "near", "radiusKm"];
+
+function parseNear(near: string | null, radiusKm: string | null): { lat: number; lng: number; radiusKm?: number } | null {
+  const [lat, lng] = (near ?? "").split(",").map(Number);
+  if (!Number.isFinite(lat) || !Number.isFinite(lng) || near === null || near === "") return null;
+  const radius = Number(radiusKm);
+  return { lat, lng, ...(radiusKm && Number.isFinite(radius) && radius > 0 ? { radiusKm: radius } : {}) };
+}
+
+function placeOf(search: ExplorerSearch): { lat: number; lng: number; radiusKm: number } | null {
+  const place = search.active ? search.response?.place : undefined;
+  return place ? { lat: place.lat, lng: place.lng, radiusKm: place.radiusKm } : null;
 }

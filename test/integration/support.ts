@@ -136,3 +136,13 @@ export async function signIn(services: Services, email: string, password: string
   if (!session) throw new Error("no session row after sign-in");
   return { cookie, csrf: session.csrfToken };
 }
+
+type Action = (args: { request: Request; context: { services: Services }; params: Record<string, string> }) => Promise<unknown>;
+
+/** Posts JSON to a route's action as Remix would, and returns its Response. */
+export async function postJson(action: unknown, services: Services, path: string, body: unknown): Promise<Response> {
+  const request = new Request(`http://localhost${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const result = await (action as Action)({ request, context: { services }, params: {} });
+  if (!(result instanceof Response)) throw new Error(`${path}: the action did not answer with a Response`);
+  return result;
+}

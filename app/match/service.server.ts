@@ -1,0 +1,196 @@
+import { classifyPavitt, type CapabilityAssessment, type Confidence, type PavittClassification } from "~/domain/classification";
+import { matchFirm } from "~/domain/matching/match";
+import type { FacilityCandidate, ProgramCandidate, ScoredItem } from "~/domain/matching/types";
+import type { Capability, LatLng, PavittClass, Reason, SizeBand } from "~/domain/types";
+import type { SearchDocument } from "~/search/types";
+import type { Services } from "~/services.server";
+import type { FieldError, MatchInput } from "./input";
+import { matchReference } from "./reference.server";
+import { regionOfPoint } from "./region";
+
+/**
+ * How many candidates retrieval hands to the rules: the nearest facilities
+ * (proximity decays smoothly, so a far one cannot outrank these) and the
+ * programs open in the firm's region or nationwide and meant for its class.
+ */
+export const FACILITY_CANDIDATES = 100;
+export const PROGRAM_CANDIDATES = 400;
+export const CENTERS_SHOWN = 10;
+export const PROGRAMS_SHOWN = 20;
+
+export interface MatchedItem {
+  id: string;
+  kind: string;
+  nameKo: string;
+  nameEn: string;
+  regionCode: string | null;
+  location: LatLng | null;
+  distanceKm: number | null;
+  score: number;
+  breakdown: ScoredItem["breakdown"];
+  reasons: Reason[];
+}
+
+export interface MatchResponse {
+  firm: { regionCode: string; location: LatLng; locationBasis: "given" | "region_label" };
+  classification: {
+    pavittClass: PavittClass;
+    defaultClass: PavittClass | null;
+    confidence: Confidence;
+    capability: Capability;
+    sizeBand: SizeBand;
+    reasons: Reason[];
+    capabilityReasons: Reason[];
+    /** Seed 003 Figure 2: the kind of large-firm cooperation that fits the firm's capability. */
+    cooperation: { mode: string; reasons: Reason[] };
+  };
+  eligibility: { isSme: boolean | null; reasons: Reason[] };
+  centers: MatchedItem[];
+  programs: MatchedItem[];
+  engine: string;
+  timings: { retrievalMs: number; rankingMs: number };
+}
+
+export type MatchOutcome = { ok: true; value: MatchResponse } | { ok: false; errors: FieldError[] };
+
+/** Places the firm, retrieves candidates through the search engine, and ranks them with the matching rules. */
+export async function runMatch(services: Services, input: MatchInput): Promise<MatchOutcome> {
+  const reference = await matchReference(services);
+  const placed = placeFirm(input, reference);
+  if (!placed.ok) return placed;
+  const { regionCode, location, locationBasis } = placed;
+
+  // The class decides which programs can be eligible, so retrieval asks only for those.
+  const division = reference.context.divisions.get(input.ksicDivision);
+  const { pavittClass } = classifyPavitt({ division: input.ksicDivision, defaultClass: division?.defaultPavittClass ?? null, answers: input.answers });
+
+  const started = performance.now();
+  const [facilityResult, programResult] = await Promise.all([
+    services.search.search({ filters: { type: "facility" }, near: location, sort: "distance", limit: FACILITY_CANDIDATES, offset: 0 }),
+    services.search.search({
+      filters: { type: "program", regionCodes: [regionCode], includeNationwide: true, pavittClass },
+      near: location,
+      sort: "distance",
+      limit: PROGRAM_CANDIDATES,
+      offset: 0,
+    }),
+  ]);
+  const retrieved = performance.now();
+
+  const facilities = facilityResult.hits.map((hit) => facilityCandidate(hit.document));
+  const programs = programResult.hits.map((hit) => programCandidate(hit.document));
+  const result = matchFirm(
+    {
+      ksicDivision: input.ksicDivision,
+      sectionCode: reference.sectionOf.get(input.ksicDivision) ?? "",
+      employees: input.employees,
+      capitalKrw: input.capitalKrw,
+      salesKrw: input.salesKrw,
+      location,
+      regionCode,
+      answers: input.answers,
+      rnd: input.rnd,
+      certifications: input.certifications,
+      needs: input.needs,
+    },
+    { facilities, programs },
+    reference.context,
+    reference.sizeRules,
+  );
+  const ranked = performance.now();
+
+  const candidateOf = new Map<string, FacilityCandidate | ProgramCandidate>([...facilities, ...programs].map((c) => [`${c.kind === "program" ? "program" : "facility"}:${c.id}`, c]));
+  const shape = (item: ScoredItem): MatchedItem => ({
+    id: item.id,
+    kind: item.kind,
+    nameKo: item.nameKo,
+    nameEn: item.nameEn,
+    regionCode: candidateOf.get(`${item.type}:${item.id}`)?.regionCode ?? null,
+    location: candidateOf.get(`${item.type}:${item.id}`)?.location ?? null,
+    distanceKm: item.distanceKm === null ? null : Math.round(item.distanceKm * 10) / 10,
+    score: Math.round(item.score * 10) / 10,
+    breakdown: item.breakdown,
+    reasons: item.reasons,
+  });
+  return {
+    ok: true,
+    value: {
+      firm: { regionCode, location, locationBasis },
+      classification: {
+        ...classificationOf(result.classification.pavitt, result.classification.capability, result.eligibility.sizeBand),
+        cooperation: result.classification.cooperation,
+      },
+      eligibility: { isSme: result.eligibility.isSme, reasons: result.eligibility.reasons },
+      centers: result.centers.slice(0, CENTERS_SHOWN).map(shape),
+      programs: result.programs.slice(0, PROGRAMS_SHOWN).map(shape),
+      engine: facilityResult.engine,
+      timings: { retrievalMs: retrieved - started, rankingMs: ranked - retrieved },
+    },
+  };
+}
+
+function classificationOf(pavitt: PavittClassification, capability: CapabilityAssessment, sizeBand: SizeBand): Omit<MatchResponse["classification"], "cooperation"> {
+  return {
+    pavittClass: pavitt.pavittClass,
+    defaultClass: pavitt.defaultClass,
+    confidence: pavitt.confidence,
+    capability: capability.capability,
+    sizeBand,
+    reasons: pavitt.reasons,
+    capabilityReasons: capability.reasons,
+  };
+}
+
+type Placed = { ok: true; regionCode: string; location: LatLng; locationBasis: "given" | "region_label" } | { ok: false; errors: FieldError[] };
+
+/** A location gives the region (by boundaries when loaded); a region alone stands for its label point. */
+function placeFirm(input: MatchInput, reference: Awaited<ReturnType<typeof matchReference>>): Placed {
+  if (input.location) {
+    const found = regionOfPoint(input.location, reference.regions, reference.boundaries);
+    const regionCode = input.regionCode ?? found.regionCode;
+    if (!regionCode) return { ok: false, errors: [{ field: "location", ko: "위치가 대한민국 육지에서 멉니다.", en: "The location is not on Korean land." }] };
+    return { ok: true, regionCode, location: input.location, locationBasis: "given" };
+  }
+  const region = reference.regions.find((r) => r.code === input.regionCode);
+  if (!region) return { ok: false, errors: [{ field: "location", ko: "위치 또는 지역을 주세요.", en: "Give a location or a region." }] };
+  return { ok: true, regionCode: region.code, location: region.labelPoint, locationBasis: "region_label" };
+}
+
+function facilityCandidate(document: SearchDocument): FacilityCandidate {
+  return {
+    id: document.id,
+    kind: document.kind,
+    nameKo: document.nameKo,
+    nameEn: document.nameEn,
+    regionCode: document.regionCode,
+    location: document.location,
+    sectors: document.sectors,
+    services: document.services,
+    deliveryModes: document.deliveryModes,
+    anchorGroupId: document.anchorGroupId,
+  };
+}
+
+function programCandidate(document: SearchDocument): ProgramCandidate {
+  return {
+    id: document.id,
+    kind: document.kind,
+    nameKo: document.nameKo,
+    nameEn: document.nameEn,
+    regionCode: document.regionCode,
+    regionCodes: document.regionCodes,
+    nationwide: document.nationwide,
+    location: document.location,
+    sectors: document.sectors,
+    category: document.category,
+    diffusionLevel: document.diffusionLevel,
+    diffusionType: document.diffusionType,
+    deliveryModes: document.deliveryModes,
+    pavittClasses: document.pavittClasses,
+    targetCapabilities: document.targetCapabilities,
+    smeOnly: document.smeOnly,
+    maxEmployees: document.maxEmployees,
+    requiredCertifications: document.requiredCertifications,
+    providerFacilityId: document.providerFacilityId,
+  };
+}

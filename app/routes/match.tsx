@@ -1,0 +1,391 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useEffect, useMemo, useState } from "react";
+import { FacilityMap } from "~/components/FacilityMap";
+import {
+  APPROPRIATION_LABELS,
+  CAPABILITY_LABELS,
+  CERTIFICATION_LABELS,
+  FACILITY_KIND_LABELS,
+  INNOVATION_FOCUS_LABELS,
+  NEED_LABELS,
+  PAVITT_CLASS_LABELS,
+  SIZE_BAND_LABELS,
+  TECH_SOURCE_LABELS,
+} from "~/domain/labels";
+import { APPROPRIATIONS, CERTIFICATIONS, FACILITY_KINDS, INNOVATION_FOCUSES, NEEDS, TECH_SOURCES, type FacilityKind, type Reason } from "~/domain/types";
+import { translator, type Lang, type MessageKey, type Translate } from "~/i18n";
+import type { MapFacility } from "~/map/features";
+import { loadMatchPage } from "~/match/page.server";
+import type { MatchedItem, MatchResponse } from "~/match/service.server";
+import { useLang } from "~/root";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as { lang?: Lang } | undefined;
+  return [{ title: `${translator(root?.lang ?? "ko")("matchTitle")} — ${translator(root?.lang ?? "ko")("appName")}` }];
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const data = await loadMatchPage(context.services, new URL(request.url).searchParams);
+  return { ...data, mapStyleUrl: context.services.config.mapStyleUrl ?? null };
+}
+
+/** Every kind gets its map layer up front: the map outlives navigations between profiles. */
+const MAP_KINDS: FacilityKind[] = [...FACILITY_KINDS];
+
+const BREAKDOWN_LABELS: Record<string, MessageKey> = {
+  proximity: "breakdownProximity",
+  industry: "breakdownIndustry",
+  stance: "breakdownStance",
+  level: "breakdownLevel",
+  delivery: "breakdownDelivery",
+  needs: "breakdownNeeds",
+};
+
+export default function MatchPage() {
+  const { divisions, regions, errors, result, mapStyleUrl } = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const t = translator(lang);
+  const location = useLocation();
+  const navigation = useNavigation();
+  const params = useMemo(() => new URLSearchParams(location.search), [location.search]);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const [industryFilter, setIndustryFilter] = useState("");
+  const [picking, setPicking] = useState(false);
+  const [point, setPoint] = useState(() => pointOf(params));
+  useEffect(() => setPoint(pointOf(params)), [params]);
+  const [locateFailed, setLocateFailed] = useState(false);
+
+  const name = (o: { nameKo: string; nameEn: string }) => (lang === "ko" ? o.nameKo : o.nameEn);
+  const selectedDivision = params.get("ksic") ?? "";
+  const filter = industryFilter.trim().toLowerCase();
+  const shownDivisions = divisions.filter((d) => filter === "" || d.code === selectedDivision || d.code.startsWith(filter) || d.nameKo.includes(industryFilter.trim()) || d.nameEn.toLowerCase().includes(filter));
+  const errorFor = (field: string) => (errors[field] ? errors[field][lang] : null);
+  const errorList = Object.entries(errors);
+
+  const centers = useMemo(() => result?.centers ?? [], [result]);
+  const mapFacilities = useMemo(
+    () =>
+      centers.flatMap((c): MapFacility[] =>
+        c.location ? [{ id: c.id, kind: c.kind, nameKo: c.nameKo, nameEn: c.nameEn, regionCode: c.regionCode ?? "", lat: c.location.lat, lng: c.location.lng, precision: "", anchorGroup: null, sectors: [] }] : [],
+      ),
+    [centers],
+  );
+  const firmPoint = result ? { lat: result.firm.location.lat, lng: result.firm.location.lng } : point;
+
+  const locateMe = () => {
+    setLocateFailed(false);
+    navigator.geolocation?.getCurrentPosition(
+      (position) => setPoint({ lat: position.coords.latitude, lng: position.coords.longitude }),
+      () => setLocateFailed(true),
+      { timeout: 10_000 },
+    );
+  };
+
+  return (
+    <main className="match-page">
+      <section className="match-form-panel" aria-labelledby="match-title">
+        <h1 id="match-title">{t("matchTitle")}</h1>
+        <p className="hint">{t("matchIntro")}</p>
+        {errorList.length > 0 ? (
+          <div className="notice" role="alert" data-testid="match-errors">
+            <strong>{t("matchErrorsTitle")}</strong>
+            <ul>
+              {errorList.map(([field, message]) => (
+                <li key={field}>
+                  <a href={`#field-${field}`}>{message[lang]}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <Form method="get" className="match-form" noValidate>
+          {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
+          <fieldset>
+            <legend>{t("matchIndustry")}</legend>
+            {hydrated ? (
+              <label>
+                {t("matchIndustryFilter")}
+                <input type="search" value={industryFilter} onChange={(event) => setIndustryFilter(event.currentTarget.value)} data-testid="industry-filter" />
+              </label>
+            ) : null}
+            <label id="field-ksic">
+              {t("matchIndustryChoose")}
+              <select name="ksic" defaultValue={selectedDivision} aria-invalid={Boolean(errorFor("ksic"))} aria-describedby={errorFor("ksic") ? "error-ksic" : undefined} required>
+                <option value="">—</option>
+                {shownDivisions.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {d.code} {name(d)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <FieldError id="error-ksic" message={errorFor("ksic")} />
+          </fieldset>
+
+          <fieldset>
+            <legend>{t("matchSize")}</legend>
+            <NumberField name="employees" label={t("matchEmployees")} params={params} error={errorFor("employees")} required />
+            <NumberField name="capitalEok" label={t("matchCapital")} params={params} error={errorFor("capitalEok")} step="0.1" />
+            <NumberField name="salesEok" label={t("matchSales")} params={params} error={errorFor("salesEok")} step="0.1" />
+            <p className="hint">{t("matchSizeHint")}</p>
+          </fieldset>
+
+          <fieldset id="field-location">
+            <legend>{t("matchLocation")}</legend>
+            <label id="field-region">
+              {t("matchRegion")}
+              <select name="region" defaultValue={params.get("region") ?? ""}>
+                <option value="">{t("matchRegionChoose")}</option>
+                {regions.map((r) => (
+                  <option key={r.code} value={r.code}>
+                    {name(r)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <input type="hidden" name="lat" value={point ? point.lat.toFixed(5) : ""} />
+            <input type="hidden" name="lng" value={point ? point.lng.toFixed(5) : ""} />
+            {hydrated ? (
+              <div className="search-near">
+                <button type="button" onClick={() => setPicking(!picking)} aria-pressed={picking} data-testid="match-pick">
+                  {t("matchPickOnMap")}
+                </button>
+                <button type="button" onClick={locateMe}>
+                  {t("matchUseMyLocation")}
+                </button>
+                {point ? (
+                  <button type="button" onClick={() => setPoint(null)}>
+                    {t("matchLocationClear")}
+                  </button>
+                ) : null}
+              </div>
+            ) : null}
+            {picking ? <p className="hint" role="status">{t("pickingHint")}</p> : null}
+            {locateFailed ? <p className="notice">{t("geolocationFailed")}</p> : null}
+            {point ? <p className="hint" data-testid="match-point">{t("matchLocationSet", { lat: point.lat.toFixed(4), lng: point.lng.toFixed(4) })}</p> : null}
+            <p className="hint">{t("matchLocationHint")}</p>
+            <FieldError id="error-location" message={errorFor("location") ?? errorFor("region")} />
+          </fieldset>
+
+          <fieldset>
+            <legend>{t("matchQuestions")}</legend>
+            <ChoiceGroup name="techSource" label={t("matchTechSource")} options={TECH_SOURCES} labels={TECH_SOURCE_LABELS} params={params} lang={lang} t={t} error={errorFor("techSource")} />
+            <ChoiceGroup name="appropriation" label={t("matchAppropriation")} options={APPROPRIATIONS} labels={APPROPRIATION_LABELS} params={params} lang={lang} t={t} error={errorFor("appropriation")} />
+            <ChoiceGroup name="innovationFocus" label={t("matchInnovationFocus")} options={INNOVATION_FOCUSES} labels={INNOVATION_FOCUS_LABELS} params={params} lang={lang} t={t} error={errorFor("innovationFocus")} />
+          </fieldset>
+
+          <fieldset>
+            <legend>{t("matchCapability")}</legend>
+            <NumberField name="researchers" label={t("matchResearchers")} params={params} error={errorFor("researchers")} />
+            <NumberField name="rndEok" label={t("matchRndSpend")} params={params} error={errorFor("rndEok")} step="0.1" />
+            <NumberField name="patents" label={t("matchPatents")} params={params} error={errorFor("patents")} />
+            <div className="checks" role="group" aria-label={t("matchCertifications")}>
+              <span>{t("matchCertifications")}</span>
+              {CERTIFICATIONS.map((c) => (
+                <label key={c}>
+                  <input type="checkbox" name="cert" value={c} defaultChecked={params.getAll("cert").includes(c)} /> {CERTIFICATION_LABELS[c][lang]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+
+          <fieldset>
+            <legend>{t("matchNeeds")}</legend>
+            <div className="checks">
+              {NEEDS.map((need) => (
+                <label key={need}>
+                  <input type="checkbox" name="need" value={need} defaultChecked={params.getAll("need").includes(need)} /> {NEED_LABELS[need][lang]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <button type="submit" className="primary" disabled={navigation.state === "loading"}>
+            {t("matchSubmit")}
+          </button>
+        </Form>
+      </section>
+
+      <section className="match-results" aria-labelledby="results-title" aria-busy={navigation.state === "loading"}>
+        <FacilityMap
+          facilities={mapFacilities}
+          kinds={MAP_KINDS}
+          visibleKinds={MAP_KINDS}
+          fitToFacilities
+          regions={[]}
+          lang={lang}
+          t={t}
+          styleUrl={mapStyleUrl ?? undefined}
+          landUrl="/map/land.json"
+          near={firmPoint}
+          picking={picking}
+          onPickPoint={(picked) => {
+            setPicking(false);
+            setPoint(picked);
+          }}
+        />
+        {result ? <MatchResults result={result} lang={lang} t={t} regions={regions} /> : null}
+      </section>
+    </main>
+  );
+}
+
+function pointOf(params: URLSearchParams): { lat: number; lng: number } | null {
+  const lat = Number(params.get("lat"));
+  const lng = Number(params.get("lng"));
+  return params.get("lat") && params.get("lng") && Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
+}
+
+function FieldError({ id, message }: { id: string; message: string | null }) {
+  return message ? (
+    <p className="field-error" id={id}>
+      {message}
+    </p>
+  ) : null;
+}
+
+function NumberField({ name, label, params, error, required, step }: { name: string; label: string; params: URLSearchParams; error: string | null; required?: boolean; step?: string }) {
+  return (
+    <>
+      <label id={`field-${name}`}>
+        {label}
+        <input type="number" inputMode="decimal" name={name} min="0" step={step ?? "1"} defaultValue={params.get(name) ?? ""} required={required} aria-invalid={Boolean(error)} aria-describedby={error ? `error-${name}` : undefined} />
+      </label>
+      <FieldError id={`error-${name}`} message={error} />
+    </>
+  );
+}
+
+function ChoiceGroup<T extends string>({
+  name,
+  label,
+  options,
+  labels,
+  params,
+  lang,
+  t,
+  error,
+}: {
+  name: string;
+  label: string;
+  options: readonly T[];
+  labels: Record<T, { ko: string; en: string }>;
+  params: URLSearchParams;
+  lang: Lang;
+  t: Translate;
+  error: string | null;
+}) {
+  const current = params.get(name) ?? "";
+  return (
+    <div className="choices" role="radiogroup" aria-label={label} id={`field-${name}`}>
+      <span>{label}</span>
+      {options.map((option) => (
+        <label key={option}>
+          <input type="radio" name={name} value={option} defaultChecked={current === option} /> {labels[option][lang]}
+        </label>
+      ))}
+      <label>
+        <input type="radio" name={name} value="" defaultChecked={current === ""} /> {t("matchNotSure")}
+      </label>
+      <FieldError id={`error-${name}`} message={error} />
+    </div>
+  );
+}
+
+function Reasons({ reasons, lang }: { reasons: Reason[]; lang: Lang }) {
+  return (
+    <ul className="reasons">
+      {reasons.map((reason, i) => (
+        <li key={`${reason.rule}-${i}`} data-rule={reason.rule}>
+          {reason[lang]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function MatchResults({ result, lang, t, regions }: { result: MatchResponse; lang: Lang; t: Translate; regions: { code: string; nameKo: string; nameEn: string }[] }) {
+  const c = result.classification;
+  const regionName = (code: string | null) => {
+    const region = regions.find((r) => r.code === code);
+    return region ? (lang === "ko" ? region.nameKo : region.nameEn) : "";
+  };
+  const confidence = { high: t("confidenceHigh"), medium: t("confidenceMedium"), low: t("confidenceLow") }[c.confidence];
+  const sme = result.eligibility.isSme === null ? t("matchSmeUnknown") : result.eligibility.isSme ? t("matchSmeYes") : t("matchSmeNo");
+  return (
+    <div className="match-output" data-testid="match-results">
+      <h2 id="results-title">{t("matchResults")}</h2>
+      <p className="hint print-hidden">
+        {t("matchShare")}{" "}
+        <button type="button" onClick={() => window.print()}>
+          {t("matchPrint")}
+        </button>
+      </p>
+      <article className="card classification" data-testid="classification" data-pavitt-class={c.pavittClass} data-is-sme={String(result.eligibility.isSme)}>
+        <h3>{t("matchClassification")}</h3>
+        <dl className="facts">
+          <dt>{t("matchPavittClass")}</dt>
+          <dd>
+            <strong>{PAVITT_CLASS_LABELS[c.pavittClass][lang]}</strong> ({t("matchConfidence")}: {confidence})
+          </dd>
+          <dt>{t("matchCapabilityLevel")}</dt>
+          <dd>{CAPABILITY_LABELS[c.capability][lang]}</dd>
+          <dt>{t("matchSizeBand")}</dt>
+          <dd>{SIZE_BAND_LABELS[c.sizeBand][lang]}</dd>
+          <dt>{t("matchIsSme")}</dt>
+          <dd>
+            <strong>{sme}</strong>
+          </dd>
+        </dl>
+        <h4>{t("matchWhy")}</h4>
+        <Reasons reasons={[...c.reasons, ...c.capabilityReasons, ...result.eligibility.reasons]} lang={lang} />
+        <h4>{t("matchCooperation")}</h4>
+        <Reasons reasons={c.cooperation.reasons} lang={lang} />
+      </article>
+
+      <h3>{t("matchCenters")}</h3>
+      <ol className="ranked" data-testid="match-centers">
+        {result.centers.map((item) => (
+          <RankedItem key={item.id} item={item} lang={lang} t={t} regionName={regionName(item.regionCode)} link={`/facilities/${encodeURIComponent(item.id)}${lang === "en" ? "?lang=en" : ""}`} kindLabel={FACILITY_KIND_LABELS[item.kind as FacilityKind]?.[lang] ?? item.kind} />
+        ))}
+      </ol>
+
+      <h3>{t("matchPrograms")}</h3>
+      {result.programs.length === 0 ? <p>{t("matchNoPrograms")}</p> : null}
+      <ol className="ranked" data-testid="match-programs">
+        {result.programs.map((item) => (
+          <RankedItem key={item.id} item={item} lang={lang} t={t} regionName={item.regionCode ? regionName(item.regionCode) : t("nationwide")} kindLabel={t("typeProgram")} />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function RankedItem({ item, lang, t, regionName, link, kindLabel }: { item: MatchedItem; lang: Lang; t: Translate; regionName: string; link?: string; kindLabel: string }) {
+  const title = lang === "ko" ? item.nameKo : item.nameEn;
+  return (
+    <li data-item-id={item.id}>
+      <div className="ranked-head">
+        {link ? <Link to={link}>{title}</Link> : <strong>{title}</strong>}
+        <span className="score">{t("matchScore", { score: item.score })}</span>
+      </div>
+      <div className="meta">
+        {kindLabel}
+        {regionName ? ` · ${regionName}` : ""}
+        {item.distanceKm !== null ? ` · ${t("matchDistance", { km: item.distanceKm })}` : ""}
+      </div>
+      <Reasons reasons={item.reasons} lang={lang} />
+      <details>
+        <summary>{t("matchScoreBreakdown")}</summary>
+        <ul className="breakdown">
+          {item.breakdown.map((line) => (
+            <li key={line.component}>
+              {t(BREAKDOWN_LABELS[line.component] ?? "breakdownNeeds")}: {Math.round(line.points * 10) / 10} / {line.maxPoints}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}

@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import type { Scenario } from "./harness";
+import { screenshot } from "./harness";
+
+export const searchScenarios: Scenario[] = [
+  {
+    name: "typing searches as you type, the map follows the results, and the URL can be shared",
+    async run({ app, browser }) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+      await page.goto(`${app.baseUrl}/`);
+      await page.locator("[data-testid=facility-map][data-map-state=loaded]").waitFor({ timeout: 30_000 });
+      await page.getByTestId("search-input").pressSequentially("기계 창원", { delay: 40 });
+      const results = page.getByTestId("search-results");
+      await results.locator("li[data-hit-id=nic-changwon]").waitFor();
+      await page.waitForFunction(() => document.querySelector("[data-testid=facility-map]")?.getAttribute("data-drawn-facilities") === "1");
+      const shared = page.url();
+      assert.match(decodeURIComponent(shared), /q=기계\+창원/);
+      assert.doesNotMatch(shared, /type=&/, "empty fields stay out of the URL");
+
+      await results.locator("li[data-hit-id=nic-changwon]").hover();
+      await screenshot(page, "search-typed");
+
+      const other = await browser.newPage();
+      await other.goto(shared);
+      assert.deepEqual(await other.getByTestId("search-results").locator("li").evaluateAll((items) => items.map((li) => li.getAttribute("data-hit-id"))), ["nic-changwon"]);
+      await other.close();
+      await page.close();
+    },
+  },
+  {
+    name: "a filter narrows the results and its facet counts are shown",
+    async run({ app, browser }) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+      await page.goto(`${app.baseUrl}/?q=${encodeURIComponent("테크노파크")}`);
+      await page.getByTestId("search-results").waitFor();
+      const before = Number((await page.getByTestId("search-results").locator("li").count()));
+      await page.locator("select[name=region]").selectOption("48");
+      await page.waitForURL(/region=48/);
+      await page.getByTestId("search-results").locator("li[data-hit-id=tp-gyeongnam]").waitFor();
+      const ids = await page.getByTestId("search-results").locator("li[data-hit-type=facility]").evaluateAll((items) => items.map((li) => li.getAttribute("data-hit-id")));
+      assert.deepEqual(ids, ["tp-gyeongnam"]);
+      assert.ok(before > ids.length);
+      assert.match(await page.locator("select[name=kind] option[value=techno_park]").innerText(), /\(\d+\)/);
+      await page.close();
+    },
+  },
+  {
+    name: "picking a point on the map searches around it, nearest first",
+    async run({ app, browser }) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+      await page.goto(`${app.baseUrl}/`);
+      await page.locator("[data-testid=facility-map][data-map-state=loaded]").waitFor({ timeout: 30_000 });
+      await page.getByTestId("pick-point").click();
+      const box = await page.locator(".maplibregl-canvas").boundingBox();
+      assert.ok(box);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForURL(/near=/);
+      assert.match(page.url(), /radiusKm=30/);
+      await page.locator("select[name=radiusKm]").selectOption("100");
+      await page.waitForURL(/radiusKm=100/);
+      await page.getByTestId("search-results").locator("li").first().waitFor();
+      const distances = await page.getByTestId("search-results").locator(".meta").evaluateAll((metas) => metas.map((m) => Number(/([\d.]+) km/.exec(m.textContent ?? "")?.[1])));
+      assert.ok(distances.length > 0);
+      assert.deepEqual(distances, [...distances].sort((a, b) => a - b));
+      assert.ok(distances.every((d) => d <= 100));
+      await page.waitForTimeout(800);
+      await screenshot(page, "search-near-point");
+      await page.close();
+    },
+  },
+  {
+    name: "without JavaScript the search form still answers, and an empty result suggests what to relax",
+    async run({ app, browser }) {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(`${app.baseUrl}/`);
+      await page.locator("input[name=q]").fill("대구 섬유");
+      await page.locator("form[role=search] button[type=submit]").click();
+      await page.waitForURL(/q=/);
+      assert.ok((await page.getByTestId("search-results").locator("li").count()) > 0);
+
+      await page.goto(`${app.baseUrl}/?q=${encodeURIComponent("대구테크노파크")}&kind=research_complex`);
+      const empty = page.getByTestId("search-empty");
+      await empty.waitFor();
+      await empty.getByRole("link", { name: /기관 종류/ }).click();
+      await page.waitForURL((url) => !url.search.includes("kind="));
+      await page.getByTestId("search-results").locator("li[data-hit-id=tp-daegu]").waitFor();
+      assert.ok((await page.getByTestId("search-results").locator("li").count()) > 0);
+      await context.close();
+    },
+  },
+];
