@@ -52,5 +52,6 @@ export async function loadGapsPage(db: Kysely<Database>, params: URLSearchParams
     boundaryCredits: credits,
     firms,
     firmsAllowed,
+    canImport: viewer !== null && (viewer.role === "admin" || viewer.role === "official"),
   };
 }

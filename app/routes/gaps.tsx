@@ -38,7 +38,7 @@ function queryString(query: { radiusKm: number; pavittClass?: string; sector?: s
 
 export default function GapsPage() {
   const data = useLoaderData<typeof loader>();
-  const { query, report, overview, regions, divisions, badParameter, firms, firmsAllowed, boundariesLoaded } = data;
+  const { query, report, overview, regions, divisions, badParameter, firms, firmsAllowed, boundariesLoaded, canImport } = data;
   const lang = useLang();
   const t = translator(lang);
   const submit = useSubmit();
@@ -137,6 +137,12 @@ export default function GapsPage() {
         {t("gapsExport")}: <a href={`/api/gaps.csv?${queryString(query, drillRegion ? { bySector: "true" } : {})}`}>{t("gapsExportCsv")}</a> ·{" "}
         <a href={`/api/gaps.geojson?${queryString(query, drillRegion ? { bySector: "true" } : {})}`}>{t("gapsExportGeoJson")}</a> ·{" "}
         <a href={`/api/gaps?${queryString(query, drillRegion ? { bySector: "true" } : {})}`}>JSON</a>
+        {canImport ? (
+          <>
+            {" · "}
+            <Link to={lang === "en" ? "/gaps/import?lang=en" : "/gaps/import"}>{t("gapsImportLink")}</Link>
+          </>
+        ) : null}
       </p>
 
       <section aria-labelledby="gap-map-title">

@@ -14,6 +14,8 @@ import type { Services } from "~/services.server";
 import { createUser } from "../../db/queries/users";
 import { loader as firmsLoader } from "~/routes/api.gaps_.firms";
 import { loader as gapsPageLoader } from "~/routes/gaps";
+import { action as importAction } from "~/routes/gaps.import";
+import { countFirms } from "../../db/queries/firms";
 import { callLoader, callRoute, createTestServices, databaseLabel, signIn } from "./support";
 
 /** Km per degree of latitude on the sphere of app/domain/geo.ts: a firm k km due north of a point is k / KM_PER_DEGREE degrees away. */
@@ -217,6 +219,35 @@ describe(`coverage gaps on ${databaseLabel}: who sees firm-level rows`, () => {
     const response = await callRoute(firmsLoader, services, "/api/gaps/firms?region=44", { cookie: cookies["official@example.kr"] });
     expect(names(response.body)).toEqual(["sb8"]);
     expect((await callRoute(firmsLoader, services, "/api/gaps/firms", { cookie: cookies["official@example.kr"] })).status).toBe(400);
+  });
+
+  it("an official imports a register through /gaps/import: all or nothing, with a report; a council may not", async () => {
+    const db = services.database.db;
+    const official = await signIn(services, "official@example.kr", PASSWORD);
+    const upload = (text: string, csrf: string) => {
+      const form = new FormData();
+      form.set("csrf", csrf);
+      form.set("register", new File([text], "register.csv", { type: "text/csv" }));
+      return form;
+    };
+    const before = await countFirms(db);
+    const rejected = await callRoute(importAction, services, "/gaps/import", {
+      cookie: official.cookie,
+      form: upload("name,ksic_division,employees,region_code\n좋은회사,29,10,27\n나쁜회사,29,열명,27\n", official.csrf),
+    });
+    expect(rejected.status).toBe(400);
+    expect((rejected.body as { problems: { row: number; column: string }[] }).problems.map((p) => [p.row, p.column])).toEqual([[3, "employees"]]);
+    expect(await countFirms(db)).toEqual(before);
+    const accepted = await callRoute(importAction, services, "/gaps/import", {
+      cookie: official.cookie,
+      form: upload("name,ksic_division,employees,region_code\n좋은회사,29,10,27\n", official.csrf),
+    });
+    expect(accepted.status).toBe(200);
+    expect(await countFirms(db)).toEqual({ total: before.total + 1, synthetic: before.synthetic });
+    expect((await gapReport(db, { radiusKm: 30, bySector: false, regionCode: "27" })).rows.map((r) => r.smes)).toEqual([1]);
+    const council = await signIn(services, "gyeongbuk@example.kr", PASSWORD);
+    const refused = await callRoute(importAction, services, "/gaps/import", { cookie: council.cookie, form: upload("name,ksic_division,employees,region_code\nx,29,1,47\n", council.csrf) });
+    expect(refused.status).toBe(403);
   });
 });
 
