@@ -19,7 +19,7 @@ import { parseOptions, progressBar } from "./cli";
  */
 const { options } = parseOptions(process.argv.slice(2));
 const count = Number(options.get("count") ?? "1000000");
-const rounds = Number(options.get("rounds") ?? "3");
+const rounds = Number(options.get("rounds") ?? "5");
 const requests = Number(options.get("requests") ?? "1000");
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {

@@ -23,7 +23,12 @@ export interface GapMapProps {
   landUrl: string;
   /** Province boundaries, when imported: the choropleth is drawn only then. */
   provincesUrl?: string;
+  /** The label point of the region drilled into; the whole country otherwise. */
+  focus?: [number, number];
 }
+
+const REGION_ZOOM = 8;
+const COUNTRY_ZOOM = 5.6;
 
 type MapState = "loading" | "loaded" | "failed";
 const KOREA_CENTER: [number, number] = [127.8, 36.2];
@@ -52,7 +57,7 @@ function choropleth(provinces: FeatureCollection, coverage: GapMapProps["coverag
  * coverage when boundaries are loaded. The container's data attributes say what is drawn.
  */
 export function GapMap(props: GapMapProps) {
-  const { hotspots, coverage, regions, lang, t, landUrl, provincesUrl } = props;
+  const { hotspots, coverage, regions, lang, t, landUrl, provincesUrl, focus } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const provincesRef = useRef<FeatureCollection | null>(null);
@@ -70,8 +75,8 @@ export function GapMap(props: GapMapProps) {
         const created = new maplibregl.Map({
           container: container.current,
           style: offlineStyle(new URL(landUrl, window.location.href).href),
-          center: KOREA_CENTER,
-          zoom: 5.6,
+          center: focus ?? KOREA_CENTER,
+          zoom: focus ? REGION_ZOOM : COUNTRY_ZOOM,
           minZoom: 4,
           maxZoom: 12,
           attributionControl: false,
@@ -123,6 +128,12 @@ export function GapMap(props: GapMapProps) {
     if (provincesRef.current) (map.getSource(GAP_PROVINCES_SOURCE) as GeoJSONSource | undefined)?.setData(choropleth(provincesRef.current, coverage));
     if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", lang === "ko" ? "nameKo" : "nameEn"]);
   }, [hotspots, coverage, lang, state]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || state !== "loaded") return;
+    map.easeTo({ center: focus ?? KOREA_CENTER, zoom: focus ? REGION_ZOOM : COUNTRY_ZOOM });
+  }, [focus?.[0], focus?.[1], state]);
 
   return (
     <div className="map-frame">

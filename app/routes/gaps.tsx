@@ -157,6 +157,7 @@ export default function GapsPage() {
           t={t}
           landUrl="/map/land.json"
           provincesUrl={boundariesLoaded ? "/map/provinces.json" : undefined}
+          focus={drillRegion ? regions.find((r) => r.code === drillRegion)?.labelPoint : undefined}
         />
         <p className="caption">{t("gapsMapLegend")}</p>
       </section>

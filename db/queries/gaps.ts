@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import { eligiblePairs, type GapFacility } from "../../app/domain/gaps/eligibility";
 import type { DistanceCount, EligibleFacilityRef } from "../../app/domain/gaps/figures";
 import { buildReachCells, CANDIDATE_SLOTS, CELLS_PER_DEGREE, unitVector } from "../../app/domain/gaps/reach-grid";
-import type { PavittClass } from "../../app/domain/types";
+import { PAVITT_CLASSES, type PavittClass } from "../../app/domain/types";
 import type { Database } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -29,6 +29,22 @@ const NEAREST_KM_IN_CELL = kmFromDot(
 /** The same for a firm in an overflow cell: every eligible facility of its class. */
 const NEAREST_KM_ANY = kmFromDot(`select max(${dot("e.ux", "e.uy", "e.uz")}) from gap_eligible_facilities e where e.pavitt_class = f.pavitt_class`);
 const NEAREST_KM = sql.raw(`case when c.overflow then ${NEAREST_KM_ANY} else ${NEAREST_KM_IN_CELL} end`);
+
+/**
+ * Counting a million firms is mostly hashing their keys, so region, industry, class, flag and
+ * whole km are packed into one bigint while counting and unpacked on the few rows that result.
+ * Region and industry codes are two-digit numbers (MOIS and KSIC-10 divisions).
+ */
+const NO_FACILITY = 99_999;
+const classIndex = `case f.pavitt_class ${PAVITT_CLASSES.map((cls, index) => `when '${cls}' then ${index}`).join(" ")} end`;
+const CELL_KEY = (nearestKm: string) =>
+  sql.raw(`((f.region_code::int * 100000 + f.ksic_division::int * 100 + ${classIndex} * 2 + f.synthetic::int)::bigint * 100000
+    + coalesce(ceil(${nearestKm})::int, ${NO_FACILITY}))`);
+const CELL_COLUMNS = sql.raw(`lpad((cell_key / 10000000000)::text, 2, '0') as region_code,
+  (array[${PAVITT_CLASSES.map((cls) => `'${cls}'`).join(", ")}])[(cell_key / 100000 % 100) / 2 + 1] as pavitt_class,
+  lpad((cell_key / 10000000 % 1000)::text, 2, '0') as ksic_division,
+  cell_key / 100000 % 2 = 1 as synthetic,
+  nullif((cell_key % 100000)::int, ${NO_FACILITY}) as nearest_km`);
 
 const REACH_JOIN = sql.raw(`left join gap_reach_cells c on c.pavitt_class = f.pavitt_class
   and c.cell_row = floor(f.lat * ${CELLS_PER_DEGREE})::int and c.cell_col = floor(f.lng * ${CELLS_PER_DEGREE})::int`);
@@ -109,20 +125,23 @@ export async function recomputeGaps(db: Kysely<Database>): Promise<GapState> {
 
     // Built as a new table so PostgreSQL can spread the pass over workers (INSERT … SELECT runs
     // on one); hashing rather than sorting, and no JIT, whose compile time exceeds its gain here.
+    // The table is replaced whole each time and only ever scanned, so autovacuum has nothing to do.
     await sql`set local work_mem = '64MB'`.execute(trx);
     await sql`set local jit = off`.execute(trx);
     await sql`set local enable_sort = off`.execute(trx);
-    await sql`create unlogged table gap_cells_next as
-      select f.h3_cell, f.region_code, f.pavitt_class, f.ksic_division, f.synthetic, ceil(${sql.raw(NEAREST_KM_IN_CELL)})::int as nearest_km, count(*)::int as firms
-      from firms f ${REACH_JOIN}
-      where c.overflow is not true
-      group by 1, 2, 3, 4, 5, 6`.execute(trx);
+    await sql`create unlogged table gap_cells_next with (autovacuum_enabled = false) as
+      select h3_cell, ${CELL_COLUMNS}, firms from (
+        select f.h3_cell, ${CELL_KEY(NEAREST_KM_IN_CELL)} as cell_key, count(*)::int as firms
+        from firms f ${REACH_JOIN}
+        where c.overflow is not true
+        group by 1, 2) counted`.execute(trx);
     if (cells.some((cell) => cell.overflow))
       await sql`insert into gap_cells_next
-      select f.h3_cell, f.region_code, f.pavitt_class, f.ksic_division, f.synthetic, ceil(${sql.raw(NEAREST_KM_ANY)})::int, count(*)::int
-      from firms f ${REACH_JOIN}
-      where c.overflow
-      group by 1, 2, 3, 4, 5, 6`.execute(trx);
+        select h3_cell, ${CELL_COLUMNS}, firms from (
+          select f.h3_cell, ${CELL_KEY(NEAREST_KM_ANY)} as cell_key, count(*)::int as firms
+          from firms f ${REACH_JOIN}
+          where c.overflow
+          group by 1, 2) counted`.execute(trx);
     await sql`drop table gap_cells`.execute(trx);
     await sql`alter table gap_cells_next rename to gap_cells`.execute(trx);
 
