@@ -33,6 +33,8 @@ const configSchema = z.object({
   MEILI_HOST: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
   MEILI_API_KEY: z.string().trim().optional(),
   MAP_STYLE_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
+  ADMIN_EMAIL: z.string().trim().email("must be an email address").optional().or(z.literal("").transform(() => undefined)),
+  ADMIN_PASSWORD: z.string().min(12, "must have at least 12 characters").optional().or(z.literal("").transform(() => undefined)),
 });
 
 export type AppConfig = {
@@ -44,6 +46,8 @@ export type AppConfig = {
   meiliHost?: string;
   meiliApiKey?: string;
   mapStyleUrl?: string;
+  /** Read once at start to create the first administrator (see README, "Council workspace"). */
+  firstAdmin?: { email?: string; password?: string };
 };
 
 export class ConfigError extends Error {
@@ -71,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meiliHost: value.MEILI_HOST,
     meiliApiKey: value.MEILI_API_KEY || undefined,
     mapStyleUrl: value.MAP_STYLE_URL,
+    firstAdmin: { email: value.ADMIN_EMAIL, password: value.ADMIN_PASSWORD },
   };
 }

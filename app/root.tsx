@@ -1,6 +1,9 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import maplibreCss from "maplibre-gl/dist/maplibre-gl.css?url";
+import { loadSession } from "~/auth/session.server";
+import type { SessionUser } from "~/auth/user.server";
+import { CsrfField } from "~/components/CsrfField";
 import { langCookie, resolveLang, translator, type Lang } from "~/i18n";
 import appCss from "~/styles/app.css?url";
 
@@ -10,10 +13,23 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { lang, fromQuery } = resolveLang(request);
+  const session = await loadSession(request, context.services);
+  const user: SessionUser | null = session?.user ?? null;
+  const csrfToken = session?.csrfToken ?? null;
   // Choosing a language with ?lang= is remembered for the next visit.
-  return data({ lang }, fromQuery ? { headers: { "Set-Cookie": langCookie(lang) } } : undefined);
+  return data({ lang, user, csrfToken }, fromQuery ? { headers: { "Set-Cookie": langCookie(lang) } } : undefined);
+}
+
+/** The signed-in user, from the root loader. */
+export function useUser(): SessionUser | null {
+  return useRouteLoaderData<typeof loader>("root")?.user ?? null;
+}
+
+/** The session's CSRF token, for hidden form fields. */
+export function useCsrfToken(): string | null {
+  return useRouteLoaderData<typeof loader>("root")?.csrfToken ?? null;
 }
 
 /** The current language, from the root loader (Korean when it did not run). */
@@ -38,6 +54,25 @@ function LanguageSwitch({ lang }: { lang: Lang }) {
   );
 }
 
+function AccountLinks() {
+  const user = useUser();
+  const t = useT();
+  if (!user) return <Link to="/login">{t("signIn")}</Link>;
+  return (
+    <>
+      {user.role !== "official" && <Link to="/council">{t("councilWorkspace")}</Link>}
+      {user.role === "admin" && <Link to="/admin/users">{t("adminUsers")}</Link>}
+      <Link to="/account/sessions" title={user.email}>
+        {t("myAccount")}
+      </Link>
+      <Form method="post" action="/logout" className="inline-form">
+        <CsrfField />
+        <button type="submit">{t("signOut")}</button>
+      </Form>
+    </>
+  );
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const lang = useLang();
   const t = translator(lang);
@@ -58,6 +93,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <nav className="site-nav">
             <Link to={lang === "en" ? "/?lang=en" : "/"}>{t("navMap")}</Link>
             <Link to={lang === "en" ? "/match?lang=en" : "/match"}>{t("navMatch")}</Link>
+            <Link to={lang === "en" ? "/gaps?lang=en" : "/gaps"}>{t("navGaps")}</Link>
+            <AccountLinks />
             <LanguageSwitch lang={lang} />
           </nav>
         </header>
@@ -76,11 +113,13 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = translator(useLang());
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404 ? [t("notFoundTitle"), t("notFoundBody")] : status === 403 ? [t("forbiddenTitle"), t("forbiddenBody")] : [t("errorTitle"), t("errorBody")];
   return (
     <main className="page">
-      <h1>{notFound ? t("notFoundTitle") : t("errorTitle")}</h1>
-      <p>{notFound ? t("notFoundBody") : t("errorBody")}</p>
+      <h1>{title}</h1>
+      <p>{body}</p>
       <p>
         <Link to="/">{t("backToMap")}</Link>
       </p>

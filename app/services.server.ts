@@ -20,6 +20,8 @@ export interface Services {
 declare module "@remix-run/node" {
   interface AppLoadContext {
     services: Services;
+    /** The TCP peer's address, for sign-in throttling (absent in tests that do not give one). */
+    clientAddress?: string;
   }
 }
 

@@ -93,6 +93,7 @@ export interface FacilitiesTable extends Editable {
   verification: string | null;
   status: Generated<ListingStatus>;
   managed_by: Generated<ManagedBy>;
+  external_id: Generated<string | null>;
   created_at: Timestamp;
 }
 
@@ -133,6 +134,7 @@ export interface ProgramsTable extends Editable {
   source: string;
   status: Generated<ListingStatus>;
   managed_by: Generated<ManagedBy>;
+  external_id: Generated<string | null>;
   created_at: Timestamp;
 }
 
@@ -165,6 +167,115 @@ export interface SearchOutboxTable {
 
 export type SearchEntityType = "facility" | "program";
 
+export type UserRole = "admin" | "official" | "council_editor" | "council_reviewer";
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  password_hash: string;
+  role: UserRole;
+  region_code: string | null;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  public_id: Generated<string>;
+  user_id: string;
+  csrf_token: string;
+  user_agent: string | null;
+  address: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  email: string;
+  address: string;
+  succeeded: boolean;
+  created_at: Timestamp;
+}
+
+/** A pending change to one listing: a new listing or an edit of a published one, awaiting review. */
+export interface ListingDraftsTable {
+  id: Generated<number>;
+  entity_type: SearchEntityType;
+  entity_id: string;
+  region_code: string;
+  is_new: boolean;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  base_version: number | null;
+  version: Generated<number>;
+  created_by: string;
+  updated_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Append-only (a trigger refuses updates and deletes). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  user_id: string | null;
+  user_email: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  region_code: string | null;
+  before: ColumnType<Record<string, unknown> | null, string | null, never>;
+  after: ColumnType<Record<string, unknown> | null, string | null, never>;
+}
+
+export interface FirmsTable {
+  id: Generated<number>;
+  name: string;
+  ksic_division: string;
+  employees: number;
+  region_code: string;
+  lat: number;
+  lng: number;
+  coord_precision: string;
+  pavitt_class: string;
+  h3_cell: string;
+  synthetic: boolean;
+  source: string;
+  created_at: Timestamp;
+  ux: ColumnType<number, never, never>;
+  uy: ColumnType<number, never, never>;
+  uz: ColumnType<number, never, never>;
+}
+
+export interface GapEligibleFacilitiesTable {
+  pavitt_class: string;
+  facility_id: string;
+  region_code: string;
+  ux: number;
+  uy: number;
+  uz: number;
+}
+
+export interface GapCellsTable {
+  h3_cell: string;
+  region_code: string;
+  pavitt_class: string;
+  ksic_division: string;
+  synthetic: boolean;
+  /** Distance to the nearest eligible facility, rounded up to whole km; null when none exists. */
+  nearest_km: number | null;
+  firms: number;
+}
+
+export interface GapStateTable {
+  id: number;
+  data_version: number;
+  computed_version: number | null;
+  computed_at: Date | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   region_boundaries: RegionBoundariesTable;
@@ -175,6 +286,15 @@ export interface Database {
   programs: ProgramsTable;
   sme_size_rules: SmeSizeRulesTable;
   search_outbox: SearchOutboxTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  listing_drafts: ListingDraftsTable;
+  audit_log: AuditLogTable;
+  firms: FirmsTable;
+  gap_eligible_facilities: GapEligibleFacilitiesTable;
+  gap_cells: GapCellsTable;
+  gap_state: GapStateTable;
 }
 
 export type GeoJsonGeometry =
@@ -190,3 +310,4 @@ export type NewProgram = Insertable<ProgramsTable>;
 export type AnchorGroupRow = Selectable<AnchorGroupsTable>;
 export type KsicDivisionRow = Selectable<KsicDivisionsTable>;
 export type SmeSizeRuleRow = Selectable<SmeSizeRulesTable>;
+export type NewFirm = Insertable<FirmsTable>;

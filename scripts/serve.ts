@@ -17,7 +17,7 @@ export async function startServer(services: Services): Promise<http.Server> {
   app.use(compression());
   app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: () => ({ services }) }));
+  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => ({ services, clientAddress: req.socket.remoteAddress ?? "unknown" }) }));
 
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../app/config.server";
+import { ensureFirstAdmin } from "../app/auth/first-admin.server";
 import { createServices } from "../app/services.server";
 import { BUILD_DIR, startServer } from "./serve";
 
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
   }
   buildIfStale();
   const services = await createServices(config);
+  const createdAdmin = await ensureFirstAdmin(services.database.db, config.firstAdmin ?? {});
+  if (createdAdmin) console.log(`Created the first administrator account, ${createdAdmin}.`);
   const server = await startServer(services);
   const where = services.database.kind === "pglite" ? `embedded PostgreSQL at ${services.database.location}` : `PostgreSQL at ${services.database.location}`;
   console.log(`ClusterLink on http://${config.host}:${config.port} (${where}; search: ${services.search.primary.name})`);

@@ -120,6 +120,42 @@ export function facilityLayers(kind: FacilityKind): LayerSpecification[] {
   ];
 }
 
+export const GAP_HEXAGONS_SOURCE = "gap-hexagons";
+export const GAP_PROVINCES_SOURCE = "gap-provinces";
+
+/** Province fill by coverage ratio: red where few firms are covered, green where most are. */
+export function coverageChoroplethLayers(): LayerSpecification[] {
+  return [
+    {
+      id: "gap-provinces-fill",
+      type: "fill",
+      source: GAP_PROVINCES_SOURCE,
+      filter: ["has", "coverageRatio"],
+      paint: {
+        "fill-color": ["interpolate", ["linear"], ["get", "coverageRatio"], 0, "#e03131", 0.5, "#fcc419", 1, "#2f9e44"],
+        "fill-opacity": 0.35,
+      },
+    },
+    { id: "gap-provinces-line", type: "line", source: GAP_PROVINCES_SOURCE, paint: { "line-color": "#868e96", "line-width": 0.8 } },
+  ];
+}
+
+/** Hexagons of uncovered firms, darker with more firms. */
+export function gapHexagonLayers(): LayerSpecification[] {
+  return [
+    {
+      id: "gap-hexagons-fill",
+      type: "fill",
+      source: GAP_HEXAGONS_SOURCE,
+      paint: {
+        "fill-color": ["interpolate", ["linear"], ["get", "share"], 0, "#ffe8cc", 1, "#c92a2a"],
+        "fill-opacity": 0.75,
+      },
+    },
+    { id: "gap-hexagons-line", type: "line", source: GAP_HEXAGONS_SOURCE, paint: { "line-color": "#862e9c", "line-width": 0.6 } },
+  ];
+}
+
 export const NEAR_SOURCE = "near";
 export const HIGHLIGHT_SOURCE = "highlight";
 

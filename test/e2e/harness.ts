@@ -29,10 +29,14 @@ export function buildApp(): void {
   if (result.status !== 0) throw new Error("build failed");
 }
 
-/** Starts `npm start`'s entry point on a free port with its own embedded database. */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+/**
+ * Starts `npm start`'s entry point on a free port with its own embedded database.
+ * `prepare` runs first with the database's DATA_DIR, e.g. to load data with the scripts.
+ */
+export async function startApp(env: Record<string, string> = {}, prepare?: (dataDir: string) => void): Promise<RunningApp> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "clusterlink-e2e-"));
+  prepare?.(dataDir);
   let log = "";
   const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
     env: { ...process.env, DATABASE_URL: "", MEILI_HOST: "", ...env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
@@ -87,6 +91,15 @@ export async function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
+}
+
+/** Runs an npm script's entry file (scripts/*.ts) against an embedded database; throws with its output when it fails. */
+export function runScript(script: string, args: string[], dataDir: string, env: Record<string, string> = {}): void {
+  const result = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), script, ...args], {
+    env: { ...process.env, DATABASE_URL: "", MEILI_HOST: "", ...env, DATA_DIR: dataDir },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`${script} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 export type Scenario = { name: string; run: (context: { app: RunningApp; browser: Browser }) => Promise<void> };

@@ -1,9 +1,10 @@
 import { buildApp, launchBrowser, startApp, type Scenario } from "./harness";
 import { foundationScenarios } from "./foundation.e2e";
+import { gapsScenarios } from "./gaps.e2e";
 import { matchScenarios } from "./match.e2e";
 import { searchScenarios } from "./search.e2e";
 
-const scenarios: Scenario[] = [...foundationScenarios, ...searchScenarios, ...matchScenarios];
+const scenarios: Scenario[] = [...foundationScenarios, ...searchScenarios, ...matchScenarios, ...gapsScenarios];
 
 buildApp();
 const app = await startApp();

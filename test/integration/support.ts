@@ -62,6 +62,81 @@ export async function callLoader(loader: unknown, services: Services, path: stri
   }
 }
 
+export interface RouteCall {
+  method?: "GET" | "POST";
+  /** Form fields for a POST (a FormData is sent as is, e.g. with files). */
+  form?: Record<string, string> | FormData;
+  /** The whole Cookie header, e.g. from signIn(). */
+  cookie?: string;
+  /** Origin header for a POST; defaults to the app's own origin, null sends none. */
+  origin?: string | null;
+  params?: Record<string, string>;
+  clientAddress?: string;
+  headers?: Record<string, string>;
+}
+
+export interface RouteResult {
+  status: number;
+  headers: Headers;
+  /** The loader's or action's data, whether it answered a Response, data() or a plain object. */
+  body: unknown;
+}
+
+type Handler = (args: { request: Request; context: { services: Services; clientAddress?: string }; params: Record<string, string> }) => Promise<unknown>;
+
+/** Calls a route's loader or action as Remix would and normalizes what it answers or throws. */
+export async function callRoute(handler: unknown, services: Services, path: string, call: RouteCall = {}): Promise<RouteResult> {
+  const method = call.method ?? (call.form ? "POST" : "GET");
+  const headers = new Headers(call.headers);
+  if (call.cookie) headers.set("Cookie", call.cookie);
+  if (method === "POST" && call.origin !== null) headers.set("Origin", call.origin ?? "http://localhost");
+  let body: BodyInit | undefined;
+  if (call.form instanceof FormData) body = call.form;
+  else if (call.form) body = new URLSearchParams(call.form);
+  const request = new Request(`http://localhost${path}`, { method, headers, body });
+  let outcome: unknown;
+  try {
+    outcome = await (handler as Handler)({ request, context: { services, clientAddress: call.clientAddress ?? "203.0.113.1" }, params: call.params ?? {} });
+  } catch (thrown) {
+    outcome = thrown;
+    if (!(thrown instanceof Response)) throw thrown;
+  }
+  if (outcome instanceof Response) {
+    const text = await outcome.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Not JSON: the text itself is the body.
+    }
+    return { status: outcome.status, headers: outcome.headers, body: parsed };
+  }
+  if (outcome && typeof outcome === "object" && (outcome as { type?: string }).type === "DataWithResponseInit") {
+    const wrapped = outcome as { data: unknown; init: ResponseInit | null };
+    return { status: wrapped.init?.status ?? 200, headers: new Headers(wrapped.init?.headers), body: wrapped.data };
+  }
+  return { status: 200, headers: new Headers(), body: outcome };
+}
+
+export interface SignedIn {
+  cookie: string;
+  csrf: string;
+}
+
+/** Signs in through the real /login action and returns the session cookie and its CSRF token. */
+export async function signIn(services: Services, email: string, password: string): Promise<SignedIn> {
+  const { action } = await import("~/routes/login");
+  const { findActiveSession } = await import("../../db/queries/sessions");
+  const { hashToken } = await import("~/auth/session.server");
+  const result = await callRoute(action, services, "/login", { form: { email, password, redirectTo: "/council" } });
+  const setCookie = result.headers.get("Set-Cookie");
+  if (result.status !== 302 || !setCookie) throw new Error(`sign-in as ${email} failed: ${result.status} ${JSON.stringify(result.body)}`);
+  const cookie = setCookie.split(";")[0];
+  const session = await findActiveSession(services.database.db, hashToken(cookie.split("=")[1]));
+  if (!session) throw new Error("no session row after sign-in");
+  return { cookie, csrf: session.csrfToken };
+}
+
 type Action = (args: { request: Request; context: { services: Services }; params: Record<string, string> }) => Promise<unknown>;
 
 /** Posts JSON to a route's action as Remix would, and returns its Response. */

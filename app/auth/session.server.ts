@@ -1,0 +1,121 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { findUserByEmail } from "../../db/queries/users";
+import { failureHistory, recordLoginAttempt } from "../../db/queries/login-attempts";
+import { findActiveSession, insertSession, revokeSessionByToken, touchSession, type ActiveSession } from "../../db/queries/sessions";
+import { normalizeEmail, PASSWORD_MAX_LENGTH } from "~/domain/accounts";
+import { ACCOUNT_POLICY, ADDRESS_POLICY, secondsToWait, THROTTLE_WINDOW_MINUTES } from "~/domain/login-throttle";
+import type { Services } from "~/services.server";
+import { verifyAgainstDecoy, verifyPassword } from "./password.server";
+
+export const SESSION_LIFETIME_SECONDS = 7 * 24 * 60 * 60;
+/** last_seen_at is written at most this often, not on every request. */
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+/** `__Host-` binds the cookie to this exact host over HTTPS; browsers refuse it without Secure. */
+export function sessionCookieName(services: Services): string {
+  return services.config.env === "production" ? "__Host-session" : "session";
+}
+
+function cookieAttributes(services: Services): string {
+  return `Path=/; HttpOnly; SameSite=Lax${services.config.env === "production" ? "; Secure" : ""}`;
+}
+
+export function sessionCookie(services: Services, token: string): string {
+  return `${sessionCookieName(services)}=${token}; Max-Age=${SESSION_LIFETIME_SECONDS}; ${cookieAttributes(services)}`;
+}
+
+export function clearedSessionCookie(services: Services): string {
+  return `${sessionCookieName(services)}=; Max-Age=0; ${cookieAttributes(services)}`;
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function readSessionToken(request: Request, services: Services): string | null {
+  const name = sessionCookieName(services);
+  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) {
+      const value = rest.join("=");
+      return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+    }
+  }
+  return null;
+}
+
+const lastTouched = new Map<string, number>();
+
+/** The request's live session, if any. */
+export async function loadSession(request: Request, services: Services): Promise<ActiveSession | null> {
+  const token = readSessionToken(request, services);
+  if (!token) return null;
+  const tokenHash = hashToken(token);
+  const session = await findActiveSession(services.database.db, tokenHash);
+  if (session && Date.now() - (lastTouched.get(tokenHash) ?? 0) > TOUCH_INTERVAL_MS) {
+    lastTouched.set(tokenHash, Date.now());
+    await touchSession(services.database.db, tokenHash);
+  }
+  return session;
+}
+
+export type SignInResult = { ok: true; setCookie: string; userId: string } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Checks a password and opens a brand-new session (a new random id every
+ * time, so a session id planted before sign-in is worthless). Every attempt is
+ * recorded; repeated failures per account and per address wait longer and longer.
+ */
+export async function signIn(services: Services, input: { email: string; password: string; address: string; userAgent: string | null }): Promise<SignInResult> {
+  const db = services.database.db;
+  const email = normalizeEmail(input.email).slice(0, 254);
+  const now = new Date();
+  const [byAccount, byAddress] = await Promise.all([
+    failureHistory(db, { email }, THROTTLE_WINDOW_MINUTES),
+    failureHistory(db, { address: input.address }, THROTTLE_WINDOW_MINUTES),
+  ]);
+  const wait = Math.max(secondsToWait(byAccount, ACCOUNT_POLICY, now), secondsToWait(byAddress, ADDRESS_POLICY, now));
+  if (wait > 0) {
+    logLogin("throttled", email, input.address, { retryAfterSeconds: wait });
+    return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+  }
+
+  const user = await findUserByEmail(db, email);
+  const password = input.password.slice(0, PASSWORD_MAX_LENGTH + 1);
+  const valid = user && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
+  await recordLoginAttempt(db, { email, address: input.address, succeeded: Boolean(valid) });
+  if (!valid || !user) {
+    logLogin("failed", email, input.address, { failuresInWindow: byAccount.failures + 1 });
+    return { ok: false, reason: "invalid" };
+  }
+
+  const token = randomBytes(32).toString("base64url");
+  await insertSession(db, {
+    tokenHash: hashToken(token),
+    userId: user.id,
+    csrfToken: randomBytes(32).toString("base64url"),
+    userAgent: input.userAgent,
+    address: input.address,
+    lifetimeSeconds: SESSION_LIFETIME_SECONDS,
+  });
+  logLogin("succeeded", email, input.address, {});
+  return { ok: true, setCookie: sessionCookie(services, token), userId: user.id };
+}
+
+export async function signOut(request: Request, services: Services): Promise<string> {
+  const token = readSessionToken(request, services);
+  if (token) await revokeSessionByToken(services.database.db, hashToken(token));
+  return clearedSessionCookie(services);
+}
+
+function logLogin(outcome: string, email: string, address: string, details: Record<string, unknown>): void {
+  const line = JSON.stringify({ event: "login", outcome, email, address, at: new Date().toISOString(), ...details });
+  if (outcome === "succeeded") console.info(line);
+  else console.warn(line);
+}
+
+export function sameToken(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,154 @@
+import type { FeatureCollection } from "geojson";
+import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
+import { useEffect, useRef, useState } from "react";
+import type { Lang, Translate } from "~/i18n";
+import { hexagonPolygon } from "~/gaps/export";
+import {
+  coverageChoroplethLayers,
+  gapHexagonLayers,
+  GAP_HEXAGONS_SOURCE,
+  GAP_PROVINCES_SOURCE,
+  offlineStyle,
+  regionLabelLayer,
+  REGION_LABELS_SOURCE,
+} from "~/map/style";
+import type { RegionLabel } from "./FacilityMap";
+
+export interface GapMapProps {
+  hotspots: { h3: string; smes: number; nearestKm: number | null }[];
+  coverage: { regionCode: string; coverageRatio: number }[];
+  regions: RegionLabel[];
+  lang: Lang;
+  t: Translate;
+  landUrl: string;
+  /** Province boundaries, when imported: the choropleth is drawn only then. */
+  provincesUrl?: string;
+  /** The label point of the region drilled into; the whole country otherwise. */
+  focus?: [number, number];
+}
+
+const REGION_ZOOM = 8;
+const COUNTRY_ZOOM = 5.6;
+
+type MapState = "loading" | "loaded" | "failed";
+const KOREA_CENTER: [number, number] = [127.8, 36.2];
+
+function hexagonCollection(hotspots: GapMapProps["hotspots"]): FeatureCollection {
+  const most = Math.max(1, ...hotspots.map((spot) => spot.smes));
+  return {
+    type: "FeatureCollection",
+    features: hotspots.map((spot) => ({ type: "Feature", geometry: hexagonPolygon(spot.h3), properties: { h3: spot.h3, smes: spot.smes, share: spot.smes / most } })),
+  };
+}
+
+function choropleth(provinces: FeatureCollection, coverage: GapMapProps["coverage"]): FeatureCollection {
+  const ratios = new Map(coverage.map((entry) => [entry.regionCode, entry.coverageRatio]));
+  return {
+    type: "FeatureCollection",
+    features: provinces.features.map((feature) => {
+      const ratio = ratios.get(String(feature.properties?.regionCode));
+      return { ...feature, properties: { ...feature.properties, ...(ratio === undefined ? {} : { coverageRatio: ratio }) } };
+    }),
+  };
+}
+
+/**
+ * Hexagons of firms without fitting support within the radius, over a province choropleth of
+ * coverage when boundaries are loaded. The container's data attributes say what is drawn.
+ */
+export function GapMap(props: GapMapProps) {
+  const { hotspots, coverage, regions, lang, t, landUrl, provincesUrl, focus } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const provincesRef = useRef<FeatureCollection | null>(null);
+  const [state, setState] = useState<MapState>("loading");
+  const [choroplethDrawn, setChoroplethDrawn] = useState(false);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    let cancelled = false;
+    let map: MapLibreMap | null = null;
+    void import("~/map/maplibre.client")
+      .then(async ({ default: maplibregl }) => {
+        if (cancelled || !container.current) return;
+        const created = new maplibregl.Map({
+          container: container.current,
+          style: offlineStyle(new URL(landUrl, window.location.href).href),
+          center: focus ?? KOREA_CENTER,
+          zoom: focus ? REGION_ZOOM : COUNTRY_ZOOM,
+          minZoom: 4,
+          maxZoom: 12,
+          attributionControl: false,
+        });
+        map = created;
+        mapRef.current = created;
+        created.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+        const provinces = provincesUrl ? await fetch(provincesUrl).then((response) => (response.ok ? (response.json() as Promise<FeatureCollection>) : null)) : null;
+        provincesRef.current = provinces;
+        const addLayers = () => {
+          if (cancelled) return;
+          const current = latest.current;
+          if (provinces) {
+            created.addSource(GAP_PROVINCES_SOURCE, { type: "geojson", data: choropleth(provinces, current.coverage) });
+            for (const layer of coverageChoroplethLayers()) created.addLayer(layer);
+            setChoroplethDrawn(true);
+          }
+          created.addSource(GAP_HEXAGONS_SOURCE, { type: "geojson", data: hexagonCollection(current.hotspots) });
+          for (const layer of gapHexagonLayers()) created.addLayer(layer);
+          created.addSource(REGION_LABELS_SOURCE, {
+            type: "geojson",
+            data: {
+              type: "FeatureCollection",
+              features: current.regions.map((r) => ({ type: "Feature", geometry: { type: "Point", coordinates: r.labelPoint }, properties: { nameKo: r.nameKo, nameEn: r.nameEn } })),
+            },
+          });
+          created.addLayer(regionLabelLayer(current.lang === "ko" ? "nameKo" : "nameEn"));
+          setState("loaded");
+        };
+        if (created.loaded()) addLayers();
+        else created.once("load", addLayers);
+      })
+      .catch((error: unknown) => {
+        console.warn("map failed to start:", error);
+        if (!cancelled) setState("failed");
+      });
+    return () => {
+      cancelled = true;
+      map?.remove();
+      mapRef.current = null;
+    };
+    // The map is created once; later changes are applied by the effect below.
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || state !== "loaded") return;
+    (map.getSource(GAP_HEXAGONS_SOURCE) as GeoJSONSource | undefined)?.setData(hexagonCollection(hotspots));
+    if (provincesRef.current) (map.getSource(GAP_PROVINCES_SOURCE) as GeoJSONSource | undefined)?.setData(choropleth(provincesRef.current, coverage));
+    if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", lang === "ko" ? "nameKo" : "nameEn"]);
+  }, [hotspots, coverage, lang, state]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || state !== "loaded") return;
+    map.easeTo({ center: focus ?? KOREA_CENTER, zoom: focus ? REGION_ZOOM : COUNTRY_ZOOM });
+  }, [focus?.[0], focus?.[1], state]);
+
+  return (
+    <div className="map-frame">
+      <div
+        ref={container}
+        className="map-canvas"
+        role="region"
+        aria-label={t("gapsMapTitle")}
+        data-map-state={state}
+        data-hexagons={hotspots.length}
+        data-choropleth={choroplethDrawn ? "drawn" : "none"}
+        data-testid="gap-map"
+      />
+      {state === "loading" ? <p className="map-status">{t("mapLoading")}</p> : null}
+      {state === "failed" ? <p className="map-status">{t("mapUnavailable")}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { listActiveSessions, revokeUserSession } from "../../db/queries/sessions";
+import { requireMutation } from "~/auth/csrf.server";
+import { clearedSessionCookie, loadSession } from "~/auth/session.server";
+import { requireUser } from "~/auth/user.server";
+import { CsrfField } from "~/components/CsrfField";
+import { translator } from "~/i18n";
+import { useLang } from "~/root";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context.services);
+  const current = await loadSession(request, context.services);
+  const sessions = await listActiveSessions(context.services.database.db, user.id);
+  return {
+    email: user.email,
+    role: user.role,
+    regionCode: user.regionCode,
+    sessions: sessions.map((s) => ({
+      ...s,
+      current: s.publicId === current?.publicId,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      expiresAt: s.expiresAt.toISOString(),
+    })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, form } = await requireMutation(request, context.services);
+  const sessionId = form.get("session");
+  if (typeof sessionId !== "string" || !/^[0-9a-f-]{36}$/.test(sessionId)) throw new Response("Bad request", { status: 400 });
+  await revokeUserSession(context.services.database.db, user.id, sessionId);
+  const stillSignedIn = await loadSession(request, context.services);
+  return stillSignedIn ? redirect("/account/sessions") : redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie(context.services) } });
+}
+
+export default function SessionsPage() {
+  const { email, role, sessions } = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const t = translator(lang);
+  const format = (iso: string) => new Date(iso).toLocaleString(lang === "ko" ? "ko-KR" : "en-GB", { timeZone: "Asia/Seoul" });
+  return (
+    <main className="page">
+      <h1>{t("myAccount")}</h1>
+      <p>
+        {email} · {t(`role_${role}`)}
+      </p>
+      <h2>{t("sessionsHeading")}</h2>
+      <table className="data-table" data-testid="sessions">
+        <thead>
+          <tr>
+            <th>{t("sessionDevice")}</th>
+            <th>{t("sessionAddress")}</th>
+            <th>{t("sessionStarted")}</th>
+            <th>{t("sessionLastSeen")}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((s) => (
+            <tr key={s.publicId}>
+              <td>
+                {s.userAgent ?? "—"} {s.current && <strong>({t("sessionThisOne")})</strong>}
+              </td>
+              <td>{s.address ?? "—"}</td>
+              <td>{format(s.createdAt)}</td>
+              <td>{format(s.lastSeenAt)}</td>
+              <td>
+                <Form method="post">
+                  <CsrfField />
+                  <input type="hidden" name="session" value={s.publicId} />
+                  <button type="submit">{t("sessionEnd")}</button>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}

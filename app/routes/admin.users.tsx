@@ -1,0 +1,134 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { listRegions } from "../../db/queries/regions";
+import { AccountError, createUser, disableUser, DuplicateEmailError, listUsers } from "../../db/queries/users";
+import { requireMutation } from "~/auth/csrf.server";
+import { requireUser } from "~/auth/user.server";
+import { CsrfField } from "~/components/CsrfField";
+import { ROLES } from "~/domain/accounts";
+import { resolveLang, translator, type MessageKey } from "~/i18n";
+import { useLang } from "~/root";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context.services, { roles: ["admin"] });
+  const db = context.services.database.db;
+  const [users, regions] = await Promise.all([listUsers(db), listRegions(db)]);
+  return {
+    me: user.id,
+    users: users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), disabledAt: u.disabledAt?.toISOString() ?? null })),
+    regions: regions.map((r) => ({ code: r.code, nameKo: r.nameKoShort, nameEn: r.nameEn })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, form } = await requireMutation(request, context.services, { roles: ["admin"] });
+  const t = translator(resolveLang(request).lang);
+  const db = context.services.database.db;
+  if (form.get("intent") === "disable") {
+    const id = String(form.get("userId") ?? "");
+    if (!/^[0-9a-f-]{36}$/.test(id) || id === user.id) return data({ errors: [t("accountCannotDisable")] }, { status: 400 });
+    await disableUser(db, id);
+    return redirect("/admin/users");
+  }
+  try {
+    await createUser(db, {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      role: String(form.get("role") ?? ""),
+      regionCode: String(form.get("regionCode") ?? "") || null,
+    });
+  } catch (error) {
+    if (error instanceof AccountError) return data({ errors: error.problems.map((p) => t(p.code as MessageKey)) }, { status: 400 });
+    if (error instanceof DuplicateEmailError) return data({ errors: [t("accountEmailTaken")] }, { status: 400 });
+    throw error;
+  }
+  return redirect("/admin/users");
+}
+
+export default function AdminUsersPage() {
+  const { me, users, regions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const lang = useLang();
+  const t = translator(lang);
+  const regionName = (code: string | null) => {
+    const region = regions.find((r) => r.code === code);
+    return region ? (lang === "ko" ? region.nameKo : region.nameEn) : "—";
+  };
+  return (
+    <main className="page">
+      <h1>{t("adminUsers")}</h1>
+      <table className="data-table" data-testid="users">
+        <thead>
+          <tr>
+            <th>{t("email")}</th>
+            <th>{t("role")}</th>
+            <th>{t("region")}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.email}</td>
+              <td>{t(`role_${u.role}`)}</td>
+              <td>{regionName(u.regionCode)}</td>
+              <td>
+                {u.disabledAt ? (
+                  t("accountDisabled")
+                ) : u.id === me ? null : (
+                  <Form method="post">
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="disable" />
+                    <input type="hidden" name="userId" value={u.id} />
+                    <button type="submit">{t("accountDisable")}</button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t("accountCreate")}</h2>
+      <Form method="post" className="stacked-form">
+        <CsrfField />
+        {result?.errors && (
+          <ul className="form-error" role="alert">
+            {result.errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        )}
+        <label>
+          {t("email")}
+          <input type="email" name="email" required maxLength={254} />
+        </label>
+        <label>
+          {t("password")} ({t("passwordRule")})
+          <input type="password" name="password" required minLength={12} maxLength={256} autoComplete="new-password" />
+        </label>
+        <label>
+          {t("role")}
+          <select name="role" required>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`role_${role}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("regionForCouncil")}
+          <select name="regionCode">
+            <option value="">—</option>
+            {regions.map((r) => (
+              <option key={r.code} value={r.code}>
+                {lang === "ko" ? r.nameKo : r.nameEn}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t("accountCreate")}</button>
+      </Form>
+    </main>
+  );
+}

@@ -1,0 +1,87 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { requireMutation } from "~/auth/csrf.server";
+import { requireUser } from "~/auth/user.server";
+import { CsrfField } from "~/components/CsrfField";
+import { importRegister } from "~/gaps/import.server";
+import { resolveLang, translator, type Lang } from "~/i18n";
+import { useLang } from "~/root";
+
+const IMPORT_ROLES = ["admin", "official"] as const;
+/** A register of a few hundred thousand firms fits well under this. */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as { lang?: Lang } | undefined;
+  return [{ title: translator(root?.lang ?? "ko")("gapsImportTitle") }];
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context.services, { roles: [...IMPORT_ROLES] });
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const t = translator(resolveLang(request).lang);
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  if (length > MAX_FILE_BYTES) return data({ ok: false as const, message: t("gapsImportTooLarge"), problems: [] }, { status: 413 });
+  const { form } = await requireMutation(request, context.services, { roles: [...IMPORT_ROLES] });
+  const file = form.get("register");
+  if (!(file instanceof File) || file.size === 0) return data({ ok: false as const, message: t("gapsImportNoFile"), problems: [] }, { status: 400 });
+  const result = await importRegister(context.services.database.db, new Uint8Array(await file.arrayBuffer()), file.name, form.get("replace") === "on");
+  if (!result.ok) return data({ ok: false as const, message: t("gapsImportRejected", { count: result.problems.length }), problems: result.problems }, { status: 400 });
+  return data({ ok: true as const, message: t("gapsImportStored", { count: result.stored, encoding: result.encoding }), problems: [] });
+}
+
+export default function GapsImportPage() {
+  const result = useActionData<typeof action>();
+  const lang = useLang();
+  const t = translator(lang);
+  return (
+    <main className="page">
+      <h1>{t("gapsImportTitle")}</h1>
+      <p>{t("gapsImportHelp")}</p>
+      <Form method="post" encType="multipart/form-data" className="stacked-form">
+        <CsrfField />
+        <label>
+          {t("gapsImportFile")}
+          <input type="file" name="register" accept=".csv,text/csv" required />
+        </label>
+        <label>
+          <span>
+            <input type="checkbox" name="replace" /> {t("gapsImportReplace")}
+          </span>
+        </label>
+        <button type="submit">{t("gapsImportSubmit")}</button>
+      </Form>
+      {result ? (
+        <div role={result.ok ? "status" : "alert"} className={result.ok ? "notice" : "form-error"} data-testid="import-result">
+          {result.message}
+        </div>
+      ) : null}
+      {result && result.problems.length > 0 ? (
+        <table className="data-table" data-testid="import-problems">
+          <thead>
+            <tr>
+              <th scope="col">{t("gapsImportRow")}</th>
+              <th scope="col">{t("gapsImportColumn")}</th>
+              <th scope="col">{t("gapsImportMessage")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.problems.map((problem, index) => (
+              <tr key={index}>
+                <td>{problem.row}</td>
+                <td>{problem.column}</td>
+                <td>{problem.message[lang]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <p>
+        <Link to={lang === "en" ? "/gaps?lang=en" : "/gaps"}>{t("navGaps")}</Link>
+      </p>
+    </main>
+  );
+}

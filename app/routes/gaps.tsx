@@ -1,0 +1,297 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useMemo } from "react";
+import { GapMap } from "~/components/GapMap";
+import { PAVITT_CLASS_LABELS } from "~/domain/labels";
+import type { GapRow } from "~/domain/gaps/figures";
+import { PAVITT_CLASSES, type PavittClass } from "~/domain/types";
+import { loadGapsPage } from "~/gaps/page.server";
+import { MAX_RADIUS_KM } from "~/gaps/limits";
+import { gapViewer } from "~/gaps/viewer.server";
+import { translator, type Lang } from "~/i18n";
+import { useLang } from "~/root";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as { lang?: Lang } | undefined;
+  return [{ title: translator(root?.lang ?? "ko")("pageTitleGaps") }];
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await gapViewer(request, context.services);
+  return loadGapsPage(context.services.database.db, new URL(request.url).searchParams, viewer);
+}
+
+const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
+const km = (value: number | null, none: string) => (value === null ? none : value.toLocaleString("en-US", { maximumFractionDigits: 1 }));
+const count = (value: number) => value.toLocaleString("en-US");
+
+/** Query string for the current filters, for links and downloads. */
+function queryString(query: { radiusKm: number; pavittClass?: string; sector?: string; regionCode?: string }, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  params.set("radiusKm", String(query.radiusKm));
+  if (query.pavittClass) params.set("pavittClass", query.pavittClass);
+  if (query.sector) params.set("sector", query.sector);
+  if (query.regionCode) params.set("region", query.regionCode);
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  return params.toString();
+}
+
+export default function GapsPage() {
+  const data = useLoaderData<typeof loader>();
+  const { query, report, overview, regions, divisions, badParameter, firms, firmsAllowed, boundariesLoaded, canImport } = data;
+  const lang = useLang();
+  const t = translator(lang);
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const regionName = useMemo(() => new Map(regions.map((r) => [r.code, lang === "ko" ? r.nameKo : r.nameEn])), [regions, lang]);
+  const divisionName = useMemo(() => new Map(divisions.map((d) => [d.code, lang === "ko" ? d.nameKo : d.nameEn])), [divisions, lang]);
+  const classLabel = (cls: string) => PAVITT_CLASS_LABELS[cls as PavittClass]?.[lang] ?? cls;
+  const totals = report.rows.reduce((sum, row) => ({ smes: sum.smes + row.smes, covered: sum.covered + row.covered }), { smes: 0, covered: 0 });
+  const regionCoverage = useMemo(() => {
+    const byRegion = new Map<string, { smes: number; covered: number }>();
+    for (const row of overview.rows) {
+      const entry = byRegion.get(row.regionCode) ?? { smes: 0, covered: 0 };
+      byRegion.set(row.regionCode, { smes: entry.smes + row.smes, covered: entry.covered + row.covered });
+    }
+    return [...byRegion].map(([regionCode, entry]) => ({ regionCode, coverageRatio: entry.smes === 0 ? 0 : entry.covered / entry.smes }));
+  }, [overview]);
+  const langParam: Record<string, string> = lang === "en" ? { lang: "en" } : {};
+  const drillRegion = query.regionCode;
+
+  return (
+    <main className="page gaps" data-loading={navigation.state !== "idle" ? "true" : "false"}>
+      <h1>{t("gapsTitle")}</h1>
+      <p>{t("gapsIntro")}</p>
+      {report.population.synthetic > 0 ? (
+        <p className="synthetic-badge" data-testid="synthetic-badge" role="note">
+          {t("gapsSynthetic", { total: count(report.population.total), synthetic: count(report.population.synthetic) })}
+        </p>
+      ) : null}
+      {report.population.total === 0 ? <p className="notice">{t("gapsNoFirms")}</p> : null}
+      {badParameter ? (
+        <p className="notice" role="alert">
+          {t("gapsBadParameter", { parameter: badParameter })}
+        </p>
+      ) : null}
+
+      <Form method="get" className="gap-filters" onChange={(event) => submit(event.currentTarget, { replace: true, preventScrollReset: true })}>
+        {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
+        <label>
+          {t("gapsRadius")}
+          <input type="range" name="radiusKm" min={1} max={MAX_RADIUS_KM} step={1} defaultValue={query.radiusKm} key={`range-${query.radiusKm}`} aria-describedby="radius-value" />
+          <output id="radius-value" data-testid="radius-value">
+            {query.radiusKm} km
+          </output>
+        </label>
+        <label>
+          {t("gapsClass")}
+          <select name="pavittClass" defaultValue={query.pavittClass ?? ""} key={`class-${query.pavittClass ?? ""}`}>
+            <option value="">{t("gapsAll")}</option>
+            {PAVITT_CLASSES.map((cls) => (
+              <option key={cls} value={cls}>
+                {classLabel(cls)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("gapsSector")}
+          <select name="sector" defaultValue={query.sector ?? ""} key={`sector-${query.sector ?? ""}`}>
+            <option value="">{t("gapsAll")}</option>
+            {divisions.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.code} {lang === "ko" ? d.nameKo : d.nameEn}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("gapsRegion")}
+          <select name="region" defaultValue={drillRegion ?? ""} key={`region-${drillRegion ?? ""}`}>
+            <option value="">{t("gapsAll")}</option>
+            {regions.map((r) => (
+              <option key={r.code} value={r.code}>
+                {lang === "ko" ? r.nameKo : r.nameEn}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t("gapsApply")}</button>
+      </Form>
+
+      <section className="gap-summary" aria-label={t("gapsRatio")}>
+        <div className="figure" data-testid="gap-total">
+          <span className="label">{t("gapsCovered")}</span>
+          <strong data-testid="gap-total-covered">{count(totals.covered)}</strong> / {count(totals.smes)} ({percent(totals.smes === 0 ? 0 : totals.covered / totals.smes)})
+        </div>
+        {report.areas.filter((area) => area.smes > 0).map((area) => (
+          <div className="figure" key={area.area} data-testid={`area-${area.area}`}>
+            <span className="label">{area.area === "capital" ? t("gapsCapital") : t("gapsRest")}</span>
+            <strong>{percent(area.coverageRatio)}</strong> · {count(area.covered)} / {count(area.smes)} · {t("gapsPer1000")} {area.facilitiesPer1000 ?? "–"} · {t("gapsMedian")}{" "}
+            {km(area.medianNearestKm, t("gapsNone"))}
+          </div>
+        ))}
+      </section>
+
+      <p className="exports">
+        {t("gapsExport")}: <a href={`/api/gaps.csv?${queryString(query, drillRegion ? { bySector: "true" } : {})}`}>{t("gapsExportCsv")}</a> ·{" "}
+        <a href={`/api/gaps.geojson?${queryString(query, drillRegion ? { bySector: "true" } : {})}`}>{t("gapsExportGeoJson")}</a> ·{" "}
+        <a href={`/api/gaps?${queryString(query, drillRegion ? { bySector: "true" } : {})}`}>JSON</a>
+        {canImport ? (
+          <>
+            {" · "}
+            <Link to={lang === "en" ? "/gaps/import?lang=en" : "/gaps/import"}>{t("gapsImportLink")}</Link>
+          </>
+        ) : null}
+      </p>
+
+      <section aria-labelledby="gap-map-title">
+        <h2 id="gap-map-title">
+          {t("gapsMapTitle")} <small>({t("gapsHotspots", { count: report.hotspots.length })})</small>
+        </h2>
+        <GapMap
+          hotspots={report.hotspots}
+          coverage={regionCoverage}
+          regions={regions}
+          lang={lang}
+          t={t}
+          landUrl="/map/land.json"
+          provincesUrl={boundariesLoaded ? "/map/provinces.json" : undefined}
+          focus={drillRegion ? regions.find((r) => r.code === drillRegion)?.labelPoint : undefined}
+        />
+        <p className="caption">{t("gapsMapLegend")}</p>
+      </section>
+
+      {drillRegion ? (
+        <p>
+          <Link to={`/gaps?${queryString({ ...query, regionCode: undefined }, langParam)}`}>{t("gapsBackToAll")}</Link>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="gap-table-title">
+        <h2 id="gap-table-title">{drillRegion ? t("gapsDrillDown", { region: regionName.get(drillRegion) ?? drillRegion }) : t("gapsTableTitle")}</h2>
+        <div className="table-scroll">
+          <table className="gap-table" data-testid="gap-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("gapsRegion")}</th>
+                <th scope="col">{t("gapsClass")}</th>
+                {report.rows.some((row) => row.sector !== undefined) ? <th scope="col">{t("gapsSector")}</th> : null}
+                <th scope="col">{t("gapsSmes")}</th>
+                <th scope="col">{t("gapsCovered")}</th>
+                <th scope="col">{t("gapsUncovered")}</th>
+                <th scope="col">{t("gapsRatio")}</th>
+                <th scope="col">{t("gapsFacilities")}</th>
+                <th scope="col">{t("gapsPer1000")}</th>
+                <th scope="col">{t("gapsMedian")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((row: GapRow) => (
+                <tr key={`${row.regionCode}-${row.pavittClass}-${row.sector ?? ""}`}>
+                  <td>
+                    <Link to={`/gaps?${queryString({ ...query, regionCode: row.regionCode }, langParam)}`}>{regionName.get(row.regionCode) ?? row.regionCode}</Link>
+                  </td>
+                  <td>{classLabel(row.pavittClass)}</td>
+                  {row.sector !== undefined ? <td>{`${row.sector} ${divisionName.get(row.sector) ?? ""}`}</td> : report.rows.some((r) => r.sector !== undefined) ? <td /> : null}
+                  <td className="num">{count(row.smes)}</td>
+                  <td className="num">{count(row.covered)}</td>
+                  <td className="num">{count(row.smes - row.covered)}</td>
+                  <td className="num">{percent(row.coverageRatio)}</td>
+                  <td className="num">{row.facilities}</td>
+                  <td className="num">{row.facilitiesPer1000 ?? "–"}</td>
+                  <td className="num">{km(row.medianNearestKm, t("gapsNone"))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="gap-charts-title">
+        <h2 id="gap-charts-title">{t("gapsChartsTitle")}</h2>
+        <div className="gap-charts" data-testid="gap-charts">
+          {regions
+            .filter((r) => overview.rows.some((row) => row.regionCode === r.code))
+            .map((r) => (
+              <RegionChart key={r.code} title={lang === "ko" ? r.nameKo : r.nameEn} rows={overview.rows.filter((row) => row.regionCode === r.code)} classLabel={classLabel} />
+            ))}
+        </div>
+      </section>
+
+      {drillRegion ? (
+        <section aria-labelledby="gap-firms-title">
+          <h2 id="gap-firms-title">{t("gapsFirmsTitle")}</h2>
+          {!firmsAllowed || firms === null ? (
+            <p className="notice" data-testid="firms-hidden">
+              {t("gapsFirmsHidden")}
+            </p>
+          ) : firms.length === 0 ? (
+            <p>{t("gapsFirmsEmpty")}</p>
+          ) : (
+            <table className="gap-table" data-testid="gap-firms">
+              <thead>
+                <tr>
+                  <th scope="col">{t("gapsFirmName")}</th>
+                  <th scope="col">{t("gapsSector")}</th>
+                  <th scope="col">{t("gapsClass")}</th>
+                  <th scope="col">{t("gapsEmployees")}</th>
+                  <th scope="col">{t("gapsNearest")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {firms.map((f) => (
+                  <tr key={f.id}>
+                    <td>
+                      {f.name} {f.synthetic ? <span className="tag synthetic">{t("gapsSyntheticBadge")}</span> : null}
+                    </td>
+                    <td>{`${f.ksicDivision} ${divisionName.get(f.ksicDivision) ?? ""}`}</td>
+                    <td>{classLabel(f.pavittClass)}</td>
+                    <td className="num">{f.employees}</td>
+                    <td className="num">{km(f.nearestKm === null ? null : Math.round(f.nearestKm * 10) / 10, t("gapsNone"))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="gap-how-title">
+        <h2 id="gap-how-title">{t("gapsHowTitle")}</h2>
+        <p>{t("gapsHow")}</p>
+        <p className="caption">{t("gapsComputedAt", { time: report.generatedAt })}</p>
+      </section>
+    </main>
+  );
+}
+
+/** Coverage of each firm type in one region, as horizontal bars. */
+function RegionChart({ title, rows, classLabel }: { title: string; rows: GapRow[]; classLabel: (cls: string) => string }) {
+  const barWidth = 120;
+  const rowHeight = 16;
+  const present = PAVITT_CLASSES.filter((cls) => rows.some((row) => row.pavittClass === cls));
+  return (
+    <figure className="region-chart">
+      <figcaption>{title}</figcaption>
+      <svg width={barWidth + 130} height={present.length * rowHeight + 4} role="img" aria-label={title}>
+        {present.map((cls, index) => {
+          const row = rows.find((r) => r.pavittClass === cls) as GapRow;
+          const y = index * rowHeight + 2;
+          return (
+            <g key={cls}>
+              <text x={0} y={y + 11} fontSize={10}>
+                {classLabel(cls)}
+              </text>
+              <rect x={80} y={y} width={barWidth} height={rowHeight - 4} fill="#f1f3f5" />
+              <rect x={80} y={y} width={barWidth * row.coverageRatio} height={rowHeight - 4} fill={row.coverageRatio < 0.5 ? "#e03131" : "#2f9e44"} />
+              <text x={84 + barWidth} y={y + 11} fontSize={10}>
+                {percent(row.coverageRatio)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}

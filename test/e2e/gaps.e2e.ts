@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { runScript, screenshot, startApp, type Scenario } from "./harness";
+
+const OFFICIAL = { email: "official@example.kr", password: "official passphrase 2026" };
+const BOUNDARIES = path.resolve("../shared/data/boundaries/kr_sido_current_gunwi_in_daegu.geojson");
+
+async function coveredFigure(page: Page): Promise<string> {
+  return page.getByTestId("gap-total-covered").innerText();
+}
+
+async function setRadius(page: Page, km: number): Promise<void> {
+  // A range input cannot be typed into: set it as a person dragging it would, with an input event.
+  await page.locator("input[name=radiusKm]").evaluate((input, value) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
+    setter?.call(input, String(value));
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }, km);
+}
+
+export const gapsScenarios: Scenario[] = [
+  {
+    name: "an official signs in, opens /gaps, changes the radius and the figures change; English too; firm-level rows in a drill-down",
+    async run({ browser }) {
+      const app = await startApp({}, (dataDir) => {
+        runScript("scripts/data-synth.ts", ["--count", "4000", "--seed", "11"], dataDir);
+        runScript("scripts/user-create.ts", ["--email", OFFICIAL.email, "--role", "official"], dataDir, { USER_PASSWORD: OFFICIAL.password });
+        if (fs.existsSync(BOUNDARIES)) runScript("scripts/boundaries-import.ts", [BOUNDARIES], dataDir);
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+        await page.goto(`${app.baseUrl}/login?redirectTo=%2Fgaps`);
+        await page.locator("input[name=email]").fill(OFFICIAL.email);
+        await page.locator("input[name=password]").fill(OFFICIAL.password);
+        await page.locator("form button[type=submit]").click();
+        await page.waitForURL("**/gaps");
+        await page.locator("[data-testid=gap-map][data-map-state=loaded]").waitFor({ timeout: 30_000 });
+        assert.match(await page.getByTestId("synthetic-badge").innerText(), /4,000/);
+        assert.ok(Number(await page.getByTestId("gap-map").getAttribute("data-hexagons")) > 0, "hexagons are drawn");
+        if (fs.existsSync(BOUNDARIES)) assert.equal(await page.getByTestId("gap-map").getAttribute("data-choropleth"), "drawn");
+        assert.ok((await page.locator("[data-testid=gap-charts] svg").count()) > 0, "a chart per region");
+        const before = await coveredFigure(page);
+        await page.waitForTimeout(800);
+        await screenshot(page, "gaps-ko");
+
+        await setRadius(page, 5);
+        await page.waitForURL("**radiusKm=5**");
+        await page.waitForFunction((previous) => document.querySelector("[data-testid=gap-total-covered]")?.textContent !== previous, before);
+        const after = await coveredFigure(page);
+        assert.ok(Number(after.replace(/,/g, "")) < Number(before.replace(/,/g, "")), `a 5 km radius covers fewer firms (${after} < ${before})`);
+        assert.equal(await page.getByTestId("radius-value").innerText(), "5 km");
+
+        await page.goto(`${app.baseUrl}/gaps?radiusKm=20&region=27&lang=en`);
+        await page.locator("[data-testid=gap-map][data-map-state=loaded]").waitFor({ timeout: 30_000 });
+        await page.getByRole("heading", { name: /Details for Daegu/ }).waitFor();
+        assert.ok((await page.locator("[data-testid=gap-firms] tbody tr").count()) > 0, "the official sees firm-level rows");
+        await page.waitForTimeout(800);
+        await screenshot(page, "gaps-en-daegu");
+        await page.close();
+      } finally {
+        await app.stop();
+      }
+    },
+  },
+  {
+    name: "signed out, /gaps shows the public figures but no firm-level rows",
+    async run({ app, browser }) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const response = await page.goto(`${app.baseUrl}/gaps?region=27`);
+      assert.equal(response?.status(), 200);
+      await page.getByTestId("firms-hidden").waitFor();
+      assert.equal(await page.locator("[data-testid=gap-firms]").count(), 0);
+      const api = await page.request.get(`${app.baseUrl}/api/gaps/firms?region=27`);
+      assert.equal(api.status(), 401);
+      const bad = await page.request.get(`${app.baseUrl}/api/gaps?radiusKm=-3`);
+      assert.equal(bad.status(), 400);
+      await page.close();
+    },
+  },
+];
