@@ -23,6 +23,13 @@ export async function createTestDatabase(): Promise<{ databaseUrl?: string; data
     drop: async () => {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
+      // A closed pool's sockets finish closing after its end() resolves; forcing the drop
+      // while they do would kill them mid-goodbye, so wait for them to leave first.
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const { rows } = await client.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     },
