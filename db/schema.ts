@@ -207,6 +207,7 @@ export interface ListingDraftsTable {
   entity_id: string;
   region_code: string;
   is_new: boolean;
+  origin: Generated<"form" | "import">;
   payload: ColumnType<Record<string, unknown>, string, string>;
   base_version: number | null;
   version: Generated<number>;

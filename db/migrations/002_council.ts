@@ -55,6 +55,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("entity_id", "text", (c) => c.notNull())
     .addColumn("region_code", "text", (c) => c.notNull().references("regions.code"))
     .addColumn("is_new", "boolean", (c) => c.notNull())
+    .addColumn("origin", "text", (c) => c.notNull().defaultTo("form").check(sql`origin in ('form', 'import')`))
     .addColumn("payload", "jsonb", (c) => c.notNull())
     // The published version the draft was made from; publishing checks it has not moved.
     .addColumn("base_version", "integer")

@@ -1,0 +1,54 @@
+import { translator, type MessageKey } from "~/i18n";
+import { useLang } from "~/root";
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  userEmail: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** Who changed what and when, with the values before and after (shown as text). */
+export function AuditTable({ entries, showEntity = false }: { entries: AuditRow[]; showEntity?: boolean }) {
+  const lang = useLang();
+  const t = translator(lang);
+  if (entries.length === 0) return <p>{t("auditEmpty")}</p>;
+  return (
+    <table className="data-table" data-testid="audit">
+      <thead>
+        <tr>
+          <th>{t("auditWhen")}</th>
+          <th>{t("auditWho")}</th>
+          <th>{t("auditWhat")}</th>
+          {showEntity && <th>{t("auditListing")}</th>}
+          <th>{t("auditBefore")}</th>
+          <th>{t("auditAfter")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.id}>
+            <td>{new Date(e.at).toLocaleString(lang === "ko" ? "ko-KR" : "en-GB", { timeZone: "Asia/Seoul" })}</td>
+            <td>{e.userEmail}</td>
+            <td>{t(`auditAction_${e.action}` as MessageKey)}</td>
+            {showEntity && (
+              <td>
+                {e.entityType} {e.entityId}
+              </td>
+            )}
+            <td>
+              <pre>{e.before ? JSON.stringify(e.before, null, 1) : "—"}</pre>
+            </td>
+            <td>
+              <pre>{e.after ? JSON.stringify(e.after, null, 1) : "—"}</pre>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,263 @@
+import { randomBytes } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import { listBoundaries } from "../../db/queries/boundaries";
+import { insertAuditEntries } from "../../db/queries/audit";
+import {
+  deleteDraft,
+  findByExternalIds,
+  getDraft,
+  getLiveListing,
+  insertDrafts,
+  insertLiveListing,
+  setListingStatus,
+  updateDraft,
+  updateLiveListing,
+  type Draft,
+  type LiveListing,
+} from "../../db/queries/council-listings";
+import { enqueueSearchChanges } from "../../db/queries/outbox";
+import { listKsicDivisions } from "../../db/queries/taxonomy";
+import type { Database } from "../../db/schema";
+import type { SessionUser } from "~/auth/user.server";
+import { mayActOnRegion, type ListingAction } from "~/domain/access";
+import { validateListing, type FieldProblem, type ListingFields, type ListingType, type RawFields, type ValidationContext } from "~/domain/listings";
+import type { Services } from "~/services.server";
+
+/**
+ * The council workflow: drafts, review, archive and restore. Each operation
+ * checks the actor's region and role, validates, and makes its change, audit
+ * entry and search notification in one transaction. Versions guard against
+ * lost updates: every form carries the token of the state it was made from.
+ */
+
+export interface ConflictState {
+  /** What is stored now, and the token to overwrite it with if the user keeps their own version. */
+  theirs: ListingFields;
+  token: string;
+  mine: ListingFields;
+  reason: "draft_changed" | "listing_changed";
+}
+
+export type Outcome<T> =
+  | { kind: "ok"; value: T }
+  | { kind: "invalid"; problems: FieldProblem[] }
+  | { kind: "conflict"; conflict: ConflictState }
+  | { kind: "forbidden" }
+  | { kind: "not_found" };
+
+class Abort {
+  constructor(readonly outcome: Outcome<never>) {}
+}
+
+async function inTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { kind: "ok", value: await db.transaction().execute(work) };
+  } catch (error) {
+    if (error instanceof Abort) return error.outcome;
+    throw error;
+  }
+}
+
+const abort = (outcome: Outcome<never>): never => {
+  throw new Abort(outcome);
+};
+
+export function may(actor: SessionUser, action: ListingAction, regionCode: string): boolean {
+  return mayActOnRegion(actor, action, regionCode);
+}
+
+export async function validationContext(db: Kysely<Database>, regionCode: string): Promise<ValidationContext> {
+  const [divisions, boundaries] = await Promise.all([listKsicDivisions(db), listBoundaries(db)]);
+  return {
+    ksicDivisions: new Set(divisions.map((d) => d.code)),
+    boundary: boundaries.find((b) => b.regionCode === regionCode)?.geometry ?? null,
+  };
+}
+
+export function newListingId(type: ListingType, regionCode: string): string {
+  return `${type === "facility" ? "f" : "p"}-${regionCode}-${randomBytes(5).toString("hex")}`;
+}
+
+export function draftToken(draft: Draft): string {
+  return `draft:${draft.version}`;
+}
+
+export function liveToken(live: LiveListing): string {
+  return `live:${live.version}`;
+}
+
+/** The state an edit form starts from: the pending draft if there is one, else the published listing. */
+export function currentState(live: LiveListing | null, draft: Draft | null): { fields: ListingFields; token: string } | null {
+  if (draft) return { fields: draft.fields, token: draftToken(draft) };
+  if (live) return { fields: live.fields, token: liveToken(live) };
+  return null;
+}
+
+function snapshot(live: LiveListing | null): Record<string, unknown> | null {
+  return live ? { status: live.status, version: live.version, ...live.fields } : null;
+}
+
+async function externalIdTaken(trx: Transaction<Database>, type: ListingType, regionCode: string, fields: ListingFields, entityId: string | null): Promise<boolean> {
+  if (!fields.externalId) return false;
+  const { live, drafts } = await findByExternalIds(trx, type, regionCode, [fields.externalId]);
+  const owner = live.get(fields.externalId)?.id ?? drafts.get(fields.externalId)?.entityId;
+  return owner !== undefined && owner !== entityId;
+}
+
+export interface SaveDraftInput {
+  type: ListingType;
+  regionCode: string;
+  /** null creates a new listing. */
+  entityId: string | null;
+  /** The token of the state the form was made from ("new" for a new listing). */
+  expected: string;
+  raw: RawFields;
+}
+
+/** Creates or updates the pending draft of a listing. Nothing public changes until it is published. */
+export async function saveDraft(services: Services, actor: SessionUser, input: SaveDraftInput): Promise<Outcome<{ entityId: string }>> {
+  if (!may(actor, "edit", input.regionCode)) return { kind: "forbidden" };
+  const db = services.database.db;
+  const checked = validateListing(input.type, input.raw, await validationContext(db, input.regionCode));
+  if (!checked.ok) return { kind: "invalid", problems: checked.problems };
+  const fields = checked.value;
+  const user = { id: actor.id, email: actor.email };
+
+  return inTransaction(db, async (trx) => {
+    if (await externalIdTaken(trx, input.type, input.regionCode, fields, input.entityId)) {
+      abort({ kind: "invalid", problems: [{ field: "external_id", code: "fieldExternalIdTaken" }] });
+    }
+    if (input.entityId === null) {
+      const entityId = newListingId(input.type, input.regionCode);
+      await insertDrafts(trx, [{ type: input.type, entityId, regionCode: input.regionCode, isNew: true, origin: "form", fields, baseVersion: null, userId: actor.id }]);
+      await insertAuditEntries(trx, [{ user, action: "draft_create", entityType: input.type, entityId, regionCode: input.regionCode, before: null, after: fields }]);
+      return { entityId };
+    }
+    const entityId = input.entityId;
+    const live = await getLiveListing(trx, input.type, entityId, { forUpdate: true });
+    const draft = await getDraft(trx, input.type, entityId, { forUpdate: true });
+    const owner = live?.regionCode ?? draft?.regionCode;
+    if (owner === undefined) return abort({ kind: "not_found" });
+    if (owner !== input.regionCode) return abort({ kind: "forbidden" });
+    const current = currentState(live, draft)!;
+    if (current.token !== input.expected) {
+      abort({ kind: "conflict", conflict: { theirs: current.fields, token: current.token, mine: fields, reason: "draft_changed" } });
+    }
+    if (draft) {
+      await updateDraft(trx, draft.id, draft.version, fields, actor.id, "form");
+      await insertAuditEntries(trx, [{ user, action: "draft_update", entityType: input.type, entityId, regionCode: input.regionCode, before: draft.fields, after: fields }]);
+    } else {
+      await insertDrafts(trx, [{ type: input.type, entityId, regionCode: input.regionCode, isNew: false, origin: "form", fields, baseVersion: live!.version, userId: actor.id }]);
+      await insertAuditEntries(trx, [{ user, action: "draft_create", entityType: input.type, entityId, regionCode: input.regionCode, before: snapshot(live), after: fields }]);
+    }
+    return { entityId };
+  });
+}
+
+export interface ReviewInput {
+  type: ListingType;
+  regionCode: string;
+  entityId: string;
+  /** The draft token the reviewer saw. */
+  expected: string;
+  /** The published version the reviewer agrees to replace (the draft's base unless they resolved a conflict). */
+  liveVersion: number | null;
+}
+
+/** Publishes a draft: the listing changes, the change is audited and queued for search, the draft goes away. */
+export async function publishDraft(services: Services, actor: SessionUser, input: ReviewInput): Promise<Outcome<{ entityId: string }>> {
+  if (!may(actor, "review", input.regionCode)) return { kind: "forbidden" };
+  const db = services.database.db;
+  const outcome = await inTransaction(db, async (trx) => {
+    const draft = await getDraft(trx, input.type, input.entityId, { forUpdate: true });
+    if (!draft) return abort({ kind: "not_found" });
+    if (draft.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
+    const live = await getLiveListing(trx, input.type, input.entityId, { forUpdate: true });
+    if (draftToken(draft) !== input.expected) {
+      abort({ kind: "conflict", conflict: { theirs: draft.fields, token: draftToken(draft), mine: draft.fields, reason: "draft_changed" } });
+    }
+    const managedBy = draft.origin === "import" ? "import" : "council";
+    if (live) {
+      if (live.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
+      if (live.version !== (input.liveVersion ?? draft.baseVersion)) {
+        abort({ kind: "conflict", conflict: { theirs: live.fields, token: liveToken(live), mine: draft.fields, reason: "listing_changed" } });
+      }
+      await updateLiveListing(trx, input.type, input.entityId, draft.fields, managedBy);
+    } else {
+      await insertLiveListing(trx, input.type, input.entityId, input.regionCode, draft.fields, managedBy);
+    }
+    await deleteDraft(trx, draft.id);
+    await insertAuditEntries(trx, [
+      { user: { id: actor.id, email: actor.email }, action: "publish", entityType: input.type, entityId: input.entityId, regionCode: input.regionCode, before: snapshot(live), after: { status: live?.status ?? "published", ...draft.fields } },
+    ]);
+    await enqueueSearchChanges(trx, [{ entityType: input.type, entityId: input.entityId }]);
+    return { entityId: input.entityId };
+  });
+  if (outcome.kind === "ok") await deliverToSearch(services);
+  return outcome;
+}
+
+/** Drops a pending draft (an editor withdrawing it or a reviewer rejecting it). */
+export async function discardDraft(services: Services, actor: SessionUser, input: Omit<ReviewInput, "liveVersion">): Promise<Outcome<{ entityId: string }>> {
+  if (!may(actor, "edit", input.regionCode) && !may(actor, "review", input.regionCode)) return { kind: "forbidden" };
+  return inTransaction(services.database.db, async (trx) => {
+    const draft = await getDraft(trx, input.type, input.entityId, { forUpdate: true });
+    if (!draft) return abort({ kind: "not_found" });
+    if (draft.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
+    if (draftToken(draft) !== input.expected) {
+      abort({ kind: "conflict", conflict: { theirs: draft.fields, token: draftToken(draft), mine: draft.fields, reason: "draft_changed" } });
+    }
+    await deleteDraft(trx, draft.id);
+    await insertAuditEntries(trx, [
+      { user: { id: actor.id, email: actor.email }, action: "draft_discard", entityType: input.type, entityId: input.entityId, regionCode: input.regionCode, before: draft.fields, after: null },
+    ]);
+    return { entityId: input.entityId };
+  });
+}
+
+export interface StatusInput {
+  type: ListingType;
+  regionCode: string;
+  entityId: string;
+  archived: boolean;
+  expected: string;
+}
+
+/** Archives (hides from the public map and search) or restores a listing. */
+export async function setArchived(services: Services, actor: SessionUser, input: StatusInput): Promise<Outcome<{ entityId: string }>> {
+  if (!may(actor, "edit", input.regionCode)) return { kind: "forbidden" };
+  const outcome = await inTransaction(services.database.db, async (trx) => {
+    const live = await getLiveListing(trx, input.type, input.entityId, { forUpdate: true });
+    if (!live) return abort({ kind: "not_found" });
+    if (live.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
+    if (liveToken(live) !== input.expected) {
+      abort({ kind: "conflict", conflict: { theirs: live.fields, token: liveToken(live), mine: live.fields, reason: "listing_changed" } });
+    }
+    const status = input.archived ? "archived" : "published";
+    await setListingStatus(trx, input.type, input.entityId, status, live.version);
+    await insertAuditEntries(trx, [
+      {
+        user: { id: actor.id, email: actor.email },
+        action: input.archived ? "archive" : "restore",
+        entityType: input.type,
+        entityId: input.entityId,
+        regionCode: input.regionCode,
+        before: { status: live.status, version: live.version },
+        after: { status, version: live.version + 1 },
+      },
+    ]);
+    await enqueueSearchChanges(trx, [{ entityType: input.type, entityId: input.entityId }]);
+    return { entityId: input.entityId };
+  });
+  if (outcome.kind === "ok") await deliverToSearch(services);
+  return outcome;
+}
+
+/** The change is already queued in the outbox; delivering now only makes it visible sooner, so a failure here is retried by the sync loop. */
+export async function deliverToSearch(services: Services): Promise<void> {
+  try {
+    await services.search.syncNow();
+  } catch (error) {
+    console.warn(JSON.stringify({ event: "search_sync_deferred", error: error instanceof Error ? error.message : String(error) }));
+  }
+}

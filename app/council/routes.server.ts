@@ -1,0 +1,64 @@
+import { data, redirect } from "@remix-run/node";
+import { listRegions } from "../../db/queries/regions";
+import { forbidden } from "~/auth/user.server";
+import type { FieldProblem, ListingType } from "~/domain/listings";
+import { translator, type Lang, type MessageKey } from "~/i18n";
+import type { Services } from "~/services.server";
+import type { ConflictState, Outcome } from "./listings.server";
+
+export function notFoundResponse(): Response {
+  return new Response("Not found", { status: 404 });
+}
+
+export function parseType(value: string | undefined): ListingType {
+  if (value === "facility" || value === "program") return value;
+  throw notFoundResponse();
+}
+
+export interface RegionRef {
+  code: string;
+  nameKo: string;
+  nameEn: string;
+}
+
+/** The region named in the URL, or a 404. */
+export async function loadRegion(services: Services, code: string | undefined): Promise<RegionRef> {
+  const region = (await listRegions(services.database.db)).find((r) => r.code === code);
+  if (!region) throw notFoundResponse();
+  return { code: region.code, nameKo: region.nameKo, nameEn: region.nameEnFull };
+}
+
+export interface ProblemMessage {
+  field: string;
+  message: string;
+}
+
+export function problemMessages(problems: FieldProblem[], lang: Lang): ProblemMessage[] {
+  const t = translator(lang);
+  return problems.map((p) => ({ field: p.field, message: t(p.code as MessageKey, p.values) }));
+}
+
+/** Turns a workflow outcome into the answer: a redirect on success, the form again with messages or the conflict otherwise. */
+export function answerOutcome<T>(outcome: Outcome<T>, lang: Lang, onSuccess: (value: T) => string, submitted: Record<string, string>) {
+  switch (outcome.kind) {
+    case "ok":
+      return redirect(onSuccess(outcome.value));
+    case "invalid":
+      return data({ problems: problemMessages(outcome.problems, lang), submitted, conflict: null as ConflictState | null }, { status: 400 });
+    case "conflict":
+      return data({ problems: [] as ProblemMessage[], submitted, conflict: outcome.conflict }, { status: 409 });
+    case "forbidden":
+      throw forbidden();
+    case "not_found":
+      throw notFoundResponse();
+  }
+}
+
+export function formFields(form: FormData, names: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = form.get(name);
+    out[name] = typeof value === "string" ? value : "";
+  }
+  return out;
+}

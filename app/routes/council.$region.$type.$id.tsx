@@ -1,0 +1,195 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { listAuditEntries } from "../../db/queries/audit";
+import { getDraft, getLiveListing } from "../../db/queries/council-listings";
+import { requireMutation } from "~/auth/csrf.server";
+import { forbidden, requireUser } from "~/auth/user.server";
+import { CsrfField } from "~/components/CsrfField";
+import { FieldsTable } from "~/components/FieldsTable";
+import { ListingForm } from "~/components/ListingForm";
+import { AuditTable } from "~/components/AuditTable";
+import { currentState, discardDraft, draftToken, liveToken, may, publishDraft, saveDraft, setArchived } from "~/council/listings.server";
+import { answerOutcome, formFields, loadRegion, notFoundResponse, parseType } from "~/council/routes.server";
+import { listingColumns, toRawFields } from "~/domain/listings";
+import { resolveLang, translator } from "~/i18n";
+import { useLang } from "~/root";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context.services);
+  const type = parseType(params.type);
+  const region = await loadRegion(context.services, params.region);
+  if (!may(user, "view", region.code)) throw forbidden();
+  const db = context.services.database.db;
+  const id = params.id ?? "";
+  const [live, draft] = await Promise.all([getLiveListing(db, type, id), getDraft(db, type, id)]);
+  const owner = live?.regionCode ?? draft?.regionCode;
+  if (owner === undefined) throw notFoundResponse();
+  if (owner !== region.code) throw forbidden();
+  const audit = await listAuditEntries(db, { entityType: type, entityId: id }, 100);
+  const state = currentState(live, draft)!;
+  return {
+    type,
+    id,
+    region,
+    canEdit: may(user, "edit", region.code),
+    canReview: may(user, "review", region.code),
+    live: live ? { status: live.status, version: live.version, token: liveToken(live), fields: toRawFields(type, live.fields) } : null,
+    draft: draft ? { token: draftToken(draft), isNew: draft.isNew, origin: draft.origin, baseVersion: draft.baseVersion, fields: toRawFields(type, draft.fields) } : null,
+    form: { token: state.token, fields: toRawFields(type, state.fields) },
+    audit: audit.map((a) => ({ ...a, at: a.at.toISOString() })),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, form } = await requireMutation(request, context.services, { roles: ["admin", "council_editor", "council_reviewer"] });
+  const type = parseType(params.type);
+  const region = await loadRegion(context.services, params.region);
+  const lang = resolveLang(request).lang;
+  const entityId = params.id ?? "";
+  const expected = String(form.get("expected") ?? "");
+  const here = `/council/${region.code}/${type}/${entityId}`;
+  const common = { type, regionCode: region.code, entityId, expected };
+  switch (form.get("intent")) {
+    case "save": {
+      const submitted = formFields(form, listingColumns(type));
+      return answerOutcome(await saveDraft(context.services, user, { ...common, raw: submitted }), lang, () => here, submitted);
+    }
+    case "publish": {
+      const liveVersion = Number(form.get("liveVersion"));
+      const outcome = await publishDraft(context.services, user, { ...common, liveVersion: form.get("liveVersion") && Number.isInteger(liveVersion) ? liveVersion : null });
+      return answerOutcome(outcome, lang, () => here, {});
+    }
+    case "discard":
+      return answerOutcome(await discardDraft(context.services, user, common), lang, () => here, {});
+    case "archive":
+    case "restore":
+      return answerOutcome(await setArchived(context.services, user, { ...common, archived: form.get("intent") === "archive" }), lang, () => here, {});
+    default:
+      throw new Response("Unknown intent", { status: 400 });
+  }
+}
+
+function Hidden({ fields }: { fields: Record<string, string> }) {
+  return (
+    <>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}
+
+export default function ListingPage() {
+  const { type, id, region, canEdit, canReview, live, draft, form, audit } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const lang = useLang();
+  const t = translator(lang);
+  const columns = listingColumns(type);
+  const shown = draft?.fields ?? live?.fields ?? {};
+  const conflict = result?.conflict ?? null;
+  return (
+    <main className="page">
+      <p>
+        <Link to={`/council/${region.code}`}>← {lang === "ko" ? region.nameKo : region.nameEn}</Link>
+      </p>
+      <h1>
+        {lang === "ko" ? shown.name_ko : shown.name_en}{" "}
+        {live && <span className={`badge ${live.status}`}>{t(live.status === "published" ? "statusPublished" : "statusArchived")}</span>}{" "}
+        {draft && <span className="badge draft">{t("statusDraft")}</span>}
+      </h1>
+
+      {conflict && (
+        <section className="form-error" data-testid="conflict" role="alert">
+          <h2>{t("conflictTitle")}</h2>
+          <p>{t(conflict.reason === "listing_changed" ? "conflictListingChanged" : "conflictDraftChanged")}</p>
+          <div className="conflict-columns">
+            <div>
+              <h3>{t("conflictTheirs")}</h3>
+              <FieldsTable columns={columns} values={toRawFields(type, conflict.theirs)} testId="conflict-theirs" />
+            </div>
+            <div>
+              <h3>{t("conflictMine")}</h3>
+              <FieldsTable columns={columns} values={toRawFields(type, conflict.mine)} compareWith={toRawFields(type, conflict.theirs)} testId="conflict-mine" />
+            </div>
+          </div>
+          <div className="button-row">
+            {conflict.reason === "draft_changed" && canEdit && (
+              <Form method="post">
+                <CsrfField />
+                <input type="hidden" name="intent" value="save" />
+                <input type="hidden" name="expected" value={conflict.token} />
+                <Hidden fields={toRawFields(type, conflict.mine)} />
+                <button type="submit">{t("conflictKeepMine")}</button>
+              </Form>
+            )}
+            {conflict.reason === "listing_changed" && canReview && draft && (
+              <Form method="post">
+                <CsrfField />
+                <input type="hidden" name="intent" value="publish" />
+                <input type="hidden" name="expected" value={draft.token} />
+                <input type="hidden" name="liveVersion" value={conflict.token.replace("live:", "")} />
+                <button type="submit">{t("conflictPublishAnyway")}</button>
+              </Form>
+            )}
+            <Link to={`/council/${region.code}/${type}/${id}`} reloadDocument>
+              {t("conflictKeepTheirs")}
+            </Link>
+          </div>
+        </section>
+      )}
+
+      {draft && (
+        <section>
+          <h2>{draft.isNew ? t("draftNewListing") : t("draftPendingEdit")}</h2>
+          <FieldsTable columns={columns} values={draft.fields} compareWith={live?.fields} testId="draft-fields" />
+          <div className="button-row">
+            {canReview && (
+              <Form method="post">
+                <CsrfField />
+                <input type="hidden" name="intent" value="publish" />
+                <input type="hidden" name="expected" value={draft.token} />
+                <button type="submit">{t("publish")}</button>
+              </Form>
+            )}
+            {(canReview || canEdit) && (
+              <Form method="post">
+                <CsrfField />
+                <input type="hidden" name="intent" value="discard" />
+                <input type="hidden" name="expected" value={draft.token} />
+                <button type="submit">{canReview ? t("rejectDraft") : t("withdrawDraft")}</button>
+              </Form>
+            )}
+          </div>
+        </section>
+      )}
+
+      {live && (
+        <section>
+          <h2>{t("publishedVersion")}</h2>
+          <FieldsTable columns={columns} values={live.fields} testId="live-fields" />
+          {canEdit && (
+            <Form method="post">
+              <CsrfField />
+              <input type="hidden" name="intent" value={live.status === "published" ? "archive" : "restore"} />
+              <input type="hidden" name="expected" value={live.token} />
+              <button type="submit">{live.status === "published" ? t("archive") : t("restore")}</button>
+            </Form>
+          )}
+        </section>
+      )}
+
+      {canEdit && !conflict && (
+        <section>
+          <h2>{t("editListing")}</h2>
+          <p>{t("draftExplanation")}</p>
+          <ListingForm type={type} values={result?.submitted && Object.keys(result.submitted).length > 0 ? result.submitted : form.fields} expected={form.token} problems={result?.problems ?? []} submitLabel={t("saveDraft")} />
+        </section>
+      )}
+
+      <section>
+        <h2>{t("auditTrail")}</h2>
+        <AuditTable entries={audit} />
+      </section>
+    </main>
+  );
+}

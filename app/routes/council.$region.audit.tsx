@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listAuditEntries } from "../../db/queries/audit";
+import { forbidden, requireUser } from "~/auth/user.server";
+import { AuditTable } from "~/components/AuditTable";
+import { may } from "~/council/listings.server";
+import { loadRegion } from "~/council/routes.server";
+import { translator } from "~/i18n";
+import { useLang } from "~/root";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context.services);
+  const region = await loadRegion(context.services, params.region);
+  if (!may(user, "view", region.code)) throw forbidden();
+  const entries = await listAuditEntries(context.services.database.db, { regionCode: region.code }, 500);
+  return { region, entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })) };
+}
+
+export default function RegionAudit() {
+  const { region, entries } = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const t = translator(lang);
+  return (
+    <main className="page">
+      <p>
+        <Link to={`/council/${region.code}`}>← {lang === "ko" ? region.nameKo : region.nameEn}</Link>
+      </p>
+      <h1>
+        {t("auditTrail")} — {lang === "ko" ? region.nameKo : region.nameEn}
+      </h1>
+      <AuditTable entries={entries} showEntity />
+    </main>
+  );
+}

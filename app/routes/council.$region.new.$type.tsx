@@ -1,0 +1,45 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireMutation } from "~/auth/csrf.server";
+import { forbidden, requireUser } from "~/auth/user.server";
+import { ListingForm } from "~/components/ListingForm";
+import { may, saveDraft } from "~/council/listings.server";
+import { answerOutcome, formFields, loadRegion, parseType } from "~/council/routes.server";
+import { listingColumns } from "~/domain/listings";
+import { resolveLang, translator } from "~/i18n";
+import { useLang } from "~/root";
+
+const EDIT_ROLES = ["admin", "council_editor"] as const;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context.services, { roles: [...EDIT_ROLES] });
+  const type = parseType(params.type);
+  const region = await loadRegion(context.services, params.region);
+  if (!may(user, "edit", region.code)) throw forbidden();
+  return { type, region };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, form } = await requireMutation(request, context.services, { roles: [...EDIT_ROLES] });
+  const type = parseType(params.type);
+  const region = await loadRegion(context.services, params.region);
+  const submitted = formFields(form, listingColumns(type));
+  const outcome = await saveDraft(context.services, user, { type, regionCode: region.code, entityId: null, expected: "new", raw: submitted });
+  return answerOutcome(outcome, resolveLang(request).lang, (v) => `/council/${region.code}/${type}/${v.entityId}`, submitted);
+}
+
+export default function NewListing() {
+  const { type, region } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const lang = useLang();
+  const t = translator(lang);
+  return (
+    <main className="page">
+      <h1>
+        {t(type === "facility" ? "newFacility" : "newProgram")} — {lang === "ko" ? region.nameKo : region.nameEn}
+      </h1>
+      <p>{t("draftExplanation")}</p>
+      <ListingForm type={type} values={result?.submitted ?? {}} expected="new" problems={result?.problems ?? []} submitLabel={t("saveDraft")} />
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listRegions } from "../../db/queries/regions";
+import { requireUser } from "~/auth/user.server";
+import { visibleRegions } from "~/domain/access";
+import { translator } from "~/i18n";
+import { useLang } from "~/root";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context.services);
+  const visible = visibleRegions(user);
+  if (visible && visible.length === 1) throw redirect(`/council/${visible[0]}`);
+  const regions = await listRegions(context.services.database.db);
+  return { regions: regions.map((r) => ({ code: r.code, nameKo: r.nameKo, nameEn: r.nameEnFull })) };
+}
+
+export default function CouncilHome() {
+  const { regions } = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const t = translator(lang);
+  return (
+    <main className="page">
+      <h1>{t("councilWorkspace")}</h1>
+      <p>{t("councilPickRegion")}</p>
+      <ul>
+        {regions.map((r) => (
+          <li key={r.code}>
+            <Link to={`/council/${r.code}`}>{lang === "ko" ? r.nameKo : r.nameEn}</Link>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../schema";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export type AuditAction = "draft_create" | "draft_update" | "draft_discard" | "publish" | "archive" | "restore" | "import";
+
+export interface AuditEntryInput {
+  user: { id: string; email: string };
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  regionCode: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** Call inside the transaction that makes the change, so the entry and the change stand or fall together. */
+export async function insertAuditEntries(db: Executor, entries: AuditEntryInput[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    await db
+      .insertInto("audit_log")
+      .values(
+        entries.slice(i, i + 500).map((e) => ({
+          user_id: e.user.id,
+          user_email: e.user.email,
+          action: e.action,
+          entity_type: e.entityType,
+          entity_id: e.entityId,
+          region_code: e.regionCode,
+          before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
+          after: e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
+        })),
+      )
+      .execute();
+  }
+}
+
+export interface AuditEntry {
+  id: number;
+  at: Date;
+  userEmail: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  regionCode: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export async function listAuditEntries(db: Executor, filter: { regionCode?: string; entityType?: string; entityId?: string }, limit = 200): Promise<AuditEntry[]> {
+  let query = db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(limit);
+  if (filter.regionCode) query = query.where("region_code", "=", filter.regionCode);
+  if (filter.entityType) query = query.where("entity_type", "=", filter.entityType);
+  if (filter.entityId) query = query.where("entity_id", "=", filter.entityId);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    userEmail: r.user_email,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    regionCode: r.region_code,
+    before: r.before,
+    after: r.after,
+  }));
+}

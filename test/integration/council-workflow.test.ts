@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getFacility } from "../../db/queries/facilities";
+import { listAuditEntries } from "../../db/queries/audit";
+import { createUser } from "../../db/queries/users";
+import { applyCatalog } from "../../db/seed/apply";
+import { readCatalog } from "../../db/seed/catalog";
+import { CATALOG_DIR } from "../../db/setup";
+import type { SessionUser } from "~/auth/user.server";
+import { discardDraft, publishDraft, saveDraft, setArchived } from "~/council/listings.server";
+import type { Services } from "~/services.server";
+import { createTestServices, databaseLabel } from "./support";
+
+const PASSWORD = "a long enough password";
+
+export const NEW_FACILITY = {
+  kind: "business_incubator",
+  name_ko: "대구 새싹 창업보육센터",
+  name_en: "Daegu Sprout Incubator",
+  lat: "35.8714",
+  lng: "128.6014",
+  coord_precision: "address",
+  industries: "26;58",
+  services: "startup_incubation;networking",
+  url: "https://sprout.example.kr",
+  phone: "053-000-0000",
+  address_ko: "대구광역시 중구",
+  location_note: "",
+  source: "대구 협의회 입력",
+  external_id: "",
+};
+
+async function makeUser(services: Services, email: string, role: SessionUser["role"], regionCode: string | null): Promise<SessionUser> {
+  const user = await createUser(services.database.db, { email, password: PASSWORD, role, regionCode });
+  return { id: user.id, email: user.email, role: user.role, regionCode: user.regionCode };
+}
+
+async function searchNames(services: Services, text: string): Promise<string[]> {
+  const result = await services.search.search({ text, limit: 20, offset: 0 });
+  return result.hits.map((h) => h.document.nameKo);
+}
+
+describe(`council listings workflow on ${databaseLabel}`, () => {
+  let services: Services;
+  let editor: SessionUser;
+  let secondEditor: SessionUser;
+  let reviewer: SessionUser;
+  let seoulEditor: SessionUser;
+
+  beforeAll(async () => {
+    services = await createTestServices();
+    editor = await makeUser(services, "editor@daegu.example", "council_editor", "27");
+    secondEditor = await makeUser(services, "editor2@daegu.example", "council_editor", "27");
+    reviewer = await makeUser(services, "reviewer@daegu.example", "council_reviewer", "27");
+    seoulEditor = await makeUser(services, "editor@seoul.example", "council_editor", "11");
+  });
+  afterAll(async () => services?.close());
+
+  it("a new listing is a draft until a reviewer publishes it; then the map data and search show it", async () => {
+    const saved = await saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: null, expected: "new", raw: NEW_FACILITY });
+    expect(saved.kind).toBe("ok");
+    const id = saved.kind === "ok" ? saved.value.entityId : "";
+    expect(await getFacility(services.database.db, id)).toBeNull();
+    await services.search.syncNow();
+    expect(await searchNames(services, "새싹 창업보육센터")).not.toContain(NEW_FACILITY.name_ko);
+
+    expect((await publishDraft(services, editor, { type: "facility", regionCode: "27", entityId: id, expected: "draft:1", liveVersion: null })).kind).toBe("forbidden");
+    const published = await publishDraft(services, reviewer, { type: "facility", regionCode: "27", entityId: id, expected: "draft:1", liveVersion: null });
+    expect(published.kind).toBe("ok");
+    const facility = await getFacility(services.database.db, id);
+    expect(facility).toMatchObject({ nameKo: NEW_FACILITY.name_ko, regionCode: "27", lat: 35.8714, sectors: ["26", "58"], contacts: { url: "https://sprout.example.kr" } });
+    expect(await searchNames(services, "새싹 창업보육센터")).toContain(NEW_FACILITY.name_ko);
+    const drafts = await services.database.db.selectFrom("listing_drafts").selectAll().execute();
+    expect(drafts).toEqual([]);
+    const trail = await listAuditEntries(services.database.db, { entityType: "facility", entityId: id });
+    expect(trail.map((e) => [e.action, e.userEmail])).toEqual([
+      ["publish", "reviewer@daegu.example"],
+      ["draft_create", "editor@daegu.example"],
+    ]);
+    expect(trail[0].before).toBeNull();
+    expect(trail[0].after).toMatchObject({ nameKo: NEW_FACILITY.name_ko, status: "published" });
+  });
+
+  it("an edit of a published listing leaves the public version alone until published, and the seed keeps it afterwards", async () => {
+    const db = services.database.db;
+    const before = (await getFacility(db, "ccei-daegu"))!;
+    const raw = { ...NEW_FACILITY, kind: before.kind, name_ko: "대구창조경제혁신센터 (새 이름)", name_en: before.nameEn, lat: String(before.lat), lng: String(before.lng), industries: before.sectors.join(";"), services: before.services.join(";"), url: "", phone: "", address_ko: "", source: before.source };
+    const saved = await saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected: `live:${before.version}`, raw });
+    expect(saved.kind).toBe("ok");
+    expect((await getFacility(db, "ccei-daegu"))!.nameKo).toBe(before.nameKo);
+    expect((await publishDraft(services, reviewer, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected: "draft:1", liveVersion: null })).kind).toBe("ok");
+    const after = (await getFacility(db, "ccei-daegu"))!;
+    expect(after.nameKo).toBe("대구창조경제혁신센터 (새 이름)");
+    expect(after.version).toBe(before.version + 1);
+    // Contacts the form does not edit (e.g. English address) are kept; cleared fields are removed.
+    expect(after.contacts.url).toBeUndefined();
+    const report = await applyCatalog(db, readCatalog(CATALOG_DIR));
+    expect(report.keptCouncilEdits).toContain("facility ccei-daegu");
+    expect((await getFacility(db, "ccei-daegu"))!.nameKo).toBe("대구창조경제혁신센터 (새 이름)");
+  });
+
+  it("two concurrent edits of the same listing: exactly one wins, the other gets a conflict with both versions", async () => {
+    const db = services.database.db;
+    const current = (await getFacility(db, "ccei-daegu"))!;
+    const base = { ...NEW_FACILITY, kind: current.kind, name_en: current.nameEn, lat: String(current.lat), lng: String(current.lng), industries: current.sectors.join(";"), services: current.services.join(";"), source: current.source };
+    const expected = `live:${current.version}`;
+    const results = await Promise.all([
+      saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected, raw: { ...base, name_ko: "첫 번째 편집" } }),
+      saveDraft(services, secondEditor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected, raw: { ...base, name_ko: "두 번째 편집" } }),
+    ]);
+    const kinds = results.map((r) => r.kind).sort();
+    expect(kinds).toEqual(["conflict", "ok"]);
+    const loser = results.find((r) => r.kind === "conflict");
+    const winnerName = results[0].kind === "ok" ? "첫 번째 편집" : "두 번째 편집";
+    const loserName = winnerName === "첫 번째 편집" ? "두 번째 편집" : "첫 번째 편집";
+    if (loser?.kind !== "conflict") throw new Error("no conflict");
+    expect(loser.conflict.theirs.nameKo).toBe(winnerName);
+    expect(loser.conflict.mine.nameKo).toBe(loserName);
+    expect(loser.conflict.token).toBe("draft:1");
+    const drafts = await db.selectFrom("listing_drafts").selectAll().where("entity_id", "=", "ccei-daegu").execute();
+    expect(drafts.map((d) => (d.payload as { nameKo: string }).nameKo)).toEqual([winnerName]);
+
+    // The loser chooses to keep their version: it now overwrites knowingly.
+    const kept = await saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected: loser.conflict.token, raw: { ...base, name_ko: loserName } });
+    expect(kept.kind).toBe("ok");
+    const discarded = await discardDraft(services, reviewer, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected: "draft:2" });
+    expect(discarded.kind).toBe("ok");
+  });
+
+  it("publishing a draft whose listing changed meanwhile is a conflict until the reviewer chooses", async () => {
+    const db = services.database.db;
+    const current = (await getFacility(db, "ccei-daegu"))!;
+    const raw = { ...NEW_FACILITY, kind: current.kind, name_ko: "오래된 초안", name_en: current.nameEn, lat: String(current.lat), lng: String(current.lng), industries: "", services: "", source: current.source };
+    expect((await saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected: `live:${current.version}`, raw })).kind).toBe("ok");
+    expect((await setArchived(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", archived: true, expected: `live:${current.version}` })).kind).toBe("ok");
+    const stale = await publishDraft(services, reviewer, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected: "draft:1", liveVersion: null });
+    expect(stale.kind).toBe("conflict");
+    expect((await db.selectFrom("facilities").select("name_ko").where("id", "=", "ccei-daegu").executeTakeFirstOrThrow()).name_ko).not.toBe("오래된 초안");
+    const chosen = await publishDraft(services, reviewer, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected: "draft:1", liveVersion: current.version + 1 });
+    expect(chosen.kind).toBe("ok");
+    const row = await db.selectFrom("facilities").select(["name_ko", "status"]).where("id", "=", "ccei-daegu").executeTakeFirstOrThrow();
+    expect(row).toEqual({ name_ko: "오래된 초안", status: "archived" });
+  });
+
+  it("archive hides a listing from the public data and search, restore brings it back", async () => {
+    const db = services.database.db;
+    const facility = (await db.selectFrom("facilities").select(["version", "name_ko"]).where("id", "=", "ccei-daegu").executeTakeFirstOrThrow());
+    expect(await getFacility(db, "ccei-daegu")).toBeNull();
+    expect(await searchNames(services, "오래된 초안")).not.toContain("오래된 초안");
+    const restored = await setArchived(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", archived: false, expected: `live:${facility.version}` });
+    expect(restored.kind).toBe("ok");
+    expect((await getFacility(db, "ccei-daegu"))?.nameKo).toBe("오래된 초안");
+    expect(await searchNames(services, "오래된 초안")).toContain("오래된 초안");
+    const stale = await setArchived(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", archived: true, expected: `live:${facility.version}` });
+    expect(stale.kind).toBe("conflict");
+  });
+
+  it("councils cannot touch another region's listings", async () => {
+    const db = services.database.db;
+    const seoul = (await getFacility(db, "ccei-seoul"))!;
+    const raw = { ...NEW_FACILITY, name_ko: "침범", lat: String(seoul.lat), lng: String(seoul.lng) };
+    expect((await saveDraft(services, editor, { type: "facility", regionCode: "11", entityId: "ccei-seoul", expected: `live:${seoul.version}`, raw })).kind).toBe("forbidden");
+    // Naming their own region in the request does not help: the listing belongs to Seoul.
+    expect((await saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-seoul", expected: `live:${seoul.version}`, raw })).kind).toBe("forbidden");
+    expect((await setArchived(services, seoulEditor, { type: "facility", regionCode: "11", entityId: "ccei-daegu", archived: true, expected: "live:1" })).kind).toBe("forbidden");
+    expect((await getFacility(db, "ccei-seoul"))!.version).toBe(seoul.version);
+  });
+
+  it("bad values are refused with every problem named, and nothing is stored", async () => {
+    const db = services.database.db;
+    const draftsBefore = await db.selectFrom("listing_drafts").select("id").execute();
+    const outcome = await saveDraft(services, editor, {
+      type: "facility",
+      regionCode: "27",
+      entityId: null,
+      expected: "new",
+      raw: { ...NEW_FACILITY, lat: "48.85", lng: "2.35", industries: "26;00", url: "javascript:alert(1)", name_ko: "" },
+    });
+    expect(outcome.kind).toBe("invalid");
+    if (outcome.kind !== "invalid") return;
+    expect(outcome.problems.map((p) => `${p.field}:${p.code}`).sort()).toEqual(["industries:fieldUnknownKsic", "lat:fieldOutsideKorea", "name_ko:fieldRequired", "url:fieldUrlScheme"]);
+    expect(await db.selectFrom("listing_drafts").select("id").execute()).toEqual(draftsBefore);
+  });
+
+  it("the audit trail cannot be changed, even with SQL", async () => {
+    const db = services.database.db;
+    await expect(db.updateTable("audit_log").set({ user_email: "someone-else" }).execute()).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom("audit_log").execute()).rejects.toThrow(/append-only/);
+  });
+});
