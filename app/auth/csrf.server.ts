@@ -27,13 +27,13 @@ export interface MutationContext {
  * origin, signed in (else a redirect to sign-in), a role that may do this
  * (else 403), and the session's CSRF token in the form (else 403).
  */
-export async function requireMutation(request: Request, services: Services, options: { roles?: Role[] } = {}): Promise<MutationContext> {
+export async function requireMutation(request: Request, services: Services, options: { roles?: Role[]; parseForm?: (request: Request) => Promise<FormData> } = {}): Promise<MutationContext> {
   if (request.method !== "POST") throw new Response("Method not allowed", { status: 405 });
   if (!isSameOriginPost(request)) throw forbidden();
   const session = await loadSession(request, services);
   if (!session) throw signInRedirect(request);
   if (options.roles && !options.roles.includes(session.user.role)) throw forbidden();
-  const form = await request.formData();
+  const form = await (options.parseForm ? options.parseForm(request) : request.formData());
   const token = form.get(CSRF_FIELD_NAME);
   if (typeof token !== "string" || !sameToken(session.csrfToken, token)) throw forbidden();
   return { user: session.user, form };

@@ -39,7 +39,8 @@ export default function RegionWorkspace() {
         {canEdit && <Link to={`${base}/new/facility`}>{t("newFacility")}</Link>}
         {canEdit && <Link to={`${base}/new/program`}>{t("newProgram")}</Link>}
         {canEdit && <Link to={`${base}/import`}>{t("importCsv")}</Link>}
-        <a href={`${base}/export.csv`}>{t("exportCsv")}</a>
+        <a href={`${base}/export.csv?type=facility`}>{t("exportCsv")} ({t("listingTypeFacility")})</a>
+        <a href={`${base}/export.csv?type=program`}>{t("exportCsv")} ({t("listingTypeProgram")})</a>
         <a href={`${base}/export.geojson`}>{t("exportGeojson")}</a>
         <Link to={`${base}/audit`}>{t("auditTrail")}</Link>
       </p>

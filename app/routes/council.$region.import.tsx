@@ -1,0 +1,204 @@
+import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { requireMutation } from "~/auth/csrf.server";
+import { forbidden, requireUser } from "~/auth/user.server";
+import { CsrfField } from "~/components/CsrfField";
+import { checkImportFile, findJob, findPlan, isImportable, startImport } from "~/council/import.server";
+import { may } from "~/council/listings.server";
+import { loadRegion } from "~/council/routes.server";
+import { MAX_IMPORT_BYTES } from "~/domain/csv-import";
+import { FACILITY_COLUMNS, PROGRAM_COLUMNS } from "~/domain/listings";
+import { resolveLang, translator, type MessageKey } from "~/i18n";
+import { useLang } from "~/root";
+
+const EDIT_ROLES = ["admin", "council_editor"] as const;
+const SHOWN_PROBLEMS = 200;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context.services, { roles: [...EDIT_ROLES] });
+  const region = await loadRegion(context.services, params.region);
+  if (!may(user, "edit", region.code)) throw forbidden();
+  const lang = resolveLang(request).lang;
+  const t = translator(lang);
+  const search = new URL(request.url).searchParams;
+  const plan = search.get("plan") ? findPlan(user, search.get("plan")!) : null;
+  const job = search.get("job") ? findJob(user, search.get("job")!) : null;
+  return {
+    region,
+    plan: plan && {
+      id: plan.id,
+      type: plan.type,
+      fileName: plan.fileName,
+      encoding: plan.encoding,
+      rowCount: plan.check.rows.length + new Set(plan.check.problems.map((p) => p.row)).size,
+      importable: isImportable(plan),
+      preview: plan.preview,
+      fileProblems: plan.check.fileProblems.map((p) => t(p.code as MessageKey, p.values)),
+      problemCount: plan.check.problems.length,
+      problems: plan.check.problems.slice(0, SHOWN_PROBLEMS).map((p) => ({ row: p.row, column: p.field, columnLabel: t(`field_${p.field}` as MessageKey), message: t(p.code as MessageKey, p.values) })),
+      sample: plan.check.rows.slice(0, 10).map((r) => ({ row: r.row, externalId: r.fields.externalId, nameKo: r.fields.nameKo, nameEn: r.fields.nameEn })),
+    },
+    job: job && { id: job.id, total: job.total, done: job.done, state: job.state, summary: job.summary, seconds: ((job.finishedAt ?? Date.now()) - job.startedAt) / 1000 },
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const region = await loadRegion(context.services, params.region);
+  const t = translator(resolveLang(request).lang);
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > MAX_IMPORT_BYTES + 64 * 1024) return data({ error: t("importTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 }) }, { status: 413 });
+  let mutation;
+  try {
+    mutation = await requireMutation(request, context.services, {
+      roles: [...EDIT_ROLES],
+      parseForm: (r) => unstable_parseMultipartFormData(r, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES })),
+    });
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return data({ error: t("importTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 }) }, { status: 413 });
+    throw error;
+  }
+  const { user, form } = mutation;
+  if (!may(user, "edit", region.code)) throw forbidden();
+  const base = `/council/${region.code}/import`;
+  if (form.get("intent") === "commit") {
+    const plan = findPlan(user, String(form.get("plan") ?? ""));
+    if (!plan || plan.regionCode !== region.code) return data({ error: t("importPlanExpired") }, { status: 400 });
+    const job = startImport(context.services, user, plan);
+    if (!job) return data({ error: t("importHasProblems") }, { status: 400 });
+    return redirect(`${base}?job=${job.id}`);
+  }
+  const type = form.get("type");
+  const file = form.get("file");
+  if ((type !== "facility" && type !== "program") || !(file instanceof Blob) || file.size === 0) return data({ error: t("importChooseFile") }, { status: 400 });
+  const plan = await checkImportFile(context.services, user, { regionCode: region.code, type, bytes: new Uint8Array(await file.arrayBuffer()), fileName: "name" in file ? String(file.name) : "upload.csv" });
+  if (!plan) throw forbidden();
+  return redirect(`${base}?plan=${plan.id}`);
+}
+
+function JobProgress({ job }: { job: { total: number; done: number; state: string; summary: { created: number; updated: number; unchanged: number } | null; seconds: number } }) {
+  const t = translator(useLang());
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (job.state !== "running") return;
+    const timer = setTimeout(() => revalidator.revalidate(), 400);
+    return () => clearTimeout(timer);
+  }, [job, revalidator]);
+  return (
+    <section data-testid="import-job" data-state={job.state}>
+      <h2>{t("importProgress")}</h2>
+      <progress max={job.total} value={job.done} aria-label={t("importProgress")} />
+      <p>{t("importProgressCount", { done: job.done, total: job.total })}</p>
+      {job.state === "done" && job.summary && (
+        <p className="notice">{t("importDone", { created: job.summary.created, updated: job.summary.updated, unchanged: job.summary.unchanged, seconds: job.seconds.toFixed(1) })}</p>
+      )}
+      {job.state === "failed" && <p className="form-error">{t("importFailed")}</p>}
+    </section>
+  );
+}
+
+export default function ImportPage() {
+  const { region, plan, job } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const lang = useLang();
+  const t = translator(lang);
+  return (
+    <main className="page">
+      <p>
+        <Link to={`/council/${region.code}`}>← {lang === "ko" ? region.nameKo : region.nameEn}</Link>
+      </p>
+      <h1>{t("importCsv")}</h1>
+      {result?.error && (
+        <p className="form-error" role="alert">
+          {result.error}
+        </p>
+      )}
+      {job && <JobProgress job={job} />}
+      {plan && (
+        <section data-testid="import-report">
+          <h2>{t("importReport", { file: plan.fileName })}</h2>
+          <p>{t("importSummary", { rows: plan.rowCount, encoding: plan.encoding.toUpperCase(), problems: plan.problemCount })}</p>
+          {plan.fileProblems.length > 0 && (
+            <ul className="form-error">
+              {plan.fileProblems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+          {plan.problems.length > 0 && (
+            <>
+              <p className="form-error">{t("importNothingCommitted")}</p>
+              <table className="data-table" data-testid="import-problems">
+                <thead>
+                  <tr>
+                    <th>{t("importRow")}</th>
+                    <th>{t("importColumn")}</th>
+                    <th>{t("importMessage")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plan.problems.map((p, i) => (
+                    <tr key={i}>
+                      <td>{p.row}</td>
+                      <td>
+                        {p.columnLabel} <code>{p.column}</code>
+                      </td>
+                      <td>{p.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {plan.importable && (
+            <>
+              <p>{t("importPreview", { create: plan.preview.create, update: plan.preview.update, unchanged: plan.preview.unchanged })}</p>
+              <table className="data-table" data-testid="import-sample">
+                <tbody>
+                  {plan.sample.map((r) => (
+                    <tr key={r.row}>
+                      <td>{r.row}</td>
+                      <td>{r.externalId}</td>
+                      <td>{lang === "ko" ? r.nameKo : r.nameEn}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <Form method="post" encType="multipart/form-data">
+                <CsrfField />
+                <input type="hidden" name="intent" value="commit" />
+                <input type="hidden" name="plan" value={plan.id} />
+                <button type="submit">{t("importCommit", { rows: plan.rowCount })}</button>
+              </Form>
+            </>
+          )}
+        </section>
+      )}
+      <section>
+        <h2>{t("importUpload")}</h2>
+        <p>{t("importHelp")}</p>
+        <p>
+          {t("listingTypeFacility")}: <code>{FACILITY_COLUMNS.join(",")}</code>
+          <br />
+          {t("listingTypeProgram")}: <code>{PROGRAM_COLUMNS.join(",")}</code>
+        </p>
+        <Form method="post" encType="multipart/form-data" className="stacked-form">
+          <CsrfField />
+          <input type="hidden" name="intent" value="check" />
+          <label>
+            {t("listingType")}
+            <select name="type" defaultValue="facility">
+              <option value="facility">{t("listingTypeFacility")}</option>
+              <option value="program">{t("listingTypeProgram")}</option>
+            </select>
+          </label>
+          <label>
+            {t("importFile")}
+            <input type="file" name="file" accept=".csv,text/csv" required />
+          </label>
+          <button type="submit">{t("importCheck")}</button>
+        </Form>
+      </section>
+    </main>
+  );
+}
