@@ -36,7 +36,7 @@ function upload(csv: Uint8Array | string, session: SignedIn, type = "facility"):
   form.set("csrf", session.csrf);
   form.set("intent", "check");
   form.set("type", type);
-  form.set("file", new Blob([csv]), "listings.csv");
+  form.set("file", new Blob([typeof csv === "string" ? csv : new Uint8Array(csv)]), "listings.csv");
   return form;
 }
 

@@ -8,26 +8,11 @@ import { CATALOG_DIR } from "../../db/setup";
 import type { SessionUser } from "~/auth/user.server";
 import { discardDraft, publishDraft, saveDraft, setArchived } from "~/council/listings.server";
 import type { Services } from "~/services.server";
+import { NEW_FACILITY } from "./fixtures";
 import { createTestServices, databaseLabel } from "./support";
 
 const PASSWORD = "a long enough password";
 
-export const NEW_FACILITY = {
-  kind: "business_incubator",
-  name_ko: "대구 새싹 창업보육센터",
-  name_en: "Daegu Sprout Incubator",
-  lat: "35.8714",
-  lng: "128.6014",
-  coord_precision: "address",
-  industries: "26;58",
-  services: "startup_incubation;networking",
-  url: "https://sprout.example.kr",
-  phone: "053-000-0000",
-  address_ko: "대구광역시 중구",
-  location_note: "",
-  source: "대구 협의회 입력",
-  external_id: "",
-};
 
 async function makeUser(services: Services, email: string, role: SessionUser["role"], regionCode: string | null): Promise<SessionUser> {
   const user = await createUser(services.database.db, { email, password: PASSWORD, role, regionCode });
