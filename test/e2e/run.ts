@@ -1,13 +1,15 @@
 import { buildApp, launchBrowser, startApp, type Scenario } from "./harness";
+import { councilScenarios, E2E_ADMIN } from "./council.e2e";
 import { foundationScenarios } from "./foundation.e2e";
 import { gapsScenarios } from "./gaps.e2e";
 import { matchScenarios } from "./match.e2e";
 import { searchScenarios } from "./search.e2e";
 
-const scenarios: Scenario[] = [...foundationScenarios, ...searchScenarios, ...matchScenarios, ...gapsScenarios];
+// The council scenarios change listings, so they run after the read-only ones.
+const scenarios: Scenario[] = [...foundationScenarios, ...searchScenarios, ...matchScenarios, ...gapsScenarios, ...councilScenarios];
 
 buildApp();
-const app = await startApp();
+const app = await startApp({ ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password });
 const browser = await launchBrowser();
 let failed = 0;
 try {

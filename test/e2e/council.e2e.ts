@@ -1,0 +1,109 @@
+import assert from "node:assert/strict";
+import type { Browser, Page } from "playwright-core";
+import { screenshot, type RunningApp, type Scenario } from "./harness";
+
+/** The app under test creates this administrator at start (ADMIN_EMAIL / ADMIN_PASSWORD). */
+export const E2E_ADMIN = { email: "admin@clusterlink.test", password: "e2e admin password" };
+const EDITOR = { email: "editor.daegu@clusterlink.test", password: "daegu editor password" };
+const REVIEWER = { email: "reviewer.daegu@clusterlink.test", password: "daegu reviewer password" };
+const OTHER_EDITOR = { email: "editor.seoul@clusterlink.test", password: "seoul editor password" };
+/** Markup in a name must show as text and never run. */
+const NEW_NAME = `대구창조경제혁신센터 새단장 <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+
+async function signedInPage(browser: Browser, app: RunningApp, account: { email: string; password: string }): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "ko-KR" });
+  const page = await context.newPage();
+  await page.goto(`${app.baseUrl}/login`);
+  await page.getByLabel("이메일").fill(account.email);
+  await page.getByLabel("비밀번호").fill(account.password);
+  await page.getByRole("button", { name: "로그인" }).click();
+  await page.getByRole("button", { name: "로그아웃" }).waitFor();
+  return page;
+}
+
+async function createAccount(page: Page, account: { email: string; password: string }, role: string, region: string): Promise<void> {
+  const form = page.locator("form.stacked-form");
+  await form.getByLabel("이메일").fill(account.email);
+  await form.getByLabel(/비밀번호/).fill(account.password);
+  await form.getByLabel("역할").selectOption(role);
+  await form.getByLabel(/지역/).selectOption(region);
+  await form.getByRole("button", { name: "계정 만들기" }).click();
+  await page.getByTestId("users").getByText(account.email).waitFor();
+}
+
+export const councilScenarios: Scenario[] = [
+  {
+    name: "council: the administrator signs in and creates council accounts",
+    async run({ app, browser }) {
+      const page = await signedInPage(browser, app, E2E_ADMIN);
+      const cookies = await page.context().cookies();
+      const session = cookies.find((c) => c.name.endsWith("session"));
+      assert.ok(session, "a session cookie is set");
+      assert.equal(session.httpOnly, true);
+      assert.equal(session.sameSite, "Lax");
+      await page.goto(`${app.baseUrl}/admin/users`);
+      await createAccount(page, EDITOR, "council_editor", "27");
+      await createAccount(page, REVIEWER, "council_reviewer", "27");
+      await createAccount(page, OTHER_EDITOR, "council_editor", "11");
+      await screenshot(page, "council-admin-users");
+      await page.context().close();
+    },
+  },
+  {
+    name: "council: an editor edits a listing, a reviewer publishes it, the map and search show it; markup stays inert",
+    async run({ app, browser }) {
+      const editor = await signedInPage(browser, app, EDITOR);
+      await editor.goto(`${app.baseUrl}/council`);
+      await editor.waitForURL("**/council/27");
+      await screenshot(editor, "council-workspace");
+      await editor.getByTestId("listings").locator("tr[data-listing-id=ccei-daegu] a").click();
+      await editor.waitForURL("**/council/27/facility/ccei-daegu");
+      await editor.getByLabel("이름 (한국어)").fill(NEW_NAME);
+      await editor.getByRole("button", { name: "초안 저장" }).click();
+      await editor.getByTestId("draft-fields").waitFor();
+      await screenshot(editor, "council-draft");
+
+      const before = (await (await fetch(`${app.baseUrl}/api/facilities/ccei-daegu`)).json()) as { properties?: { nameKo: string }; nameKo?: string };
+      assert.ok(!JSON.stringify(before).includes("새단장"), "the draft is not public yet");
+
+      const reviewer = await signedInPage(browser, app, REVIEWER);
+      await reviewer.goto(`${app.baseUrl}/council/27/facility/ccei-daegu`);
+      await reviewer.getByRole("button", { name: "게시", exact: true }).click();
+      await reviewer.getByTestId("draft-fields").waitFor({ state: "detached" });
+      await reviewer.getByTestId("audit").getByText("게시", { exact: true }).first().waitFor();
+      await screenshot(reviewer, "council-published");
+
+      const publicPage = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+      await publicPage.goto(`${app.baseUrl}/facilities/ccei-daegu`);
+      assert.equal(await publicPage.locator("h1").evaluate((h) => h.firstChild?.textContent?.trim()), NEW_NAME);
+      assert.equal(await publicPage.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, "no stored script ran");
+      assert.equal(await publicPage.locator("h1 img, h1 script").count(), 0);
+      await screenshot(publicPage, "council-public-page");
+      await publicPage.goto(`${app.baseUrl}/`);
+      await publicPage.locator("#facility-list li", { hasText: "새단장" }).waitFor();
+      assert.equal(await publicPage.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+      const search = (await (await fetch(`${app.baseUrl}/api/search?q=${encodeURIComponent("새단장")}`)).json()) as { hits?: { id: string }[]; results?: { id: string }[] };
+      assert.ok(JSON.stringify(search).includes("ccei-daegu"), `search finds the published change: ${JSON.stringify(search).slice(0, 300)}`);
+      await editor.context().close();
+      await reviewer.context().close();
+      await publicPage.context().close();
+    },
+  },
+  {
+    name: "council: an editor of another region cannot reach the listing",
+    async run({ app, browser }) {
+      const page = await signedInPage(browser, app, OTHER_EDITOR);
+      await page.goto(`${app.baseUrl}/council`);
+      await page.waitForURL("**/council/11");
+      const workspace = await page.goto(`${app.baseUrl}/council/27`);
+      assert.equal(workspace?.status(), 403);
+      const listing = await page.goto(`${app.baseUrl}/council/27/facility/ccei-daegu`);
+      assert.equal(listing?.status(), 403);
+      await page.getByRole("heading", { name: "권한이 없습니다" }).waitFor();
+      await screenshot(page, "council-forbidden");
+      const viaSeoul = await page.goto(`${app.baseUrl}/council/11/facility/ccei-daegu`);
+      assert.equal(viaSeoul?.status(), 403);
+      await page.context().close();
+    },
+  },
+];
