@@ -217,6 +217,22 @@ export interface ListingDraftsTable {
   updated_at: Timestamp;
 }
 
+/** Rows of an import in progress; moved into listing_drafts in one transaction at the end. */
+export interface ImportStagingTable {
+  job_id: string;
+  seq: number;
+  action: "create" | "update_live" | "update_draft";
+  entity_type: SearchEntityType;
+  entity_id: string;
+  region_code: string;
+  draft_id: number | null;
+  draft_version: number | null;
+  base_version: number | null;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  before: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  created_at: Timestamp;
+}
+
 /** Append-only (a trigger refuses updates and deletes). */
 export interface AuditLogTable {
   id: Generated<number>;
@@ -296,6 +312,7 @@ export interface Database {
   gap_eligible_facilities: GapEligibleFacilitiesTable;
   gap_cells: GapCellsTable;
   gap_state: GapStateTable;
+  import_staging: ImportStagingTable;
 }
 
 export type GeoJsonGeometry =

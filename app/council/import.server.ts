@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { insertAuditEntries } from "../../db/queries/audit";
-import { findByExternalIds, insertDrafts, updateDraft, type NewDraft } from "../../db/queries/council-listings";
+import { findByExternalIds } from "../../db/queries/council-listings";
+import { applyStagedRows, dropAbandonedStaging, dropStagedRows, StagedChangeConflict, stageRows, type StagedRow } from "../../db/queries/import-staging";
 import type { SessionUser } from "~/auth/user.server";
 import { checkImport, sameFields, type CsvEncoding, type ImportCheck } from "~/domain/csv-import";
 import type { ListingType } from "~/domain/listings";
@@ -9,8 +9,8 @@ import { may, newListingId, validationContext } from "./listings.server";
 
 /**
  * CSV imports in two steps. Checking reads and validates the whole file and
- * keeps the result for its owner; committing writes every row as a draft in
- * one transaction (all or nothing), reporting progress as it goes. Rows are
+ * keeps the result for its owner; committing writes every row as a draft,
+ * all or nothing, reporting progress as it goes. Rows are
  * matched by external id, so importing the same file again updates the
  * drafts or listings it made instead of duplicating them.
  */
@@ -29,6 +29,8 @@ export interface ImportPlan {
   check: ImportCheck;
   /** What committing would do, as of the check. */
   preview: { create: number; update: number; unchanged: number };
+  /** The state each external id had at the check ("draft:3", "live:7" or "none"); the commit refuses to run over a different one. */
+  basis: Map<string, string>;
   createdAt: number;
 }
 
@@ -40,18 +42,12 @@ export interface ImportJob {
   total: number;
   done: number;
   state: "running" | "done" | "failed";
+  /** Why it failed: listings changed after the check, or anything else. */
+  failure: "changed" | "error" | null;
   summary: { created: number; updated: number; unchanged: number } | null;
   error: string | null;
   startedAt: number;
   finishedAt: number | null;
-}
-
-/** Someone changed a draft this import was about to write; the whole import is rolled back. */
-class ConcurrentChangeError extends Error {
-  constructor() {
-    super("a draft changed while the import ran");
-    this.name = "ConcurrentChangeError";
-  }
 }
 
 const plans = new Map<string, ImportPlan>();
@@ -69,15 +65,26 @@ export async function checkImportFile(services: Services, actor: SessionUser, in
   const { encoding, ...check } = checkImport(input.type, input.bytes, context);
   const existing = await findByExternalIds(services.database.db, input.type, input.regionCode, check.rows.map((r) => r.fields.externalId!));
   const preview = { create: 0, update: 0, unchanged: 0 };
+  const basis = stateTokens(existing, check.rows.map((r) => r.fields.externalId!));
   for (const { fields } of check.rows) {
     const current = existing.drafts.get(fields.externalId!)?.fields ?? existing.live.get(fields.externalId!)?.fields;
     if (!current) preview.create += 1;
     else if (sameFields(current, fields)) preview.unchanged += 1;
     else preview.update += 1;
   }
-  const plan: ImportPlan = { id: randomBytes(12).toString("base64url"), userId: actor.id, regionCode: input.regionCode, type: input.type, encoding, fileName: input.fileName.slice(0, 200), check, preview, createdAt: Date.now() };
+  const plan: ImportPlan = { id: randomBytes(12).toString("base64url"), userId: actor.id, regionCode: input.regionCode, type: input.type, encoding, fileName: input.fileName.slice(0, 200), check, preview, basis, createdAt: Date.now() };
   plans.set(plan.id, plan);
   return plan;
+}
+
+function stateTokens(existing: Awaited<ReturnType<typeof findByExternalIds>>, externalIds: string[]): Map<string, string> {
+  return new Map(
+    externalIds.map((id) => {
+      const draft = existing.drafts.get(id);
+      const live = existing.live.get(id);
+      return [id, draft ? `draft:${draft.id}:${draft.version}` : live ? `live:${live.id}:${live.version}` : "none"];
+    }),
+  );
 }
 
 export function findPlan(actor: SessionUser, id: string): ImportPlan | null {
@@ -98,65 +105,69 @@ export function isImportable(plan: ImportPlan): boolean {
 export function startImport(services: Services, actor: SessionUser, plan: ImportPlan): ImportJob | null {
   if (!may(actor, "edit", plan.regionCode) || plan.userId !== actor.id || !isImportable(plan)) return null;
   plans.delete(plan.id);
-  const job: ImportJob = { id: randomBytes(12).toString("base64url"), userId: actor.id, regionCode: plan.regionCode, type: plan.type, total: plan.check.rows.length, done: 0, state: "running", summary: null, error: null, startedAt: Date.now(), finishedAt: null };
+  const job: ImportJob = { id: randomBytes(12).toString("base64url"), userId: actor.id, regionCode: plan.regionCode, type: plan.type, total: plan.check.rows.length, done: 0, state: "running", failure: null, summary: null, error: null, startedAt: Date.now(), finishedAt: null };
   jobs.set(job.id, job);
   void runImport(services, actor, plan, job);
   return job;
 }
 
-/** Writes the rows in one transaction; the job's counters are what the progress page shows. */
+/**
+ * Stages the rows in batches (each its own short statement, so the database
+ * keeps answering other requests and the progress page), then moves them all
+ * into drafts and audit entries in one transaction: all or nothing.
+ */
 export async function runImport(services: Services, actor: SessionUser, plan: ImportPlan, job: ImportJob): Promise<void> {
+  const db = services.database.db;
   const user = { id: actor.id, email: actor.email };
   try {
-    const summary = await services.database.db.transaction().execute(async (trx) => {
-      const externalIds = plan.check.rows.map((r) => r.fields.externalId!);
-      const existing = await findByExternalIds(trx, plan.type, plan.regionCode, externalIds);
-      const counts = { created: 0, updated: 0, unchanged: 0 };
-      for (let start = 0; start < plan.check.rows.length; start += BATCH_SIZE) {
-        const batch = plan.check.rows.slice(start, start + BATCH_SIZE);
-        const inserts: NewDraft[] = [];
-        const audits: Parameters<typeof insertAuditEntries>[1] = [];
-        for (const { fields } of batch) {
-          const externalId = fields.externalId!;
-          const draft = existing.drafts.get(externalId);
-          const live = existing.live.get(externalId);
-          if (draft) {
-            if (sameFields(draft.fields, fields)) {
-              counts.unchanged += 1;
-              continue;
-            }
-            if (!(await updateDraft(trx, draft.id, draft.version, fields, actor.id, "import"))) throw new ConcurrentChangeError();
-            audits.push({ user, action: "import", entityType: plan.type, entityId: draft.entityId, regionCode: plan.regionCode, before: draft.fields, after: fields });
+    await dropAbandonedStaging(db);
+    const externalIds = plan.check.rows.map((r) => r.fields.externalId!);
+    const existing = await findByExternalIds(db, plan.type, plan.regionCode, externalIds);
+    const now = stateTokens(existing, externalIds);
+    if (externalIds.some((id) => now.get(id) !== plan.basis.get(id))) throw new StagedChangeConflict();
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    let seq = 0;
+    for (let start = 0; start < plan.check.rows.length; start += BATCH_SIZE) {
+      const batch = plan.check.rows.slice(start, start + BATCH_SIZE);
+      const staged: StagedRow[] = [];
+      for (const { fields } of batch) {
+        const externalId = fields.externalId!;
+        const draft = existing.drafts.get(externalId);
+        const live = existing.live.get(externalId);
+        const common = { seq: seq++, entityType: plan.type, regionCode: plan.regionCode, payload: fields };
+        if (draft) {
+          if (sameFields(draft.fields, fields)) counts.unchanged += 1;
+          else {
+            staged.push({ ...common, action: "update_draft", entityId: draft.entityId, draftId: draft.id, draftVersion: draft.version, baseVersion: draft.baseVersion, before: draft.fields });
             counts.updated += 1;
-          } else if (live) {
-            if (sameFields(live.fields, fields)) {
-              counts.unchanged += 1;
-              continue;
-            }
-            inserts.push({ type: plan.type, entityId: live.id, regionCode: plan.regionCode, isNew: false, origin: "import", fields, baseVersion: live.version, userId: actor.id });
-            audits.push({ user, action: "import", entityType: plan.type, entityId: live.id, regionCode: plan.regionCode, before: live.fields, after: fields });
-            counts.updated += 1;
-          } else {
-            const entityId = newListingId(plan.type, plan.regionCode);
-            inserts.push({ type: plan.type, entityId, regionCode: plan.regionCode, isNew: true, origin: "import", fields, baseVersion: null, userId: actor.id });
-            audits.push({ user, action: "import", entityType: plan.type, entityId, regionCode: plan.regionCode, before: null, after: fields });
-            counts.created += 1;
           }
+        } else if (live) {
+          if (sameFields(live.fields, fields)) counts.unchanged += 1;
+          else {
+            staged.push({ ...common, action: "update_live", entityId: live.id, draftId: null, draftVersion: null, baseVersion: live.version, before: live.fields });
+            counts.updated += 1;
+          }
+        } else {
+          staged.push({ ...common, action: "create", entityId: newListingId(plan.type, plan.regionCode), draftId: null, draftVersion: null, baseVersion: null, before: null });
+          counts.created += 1;
         }
-        const inserted = await insertDrafts(trx, inserts);
-        if (inserted !== inserts.length) throw new ConcurrentChangeError();
-        await insertAuditEntries(trx, audits);
-        job.done = Math.min(job.total, start + batch.length);
       }
-      return counts;
-    });
-    job.summary = summary;
+      await stageRows(db, job.id, staged);
+      job.done = Math.min(job.total, start + batch.length);
+      // The embedded database answers without leaving the event loop; yielding here
+      // lets the server answer the progress page (and everyone else) between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await db.transaction().execute((trx) => applyStagedRows(trx, job.id, user));
+    job.summary = counts;
     job.state = "done";
   } catch (error) {
     job.state = "failed";
+    job.failure = error instanceof StagedChangeConflict ? "changed" : "error";
     job.done = 0;
     job.error = error instanceof Error ? error.message : String(error);
     console.error(JSON.stringify({ event: "import_failed", job: job.id, region: plan.regionCode, error: job.error }));
+    await dropStagedRows(db, job.id).catch(() => undefined);
   } finally {
     job.finishedAt = Date.now();
   }

@@ -364,6 +364,7 @@ const ko = {
   importMissingColumn: "필수 열이 없습니다: {column}",
   importMalformed: "CSV 형식이 잘못되었습니다 ({row}행 근처). 따옴표와 열 개수를 확인하세요.",
   importTooManyRows: "한 번에 {max}행까지 가져올 수 있습니다.",
+  importChangedSinceCheck: "검사 후에 일부 항목이 바뀌어 아무것도 가져오지 않았습니다. 파일을 다시 검사하세요.",
 } as const;
 
 export type MessageKey = keyof typeof ko;
@@ -733,6 +734,7 @@ const en: Record<MessageKey, string> = {
   importMissingColumn: "Missing required column: {column}",
   importMalformed: "The CSV is malformed (near line {row}). Check quotes and column counts.",
   importTooManyRows: "At most {max} rows per file.",
+  importChangedSinceCheck: "Some listings changed after the check, so nothing was imported. Check the file again.",
 };
 
 export const MESSAGES = { ko, en } as const;

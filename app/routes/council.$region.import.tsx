@@ -39,7 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       problems: plan.check.problems.slice(0, SHOWN_PROBLEMS).map((p) => ({ row: p.row, column: p.field, columnLabel: t(`field_${p.field}` as MessageKey), message: t(p.code as MessageKey, p.values) })),
       sample: plan.check.rows.slice(0, 10).map((r) => ({ row: r.row, externalId: r.fields.externalId, nameKo: r.fields.nameKo, nameEn: r.fields.nameEn })),
     },
-    job: job && { id: job.id, total: job.total, done: job.done, state: job.state, summary: job.summary, seconds: ((job.finishedAt ?? Date.now()) - job.startedAt) / 1000 },
+    job: job && { id: job.id, total: job.total, done: job.done, state: job.state, failure: job.failure, summary: job.summary, seconds: ((job.finishedAt ?? Date.now()) - job.startedAt) / 1000 },
   };
 }
 
@@ -76,7 +76,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return redirect(`${base}?plan=${plan.id}`);
 }
 
-function JobProgress({ job }: { job: { total: number; done: number; state: string; summary: { created: number; updated: number; unchanged: number } | null; seconds: number } }) {
+function JobProgress({ job }: { job: { total: number; done: number; state: string; failure: string | null; summary: { created: number; updated: number; unchanged: number } | null; seconds: number } }) {
   const t = translator(useLang());
   const revalidator = useRevalidator();
   useEffect(() => {
@@ -92,7 +92,7 @@ function JobProgress({ job }: { job: { total: number; done: number; state: strin
       {job.state === "done" && job.summary && (
         <p className="notice">{t("importDone", { created: job.summary.created, updated: job.summary.updated, unchanged: job.summary.unchanged, seconds: job.seconds.toFixed(1) })}</p>
       )}
-      {job.state === "failed" && <p className="form-error">{t("importFailed")}</p>}
+      {job.state === "failed" && <p className="form-error">{t(job.failure === "changed" ? "importChangedSinceCheck" : "importFailed")}</p>}
     </section>
   );
 }

@@ -107,3 +107,34 @@ export const councilScenarios: Scenario[] = [
     },
   },
 ];
+
+function bigCsv(rows: number): string {
+  const header = "external_id,kind,name_ko,name_en,lat,lng,coord_precision,industries,services,source";
+  const lines = Array.from({ length: rows }, (_, i) => `e2e-${i},business_incubator,대구 시험 보육센터 ${i}호,Daegu Test Incubator ${i},${(35.8 + (i % 100) * 0.001).toFixed(4)},${(128.55 + Math.floor(i / 100) * 0.001).toFixed(4)},district,26,startup_incubation,시험 자료`);
+  return [header, ...lines].join("\r\n");
+}
+
+councilScenarios.push({
+  name: "council: a 10,000-row CSV shows a check report, then progress, and finishes",
+  async run({ app, browser }) {
+    const page = await signedInPage(browser, app, EDITOR);
+    await page.goto(`${app.baseUrl}/council/27/import`);
+    await page.getByLabel("CSV 파일").setInputFiles({ name: "daegu-10000.csv", mimeType: "text/csv", buffer: Buffer.from(bigCsv(10_000), "utf8") });
+    await page.getByRole("button", { name: "검사" }).click();
+    await page.getByTestId("import-report").waitFor({ timeout: 60_000 });
+    assert.match(await page.getByTestId("import-report").innerText(), /10000행, 인코딩 UTF-8, 문제 0건/);
+    await screenshot(page, "council-import-report");
+    await page.getByRole("button", { name: "10000행 가져오기" }).click();
+    await page.getByTestId("import-job").waitFor();
+    const firstSeen = await page.getByTestId("import-job").getAttribute("data-state");
+    const firstDone = Number(await page.locator("progress").getAttribute("value"));
+    await screenshot(page, "council-import-progress");
+    assert.equal(firstSeen, "running", "the page shows the import while it runs");
+    assert.ok(firstDone < 10_000, `progress starts below the total (${firstDone})`);
+    await page.locator("[data-testid=import-job][data-state=done]").waitFor({ timeout: 120_000 });
+    assert.match(await page.getByTestId("import-job").innerText(), /새 초안 10000건/);
+    assert.equal(await page.locator("progress").getAttribute("value"), "10000");
+    await screenshot(page, "council-import-done");
+    await page.context().close();
+  },
+});

@@ -42,7 +42,7 @@ function upload(csv: Uint8Array | string, session: SignedIn, type = "facility"):
 
 type ImportPage = {
   plan: { id: string; importable: boolean; encoding: string; problems: { row: number; column: string; message: string }[]; preview: { create: number; update: number; unchanged: number }; fileProblems: string[] } | null;
-  job: { state: string; done: number; total: number; summary: { created: number; updated: number; unchanged: number } | null } | null;
+  job: { id: string; state: string; done: number; total: number; summary: { created: number; updated: number; unchanged: number } | null } | null;
 };
 
 describe(`CSV import and export on ${databaseLabel}`, () => {
@@ -135,6 +135,29 @@ describe(`CSV import and export on ${databaseLabel}`, () => {
     expect(drafts2.map((d) => d.entity_id)).toEqual([published.find((p) => p.external_id === "dg-2")!.id]);
     const count = await services.database.db.selectFrom("facilities").select((eb) => eb.fn.countAll<number>().as("n")).where("external_id", "is not", null).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(2);
+  });
+
+  it("if a draft changes between the check and the commit, the whole import is rolled back", async () => {
+    const db = services.database.db;
+    const published = await db.selectFrom("facilities").selectAll().where("external_id", "=", "dg-1").executeTakeFirstOrThrow();
+    const plan = (await check([HEADER, facilityRow(1, { name_ko: "가져오기 판" }), facilityRow(50)].join("\n")))!;
+    expect(plan.preview).toMatchObject({ create: 1, update: 1 });
+    const editorRow = await db.selectFrom("users").select(["id", "email", "role", "region_code"]).where("email", "=", "editor@daegu.example").executeTakeFirstOrThrow();
+    const { saveDraft } = await import("~/council/listings.server");
+    const raw = { ...Object.fromEntries(HEADER.split(",").map((c, i) => [c, facilityRow(1).split(",")[i]])), name_ko: "손으로 고친 판" };
+    const current = await db.selectFrom("listing_drafts").select("version").where("entity_id", "=", published.id).executeTakeFirst();
+    const expected = current ? `draft:${current.version}` : `live:${published.version}`;
+    expect((await saveDraft(services, { id: editorRow.id, email: editorRow.email, role: editorRow.role, regionCode: editorRow.region_code }, { type: "facility", regionCode: "27", entityId: published.id, expected, raw })).kind).toBe("ok");
+    const draftsBefore = await importDrafts();
+    const auditBefore = await db.selectFrom("audit_log").select("id").execute();
+    const job = await commit(plan.id);
+    expect(job.state).toBe("failed");
+    expect(await importDrafts()).toEqual(draftsBefore);
+    expect(await db.selectFrom("audit_log").select("id").execute()).toEqual(auditBefore);
+    expect(await db.selectFrom("import_staging").selectAll().execute()).toEqual([]);
+    const page = await callRoute(importLoader, services, `/council/27/import?job=${job.id}`, { cookie: editor.cookie, params: { region: "27" } });
+    expect(page.status).toBe(200);
+    expect((page.body as { job: { failure: string } }).job.failure).toBe("changed");
   });
 
   it("file-level problems: unknown or missing columns, repeated external ids, malformed quotes", async () => {
