@@ -60,7 +60,7 @@ function AccountLinks() {
   if (!user) return <Link to="/login">{t("signIn")}</Link>;
   return (
     <>
-      {user.role !== "official" && <Link to="/council">{t("councilWorkspace")}</Link>}
+      <Link to="/council">{t("councilWorkspace")}</Link>
       {user.role === "admin" && <Link to="/admin/users">{t("adminUsers")}</Link>}
       <Link to="/account/sessions" title={user.email}>
         {t("myAccount")}

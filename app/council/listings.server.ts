@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { listBoundaries } from "../../db/queries/boundaries";
 import { insertAuditEntries } from "../../db/queries/audit";
@@ -8,6 +8,7 @@ import {
   getDraft,
   getLiveListing,
   insertDrafts,
+  listRegionDrafts,
   insertLiveListing,
   setListingStatus,
   updateDraft,
@@ -176,25 +177,71 @@ export async function publishDraft(services: Services, actor: SessionUser, input
     if (draftToken(draft) !== input.expected) {
       abort({ kind: "conflict", conflict: { theirs: draft.fields, token: draftToken(draft), mine: draft.fields, reason: "draft_changed" } });
     }
-    const managedBy = draft.origin === "import" ? "import" : "council";
     if (live) {
       if (live.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
       if (live.version !== (input.liveVersion ?? draft.baseVersion)) {
         abort({ kind: "conflict", conflict: { theirs: live.fields, token: liveToken(live), mine: draft.fields, reason: "listing_changed" } });
       }
-      await updateLiveListing(trx, input.type, input.entityId, draft.fields, managedBy);
-    } else {
-      await insertLiveListing(trx, input.type, input.entityId, input.regionCode, draft.fields, managedBy);
     }
-    await deleteDraft(trx, draft.id);
-    await insertAuditEntries(trx, [
-      { user: { id: actor.id, email: actor.email }, action: "publish", entityType: input.type, entityId: input.entityId, regionCode: input.regionCode, before: snapshot(live), after: { status: live?.status ?? "published", ...draft.fields } },
-    ]);
-    await enqueueSearchChanges(trx, [{ entityType: input.type, entityId: input.entityId }]);
+    await applyPublish(trx, actor, draft, live);
     return { entityId: input.entityId };
   });
   if (outcome.kind === "ok") await deliverToSearch(services);
   return outcome;
+}
+
+/** Makes a checked draft the published listing, audited and queued for search, in the caller's transaction. */
+async function applyPublish(trx: Transaction<Database>, actor: SessionUser, draft: Draft, live: LiveListing | null): Promise<void> {
+  const managedBy = draft.origin === "import" ? "import" : "council";
+  if (live) await updateLiveListing(trx, draft.type, draft.entityId, draft.fields, managedBy);
+  else await insertLiveListing(trx, draft.type, draft.entityId, draft.regionCode, draft.fields, managedBy);
+  await deleteDraft(trx, draft.id);
+  await insertAuditEntries(trx, [
+    { user: { id: actor.id, email: actor.email }, action: "publish", entityType: draft.type, entityId: draft.entityId, regionCode: draft.regionCode, before: snapshot(live), after: { status: live?.status ?? "published", ...draft.fields } },
+  ]);
+  await enqueueSearchChanges(trx, [{ entityType: draft.type, entityId: draft.entityId }]);
+}
+
+/** Identifies the exact set of pending drafts a reviewer looked at (ids and versions). */
+export function reviewToken(drafts: Draft[]): string {
+  const list = drafts.map((d) => `${d.id}:${d.version}`).sort().join(",");
+  return createHash("sha256").update(list).digest("base64url");
+}
+
+const PUBLISH_CHUNK = 200;
+
+/**
+ * Publishes every pending draft of a region, as the reviewer saw the list
+ * (reviewToken). Drafts are published in chunks of their own transactions, so
+ * the app stays responsive; a draft whose listing changed since it was made is
+ * left pending for a one-by-one decision.
+ */
+export async function publishAll(services: Services, actor: SessionUser, regionCode: string, seenToken: string): Promise<Outcome<{ published: number; skipped: number }> | { kind: "stale" }> {
+  if (!may(actor, "review", regionCode)) return { kind: "forbidden" };
+  const db = services.database.db;
+  const drafts = await listRegionDrafts(db, regionCode);
+  if (reviewToken(drafts) !== seenToken) return { kind: "stale" };
+  let published = 0;
+  let skipped = 0;
+  for (let start = 0; start < drafts.length; start += PUBLISH_CHUNK) {
+    await db.transaction().execute(async (trx) => {
+      for (const seen of drafts.slice(start, start + PUBLISH_CHUNK)) {
+        const draft = await getDraft(trx, seen.type, seen.entityId, { forUpdate: true });
+        const live = await getLiveListing(trx, seen.type, seen.entityId, { forUpdate: true });
+        const stillAsSeen = draft !== null && draft.version === seen.version && draft.regionCode === regionCode;
+        const baseUnchanged = live ? live.regionCode === regionCode && live.version === draft?.baseVersion : draft?.isNew === true;
+        if (!stillAsSeen || !baseUnchanged) {
+          skipped += 1;
+          continue;
+        }
+        await applyPublish(trx, actor, draft, live);
+        published += 1;
+      }
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await deliverToSearch(services);
+  return { kind: "ok", value: { published, skipped } };
 }
 
 /** Drops a pending draft (an editor withdrawing it or a reviewer rejecting it). */

@@ -296,7 +296,6 @@ const ko = {
   exportCsv: "CSV 내보내기",
   exportGeojson: "GeoJSON 내보내기",
   pendingDrafts: "검토 대기 초안 {count}건",
-  newListingDrafts: "새 항목 초안",
   regionListings: "지역 항목",
   listingName: "이름",
   listingType: "구분",
@@ -365,6 +364,13 @@ const ko = {
   importMalformed: "CSV 형식이 잘못되었습니다 ({row}행 근처). 따옴표와 열 개수를 확인하세요.",
   importTooManyRows: "한 번에 {max}행까지 가져올 수 있습니다.",
   importChangedSinceCheck: "검사 후에 일부 항목이 바뀌어 아무것도 가져오지 않았습니다. 파일을 다시 검사하세요.",
+  publishAllStale: "목록을 연 뒤 초안이 바뀌었습니다. 목록을 다시 확인한 뒤 게시하세요.",
+  publishAllDone: "{published}건을 게시했습니다. 게시본이 그사이 바뀐 {skipped}건은 하나씩 검토하도록 남겨 두었습니다.",
+  publishAll: "초안 {count}건 모두 게시",
+  draftKindNew: "새 항목",
+  draftKindEdit: "수정",
+  draftFromImport: "CSV 가져오기",
+  draftsMoreNotShown: "외 {count}건",
 } as const;
 
 export type MessageKey = keyof typeof ko;
@@ -666,7 +672,6 @@ const en: Record<MessageKey, string> = {
   exportCsv: "Export CSV",
   exportGeojson: "Export GeoJSON",
   pendingDrafts: "{count} drafts awaiting review",
-  newListingDrafts: "New listing drafts",
   regionListings: "Listings of the region",
   listingName: "Name",
   listingType: "Type",
@@ -735,6 +740,13 @@ const en: Record<MessageKey, string> = {
   importMalformed: "The CSV is malformed (near line {row}). Check quotes and column counts.",
   importTooManyRows: "At most {max} rows per file.",
   importChangedSinceCheck: "Some listings changed after the check, so nothing was imported. Check the file again.",
+  publishAllStale: "The drafts changed after you opened this list. Review the list again, then publish.",
+  publishAllDone: "Published {published} drafts. {skipped} whose listing changed meanwhile are left for one-by-one review.",
+  publishAll: "Publish all {count} drafts",
+  draftKindNew: "new",
+  draftKindEdit: "edit",
+  draftFromImport: "from CSV import",
+  draftsMoreNotShown: "and {count} more",
 };
 
 export const MESSAGES = { ko, en } as const;

@@ -1,10 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listRegionDrafts, listRegionListings } from "../../db/queries/council-listings";
+import { requireMutation } from "~/auth/csrf.server";
 import { forbidden, requireUser } from "~/auth/user.server";
-import { may } from "~/council/listings.server";
+import { CsrfField } from "~/components/CsrfField";
+import { may, publishAll, reviewToken } from "~/council/listings.server";
 import { loadRegion } from "~/council/routes.server";
-import { translator } from "~/i18n";
+import { resolveLang, translator } from "~/i18n";
 import { useLang } from "~/root";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -19,13 +21,29 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canEdit: may(user, "edit", region.code),
     canReview: may(user, "review", region.code),
     listings: listings.map((l) => ({ type: l.type, id: l.id, nameKo: l.fields.nameKo, nameEn: l.fields.nameEn, status: l.status, hasDraft: draftIds.has(`${l.type}:${l.id}`) })),
-    newDrafts: drafts.filter((d) => d.isNew).map((d) => ({ type: d.type, id: d.entityId, nameKo: d.fields.nameKo, nameEn: d.fields.nameEn, origin: d.origin })),
+    drafts: drafts.slice(0, SHOWN_DRAFTS).map((d) => ({ type: d.type, id: d.entityId, nameKo: d.fields.nameKo, nameEn: d.fields.nameEn, isNew: d.isNew, origin: d.origin })),
     pendingCount: drafts.length,
+    reviewToken: reviewToken(drafts),
   };
 }
 
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, form } = await requireMutation(request, context.services, { roles: ["admin", "council_reviewer"] });
+  const region = await loadRegion(context.services, params.region);
+  const t = translator(resolveLang(request).lang);
+  if (form.get("intent") !== "publishAll") throw new Response("Unknown intent", { status: 400 });
+  const outcome = await publishAll(context.services, user, region.code, String(form.get("reviewToken") ?? ""));
+  if (outcome.kind === "forbidden") throw forbidden();
+  if (outcome.kind === "stale") return data({ message: t("publishAllStale"), ok: false }, { status: 409 });
+  if (outcome.kind !== "ok") throw new Response("Unexpected outcome", { status: 500 });
+  return data({ message: t("publishAllDone", { published: outcome.value.published, skipped: outcome.value.skipped }), ok: true });
+}
+
+const SHOWN_DRAFTS = 200;
+
 export default function RegionWorkspace() {
-  const { region, canEdit, listings, newDrafts, pendingCount } = useLoaderData<typeof loader>();
+  const { region, canEdit, canReview, listings, drafts, pendingCount, reviewToken } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const lang = useLang();
   const t = translator(lang);
   const base = `/council/${region.code}`;
@@ -44,19 +62,33 @@ export default function RegionWorkspace() {
         <a href={`${base}/export.geojson`}>{t("exportGeojson")}</a>
         <Link to={`${base}/audit`}>{t("auditTrail")}</Link>
       </p>
-      <p>{t("pendingDrafts", { count: pendingCount })}</p>
-      {newDrafts.length > 0 && (
-        <>
-          <h2>{t("newListingDrafts")}</h2>
-          <ul data-testid="new-drafts">
-            {newDrafts.map((d) => (
-              <li key={`${d.type}:${d.id}`}>
-                <Link to={`${base}/${d.type}/${d.id}`}>{name(d)}</Link> <span className="badge draft">{t("statusDraft")}</span>{" "}
-                <small>{t(d.type === "facility" ? "listingTypeFacility" : "listingTypeProgram")}</small>
-              </li>
-            ))}
-          </ul>
-        </>
+      {result && (
+        <p className={result.ok ? "notice" : "form-error"} role="status">
+          {result.message}
+        </p>
+      )}
+      <h2>{t("pendingDrafts", { count: pendingCount })}</h2>
+      {drafts.length > 0 && (
+        <ul data-testid="drafts">
+          {drafts.map((d) => (
+            <li key={`${d.type}:${d.id}`}>
+              <Link to={`${base}/${d.type}/${d.id}`}>{name(d)}</Link> <span className="badge draft">{t(d.isNew ? "draftKindNew" : "draftKindEdit")}</span>{" "}
+              <small>
+                {t(d.type === "facility" ? "listingTypeFacility" : "listingTypeProgram")}
+                {d.origin === "import" ? ` · ${t("draftFromImport")}` : ""}
+              </small>
+            </li>
+          ))}
+        </ul>
+      )}
+      {drafts.length < pendingCount && <p>{t("draftsMoreNotShown", { count: pendingCount - drafts.length })}</p>}
+      {canReview && pendingCount > 0 && (
+        <Form method="post">
+          <CsrfField />
+          <input type="hidden" name="intent" value="publishAll" />
+          <input type="hidden" name="reviewToken" value={reviewToken} />
+          <button type="submit">{t("publishAll", { count: pendingCount })}</button>
+        </Form>
       )}
       <h2>{t("regionListings")}</h2>
       <table className="data-table" data-testid="listings">

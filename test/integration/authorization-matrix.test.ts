@@ -7,6 +7,9 @@ import { action as adminUsersAction } from "~/routes/admin.users";
 import { action as listingAction } from "~/routes/council.$region.$type.$id";
 import { action as importAction } from "~/routes/council.$region.import";
 import { action as newListingAction } from "~/routes/council.$region.new.$type";
+import { action as regionAction } from "~/routes/council.$region._index";
+import { listRegionDrafts } from "../../db/queries/council-listings";
+import { reviewToken } from "~/council/listings.server";
 import type { Services } from "~/services.server";
 import { NEW_FACILITY } from "./fixtures";
 import { callRoute, createTestServices, databaseLabel, signIn, type SignedIn } from "./support";
@@ -142,6 +145,16 @@ const ROUTES: RouteCase[] = [
     }),
   },
   {
+    name: "POST /council/:region (publish all drafts)",
+    handler: regionAction,
+    allowed: ["admin", "reviewer (own region)"],
+    fixture: async (services, staff) => {
+      await draftedListing(services, staff);
+      const token = reviewToken(await listRegionDrafts(services.database.db, REGION));
+      return { path: `/council/${REGION}`, params: { region: REGION }, form: (s) => withCsrf(s, { intent: "publishAll", reviewToken: token }) };
+    },
+  },
+  {
     name: "POST /admin/users",
     handler: adminUsersAction,
     allowed: ["admin"],
@@ -184,7 +197,7 @@ describe(`authorization matrix on ${databaseLabel}: every mutating route × ever
         const result = await callRoute(route.handler, services, fixture.path, { form: fixture.form(session), cookie: session?.cookie, params: fixture.params });
         const after = await databaseState(services);
         if (allowed) {
-          expect(result.status, JSON.stringify(result.body)).toBe(302);
+          expect(result.status, JSON.stringify(result.body)).toBe(route.handler === regionAction ? 200 : 302);
           if (route.handler !== importAction) expect(after).not.toBe(before);
         } else if (actor.role) {
           expect(result.status).toBe(403);

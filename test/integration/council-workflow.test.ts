@@ -6,7 +6,8 @@ import { applyCatalog } from "../../db/seed/apply";
 import { readCatalog } from "../../db/seed/catalog";
 import { CATALOG_DIR } from "../../db/setup";
 import type { SessionUser } from "~/auth/user.server";
-import { discardDraft, publishDraft, saveDraft, setArchived } from "~/council/listings.server";
+import { listRegionDrafts } from "../../db/queries/council-listings";
+import { discardDraft, publishAll, publishDraft, reviewToken, saveDraft, setArchived } from "~/council/listings.server";
 import type { Services } from "~/services.server";
 import { NEW_FACILITY } from "./fixtures";
 import { createTestServices, databaseLabel } from "./support";
@@ -164,6 +165,34 @@ describe(`council listings workflow on ${databaseLabel}`, () => {
     if (outcome.kind !== "invalid") return;
     expect(outcome.problems.map((p) => `${p.field}:${p.code}`).sort()).toEqual(["industries:fieldUnknownKsic", "lat:fieldOutsideKorea", "name_ko:fieldRequired", "url:fieldUrlScheme"]);
     expect(await db.selectFrom("listing_drafts").select("id").execute()).toEqual(draftsBefore);
+  });
+
+  it("a reviewer publishes all pending drafts as seen; a changed list is refused; drafts over a changed listing stay pending", async () => {
+    const db = services.database.db;
+    const created: string[] = [];
+    for (const name of ["일괄 1", "일괄 2", "일괄 3"]) {
+      const saved = await saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: null, expected: "new", raw: { ...NEW_FACILITY, name_ko: name } });
+      if (saved.kind === "ok") created.push(saved.value.entityId);
+    }
+    const techno = await db.selectFrom("facilities").selectAll().where("region_code", "=", "27").where("id", "!=", "ccei-daegu").where("status", "=", "published").orderBy("id").executeTakeFirstOrThrow();
+    const raw = { ...NEW_FACILITY, kind: techno.kind, name_ko: "게시본 바뀔 초안", name_en: techno.name_en, lat: String(techno.lat), lng: String(techno.lng), industries: "", services: "", source: techno.source };
+    expect((await saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: techno.id, expected: `live:${techno.version}`, raw })).kind).toBe("ok");
+    expect((await setArchived(services, editor, { type: "facility", regionCode: "27", entityId: techno.id, archived: true, expected: `live:${techno.version}` })).kind).toBe("ok");
+
+    const seen = reviewToken(await listRegionDrafts(db, "27"));
+    expect((await publishAll(services, editor, "27", seen)).kind).toBe("forbidden");
+    expect((await publishAll(services, reviewer, "11", seen)).kind).toBe("forbidden");
+    const extra = await saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: null, expected: "new", raw: { ...NEW_FACILITY, name_ko: "늦게 온 초안" } });
+    expect((await publishAll(services, reviewer, "27", seen)).kind).toBe("stale");
+    expect(await db.selectFrom("facilities").select("id").where("id", "in", created).execute()).toEqual([]);
+
+    const outcome = await publishAll(services, reviewer, "27", reviewToken(await listRegionDrafts(db, "27")));
+    expect(outcome).toEqual({ kind: "ok", value: { published: 4, skipped: 1 } });
+    const live = await db.selectFrom("facilities").select("name_ko").where("id", "in", [...created, extra.kind === "ok" ? extra.value.entityId : ""]).orderBy("name_ko").execute();
+    expect(live.map((r) => r.name_ko)).toEqual(["늦게 온 초안", "일괄 1", "일괄 2", "일괄 3"]);
+    const pending = await listRegionDrafts(db, "27");
+    expect(pending.map((d) => d.entityId)).toEqual([techno.id]);
+    expect(await searchNames(services, "일괄")).toEqual(expect.arrayContaining(["일괄 1", "일괄 2", "일괄 3"]));
   });
 
   it("the audit trail cannot be changed, even with SQL", async () => {
