@@ -137,7 +137,7 @@ export async function saveDraft(services: Services, actor: SessionUser, input: S
     const entityId = input.entityId;
     const live = await getLiveListing(trx, input.type, entityId, { forUpdate: true });
     const draft = await getDraft(trx, input.type, entityId, { forUpdate: true });
-    const owner = live?.regionCode ?? draft?.regionCode;
+    const owner = live ? live.regionCode : draft?.regionCode;
     if (owner === undefined) return abort({ kind: "not_found" });
     if (owner !== input.regionCode) return abort({ kind: "forbidden" });
     const current = currentState(live, draft)!;

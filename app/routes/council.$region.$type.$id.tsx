@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const db = context.services.database.db;
   const id = params.id ?? "";
   const [live, draft] = await Promise.all([getLiveListing(db, type, id), getDraft(db, type, id)]);
-  const owner = live?.regionCode ?? draft?.regionCode;
+  const owner = live ? live.regionCode : draft?.regionCode;
   if (owner === undefined) throw notFoundResponse();
   if (owner !== region.code) throw forbidden();
   const audit = await listAuditEntries(db, { entityType: type, entityId: id }, 100);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getFacility } from "../../db/queries/facilities";
+import { listPrograms } from "../../db/queries/programs";
 import { listAuditEntries } from "../../db/queries/audit";
 import { createUser } from "../../db/queries/users";
 import { applyCatalog } from "../../db/seed/apply";
@@ -138,6 +139,23 @@ describe(`council listings workflow on ${databaseLabel}`, () => {
     expect(await searchNames(services, "오래된 초안")).toContain("오래된 초안");
     const stale = await setArchived(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", archived: true, expected: `live:${facility.version}` });
     expect(stale.kind).toBe("conflict");
+  });
+
+  it("programs follow the same workflow and are published for the council's region only", async () => {
+    const db = services.database.db;
+    const raw = { external_id: "", name_ko: "대구 스마트공장 코칭", name_en: "Daegu smart factory coaching", summary_ko: "<b>굵게</b> 표시되면 안 됩니다", summary_en: "", category: "technology", provider_agency_ko: "대구테크노파크", provider_agency_en: "", sectors: "29", period_start: "2027-01-01", period_end: "2026-12-31", url: "", source: "대구 협의회" };
+    const invalid = await saveDraft(services, editor, { type: "program", regionCode: "27", entityId: null, expected: "new", raw });
+    expect(invalid.kind === "invalid" && invalid.problems.map((p) => p.code)).toEqual(["fieldPeriodOrder"]);
+    const saved = await saveDraft(services, editor, { type: "program", regionCode: "27", entityId: null, expected: "new", raw: { ...raw, period_end: "2027-12-31" } });
+    if (saved.kind !== "ok") throw new Error(saved.kind);
+    expect((await listPrograms(db, { regionCode: "27" })).map((p) => p.id)).not.toContain(saved.value.entityId);
+    expect((await publishDraft(services, reviewer, { type: "program", regionCode: "27", entityId: saved.value.entityId, expected: "draft:1", liveVersion: null })).kind).toBe("ok");
+    const program = (await listPrograms(db, { regionCode: "27" })).find((p) => p.id === saved.value.entityId);
+    expect(program).toMatchObject({ regionScope: "regional", regionCodes: ["27"], summaryKo: "<b>굵게</b> 표시되면 안 됩니다", periodEnd: "2027-12-31" });
+    expect((await listPrograms(db, { regionCode: "11" })).map((p) => p.id)).not.toContain(saved.value.entityId);
+    // A nationwide program belongs to no region: no council can edit it.
+    const national = (await listPrograms(db)).find((p) => p.regionScope === "national")!;
+    expect((await saveDraft(services, editor, { type: "program", regionCode: "27", entityId: national.id, expected: `live:${national.version}`, raw: { ...raw, period_end: "" } })).kind).toBe("forbidden");
   });
 
   it("councils cannot touch another region's listings", async () => {
