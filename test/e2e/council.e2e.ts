@@ -84,6 +84,13 @@ export const councilScenarios: Scenario[] = [
       assert.equal(await publicPage.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
       const search = (await (await fetch(`${app.baseUrl}/api/search?q=${encodeURIComponent("새단장")}`)).json()) as { hits?: { id: string }[]; results?: { id: string }[] };
       assert.ok(JSON.stringify(search).includes("ccei-daegu"), `search finds the published change: ${JSON.stringify(search).slice(0, 300)}`);
+      await publicPage.goto(`${app.baseUrl}/?q=${encodeURIComponent("새단장")}`);
+      const hit = publicPage.getByTestId("search-results").locator("li[data-hit-id=ccei-daegu]");
+      await hit.waitFor();
+      assert.ok((await hit.innerText()).includes("<script>"), "the search result shows the markup as text");
+      assert.equal(await publicPage.getByTestId("search-results").locator("img, script").count(), 0);
+      assert.equal(await publicPage.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+      await screenshot(publicPage, "council-public-search");
       await editor.context().close();
       await reviewer.context().close();
       await publicPage.context().close();
