@@ -1,17 +1,23 @@
+import os from "node:os";
 import iconv from "iconv-lite";
 import { createUser } from "../db/queries/users";
 import { loadConfig } from "../app/config.server";
 import { checkImportFile, startImport, waitForJob } from "../app/council/import.server";
 import { decodeCsv, parseCsv } from "../app/domain/csv-import";
 import { createServices } from "../app/services.server";
+import { verdict } from "./bench/stats";
 import { parseOptions, progressBar } from "./cli";
 
 /**
  * Measures a council CSV import end to end on a fresh in-memory database:
  * parsing alone (the baseline), the check (decode, parse, validate, match
  * external ids), and the commit (drafts and audit entries in one transaction),
- * then the same file again (every row unchanged).
+ * then the same file again (every row unchanged). Targets: check + commit
+ * within TARGET_RATIO times the parse baseline, progress reported along the
+ * way, every row stored once, and the re-import changing nothing.
  */
+const TARGET_RATIO = 20;
+const MIN_PROGRESS_STEPS = 5;
 const { options } = parseOptions(process.argv.slice(2));
 const ROWS = Number(options.get("rows") ?? 10_000);
 const ENCODING = options.get("encoding") === "cp949" ? "cp949" : "utf-8";
@@ -67,7 +73,9 @@ try {
   started = process.hrtime.bigint();
   const job = startImport(services, actor, plan)!;
   const show = progressBar("commit");
+  const progressSeen = new Set<number>();
   while (job.state === "running") {
+    progressSeen.add(job.done);
     if (job.done < job.total) show(job.done, job.total);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -84,12 +92,22 @@ try {
   const audit = await services.database.db.selectFrom("audit_log").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const rate = (s: number) => Math.round(ROWS / s).toLocaleString("en-US");
   console.log("");
+  console.log(`Import benchmark: PGlite in memory; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end`);
   console.log(`parse only (baseline)        ${parseSeconds.toFixed(2)} s  ${rate(parseSeconds)} rows/s`);
   console.log(`check (validate + match)     ${checkSeconds.toFixed(2)} s  ${rate(checkSeconds)} rows/s  ×${(checkSeconds / parseSeconds).toFixed(1)} parse`);
   console.log(`commit (drafts + audit)      ${commitSeconds.toFixed(2)} s  ${rate(commitSeconds)} rows/s  ×${(commitSeconds / parseSeconds).toFixed(1)} parse`);
   console.log(`check + commit               ${(checkSeconds + commitSeconds).toFixed(2)} s  ${rate(checkSeconds + commitSeconds)} rows/s`);
   console.log(`same file again (unchanged)  ${rerunSeconds.toFixed(2)} s  ${JSON.stringify(rerun.summary)}`);
   console.log(`stored: ${Number(drafts.n)} drafts, ${Number(audit.n)} audit entries`);
+  const ratio = (checkSeconds + commitSeconds) / parseSeconds;
+  const checks: [boolean, string][] = [
+    [ratio <= TARGET_RATIO, `check + commit ${ratio.toFixed(1)}× parse ≤ ${TARGET_RATIO}×`],
+    [progressSeen.size >= MIN_PROGRESS_STEPS, `progress reported at ${progressSeen.size} distinct counts while committing (≥ ${MIN_PROGRESS_STEPS})`],
+    [Number(drafts.n) === ROWS && Number(audit.n) === ROWS, `every row stored once (${Number(drafts.n)} drafts, ${Number(audit.n)} audit entries)`],
+    [rerun.summary?.unchanged === ROWS, "importing the same file again changes nothing"],
+  ];
+  for (const [pass, label] of checks) console.log(`${verdict(pass)}  ${label}`);
+  if (checks.some(([pass]) => !pass)) process.exitCode = 1;
 } finally {
   await services.close();
 }
