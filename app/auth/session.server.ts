@@ -45,6 +45,8 @@ export function readSessionToken(request: Request, services: Services): string |
 }
 
 const lastTouched = new Map<string, number>();
+/** Forgetting when sessions were touched only costs an extra write, so the map is simply reset when large. */
+const MAX_TOUCHED = 10_000;
 
 /** The request's live session, if any. */
 export async function loadSession(request: Request, services: Services): Promise<ActiveSession | null> {
@@ -53,6 +55,7 @@ export async function loadSession(request: Request, services: Services): Promise
   const tokenHash = hashToken(token);
   const session = await findActiveSession(services.database.db, tokenHash);
   if (session && Date.now() - (lastTouched.get(tokenHash) ?? 0) > TOUCH_INTERVAL_MS) {
+    if (lastTouched.size >= MAX_TOUCHED) lastTouched.clear();
     lastTouched.set(tokenHash, Date.now());
     await touchSession(services.database.db, tokenHash);
   }

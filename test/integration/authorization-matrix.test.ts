@@ -3,7 +3,11 @@ import { createUser } from "../../db/queries/users";
 import type { SessionUser } from "~/auth/user.server";
 import { publishDraft, saveDraft } from "~/council/listings.server";
 import type { Role } from "~/domain/accounts";
+import { findActiveSession } from "../../db/queries/sessions";
+import { hashToken } from "~/auth/session.server";
+import { action as sessionsAction } from "~/routes/account.sessions";
 import { action as adminUsersAction } from "~/routes/admin.users";
+import { action as logoutAction } from "~/routes/logout";
 import { action as listingAction } from "~/routes/council.$region.$type.$id";
 import { action as importAction } from "~/routes/council.$region.import";
 import { action as newListingAction } from "~/routes/council.$region.new.$type";
@@ -29,27 +33,31 @@ const ACTORS: { name: ActorName; role: Role | null; region: string | null }[] = 
   { name: "signed out", role: null, region: null },
 ];
 
-/** Everything a mutation could change, as one comparable value. Sessions and sign-in attempts are bookkeeping of the request itself. */
+/** Everything a mutation could change, as one comparable value (sign-in attempts and last-seen times are bookkeeping, not changes). */
 async function databaseState(services: Services): Promise<string> {
   const db = services.database.db;
-  const [facilities, programs, drafts, audit, users, outbox] = await Promise.all([
+  const [facilities, programs, drafts, audit, users, outbox, sessions] = await Promise.all([
     db.selectFrom("facilities").selectAll().orderBy("id").execute(),
     db.selectFrom("programs").selectAll().orderBy("id").execute(),
     db.selectFrom("listing_drafts").selectAll().orderBy("id").execute(),
     db.selectFrom("audit_log").selectAll().orderBy("id").execute(),
     db.selectFrom("users").selectAll().orderBy("id").execute(),
     db.selectFrom("search_outbox").selectAll().orderBy("id").execute(),
+    db.selectFrom("sessions").select(["token_hash", "revoked_at"]).orderBy("token_hash").execute(),
   ]);
-  return JSON.stringify({ facilities, programs, drafts, audit, users, outbox });
+  return JSON.stringify({ facilities, programs, drafts, audit, users, outbox, sessions });
 }
 
 interface Fixture {
   path: string;
   params: Record<string, string>;
   form: (session: SignedIn | null) => Record<string, string> | FormData;
+  /** A session of the actor's own for this case (routes that end sessions must not end the shared one). */
+  session?: SignedIn | null;
 }
 
-type RouteCase = { name: string; handler: unknown; allowed: ActorName[]; fixture: (services: Services, staff: Staff) => Promise<Fixture> };
+type ActorAccount = { email: string; password: string } | null;
+type RouteCase = { name: string; handler: unknown; allowed: ActorName[]; fixture: (services: Services, staff: Staff, actor: ActorAccount) => Promise<Fixture> };
 type Staff = { editor: SessionUser; reviewer: SessionUser };
 
 let counter = 0;
@@ -155,6 +163,38 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
+    name: "POST /logout",
+    handler: logoutAction,
+    allowed: ["admin", "official", "editor (own region)", "reviewer (own region)", "editor (other region)", "reviewer (other region)"],
+    fixture: async (services, _staff, actor) => {
+      const session = actor ? await signIn(services, actor.email, actor.password) : null;
+      return { path: "/logout", params: {}, form: (s) => withCsrf(s, {}), session };
+    },
+  },
+  {
+    name: "POST /account/sessions (end one of my sessions)",
+    handler: sessionsAction,
+    allowed: ["admin", "official", "editor (own region)", "reviewer (own region)", "editor (other region)", "reviewer (other region)"],
+    fixture: async (services, _staff, actor) => {
+      const editorSession = await signIn(services, "council_editor-27@example.kr", PASSWORD);
+      const victim = await findActiveSession(services.database.db, hashToken(editorSession.cookie.split("=")[1]));
+      if (!actor) return { path: "/account/sessions", params: {}, form: (s) => withCsrf(s, { session: victim!.publicId }), session: null };
+      const session = await signIn(services, actor.email, actor.password);
+      const other = await signIn(services, actor.email, actor.password);
+      const target = await findActiveSession(services.database.db, hashToken(other.cookie.split("=")[1]));
+      return { path: "/account/sessions", params: {}, form: (s) => withCsrf(s, { session: target!.publicId }), session };
+    },
+  },
+  {
+    name: "POST /admin/users (disable an account)",
+    handler: adminUsersAction,
+    allowed: ["admin"],
+    fixture: async (services) => {
+      const user = await createUser(services.database.db, { email: `leaver${++counter}@example.kr`, password: PASSWORD, role: "official", regionCode: null });
+      return { path: "/admin/users", params: {}, form: (s) => withCsrf(s, { intent: "disable", userId: user.id }) };
+    },
+  },
+  {
     name: "POST /admin/users",
     handler: adminUsersAction,
     allowed: ["admin"],
@@ -165,6 +205,7 @@ const ROUTES: RouteCase[] = [
 describe(`authorization matrix on ${databaseLabel}: every mutating route × every role × own/other region/signed out`, () => {
   let services: Services;
   const sessions = new Map<ActorName, SignedIn | null>();
+  const accounts = new Map<ActorName, ActorAccount>();
   let staff: Staff;
 
   beforeAll(async () => {
@@ -172,9 +213,11 @@ describe(`authorization matrix on ${databaseLabel}: every mutating route × ever
     for (const actor of ACTORS) {
       if (!actor.role) {
         sessions.set(actor.name, null);
+        accounts.set(actor.name, null);
         continue;
       }
       const email = `${actor.role}-${actor.region ?? "all"}@example.kr`;
+      accounts.set(actor.name, { email, password: PASSWORD });
       await createUser(services.database.db, { email, password: PASSWORD, role: actor.role, regionCode: actor.region });
       sessions.set(actor.name, await signIn(services, email, PASSWORD));
     }
@@ -191,8 +234,8 @@ describe(`authorization matrix on ${databaseLabel}: every mutating route × ever
     for (const actor of ACTORS) {
       const allowed = route.allowed.includes(actor.name);
       it(`${route.name} as ${actor.name} → ${allowed ? "allowed" : actor.role ? "403" : "sign-in redirect"}, ${allowed ? "changes the database" : "changes nothing"}`, async () => {
-        const fixture = await route.fixture(services, staff);
-        const session = sessions.get(actor.name) ?? null;
+        const fixture = await route.fixture(services, staff, accounts.get(actor.name) ?? null);
+        const session = fixture.session !== undefined ? fixture.session : (sessions.get(actor.name) ?? null);
         const before = await databaseState(services);
         const result = await callRoute(route.handler, services, fixture.path, { form: fixture.form(session), cookie: session?.cookie, params: fixture.params });
         const after = await databaseState(services);
@@ -211,8 +254,8 @@ describe(`authorization matrix on ${databaseLabel}: every mutating route × ever
     }
     it(`${route.name} with an allowed role but a wrong CSRF token or a foreign Origin → 403, nothing changed`, async () => {
       const actor = route.allowed.find((name) => name !== "admin") ?? "admin";
-      const session = sessions.get(actor)!;
-      const fixture = await route.fixture(services, staff);
+      const fixture = await route.fixture(services, staff, accounts.get(actor) ?? null);
+      const session = fixture.session ?? sessions.get(actor)!;
       const before = await databaseState(services);
       const forged = { ...session, csrf: "forged-token" };
       const wrongToken = await callRoute(route.handler, services, fixture.path, { form: fixture.form(forged), cookie: session.cookie, params: fixture.params });
