@@ -110,6 +110,9 @@ export const councilScenarios: Scenario[] = [
       await screenshot(page, "council-forbidden");
       const viaSeoul = await page.goto(`${app.baseUrl}/council/11/facility/ccei-daegu`);
       assert.equal(viaSeoul?.status(), 403);
+      await page.goto(`${app.baseUrl}/council/11/facility/ccei-seoul?lang=en`);
+      await page.getByRole("heading", { name: "Published version" }).waitFor();
+      await screenshot(page, "council-listing-en");
       await page.context().close();
     },
   },
