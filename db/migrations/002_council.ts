@@ -55,7 +55,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("entity_id", "text", (c) => c.notNull())
     .addColumn("region_code", "text", (c) => c.notNull().references("regions.code"))
     .addColumn("is_new", "boolean", (c) => c.notNull())
-    .addColumn("origin", "text", (c) => c.notNull().defaultTo("form").check(sql`origin in ('form', 'import')`))
     .addColumn("payload", "jsonb", (c) => c.notNull())
     // The published version the draft was made from; publishing checks it has not moved.
     .addColumn("base_version", "integer")
@@ -92,25 +91,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     $$`.execute(db);
   await sql`create trigger audit_log_no_change before update or delete on audit_log for each row execute function audit_log_append_only()`.execute(db);
 
-  // Rows of a running import wait here, written in small transactions so that the
-  // database stays available; one short transaction then moves them all into drafts.
-  await db.schema
-    .createTable("import_staging")
-    .addColumn("job_id", "text", (c) => c.notNull())
-    .addColumn("seq", "integer", (c) => c.notNull())
-    .addColumn("action", "text", (c) => c.notNull().check(sql`action in ('create', 'update_live', 'update_draft')`))
-    .addColumn("entity_type", "text", (c) => c.notNull())
-    .addColumn("entity_id", "text", (c) => c.notNull())
-    .addColumn("region_code", "text", (c) => c.notNull())
-    .addColumn("draft_id", "bigint")
-    .addColumn("draft_version", "integer")
-    .addColumn("base_version", "integer")
-    .addColumn("payload", "jsonb", (c) => c.notNull())
-    .addColumn("before", "jsonb")
-    .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
-    .addPrimaryKeyConstraint("import_staging_pk", ["job_id", "seq"])
-    .execute();
-
   for (const table of ["facilities", "programs"]) {
     await db.schema.alterTable(table).addColumn("external_id", "text").execute();
   }
@@ -120,7 +100,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop index if exists facilities_external_id`.execute(db);
   for (const table of ["facilities", "programs"]) await db.schema.alterTable(table).dropColumn("external_id").execute();
-  await db.schema.dropTable("import_staging").ifExists().execute();
   await db.schema.dropTable("audit_log").ifExists().execute();
   await sql`drop function if exists audit_log_append_only()`.execute(db);
   for (const table of ["listing_drafts", "login_attempts", "sessions", "users"]) await db.schema.dropTable(table).ifExists().execute();

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as foundation from "./001_foundation";
 import * as council from "./002_council";
 import * as gaps from "./003_gaps";
+import * as councilImports from "./004_council_imports";
 
 /** Migrations are listed here rather than read from disk so that bundled builds carry them. */
 const migrations: Record<string, Migration> = {
   "001_foundation": foundation,
   "002_council": council,
   "003_gaps": gaps,
+  "004_council_imports": councilImports,
 };
 
 export const migrationProvider: MigrationProvider = {
