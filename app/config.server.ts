@@ -33,6 +33,7 @@ const configSchema = z.object({
   MEILI_HOST: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
   MEILI_API_KEY: z.string().trim().optional(),
   MAP_STYLE_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
+  TRUST_PROXY: z.enum(["true", "false", ""]).default("false"),
   ADMIN_EMAIL: z.string().trim().email("must be an email address").optional().or(z.literal("").transform(() => undefined)),
   ADMIN_PASSWORD: z.string().min(12, "must have at least 12 characters").optional().or(z.literal("").transform(() => undefined)),
 });
@@ -46,6 +47,8 @@ export type AppConfig = {
   meiliHost?: string;
   meiliApiKey?: string;
   mapStyleUrl?: string;
+  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-For / X-Forwarded-Proto. */
+  trustProxy?: boolean;
   /** Read once at start to create the first administrator (see README, "Council workspace"). */
   firstAdmin?: { email?: string; password?: string };
 };
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meiliHost: value.MEILI_HOST,
     meiliApiKey: value.MEILI_API_KEY || undefined,
     mapStyleUrl: value.MAP_STYLE_URL,
+    trustProxy: value.TRUST_PROXY === "true",
     firstAdmin: { email: value.ADMIN_EMAIL, password: value.ADMIN_PASSWORD },
   };
 }

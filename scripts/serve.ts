@@ -14,10 +14,13 @@ export async function startServer(services: Services): Promise<http.Server> {
   const build = (await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  // The CSRF origin check compares the browser's Origin with the request URL, so behind a
+  // TLS-terminating proxy the URL must carry the public protocol (X-Forwarded-Proto).
+  if (services.config.trustProxy) app.set("trust proxy", true);
   app.use(compression());
   app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => ({ services, clientAddress: req.socket.remoteAddress ?? "unknown" }) }));
+  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => ({ services, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }) }));
 
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
