@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { SizeRule } from "../../app/domain/sme";
 import type { Database } from "../schema";
 
 export interface KsicDivision {
@@ -35,18 +36,6 @@ export interface AnchorGroup {
 export async function listAnchorGroups(db: Kysely<Database>): Promise<AnchorGroup[]> {
   const rows = await db.selectFrom("anchor_groups").selectAll().orderBy("id").execute();
   return rows.map((r) => ({ id: r.id, type: r.type, nameKo: r.name_ko, nameEn: r.name_en, sectors: r.sectors }));
-}
-
-export interface SizeRule {
-  id: string;
-  sectorNameKo: string;
-  sectorNameEn: string;
-  ksicSections: string[];
-  ksicDivisions: string[];
-  maxEmployeesExclusive: number;
-  thresholdKind: "capital" | "sales";
-  thresholdMaxKrw: number;
-  source: string;
 }
 
 export async function listSizeRules(db: Kysely<Database>): Promise<SizeRule[]> {

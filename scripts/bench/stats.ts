@@ -26,17 +26,8 @@ export function verdict(pass: boolean): string {
   return pass ? "PASS" : "FAIL";
 }
 
-/** A seeded generator (mulberry32): the same seed gives the same catalogue and queries on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The synthetic population's generator: the same seed gives the same catalogue and queries on every machine. */
+export { seededRandom } from "../../app/domain/gaps/synthetic";
 
 export type Random = () => number;
 
