@@ -1,5 +1,6 @@
 import type { MatchInfo } from "minisearch";
 import { distanceKm } from "~/domain/geo";
+import type { LatLng } from "~/domain/types";
 import type { EngineHealth, SearchDocType, SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from "../types";
 import { type HighlightTerm, highlightText, isLatinWord } from "../text";
 import { Corpus } from "./corpus";
@@ -33,14 +34,55 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Nearest first; the sort is stable, so equal distances keep their order and listings without a place go last in theirs. */
-function sortByDistance(matches: Match[]): Match[] {
-  return matches.sort((a, b) => {
-    if (a.distanceKm === undefined || b.distanceKm === undefined) {
-      return (a.distanceKm === undefined ? 1 : 0) - (b.distanceKm === undefined ? 1 : 0);
+/**
+ * The first `count` matches nearest first, exactly as a stable sort by distance would order
+ * them (equal distances keep their order, listings without a place go last), without sorting
+ * them all: a page needs only its own, and an empty-text search near a point matches everything.
+ */
+function nearestFirst(matches: Match[], near: LatLng, count: number): Match[] {
+  const distances = new Float64Array(matches.length);
+  for (let i = 0; i < matches.length; i++) {
+    const location = matches[i].entry.location;
+    distances[i] = location ? distanceKm(near, location) : Infinity;
+  }
+  let chosen: number[];
+  if (count >= matches.length) {
+    chosen = Array.from(distances.keys());
+  } else {
+    const cutoff = kthSmallest(distances.slice(), count - 1);
+    chosen = [];
+    for (let i = 0; i < matches.length; i++) if (distances[i] < cutoff) chosen.push(i);
+    for (let i = 0; i < matches.length && chosen.length < count; i++) if (distances[i] === cutoff) chosen.push(i);
+  }
+  // Both without a place: Infinity - Infinity is NaN, so their original order decides.
+  chosen.sort((a, b) => distances[a] - distances[b] || a - b);
+  return chosen.map((i) => ({ ...matches[i], distanceKm: Number.isFinite(distances[i]) ? distances[i] : undefined }));
+}
+
+/** Quickselect: the value that would stand at index k if the array were sorted. Reorders the array. */
+function kthSmallest(values: Float64Array, k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1];
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
     }
-    return a.distanceKm - b.distanceKm;
-  });
+    if (k <= j) high = j;
+    else if (k >= i) low = i;
+    else return values[k];
+  }
+  return values[k];
 }
 
 /** Exact name matches first, then exact alias matches, then the rest, each in relevance order. */
@@ -125,17 +167,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const parsed = query.text?.trim() ? parseQuery(query.text, corpus.isKnownWord) : null;
     const hasText = parsed !== null && parsed.groups.length > 0;
 
-    let matches = hasText ? this.matchText(corpus, parsed, predicate) : this.matchAll(corpus, predicate);
+    const matches = hasText ? this.matchText(corpus, parsed, predicate) : this.matchAll(corpus, predicate);
     const near = query.near;
     const byDistance = near !== undefined && (query.sort === "distance" || (query.sort === undefined && !hasText));
-    if (near && byDistance) {
-      for (const match of matches) {
-        if (match.entry.location) match.distanceKm = distanceKm(near, match.entry.location);
-      }
-      matches = sortByDistance(matches);
-    }
+    const ordered = near && byDistance ? nearestFirst(matches, near, query.offset + query.limit) : matches;
 
-    const page = matches.slice(query.offset, query.offset + query.limit);
+    const page = ordered.slice(query.offset, query.offset + query.limit);
     const hits = page.map((match): SearchHit => {
       const hit: SearchHit = { document: match.entry.document };
       const location = match.entry.location;
