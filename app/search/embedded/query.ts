@@ -5,6 +5,9 @@ import { CHOSEONG_FIELDS, NAME_FIELDS, TEXT_FIELDS, indexKey } from "./records";
 
 /** One way a query term can match: a word, or a phrase whose words must all match. */
 interface Alternative {
+  /** The term as written, for highlighting. */
+  text: string;
+  /** The words the index must hold. */
   words: readonly string[];
   /** Prefix search on the last word; over suffix-indexed Hangul this is substring search. */
   prefix: boolean;
@@ -68,6 +71,7 @@ function typedAlternative(words: readonly string[], isLast: boolean, fields: rea
   const lastWord = words[words.length - 1];
   const hangul = isHangulWord(lastWord);
   return {
+    text: words.join(" "),
     words,
     prefix: hangul || isLast,
     fuzzy: words.length === 1 && allowedEdits(lastWord) > 0 ? allowedEdits(lastWord) : false,
@@ -75,9 +79,17 @@ function typedAlternative(words: readonly string[], isLast: boolean, fields: rea
   };
 }
 
+/**
+ * Words that join a phrase but hold none of its meaning. Nearly every English description has
+ * "and", so requiring it costs a pass over almost the whole index and narrows nothing.
+ */
+const PHRASE_FILLERS = new Set(["and", "of", "the", "for", "&"]);
+
 function synonymAlternative(term: string): Alternative {
-  const words = term.split(" ");
-  return { words, prefix: words.length === 1 && isHangulWord(term), fuzzy: false, fields: TEXT_FIELDS };
+  const all = term.split(" ");
+  const meaningful = all.filter((word) => !PHRASE_FILLERS.has(word));
+  const words = meaningful.length > 0 ? meaningful : all;
+  return { text: term, words, prefix: words.length === 1 && isHangulWord(term), fuzzy: false, fields: TEXT_FIELDS };
 }
 
 function groupFor(words: readonly string[], isLast: boolean, typedFields: readonly string[]): TermGroup {
@@ -85,13 +97,13 @@ function groupFor(words: readonly string[], isLast: boolean, typedFields: readon
   if (words.length === 1 && isChoseongQuery(term)) {
     // Two consonants inside a long name match too much by chance (광주첨단과학 holds ㄷㄱ): short runs match word starts only.
     const fields = term.length >= MIN_INNER_CHOSEONG_LENGTH ? CHOSEONG_FIELDS : WORD_START_CHOSEONG_FIELDS;
-    return { alternatives: [{ words, prefix: true, fuzzy: false, fields }] };
+    return { alternatives: [{ text: term, words, prefix: true, fuzzy: false, fields }] };
   }
   const alternatives = [typedAlternative(words, isLast, typedFields), ...expansionsOf(term).map(synonymAlternative)];
   const seen = new Set<string>();
   return {
     alternatives: alternatives.filter((alternative) => {
-      const key = `${alternative.words.join(" ")}|${alternative.prefix}`;
+      const key = `${alternative.text}|${alternative.prefix}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -100,7 +112,7 @@ function groupFor(words: readonly string[], isLast: boolean, typedFields: readon
 }
 
 function highlightTermOf(alternative: Alternative): HighlightTerm {
-  const text = alternative.words.join(" ");
+  const { text } = alternative;
   if (isChoseongQuery(text)) return { text, mode: "choseong" };
   if (isHangulWord(text)) return { text, mode: "anywhere" };
   return { text, mode: alternative.prefix ? "wordStart" : "word" };

@@ -44,8 +44,15 @@ describe("parseQuery", () => {
 
   it("searches initial consonants in their own fields", () => {
     const { groups, highlightTerms } = parseQuery("ㄷㄱ", nothingKnown);
-    expect(groups[0].alternatives).toEqual([{ words: ["ㄷㄱ"], prefix: true, fuzzy: false, fields: ["choseong"] }]);
+    expect(groups[0].alternatives).toEqual([{ text: "ㄷㄱ", words: ["ㄷㄱ"], prefix: true, fuzzy: false, fields: ["choseong"] }]);
     expect(highlightTerms).toEqual([{ text: "ㄷㄱ", mode: "choseong" }]);
     expect(parseQuery("ㅊㅈㄱㅈ", nothingKnown).groups[0].alternatives[0].fields).toEqual(["choseong", "choseongInner"]);
+  });
+
+  it("requires a phrase synonym's meaningful words only, and highlights the phrase as written", () => {
+    const { groups, highlightTerms } = parseQuery("r&d", nothingKnown);
+    const phrase = groups[0].alternatives.find((alternative) => alternative.text === "research and development");
+    expect(phrase?.words).toEqual(["research", "development"]);
+    expect(highlightTerms).toContainEqual({ text: "research and development", mode: "word" });
   });
 });
