@@ -1,7 +1,7 @@
-import type { MatchInfo, Query } from "minisearch";
+import type { MatchInfo, Query, QueryCombination } from "minisearch";
 import type { Corpus } from "./corpus";
 import type { EntryPredicate } from "./filters";
-import { groupQuery, type ParsedQuery } from "./query";
+import { groupQuery, type ParsedQuery, type TermGroup } from "./query";
 
 export interface TextMatch {
   key: string;
@@ -9,6 +9,8 @@ export interface TextMatch {
   /** Which indexed terms matched in which fields. */
   match: MatchInfo;
 }
+
+type Boost = (key: string) => number;
 
 /** How many postings a query touches, counted without scoring anything. */
 function postingCount(corpus: Corpus, query: Query): number {
@@ -23,30 +25,59 @@ function postingCount(corpus: Corpus, query: Query): number {
 }
 
 /**
+ * The group's query, in which each phrase alternative ("industrial complex") scores its other
+ * words only in the documents that hold its rarest word: an AND of two common words would
+ * otherwise score both postings lists in full to keep a few documents. Scores do not change,
+ * since BM25 reads how many documents hold a term, not which ones were scored.
+ */
+function groupQueryFor(corpus: Corpus, group: TermGroup, outer: Boost | undefined): Query {
+  const query = groupQuery(group) as QueryCombination;
+  return {
+    ...query,
+    queries: (query.queries as QueryCombination[]).map((alternative) => {
+      const words = alternative.queries as QueryCombination[];
+      if (words.length < 2) return alternative;
+      const counts = words.map((word) => postingCount(corpus, word));
+      const rarest = counts.indexOf(Math.min(...counts));
+      const holders = new Set<string>();
+      corpus.index.search(words[rarest], {
+        boostDocument: (key) => {
+          holders.add(key as string);
+          return 0;
+        },
+      });
+      const restricted: Boost = (key) => (holders.has(key) ? (outer ? outer(key) : 1) : 0);
+      return { ...alternative, queries: words.map((word, i) => (i === rarest ? word : { ...word, boostDocument: restricted })) };
+    }),
+  };
+}
+
+/**
  * Documents matching every group of the query, best first. Groups run one after another, the
  * most selective first, and each later group only scores the documents still in the running: a
  * zero boost drops a document before MiniSearch builds a result for it. Filters apply the same way
  * to the first group. Scores add up across groups.
  */
 export function matchText(corpus: Corpus, parsed: ParsedQuery, predicate: EntryPredicate | null): TextMatch[] {
-  const queries = parsed.groups.map(groupQuery);
-  const filtered = predicate
+  const filtered: Boost | undefined = predicate
     ? (key: string) => {
         const entry = corpus.get(key);
         return entry && predicate(entry) ? 1 : 0;
       }
     : undefined;
-  if (queries.length === 1) {
-    return corpus.index.search(queries[0], { boostDocument: filtered }).map(({ id, score, match }) => ({ key: id as string, score, match }));
+  if (parsed.groups.length === 1) {
+    return corpus.index
+      .search(groupQueryFor(corpus, parsed.groups[0], filtered), { boostDocument: filtered })
+      .map(({ id, score, match }) => ({ key: id as string, score, match }));
   }
-  const counts = new Map(queries.map((query) => [query, postingCount(corpus, query)]));
-  queries.sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0));
+  const counts = new Map(parsed.groups.map((group) => [group, postingCount(corpus, groupQuery(group))]));
+  const groups = [...parsed.groups].sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0));
   let matches: Map<string, TextMatch> | null = null;
-  for (const query of queries) {
+  for (const group of groups) {
     const running: Map<string, TextMatch> | null = matches;
     const boostDocument = running ? (key: string) => (running.has(key) ? 1 : 0) : filtered;
     const next = new Map<string, TextMatch>();
-    for (const result of corpus.index.search(query, { boostDocument })) {
+    for (const result of corpus.index.search(groupQueryFor(corpus, group, boostDocument), { boostDocument })) {
       const key = result.id as string;
       const previous = running?.get(key);
       next.set(key, {
