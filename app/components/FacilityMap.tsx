@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { FacilityKind } from "~/domain/types";
 import { FACILITY_KIND_LABELS } from "~/domain/labels";
 import type { Lang, Translate } from "~/i18n";
-import { circlePolygon, facilityCollection, type MapFacility } from "~/map/features";
+import { circlePolygon, facilityCollection, regionLabelCollection, type MapFacility } from "~/map/features";
 import {
   facilityLayerIds,
   facilityLayers,
@@ -73,7 +73,7 @@ type MapState = "loading" | "loaded" | "failed";
  * tell what the map is doing.
  */
 export function FacilityMap(props: FacilityMapProps) {
-  const { facilities, kinds, visibleKinds, regions, lang, t, styleUrl, landUrl, provincesUrl, focus, interactive = true, selectedId, highlightedId, near, picking, className } = props;
+  const { facilities, kinds, visibleKinds, lang, t, styleUrl, landUrl, focus, interactive = true, selectedId, highlightedId, near, picking, className } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const popupRef = useRef<Popup | null>(null);
@@ -234,11 +234,7 @@ function addOverlays(map: MapLibreMap, props: FacilityMapProps): void {
     map.addSource(PROVINCES_SOURCE, { ...provinces.source, data: new URL(provincesUrl, window.location.href).href } as never);
     for (const layer of provinces.layers) map.addLayer(layer);
   }
-  const labels: FeatureCollection = {
-    type: "FeatureCollection",
-    features: regions.map((r) => ({ type: "Feature", geometry: { type: "Point", coordinates: r.labelPoint }, properties: { nameKo: r.nameKo, nameEn: r.nameEn } })),
-  };
-  map.addSource(REGION_LABELS_SOURCE, { type: "geojson", data: labels });
+  map.addSource(REGION_LABELS_SOURCE, { type: "geojson", data: regionLabelCollection(regions) });
   map.addLayer(regionLabelLayer(lang === "ko" ? "nameKo" : "nameEn"));
   map.addSource(NEAR_SOURCE, { type: "geojson", data: nearCollection(props.near) });
   for (const layer of nearLayers()) map.addLayer(layer);

@@ -3,6 +3,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import type { Lang, Translate } from "~/i18n";
 import { hexagonPolygon } from "~/gaps/export";
+import { regionLabelCollection } from "~/map/features";
 import {
   coverageChoroplethLayers,
   gapHexagonLayers,
@@ -57,7 +58,7 @@ function choropleth(provinces: FeatureCollection, coverage: GapMapProps["coverag
  * coverage when boundaries are loaded. The container's data attributes say what is drawn.
  */
 export function GapMap(props: GapMapProps) {
-  const { hotspots, coverage, regions, lang, t, landUrl, provincesUrl, focus } = props;
+  const { hotspots, coverage, lang, t, landUrl, provincesUrl, focus } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const provincesRef = useRef<FeatureCollection | null>(null);
@@ -96,13 +97,7 @@ export function GapMap(props: GapMapProps) {
           }
           created.addSource(GAP_HEXAGONS_SOURCE, { type: "geojson", data: hexagonCollection(current.hotspots) });
           for (const layer of gapHexagonLayers()) created.addLayer(layer);
-          created.addSource(REGION_LABELS_SOURCE, {
-            type: "geojson",
-            data: {
-              type: "FeatureCollection",
-              features: current.regions.map((r) => ({ type: "Feature", geometry: { type: "Point", coordinates: r.labelPoint }, properties: { nameKo: r.nameKo, nameEn: r.nameEn } })),
-            },
-          });
+          created.addSource(REGION_LABELS_SOURCE, { type: "geojson", data: regionLabelCollection(current.regions) });
           created.addLayer(regionLabelLayer(current.lang === "ko" ? "nameKo" : "nameEn"));
           setState("loaded");
         };

@@ -6,6 +6,7 @@ import type { Lang, Translate } from "~/i18n";
 import type { ExplorerSearch } from "~/map/explorer.server";
 import { KIND_COLORS } from "~/map/features";
 import { escapeHtml } from "~/search/text";
+import { RegionOptions } from "~/components/RegionOptions";
 
 const RADII_KM = [5, 10, 30, 50, 100];
 const DEFAULT_RADIUS_KM = 30;
@@ -143,12 +144,7 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
             {t("filterRegion")}
             <select name="region" defaultValue={params.get("region") ?? ""} key={`region-${params.get("region")}`}>
               <option value="">{t("anyOption")}</option>
-              {regions.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {name(r)}
-                  {count("regionCode", r.code)}
-                </option>
-              ))}
+              <RegionOptions regions={regions} lang={lang} note={(code) => count("regionCode", code)} />
             </select>
           </label>
           <label>

@@ -70,3 +70,11 @@ export function circlePolygon(center: { lat: number; lng: number }, radiusKm: nu
   }
   return { type: "Feature", geometry: { type: "Polygon", coordinates: [ring] }, properties: {} };
 }
+
+/** Region names at their label points, for the map's label layer. */
+export function regionLabelCollection(regions: readonly { nameKo: string; nameEn: string; labelPoint: [number, number] }[]): FeatureCollection<Point, { nameKo: string; nameEn: string }> {
+  return {
+    type: "FeatureCollection",
+    features: regions.map((r) => ({ type: "Feature", geometry: { type: "Point", coordinates: r.labelPoint }, properties: { nameKo: r.nameKo, nameEn: r.nameEn } })),
+  };
+}

@@ -2,7 +2,6 @@ import { classifyPavitt, type CapabilityAssessment, type Confidence, type Pavitt
 import { matchFirm } from "~/domain/matching/match";
 import type { FacilityCandidate, ProgramCandidate, ScoredItem } from "~/domain/matching/types";
 import type { Capability, LatLng, PavittClass, Reason, SizeBand } from "~/domain/types";
-import type { SearchDocument } from "~/search/types";
 import type { Services } from "~/services.server";
 import type { FieldError, MatchInput } from "./input";
 import { matchReference } from "./reference.server";
@@ -77,8 +76,9 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
   ]);
   const retrieved = performance.now();
 
-  const facilities = facilityResult.hits.map((hit) => facilityCandidate(hit.document));
-  const programs = programResult.hits.map((hit) => programCandidate(hit.document));
+  // Search documents carry the candidates' fields under the same names: the rules take them as they are.
+  const facilities: FacilityCandidate[] = facilityResult.hits.map((hit) => hit.document);
+  const programs: ProgramCandidate[] = programResult.hits.map((hit) => hit.document);
   const result = matchFirm(
     {
       ksicDivision: input.ksicDivision,
@@ -154,43 +154,4 @@ function placeFirm(input: MatchInput, reference: Awaited<ReturnType<typeof match
   const region = reference.regions.find((r) => r.code === input.regionCode);
   if (!region) return { ok: false, errors: [{ field: "location", ko: "위치 또는 지역을 주세요.", en: "Give a location or a region." }] };
   return { ok: true, regionCode: region.code, location: region.labelPoint, locationBasis: "region_label" };
-}
-
-function facilityCandidate(document: SearchDocument): FacilityCandidate {
-  return {
-    id: document.id,
-    kind: document.kind,
-    nameKo: document.nameKo,
-    nameEn: document.nameEn,
-    regionCode: document.regionCode,
-    location: document.location,
-    sectors: document.sectors,
-    services: document.services,
-    deliveryModes: document.deliveryModes,
-    anchorGroupId: document.anchorGroupId,
-  };
-}
-
-function programCandidate(document: SearchDocument): ProgramCandidate {
-  return {
-    id: document.id,
-    kind: document.kind,
-    nameKo: document.nameKo,
-    nameEn: document.nameEn,
-    regionCode: document.regionCode,
-    regionCodes: document.regionCodes,
-    nationwide: document.nationwide,
-    location: document.location,
-    sectors: document.sectors,
-    category: document.category,
-    diffusionLevel: document.diffusionLevel,
-    diffusionType: document.diffusionType,
-    deliveryModes: document.deliveryModes,
-    pavittClasses: document.pavittClasses,
-    targetCapabilities: document.targetCapabilities,
-    smeOnly: document.smeOnly,
-    maxEmployees: document.maxEmployees,
-    requiredCertifications: document.requiredCertifications,
-    providerFacilityId: document.providerFacilityId,
-  };
 }

@@ -8,6 +8,7 @@ import { CsrfField } from "~/components/CsrfField";
 import { ROLES } from "~/domain/accounts";
 import { resolveLang, translator, type MessageKey } from "~/i18n";
 import { useLang } from "~/root";
+import { RegionOptions } from "~/components/RegionOptions";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services, { roles: ["admin"] });
@@ -120,11 +121,7 @@ export default function AdminUsersPage() {
           {t("regionForCouncil")}
           <select name="regionCode">
             <option value="">—</option>
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {lang === "ko" ? r.nameKo : r.nameEn}
-              </option>
-            ))}
+            <RegionOptions regions={regions} lang={lang} />
           </select>
         </label>
         <button type="submit">{t("accountCreate")}</button>

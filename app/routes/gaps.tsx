@@ -10,6 +10,7 @@ import { MAX_RADIUS_KM } from "~/gaps/limits";
 import { gapViewer } from "~/gaps/viewer.server";
 import { translator, type Lang } from "~/i18n";
 import { useLang } from "~/root";
+import { RegionOptions } from "~/components/RegionOptions";
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { lang?: Lang } | undefined;
@@ -109,11 +110,7 @@ export default function GapsPage() {
           {t("gapsRegion")}
           <select name="region" defaultValue={drillRegion ?? ""} key={`region-${drillRegion ?? ""}`}>
             <option value="">{t("gapsAll")}</option>
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {lang === "ko" ? r.nameKo : r.nameEn}
-              </option>
-            ))}
+            <RegionOptions regions={regions} lang={lang} />
           </select>
         </label>
         <button type="submit">{t("gapsApply")}</button>

@@ -19,6 +19,7 @@ import type { MapFacility } from "~/map/features";
 import { loadMatchPage } from "~/match/page.server";
 import type { MatchedItem, MatchResponse } from "~/match/service.server";
 import { useLang } from "~/root";
+import { RegionOptions } from "~/components/RegionOptions";
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { lang?: Lang } | undefined;
@@ -138,11 +139,7 @@ export default function MatchPage() {
               {t("matchRegion")}
               <select name="region" defaultValue={params.get("region") ?? ""}>
                 <option value="">{t("matchRegionChoose")}</option>
-                {regions.map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {name(r)}
-                  </option>
-                ))}
+                <RegionOptions regions={regions} lang={lang} />
               </select>
             </label>
             <input type="hidden" name="lat" value={point ? point.lat.toFixed(5) : ""} />
