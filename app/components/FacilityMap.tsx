@@ -57,6 +57,8 @@ export interface FacilityMapProps {
 }
 
 const KOREA_CENTER: [number, number] = [127.8, 36.2];
+/** Framing results never zooms past city level: the offline style has no streets, so closer shows only blank land. */
+const FIT_MAX_ZOOM = 9;
 
 /**
  * In the browser, MapLibre starts downloading as soon as this module is
@@ -169,7 +171,7 @@ export function FacilityMap(props: FacilityMapProps) {
       const points = [...facilities, ...(latest.current.near ? [latest.current.near] : [])];
       const lngs = points.map((p) => p.lng);
       const lats = points.map((p) => p.lat);
-      map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], { padding: 50, maxZoom: 11, duration: 0 });
+      map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], { padding: 50, maxZoom: FIT_MAX_ZOOM, duration: 0 });
     }
     if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", lang === "ko" ? "nameKo" : "nameEn"]);
   }, [facilities, kinds, lang, state]);
