@@ -1,10 +1,11 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError } from "@remix-run/react";
 import maplibreCss from "maplibre-gl/dist/maplibre-gl.css?url";
 import { loadSession } from "~/auth/session.server";
-import type { SessionUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
-import { langCookie, resolveLang, translator, type Lang } from "~/i18n";
+import { langCookie, otherLang, resolveLang, type Lang } from "~/i18n";
+import { useLang, useT } from "~/i18n/react";
+import { useUser, type RootData } from "~/root-data";
 import appCss from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -16,39 +17,18 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { lang, fromQuery } = resolveLang(request);
   const session = await loadSession(request, context.services);
-  const user: SessionUser | null = session?.user ?? null;
-  const csrfToken = session?.csrfToken ?? null;
+  const rootData: RootData = { lang, user: session?.user ?? null, csrfToken: session?.csrfToken ?? null };
   // Choosing a language with ?lang= is remembered for the next visit.
-  return data({ lang, user, csrfToken }, fromQuery ? { headers: { "Set-Cookie": langCookie(lang) } } : undefined);
-}
-
-/** The signed-in user, from the root loader. */
-export function useUser(): SessionUser | null {
-  return useRouteLoaderData<typeof loader>("root")?.user ?? null;
-}
-
-/** The session's CSRF token, for hidden form fields. */
-export function useCsrfToken(): string | null {
-  return useRouteLoaderData<typeof loader>("root")?.csrfToken ?? null;
-}
-
-/** The current language, from the root loader (Korean when it did not run). */
-export function useLang(): Lang {
-  const rootData = useRouteLoaderData<typeof loader>("root");
-  return rootData?.lang ?? "ko";
-}
-
-export function useT() {
-  return translator(useLang());
+  return data(rootData, fromQuery ? { headers: { "Set-Cookie": langCookie(lang) } } : undefined);
 }
 
 function LanguageSwitch({ lang }: { lang: Lang }) {
   const location = useLocation();
-  const t = translator(lang);
+  const t = useT();
   const params = new URLSearchParams(location.search);
-  params.set("lang", lang === "ko" ? "en" : "ko");
+  params.set("lang", otherLang(lang));
   return (
-    <Link to={`${location.pathname}?${params}`} className="lang-switch" aria-label={t("languageSwitchLabel")} lang={lang === "ko" ? "en" : "ko"} reloadDocument={false}>
+    <Link to={`${location.pathname}?${params}`} className="lang-switch" aria-label={t("languageSwitchLabel")} lang={otherLang(lang)} reloadDocument={false}>
       {t("languageSwitch")}
     </Link>
   );
@@ -75,7 +55,7 @@ function AccountLinks() {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const lang = useLang();
-  const t = translator(lang);
+  const t = useT();
   return (
     <html lang={lang}>
       <head>
@@ -112,7 +92,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const t = translator(useLang());
+  const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const [title, body] =
     status === 404 ? [t("notFoundTitle"), t("notFoundBody")] : status === 403 ? [t("forbiddenTitle"), t("forbiddenBody")] : [t("errorTitle"), t("errorBody")];

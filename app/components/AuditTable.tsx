@@ -1,5 +1,4 @@
-import { translator, type MessageKey } from "~/i18n";
-import { useLang } from "~/root";
+import { useT } from "~/i18n/react";
 
 export interface AuditRow {
   id: number;
@@ -14,8 +13,7 @@ export interface AuditRow {
 
 /** Who changed what and when, with the values before and after (shown as text). */
 export function AuditTable({ entries, showEntity = false }: { entries: AuditRow[]; showEntity?: boolean }) {
-  const lang = useLang();
-  const t = translator(lang);
+  const t = useT();
   if (entries.length === 0) return <p>{t("auditEmpty")}</p>;
   return (
     <table className="data-table" data-testid="audit">
@@ -32,9 +30,9 @@ export function AuditTable({ entries, showEntity = false }: { entries: AuditRow[
       <tbody>
         {entries.map((e) => (
           <tr key={e.id}>
-            <td>{new Date(e.at).toLocaleString(lang === "ko" ? "ko-KR" : "en-GB", { timeZone: "Asia/Seoul" })}</td>
+            <td>{t.format.dateTime(e.at)}</td>
             <td>{e.userEmail}</td>
-            <td>{t(`auditAction_${e.action}` as MessageKey)}</td>
+            <td>{t.dynamic(`auditAction_${e.action}`)}</td>
             {showEntity && (
               <td>
                 {e.entityType} {e.entityId}

@@ -1,5 +1,5 @@
 import { CSRF_FIELD_NAME } from "~/auth/csrf";
-import { useCsrfToken } from "~/root";
+import { useCsrfToken } from "~/root-data";
 
 /** The session's CSRF token; every form that changes something includes it. */
 export function CsrfField() {

@@ -2,8 +2,7 @@ import type { Feature, FeatureCollection } from "geojson";
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, Popup } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import type { FacilityKind } from "~/domain/types";
-import { FACILITY_KIND_LABELS } from "~/domain/labels";
-import type { Lang, Translate } from "~/i18n";
+import { nameKey, type Lang, type Translate } from "~/i18n";
 import { circlePolygon, facilityCollection, regionLabelCollection, type MapFacility } from "~/map/features";
 import {
   facilityLayerIds,
@@ -173,7 +172,7 @@ export function FacilityMap(props: FacilityMapProps) {
       const lats = points.map((p) => p.lat);
       map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], { padding: 50, maxZoom: FIT_MAX_ZOOM, duration: 0 });
     }
-    if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", lang === "ko" ? "nameKo" : "nameEn"]);
+    if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", nameKey(lang)]);
   }, [facilities, kinds, lang, state]);
 
   useEffect(() => {
@@ -237,7 +236,7 @@ function addOverlays(map: MapLibreMap, props: FacilityMapProps): void {
     for (const layer of provinces.layers) map.addLayer(layer);
   }
   map.addSource(REGION_LABELS_SOURCE, { type: "geojson", data: regionLabelCollection(regions) });
-  map.addLayer(regionLabelLayer(lang === "ko" ? "nameKo" : "nameEn"));
+  map.addLayer(regionLabelLayer(nameKey(lang)));
   map.addSource(NEAR_SOURCE, { type: "geojson", data: nearCollection(props.near) });
   for (const layer of nearLayers()) map.addLayer(layer);
   for (const kind of kinds) {
@@ -301,13 +300,13 @@ function openPopupFor(maplibregl: MapLibre, map: MapLibreMap, facility: MapFacil
   const body = document.createElement("div");
   body.className = "popup";
   const title = document.createElement("strong");
-  title.textContent = lang === "ko" ? facility.nameKo : facility.nameEn;
+  title.textContent = t.nameOf(facility);
   const kind = document.createElement("div");
-  kind.textContent = FACILITY_KIND_LABELS[facility.kind as FacilityKind]?.[lang] ?? facility.kind;
+  kind.textContent = t.label("facilityKind", facility.kind);
   body.append(title, kind);
   if (facility.anchorGroup) {
     const anchor = document.createElement("div");
-    anchor.textContent = `${t("anchorGroup")}: ${lang === "ko" ? facility.anchorGroup.nameKo : facility.anchorGroup.nameEn}`;
+    anchor.textContent = `${t("anchorGroup")}: ${t.nameOf(facility.anchorGroup)}`;
     body.append(anchor);
   }
   const link = document.createElement("a");

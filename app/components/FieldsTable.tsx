@@ -1,27 +1,34 @@
-import { FACILITY_KIND_LABELS, PROGRAM_CATEGORY_LABELS, SERVICE_LABELS, type Bilingual } from "~/domain/labels";
-import { translator, type Lang, type MessageKey } from "~/i18n";
-import { useLang } from "~/root";
+import { otherLang, type LabelTable, type Translator } from "~/i18n";
+import { useT } from "~/i18n/react";
 
-const CODE_LABELS: Record<string, Record<string, Bilingual>> = {
-  kind: FACILITY_KIND_LABELS,
-  category: PROGRAM_CATEGORY_LABELS,
-  services: SERVICE_LABELS,
+const CODE_LABELS: Record<string, LabelTable> = {
+  kind: "facilityKind",
+  category: "programCategory",
+  services: "service",
 };
 
 /** Codes shown with their names (the code stays visible, since imports use it). */
-function display(column: string, value: string, lang: Lang): string {
-  const labels = CODE_LABELS[column];
-  if (!labels || value === "") return value;
+function display(column: string, value: string, t: Translator): string {
+  const table = CODE_LABELS[column];
+  if (!table || value === "") return value;
   return value
     .split(";")
-    .map((code) => (labels[code] ? `${labels[code][lang]} (${code})` : code))
+    .map((code) => {
+      const label = t.label(table, code);
+      return label === code ? code : `${label} (${code})`;
+    })
     .join(", ");
+}
+
+/** Fields written in one language (`name_ko`, `summary_en`) carry that language's `lang` on a page in the other. */
+export function fieldLang(column: string, pageLang: Translator["lang"]): "ko" | "en" | undefined {
+  const written = column.endsWith("_ko") ? "ko" : column.endsWith("_en") ? "en" : null;
+  return written !== null && written === otherLang(pageLang) ? written : undefined;
 }
 
 /** Listing fields as a table; values are plain text (React escapes them), so stored markup stays inert. */
 export function FieldsTable({ columns, values, compareWith, testId }: { columns: readonly string[]; values: Record<string, string>; compareWith?: Record<string, string>; testId?: string }) {
-  const lang = useLang();
-  const t = translator(lang);
+  const t = useT();
   return (
     <table className="data-table" data-testid={testId}>
       <tbody>
@@ -29,9 +36,9 @@ export function FieldsTable({ columns, values, compareWith, testId }: { columns:
           const changed = compareWith !== undefined && (compareWith[column] ?? "") !== (values[column] ?? "");
           return (
             <tr key={column} className={changed ? "changed" : undefined}>
-              <th scope="row">{t(`field_${column}` as MessageKey)}</th>
-              <td>
-                {display(column, values[column] ?? "", lang) || "—"} {changed && <span className="badge draft">{t("changedMark")}</span>}
+              <th scope="row">{t.dynamic(`field_${column}`)}</th>
+              <td lang={fieldLang(column, t.lang)}>
+                {display(column, values[column] ?? "", t) || "—"} {changed && <span className="badge draft">{t("changedMark")}</span>}
               </td>
             </tr>
           );

@@ -1,7 +1,7 @@
 import type { FeatureCollection } from "geojson";
 import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
-import type { Lang, Translate } from "~/i18n";
+import { nameKey, type Lang, type Translate } from "~/i18n";
 import { hexagonPolygon } from "~/gaps/export";
 import { regionLabelCollection } from "~/map/features";
 import {
@@ -98,7 +98,7 @@ export function GapMap(props: GapMapProps) {
           created.addSource(GAP_HEXAGONS_SOURCE, { type: "geojson", data: hexagonCollection(current.hotspots) });
           for (const layer of gapHexagonLayers()) created.addLayer(layer);
           created.addSource(REGION_LABELS_SOURCE, { type: "geojson", data: regionLabelCollection(current.regions) });
-          created.addLayer(regionLabelLayer(current.lang === "ko" ? "nameKo" : "nameEn"));
+          created.addLayer(regionLabelLayer(nameKey(current.lang)));
           setState("loaded");
         };
         if (created.loaded()) addLayers();
@@ -121,7 +121,7 @@ export function GapMap(props: GapMapProps) {
     if (!map || state !== "loaded") return;
     (map.getSource(GAP_HEXAGONS_SOURCE) as GeoJSONSource | undefined)?.setData(hexagonCollection(hotspots));
     if (provincesRef.current) (map.getSource(GAP_PROVINCES_SOURCE) as GeoJSONSource | undefined)?.setData(choropleth(provincesRef.current, coverage));
-    if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", lang === "ko" ? "nameKo" : "nameEn"]);
+    if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", nameKey(lang)]);
   }, [hotspots, coverage, lang, state]);
 
   useEffect(() => {

@@ -1,9 +1,9 @@
 import { Form } from "@remix-run/react";
-import { FACILITY_KIND_LABELS, PROGRAM_CATEGORY_LABELS, SERVICE_LABELS } from "~/domain/labels";
 import { FACILITY_COLUMNS, PROGRAM_COLUMNS, TEXT_LIMITS, type ListingType } from "~/domain/listings";
-import { COORD_PRECISIONS, FACILITY_KINDS, PROGRAM_CATEGORIES } from "~/domain/types";
-import { translator, type MessageKey } from "~/i18n";
-import { useLang } from "~/root";
+import { COORD_PRECISIONS, FACILITY_KINDS, FACILITY_SERVICES, PROGRAM_CATEGORIES } from "~/domain/types";
+import type { MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { fieldLang } from "./FieldsTable";
 import { CsrfField } from "./CsrfField";
 
 export interface FieldMessage {
@@ -16,16 +16,15 @@ const PRECISION_LABELS: Record<string, MessageKey> = { address: "precisionAddres
 
 /** The edit form of a facility or program; field names are the CSV column names. */
 export function ListingForm({ type, values, expected, problems, submitLabel }: { type: ListingType; values: Record<string, string>; expected: string; problems: FieldMessage[]; submitLabel: string }) {
-  const lang = useLang();
-  const t = translator(lang);
+  const t = useT();
   const columns = type === "facility" ? FACILITY_COLUMNS : PROGRAM_COLUMNS;
   const choices: Record<string, { value: string; label: string }[]> = {
-    kind: FACILITY_KINDS.map((k) => ({ value: k, label: FACILITY_KIND_LABELS[k][lang] })),
+    kind: FACILITY_KINDS.map((k) => ({ value: k, label: t.label("facilityKind", k) })),
     coord_precision: COORD_PRECISIONS.map((p) => ({ value: p, label: t(PRECISION_LABELS[p]) })),
-    category: PROGRAM_CATEGORIES.map((c) => ({ value: c, label: PROGRAM_CATEGORY_LABELS[c][lang] })),
+    category: PROGRAM_CATEGORIES.map((c) => ({ value: c, label: t.label("programCategory", c) })),
   };
   const hints: Record<string, string> = {
-    services: `${t("hintList")} ${Object.keys(SERVICE_LABELS).join(", ")}`,
+    services: `${t("hintList")} ${FACILITY_SERVICES.join(", ")}`,
     industries: t("hintKsic"),
     sectors: t("hintKsic"),
     period_start: "YYYY-MM-DD",
@@ -45,8 +44,8 @@ export function ListingForm({ type, values, expected, problems, submitLabel }: {
       )}
       {columns.map((column) => {
         const fieldProblems = problems.filter((p) => p.field === column);
-        const label = t(`field_${column}` as MessageKey);
-        const common = { name: column, defaultValue: values[column] ?? "", "aria-invalid": fieldProblems.length > 0 || undefined };
+        const label = t(`field_${column}`);
+        const common = { name: column, defaultValue: values[column] ?? "", "aria-invalid": fieldProblems.length > 0 || undefined, lang: fieldLang(column, t.lang) };
         return (
           <label key={column}>
             {label}

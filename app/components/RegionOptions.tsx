@@ -1,4 +1,4 @@
-import type { Lang } from "~/i18n";
+import { nameOf, type Lang } from "~/i18n";
 
 export interface RegionOption {
   code: string;
@@ -12,7 +12,7 @@ export function RegionOptions({ regions, lang, note }: { regions: readonly Regio
     <>
       {regions.map((r) => (
         <option key={r.code} value={r.code}>
-          {lang === "ko" ? r.nameKo : r.nameEn}
+          {nameOf(lang, r)}
           {note?.(r.code)}
         </option>
       ))}

@@ -1,6 +1,5 @@
 import { Form, Link, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { FACILITY_KIND_LABELS, PAVITT_CLASS_LABELS } from "~/domain/labels";
 import { PAVITT_CLASSES, type FacilityKind } from "~/domain/types";
 import type { Lang, Translate } from "~/i18n";
 import type { ExplorerSearch } from "~/map/explorer.server";
@@ -51,11 +50,10 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
   // Location buttons need JavaScript: they appear once the page is interactive.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const name = (o: Option) => (lang === "ko" ? o.nameKo : o.nameEn);
   const q = params.get("q") ?? "";
   const near = params.get("near") ?? "";
   const facets = search.active && search.response ? search.response.facets : {};
-  const count = (facet: string, value: string) => (search.active && search.response ? ` (${facets[facet]?.[value] ?? 0})` : "");
+  const count = (facet: string, value: string) => (search.active && search.response ? ` (${t.format.number(facets[facet]?.[value] ?? 0)})` : "");
 
   // Links and the back button change the URL: the box follows unless someone is typing in it.
   useEffect(() => {
@@ -134,7 +132,7 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
               <option value="">{t("anyOption")}</option>
               {kinds.map((kind) => (
                 <option key={kind} value={kind}>
-                  {FACILITY_KIND_LABELS[kind][lang]}
+                  {t.label("facilityKind", kind)}
                   {count("kind", kind)}
                 </option>
               ))}
@@ -153,7 +151,7 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
               <option value="">{t("anyOption")}</option>
               {divisions.map((d) => (
                 <option key={d.code} value={d.code}>
-                  {d.code} {name(d)}
+                  {d.code} {t.nameOf(d)}
                   {count("sector", d.code)}
                 </option>
               ))}
@@ -165,7 +163,7 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
               <option value="">{t("anyOption")}</option>
               {PAVITT_CLASSES.map((cls) => (
                 <option key={cls} value={cls}>
-                  {PAVITT_CLASS_LABELS[cls][lang]}
+                  {t.label("pavittClass", cls)}
                   {count("pavittClass", cls)}
                 </option>
               ))}
@@ -239,7 +237,10 @@ function SearchResults({
   onHighlight: (id: string | null) => void;
   onSelect: (id: string) => void;
 }) {
-  const regionName = (code: string | null) => regions.find((r) => r.code === code)?.[lang === "ko" ? "nameKo" : "nameEn"] ?? "";
+  const regionName = (code: string | null) => {
+    const region = regions.find((r) => r.code === code);
+    return region ? t.nameOf(region) : "";
+  };
   const { response } = search;
   if (!response) {
     return (
@@ -263,7 +264,7 @@ function SearchResults({
           {t("degradedNotice")}
         </p>
       ) : null}
-      {response.place ? <p className="hint">{t("placeNotice", { place: lang === "ko" ? response.place.nameKo : response.place.nameEn, km: response.place.radiusKm })}</p> : null}
+      {response.place ? <p className="hint">{t("placeNotice", { place: t.nameOf(response.place), km: response.place.radiusKm })}</p> : null}
       {response.total === 0 ? (
         <div className="empty" data-testid="search-empty">
           <p>{t("noResults")}</p>
@@ -299,7 +300,7 @@ function SearchResults({
       ) : null}
       <ol className="facility-list results-list" data-testid="search-results">
         {response.hits.map((hit) => {
-          const title = lang === "ko" ? hit.nameKo : hit.nameEn;
+          const title = t.nameOf(hit);
           const isFacility = hit.type === "facility";
           return (
             <li
@@ -322,7 +323,7 @@ function SearchResults({
                   </strong>
                 )}
                 <div className="meta">
-                  {isFacility ? FACILITY_KIND_LABELS[hit.kind as FacilityKind]?.[lang] : t("typeProgram")}
+                  {isFacility ? t.label("facilityKind", hit.kind) : t("typeProgram")}
                   {hit.regionCode ? ` · ${regionName(hit.regionCode)}` : isFacility ? "" : ` · ${t("nationwide")}`}
                   {hit.distanceKm !== undefined ? ` · ${t("distanceKm", { km: hit.distanceKm })}` : ""}
                 </div>

@@ -2,7 +2,7 @@ import { data, redirect } from "@remix-run/node";
 import { listRegions } from "../../db/queries/regions";
 import { forbidden } from "~/auth/user.server";
 import type { FieldProblem, ListingType } from "~/domain/listings";
-import { translator, type Lang, type MessageKey } from "~/i18n";
+import { translator, type Lang } from "~/i18n";
 import type { Services } from "~/services.server";
 import type { ConflictState, Outcome } from "./listings.server";
 
@@ -35,7 +35,7 @@ export interface ProblemMessage {
 
 export function problemMessages(problems: FieldProblem[], lang: Lang): ProblemMessage[] {
   const t = translator(lang);
-  return problems.map((p) => ({ field: p.field, message: t(p.code as MessageKey, p.values) }));
+  return problems.map((p) => ({ field: p.field, message: t.dynamic(p.code, p.values) }));
 }
 
 /** Turns a workflow outcome into the answer: a redirect on success, the form again with messages or the conflict otherwise. */

@@ -1,24 +1,14 @@
-import {
-  APPROPRIATION_LABELS,
-  CAPABILITY_LABELS,
-  CERTIFICATION_LABELS,
-  INNOVATION_FOCUS_LABELS,
-  PAVITT_CLASS_LABELS,
-  QUESTION_LABELS,
-  TECH_SOURCE_LABELS,
-  formatKrwEn,
-  formatKrwKo,
-  formatPercent,
-  type Bilingual,
-} from "./labels";
+import { CERTIFICATION_RULES, reason, type AnswerGiven, type Reason } from "./reasons";
 import {
   PAVITT_CLASSES,
+  PAVITT_QUESTIONS,
   type Appropriation,
+  type Bilingual,
   type Capability,
   type Certification,
   type InnovationFocus,
   type PavittClass,
-  type Reason,
+  type PavittQuestion,
   type TechSource,
 } from "./types";
 
@@ -53,7 +43,7 @@ export interface PavittClassification {
   reasons: Reason[];
 }
 
-type Question = keyof PavittAnswers;
+type Question = PavittQuestion;
 type Votes = Partial<Record<PavittClass, number>>;
 
 /**
@@ -82,13 +72,7 @@ const VOTES: { [Q in Question]-?: Record<NonNullable<PavittAnswers[Q]>, Votes> }
   },
 };
 
-const ANSWER_LABELS: { [Q in Question]-?: Record<NonNullable<PavittAnswers[Q]>, Bilingual> } = {
-  techSource: TECH_SOURCE_LABELS,
-  appropriation: APPROPRIATION_LABELS,
-  innovationFocus: INNOVATION_FOCUS_LABELS,
-};
-
-const QUESTIONS: Question[] = ["techSource", "appropriation", "innovationFocus"];
+const QUESTIONS: readonly Question[] = PAVITT_QUESTIONS;
 
 /**
  * The industry default is a prior worth one and a half answers. The crosswalk describes
@@ -120,13 +104,7 @@ export function classifyPavitt(input: PavittInput): PavittClassification {
       defaultClass,
       confidence: "low",
       moved: false,
-      reasons: [
-        {
-          rule: "classify.fallback",
-          ko: `업종(${division.ko})의 기본 유형이 없고 답변도 없어, 중소기업에 가장 흔한 ${PAVITT_CLASS_LABELS[FALLBACK_CLASS].ko}으로 임시 분류했습니다. 기술 원천, 보호 수단, 혁신 초점 세 가지 질문에 답하면 더 정확해집니다.`,
-          en: `The firm's industry (${division.en}) has no default class and no answers were given, so the firm is provisionally placed as ${PAVITT_CLASS_LABELS[FALLBACK_CLASS].en}, the most common kind of small firm. Answer the three questions (sources of technology, appropriation, innovation focus) for a better fit.`,
-        },
-      ],
+      reasons: [reason("classify.fallback", { division, fallbackClass: FALLBACK_CLASS })],
     };
   }
 
@@ -139,25 +117,11 @@ export function classifyPavitt(input: PavittInput): PavittClassification {
       defaultClass,
       confidence: supporting.length < 2 ? "low" : contradicted ? "medium" : "high",
       moved: false,
-      reasons: [
-        {
-          rule: "classify.answers",
-          ko: `업종(${division.ko})의 기본 유형이 없어 답변으로 분류했습니다. 답변이 ${
-            PAVITT_CLASS_LABELS[pavittClass].ko
-          } 쪽을 가리킵니다: ${describeAnswers(supporting, input.answers ?? {}).ko}.`,
-          en: `The firm's industry (${division.en}) has no default class, so the answers decide. They point to ${
-            PAVITT_CLASS_LABELS[pavittClass].en
-          }: ${describeAnswers(supporting, input.answers ?? {}).en}.`,
-        },
-      ],
+      reasons: [reason("classify.answers", { division, pavittClass, answers: answersGiven(supporting, input.answers ?? {}) })],
     };
   }
 
-  const defaultReason: Reason = {
-    rule: "classify.default",
-    ko: `업종(${division.ko})의 기본 유형은 ${PAVITT_CLASS_LABELS[defaultClass].ko}입니다.`,
-    en: `The firm's industry (${division.en}) is typically ${PAVITT_CLASS_LABELS[defaultClass].en}.`,
-  };
+  const defaultReason = reason("classify.default", { division, defaultClass });
   if (answered.length === 0) {
     return { pavittClass: defaultClass, defaultClass, confidence: "medium", moved: false, reasons: [defaultReason] };
   }
@@ -170,56 +134,32 @@ export function classifyPavitt(input: PavittInput): PavittClassification {
   if (challengerVotes >= MIN_VOTES_TO_MOVE && challengerVotes > defaultScore) {
     const supporting = answersFor(challenger, input.answers ?? {});
     const contradicted = answered.some((question) => !supporting.includes(question));
-    const described = describeAnswers(supporting, input.answers ?? {});
     return {
       pavittClass: challenger,
       defaultClass,
       confidence: contradicted ? "medium" : "high",
       moved: true,
-      reasons: [
-        defaultReason,
-        {
-          rule: "classify.moved",
-          ko: `답변이 ${PAVITT_CLASS_LABELS[challenger].ko} 쪽을 가리킵니다: ${described.ko}. 그래서 업종 기본 유형 대신 ${PAVITT_CLASS_LABELS[challenger].ko}으로 분류했습니다.`,
-          en: `The answers point to ${PAVITT_CLASS_LABELS[challenger].en}: ${described.en}. The firm is classed as ${PAVITT_CLASS_LABELS[challenger].en} instead of the industry default.`,
-        },
-      ],
+      reasons: [defaultReason, reason("classify.moved", { pavittClass: challenger, answers: answersGiven(supporting, input.answers ?? {}) })],
     };
   }
 
   if (agreeing.length === answered.length) {
-    const described = describeAnswers(agreeing, input.answers ?? {});
     return {
       pavittClass: defaultClass,
       defaultClass,
       confidence: "high",
       moved: false,
-      reasons: [
-        defaultReason,
-        {
-          rule: "classify.confirmed",
-          ko: `답변(${described.ko})도 같은 유형을 가리킵니다.`,
-          en: `The answers agree: ${described.en}.`,
-        },
-      ],
+      reasons: [defaultReason, reason("classify.confirmed", { answers: answersGiven(agreeing, input.answers ?? {}) })],
     };
   }
 
   const dissenting = answered.filter((question) => !agreeing.includes(question));
-  const described = describeAnswers(dissenting, input.answers ?? {});
   return {
     pavittClass: defaultClass,
     defaultClass,
     confidence: "medium",
     moved: false,
-    reasons: [
-      defaultReason,
-      {
-        rule: "classify.kept",
-        ko: `일부 답변(${described.ko})은 다른 유형을 가리키지만, 업종 기본 유형을 바꿀 만큼 뚜렷하지 않아 ${PAVITT_CLASS_LABELS[defaultClass].ko}으로 유지했습니다.`,
-        en: `Some answers (${described.en}) point elsewhere, but not clearly enough to override the industry default; the firm stays ${PAVITT_CLASS_LABELS[defaultClass].en}.`,
-      },
-    ],
+    reasons: [defaultReason, reason("classify.kept", { defaultClass, answers: answersGiven(dissenting, input.answers ?? {}) })],
   };
 }
 
@@ -247,12 +187,8 @@ function answersFor(cls: PavittClass, answers: PavittAnswers): Question[] {
   });
 }
 
-function describeAnswers(questions: Question[], answers: PavittAnswers): Bilingual {
-  const parts = questions.map((question) => {
-    const label = (ANSWER_LABELS[question] as Record<string, Bilingual>)[answers[question] as string];
-    return { ko: `${QUESTION_LABELS[question].ko} = ${label.ko}`, en: `${QUESTION_LABELS[question].en} = ${label.en}` };
-  });
-  return { ko: parts.map((part) => part.ko).join(", "), en: parts.map((part) => part.en).join("; ") };
+function answersGiven(questions: readonly Question[], answers: PavittAnswers): AnswerGiven[] {
+  return questions.map((question) => ({ question, answer: answers[question] as string }));
 }
 
 // ---------------------------------------------------------------------------
@@ -346,114 +282,43 @@ interface Finding {
   reason: Reason;
 }
 
-function finding(signal: CapabilitySignal["signal"], strength: SignalStrength, ko: string, en: string): Finding {
-  return { signal: { signal, strength, points: POINTS[strength] }, reason: { rule: `capability.${signal}`, ko, en } };
+function finding(signal: CapabilitySignal["signal"], strength: SignalStrength, said: Reason): Finding {
+  return { signal: { signal, strength, points: POINTS[strength] }, reason: said };
 }
 
 function researcherSignal({ researchers, employees }: CapabilityInput): Finding | null {
   if (researchers === undefined || researchers <= 0) return null;
   const share = employees > 0 ? researchers / employees : 0;
-  if (researchers >= DRIVEN_MIN_RESEARCHERS && share >= DRIVEN_RESEARCHER_SHARE)
-    return finding(
-      "researchers",
-      "driven",
-      `연구 인력 ${researchers}명(직원의 ${formatPercent(share)})으로 자체 연구 조직을 갖추고 있습니다.`,
-      `${researchers} researchers (${formatPercent(share)} of staff): research is a function of its own.`
-    );
-  return finding(
-    "researchers",
-    "following",
-    `연구 인력 ${researchers}명이 있어 외부 기술을 받아들일 역량이 있습니다.`,
-    `${researchers} qualified scientists or engineers: the firm can absorb outside technology.`
-  );
+  const driven = researchers >= DRIVEN_MIN_RESEARCHERS && share >= DRIVEN_RESEARCHER_SHARE;
+  return finding("researchers", driven ? "driven" : "following", reason("capability.researchers", { researchers, share, driven }));
 }
 
 function rndSignal({ rndSpendKrw, salesKrw }: CapabilityInput): Finding | null {
   if (rndSpendKrw === undefined || rndSpendKrw <= 0) return null;
-  if (salesKrw === undefined || salesKrw <= 0)
-    return finding(
-      "rnd_spend",
-      "following",
-      `연구개발에 ${formatKrwKo(rndSpendKrw)}을 쓰고 있습니다.`,
-      `Spends ${formatKrwEn(rndSpendKrw)} on R&D.`
-    );
+  if (salesKrw === undefined || salesKrw <= 0) return finding("rnd_spend", "following", reason("capability.rnd_spend", { amountKrw: rndSpendKrw }));
   const ratio = rndSpendKrw / salesKrw;
-  if (ratio >= DRIVEN_RND_RATIO)
-    return finding(
-      "rnd_ratio",
-      "driven",
-      `연구개발비가 매출의 ${formatPercent(ratio)}로, 벤처기업 기준(5% 이상)에 해당합니다.`,
-      `R&D is ${formatPercent(ratio)} of sales, at the venture-business level of 5% or more.`
-    );
-  return finding(
-    "rnd_ratio",
-    "following",
-    `연구개발비가 매출의 ${formatPercent(ratio)}입니다.`,
-    `R&D is ${formatPercent(ratio)} of sales.`
-  );
+  const driven = ratio >= DRIVEN_RND_RATIO;
+  return finding("rnd_ratio", driven ? "driven" : "following", reason("capability.rnd_ratio", { ratio, driven }));
 }
 
 function patentSignal({ patents }: CapabilityInput): Finding | null {
   if (patents === undefined || patents <= 0) return null;
-  return finding("patents", "following", `특허 ${patents}건을 보유하고 있습니다.`, `Holds ${patents} patent${patents === 1 ? "" : "s"}.`);
+  return finding("patents", "following", reason("capability.patents", { patents }));
 }
 
+/** Main-Biz certifies management innovation, not technology: a weak hint only. */
 function certificationSignal(certification: Certification): Finding {
-  const label = CERTIFICATION_LABELS[certification];
-  if (certification === "mainbiz")
-    return finding(
-      "mainbiz",
-      "weak",
-      `${label.ko} 인증은 경영 혁신 인증이라 기술 역량의 근거로는 약합니다.`,
-      `${label.en} certifies management innovation, so it says little about technology.`
-    );
-  return finding(
-    certification,
-    "driven",
-    `${label.ko} 인증으로 기술 혁신 역량을 인정받았습니다.`,
-    `${label.en} certification recognises technology innovation.`
-  );
+  return finding(certification, certification === "mainbiz" ? "weak" : "driven", reason(CERTIFICATION_RULES[certification], {}));
 }
 
 function sizeSignal(employees: number): Finding {
-  return employees >= MEDIUM_FIRM_EMPLOYEES
-    ? finding(
-        "size",
-        "following",
-        `기술 관련 정보가 없어 규모로 추정했습니다. 직원 ${employees}명 규모의 중기업은 대개 연구개발을 이어갈 수 있습니다.`,
-        `No technology facts given, so size stands in: a firm of ${employees} employees can usually sustain some R&D.`
-      )
-    : {
-        signal: null,
-        reason: {
-          rule: "capability.size",
-          ko: `기술 관련 정보가 없어 규모로 추정했습니다. 직원 50명 미만 기업은 연구개발을 이어가기 어려운 경우가 많습니다. 연구 인력·연구개발비·특허를 입력하면 더 정확해집니다.`,
-          en: `No technology facts given, so size stands in: firms under 50 employees rarely sustain R&D. Enter researchers, R&D spending and patents for a better fit.`,
-        },
-      };
+  const following = employees >= MEDIUM_FIRM_EMPLOYEES;
+  const said = reason("capability.size", { employees, following });
+  return following ? finding("size", "following", said) : { signal: null, reason: said };
 }
 
 function capabilityReason(capability: Capability): Reason {
-  const label = CAPABILITY_LABELS[capability];
-  const detail: Record<Capability, Bilingual> = {
-    technology_driven: {
-      ko: "기술 기회를 스스로 찾고 필요한 기술을 구할 수 있는 단계입니다.",
-      en: "The firm finds technology opportunities and inputs on its own.",
-    },
-    technology_following: {
-      ko: "지역 혁신센터가 가장 중점적으로 돕는 단계입니다.",
-      en: "This is the group regional innovation centers mainly serve.",
-    },
-    non_technological: {
-      ko: "새 기술을 직접 보고 익힐 수 있는 시연·실증 지원부터 시작하는 것이 좋습니다.",
-      en: "Demonstrations of proven technology are the best place to start.",
-    },
-  };
-  return {
-    rule: "capability.result",
-    ko: `기술 역량: ${label.ko}. ${detail[capability].ko}`,
-    en: `Technological capability: ${label.en}. ${detail[capability].en}`,
-  };
+  return reason("capability.result", { capability });
 }
 
 // ---------------------------------------------------------------------------
@@ -473,31 +338,13 @@ export interface CooperationAdvice {
  * low-end cooperation. Technology-driven firms are read as innovative, followers as
  * capable, non-technological firms as incapable.
  */
-const COOPERATION_BY_CAPABILITY: Record<Capability, { mode: CooperationMode; text: Bilingual }> = {
-  technology_driven: {
-    mode: "open_innovation",
-    text: {
-      ko: "기술 주도형 기업에는 개방형 혁신 협력이 맞습니다. 대기업과 대등한 파트너로 기술을 제공하고, 그 대가를 제대로 받는 장기 관계를 목표로 하세요.",
-      en: "Technology-driven firms fit open innovation: work with large firms as a partner that supplies technology and is paid for it, in a long-term relationship.",
-    },
-  },
-  technology_following: {
-    mode: "high_end_cooperation",
-    text: {
-      ko: "기술 추종형 기업에는 공동 연구개발·기술 협력 같은 고도화된 상생협력이 맞습니다.",
-      en: "Technology-following firms fit high-end cooperation with large firms: joint R&D and technology cooperation.",
-    },
-  },
-  non_technological: {
-    mode: "low_end_cooperation",
-    text: {
-      ko: "비기술형 기업에는 납품 대금 조기 지급, 공정거래 같은 기본적인 상생협력이 맞습니다.",
-      en: "Non-technological firms fit basic cooperation with large firms: prompt payment and fair trade.",
-    },
-  },
+const COOPERATION_BY_CAPABILITY: Record<Capability, CooperationMode> = {
+  technology_driven: "open_innovation",
+  technology_following: "high_end_cooperation",
+  non_technological: "low_end_cooperation",
 };
 
 export function cooperationMode(capability: Capability): CooperationAdvice {
-  const { mode, text } = COOPERATION_BY_CAPABILITY[capability];
-  return { mode, reasons: [{ rule: `cooperation.${mode}`, ...text }] };
+  const mode = COOPERATION_BY_CAPABILITY[capability];
+  return { mode, reasons: [reason(`cooperation.${mode}`, {})] };
 }

@@ -1,5 +1,5 @@
-import { formatKrwEn, formatKrwKo } from "./labels";
-import type { Reason, SizeBand } from "./types";
+import { reason, type Reason } from "./reasons";
+import type { SizeBand } from "./types";
 
 /**
  * One row of an SME definition: a firm in these KSIC sections or divisions is an SME
@@ -61,13 +61,7 @@ export function checkSme(input: SmeInput, rules: readonly SizeRule[]): SmeCheck 
       isSme: null,
       sizeBand,
       rule,
-      reasons: [
-        {
-          rule: "sme.no_rule",
-          ko: `업종 코드 ${input.division}에 적용할 중소기업 기준이 없어 중소기업 여부를 판단할 수 없습니다.`,
-          en: `No SME size rule covers KSIC division ${input.division}, so SME status cannot be decided.`,
-        },
-      ],
+      reasons: [reason("sme.no_rule", { division: input.division })],
     };
   }
   const underEmployeeLimit = input.employees < rule.maxEmployeesExclusive;
@@ -82,47 +76,14 @@ export function checkSme(input: SmeInput, rules: readonly SizeRule[]): SmeCheck 
 }
 
 function employeeReason(employees: number, passes: boolean, rule: SizeRule): Reason {
-  const limit = rule.maxEmployeesExclusive;
-  return passes
-    ? {
-        rule: "sme.employees",
-        ko: `직원 ${employees}명으로 ${rule.sectorNameKo} 중소기업 기준(${limit}명 미만)을 충족합니다.`,
-        en: `${employees} employees: under the ${rule.sectorNameEn} SME limit of ${limit}.`,
-      }
-    : {
-        rule: "sme.employees",
-        ko: `직원 ${employees}명으로 ${rule.sectorNameKo} 중소기업 인원 기준(${limit}명 미만)을 넘습니다.`,
-        en: `${employees} employees: at or over the ${rule.sectorNameEn} SME limit of fewer than ${limit}.`,
-      };
+  return reason("sme.employees", { employees, limit: rule.maxEmployeesExclusive, sector: sectorOf(rule), passes });
 }
 
 function financialReason(figure: number | undefined, passes: boolean, rule: SizeRule): Reason {
-  const kind = rule.thresholdKind;
-  const nameKo = kind === "capital" ? "자본금" : "매출액";
-  const nameEn = kind === "capital" ? "capital" : "sales";
-  const limitKo = formatKrwKo(rule.thresholdMaxKrw);
-  const limitEn = formatKrwEn(rule.thresholdMaxKrw);
-  const ruleId = `sme.${kind}`;
-  if (figure === undefined) {
-    return {
-      rule: ruleId,
-      ko: `${nameKo}을 입력하지 않아 직원 수 기준만 적용했습니다(${rule.sectorNameKo}: ${nameKo} ${limitKo} 이하도 중소기업).`,
-      en: `No ${nameEn} figure given, so only the employee test applied (${rule.sectorNameEn}: ${nameEn} of ${limitEn} or less also qualifies).`,
-    };
-  }
-  return passes
-    ? {
-        rule: ruleId,
-        ko: `${nameKo} ${formatKrwKo(figure)}으로 ${rule.sectorNameKo} 기준(${limitKo} 이하)을 충족합니다.`,
-        en: `${capitalize(nameEn)} of ${formatKrwEn(figure)}: within the ${rule.sectorNameEn} limit of ${limitEn}.`,
-      }
-    : {
-        rule: ruleId,
-        ko: `${nameKo} ${formatKrwKo(figure)}으로 ${rule.sectorNameKo} 기준(${limitKo} 이하)을 넘습니다.`,
-        en: `${capitalize(nameEn)} of ${formatKrwEn(figure)}: over the ${rule.sectorNameEn} limit of ${limitEn}.`,
-      };
+  const params = { figureKrw: figure ?? null, limitKrw: rule.thresholdMaxKrw, sector: sectorOf(rule), passes };
+  return rule.thresholdKind === "capital" ? reason("sme.capital", params) : reason("sme.sales", params);
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function sectorOf(rule: SizeRule): { ko: string; en: string } {
+  return { ko: rule.sectorNameKo, en: rule.sectorNameEn };
 }

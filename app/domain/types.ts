@@ -106,12 +106,15 @@ export interface LatLng {
   lng: number;
 }
 
-/** A reason always names the rule that produced it and says it in both languages. */
-export interface Reason {
-  rule: string;
+/** A name held in both languages of the product (data, such as a KSIC division's name), Korean first. */
+export interface Bilingual {
   ko: string;
   en: string;
 }
+
+/** The three Pavitt questions a firm answers (seed 002, Table 2-8 rows). */
+export const PAVITT_QUESTIONS = ["techSource", "appropriation", "innovationFocus"] as const;
+export type PavittQuestion = (typeof PAVITT_QUESTIONS)[number];
 
 /** Korea's mainland and islands, including Jeju, Ulleungdo and Dokdo. */
 export const KOREA_BOUNDS = { minLat: 33.0, maxLat: 38.7, minLng: 124.5, maxLng: 132.0 } as const;

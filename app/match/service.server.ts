@@ -1,7 +1,9 @@
 import { classifyPavitt, type CapabilityAssessment, type Confidence, type PavittClassification } from "~/domain/classification";
 import { matchFirm } from "~/domain/matching/match";
 import type { FacilityCandidate, ProgramCandidate, ScoredItem } from "~/domain/matching/types";
-import type { Capability, LatLng, PavittClass, Reason, SizeBand } from "~/domain/types";
+import type { Capability, LatLng, PavittClass, SizeBand } from "~/domain/types";
+import { both } from "~/i18n";
+import { renderReasons, type RenderedReason } from "~/i18n/reasons";
 import type { Services } from "~/services.server";
 import type { FieldError, MatchInput } from "./input";
 import { matchReference } from "./reference.server";
@@ -27,7 +29,7 @@ export interface MatchedItem {
   distanceKm: number | null;
   score: number;
   breakdown: ScoredItem["breakdown"];
-  reasons: Reason[];
+  reasons: RenderedReason[];
 }
 
 export interface MatchResponse {
@@ -38,12 +40,12 @@ export interface MatchResponse {
     confidence: Confidence;
     capability: Capability;
     sizeBand: SizeBand;
-    reasons: Reason[];
-    capabilityReasons: Reason[];
+    reasons: RenderedReason[];
+    capabilityReasons: RenderedReason[];
     /** Seed 003 Figure 2: the kind of large-firm cooperation that fits the firm's capability. */
-    cooperation: { mode: string; reasons: Reason[] };
+    cooperation: { mode: string; reasons: RenderedReason[] };
   };
-  eligibility: { isSme: boolean | null; reasons: Reason[] };
+  eligibility: { isSme: boolean | null; reasons: RenderedReason[] };
   centers: MatchedItem[];
   programs: MatchedItem[];
   engine: string;
@@ -110,7 +112,7 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
     distanceKm: item.distanceKm === null ? null : Math.round(item.distanceKm * 10) / 10,
     score: Math.round(item.score * 10) / 10,
     breakdown: item.breakdown,
-    reasons: item.reasons,
+    reasons: renderReasons(item.reasons),
   });
   return {
     ok: true,
@@ -118,9 +120,9 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
       firm: { regionCode, location, locationBasis },
       classification: {
         ...classificationOf(result.classification.pavitt, result.classification.capability, result.eligibility.sizeBand),
-        cooperation: result.classification.cooperation,
+        cooperation: { mode: result.classification.cooperation.mode, reasons: renderReasons(result.classification.cooperation.reasons) },
       },
-      eligibility: { isSme: result.eligibility.isSme, reasons: result.eligibility.reasons },
+      eligibility: { isSme: result.eligibility.isSme, reasons: renderReasons(result.eligibility.reasons) },
       centers: result.centers.slice(0, CENTERS_SHOWN).map(shape),
       programs: result.programs.slice(0, PROGRAMS_SHOWN).map(shape),
       engine: facilityResult.engine,
@@ -136,8 +138,8 @@ function classificationOf(pavitt: PavittClassification, capability: CapabilityAs
     confidence: pavitt.confidence,
     capability: capability.capability,
     sizeBand,
-    reasons: pavitt.reasons,
-    capabilityReasons: capability.reasons,
+    reasons: renderReasons(pavitt.reasons),
+    capabilityReasons: renderReasons(capability.reasons),
   };
 }
 
@@ -148,10 +150,10 @@ function placeFirm(input: MatchInput, reference: Awaited<ReturnType<typeof match
   if (input.location) {
     const found = regionOfPoint(input.location, reference.regions, reference.boundaries);
     const regionCode = input.regionCode ?? found.regionCode;
-    if (!regionCode) return { ok: false, errors: [{ field: "location", ko: "위치가 대한민국 육지에서 멉니다.", en: "The location is not on Korean land." }] };
+    if (!regionCode) return { ok: false, errors: [{ field: "location", ...both("matchLocationNotOnLand") }] };
     return { ok: true, regionCode, location: input.location, locationBasis: "given" };
   }
   const region = reference.regions.find((r) => r.code === input.regionCode);
-  if (!region) return { ok: false, errors: [{ field: "location", ko: "위치 또는 지역을 주세요.", en: "Give a location or a region." }] };
+  if (!region) return { ok: false, errors: [{ field: "location", ...both("matchLocationMissing") }] };
   return { ok: true, regionCode: region.code, location: region.labelPoint, locationBasis: "region_label" };
 }

@@ -2,19 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { FacilityMap } from "~/components/FacilityMap";
-import { FACILITY_KIND_LABELS } from "~/domain/labels";
 import { FACILITY_KINDS, type FacilityKind } from "~/domain/types";
 import { listParam } from "~/http.server";
-import { translator } from "~/i18n";
 import { KIND_COLORS, kindsPresent } from "~/map/features";
 import { SearchPanel } from "~/components/SearchPanel";
 import { loadExplorer, loadExplorerSearch, type ExplorerSearch } from "~/map/explorer.server";
-import { useLang } from "~/root";
+import { metaT, useT } from "~/i18n/react";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { lang?: "ko" | "en" } | undefined;
-  return [{ title: translator(root?.lang ?? "ko")("pageTitleMap") }];
-};
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("pageTitleMap") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
@@ -27,8 +22,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function MapPage() {
   const { facilities, regions, divisions, search, kinds, shown, boundaryCredits, mapStyleUrl } = useLoaderData<typeof loader>();
-  const lang = useLang();
-  const t = translator(lang);
+  const t = useT();
+  const lang = t.lang;
   const [visibleKinds, setVisibleKinds] = useState<FacilityKind[]>(shown);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
@@ -42,7 +37,7 @@ export default function MapPage() {
     const found = new Set(search.response.hits.filter((h) => h.type === "facility").map((h) => h.id));
     return facilities.filter((f) => found.has(f.id));
   }, [facilities, search]);
-  const regionNames = useMemo(() => new Map(regions.map((r) => [r.code, lang === "ko" ? r.nameKo : r.nameEn])), [regions, lang]);
+  const regionNames = useMemo(() => new Map(regions.map((r) => [r.code, t.nameOf(r)])), [regions, t]);
   const listed = facilities.filter((f) => visibleKinds.includes(f.kind as FacilityKind));
 
   const toggle = (kind: FacilityKind, on: boolean) => {
@@ -113,7 +108,7 @@ export default function MapPage() {
             <label key={kind}>
               <input type="checkbox" name="show" value={kind} checked={visibleKinds.includes(kind)} onChange={(event) => toggle(kind, event.currentTarget.checked)} />
               <span className="swatch" style={{ background: KIND_COLORS[kind] }} aria-hidden="true" />
-              {FACILITY_KIND_LABELS[kind][lang]} ({facilities.filter((f) => f.kind === kind).length})
+              {t.label("facilityKind", kind)} ({t.format.number(facilities.filter((f) => f.kind === kind).length)})
             </label>
           ))}
           <noscript>
@@ -132,13 +127,13 @@ export default function MapPage() {
                 <li key={f.id} data-facility-id={f.id}>
                   <span className="swatch" style={{ background: KIND_COLORS[f.kind as FacilityKind] }} aria-hidden="true" />
                   <div>
-                    <Link to={`/facilities/${encodeURIComponent(f.id)}${lang === "en" ? "?lang=en" : ""}`}>{lang === "ko" ? f.nameKo : f.nameEn}</Link>
+                    <Link to={`/facilities/${encodeURIComponent(f.id)}${lang === "en" ? "?lang=en" : ""}`}>{t.nameOf(f)}</Link>
                     <div className="meta">
-                      {FACILITY_KIND_LABELS[f.kind as FacilityKind]?.[lang]} · {regionNames.get(f.regionCode)}
-                      {f.anchorGroup ? ` · ${lang === "ko" ? f.anchorGroup.nameKo : f.anchorGroup.nameEn}` : ""}
+                      {t.label("facilityKind", f.kind)} · {regionNames.get(f.regionCode)}
+                      {f.anchorGroup ? ` · ${t.nameOf(f.anchorGroup)}` : ""}
                     </div>
                   </div>
-                  <button type="button" onClick={() => setSelectedId(f.id)} aria-label={`${t("showOnMap")}: ${lang === "ko" ? f.nameKo : f.nameEn}`}>
+                  <button type="button" onClick={() => setSelectedId(f.id)} aria-label={`${t("showOnMap")}: ${t.nameOf(f)}`}>
                     {t("showOnMap")}
                   </button>
                 </li>

@@ -5,8 +5,7 @@ import { requireMutation } from "~/auth/csrf.server";
 import { clearedSessionCookie, loadSession } from "~/auth/session.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
-import { translator } from "~/i18n";
-import { useLang } from "~/root";
+import { useT } from "~/i18n/react";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
@@ -37,9 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SessionsPage() {
   const { email, role, sessions } = useLoaderData<typeof loader>();
-  const lang = useLang();
-  const t = translator(lang);
-  const format = (iso: string) => new Date(iso).toLocaleString(lang === "ko" ? "ko-KR" : "en-GB", { timeZone: "Asia/Seoul" });
+  const t = useT();
   return (
     <main className="page">
       <h1>{t("myAccount")}</h1>
@@ -64,8 +61,8 @@ export default function SessionsPage() {
                 {s.userAgent ?? "—"} {s.current && <strong>({t("sessionThisOne")})</strong>}
               </td>
               <td>{s.address ?? "—"}</td>
-              <td>{format(s.createdAt)}</td>
-              <td>{format(s.lastSeenAt)}</td>
+              <td>{t.format.dateTime(s.createdAt)}</td>
+              <td>{t.format.dateTime(s.lastSeenAt)}</td>
               <td>
                 <Form method="post">
                   <CsrfField />

@@ -6,8 +6,8 @@ import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
 import { ROLES } from "~/domain/accounts";
-import { resolveLang, translator, type MessageKey } from "~/i18n";
-import { useLang } from "~/root";
+import { resolveLang, translator } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { RegionOptions } from "~/components/RegionOptions";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       regionCode: String(form.get("regionCode") ?? "") || null,
     });
   } catch (error) {
-    if (error instanceof AccountError) return data({ errors: error.problems.map((p) => t(p.code as MessageKey)) }, { status: 400 });
+    if (error instanceof AccountError) return data({ errors: error.problems.map((p) => t.dynamic(p.code)) }, { status: 400 });
     if (error instanceof DuplicateEmailError) return data({ errors: [t("accountEmailTaken")] }, { status: 400 });
     throw error;
   }
@@ -49,11 +49,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminUsersPage() {
   const { me, users, regions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const lang = useLang();
-  const t = translator(lang);
+  const t = useT();
+  const lang = t.lang;
   const regionName = (code: string | null) => {
     const region = regions.find((r) => r.code === code);
-    return region ? (lang === "ko" ? region.nameKo : region.nameEn) : "—";
+    return region ? (t.nameOf(region)) : "—";
   };
   return (
     <main className="page">

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { resolveLang } from "~/i18n";
+import { both, resolveLang } from "~/i18n";
 import { parseMatchInput, type FieldError } from "~/match/input";
 import { matchReference } from "~/match/reference.server";
 import { runMatch } from "~/match/service.server";
@@ -17,12 +17,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const invalid = (errors: FieldError[]) => Response.json({ errors: errors.map((e) => ({ field: e.field, message: e[lang], ko: e.ko, en: e.en })) }, { status: 400 });
   if (request.method !== "POST") return loader();
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return invalid([{ field: "", ko: "요청 본문이 너무 큽니다.", en: "The request body is too large." }]);
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return invalid([{ field: "", ...both("matchBodyTooLarge") }]);
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return invalid([{ field: "", ko: "요청 본문이 올바른 JSON이 아닙니다.", en: "The request body is not valid JSON." }]);
+    return invalid([{ field: "", ...both("matchBodyNotJson") }]);
   }
   const services = context.services;
   const parsed = parseMatchInput(body, (await matchReference(services)).known);

@@ -11,8 +11,8 @@ import { AuditTable } from "~/components/AuditTable";
 import { currentState, discardDraft, draftToken, liveToken, may, publishDraft, saveDraft, setArchived } from "~/council/listings.server";
 import { answerOutcome, formFields, loadRegion, notFoundResponse, parseType } from "~/council/routes.server";
 import { listingColumns, toRawFields } from "~/domain/listings";
-import { resolveLang, translator } from "~/i18n";
-import { useLang } from "~/root";
+import { resolveLang } from "~/i18n";
+import { useT } from "~/i18n/react";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
@@ -82,15 +82,15 @@ function Hidden({ fields }: { fields: Record<string, string> }) {
 export default function ListingPage() {
   const { type, id, region, canEdit, canReview, live, draft, form, audit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const lang = useLang();
-  const t = translator(lang);
+  const t = useT();
+  const lang = t.lang;
   const columns = listingColumns(type);
   const shown = draft?.fields ?? live?.fields ?? {};
   const conflict = result?.conflict ?? null;
   return (
     <main className="page">
       <p>
-        <Link to={`/council/${region.code}`}>← {lang === "ko" ? region.nameKo : region.nameEn}</Link>
+        <Link to={`/council/${region.code}`}>← {t.nameOf(region)}</Link>
       </p>
       <h1>
         {lang === "ko" ? shown.name_ko : shown.name_en}{" "}

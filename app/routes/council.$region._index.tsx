@@ -7,7 +7,7 @@ import { CsrfField } from "~/components/CsrfField";
 import { may, publishAll, reviewToken } from "~/council/listings.server";
 import { loadRegion } from "~/council/routes.server";
 import { resolveLang, translator } from "~/i18n";
-import { useLang } from "~/root";
+import { useT } from "~/i18n/react";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
@@ -44,14 +44,13 @@ const SHOWN_DRAFTS = 200;
 export default function RegionWorkspace() {
   const { region, canEdit, canReview, listings, drafts, pendingCount, reviewToken } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const lang = useLang();
-  const t = translator(lang);
+  const t = useT();
   const base = `/council/${region.code}`;
-  const name = (l: { nameKo: string; nameEn: string }) => (lang === "ko" ? l.nameKo : l.nameEn);
+  const name = (l: { nameKo: string; nameEn: string }) => (t.nameOf(l));
   return (
     <main className="page">
       <h1>
-        {t("councilWorkspace")} — {lang === "ko" ? region.nameKo : region.nameEn}
+        {t("councilWorkspace")} — {t.nameOf(region)}
       </h1>
       <p className="button-row">
         {canEdit && <Link to={`${base}/new/facility`}>{t("newFacility")}</Link>}

@@ -5,8 +5,7 @@ import { forbidden, requireUser } from "~/auth/user.server";
 import { AuditTable } from "~/components/AuditTable";
 import { may } from "~/council/listings.server";
 import { loadRegion } from "~/council/routes.server";
-import { translator } from "~/i18n";
-import { useLang } from "~/root";
+import { useT } from "~/i18n/react";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
@@ -18,15 +17,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function RegionAudit() {
   const { region, entries } = useLoaderData<typeof loader>();
-  const lang = useLang();
-  const t = translator(lang);
+  const t = useT();
   return (
     <main className="page">
       <p>
-        <Link to={`/council/${region.code}`}>← {lang === "ko" ? region.nameKo : region.nameEn}</Link>
+        <Link to={`/council/${region.code}`}>← {t.nameOf(region)}</Link>
       </p>
       <h1>
-        {t("auditTrail")} — {lang === "ko" ? region.nameKo : region.nameEn}
+        {t("auditTrail")} — {t.nameOf(region)}
       </h1>
       <AuditTable entries={entries} showEntity />
     </main>

@@ -9,8 +9,8 @@ import { may } from "~/council/listings.server";
 import { loadRegion } from "~/council/routes.server";
 import { MAX_IMPORT_BYTES } from "~/domain/csv-import";
 import { FACILITY_COLUMNS, PROGRAM_COLUMNS } from "~/domain/listings";
-import { resolveLang, translator, type MessageKey } from "~/i18n";
-import { useLang } from "~/root";
+import { resolveLang, translator } from "~/i18n";
+import { useT } from "~/i18n/react";
 
 const EDIT_ROLES = ["admin", "council_editor"] as const;
 const SHOWN_PROBLEMS = 200;
@@ -34,9 +34,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       rowCount: plan.check.rows.length + new Set(plan.check.problems.map((p) => p.row)).size,
       importable: isImportable(plan),
       preview: plan.preview,
-      fileProblems: plan.check.fileProblems.map((p) => t(p.code as MessageKey, p.values)),
+      fileProblems: plan.check.fileProblems.map((p) => t.dynamic(p.code, p.values)),
       problemCount: plan.check.problems.length,
-      problems: plan.check.problems.slice(0, SHOWN_PROBLEMS).map((p) => ({ row: p.row, column: p.field, columnLabel: t(`field_${p.field}` as MessageKey), message: t(p.code as MessageKey, p.values) })),
+      problems: plan.check.problems.slice(0, SHOWN_PROBLEMS).map((p) => ({ row: p.row, column: p.field, columnLabel: t.dynamic(`field_${p.field}`), message: t.dynamic(p.code, p.values) })),
       sample: plan.check.rows.slice(0, 10).map((r) => ({ row: r.row, externalId: r.fields.externalId, nameKo: r.fields.nameKo, nameEn: r.fields.nameEn })),
     },
     job: job && { id: job.id, total: job.total, done: job.done, state: job.state, failure: job.failure, summary: job.summary, seconds: ((job.finishedAt ?? Date.now()) - job.startedAt) / 1000 },
@@ -77,7 +77,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 function JobProgress({ job }: { job: { total: number; done: number; state: string; failure: string | null; summary: { created: number; updated: number; unchanged: number } | null; seconds: number } }) {
-  const t = translator(useLang());
+  const t = useT();
   const revalidator = useRevalidator();
   useEffect(() => {
     if (job.state !== "running") return;
@@ -100,12 +100,12 @@ function JobProgress({ job }: { job: { total: number; done: number; state: strin
 export default function ImportPage() {
   const { region, plan, job } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const lang = useLang();
-  const t = translator(lang);
+  const t = useT();
+  const lang = t.lang;
   return (
     <main className="page">
       <p>
-        <Link to={`/council/${region.code}`}>← {lang === "ko" ? region.nameKo : region.nameEn}</Link>
+        <Link to={`/council/${region.code}`}>← {t.nameOf(region)}</Link>
       </p>
       <h1>{t("importCsv")}</h1>
       {result?.error && (
@@ -159,7 +159,7 @@ export default function ImportPage() {
                     <tr key={r.row}>
                       <td>{r.row}</td>
                       <td>{r.externalId}</td>
-                      <td>{lang === "ko" ? r.nameKo : r.nameEn}</td>
+                      <td>{t.nameOf(r)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -6,8 +6,8 @@ import { ListingForm } from "~/components/ListingForm";
 import { may, saveDraft } from "~/council/listings.server";
 import { answerOutcome, formFields, loadRegion, parseType } from "~/council/routes.server";
 import { listingColumns } from "~/domain/listings";
-import { resolveLang, translator } from "~/i18n";
-import { useLang } from "~/root";
+import { resolveLang } from "~/i18n";
+import { useT } from "~/i18n/react";
 
 const EDIT_ROLES = ["admin", "council_editor"] as const;
 
@@ -31,12 +31,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function NewListing() {
   const { type, region } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const lang = useLang();
-  const t = translator(lang);
+  const t = useT();
   return (
     <main className="page">
       <h1>
-        {t(type === "facility" ? "newFacility" : "newProgram")} — {lang === "ko" ? region.nameKo : region.nameEn}
+        {t(type === "facility" ? "newFacility" : "newProgram")} — {t.nameOf(region)}
       </h1>
       <p>{t("draftExplanation")}</p>
       <ListingForm type={type} values={result?.submitted ?? {}} expected="new" problems={result?.problems ?? []} submitLabel={t("saveDraft")} />

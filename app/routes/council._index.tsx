@@ -3,8 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listRegions } from "../../db/queries/regions";
 import { requireUser } from "~/auth/user.server";
 import { visibleRegions } from "~/domain/access";
-import { translator } from "~/i18n";
-import { useLang } from "~/root";
+import { useT } from "~/i18n/react";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
@@ -16,8 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function CouncilHome() {
   const { regions } = useLoaderData<typeof loader>();
-  const lang = useLang();
-  const t = translator(lang);
+  const t = useT();
   return (
     <main className="page">
       <h1>{t("councilWorkspace")}</h1>
@@ -25,7 +23,7 @@ export default function CouncilHome() {
       <ul>
         {regions.map((r) => (
           <li key={r.code}>
-            <Link to={`/council/${r.code}`}>{lang === "ko" ? r.nameKo : r.nameEn}</Link>
+            <Link to={`/council/${r.code}`}>{t.nameOf(r)}</Link>
           </li>
         ))}
       </ul>

@@ -5,16 +5,14 @@ import { listPrograms } from "../../db/queries/programs";
 import { listRegions } from "../../db/queries/regions";
 import { listKsicDivisions } from "../../db/queries/taxonomy";
 import { FacilityMap } from "~/components/FacilityMap";
-import { DELIVERY_MODE_LABELS, DIFFUSION_LEVEL_LABELS, FACILITY_KIND_LABELS, PAVITT_CLASS_LABELS, SERVICE_LABELS } from "~/domain/labels";
-import type { DeliveryMode, DiffusionLevel, FacilityKind, FacilityService, PavittClass } from "~/domain/types";
-import { translator, type Lang, type MessageKey } from "~/i18n";
-import { useLang } from "~/root";
+import type { FacilityKind } from "~/domain/types";
+import { otherLang, translator, type MessageKey } from "~/i18n";
+import { metaT, useT } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { lang?: Lang } | undefined;
-  const lang = root?.lang ?? "ko";
-  if (!data) return [{ title: translator(lang)("notFoundTitle") }];
-  return [{ title: `${lang === "ko" ? data.facility.nameKo : data.facility.nameEn} — ${translator(lang)("appName")}` }];
+  const t = metaT(matches);
+  if (!data) return [{ title: t("notFoundTitle") }];
+  return [{ title: `${t.nameOf(data.facility)} — ${t("appName")}` }];
 };
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -43,44 +41,45 @@ function isUrl(value: string): boolean {
 
 export default function FacilityPage() {
   const { facility, region, sectors, programs, regionLabels, mapStyleUrl } = useLoaderData<typeof loader>();
-  const lang = useLang();
-  const t = translator(lang);
-  const name = lang === "ko" ? facility.nameKo : facility.nameEn;
-  const otherName = lang === "ko" ? facility.nameEn : facility.nameKo;
+  const t = useT();
+  const lang = t.lang;
+  const name = t.nameOf(facility);
+  const otherName = translator(otherLang(lang)).nameOf(facility);
   const kind = facility.kind as FacilityKind;
+  const industriesNote = lang === "ko" ? facility.industriesNoteKo : facility.industriesNoteEn;
   return (
     <main className="page">
       <p>
         <Link to={lang === "en" ? "/?lang=en" : "/"}>← {t("backToMap")}</Link>
       </p>
       <h1>
-        {name} <small lang={lang === "ko" ? "en" : "ko"}>{otherName}</small>
+        {name} <small lang={otherLang(lang)}>{otherName}</small>
       </h1>
       <dl className="facts">
         <dt>{t("kind")}</dt>
-        <dd>{FACILITY_KIND_LABELS[kind]?.[lang] ?? facility.kind}</dd>
+        <dd>{t.label("facilityKind", kind)}</dd>
         <dt>{t("region")}</dt>
-        <dd>{lang === "ko" ? region.nameKo : region.nameEn}</dd>
+        <dd>{t.nameOf(region)}</dd>
         {facility.anchorGroup ? (
           <>
             <dt>{t("anchorGroup")}</dt>
-            <dd>{lang === "ko" ? facility.anchorGroup.nameKo : facility.anchorGroup.nameEn}</dd>
+            <dd>{t.nameOf(facility.anchorGroup)}</dd>
           </>
         ) : null}
         {facility.coAnchorGroups.length > 0 ? (
           <>
             <dt>{t("coAnchorGroups")}</dt>
-            <dd>{facility.coAnchorGroups.map((a) => (lang === "ko" ? a.nameKo : a.nameEn)).join(", ")}</dd>
+            <dd>{facility.coAnchorGroups.map((a) => t.nameOf(a)).join(", ")}</dd>
           </>
         ) : null}
         <dt>{t("industries")}</dt>
         <dd>
           {sectors.map((s) => (
             <span key={s.code} className="tag">
-              {s.code} {s[lang]}
+              {s.code} {t.nameOf(s)}
             </span>
           ))}
-          {(lang === "ko" ? facility.industriesNoteKo : facility.industriesNoteEn) ? <div>{lang === "ko" ? facility.industriesNoteKo : facility.industriesNoteEn}</div> : null}
+          {industriesNote ? <div>{industriesNote}</div> : null}
         </dd>
         {facility.services.length > 0 ? (
           <>
@@ -88,7 +87,7 @@ export default function FacilityPage() {
             <dd>
               {facility.services.map((s) => (
                 <span key={s} className="tag">
-                  {SERVICE_LABELS[s as FacilityService]?.[lang] ?? s}
+                  {t.label("service", s)}
                 </span>
               ))}
             </dd>
@@ -133,11 +132,11 @@ export default function FacilityPage() {
       <ul>
         {programs.map((p) => (
           <li key={p.id}>
-            <strong>{lang === "ko" ? p.nameKo : p.nameEn}</strong>
+            <strong>{t.nameOf(p)}</strong>
             <div className="meta">
-              {t("targetClasses")}: {p.targetPavittClasses.map((c) => PAVITT_CLASS_LABELS[c as PavittClass]?.[lang] ?? c).join(", ")}
-              {p.diffusionLevel ? ` · ${t("diffusionLevel")}: ${DIFFUSION_LEVEL_LABELS[p.diffusionLevel as DiffusionLevel][lang]}` : ""}
-              {p.deliveryMode ? ` · ${t("deliveryMode")}: ${DELIVERY_MODE_LABELS[p.deliveryMode as DeliveryMode]?.[lang] ?? p.deliveryMode}` : ""}
+              {t("targetClasses")}: {p.targetPavittClasses.map((c) => t.label("pavittClass", c)).join(", ")}
+              {p.diffusionLevel ? ` · ${t("diffusionLevel")}: ${t.label("diffusionLevel", p.diffusionLevel)}` : ""}
+              {p.deliveryMode ? ` · ${t("deliveryMode")}: ${t.label("deliveryMode", p.deliveryMode)}` : ""}
               {p.smeOnly ? ` · ${t("smeOnly")}` : ""}
             </div>
             <div className="meta">

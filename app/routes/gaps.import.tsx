@@ -4,17 +4,14 @@ import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
 import { importRegister } from "~/gaps/import.server";
-import { resolveLang, translator, type Lang } from "~/i18n";
-import { useLang } from "~/root";
+import { resolveLang, translator } from "~/i18n";
+import { metaT, useT } from "~/i18n/react";
 
 const IMPORT_ROLES = ["admin", "official"] as const;
 /** A register of a few hundred thousand firms fits well under this. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { lang?: Lang } | undefined;
-  return [{ title: translator(root?.lang ?? "ko")("gapsImportTitle") }];
-};
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("gapsImportTitle") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context.services, { roles: [...IMPORT_ROLES] });
@@ -35,8 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function GapsImportPage() {
   const result = useActionData<typeof action>();
-  const lang = useLang();
-  const t = translator(lang);
+  const t = useT();
+  const lang = t.lang;
   return (
     <main className="page">
       <h1>{t("gapsImportTitle")}</h1>

@@ -2,29 +2,22 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useMemo } from "react";
 import { GapMap } from "~/components/GapMap";
-import { PAVITT_CLASS_LABELS } from "~/domain/labels";
 import type { GapRow } from "~/domain/gaps/figures";
-import { PAVITT_CLASSES, type PavittClass } from "~/domain/types";
+import { PAVITT_CLASSES } from "~/domain/types";
 import { loadGapsPage } from "~/gaps/page.server";
 import { MAX_RADIUS_KM } from "~/gaps/limits";
 import { gapViewer } from "~/gaps/viewer.server";
-import { translator, type Lang } from "~/i18n";
-import { useLang } from "~/root";
+import { hangulLang, type Formatter } from "~/i18n";
+import { metaT, useT } from "~/i18n/react";
 import { RegionOptions } from "~/components/RegionOptions";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { lang?: Lang } | undefined;
-  return [{ title: translator(root?.lang ?? "ko")("pageTitleGaps") }];
-};
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("pageTitleGaps") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await gapViewer(request, context.services);
   return loadGapsPage(context.services.database.db, new URL(request.url).searchParams, viewer);
 }
 
-const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
-const km = (value: number | null, none: string) => (value === null ? none : value.toLocaleString("en-US", { maximumFractionDigits: 1 }));
-const count = (value: number) => value.toLocaleString("en-US");
 
 /** Query string for the current filters, for links and downloads. */
 function queryString(query: { radiusKm: number; pavittClass?: string; sector?: string; regionCode?: string }, extra: Record<string, string> = {}): string {
@@ -40,13 +33,17 @@ function queryString(query: { radiusKm: number; pavittClass?: string; sector?: s
 export default function GapsPage() {
   const data = useLoaderData<typeof loader>();
   const { query, report, overview, regions, divisions, badParameter, firms, firmsAllowed, boundariesLoaded, canImport } = data;
-  const lang = useLang();
-  const t = translator(lang);
+  const t = useT();
+  const lang = t.lang;
+  const f = t.format;
+  const percent = (ratio: number) => f.percent(ratio);
+  const km = (value: number | null, none: string) => (value === null ? none : f.number(value, { maximumFractionDigits: 1 }));
+  const count = (value: number) => f.number(value);
   const submit = useSubmit();
   const navigation = useNavigation();
-  const regionName = useMemo(() => new Map(regions.map((r) => [r.code, lang === "ko" ? r.nameKo : r.nameEn])), [regions, lang]);
-  const divisionName = useMemo(() => new Map(divisions.map((d) => [d.code, lang === "ko" ? d.nameKo : d.nameEn])), [divisions, lang]);
-  const classLabel = (cls: string) => PAVITT_CLASS_LABELS[cls as PavittClass]?.[lang] ?? cls;
+  const regionName = useMemo(() => new Map(regions.map((r) => [r.code, t.nameOf(r)])), [regions, t]);
+  const divisionName = useMemo(() => new Map(divisions.map((d) => [d.code, t.nameOf(d)])), [divisions, t]);
+  const classLabel = (cls: string) => t.label("pavittClass", cls);
   const totals = report.rows.reduce((sum, row) => ({ smes: sum.smes + row.smes, covered: sum.covered + row.covered }), { smes: 0, covered: 0 });
   const regionCoverage = useMemo(() => {
     const byRegion = new Map<string, { smes: number; covered: number }>();
@@ -101,7 +98,7 @@ export default function GapsPage() {
             <option value="">{t("gapsAll")}</option>
             {divisions.map((d) => (
               <option key={d.code} value={d.code}>
-                {d.code} {lang === "ko" ? d.nameKo : d.nameEn}
+                {d.code} {t.nameOf(d)}
               </option>
             ))}
           </select>
@@ -124,7 +121,7 @@ export default function GapsPage() {
         {report.areas.filter((area) => area.smes > 0).map((area) => (
           <div className="figure" key={area.area} data-testid={`area-${area.area}`}>
             <span className="label">{area.area === "capital" ? t("gapsCapital") : t("gapsRest")}</span>
-            <strong>{percent(area.coverageRatio)}</strong> · {count(area.covered)} / {count(area.smes)} · {t("gapsPer1000")} {area.facilitiesPer1000 ?? "–"} · {t("gapsMedian")}{" "}
+            <strong>{percent(area.coverageRatio)}</strong> · {count(area.covered)} / {count(area.smes)} · {t("gapsPer1000")} {area.facilitiesPer1000 === null ? "–" : count(area.facilitiesPer1000)} · {t("gapsMedian")}{" "}
             {km(area.medianNearestKm, t("gapsNone"))}
           </div>
         ))}
@@ -195,8 +192,8 @@ export default function GapsPage() {
                   <td className="num">{count(row.covered)}</td>
                   <td className="num">{count(row.smes - row.covered)}</td>
                   <td className="num">{percent(row.coverageRatio)}</td>
-                  <td className="num">{row.facilities}</td>
-                  <td className="num">{row.facilitiesPer1000 ?? "–"}</td>
+                  <td className="num">{count(row.facilities)}</td>
+                  <td className="num">{row.facilitiesPer1000 === null ? "–" : count(row.facilitiesPer1000)}</td>
                   <td className="num">{km(row.medianNearestKm, t("gapsNone"))}</td>
                 </tr>
               ))}
@@ -211,7 +208,7 @@ export default function GapsPage() {
           {regions
             .filter((r) => overview.rows.some((row) => row.regionCode === r.code))
             .map((r) => (
-              <RegionChart key={r.code} title={lang === "ko" ? r.nameKo : r.nameEn} rows={overview.rows.filter((row) => row.regionCode === r.code)} classLabel={classLabel} />
+              <RegionChart key={r.code} title={t.nameOf(r)} rows={overview.rows.filter((row) => row.regionCode === r.code)} classLabel={classLabel} format={f} />
             ))}
         </div>
       </section>
@@ -237,15 +234,15 @@ export default function GapsPage() {
                 </tr>
               </thead>
               <tbody>
-                {firms.map((f) => (
-                  <tr key={f.id}>
+                {firms.map((firm) => (
+                  <tr key={firm.id}>
                     <td>
-                      {f.name} {f.synthetic ? <span className="tag synthetic">{t("gapsSyntheticBadge")}</span> : null}
+                      <span lang={hangulLang(lang, firm.name)}>{firm.name}</span> {firm.synthetic ? <span className="tag synthetic">{t("gapsSyntheticBadge")}</span> : null}
                     </td>
-                    <td>{`${f.ksicDivision} ${divisionName.get(f.ksicDivision) ?? ""}`}</td>
-                    <td>{classLabel(f.pavittClass)}</td>
-                    <td className="num">{f.employees}</td>
-                    <td className="num">{km(f.nearestKm === null ? null : Math.round(f.nearestKm * 10) / 10, t("gapsNone"))}</td>
+                    <td>{`${firm.ksicDivision} ${divisionName.get(firm.ksicDivision) ?? ""}`}</td>
+                    <td>{classLabel(firm.pavittClass)}</td>
+                    <td className="num">{count(firm.employees)}</td>
+                    <td className="num">{km(firm.nearestKm === null ? null : Math.round(firm.nearestKm * 10) / 10, t("gapsNone"))}</td>
                   </tr>
                 ))}
               </tbody>
@@ -257,14 +254,14 @@ export default function GapsPage() {
       <section aria-labelledby="gap-how-title">
         <h2 id="gap-how-title">{t("gapsHowTitle")}</h2>
         <p>{t("gapsHow")}</p>
-        <p className="caption">{t("gapsComputedAt", { time: report.generatedAt })}</p>
+        <p className="caption">{t("gapsComputedAt", { time: f.dateTime(report.generatedAt) })}</p>
       </section>
     </main>
   );
 }
 
 /** Coverage of each firm type in one region, as horizontal bars. */
-function RegionChart({ title, rows, classLabel }: { title: string; rows: GapRow[]; classLabel: (cls: string) => string }) {
+function RegionChart({ title, rows, classLabel, format }: { title: string; rows: GapRow[]; classLabel: (cls: string) => string; format: Formatter }) {
   const barWidth = 120;
   const rowHeight = 16;
   const present = PAVITT_CLASSES.filter((cls) => rows.some((row) => row.pavittClass === cls));
@@ -283,7 +280,7 @@ function RegionChart({ title, rows, classLabel }: { title: string; rows: GapRow[
               <rect x={80} y={y} width={barWidth} height={rowHeight - 4} fill="#f1f3f5" />
               <rect x={80} y={y} width={barWidth * row.coverageRatio} height={rowHeight - 4} fill={row.coverageRatio < 0.5 ? "#e03131" : "#2f9e44"} />
               <text x={84 + barWidth} y={y + 11} fontSize={10}>
-                {percent(row.coverageRatio)}
+                {format.percent(row.coverageRatio)}
               </text>
             </g>
           );

@@ -3,12 +3,11 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { isSameOriginPost } from "~/auth/csrf.server";
 import { signIn } from "~/auth/session.server";
 import { forbidden, getCurrentUser } from "~/auth/user.server";
-import { resolveLang, translator, type Lang } from "~/i18n";
-import { useLang } from "~/root";
+import { resolveLang, translator } from "~/i18n";
+import { metaT, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { lang?: Lang } | undefined;
-  const t = translator(root?.lang ?? "ko");
+  const t = metaT(matches);
   return [{ title: `${t("signIn")} — ${t("appName")}` }];
 };
 
@@ -54,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const t = translator(useLang());
+  const t = useT();
   return (
     <main className="page narrow">
       <h1>{t("signIn")}</h1>

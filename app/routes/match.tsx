@@ -2,28 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 import { FacilityMap } from "~/components/FacilityMap";
-import {
-  APPROPRIATION_LABELS,
-  CAPABILITY_LABELS,
-  CERTIFICATION_LABELS,
-  FACILITY_KIND_LABELS,
-  INNOVATION_FOCUS_LABELS,
-  NEED_LABELS,
-  PAVITT_CLASS_LABELS,
-  SIZE_BAND_LABELS,
-  TECH_SOURCE_LABELS,
-} from "~/domain/labels";
-import { APPROPRIATIONS, CERTIFICATIONS, FACILITY_KINDS, INNOVATION_FOCUSES, NEEDS, TECH_SOURCES, type FacilityKind, type Reason } from "~/domain/types";
-import { translator, type Lang, type MessageKey, type Translate } from "~/i18n";
+import { APPROPRIATIONS, CERTIFICATIONS, FACILITY_KINDS, INNOVATION_FOCUSES, NEEDS, TECH_SOURCES, type FacilityKind, type PavittQuestion } from "~/domain/types";
+import type { Lang, MessageKey, Translate } from "~/i18n";
+import type { RenderedReason } from "~/i18n/reasons";
 import type { MapFacility } from "~/map/features";
 import { loadMatchPage } from "~/match/page.server";
 import type { MatchedItem, MatchResponse } from "~/match/service.server";
-import { useLang } from "~/root";
+import { metaT, useT } from "~/i18n/react";
 import { RegionOptions } from "~/components/RegionOptions";
 
 export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { lang?: Lang } | undefined;
-  return [{ title: `${translator(root?.lang ?? "ko")("matchTitle")} — ${translator(root?.lang ?? "ko")("appName")}` }];
+  const t = metaT(matches);
+  return [{ title: `${t("matchTitle")} — ${t("appName")}` }];
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -34,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** Every kind gets its map layer up front: the map outlives navigations between profiles. */
 const MAP_KINDS: FacilityKind[] = [...FACILITY_KINDS];
 
-const BREAKDOWN_LABELS: Record<string, MessageKey> = {
+const BREAKDOWN_LABELS: Record<string, MessageKey & `breakdown${string}`> = {
   proximity: "breakdownProximity",
   industry: "breakdownIndustry",
   stance: "breakdownStance",
@@ -45,8 +35,8 @@ const BREAKDOWN_LABELS: Record<string, MessageKey> = {
 
 export default function MatchPage() {
   const { divisions, regions, errors, result, mapStyleUrl } = useLoaderData<typeof loader>();
-  const lang = useLang();
-  const t = translator(lang);
+  const t = useT();
+  const lang = t.lang;
   const location = useLocation();
   const navigation = useNavigation();
   const params = useMemo(() => new URLSearchParams(location.search), [location.search]);
@@ -58,7 +48,6 @@ export default function MatchPage() {
   useEffect(() => setPoint(pointOf(params)), [params]);
   const [locateFailed, setLocateFailed] = useState(false);
 
-  const name = (o: { nameKo: string; nameEn: string }) => (lang === "ko" ? o.nameKo : o.nameEn);
   const selectedDivision = params.get("ksic") ?? "";
   const filter = industryFilter.trim().toLowerCase();
   const shownDivisions = divisions.filter((d) => filter === "" || d.code === selectedDivision || d.code.startsWith(filter) || d.nameKo.includes(industryFilter.trim()) || d.nameEn.toLowerCase().includes(filter));
@@ -117,7 +106,7 @@ export default function MatchPage() {
                 <option value="">—</option>
                 {shownDivisions.map((d) => (
                   <option key={d.code} value={d.code}>
-                    {d.code} {name(d)}
+                    {d.code} {t.nameOf(d)}
                   </option>
                 ))}
               </select>
@@ -168,9 +157,9 @@ export default function MatchPage() {
 
           <fieldset>
             <legend>{t("matchQuestions")}</legend>
-            <ChoiceGroup name="techSource" label={t("matchTechSource")} options={TECH_SOURCES} labels={TECH_SOURCE_LABELS} params={params} lang={lang} t={t} error={errorFor("techSource")} />
-            <ChoiceGroup name="appropriation" label={t("matchAppropriation")} options={APPROPRIATIONS} labels={APPROPRIATION_LABELS} params={params} lang={lang} t={t} error={errorFor("appropriation")} />
-            <ChoiceGroup name="innovationFocus" label={t("matchInnovationFocus")} options={INNOVATION_FOCUSES} labels={INNOVATION_FOCUS_LABELS} params={params} lang={lang} t={t} error={errorFor("innovationFocus")} />
+            <ChoiceGroup name="techSource" label={t("matchTechSource")} options={TECH_SOURCES} params={params} t={t} error={errorFor("techSource")} />
+            <ChoiceGroup name="appropriation" label={t("matchAppropriation")} options={APPROPRIATIONS} params={params} t={t} error={errorFor("appropriation")} />
+            <ChoiceGroup name="innovationFocus" label={t("matchInnovationFocus")} options={INNOVATION_FOCUSES} params={params} t={t} error={errorFor("innovationFocus")} />
           </fieldset>
 
           <fieldset>
@@ -182,7 +171,7 @@ export default function MatchPage() {
               <span>{t("matchCertifications")}</span>
               {CERTIFICATIONS.map((c) => (
                 <label key={c}>
-                  <input type="checkbox" name="cert" value={c} defaultChecked={params.getAll("cert").includes(c)} /> {CERTIFICATION_LABELS[c][lang]}
+                  <input type="checkbox" name="cert" value={c} defaultChecked={params.getAll("cert").includes(c)} /> {t.label("certification", c)}
                 </label>
               ))}
             </div>
@@ -193,7 +182,7 @@ export default function MatchPage() {
             <div className="checks">
               {NEEDS.map((need) => (
                 <label key={need}>
-                  <input type="checkbox" name="need" value={need} defaultChecked={params.getAll("need").includes(need)} /> {NEED_LABELS[need][lang]}
+                  <input type="checkbox" name="need" value={need} defaultChecked={params.getAll("need").includes(need)} /> {t.label("need", need)}
                 </label>
               ))}
             </div>
@@ -254,32 +243,14 @@ function NumberField({ name, label, params, error, required, step }: { name: str
   );
 }
 
-function ChoiceGroup<T extends string>({
-  name,
-  label,
-  options,
-  labels,
-  params,
-  lang,
-  t,
-  error,
-}: {
-  name: string;
-  label: string;
-  options: readonly T[];
-  labels: Record<T, { ko: string; en: string }>;
-  params: URLSearchParams;
-  lang: Lang;
-  t: Translate;
-  error: string | null;
-}) {
+function ChoiceGroup({ name, label, options, params, t, error }: { name: PavittQuestion; label: string; options: readonly string[]; params: URLSearchParams; t: Translate; error: string | null }) {
   const current = params.get(name) ?? "";
   return (
     <div className="choices" role="radiogroup" aria-label={label} id={`field-${name}`}>
       <span>{label}</span>
       {options.map((option) => (
         <label key={option}>
-          <input type="radio" name={name} value={option} defaultChecked={current === option} /> {labels[option][lang]}
+          <input type="radio" name={name} value={option} defaultChecked={current === option} /> {t.label(name, option)}
         </label>
       ))}
       <label>
@@ -290,7 +261,7 @@ function ChoiceGroup<T extends string>({
   );
 }
 
-function Reasons({ reasons, lang }: { reasons: Reason[]; lang: Lang }) {
+function Reasons({ reasons, lang }: { reasons: RenderedReason[]; lang: Lang }) {
   return (
     <ul className="reasons">
       {reasons.map((reason, i) => (
@@ -306,7 +277,7 @@ function MatchResults({ result, lang, t, regions }: { result: MatchResponse; lan
   const c = result.classification;
   const regionName = (code: string | null) => {
     const region = regions.find((r) => r.code === code);
-    return region ? (lang === "ko" ? region.nameKo : region.nameEn) : "";
+    return region ? t.nameOf(region) : "";
   };
   const confidence = { high: t("confidenceHigh"), medium: t("confidenceMedium"), low: t("confidenceLow") }[c.confidence];
   const sme = result.eligibility.isSme === null ? t("matchSmeUnknown") : result.eligibility.isSme ? t("matchSmeYes") : t("matchSmeNo");
@@ -324,12 +295,12 @@ function MatchResults({ result, lang, t, regions }: { result: MatchResponse; lan
         <dl className="facts">
           <dt>{t("matchPavittClass")}</dt>
           <dd>
-            <strong>{PAVITT_CLASS_LABELS[c.pavittClass][lang]}</strong> ({t("matchConfidence")}: {confidence})
+            <strong>{t.label("pavittClass", c.pavittClass)}</strong> ({t("matchConfidence")}: {confidence})
           </dd>
           <dt>{t("matchCapabilityLevel")}</dt>
-          <dd>{CAPABILITY_LABELS[c.capability][lang]}</dd>
+          <dd>{t.label("capability", c.capability)}</dd>
           <dt>{t("matchSizeBand")}</dt>
-          <dd>{SIZE_BAND_LABELS[c.sizeBand][lang]}</dd>
+          <dd>{t.label("sizeBand", c.sizeBand)}</dd>
           <dt>{t("matchIsSme")}</dt>
           <dd>
             <strong>{sme}</strong>
@@ -344,7 +315,7 @@ function MatchResults({ result, lang, t, regions }: { result: MatchResponse; lan
       <h3>{t("matchCenters")}</h3>
       <ol className="ranked" data-testid="match-centers">
         {result.centers.map((item) => (
-          <RankedItem key={item.id} item={item} lang={lang} t={t} regionName={regionName(item.regionCode)} link={`/facilities/${encodeURIComponent(item.id)}${lang === "en" ? "?lang=en" : ""}`} kindLabel={FACILITY_KIND_LABELS[item.kind as FacilityKind]?.[lang] ?? item.kind} />
+          <RankedItem key={item.id} item={item} lang={lang} t={t} regionName={regionName(item.regionCode)} link={`/facilities/${encodeURIComponent(item.id)}${lang === "en" ? "?lang=en" : ""}`} kindLabel={t.label("facilityKind", item.kind)} />
         ))}
       </ol>
 
@@ -360,7 +331,7 @@ function MatchResults({ result, lang, t, regions }: { result: MatchResponse; lan
 }
 
 function RankedItem({ item, lang, t, regionName, link, kindLabel }: { item: MatchedItem; lang: Lang; t: Translate; regionName: string; link?: string; kindLabel: string }) {
-  const title = lang === "ko" ? item.nameKo : item.nameEn;
+  const title = t.nameOf(item);
   return (
     <li data-item-id={item.id}>
       <div className="ranked-head">
@@ -378,7 +349,7 @@ function RankedItem({ item, lang, t, regionName, link, kindLabel }: { item: Matc
         <ul className="breakdown">
           {item.breakdown.map((line) => (
             <li key={line.component}>
-              {t(BREAKDOWN_LABELS[line.component] ?? "breakdownNeeds")}: {Math.round(line.points * 10) / 10} / {line.maxPoints}
+              {t(BREAKDOWN_LABELS[line.component] ?? "breakdownNeeds")}: {t.format.number(line.points, { maximumFractionDigits: 1 })} / {line.maxPoints}
             </li>
           ))}
         </ul>

@@ -1,14 +1,6 @@
 import { distanceKm } from "../geo";
-import {
-  CAPABILITY_LABELS,
-  DELIVERY_MODE_LABELS,
-  DIFFUSION_LEVEL_LABELS,
-  NEED_LABELS,
-  PAVITT_CLASS_LABELS,
-  joinLabels,
-  type Bilingual,
-} from "../labels";
-import type { Capability, DeliveryMode, DiffusionLevel, FacilityService, Need, PavittClass, ProgramCategory, Reason } from "../types";
+import { reason, type Reason } from "../reasons";
+import type { Bilingual, Capability, DeliveryMode, DiffusionLevel, FacilityService, Need, PavittClass, ProgramCategory } from "../types";
 import { stanceOf, type ListingFeatures } from "./stance";
 import type { BreakdownLine, FacilityCandidate, FirmFacts, MatchContext, ProgramCandidate, ScoreComponent } from "./types";
 
@@ -252,48 +244,15 @@ function proximity(distance: number | null, { type, sameRegion, acrossBorder }: 
   let points: number;
   if (distance === null) {
     points = DECAY_POINTS * NO_PLACE_SHARE;
-    reasons.push(
-      type === "program"
-        ? {
-            rule: "proximity.anywhere",
-            ko: "특정 장소에 가지 않고 신청할 수 있는 사업이라 거리는 따지지 않았습니다.",
-            en: "Applied for without visiting a particular place, so distance does not count.",
-          }
-        : {
-            rule: "proximity.unknown",
-            ko: "위치 정보가 없어 거리를 계산하지 않았습니다.",
-            en: "No location on record, so distance was not measured.",
-          }
-    );
+    reasons.push(type === "program" ? reason("proximity.anywhere", {}) : reason("proximity.unknown", {}));
   } else {
     points = proximityDecayPoints(distance);
-    reasons.push(
-      distance < 1
-        ? { rule: "proximity.decay", ko: "회사에서 1 km 이내 거리에 있습니다.", en: "Within 1 km of the firm." }
-        : {
-            rule: "proximity.decay",
-            ko: `회사에서 약 ${Math.round(distance)} km 거리에 있습니다.`,
-            en: `About ${Math.round(distance)} km from the firm.`,
-          }
-    );
-    if (acrossBorder && distance <= HALF_POINTS_KM)
-      reasons.push({
-        rule: "proximity.cross_border",
-        ko: "다른 시·도에 있지만 같은 생활·경제권이라 가깝게 이용할 수 있습니다.",
-        en: "Across the provincial border but within the same economic zone, so it is close at hand.",
-      });
+    reasons.push(reason("proximity.decay", { km: distance < 1 ? distance : Math.round(distance) }));
+    if (acrossBorder && distance <= HALF_POINTS_KM) reasons.push(reason("proximity.cross_border", {}));
   }
   if (sameRegion) {
     points += SAME_REGION_POINTS;
-    reasons.push(
-      type === "program"
-        ? {
-            rule: "proximity.same_region",
-            ko: "회사가 있는 시·도를 대상으로 하는 지역 사업입니다.",
-            en: "A regional program for the firm's own province or metropolitan city.",
-          }
-        : { rule: "proximity.same_region", ko: "회사와 같은 시·도에 있습니다.", en: "In the firm's own province or metropolitan city." }
-    );
+    reasons.push(reason("proximity.same_region", { program: type === "program" }));
   }
   return { points, reasons };
 }
@@ -316,41 +275,19 @@ interface IndustryFacts {
 function industry(firm: FirmFacts, context: MatchContext, facts: IndustryFacts): ComponentResult {
   const division = firm.profile.ksicDivision;
   const name = firm.divisionName;
-  if (facts.sectors.includes(division))
-    return result(INDUSTRY_POINTS.named, {
-      rule: facts.namedRule,
-      ko: `회사 업종(${name.ko})을 주력 분야로 다룹니다.`,
-      en: `Works with the firm's industry (${name.en}).`,
-    });
+  if (facts.sectors.includes(division)) return result(INDUSTRY_POINTS.named, reason(facts.namedRule, { division: name }));
   if (firm.pavittClass === "science_based" && facts.sectors.includes(RESEARCH_DIVISION))
-    return result(INDUSTRY_POINTS.research, {
-      rule: "industry.research",
-      ko: "연구개발 분야를 다루는 곳으로, 자체 연구에서 기술을 얻는 과학 기반형 기업에 업종과 관계없이 맞습니다.",
-      en: "Works in research and development, which serves science-based firms in any industry.",
-    });
+    return result(INDUSTRY_POINTS.research, reason("industry.research", {}));
   if (!facts.sectorsExclusive || facts.sectors.length === 0) {
     const anchor = facts.anchorGroup === null ? undefined : context.anchorGroups.get(facts.anchorGroup.id);
     if (anchor?.sectors.includes(division))
-      return result(INDUSTRY_POINTS.anchor, {
-        rule: "industry.anchor",
-        ko: `앵커 기업 ${anchor.nameKo}의 주력 분야가 회사 업종(${name.ko})과 같습니다.`,
-        en: `The anchor group ${anchor.nameEn} works in the firm's industry (${name.en}).`,
-      });
+      return result(INDUSTRY_POINTS.anchor, reason("industry.anchor", { anchor: { ko: anchor.nameKo, en: anchor.nameEn }, division: name }));
     if (facts.strategicRegions.some((code) => context.regions.get(code)?.strategicIndustries.includes(division)))
-      return result(INDUSTRY_POINTS.regionStrategic, {
-        rule: "industry.region_strategic",
-        ko: `회사 업종(${name.ko})은 이 지역의 전략산업입니다.`,
-        en: `The firm's industry (${name.en}) is a strategic industry of this region.`,
-      });
-    if (facts.sectorsExclusive)
-      return result(INDUSTRY_POINTS.open, { rule: "industry.open", ko: "업종 제한이 없는 사업입니다.", en: "Open to every industry." });
+      return result(INDUSTRY_POINTS.regionStrategic, reason("industry.region_strategic", { division: name }));
+    if (facts.sectorsExclusive) return result(INDUSTRY_POINTS.open, reason("industry.open", {}));
   }
   if (facts.sectors.some((code) => context.divisions.get(code)?.sectionCode === firm.profile.sectionCode))
-    return result(INDUSTRY_POINTS.section, {
-      rule: "industry.section",
-      ko: "회사 업종과 같은 산업 대분류의 업종을 다룹니다.",
-      en: "Works with industries in the firm's broad sector.",
-    });
+    return result(INDUSTRY_POINTS.section, reason("industry.section", {}));
   return { points: 0, reasons: [] };
 }
 
@@ -400,12 +337,7 @@ function stance(firm: FirmFacts, listing: ListingFeatures): ComponentResult {
 function programTargetStance(program: ProgramCandidate, firm: FirmFacts): ComponentResult | null {
   const named = new Set(program.pavittClasses);
   if (named.size === 0 || named.size >= 4 || !named.has(firm.pavittClass)) return null;
-  const label = PAVITT_CLASS_LABELS[firm.pavittClass];
-  return result(MAX_POINTS.stance, {
-    rule: "stance.program_target",
-    ko: `${label.ko} 기업을 위해 마련된 사업입니다.`,
-    en: `Designed for ${label.en} firms.`,
-  });
+  return result(MAX_POINTS.stance, reason("stance.program_target", { pavittClass: firm.pavittClass }));
 }
 
 function better(own: ComponentResult, provider: ComponentResult | null): ComponentResult {
@@ -422,40 +354,17 @@ function facilityLevels(facility: FacilityCandidate): DiffusionLevel[] {
 /** A listing that names the capabilities it is for is judged on that; otherwise on the levels it works at. */
 function level(firm: FirmFacts, levels: readonly number[], offersFinance: boolean, targetCapabilities: readonly string[]): ComponentResult {
   const capability = firm.capability;
-  const capabilityLabel = CAPABILITY_LABELS[capability];
   if (targetCapabilities.length > 0) {
-    return targetCapabilities.includes(capability)
-      ? result(MAX_POINTS.level, {
-          rule: "level.capability",
-          ko: `${capabilityLabel.ko} 기업을 지원 대상으로 정해 둔 사업입니다.`,
-          en: `Meant for ${capabilityLabel.en} firms.`,
-        })
-      : { points: 0, reasons: [] };
+    return targetCapabilities.includes(capability) ? result(MAX_POINTS.level, reason("level.capability", { capability })) : { points: 0, reasons: [] };
   }
   const wanted = LEVEL_FOR_CAPABILITY[capability];
-  if (capability === "technology_driven" && offersFinance)
-    return result(MAX_POINTS.level, {
-      rule: "level.finance",
-      ko: "기술 주도형 기업에는 3단계 지원과 함께 투자·금융 연계가 잘 맞습니다.",
-      en: "Technology-driven firms gain most from level 3 support and finance.",
-    });
+  if (capability === "technology_driven" && offersFinance) return result(MAX_POINTS.level, reason("level.finance", {}));
   const known = levels.filter((value): value is DiffusionLevel => value === 1 || value === 2 || value === 3);
   if (known.length === 0) return { points: 0, reasons: [] };
   const closest = known.reduce((best, value) => (Math.abs(value - wanted) < Math.abs(best - wanted) ? value : best));
   const gap = Math.abs(closest - wanted);
-  const levelLabel = DIFFUSION_LEVEL_LABELS[closest];
-  if (gap === 0)
-    return result(MAX_POINTS.level, {
-      rule: "level.fit",
-      ko: `${levelLabel.ko} 지원으로, ${capabilityLabel.ko} 기업에 알맞은 단계입니다.`,
-      en: `Works at ${levelLabel.en}, the right level for a ${capabilityLabel.en} firm.`,
-    });
-  if (gap === 1)
-    return result(MAX_POINTS.level * ONE_LEVEL_OFF_SHARE, {
-      rule: "level.near",
-      ko: `${levelLabel.ko} 지원으로, ${capabilityLabel.ko} 기업에 알맞은 ${wanted}단계와 한 단계 차이가 납니다.`,
-      en: `Works at ${levelLabel.en}, one level from the level ${wanted} that fits a ${capabilityLabel.en} firm.`,
-    });
+  if (gap === 0) return result(MAX_POINTS.level, reason("level.fit", { level: closest, capability }));
+  if (gap === 1) return result(MAX_POINTS.level * ONE_LEVEL_OFF_SHARE, reason("level.near", { level: closest, wanted, capability }));
   return { points: 0, reasons: [] };
 }
 
@@ -464,13 +373,7 @@ function level(firm: FirmFacts, levels: readonly number[], offersFinance: boolea
 function delivery(firm: FirmFacts, modes: readonly string[]): ComponentResult {
   const fitting = DELIVERY_FOR_CLASS[firm.pavittClass].filter((mode) => modes.includes(mode));
   if (fitting.length === 0) return { points: 0, reasons: [] };
-  const how = joinLabels(fitting.map((mode) => DELIVERY_MODE_LABELS[mode]));
-  const label = PAVITT_CLASS_LABELS[firm.pavittClass];
-  return result(MAX_POINTS.delivery, {
-    rule: "delivery.fit",
-    ko: `${how.ko} 방식으로 지원해 ${label.ko} 기업에 잘 맞습니다.`,
-    en: `Delivered through ${how.en}, which suits ${label.en} firms.`,
-  });
+  return result(MAX_POINTS.delivery, reason("delivery.fit", { modes: fitting, pavittClass: firm.pavittClass }));
 }
 
 // --- needs -----------------------------------------------------------------
@@ -478,10 +381,5 @@ function delivery(firm: FirmFacts, modes: readonly string[]): ComponentResult {
 function needs(firm: FirmFacts, answers: (need: Need) => boolean): ComponentResult {
   const met = [...new Set(firm.profile.needs)].filter(answers);
   if (met.length === 0) return { points: 0, reasons: [] };
-  const what = joinLabels(met.map((need) => NEED_LABELS[need]));
-  return result(MAX_POINTS.needs, {
-    rule: "needs.match",
-    ko: `요청하신 지원 분야(${what.ko})를 다룹니다.`,
-    en: `Covers what the firm asked for: ${what.en}.`,
-  });
+  return result(MAX_POINTS.needs, reason("needs.match", { needs: met }));
 }

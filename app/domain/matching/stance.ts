@@ -1,5 +1,5 @@
-import type { Bilingual } from "../labels";
-import type { PavittClass, Reason } from "../types";
+import { reason, type Reason } from "../reasons";
+import type { Bilingual, PavittClass } from "../types";
 
 /** What a listing offers, in the terms the stance rules read; programs have kind "program". */
 export interface ListingFeatures {
@@ -47,74 +47,14 @@ const always = () => true;
 
 const REGIONAL_CENTER = ["innovation_center", "techno_park"];
 
-const coreTarget = (listing: ListingFeatures): Reason =>
-  isProgram(listing)
-    ? {
-        rule: "stance.core_target",
-        ko: "전문 공급자형 기업에 맞는 기술 지원입니다. 전문 공급자형 기업은 지역 혁신기관이 가장 중점적으로 돕는 대상입니다.",
-        en: "Technology support of the kind specialized suppliers need; they are the core target of regional innovation support.",
-      }
-    : {
-        rule: "stance.core_target",
-        ko: "전문 공급자형 기업은 지역 혁신센터와 테크노파크가 가장 중점적으로 돕는 대상입니다. 개별 상담과 소그룹 토론으로 기술 자문을 받고, 필요한 기술 원천과도 연결될 수 있습니다.",
-        en: "Specialized suppliers are the core target of regional innovation centers and technoparks: direct, individual advice and small-group sessions, and links to the right sources of technology.",
-      };
-
-const technologySource = (): Reason => ({
-  rule: "stance.technology_source",
-  ko: "연구단지·대학·창업보육센터는 전문 공급자형 기업에 기술 원천이 됩니다. 지역 혁신센터의 연결을 받으면 더 효과적입니다.",
-  en: "Research complexes, universities and incubators are sources of technology for specialized suppliers, best approached with a regional center's introduction.",
-});
-
-const intermediary = (listing: ListingFeatures): Reason =>
-  isProgram(listing)
-    ? {
-        rule: "stance.intermediary",
-        ko: "시연·단체 설명회나 중개 채널로 새 기술을 전하는 사업으로, 공급자 주도형 기업에 알맞은 방식입니다.",
-        en: "Brings new technology through demonstrations, group sessions or intermediaries: the way that works for supplier-dominated firms.",
-      }
-    : {
-        rule: "stance.intermediary",
-        ko: "공급자 주도형 기업은 지역 혁신기관이 두 번째로 중점을 두는 대상입니다. 업종 단체·공급업체 같은 중개 채널과 단체 설명회·시연회를 통해 새 기술을 접하는 것이 효과적입니다.",
-        en: "Supplier-dominated firms are the regional centers' second target, best reached through intermediaries such as trade associations and suppliers, and through group presentations and demonstrations.",
-      };
-
-const scienceBased = (): Reason => ({
-  rule: "stance.science_based",
-  ko: "과학 기반형 기업에는 연구단지, 대학 기술이전센터, 특허 정보, 벤처 투자·금융이 잘 맞습니다.",
-  en: "Science-based firms are best served by research complexes, university technology licensing offices, patent information and venture finance.",
-});
-
-const notPrimary = (): Reason => ({
-  rule: "stance.not_primary",
-  ko: "과학 기반형 기업은 자체 연구 역량이 높아 지역 혁신센터의 주된 지원 대상은 아닙니다. 다른 기업에 기술을 공급하는 협력 파트너로 참여할 수 있습니다.",
-  en: "Science-based firms have strong research of their own and are not the main target of regional centers; they can take part as a source of technology for other firms.",
-});
-
-const sharedGrowth = (listing: ListingFeatures): Reason =>
-  listing.anchorGroup === null
-    ? {
-        rule: "stance.shared_growth",
-        ko: "규모 집약형 기업에는 대기업과의 상생협력이 맞습니다. 이곳은 대·중소기업 상생협력 프로그램을 운영합니다.",
-        en: "Scale-intensive firms fit cooperation with large firms, and this listing runs large-firm shared-growth programs.",
-      }
-    : {
-        rule: "stance.shared_growth",
-        ko: `규모 집약형 기업에는 대기업과의 상생협력이 맞습니다. 이곳에서는 앵커 기업 ${listing.anchorGroup.name.ko}의 상생협력에 참여할 수 있습니다.`,
-        en: `Scale-intensive firms fit cooperation with large firms; here the anchor group ${listing.anchorGroup.name.en} runs shared-growth cooperation with SMEs.`,
-      };
-
-const industrialComplex = (): Reason => ({
-  rule: "stance.industrial_complex",
-  ko: "규모 집약형 기업은 대개 대기업 협력업체로, 산업단지의 대기업 협력망과 기반시설을 활용하는 것이 맞습니다.",
-  en: "Scale-intensive SMEs are usually subcontractors of large firms; an industrial complex's network of large firms and shared infrastructure suits them.",
-});
-
-const notTarget = (): Reason => ({
-  rule: "stance.not_target",
-  ko: "규모 집약형 기업은 지역 혁신센터의 지원 대상이 분명히 아닙니다. 대기업과의 상생협력 프로그램이 더 잘 맞습니다.",
-  en: "Scale-intensive firms are clearly not the target of regional innovation centers; shared-growth cooperation with large firms fits better.",
-});
+const coreTarget = (listing: ListingFeatures): Reason => reason("stance.core_target", { program: isProgram(listing) });
+const technologySource = (): Reason => reason("stance.technology_source", {});
+const intermediary = (listing: ListingFeatures): Reason => reason("stance.intermediary", { program: isProgram(listing) });
+const scienceBased = (): Reason => reason("stance.science_based", {});
+const notPrimary = (): Reason => reason("stance.not_primary", {});
+const sharedGrowth = (listing: ListingFeatures): Reason => reason("stance.shared_growth", { anchor: listing.anchorGroup?.name ?? null });
+const industrialComplex = (): Reason => reason("stance.industrial_complex", {});
+const notTarget = (): Reason => reason("stance.not_target", {});
 
 /**
  * How well a listing suits each class, from seed 002 Table 2-8, footnote 67 and the text

@@ -1,6 +1,6 @@
 import type { CapabilityAssessment, CooperationAdvice, PavittAnswers, PavittClassification } from "../classification";
-import type { Bilingual } from "../labels";
-import type { Capability, Certification, LatLng, Need, PavittClass, Reason, SizeBand } from "../types";
+import type { Reason } from "../reasons";
+import type { Bilingual, Capability, Certification, LatLng, Need, PavittClass, SizeBand } from "../types";
 
 /** What a firm tells the platform about itself. */
 export interface FirmProfile {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assessCapability, classifyPavitt, cooperationMode } from "~/domain/classification";
+import { said } from "../i18n/said";
 
 describe("classifyPavitt", () => {
   it("keeps the industry default with medium confidence when there are no answers", () => {
@@ -32,11 +33,11 @@ describe("classifyPavitt", () => {
     });
     expect(result).toMatchObject({ pavittClass: "science_based", defaultClass: "specialized_supplier", moved: true, confidence: "high" });
     const moved = result.reasons.find((reason) => reason.rule === "classify.moved");
-    expect(moved?.en).toContain(
+    expect(said(moved)?.en).toContain(
       "point to science-based: sources of technology = own R&D; appropriation = patents; innovation focus = new products"
     );
-    expect(moved?.ko).toContain("과학 기반형");
-    expect(moved?.ko).toContain("자체 연구개발");
+    expect(said(moved)?.ko).toContain("과학 기반형");
+    expect(said(moved)?.ko).toContain("자체 연구개발");
   });
 
   it("moves with two of three answers when the third supports neither the default nor the challenger", () => {
@@ -103,8 +104,8 @@ describe("classifyPavitt", () => {
     const result = classifyPavitt({ division: "85", defaultClass: null });
     expect(result).toMatchObject({ pavittClass: "supplier_dominated", confidence: "low", moved: false });
     expect(result.reasons[0].rule).toBe("classify.fallback");
-    expect(result.reasons[0].ko).toContain("질문");
-    expect(result.reasons[0].en).toContain("Answer the three questions");
+    expect(said(result.reasons[0])?.ko).toContain("질문");
+    expect(said(result.reasons[0])?.en).toContain("Answer the three questions");
   });
 });
 
@@ -177,8 +178,8 @@ describe("assessCapability", () => {
     const result = assessCapability({ employees: 8, certifications: [] });
     const last = result.reasons.at(-1);
     expect(last?.rule).toBe("capability.result");
-    expect(last?.ko).toContain("비기술형");
-    expect(last?.en).toContain("non-technological");
+    expect(said(last)?.ko).toContain("비기술형");
+    expect(said(last)?.en).toContain("non-technological");
   });
 });
 
@@ -191,6 +192,6 @@ describe("cooperationMode (seed 003 Figure 2)", () => {
     const advice = cooperationMode(capability);
     expect(advice.mode).toBe(mode);
     expect(advice.reasons[0].rule).toBe(`cooperation.${mode}`);
-    expect(advice.reasons[0].ko.length).toBeGreaterThan(0);
+    expect(said(advice.reasons[0])?.ko.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkEligibility, type EligibilityFirm } from "~/domain/matching/eligibility";
 import { program } from "./fixtures";
+import { said } from "../i18n/said";
 
 const firm: EligibilityFirm = { isSme: true, employees: 120, regionCode: "38", pavittClass: "specialized_supplier", certifications: [] };
 const rules = (result: { reasons: { rule: string }[] }) => result.reasons.map((reason) => reason.rule);
@@ -18,7 +19,7 @@ describe("checkEligibility", () => {
     expect(checkEligibility(smeOnly, { ...firm, isSme: false }).eligible).toBe(false);
     const unknown = checkEligibility(smeOnly, { ...firm, isSme: null });
     expect(unknown.eligible).toBe(false);
-    expect(unknown.reasons[0].en).toContain("cannot be confirmed");
+    expect(said(unknown.reasons[0])?.en).toContain("cannot be confirmed");
   });
 
   it("the employee cap is inclusive", () => {
@@ -33,7 +34,7 @@ describe("checkEligibility", () => {
     expect(checkEligibility(regional, firm).eligible).toBe(true);
     const elsewhere = checkEligibility(regional, { ...firm, regionCode: "27" });
     expect(elsewhere.eligible).toBe(false);
-    expect(elsewhere.reasons.find((reason) => reason.rule === "eligibility.region")?.ko).toContain("지원 대상 지역이 아닙니다");
+    expect(said(elsewhere.reasons.find((reason) => reason.rule === "eligibility.region"))?.ko).toContain("지원 대상 지역이 아닙니다");
   });
 
   it("target classes restrict; all four, or none, mean open", () => {
@@ -42,7 +43,7 @@ describe("checkEligibility", () => {
     expect(checkEligibility(forScience, { ...firm, pavittClass: "science_based" }).eligible).toBe(true);
     expect(checkEligibility(program({ pavittClasses: [] }), firm).eligible).toBe(true);
     const refused = checkEligibility(forScience, firm);
-    expect(refused.reasons.find((reason) => reason.rule === "eligibility.class")?.ko).toContain(
+    expect(said(refused.reasons.find((reason) => reason.rule === "eligibility.class"))?.ko).toContain(
       "전문 공급자형 기업은 지원 대상이 아닙니다"
     );
   });
@@ -52,7 +53,7 @@ describe("checkEligibility", () => {
     expect(checkEligibility(certified, firm).eligible).toBe(false);
     expect(checkEligibility(certified, { ...firm, certifications: ["venture"] }).eligible).toBe(true);
     expect(checkEligibility(certified, { ...firm, certifications: ["mainbiz"] }).eligible).toBe(false);
-    expect(checkEligibility(certified, firm).reasons.at(-1)?.ko).toContain("이노비즈, 벤처기업");
+    expect(said(checkEligibility(certified, firm).reasons.at(-1))?.ko).toContain("이노비즈, 벤처기업");
   });
 
   it("every condition must hold", () => {

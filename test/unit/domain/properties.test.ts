@@ -18,6 +18,7 @@ import {
   type LatLng,
 } from "~/domain/types";
 import { SEED_001_RULES, context } from "./fixtures";
+import { said } from "../i18n/said";
 
 const CONTEXT = context();
 const REGIONS = [...CONTEXT.regions.keys()];
@@ -187,8 +188,8 @@ describe("properties", () => {
             expect(item.reasons.length).toBeGreaterThan(0);
             for (const reason of item.reasons) {
               expect(reason.rule).toMatch(/^[a-z_]+\.[a-z_]+$/);
-              expect(reason.ko).toMatch(/[가-힣]/);
-              expect(reason.en).toMatch(/[A-Za-z]/);
+              expect(said(reason)?.ko).toMatch(/[가-힣]/);
+              expect(said(reason)?.en).toMatch(/[A-Za-z]/);
             }
           }
           for (let i = 1; i < list.length; i++) expect(list[i - 1].score).toBeGreaterThanOrEqual(list[i].score);

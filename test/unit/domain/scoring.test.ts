@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_POINTS, proximityDecayPoints, scoreFacility, scoreProgram } from "~/domain/matching/scoring";
 import type { FirmFacts } from "~/domain/matching/types";
 import { CHANGWON, context, facility, firm, program } from "./fixtures";
+import { said } from "../i18n/said";
 
 const facts = (overrides: Partial<FirmFacts> = {}): FirmFacts => ({
   profile: firm(),
@@ -55,8 +56,8 @@ describe("proximity", () => {
   it("quotes the distance in whole km", () => {
     const scored = scoreFacility(facility({ location: eastOfChangwon(12.4) }), facts(), context());
     const reason = scored.reasons.find((r) => r.rule === "proximity.decay");
-    expect(reason?.ko).toBe("회사에서 약 12 km 거리에 있습니다.");
-    expect(reason?.en).toBe("About 12 km from the firm.");
+    expect(said(reason)?.ko).toBe("회사에서 약 12 km 거리에 있습니다.");
+    expect(said(reason)?.en).toBe("About 12 km from the firm.");
   });
 
   it("a nationwide program without a place gets half the decay points", () => {
@@ -78,7 +79,7 @@ describe("industry fit", () => {
     expect([named, anchor, strategic, section, none].map((scored) => points(scored, "industry"))).toEqual([20, 14, 10, 4, 0]);
     expect(rules(named)).toContain("industry.facility");
     expect(rules(anchor)).toContain("industry.anchor");
-    expect(anchor.reasons.find((r) => r.rule === "industry.anchor")?.ko).toContain("두산");
+    expect(said(anchor.reasons.find((r) => r.rule === "industry.anchor"))?.ko).toContain("두산");
     expect(rules(strategic)).toContain("industry.region_strategic");
     expect(rules(section)).toContain("industry.section");
   });
@@ -114,7 +115,7 @@ describe("class stance (seed 002 Table 2-8, footnote 67)", () => {
   it("specialized suppliers are the core target of technoparks and centers", () => {
     const scored = stance("specialized_supplier");
     expect(points(scored, "stance")).toBe(20);
-    expect(scored.reasons.find((r) => r.rule === "stance.core_target")?.en).toContain("core target");
+    expect(said(scored.reasons.find((r) => r.rule === "stance.core_target"))?.en).toContain("core target");
   });
 
   it("supplier-dominated firms are reached through intermediaries and group demonstrations", () => {
@@ -127,16 +128,16 @@ describe("class stance (seed 002 Table 2-8, footnote 67)", () => {
     expect(points(stance("science_based", research), "stance")).toBe(20);
     const atTp = stance("science_based");
     expect(points(atTp, "stance")).toBe(4);
-    expect(atTp.reasons.find((r) => r.rule === "stance.not_primary")?.ko).toContain("주된 지원 대상은 아닙니다");
+    expect(said(atTp.reasons.find((r) => r.rule === "stance.not_primary"))?.ko).toContain("주된 지원 대상은 아닙니다");
   });
 
   it("scale-intensive firms are clearly not the centers' target; anchor shared growth fits them", () => {
     const atTp = stance("scale_intensive");
     expect(points(atTp, "stance")).toBe(2);
-    expect(atTp.reasons.find((r) => r.rule === "stance.not_target")?.en).toContain("clearly not the target");
+    expect(said(atTp.reasons.find((r) => r.rule === "stance.not_target"))?.en).toContain("clearly not the target");
     const atCcei = stance("scale_intensive", ccei);
     expect(points(atCcei, "stance")).toBe(20);
-    expect(atCcei.reasons.find((r) => r.rule === "stance.shared_growth")?.ko).toContain("현대자동차");
+    expect(said(atCcei.reasons.find((r) => r.rule === "stance.shared_growth"))?.ko).toContain("현대자동차");
     expect(points(stance("scale_intensive", complex), "stance")).toBe(14);
   });
 
@@ -188,8 +189,8 @@ describe("capability and level (Table 2-6, footnote 58)", () => {
     const demo = facility({ services: ["demonstration"] });
     expect(points(scoreFacility(demo, facts({ capability: "non_technological" }), context()), "level")).toBe(10);
     const reason = scoreFacility(demo, facts({ capability: "non_technological" }), context()).reasons.find((r) => r.rule === "level.fit");
-    expect(reason?.ko).toContain("1단계");
-    expect(reason?.ko).toContain("비기술형");
+    expect(said(reason)?.ko).toContain("1단계");
+    expect(said(reason)?.ko).toContain("비기술형");
   });
 });
 
@@ -207,7 +208,7 @@ describe("delivery and needs", () => {
     const technology = scoreProgram(program({ category: "technology" }), undefined, needsFinance, context());
     expect(points(finance, "needs")).toBe(10);
     expect(points(technology, "needs")).toBe(0);
-    expect(finance.reasons.find((r) => r.rule === "needs.match")?.ko).toBe("요청하신 지원 분야(자금)를 다룹니다.");
+    expect(said(finance.reasons.find((r) => r.rule === "needs.match"))?.ko).toBe("요청하신 지원 분야(자금)를 다룹니다.");
   });
 
   it("cooperation is met by anchor groups and shared-growth services", () => {

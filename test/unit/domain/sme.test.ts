@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkSme, resolveSizeRule, sizeBandOf, type SizeRule } from "~/domain/sme";
 import { SEED_001_RULES } from "./fixtures";
+import { said } from "../i18n/said";
 
 const manufacturer = { division: "29", sectionCode: "C" };
 
@@ -92,26 +93,26 @@ describe("checkSme", () => {
     expect(result.sizeBand).toBe("large");
     const [employees, capital] = result.reasons;
     expect(employees.rule).toBe("sme.employees");
-    expect(employees.ko).toContain("350명");
-    expect(employees.ko).toContain("300명 미만");
-    expect(employees.en).toContain("350 employees");
+    expect(said(employees)?.ko).toContain("350명");
+    expect(said(employees)?.ko).toContain("300명 미만");
+    expect(said(employees)?.en).toContain("350 employees");
     expect(capital.rule).toBe("sme.capital");
-    expect(capital.ko).toContain("50억 원");
-    expect(capital.ko).toContain("80억 원 이하");
-    expect(capital.en).toContain("KRW 5 bn");
-    expect(capital.en).toContain("KRW 8 bn");
+    expect(said(capital)?.ko).toContain("50억 원");
+    expect(said(capital)?.ko).toContain("80억 원 이하");
+    expect(said(capital)?.en).toContain("KRW 5 bn");
+    expect(said(capital)?.en).toContain("KRW 8 bn");
   });
 
   it("says so when the firm gave no capital figure", () => {
     const capital = checkSme({ employees: 350, ...manufacturer }, SEED_001_RULES).reasons.find((reason) => reason.rule === "sme.capital");
-    expect(capital?.ko).toContain("직원 수 기준만");
-    expect(capital?.en).toContain("only the employee test");
+    expect(said(capital)?.ko).toContain("직원 수 기준만");
+    expect(said(capital)?.en).toContain("only the employee test");
   });
 
   it("quotes sales for sales rules", () => {
     const sales = checkSme({ employees: 120, salesKrw: 12e9, division: "46", sectionCode: "G" }, SEED_001_RULES).reasons[1];
     expect(sales.rule).toBe("sme.sales");
-    expect(sales.ko).toContain("매출액 120억 원");
-    expect(sales.en).toContain("KRW 12 bn");
+    expect(said(sales)?.ko).toContain("매출액 120억 원");
+    expect(said(sales)?.en).toContain("KRW 12 bn");
   });
 });

@@ -4,6 +4,7 @@ import { matchFirm } from "~/domain/matching/match";
 import type { FirmProfile, MatchResult, ScoredItem } from "~/domain/matching/types";
 import type { LatLng } from "~/domain/types";
 import { loadRealData } from "./real-data";
+import { said } from "../i18n/said";
 
 /**
  * Worked cases written from the source documents (seed 002 Table 2-8 and footnotes 58,
@@ -76,8 +77,8 @@ function expectSound(profile: FirmProfile, result: MatchResult): void {
     }),
   ];
   for (const reason of allReasons) {
-    expect(reason.ko).toMatch(/[가-힣]/);
-    expect(reason.en).toMatch(/^[\x20-\x7E–]+$/);
+    expect(said(reason)?.ko).toMatch(/[가-힣]/);
+    expect(said(reason)?.en).toMatch(/^[\x20-\x7E–]+$/);
   }
 
   const rest = (item: ScoredItem) =>
@@ -97,7 +98,7 @@ describe("worked cases on the project data", () => {
     const top = result.centers[0];
     expect(top.id).toBe("tp-daegu");
     expect(rules(top)).toEqual(expect.arrayContaining(["industry.facility", "stance.intermediary", "delivery.fit"]));
-    expect(top.reasons.find((reason) => reason.rule === "stance.intermediary")?.en).toContain("group presentations and demonstrations");
+    expect(said(top.reasons.find((reason) => reason.rule === "stance.intermediary"))?.en).toContain("group presentations and demonstrations");
     expect(ids(result.centers.slice(0, 2))).toContain("ccei-daegu");
     expect(ids(result.programs.slice(0, 2))).toEqual(expect.arrayContaining(["tp-daegu-tech-assist"]));
   });
@@ -108,8 +109,8 @@ describe("worked cases on the project data", () => {
     expect(result.eligibility).toMatchObject({ isSme: true, sizeBand: "medium" });
     expect(ids(result.centers.slice(0, 2)).sort()).toEqual(["ccei-gyeongnam", "tp-gyeongnam"]);
     const core = result.centers[0].reasons.find((reason) => reason.rule === "stance.core_target");
-    expect(core?.en).toContain("core target");
-    expect(core?.ko).toContain("가장 중점적으로 돕는 대상");
+    expect(said(core)?.en).toContain("core target");
+    expect(said(core)?.ko).toContain("가장 중점적으로 돕는 대상");
     expect(ids(result.programs.slice(0, 2)).sort()).toEqual(["ccei-gyeongnam-shared-growth", "tp-gyeongnam-tech-assist"]);
   });
 
@@ -139,17 +140,17 @@ describe("worked cases on the project data", () => {
     expect(result.classification.pavitt.pavittClass).toBe("scale_intensive");
     expect(result.eligibility.isSme).toBe(true);
     expect(result.centers[0].id).toBe("ccei-ulsan");
-    expect(result.centers[0].reasons.find((reason) => reason.rule === "stance.shared_growth")?.ko).toContain("현대중공업그룹");
+    expect(said(result.centers[0].reasons.find((reason) => reason.rule === "stance.shared_growth"))?.ko).toContain("현대중공업그룹");
     expect(result.programs[0].id).toBe("ccei-ulsan-shared-growth");
     const technopark = find(result.centers, "tp-ulsan");
-    expect(technopark?.reasons.find((reason) => reason.rule === "stance.not_target")?.en).toContain("clearly not the target");
+    expect(said(technopark?.reasons.find((reason) => reason.rule === "stance.not_target"))?.en).toContain("clearly not the target");
     expect(result.programs.some((item) => item.id.endsWith("-tech-assist"))).toBe(false);
   });
 
   it("5. a 350-person manufacturer that gives no capital: not an SME, no SME-only programs, every facility still listed", () => {
     const result = run({ ksicDivision: "29", employees: 350, location: PLACES.changwon, regionCode: "48" });
     expect(result.eligibility).toMatchObject({ isSme: false, sizeBand: "large" });
-    expect(result.eligibility.reasons.find((reason) => reason.rule === "sme.capital")?.en).toContain("only the employee test");
+    expect(said(result.eligibility.reasons.find((reason) => reason.rule === "sme.capital"))?.en).toContain("only the employee test");
     expect(result.programs.length).toBeGreaterThan(0);
     expect(result.programs.every((item) => !programById(item.id)?.smeOnly)).toBe(true);
     expect(ids(result.programs)).toEqual(expect.arrayContaining(["kotra-export-support", "kccp-tech-cooperation"]));
@@ -159,8 +160,8 @@ describe("worked cases on the project data", () => {
     const result = run({ ksicDivision: "29", employees: 350, capitalKrw: 5e9, location: PLACES.changwon, regionCode: "48" });
     expect(result.eligibility).toMatchObject({ isSme: true, sizeBand: "large" });
     const capital = result.eligibility.reasons.find((reason) => reason.rule === "sme.capital");
-    expect(capital?.ko).toContain("50억 원");
-    expect(capital?.en).toContain("KRW 8 bn");
+    expect(said(capital)?.ko).toContain("50억 원");
+    expect(said(capital)?.en).toContain("KRW 8 bn");
     expect(result.programs.some((item) => programById(item.id)?.smeOnly)).toBe(true);
   });
 
@@ -211,7 +212,7 @@ describe("worked cases on the project data", () => {
       confidence: "high",
     });
     expect(result.centers[0].id).toBe("ccei-gyeongbuk");
-    expect(result.centers[0].reasons.find((reason) => reason.rule === "industry.anchor")?.ko).toContain("삼성");
+    expect(said(result.centers[0].reasons.find((reason) => reason.rule === "industry.anchor"))?.ko).toContain("삼성");
     expect(ids(result.programs)).toContain("tp-gyeongbuk-tech-assist");
   });
 
@@ -219,7 +220,7 @@ describe("worked cases on the project data", () => {
     const result = run({ ksicDivision: "24", employees: 90, location: PLACES.pohang, regionCode: "47" });
     expect(result.classification.pavitt.pavittClass).toBe("scale_intensive");
     expect(result.centers[0].id).toBe("ccei-pohang");
-    expect(result.centers[0].reasons.find((reason) => reason.rule === "stance.shared_growth")?.ko).toContain("포스코");
+    expect(said(result.centers[0].reasons.find((reason) => reason.rule === "stance.shared_growth"))?.ko).toContain("포스코");
     expect(rank(result.centers, "nic-pohang")).toBeLessThan(rank(result.centers, "tp-pohang"));
     expect(result.programs[0].id).toBe("ccei-pohang-shared-growth");
   });
@@ -254,7 +255,7 @@ describe("worked cases on the project data", () => {
       moved: true,
       confidence: "high",
     });
-    expect(moved.classification.pavitt.reasons.find((reason) => reason.rule === "classify.moved")?.en).toContain(
+    expect(said(moved.classification.pavitt.reasons.find((reason) => reason.rule === "classify.moved"))?.en).toContain(
       "sources of technology = own R&D; appropriation = patents; innovation focus = new products"
     );
     expect(rules(find(moved.centers, "tp-gyeongnam"))).toContain("stance.science_based");
@@ -321,7 +322,7 @@ describe("worked cases on the project data", () => {
     const base = { ksicDivision: "46", employees: 120, location: PLACES.busanSasang, regionCode: "26" } as const;
     const noSales = run(base);
     expect(noSales.eligibility.isSme).toBe(false);
-    expect(noSales.eligibility.reasons[0].ko).toContain("100명 미만");
+    expect(said(noSales.eligibility.reasons[0])?.ko).toContain("100명 미만");
     expect(run({ ...base, salesKrw: 10e9 }).eligibility.isSme).toBe(true);
     expect(run({ ...base, salesKrw: 10e9 + 1 }).eligibility.isSme).toBe(false);
     expect(noSales.classification.pavitt.pavittClass).toBe("supplier_dominated");
@@ -363,7 +364,7 @@ describe("worked cases on the project data", () => {
   it("23. a warehousing firm in Incheon: the division rule for warehousing beats the transport section rule", () => {
     const result = run({ ksicDivision: "52", employees: 30, location: PLACES.incheonNamdong, regionCode: "28" });
     expect(result.eligibility.isSme).toBe(true);
-    expect(result.eligibility.reasons[0].ko).toContain("200명 미만");
+    expect(said(result.eligibility.reasons[0])?.ko).toContain("200명 미만");
     expect(result.centers[0].id).toBe("tp-incheon");
     expect(rules(result.centers[0])).toContain("industry.facility");
   });
@@ -375,7 +376,7 @@ describe("worked cases on the project data", () => {
     expect(ids(small.centers.slice(0, 3))).toEqual(expect.arrayContaining(["tp-seoul", "tp-gyeonggi"]));
     const large = run({ ksicDivision: "62", employees: 320, salesKrw: 35e9, location: PLACES.seoulGuro, regionCode: "11" });
     expect(large.eligibility.isSme).toBe(false);
-    expect(large.eligibility.reasons[1].en).toContain("KRW 30 bn");
+    expect(said(large.eligibility.reasons[1])?.en).toContain("KRW 30 bn");
   });
 
   it("25. an R&D services firm in Daejeon with 120 staff: an SME by sales under the science-services row", () => {

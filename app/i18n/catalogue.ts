@@ -1,0 +1,42 @@
+import { auth as enAuth } from "./en/auth";
+import { common as enCommon } from "./en/common";
+import { council as enCouncil } from "./en/council";
+import { gaps as enGaps } from "./en/gaps";
+import { labels as enLabels } from "./en/labels";
+import { map as enMap } from "./en/map";
+import { match as enMatch } from "./en/match";
+import { reasons as enReasons } from "./en/reasons";
+import { auth as koAuth } from "./ko/auth";
+import { common as koCommon } from "./ko/common";
+import { council as koCouncil } from "./ko/council";
+import { gaps as koGaps } from "./ko/gaps";
+import { labels as koLabels } from "./ko/labels";
+import { map as koMap } from "./ko/map";
+import { match as koMatch } from "./ko/match";
+import { reasons as koReasons } from "./ko/reasons";
+import type { Lang } from "./lang";
+import type { CheckedTranslation, Message } from "./message";
+
+/**
+ * The catalogue: one file per language and feature (app/i18n/ko/*.ts, app/i18n/en/*.ts).
+ * Keys are flat and unique across features (a unit test checks that no feature repeats
+ * another's key); Korean is the source and English is checked against it.
+ */
+export const FEATURES = {
+  ko: { common: koCommon, map: koMap, match: koMatch, gaps: koGaps, council: koCouncil, auth: koAuth, reasons: koReasons },
+  en: { common: enCommon, map: enMap, match: enMatch, gaps: enGaps, council: enCouncil, auth: enAuth, reasons: enReasons },
+} as const;
+
+const ko = { ...koCommon, ...koMap, ...koMatch, ...koGaps, ...koCouncil, ...koAuth, ...koReasons };
+const en = { ...enCommon, ...enMap, ...enMatch, ...enGaps, ...enCouncil, ...enAuth, ...enReasons };
+
+/** Compile-time check: every English message has exactly the placeholders of its Korean one. */
+const checkedEn: CheckedTranslation<typeof ko, typeof en> = en;
+
+export type KoreanMessages = typeof ko;
+export type MessageKey = keyof KoreanMessages;
+
+export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, Message>>>> = { ko, en: checkedEn };
+
+export const LABELS = { ko: koLabels, en: enLabels } as const;
+export type LabelTable = keyof typeof koLabels;
