@@ -168,7 +168,7 @@ export default function ImportPage() {
                 <CsrfField />
                 <input type="hidden" name="intent" value="commit" />
                 <input type="hidden" name="plan" value={plan.id} />
-                <button type="submit">{t("importCommit", { rows: plan.rowCount })}</button>
+                <button type="submit">{t("importCommit", { count: plan.rowCount })}</button>
               </Form>
             </>
           )}

@@ -9,7 +9,7 @@ export const map = {
   legend: "Legend",
   showLayer: "Show",
   listHeading: "Places on the map",
-  listCount: "{count} places",
+  listCount: { one: "{count} place", other: "{count} places" },
   listEmpty: "Nothing to show. Turn a kind on in the legend.",
   anchorGroup: "Anchor business group",
   coAnchorGroups: "Co-anchors",

@@ -109,7 +109,7 @@ export const council = {
   importColumn: "열",
   importMessage: "문제",
   importPreview: "가져오면: 새 항목 {create}건, 수정 {update}건, 변경 없음 {unchanged}건 (모두 검토 대기 초안이 됩니다).",
-  importCommit: "{rows}행 가져오기",
+  importCommit: "{count}행 가져오기",
   importUpload: "파일 올리기",
   importHelp: "UTF-8 또는 CP949(EUC-KR) CSV. 첫 줄은 열 이름이고 external_id가 필요합니다. 같은 external_id로 다시 가져오면 기존 항목을 고칩니다. 목록 값은 세미콜론(;)으로 구분합니다.",
   importFile: "CSV 파일",
