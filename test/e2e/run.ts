@@ -2,11 +2,12 @@ import { buildApp, launchBrowser, startApp, type Scenario } from "./harness";
 import { councilScenarios, E2E_ADMIN } from "./council.e2e";
 import { foundationScenarios } from "./foundation.e2e";
 import { gapsScenarios } from "./gaps.e2e";
+import { i18nScenarios } from "./i18n.e2e";
 import { matchScenarios } from "./match.e2e";
 import { searchScenarios } from "./search.e2e";
 
-// The council scenarios change listings, so they run after the read-only ones.
-const scenarios: Scenario[] = [...foundationScenarios, ...searchScenarios, ...matchScenarios, ...gapsScenarios, ...councilScenarios];
+// The council scenarios change listings, so they run after the read-only ones; the i18n ones read the audit trail they leave.
+const scenarios: Scenario[] = [...foundationScenarios, ...searchScenarios, ...matchScenarios, ...gapsScenarios, ...councilScenarios, ...i18nScenarios];
 
 buildApp();
 const app = await startApp({ ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password });
