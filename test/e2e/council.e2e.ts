@@ -132,9 +132,9 @@ councilScenarios.push({
     await page.getByLabel("CSV 파일").setInputFiles({ name: "daegu-10000.csv", mimeType: "text/csv", buffer: Buffer.from(bigCsv(10_000), "utf8") });
     await page.getByRole("button", { name: "검사" }).click();
     await page.getByTestId("import-report").waitFor({ timeout: 60_000 });
-    assert.match(await page.getByTestId("import-report").innerText(), /10000행, 인코딩 UTF-8, 문제 0건/);
+    assert.match(await page.getByTestId("import-report").innerText(), /10,000행, 인코딩 UTF-8, 문제 0건/);
     await screenshot(page, "council-import-report");
-    await page.getByRole("button", { name: "10000행 가져오기" }).click();
+    await page.getByRole("button", { name: "10,000행 가져오기" }).click();
     await page.getByTestId("import-job").waitFor();
     const firstSeen = await page.getByTestId("import-job").getAttribute("data-state");
     const firstDone = Number(await page.locator("progress").getAttribute("value"));
@@ -142,7 +142,7 @@ councilScenarios.push({
     assert.equal(firstSeen, "running", "the page shows the import while it runs");
     assert.ok(firstDone < 10_000, `progress starts below the total (${firstDone})`);
     await page.locator("[data-testid=import-job][data-state=done]").waitFor({ timeout: 120_000 });
-    assert.match(await page.getByTestId("import-job").innerText(), /새 초안 10000건/);
+    assert.match(await page.getByTestId("import-job").innerText(), /새 초안 10,000건/);
     assert.equal(await page.locator("progress").getAttribute("value"), "10000");
     await screenshot(page, "council-import-done");
     await page.context().close();
