@@ -8,6 +8,7 @@ import { FacilityMap } from "~/components/FacilityMap";
 import { DELIVERY_MODE_LABELS, DIFFUSION_LEVEL_LABELS, FACILITY_KIND_LABELS, PAVITT_CLASS_LABELS, SERVICE_LABELS } from "~/domain/labels";
 import type { DeliveryMode, DiffusionLevel, FacilityKind, FacilityService, PavittClass } from "~/domain/types";
 import { translator, type Lang, type MessageKey } from "~/i18n";
+import { isListingId } from "~/domain/listing-id";
 import { useLang } from "~/root";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -19,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const db = context.services.database.db;
-  const facility = await getFacility(db, params.id ?? "");
+  const facility = isListingId(params.id) ? await getFacility(db, params.id) : null;
   if (!facility) throw new Response("Not found", { status: 404 });
   const [programs, regions, divisions] = await Promise.all([listPrograms(db, { providerFacilityId: facility.id }), listRegions(db), listKsicDivisions(db)]);
   const region = regions.find((r) => r.code === facility.regionCode)!;
