@@ -5,7 +5,7 @@
  */
 import { decodeCsvBytes, parseCsvText, type CsvEncoding } from "~/csv";
 import { issue, type FieldIssue, type RowIssue } from "~/validation";
-import { listingColumns, validateListing, type ListingFields, type ListingType, type ValidationContext } from "./listings";
+import { listingColumns, listingValidator, type ListingFields, type ListingType, type ValidationContext } from "./listings";
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
@@ -45,9 +45,10 @@ export function checkImport(type: ListingType, bytes: Uint8Array, context: Valid
   const rows: ImportCheck["rows"] = [];
   const problems: RowIssue[] = [];
   const seen = new Map<string, number>();
+  const validate = listingValidator(type, context);
   for (const { line: row, cells } of parsed.records) {
     const values = Object.fromEntries(header.map((column, i) => [column, cells[i] ?? ""]));
-    const checked = validateListing(type, values, context);
+    const checked = validate(values);
     if (!checked.ok) {
       problems.push(...checked.issues.map((p) => ({ ...p, row })));
       continue;

@@ -168,6 +168,12 @@ export function validateProgram(raw: RawFields, context: ValidationContext): Che
   return check(programSchema(context), raw);
 }
 
+/** The rules of one type with one context, built once for a whole file. */
+export function listingValidator(type: ListingType, context: ValidationContext): (raw: RawFields) => Checked<ListingFields> {
+  const schema = type === "facility" ? facilitySchema(context) : programSchema(context);
+  return (raw) => check(schema, raw);
+}
+
 export function validateListing(type: ListingType, raw: RawFields, context: ValidationContext): Checked<ListingFields> {
   return type === "facility" ? validateFacility(raw, context) : validateProgram(raw, context);
 }
