@@ -54,7 +54,7 @@ try {
   const profiles: MatchInput[] = [];
   while (profiles.length < profileCount) {
     const parsed = parseMatchInput(randomProfile(random, divisions), reference.known);
-    if (!parsed.ok) throw new Error(`generated an invalid profile: ${JSON.stringify(parsed.errors)}`);
+    if (!parsed.ok) throw new Error(`generated an invalid profile: ${JSON.stringify(parsed.issues)}`);
     profiles.push(parsed.value);
   }
 
@@ -74,7 +74,7 @@ try {
     const start = performance.now();
     const outcome = await runMatch(services, profile);
     const elapsed = performance.now() - start;
-    if (!outcome.ok) throw new Error(`match failed: ${JSON.stringify(outcome.errors)}`);
+    if (!outcome.ok) throw new Error(`match failed: ${JSON.stringify(outcome.issues)}`);
     if (index < warmup) continue;
     baseline.push(baselineMs);
     total.push(elapsed);

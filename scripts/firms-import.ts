@@ -4,6 +4,7 @@ import { firmReferenceData, storeImportedFirms } from "../db/queries/firms";
 import { recomputeGaps } from "../db/queries/gaps";
 import { prepareDatabase } from "../db/setup";
 import { parseRegister } from "../app/domain/gaps/firm-import";
+import { issueMessage } from "../app/validation";
 import { parseOptions, runWithDatabase } from "./cli";
 
 const { options, positional } = parseOptions(process.argv.slice(2));
@@ -30,7 +31,7 @@ await runWithDatabase(async (database) => {
   });
   if (!parsed.ok) {
     console.error(`${file} was not imported; nothing changed. ${parsed.problems.length} problem(s):`);
-    for (const problem of parsed.problems) console.error(`  row ${problem.row}, ${problem.column}: ${problem.message.ko} / ${problem.message.en}`);
+    for (const problem of parsed.problems) console.error(`  row ${problem.row}, ${problem.field}: ${issueMessage(problem, "ko")} / ${issueMessage(problem, "en")}`);
     process.exitCode = 1;
     return;
   }

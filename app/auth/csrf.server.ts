@@ -1,5 +1,6 @@
 import type { Role } from "~/domain/accounts";
 import type { Services } from "~/services.server";
+import { formDataOrThrow } from "~/validation/request.server";
 import { loadSession, sameToken } from "./session.server";
 import { forbidden, signInRedirect, type SessionUser } from "./user.server";
 
@@ -33,7 +34,7 @@ export async function requireMutation(request: Request, services: Services, opti
   const session = await loadSession(request, services);
   if (!session) throw signInRedirect(request);
   if (options.roles && !options.roles.includes(session.user.role)) throw forbidden();
-  const form = await (options.parseForm ? options.parseForm(request) : request.formData());
+  const form = await (options.parseForm ? options.parseForm(request) : formDataOrThrow(request));
   const token = form.get(CSRF_FIELD_NAME);
   if (typeof token !== "string" || !sameToken(session.csrfToken, token)) throw forbidden();
   return { user: session.user, form };

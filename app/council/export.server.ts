@@ -1,6 +1,6 @@
 import { listRegionListings } from "../../db/queries/council-listings";
-import { toCsv } from "~/domain/csv-export";
-import { EXPORT_ONLY_COLUMNS } from "~/domain/csv-import";
+import { toCsv } from "~/csv";
+import { EXPORT_ONLY_COLUMNS } from "~/domain/listing-import";
 import { listingColumns, toRawFields, type FacilityFields, type ListingType } from "~/domain/listings";
 import type { Services } from "~/services.server";
 
@@ -10,7 +10,10 @@ export async function exportCsv(services: Services, regionCode: string, type: Li
   const header = [...EXPORT_ONLY_COLUMNS, ...listingColumns(type)];
   return toCsv(
     header,
-    listings.map((l) => ({ id: l.id, status: l.status, ...toRawFields(type, l.fields) })),
+    listings.map((l) => {
+      const row: Record<string, string> = { id: l.id, status: l.status, ...toRawFields(type, l.fields) };
+      return header.map((column) => row[column] ?? "");
+    }),
   );
 }
 

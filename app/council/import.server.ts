@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { findByExternalIds } from "../../db/queries/council-listings";
 import { applyStagedRows, dropAbandonedStaging, dropStagedRows, StagedChangeConflict, stageRows, type StagedRow } from "../../db/queries/import-staging";
 import type { SessionUser } from "~/auth/user.server";
-import { checkImport, sameFields, type CsvEncoding, type ImportCheck } from "~/domain/csv-import";
+import type { CsvEncoding } from "~/csv";
+import { checkImport, sameFields, type ImportCheck } from "~/domain/listing-import";
 import type { ListingType } from "~/domain/listings";
 import type { Services } from "~/services.server";
 import { may, newListingId, validationContext } from "./listings.server";
@@ -24,7 +25,8 @@ export interface ImportPlan {
   userId: string;
   regionCode: string;
   type: ListingType;
-  encoding: CsvEncoding;
+  /** null when the bytes were neither UTF-8 nor CP949 (the check then names the lines). */
+  encoding: CsvEncoding | null;
   fileName: string;
   check: ImportCheck;
   /** What committing would do, as of the check. */

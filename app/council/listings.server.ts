@@ -21,7 +21,8 @@ import { listKsicDivisions } from "../../db/queries/taxonomy";
 import type { Database } from "../../db/schema";
 import type { SessionUser } from "~/auth/user.server";
 import { mayActOnRegion, type ListingAction } from "~/domain/access";
-import { validateListing, type FieldProblem, type ListingFields, type ListingType, type RawFields, type ValidationContext } from "~/domain/listings";
+import { validateListing, type ListingFields, type ListingType, type RawFields, type ValidationContext } from "~/domain/listings";
+import { issue, type FieldIssue } from "~/validation";
 import type { Services } from "~/services.server";
 
 /**
@@ -41,7 +42,7 @@ export interface ConflictState {
 
 export type Outcome<T> =
   | { kind: "ok"; value: T }
-  | { kind: "invalid"; problems: FieldProblem[] }
+  | { kind: "invalid"; issues: FieldIssue[] }
   | { kind: "conflict"; conflict: ConflictState }
   | { kind: "forbidden" }
   | { kind: "not_found" };
@@ -120,13 +121,13 @@ export async function saveDraft(services: Services, actor: SessionUser, input: S
   if (!may(actor, "edit", input.regionCode)) return { kind: "forbidden" };
   const db = services.database.db;
   const checked = validateListing(input.type, input.raw, await validationContext(db, input.regionCode));
-  if (!checked.ok) return { kind: "invalid", problems: checked.problems };
+  if (!checked.ok) return { kind: "invalid", issues: checked.issues };
   const fields = checked.value;
   const user = { id: actor.id, email: actor.email };
 
   return inTransaction(db, async (trx) => {
     if (await externalIdTaken(trx, input.type, input.regionCode, fields, input.entityId)) {
-      abort({ kind: "invalid", problems: [{ field: "external_id", code: "fieldExternalIdTaken" }] });
+      abort({ kind: "invalid", issues: [issue("external_id", "external_id_taken")] });
     }
     if (input.entityId === null) {
       const entityId = newListingId(input.type, input.regionCode);

@@ -1,8 +1,10 @@
 import { data, redirect } from "@remix-run/node";
 import { listRegions } from "../../db/queries/regions";
 import { forbidden } from "~/auth/user.server";
-import type { FieldProblem, ListingType } from "~/domain/listings";
-import { translator, type Lang } from "~/i18n";
+import { isListingId } from "~/domain/listing-id";
+import type { ListingType } from "~/domain/listings";
+import type { Lang } from "~/i18n";
+import { issueMessage, type FieldIssue } from "~/validation";
 import type { Services } from "~/services.server";
 import type { ConflictState, Outcome } from "./listings.server";
 
@@ -12,6 +14,12 @@ export function notFoundResponse(): Response {
 
 export function parseType(value: string | undefined): ListingType {
   if (value === "facility" || value === "program") return value;
+  throw notFoundResponse();
+}
+
+/** The listing id in the URL, or a 404 for anything that cannot be one. */
+export function parseListingId(value: string | undefined): string {
+  if (isListingId(value)) return value;
   throw notFoundResponse();
 }
 
@@ -33,9 +41,9 @@ export interface ProblemMessage {
   message: string;
 }
 
-export function problemMessages(problems: FieldProblem[], lang: Lang): ProblemMessage[] {
-  const t = translator(lang);
-  return problems.map((p) => ({ field: p.field, message: t.dynamic(p.code, p.values) }));
+/** Messages for the listing form, which shows each next to its labelled field. */
+export function problemMessages(issues: FieldIssue[], lang: Lang): ProblemMessage[] {
+  return issues.map((p) => ({ field: p.field, message: issueMessage(p, lang) }));
 }
 
 /** Turns a workflow outcome into the answer: a redirect on success, the form again with messages or the conflict otherwise. */
@@ -44,7 +52,7 @@ export function answerOutcome<T>(outcome: Outcome<T>, lang: Lang, onSuccess: (va
     case "ok":
       return redirect(onSuccess(outcome.value));
     case "invalid":
-      return data({ problems: problemMessages(outcome.problems, lang), submitted, conflict: null as ConflictState | null }, { status: 400 });
+      return data({ problems: problemMessages(outcome.issues, lang), submitted, conflict: null as ConflictState | null }, { status: 400 });
     case "conflict":
       return data({ problems: [] as ProblemMessage[], submitted, conflict: outcome.conflict }, { status: 409 });
     case "forbidden":

@@ -3,6 +3,8 @@
  * pass, whether it comes from a form or a CSV row. Pure: the caller supplies
  * the KSIC divisions that exist and the region's boundary when one is loaded.
  */
+import { z } from "zod";
+import { check, field, type Checked } from "~/validation";
 import { isPointInGeometry, type PolygonGeometry } from "./geo";
 import { COORD_PRECISIONS, FACILITY_KINDS, FACILITY_SERVICES, isInsideKorea, PROGRAM_CATEGORIES, type CoordPrecision, type FacilityKind, type FacilityService, type ProgramCategory } from "./types";
 
@@ -49,190 +51,130 @@ export const PROGRAM_COLUMNS = ["external_id", "name_ko", "name_en", "summary_ko
 
 export const TEXT_LIMITS = { name: 200, shortText: 300, longText: 2000, url: 500, phone: 40, externalId: 100 } as const;
 
-export type ProblemCode =
-  | "fieldRequired"
-  | "fieldTooLong"
-  | "fieldInvalidChars"
-  | "fieldNotANumber"
-  | "fieldUnknownValue"
-  | "fieldOutsideKorea"
-  | "fieldOutsideRegion"
-  | "fieldUnknownKsic"
-  | "fieldUrlScheme"
-  | "fieldDateFormat"
-  | "fieldPeriodOrder"
-  | "fieldExternalIdFormat"
-  | "fieldExternalIdTaken"
-  | "fieldExternalIdRepeated"
-  | "fieldPhoneFormat";
-
-export interface FieldProblem {
-  field: string;
-  code: ProblemCode;
-  values?: Record<string, string | number>;
-}
-
-export type Validation<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
-
 export interface ValidationContext {
   ksicDivisions: ReadonlySet<string>;
   /** The council's region outline; null when boundaries are not loaded (then only Korea's box is checked). */
   boundary: PolygonGeometry | null;
 }
 
+/** Form fields and CSV cells arrive as text. */
 export type RawFields = Record<string, string | undefined>;
 
-/** Reads values, collecting every problem rather than stopping at the first. */
-class Reader {
-  readonly problems: FieldProblem[] = [];
-  constructor(private readonly raw: RawFields) {}
+const externalId = z.unknown().transform((raw, ctx): string | null => {
+  if (raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "")) return null;
+  if (typeof raw !== "string" || !/^[A-Za-z0-9._:-]{1,100}$/.test(raw.trim())) return field.report(ctx, "external_id_format");
+  return raw.trim();
+});
 
-  private value(field: string): string {
-    return (this.raw[field] ?? "").trim();
-  }
+const phone = z.unknown().transform((raw, ctx): string | null => {
+  if (raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "")) return null;
+  if (typeof raw !== "string") return field.report(ctx, "wrong_type", { expected: "text" });
+  const value = raw.trim();
+  if (value.length > TEXT_LIMITS.phone) return field.report(ctx, "too_long", { max: TEXT_LIMITS.phone });
+  return /^[0-9+()\- .]+$/.test(value) ? value : field.report(ctx, "phone_format");
+});
 
-  private problem(field: string, code: ProblemCode, values?: Record<string, string | number>): void {
-    this.problems.push({ field, code, ...(values ? { values } : {}) });
-  }
-
-  /** Text is stored as typed (never interpreted as markup); control characters other than line breaks are refused. */
-  text(field: string, max: number, required: true): string;
-  text(field: string, max: number, required?: false): string | null;
-  text(field: string, max: number, required = false): string | null {
-    const value = this.value(field);
-    if (value === "") {
-      if (required) this.problem(field, "fieldRequired");
-      return required ? "" : null;
-    }
-    if ([...value].length > max) this.problem(field, "fieldTooLong", { max });
-    if ([...value].some((ch) => { const c = ch.codePointAt(0)!; return (c < 32 && c !== 10 && c !== 13 && c !== 9) || c === 127; })) this.problem(field, "fieldInvalidChars");
-    return value;
-  }
-
-  choice<T extends string>(field: string, allowed: readonly T[]): T {
-    const value = this.value(field);
-    if (value === "") this.problem(field, "fieldRequired");
-    else if (!allowed.includes(value as T)) this.problem(field, "fieldUnknownValue", { value: value.slice(0, 40) });
-    return value as T;
-  }
-
-  /** A list separated by semicolons or commas (the CSV and form convention). */
-  list(field: string): string[] {
-    return [...new Set(this.value(field).split(/[;,]/).map((v) => v.trim()).filter((v) => v !== ""))];
-  }
-
-  choices<T extends string>(field: string, allowed: readonly T[]): T[] {
-    const values = this.list(field);
-    const unknown = values.find((v) => !allowed.includes(v as T));
-    if (unknown !== undefined) this.problem(field, "fieldUnknownValue", { value: unknown.slice(0, 40) });
-    return values as T[];
-  }
-
-  ksic(field: string, known: ReadonlySet<string>): string[] {
-    const values = this.list(field);
-    const unknown = values.find((v) => !known.has(v));
-    if (unknown !== undefined) this.problem(field, "fieldUnknownKsic", { value: unknown.slice(0, 20) });
-    return values;
-  }
-
-  number(field: string): number {
-    const value = this.value(field);
-    if (value === "") {
-      this.problem(field, "fieldRequired");
-      return Number.NaN;
-    }
-    const parsed = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isFinite(parsed)) this.problem(field, "fieldNotANumber");
-    return parsed;
-  }
-
-  url(field: string): string | null {
-    const value = this.text(field, TEXT_LIMITS.url);
-    if (value === null) return null;
-    try {
-      const parsed = new URL(value);
-      if (parsed.protocol !== "http:" && parsed.protocol !== "https:") this.problem(field, "fieldUrlScheme");
-    } catch {
-      this.problem(field, "fieldUrlScheme");
-    }
-    return value;
-  }
-
-  date(field: string): string | null {
-    const value = this.value(field);
-    if (value === "") return null;
-    const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-    if (!valid) this.problem(field, "fieldDateFormat");
-    return value;
-  }
-
-  externalId(field: string): string | null {
-    const value = this.value(field);
-    if (value === "") return null;
-    if (!/^[A-Za-z0-9._:-]{1,100}$/.test(value)) this.problem(field, "fieldExternalIdFormat");
-    return value;
-  }
-
-  phone(field: string): string | null {
-    const value = this.text(field, TEXT_LIMITS.phone);
-    if (value !== null && !/^[0-9+()\- .]+$/.test(value)) this.problem(field, "fieldPhoneFormat");
-    return value;
-  }
-
-  addProblem(field: string, code: ProblemCode): void {
-    this.problem(field, code);
-  }
+function facilitySchema(context: ValidationContext) {
+  return z
+    .object({
+      external_id: externalId,
+      kind: field.choice(FACILITY_KINDS, { required: true }),
+      name_ko: field.text({ max: TEXT_LIMITS.name, required: true }),
+      name_en: field.text({ max: TEXT_LIMITS.name, required: true }),
+      lat: field.number({ required: true }),
+      lng: field.number({ required: true }),
+      coord_precision: field.choice(COORD_PRECISIONS, { required: true }),
+      industries: field.choices(context.ksicDivisions, { unknown: "unknown_ksic", fromText: "split" }),
+      services: field.choices(FACILITY_SERVICES, { fromText: "split" }),
+      url: field.httpUrl({ max: TEXT_LIMITS.url }),
+      phone,
+      address_ko: field.text({ max: TEXT_LIMITS.shortText }),
+      location_note: field.text({ max: TEXT_LIMITS.longText, multiline: true }),
+      source: field.text({ max: TEXT_LIMITS.longText, required: true, multiline: true }),
+    })
+    .superRefine((value, ctx) => {
+      // The other rules run even when a field failed; a point is only checked once both numbers were read.
+      if (typeof value.lat !== "number" || typeof value.lng !== "number") return;
+      const point = { lat: value.lat, lng: value.lng };
+      if (!isInsideKorea(point)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lat"], params: { issue: "outside_korea" } });
+      else if (context.boundary && !isPointInGeometry(point, context.boundary)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lat"], params: { issue: "outside_region" } });
+    })
+    .transform(
+      (value): FacilityFields => ({
+        externalId: value.external_id,
+        kind: value.kind,
+        nameKo: value.name_ko,
+        nameEn: value.name_en,
+        lat: value.lat,
+        lng: value.lng,
+        coordPrecision: value.coord_precision,
+        industries: value.industries,
+        services: value.services,
+        url: value.url,
+        phone: value.phone,
+        addressKo: value.address_ko,
+        locationNote: value.location_note,
+        source: value.source,
+      }),
+    );
 }
 
-export function validateFacility(raw: RawFields, context: ValidationContext): Validation<FacilityFields> {
-  const read = new Reader(raw);
-  const value: FacilityFields = {
-    externalId: read.externalId("external_id"),
-    kind: read.choice("kind", FACILITY_KINDS),
-    nameKo: read.text("name_ko", TEXT_LIMITS.name, true),
-    nameEn: read.text("name_en", TEXT_LIMITS.name, true),
-    lat: read.number("lat"),
-    lng: read.number("lng"),
-    coordPrecision: read.choice("coord_precision", COORD_PRECISIONS),
-    industries: read.ksic("industries", context.ksicDivisions),
-    services: read.choices("services", FACILITY_SERVICES),
-    url: read.url("url"),
-    phone: read.phone("phone"),
-    addressKo: read.text("address_ko", TEXT_LIMITS.shortText),
-    locationNote: read.text("location_note", TEXT_LIMITS.longText),
-    source: read.text("source", TEXT_LIMITS.longText, true),
-  };
-  if (Number.isFinite(value.lat) && Number.isFinite(value.lng)) {
-    if (!isInsideKorea(value)) read.addProblem("lat", "fieldOutsideKorea");
-    else if (context.boundary && !isPointInGeometry(value, context.boundary)) read.addProblem("lat", "fieldOutsideRegion");
-  }
-  return read.problems.length > 0 ? { ok: false, problems: read.problems } : { ok: true, value };
+function programSchema(context: ValidationContext) {
+  return z
+    .object({
+      external_id: externalId,
+      name_ko: field.text({ max: TEXT_LIMITS.name, required: true }),
+      name_en: field.text({ max: TEXT_LIMITS.name, required: true }),
+      summary_ko: field.text({ max: TEXT_LIMITS.longText, multiline: true }),
+      summary_en: field.text({ max: TEXT_LIMITS.longText, multiline: true }),
+      category: field.choice(PROGRAM_CATEGORIES, { required: true }),
+      provider_agency_ko: field.text({ max: TEXT_LIMITS.shortText }),
+      provider_agency_en: field.text({ max: TEXT_LIMITS.shortText }),
+      sectors: field.choices(context.ksicDivisions, { unknown: "unknown_ksic", fromText: "split" }),
+      period_start: field.isoDate(),
+      period_end: field.isoDate(),
+      url: field.httpUrl({ max: TEXT_LIMITS.url }),
+      source: field.text({ max: TEXT_LIMITS.longText, required: true, multiline: true }),
+    })
+    .superRefine((value, ctx) => {
+      if (value.period_start && value.period_end && value.period_start > value.period_end)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["period_end"], params: { issue: "period_order" } });
+    })
+    .transform(
+      (value): ProgramFields => ({
+        externalId: value.external_id,
+        nameKo: value.name_ko,
+        nameEn: value.name_en,
+        summaryKo: value.summary_ko,
+        summaryEn: value.summary_en,
+        category: value.category,
+        providerAgencyKo: value.provider_agency_ko,
+        providerAgencyEn: value.provider_agency_en,
+        sectors: value.sectors,
+        periodStart: value.period_start,
+        periodEnd: value.period_end,
+        url: value.url,
+        source: value.source,
+      }),
+    );
 }
 
-export function validateProgram(raw: RawFields, context: ValidationContext): Validation<ProgramFields> {
-  const read = new Reader(raw);
-  const value: ProgramFields = {
-    externalId: read.externalId("external_id"),
-    nameKo: read.text("name_ko", TEXT_LIMITS.name, true),
-    nameEn: read.text("name_en", TEXT_LIMITS.name, true),
-    summaryKo: read.text("summary_ko", TEXT_LIMITS.longText),
-    summaryEn: read.text("summary_en", TEXT_LIMITS.longText),
-    category: read.choice("category", PROGRAM_CATEGORIES),
-    providerAgencyKo: read.text("provider_agency_ko", TEXT_LIMITS.shortText),
-    providerAgencyEn: read.text("provider_agency_en", TEXT_LIMITS.shortText),
-    sectors: read.ksic("sectors", context.ksicDivisions),
-    periodStart: read.date("period_start"),
-    periodEnd: read.date("period_end"),
-    url: read.url("url"),
-    source: read.text("source", TEXT_LIMITS.longText, true),
-  };
-  if (value.periodStart && value.periodEnd && value.periodStart > value.periodEnd && !read.problems.some((p) => p.field.startsWith("period"))) {
-    read.addProblem("period_end", "fieldPeriodOrder");
-  }
-  return read.problems.length > 0 ? { ok: false, problems: read.problems } : { ok: true, value };
+/** The rules of a facility listing, whether its fields come from a form or a CSV row. */
+export function validateFacility(raw: RawFields, context: ValidationContext): Checked<FacilityFields> {
+  return check(facilitySchema(context), raw);
 }
 
-export function validateListing(type: ListingType, raw: RawFields, context: ValidationContext): Validation<ListingFields> {
+export function validateProgram(raw: RawFields, context: ValidationContext): Checked<ProgramFields> {
+  return check(programSchema(context), raw);
+}
+
+/** The rules of one type with one context, built once for a whole file. */
+export function listingValidator(type: ListingType, context: ValidationContext): (raw: RawFields) => Checked<ListingFields> {
+  const schema = type === "facility" ? facilitySchema(context) : programSchema(context);
+  return (raw) => check(schema, raw);
+}
+
+export function validateListing(type: ListingType, raw: RawFields, context: ValidationContext): Checked<ListingFields> {
   return type === "facility" ? validateFacility(raw, context) : validateProgram(raw, context);
 }
 

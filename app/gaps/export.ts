@@ -1,13 +1,9 @@
 import { cellToBoundary } from "h3-js";
 import type { Feature, FeatureCollection } from "geojson";
+import { csvCell, type CsvValue } from "~/csv";
 import type { GapReport } from "./report.server";
 
 const CSV_COLUMNS = ["regionCode", "pavittClass", "sector", "smes", "covered", "coverageRatio", "facilities", "facilitiesPer1000", "medianNearestKm"] as const;
-
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** The report's rows, then its hotspots, as CSV (UTF-8 with BOM so spreadsheets read Hangul). */
 export function gapReportCsv(report: GapReport): string {
@@ -16,7 +12,7 @@ export function gapReportCsv(report: GapReport): string {
       .map(csvCell)
       .join(","),
     CSV_COLUMNS.join(","),
-    ...report.rows.map((row) => CSV_COLUMNS.map((column) => csvCell((row as unknown as Record<string, unknown>)[column])).join(",")),
+    ...report.rows.map((row) => CSV_COLUMNS.map((column) => csvCell((row as unknown as Record<string, CsvValue>)[column])).join(",")),
     "",
     "h3,smes,nearestKm",
     ...report.hotspots.map((spot) => [spot.h3, spot.smes, spot.nearestKm].map(csvCell).join(",")),

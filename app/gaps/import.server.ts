@@ -2,9 +2,10 @@ import type { Kysely } from "kysely";
 import { firmReferenceData, storeImportedFirms } from "../../db/queries/firms";
 import { recomputeGaps } from "../../db/queries/gaps";
 import type { Database } from "../../db/schema";
-import { parseRegister, type ImportProblem } from "~/domain/gaps/firm-import";
+import { parseRegister } from "~/domain/gaps/firm-import";
+import type { RowIssue } from "~/validation";
 
-export type RegisterImport = { ok: true; stored: number; encoding: string } | { ok: false; problems: ImportProblem[] };
+export type RegisterImport = { ok: true; stored: number; encoding: string } | { ok: false; problems: RowIssue[] };
 
 /** Checks a register file and stores it whole, or reports every problem and stores nothing. */
 export async function importRegister(db: Kysely<Database>, bytes: Uint8Array, fileName: string, replace: boolean): Promise<RegisterImport> {

@@ -5,7 +5,7 @@ import { listRegions } from "../../db/queries/regions";
 import { listKsicDivisions } from "../../db/queries/taxonomy";
 import type { Database } from "../../db/schema";
 import { canSeeFirms, type GapViewer } from "~/domain/gaps/access";
-import { ParameterError } from "~/http.server";
+import { InputError } from "~/validation/request.server";
 import { parseGapQuery } from "./params.server";
 import { DEFAULT_RADIUS_KM, freshGapState, gapReport, type GapQuery } from "./report.server";
 
@@ -19,8 +19,8 @@ export async function loadGapsPage(db: Kysely<Database>, params: URLSearchParams
   try {
     query = await parseGapQuery(db, params);
   } catch (error) {
-    if (!(error instanceof ParameterError)) throw error;
-    badParameter = error.parameter;
+    if (!(error instanceof InputError)) throw error;
+    badParameter = error.issues[0]?.field ?? "";
     query = { radiusKm: DEFAULT_RADIUS_KM, bySector: false };
   }
   const drillDown = query.regionCode !== undefined;

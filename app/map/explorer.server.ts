@@ -4,10 +4,10 @@ import { listFacilities } from "../../db/queries/facilities";
 import { listRegions } from "../../db/queries/regions";
 import { listKsicDivisions } from "../../db/queries/taxonomy";
 import type { Database } from "../../db/schema";
-import { ParameterError } from "~/http.server";
 import { resolvePlacePhrase } from "~/search/place.server";
 import { hasSearchParameters, parseSearchRequest, toSearchQuery, toSearchResponse, type SearchResponse } from "~/search/request.server";
 import type { Services } from "~/services.server";
+import { InputError } from "~/validation/request.server";
 import type { MapFacility } from "./features";
 
 /** What the map page shows: published facilities, region labels, industries for the search form, and the credits to print. */
@@ -46,7 +46,7 @@ export async function loadExplorerSearch(services: Services, params: URLSearchPa
     const request = await resolvePlacePhrase(parseSearchRequest(params, known), known, services.search);
     return { active: true, response: toSearchResponse(await services.search.search(toSearchQuery({ ...request, limit: Math.max(request.limit, 50) })), request) };
   } catch (error) {
-    if (error instanceof ParameterError) return { active: true, invalidParameter: error.parameter };
+    if (error instanceof InputError) return { active: true, invalidParameter: error.issues[0]?.field ?? "" };
     throw error;
   }
 }

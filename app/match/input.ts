@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   APPROPRIATIONS,
   CERTIFICATIONS,
@@ -12,6 +13,7 @@ import {
   type Need,
   type TechSource,
 } from "~/domain/types";
+import { check, field, type Checked, type FieldLabels } from "~/validation";
 
 /** A firm's profile as the API and the form take it, checked. */
 export interface MatchInput {
@@ -27,15 +29,6 @@ export interface MatchInput {
   needs: Need[];
 }
 
-/** A problem with one field, said in both languages. */
-export interface FieldError {
-  field: string;
-  ko: string;
-  en: string;
-}
-
-export type MatchInputResult = { ok: true; value: MatchInput } | { ok: false; errors: FieldError[] };
-
 export interface MatchInputKnown {
   ksicDivisions: ReadonlySet<string>;
   regionCodes: ReadonlySet<string>;
@@ -46,128 +39,109 @@ const MAX_EMPLOYEES = 1_000_000;
 const MAX_KRW = 1e16;
 const MAX_COUNT = 1_000_000;
 
-/**
- * Checks a profile field by field and reports every problem at once, so a
- * form can show them all next to their fields.
- */
-export function parseMatchInput(raw: unknown, known: MatchInputKnown): MatchInputResult {
-  const errors: FieldError[] = [];
-  const fail = (field: string, ko: string, en: string) => {
-    errors.push({ field, ko, en });
-    return undefined;
-  };
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    return { ok: false, errors: [{ field: "", ko: "요청 본문은 JSON 객체여야 합니다.", en: "The request body must be a JSON object." }] };
-  }
-  const input = raw as Record<string, unknown>;
+/** How the profile's fields are named in messages. */
+export const MATCH_FIELD_LABELS: FieldLabels = {
+  ksicDivision: { ko: "업종(KSIC 중분류)", en: "Industry (KSIC division)" },
+  employees: { ko: "종업원 수", en: "Employees" },
+  capitalKrw: { ko: "자본금", en: "Capital" },
+  salesKrw: { ko: "매출액", en: "Sales" },
+  location: { ko: "위치", en: "Location" },
+  regionCode: { ko: "지역", en: "Region" },
+  "answers.techSource": { ko: "주된 기술 원천", en: "Main source of technology" },
+  "answers.appropriation": { ko: "혁신 보호 방법", en: "How innovations are protected" },
+  "answers.innovationFocus": { ko: "혁신의 초점", en: "Focus of innovation" },
+  "rnd.researchers": { ko: "연구 인력", en: "Researchers" },
+  "rnd.rndSpendKrw": { ko: "연구개발비", en: "R&D spending" },
+  "rnd.patents": { ko: "특허 수", en: "Patents" },
+  certifications: { ko: "인증", en: "Certifications" },
+  needs: { ko: "필요한 지원", en: "Needs" },
+};
 
-  const division = typeof input.ksicDivision === "string" ? input.ksicDivision.trim() : typeof input.ksicDivision === "number" ? String(input.ksicDivision).padStart(2, "0") : "";
-  if (division === "") fail("ksicDivision", "업종(KSIC 중분류)을 고르세요.", "Choose the industry (KSIC division).");
-  else if (!known.ksicDivisions.has(division)) fail("ksicDivision", `알 수 없는 KSIC 중분류입니다: ${division}`, `Unknown KSIC division: ${division}`);
+/** A KSIC division as "29" (a number such as 29 or 5 is read as its two digits). */
+function division(known: ReadonlySet<string>) {
+  return z.unknown().transform((raw, ctx): string => {
+    const value = typeof raw === "number" && Number.isInteger(raw) && raw >= 0 && raw < 100 ? String(raw).padStart(2, "0") : raw;
+    if (value === undefined || value === null || value === "") return field.report(ctx, "required");
+    if (typeof value !== "string") return field.report(ctx, "wrong_type", { expected: "text" });
+    const code = value.trim();
+    return known.has(code) ? code : field.report(ctx, "unknown_ksic", { value: code.slice(0, 20) });
+  });
+}
 
-  const employees = wholeNumber(input.employees, "employees", { required: true, max: MAX_EMPLOYEES, ko: "종업원 수", en: "Employees" }, fail);
-  const capitalKrw = amount(input.capitalKrw, "capitalKrw", { ko: "자본금", en: "Capital" }, fail);
-  const salesKrw = amount(input.salesKrw, "salesKrw", { ko: "매출액", en: "Sales" }, fail);
+/** A point given as `{ lat, lng }` with numbers (or their digits), inside Korea. */
+const point = z.unknown().transform((raw, ctx): LatLng | undefined => {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== "object" || Array.isArray(raw)) return field.report(ctx, "lat_lng");
+  const { lat: latRaw, lng: lngRaw, ...rest } = raw as Record<string, unknown>;
+  const coordinate = (value: unknown) => (typeof value === "number" ? value : typeof value === "string" && /^[-+]?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : Number.NaN);
+  const lat = coordinate(latRaw);
+  const lng = coordinate(lngRaw);
+  if (Object.keys(rest).length > 0 || !Number.isFinite(lat) || !Number.isFinite(lng)) return field.report(ctx, "lat_lng");
+  if (!isInsideKorea({ lat, lng })) return field.report(ctx, "outside_korea");
+  return { lat, lng };
+});
 
-  let location: LatLng | undefined;
-  if (input.location !== undefined && input.location !== null) {
-    const point = input.location as Record<string, unknown>;
-    const lat = typeof point === "object" ? Number(point.lat) : NaN;
-    const lng = typeof point === "object" ? Number(point.lng) : NaN;
-    if (!Number.isFinite(lat) || !Number.isFinite(lng) || typeof point.lat === "boolean" || typeof point.lng === "boolean")
-      fail("location", "위치는 위도와 경도(숫자)로 주세요.", "Give the location as numeric lat and lng.");
-    else if (!isInsideKorea({ lat, lng })) fail("location", "위치가 대한민국 밖입니다.", "The location is outside Korea.");
-    else location = { lat, lng };
-  }
-  let regionCode: string | undefined;
-  if (input.regionCode !== undefined && input.regionCode !== null && input.regionCode !== "") {
-    if (typeof input.regionCode !== "string" || !known.regionCodes.has(input.regionCode))
-      fail("regionCode", `알 수 없는 지역 코드입니다: ${String(input.regionCode)}`, `Unknown region code: ${String(input.regionCode)}`);
-    else regionCode = input.regionCode;
-  }
-  if (input.location == null && (input.regionCode == null || input.regionCode === ""))
-    fail("location", "위치(지도나 현재 위치) 또는 지역을 주세요.", "Give a location (map or your position) or a region.");
+function regionCode(known: ReadonlySet<string>) {
+  return z.unknown().transform((raw, ctx): string | undefined => {
+    if (raw === undefined || raw === null || raw === "") return undefined;
+    if (typeof raw !== "string") return field.report(ctx, "wrong_type", { expected: "text" });
+    return known.has(raw) ? raw : field.report(ctx, "unknown_region", { value: raw.slice(0, 20) });
+  });
+}
 
-  const answersRaw = objectOrEmpty(input.answers, "answers", fail);
-  const answers = {
-    techSource: oneOf(answersRaw.techSource, TECH_SOURCES, "answers.techSource", fail),
-    appropriation: oneOf(answersRaw.appropriation, APPROPRIATIONS, "answers.appropriation", fail),
-    innovationFocus: oneOf(answersRaw.innovationFocus, INNOVATION_FOCUSES, "answers.innovationFocus", fail),
-  };
-  const rndRaw = objectOrEmpty(input.rnd, "rnd", fail);
-  const rnd = {
-    researchers: wholeNumber(rndRaw.researchers, "rnd.researchers", { max: MAX_COUNT, ko: "연구 인력", en: "Researchers" }, fail),
-    rndSpendKrw: amount(rndRaw.rndSpendKrw, "rnd.rndSpendKrw", { ko: "연구개발비", en: "R&D spending" }, fail),
-    patents: wholeNumber(rndRaw.patents, "rnd.patents", { max: MAX_COUNT, ko: "특허 수", en: "Patents" }, fail),
-  };
-  if (employees !== undefined && rnd.researchers !== undefined && rnd.researchers > employees)
-    fail("rnd.researchers", "연구 인력이 종업원 수보다 많을 수 없습니다.", "Researchers cannot outnumber employees.");
-  const certifications = listOf(input.certifications, CERTIFICATIONS, "certifications", fail);
-  const needs = listOf(input.needs, NEEDS, "needs", fail);
+/** One schema for the profile, whether it comes as JSON to /api/match or from the /match form. */
+export function matchInputSchema(known: MatchInputKnown) {
+  return z
+    .object({
+      ksicDivision: division(known.ksicDivisions),
+      employees: field.number({ required: true, min: 0, max: MAX_EMPLOYEES, integer: true }),
+      capitalKrw: field.number({ min: 0, max: MAX_KRW }),
+      salesKrw: field.number({ min: 0, max: MAX_KRW }),
+      location: point,
+      regionCode: regionCode(known.regionCodes),
+      answers: field.nested({
+        techSource: field.choice(TECH_SOURCES),
+        appropriation: field.choice(APPROPRIATIONS),
+        innovationFocus: field.choice(INNOVATION_FOCUSES),
+      }),
+      rnd: field.nested({
+        researchers: field.number({ min: 0, max: MAX_COUNT, integer: true }),
+        rndSpendKrw: field.number({ min: 0, max: MAX_KRW }),
+        patents: field.number({ min: 0, max: MAX_COUNT, integer: true }),
+      }),
+      certifications: field.choices(CERTIFICATIONS),
+      needs: field.choices(NEEDS),
+    })
+    .strict()
+    .superRefine((value, ctx) => {
+      // Cross-field rules run even when a field failed; each checks that its fields were read.
+      if (typeof value.employees === "number" && typeof value.rnd?.researchers === "number" && value.rnd.researchers > value.employees)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["rnd", "researchers"], params: { issue: "researchers_exceed_employees" } });
+      if (value.location === undefined && value.regionCode === undefined)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["location"], params: { issue: "location_or_region" } });
+    });
+}
 
-  if (errors.length > 0 || employees === undefined) return { ok: false, errors };
+/** Checks a profile field by field and reports every problem at once, so a form can show them all next to their fields. */
+export function parseMatchInput(raw: unknown, known: MatchInputKnown): Checked<MatchInput> {
+  const checked = check(matchInputSchema(known), raw);
+  if (!checked.ok) return checked;
+  const value = checked.value;
   return {
     ok: true,
     value: {
-      ksicDivision: division,
-      employees,
-      ...(capitalKrw !== undefined ? { capitalKrw } : {}),
-      ...(salesKrw !== undefined ? { salesKrw } : {}),
-      ...(location ? { location } : {}),
-      ...(regionCode ? { regionCode } : {}),
-      answers: dropUndefined(answers),
-      rnd: dropUndefined(rnd),
-      certifications,
-      needs,
+      ksicDivision: value.ksicDivision,
+      employees: value.employees,
+      ...(value.capitalKrw !== undefined ? { capitalKrw: value.capitalKrw } : {}),
+      ...(value.salesKrw !== undefined ? { salesKrw: value.salesKrw } : {}),
+      ...(value.location ? { location: value.location } : {}),
+      ...(value.regionCode ? { regionCode: value.regionCode } : {}),
+      answers: dropUndefined(value.answers),
+      rnd: dropUndefined(value.rnd),
+      certifications: value.certifications,
+      needs: value.needs,
     },
   };
-}
-
-type Fail = (field: string, ko: string, en: string) => undefined;
-
-function wholeNumber(value: unknown, field: string, rule: { required?: boolean; max: number; ko: string; en: string }, fail: Fail): number | undefined {
-  if (value === undefined || value === null || value === "") return rule.required ? fail(field, `${rule.ko}: 꼭 입력하세요.`, `${rule.en} is required.`) : undefined;
-  const number = typeof value === "string" ? Number(value.replace(/,/g, "")) : value;
-  if (typeof number !== "number" || !Number.isFinite(number)) return fail(field, `${rule.ko}: 숫자를 입력하세요.`, `${rule.en} must be a number.`);
-  if (!Number.isInteger(number)) return fail(field, `${rule.ko}: 정수를 입력하세요.`, `${rule.en} must be a whole number.`);
-  if (number < 0) return fail(field, `${rule.ko}: 0 이상이어야 합니다.`, `${rule.en} cannot be negative.`);
-  if (number > rule.max) return fail(field, `${rule.ko}: 값이 너무 큽니다.`, `${rule.en} is too large.`);
-  return number;
-}
-
-function amount(value: unknown, field: string, label: { ko: string; en: string }, fail: Fail): number | undefined {
-  if (value === undefined || value === null || value === "") return undefined;
-  const number = typeof value === "string" ? Number(value.replace(/,/g, "")) : value;
-  if (typeof number !== "number" || !Number.isFinite(number)) return fail(field, `${label.ko}: 숫자를 입력하세요.`, `${label.en} must be a number (won).`);
-  if (number < 0) return fail(field, `${label.ko}: 0 이상이어야 합니다.`, `${label.en} cannot be negative.`);
-  if (number > MAX_KRW) return fail(field, `${label.ko}: 값이 너무 큽니다.`, `${label.en} is too large.`);
-  return number;
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string, fail: Fail): T | undefined {
-  if (value === undefined || value === null || value === "") return undefined;
-  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-  return fail(field, `허용되지 않는 값입니다: ${String(value)} (가능한 값: ${allowed.join(", ")})`, `Unknown value ${String(value)}; expected one of ${allowed.join(", ")}`);
-}
-
-function listOf<T extends string>(value: unknown, allowed: readonly T[], field: string, fail: Fail): T[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) {
-    fail(field, "목록(배열)이어야 합니다.", "Must be a list.");
-    return [];
-  }
-  const unknown = value.filter((item) => typeof item !== "string" || !(allowed as readonly string[]).includes(item));
-  if (unknown.length > 0) fail(field, `허용되지 않는 값입니다: ${unknown.map(String).join(", ")}`, `Unknown value(s): ${unknown.map(String).join(", ")}`);
-  return [...new Set(value.filter((item): item is T => (allowed as readonly string[]).includes(item as string)))];
-}
-
-function objectOrEmpty(value: unknown, field: string, fail: Fail): Record<string, unknown> {
-  if (value === undefined || value === null) return {};
-  if (typeof value !== "object" || Array.isArray(value)) {
-    fail(field, "객체여야 합니다.", "Must be an object.");
-    return {};
-  }
-  return value as Record<string, unknown>;
 }
 
 function dropUndefined<T extends object>(value: T): T {
@@ -189,8 +163,8 @@ export function matchInputFromSearchParams(params: URLSearchParams): Record<stri
   const eok = (name: string) => {
     const value = get(name);
     if (value === undefined) return undefined;
-    const number = Number(value.replace(/,/g, ""));
-    return Number.isFinite(number) ? Math.round(number * EOK_WON) : value;
+    const digits = value.replace(/,/g, "");
+    return /^\d+(\.\d+)?$/.test(digits) ? Math.round(Number(digits) * EOK_WON) : value;
   };
   const lat = get("lat");
   const lng = get("lng");

@@ -1,5 +1,6 @@
 import type { Services } from "~/services.server";
-import { FORM_FIELD_OF, matchInputFromSearchParams, parseMatchInput, type FieldError } from "./input";
+import { issueMessage, type FieldIssue } from "~/validation";
+import { FORM_FIELD_OF, MATCH_FIELD_LABELS, matchInputFromSearchParams, parseMatchInput } from "./input";
 import { matchReference } from "./reference.server";
 import { runMatch, type MatchResponse } from "./service.server";
 
@@ -21,17 +22,17 @@ export async function loadMatchPage(services: Services, params: URLSearchParams)
   };
   if (!params.has("ksic") && !params.has("employees")) return { ...base, submitted: false, errors: {}, result: null };
   const parsed = parseMatchInput(matchInputFromSearchParams(params), reference.known);
-  if (!parsed.ok) return { ...base, submitted: true, errors: byFormField(parsed.errors), result: null };
+  if (!parsed.ok) return { ...base, submitted: true, errors: byFormField(parsed.issues), result: null };
   const outcome = await runMatch(services, parsed.value);
-  if (!outcome.ok) return { ...base, submitted: true, errors: byFormField(outcome.errors), result: null };
+  if (!outcome.ok) return { ...base, submitted: true, errors: byFormField(outcome.issues), result: null };
   return { ...base, submitted: true, errors: {}, result: outcome.value };
 }
 
-function byFormField(errors: FieldError[]): MatchPageData["errors"] {
+function byFormField(issues: FieldIssue[]): MatchPageData["errors"] {
   const out: MatchPageData["errors"] = {};
-  for (const error of errors) {
-    const field = FORM_FIELD_OF[error.field] ?? (error.field || "form");
-    out[field] ??= { ko: error.ko, en: error.en };
+  for (const problem of issues) {
+    const field = FORM_FIELD_OF[problem.field] ?? (problem.field || "form");
+    out[field] ??= { ko: issueMessage(problem, "ko", MATCH_FIELD_LABELS), en: issueMessage(problem, "en", MATCH_FIELD_LABELS) };
   }
   return out;
 }

@@ -2,10 +2,10 @@ import { classifyPavitt, type CapabilityAssessment, type Confidence, type Pavitt
 import { matchFirm } from "~/domain/matching/match";
 import type { FacilityCandidate, ProgramCandidate, ScoredItem } from "~/domain/matching/types";
 import type { Capability, LatLng, PavittClass, SizeBand } from "~/domain/types";
-import { both } from "~/i18n";
 import { renderReasons, type RenderedReason } from "~/i18n/reasons";
 import type { Services } from "~/services.server";
-import type { FieldError, MatchInput } from "./input";
+import { issue, type FieldIssue } from "~/validation";
+import type { MatchInput } from "./input";
 import { matchReference } from "./reference.server";
 import { regionOfPoint } from "./region";
 
@@ -52,7 +52,7 @@ export interface MatchResponse {
   timings: { retrievalMs: number; rankingMs: number };
 }
 
-export type MatchOutcome = { ok: true; value: MatchResponse } | { ok: false; errors: FieldError[] };
+export type MatchOutcome = { ok: true; value: MatchResponse } | { ok: false; issues: FieldIssue[] };
 
 /** Places the firm, retrieves candidates through the search engine, and ranks them with the matching rules. */
 export async function runMatch(services: Services, input: MatchInput): Promise<MatchOutcome> {
@@ -143,17 +143,17 @@ function classificationOf(pavitt: PavittClassification, capability: CapabilityAs
   };
 }
 
-type Placed = { ok: true; regionCode: string; location: LatLng; locationBasis: "given" | "region_label" } | { ok: false; errors: FieldError[] };
+type Placed = { ok: true; regionCode: string; location: LatLng; locationBasis: "given" | "region_label" } | { ok: false; issues: FieldIssue[] };
 
 /** A location gives the region (by boundaries when loaded); a region alone stands for its label point. */
 function placeFirm(input: MatchInput, reference: Awaited<ReturnType<typeof matchReference>>): Placed {
   if (input.location) {
     const found = regionOfPoint(input.location, reference.regions, reference.boundaries);
     const regionCode = input.regionCode ?? found.regionCode;
-    if (!regionCode) return { ok: false, errors: [{ field: "location", ...both("matchLocationNotOnLand") }] };
+    if (!regionCode) return { ok: false, issues: [issue("location", "not_on_land")] };
     return { ok: true, regionCode, location: input.location, locationBasis: "given" };
   }
   const region = reference.regions.find((r) => r.code === input.regionCode);
-  if (!region) return { ok: false, errors: [{ field: "location", ...both("matchLocationMissing") }] };
+  if (!region) return { ok: false, issues: [issue("location", "location_or_region")] };
   return { ok: true, regionCode: region.code, location: region.labelPoint, locationBasis: "region_label" };
 }

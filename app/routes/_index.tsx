@@ -3,11 +3,10 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { FacilityMap } from "~/components/FacilityMap";
 import { FACILITY_KINDS, type FacilityKind } from "~/domain/types";
-import { listParam } from "~/http.server";
+import { metaT, useT } from "~/i18n/react";
 import { KIND_COLORS, kindsPresent } from "~/map/features";
 import { SearchPanel } from "~/components/SearchPanel";
 import { loadExplorer, loadExplorerSearch, type ExplorerSearch } from "~/map/explorer.server";
-import { metaT, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("pageTitleMap") }];
 
@@ -16,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [explorer, search] = await Promise.all([loadExplorer(context.services.database.db), loadExplorerSearch(context.services, params)]);
   const kinds = kindsPresent(explorer.facilities);
   // The legend posts the kinds to show; without a legend submission every kind is shown.
-  const shown = params.has("legend") ? listParam(params, "show").filter((k): k is FacilityKind => (FACILITY_KINDS as readonly string[]).includes(k)) : kinds;
+  const shown = params.has("legend") ? params.getAll("show").flatMap((value) => value.split(",")).filter((k): k is FacilityKind => (FACILITY_KINDS as readonly string[]).includes(k)) : kinds;
   return { ...explorer, search, kinds, shown, mapStyleUrl: context.services.config.mapStyleUrl ?? null };
 }
 

@@ -6,6 +6,7 @@ import { clearedSessionCookie, loadSession } from "~/auth/session.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/i18n/react";
+import { field } from "~/validation";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, form } = await requireMutation(request, context.services);
   const sessionId = form.get("session");
-  if (typeof sessionId !== "string" || !/^[0-9a-f-]{36}$/.test(sessionId)) throw new Response("Bad request", { status: 400 });
+  if (!field.isUuid(sessionId)) throw new Response("Bad request", { status: 400 });
   await revokeUserSession(context.services.database.db, user.id, sessionId);
   const stillSignedIn = await loadSession(request, context.services);
   return stillSignedIn ? redirect("/account/sessions") : redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie(context.services) } });

@@ -5,9 +5,10 @@ import { AccountError, createUser, disableUser, DuplicateEmailError, listUsers }
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
-import { ROLES } from "~/domain/accounts";
+import { ACCOUNT_FIELD_LABELS, ROLES } from "~/domain/accounts";
 import { resolveLang, translator } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { field, issueMessage } from "~/validation";
 import { RegionOptions } from "~/components/RegionOptions";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -23,11 +24,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, form } = await requireMutation(request, context.services, { roles: ["admin"] });
-  const t = translator(resolveLang(request).lang);
+  const lang = resolveLang(request).lang;
+  const t = translator(lang);
   const db = context.services.database.db;
   if (form.get("intent") === "disable") {
     const id = String(form.get("userId") ?? "");
-    if (!/^[0-9a-f-]{36}$/.test(id) || id === user.id) return data({ errors: [t("accountCannotDisable")] }, { status: 400 });
+    if (!field.isUuid(id) || id === user.id) return data({ errors: [t("accountCannotDisable")] }, { status: 400 });
     await disableUser(db, id);
     return redirect("/admin/users");
   }
@@ -39,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       regionCode: String(form.get("regionCode") ?? "") || null,
     });
   } catch (error) {
-    if (error instanceof AccountError) return data({ errors: error.problems.map((p) => t.dynamic(p.code)) }, { status: 400 });
+    if (error instanceof AccountError) return data({ errors: error.issues.map((p) => issueMessage(p, lang, ACCOUNT_FIELD_LABELS)) }, { status: 400 });
     if (error instanceof DuplicateEmailError) return data({ errors: [t("accountEmailTaken")] }, { status: 400 });
     throw error;
   }

@@ -1,19 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
 import { listFacilities } from "../../db/queries/facilities";
-import { listRegions } from "../../db/queries/regions";
 import { FACILITY_KINDS } from "~/domain/types";
-import { enumListParam, enumParam, withParameters } from "~/http.server";
+import { answeringInputErrors } from "~/http.server";
 import { facilityCollection } from "~/map/features";
+import { field } from "~/validation";
+import { queryOrThrow } from "~/validation/request.server";
 
 /** Published facilities as a GeoJSON FeatureCollection, optionally by kind and region. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return withParameters(async () => {
-    const db = context.services.database.db;
-    const params = new URL(request.url).searchParams;
-    const kinds = enumListParam(params, "kind", FACILITY_KINDS);
-    const regionCodes = (await listRegions(db)).map((r) => r.code);
-    const regionCode = enumParam(params, "region", regionCodes);
-    const facilities = await listFacilities(db, { kinds, regionCode });
+  return answeringInputErrors(request, async () => {
+    const { regionCodes } = await context.services.referenceCodes();
+    const query = queryOrThrow(new URL(request.url).searchParams, z.object({ kind: field.choices(FACILITY_KINDS, { fromText: "split" }), region: field.choice(regionCodes) }));
+    const facilities = await listFacilities(context.services.database.db, { kinds: query.kind, regionCode: query.region });
     return Response.json(facilityCollection(facilities), { headers: { "Content-Type": "application/geo+json; charset=utf-8" } });
   });
 }

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { gapReportCsv } from "~/gaps/export";
 import { parseGapQuery } from "~/gaps/params.server";
 import { gapReport } from "~/gaps/report.server";
-import { withParameters } from "~/http.server";
+import { answeringInputErrors } from "~/http.server";
 
 /** The same figures as /api/gaps, as a CSV download. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return withParameters(async () => {
+  return answeringInputErrors(request, async () => {
     const db = context.services.database.db;
     const report = await gapReport(db, await parseGapQuery(db, new URL(request.url).searchParams));
     return new Response(gapReportCsv(report), {

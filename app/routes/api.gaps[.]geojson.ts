@@ -4,11 +4,11 @@ import { listRegions } from "../../db/queries/regions";
 import { gapReportGeoJson } from "~/gaps/export";
 import { parseGapQuery } from "~/gaps/params.server";
 import { gapReport } from "~/gaps/report.server";
-import { withParameters } from "~/http.server";
+import { answeringInputErrors } from "~/http.server";
 
 /** The same figures as /api/gaps, as GeoJSON: regions (boundaries when imported) and hotspot hexagons. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return withParameters(async () => {
+  return answeringInputErrors(request, async () => {
     const db = context.services.database.db;
     const report = await gapReport(db, await parseGapQuery(db, new URL(request.url).searchParams));
     const [regions, boundaries] = await Promise.all([listRegions(db), listBoundaries(db)]);

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { firmsWithReach } from "../../db/queries/gaps";
 import { canSeeFirms } from "~/domain/gaps/access";
-import { parseGapQuery } from "~/gaps/params.server";
+import { parseFirmListQuery } from "~/gaps/params.server";
 import { freshGapState } from "~/gaps/report.server";
 import { gapViewer } from "~/gaps/viewer.server";
-import { numberParam, ParameterError, withParameters } from "~/http.server";
+import { answeringInputErrors, errorResponse } from "~/http.server";
+import { issue } from "~/validation";
 
 const MAX_FIRMS = 5000;
 
@@ -14,22 +15,17 @@ const MAX_FIRMS = 5000;
  * any region, a council for its own (401 signed out, 403 otherwise).
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return withParameters(async () => {
+  return answeringInputErrors(request, async () => {
     const db = context.services.database.db;
-    const params = new URL(request.url).searchParams;
-    const query = await parseGapQuery(db, params);
-    if (query.regionCode === undefined) throw new ParameterError("region", "give the region whose firms to list");
-    const uncovered = params.get("uncovered");
-    if (uncovered !== null && uncovered !== "true" && uncovered !== "false") throw new ParameterError("uncovered", "must be true or false");
-    const limit = numberParam(params, "limit", { min: 1, max: MAX_FIRMS, integer: true }) ?? 1000;
+    const { query, uncovered, limit } = await parseFirmListQuery(db, new URL(request.url).searchParams, MAX_FIRMS);
     const viewer = await gapViewer(request, context.services);
-    if (viewer === null) return Response.json({ error: { message: "sign in to see firm-level data" } }, { status: 401 });
-    if (!canSeeFirms(viewer, query.regionCode)) return Response.json({ error: { message: "firm-level data of this region is not open to this account" } }, { status: 403 });
+    if (viewer === null) return errorResponse(request, 401, [issue("", "sign_in_required")]);
+    if (!canSeeFirms(viewer, query.regionCode)) return errorResponse(request, 403, [issue("region", "forbidden")]);
     await freshGapState(db);
     const firms = await firmsWithReach(
       db,
       { regionCode: query.regionCode, pavittClass: query.pavittClass, sector: query.sector },
-      { uncoveredWithinKm: uncovered === "true" ? query.radiusKm : undefined, limit },
+      { uncoveredWithinKm: uncovered ? query.radiusKm : undefined, limit },
     );
     return Response.json({ radiusKm: query.radiusKm, regionCode: query.regionCode, firms }, { headers: { "Cache-Control": "private, no-store" } });
   });

@@ -1,33 +1,29 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { both, resolveLang } from "~/i18n";
-import { parseMatchInput, type FieldError } from "~/match/input";
+import { methodNotAllowed } from "~/http.server";
+import { resolveLang } from "~/i18n";
+import { MATCH_FIELD_LABELS, parseMatchInput } from "~/match/input";
 import { matchReference } from "~/match/reference.server";
 import { runMatch } from "~/match/service.server";
+import { invalidResponse } from "~/validation";
+import { readJsonValue } from "~/validation/request.server";
 
 /** A profile is a few hundred bytes; anything this large is not one. */
 const MAX_BODY_BYTES = 16_384;
 
-export function loader() {
-  return Response.json({ error: { message: "use POST with a JSON body" } }, { status: 405, headers: { Allow: "POST" } });
+export function loader({ request }: { request: Request }) {
+  return methodNotAllowed(request, "POST");
 }
 
 /** POST /api/match: a firm's profile in, its classification and ranked centers and programs out. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { lang } = resolveLang(request);
-  const invalid = (errors: FieldError[]) => Response.json({ errors: errors.map((e) => ({ field: e.field, message: e[lang], ko: e.ko, en: e.en })) }, { status: 400 });
-  if (request.method !== "POST") return loader();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return invalid([{ field: "", ...both("matchBodyTooLarge") }]);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return invalid([{ field: "", ...both("matchBodyNotJson") }]);
-  }
+  if (request.method !== "POST") return methodNotAllowed(request, "POST");
   const services = context.services;
-  const parsed = parseMatchInput(body, (await matchReference(services)).known);
-  if (!parsed.ok) return invalid(parsed.errors);
+  const body = await readJsonValue(request, { maxBytes: MAX_BODY_BYTES });
+  if (!body.ok) return invalidResponse(body.issues, lang, { status: body.status });
+  const parsed = parseMatchInput(body.value, (await matchReference(services)).known);
+  if (!parsed.ok) return invalidResponse(parsed.issues, lang, { labels: MATCH_FIELD_LABELS });
   const outcome = await runMatch(services, parsed.value);
-  if (!outcome.ok) return invalid(outcome.errors);
+  if (!outcome.ok) return invalidResponse(outcome.issues, lang, { labels: MATCH_FIELD_LABELS });
   return Response.json(outcome.value, { headers: { "Cache-Control": "no-store" } });
 }

@@ -9,7 +9,7 @@ import { FieldsTable } from "~/components/FieldsTable";
 import { ListingForm } from "~/components/ListingForm";
 import { AuditTable } from "~/components/AuditTable";
 import { currentState, discardDraft, draftToken, liveToken, may, publishDraft, saveDraft, setArchived } from "~/council/listings.server";
-import { answerOutcome, formFields, loadRegion, notFoundResponse, parseType } from "~/council/routes.server";
+import { answerOutcome, formFields, loadRegion, notFoundResponse, parseListingId, parseType } from "~/council/routes.server";
 import { listingColumns, toRawFields } from "~/domain/listings";
 import { resolveLang } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -20,7 +20,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const region = await loadRegion(context.services, params.region);
   if (!may(user, "view", region.code)) throw forbidden();
   const db = context.services.database.db;
-  const id = params.id ?? "";
+  const id = parseListingId(params.id);
   const [live, draft] = await Promise.all([getLiveListing(db, type, id), getDraft(db, type, id)]);
   const owner = live ? live.regionCode : draft?.regionCode;
   if (owner === undefined) throw notFoundResponse();
@@ -45,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const type = parseType(params.type);
   const region = await loadRegion(context.services, params.region);
   const lang = resolveLang(request).lang;
-  const entityId = params.id ?? "";
+  const entityId = parseListingId(params.id);
   const expected = String(form.get("expected") ?? "");
   const here = `/council/${region.code}/${type}/${entityId}`;
   const common = { type, regionCode: region.code, entityId, expected };

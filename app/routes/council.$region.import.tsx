@@ -7,7 +7,8 @@ import { CsrfField } from "~/components/CsrfField";
 import { checkImportFile, findJob, findPlan, isImportable, startImport } from "~/council/import.server";
 import { may } from "~/council/listings.server";
 import { loadRegion } from "~/council/routes.server";
-import { MAX_IMPORT_BYTES } from "~/domain/csv-import";
+import { MAX_IMPORT_BYTES } from "~/domain/listing-import";
+import { issueMessage } from "~/validation";
 import { FACILITY_COLUMNS, PROGRAM_COLUMNS } from "~/domain/listings";
 import { resolveLang, translator } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -34,9 +35,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       rowCount: plan.check.rows.length + new Set(plan.check.problems.map((p) => p.row)).size,
       importable: isImportable(plan),
       preview: plan.preview,
-      fileProblems: plan.check.fileProblems.map((p) => t.dynamic(p.code, p.values)),
+      fileProblems: plan.check.fileProblems.map((p) => issueMessage(p, lang)),
       problemCount: plan.check.problems.length,
-      problems: plan.check.problems.slice(0, SHOWN_PROBLEMS).map((p) => ({ row: p.row, column: p.field, columnLabel: t.dynamic(`field_${p.field}`), message: t.dynamic(p.code, p.values) })),
+      problems: plan.check.problems.slice(0, SHOWN_PROBLEMS).map((p) => ({ row: p.row, column: p.field, columnLabel: t.dynamic(`field_${p.field}`), message: issueMessage(p, lang) })),
       sample: plan.check.rows.slice(0, 10).map((r) => ({ row: r.row, externalId: r.fields.externalId, nameKo: r.fields.nameKo, nameEn: r.fields.nameEn })),
     },
     job: job && { id: job.id, total: job.total, done: job.done, state: job.state, failure: job.failure, summary: job.summary, seconds: ((job.finishedAt ?? Date.now()) - job.startedAt) / 1000 },
@@ -117,7 +118,7 @@ export default function ImportPage() {
       {plan && (
         <section data-testid="import-report">
           <h2>{t("importReport", { file: plan.fileName })}</h2>
-          <p>{t("importSummary", { rows: plan.rowCount, encoding: plan.encoding.toUpperCase(), problems: plan.problemCount })}</p>
+          <p>{t("importSummary", { rows: plan.rowCount, encoding: plan.encoding?.toUpperCase() ?? "—", problems: plan.problemCount })}</p>
           {plan.fileProblems.length > 0 && (
             <ul className="form-error">
               {plan.fileProblems.map((p) => (

@@ -6,8 +6,9 @@ import { listRegions } from "../../db/queries/regions";
 import { listKsicDivisions } from "../../db/queries/taxonomy";
 import { FacilityMap } from "~/components/FacilityMap";
 import type { FacilityKind } from "~/domain/types";
-import { otherLang, translator, type MessageKey } from "~/i18n";
+import { translator, otherLang, type MessageKey } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
+import { isListingId } from "~/domain/listing-id";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);
@@ -17,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const db = context.services.database.db;
-  const facility = await getFacility(db, params.id ?? "");
+  const facility = isListingId(params.id) ? await getFacility(db, params.id) : null;
   if (!facility) throw new Response("Not found", { status: 404 });
   const [programs, regions, divisions] = await Promise.all([listPrograms(db, { providerFacilityId: facility.id }), listRegions(db), listKsicDivisions(db)]);
   const region = regions.find((r) => r.code === facility.regionCode)!;

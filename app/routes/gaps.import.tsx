@@ -6,6 +6,7 @@ import { CsrfField } from "~/components/CsrfField";
 import { importRegister } from "~/gaps/import.server";
 import { resolveLang, translator } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
+import { issueMessage } from "~/validation";
 
 const IMPORT_ROLES = ["admin", "official"] as const;
 /** A register of a few hundred thousand firms fits well under this. */
@@ -19,14 +20,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const t = translator(resolveLang(request).lang);
+  const { lang } = resolveLang(request);
+  const t = translator(lang);
   const length = Number(request.headers.get("Content-Length") ?? "0");
   if (length > MAX_FILE_BYTES) return data({ ok: false as const, message: t("gapsImportTooLarge"), problems: [] }, { status: 413 });
   const { form } = await requireMutation(request, context.services, { roles: [...IMPORT_ROLES] });
   const file = form.get("register");
   if (!(file instanceof File) || file.size === 0) return data({ ok: false as const, message: t("gapsImportNoFile"), problems: [] }, { status: 400 });
   const result = await importRegister(context.services.database.db, new Uint8Array(await file.arrayBuffer()), file.name, form.get("replace") === "on");
-  if (!result.ok) return data({ ok: false as const, message: t("gapsImportRejected", { count: result.problems.length }), problems: result.problems }, { status: 400 });
+  if (!result.ok) return data({ ok: false as const, message: t("gapsImportRejected", { count: result.problems.length }), problems: result.problems.map((p) => ({ row: p.row, column: p.field, message: issueMessage(p, lang) })) }, { status: 400 });
   return data({ ok: true as const, message: t("gapsImportStored", { count: result.stored, encoding: result.encoding }), problems: [] });
 }
 
@@ -70,7 +72,7 @@ export default function GapsImportPage() {
               <tr key={index}>
                 <td>{problem.row}</td>
                 <td>{problem.column}</td>
-                <td>{problem.message[lang]}</td>
+                <td>{problem.message}</td>
               </tr>
             ))}
           </tbody>

@@ -5,11 +5,17 @@ import { signIn } from "~/auth/session.server";
 import { forbidden, getCurrentUser } from "~/auth/user.server";
 import { resolveLang, translator } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
+import { ACCOUNT_FIELD_LABELS, EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "~/domain/accounts";
+import { check, field, issueMessage } from "~/validation";
+import { formDataOrThrow } from "~/validation/request.server";
+import { z } from "zod";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
   return [{ title: `${t("signIn")} — ${t("appName")}` }];
 };
+
+const SIGN_IN_SCHEMA = z.object({ email: field.email({ max: EMAIL_MAX_LENGTH }), password: field.secret({ max: PASSWORD_MAX_LENGTH }) });
 
 /** Only paths on this site: `//elsewhere` or `https://…` would send the user away. */
 export function safeRedirectPath(value: FormDataEntryValue | string | null): string {
@@ -28,12 +34,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!isSameOriginPost(request)) throw forbidden();
   const { lang } = resolveLang(request);
   const t = translator(lang);
-  const form = await request.formData();
-  const email = form.get("email");
-  const password = form.get("password");
-  if (typeof email !== "string" || typeof password !== "string" || email.trim() === "" || password === "") {
-    return data({ error: t("loginMissingFields"), email: typeof email === "string" ? email.slice(0, 254) : "" }, { status: 400 });
+  const form = await formDataOrThrow(request);
+  const submittedEmail = form.get("email");
+  const shownEmail = typeof submittedEmail === "string" ? submittedEmail.replace(/[\u0000-\u001F\u007F]/g, "").slice(0, EMAIL_MAX_LENGTH) : "";
+  const fields = check(SIGN_IN_SCHEMA, { email: submittedEmail, password: form.get("password") });
+  if (!fields.ok) {
+    const missing = fields.issues.some((p) => p.code === "required");
+    return data({ error: missing ? t("loginMissingFields") : issueMessage(fields.issues[0]!, lang, ACCOUNT_FIELD_LABELS), email: shownEmail }, { status: 400 });
   }
+  const { email, password } = fields.value;
   const result = await signIn(context.services, {
     email,
     password,
@@ -43,11 +52,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.ok) throw redirect(safeRedirectPath(form.get("redirectTo")), { headers: { "Set-Cookie": result.setCookie } });
   if (result.reason === "throttled") {
     return data(
-      { error: t("loginThrottled", { seconds: result.retryAfterSeconds }), email: email.slice(0, 254) },
+      { error: t("loginThrottled", { seconds: result.retryAfterSeconds }), email: shownEmail },
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
-  return data({ error: t("loginInvalid"), email: email.slice(0, 254) }, { status: 401 });
+  return data({ error: t("loginInvalid"), email: shownEmail }, { status: 401 });
 }
 
 export default function LoginPage() {

@@ -4,11 +4,11 @@ import { useEffect, useMemo, useState } from "react";
 import { FacilityMap } from "~/components/FacilityMap";
 import { APPROPRIATIONS, CERTIFICATIONS, FACILITY_KINDS, INNOVATION_FOCUSES, NEEDS, TECH_SOURCES, type FacilityKind, type PavittQuestion } from "~/domain/types";
 import type { Lang, MessageKey, Translate } from "~/i18n";
+import { metaT, useT } from "~/i18n/react";
 import type { RenderedReason } from "~/i18n/reasons";
 import type { MapFacility } from "~/map/features";
 import { loadMatchPage } from "~/match/page.server";
 import type { MatchedItem, MatchResponse } from "~/match/service.server";
-import { metaT, useT } from "~/i18n/react";
 import { RegionOptions } from "~/components/RegionOptions";
 
 export const meta: MetaFunction = ({ matches }) => {

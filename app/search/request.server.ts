@@ -1,5 +1,7 @@
 import { FACILITY_KINDS, isInsideKorea, PAVITT_CLASSES, type FacilityKind, type LatLng, type PavittClass } from "~/domain/types";
-import { enumListParam, enumParam, numberParam, ParameterError } from "~/http.server";
+import { z } from "zod";
+import { field } from "~/validation";
+import { queryOrThrow } from "~/validation/request.server";
 import type { NamedPlace } from "./place-phrase";
 import type { ServedSearchResult } from "./service.server";
 import type { FacetName, SearchDocType, SearchQuery } from "./types";
@@ -41,34 +43,59 @@ export function hasSearchParameters(params: URLSearchParams): boolean {
   return ["q", "type", "kind", "region", "sector", "pavittClass", "near"].some((name) => (params.get(name) ?? "").trim() !== "");
 }
 
-/** Reads and checks the search parameters; a bad value throws a ParameterError naming it. */
-export function parseSearchRequest(params: URLSearchParams, known: KnownCodes): SearchRequest {
-  const near = parseNear(params.get("near"));
-  const radiusKm = numberParam(params, "radiusKm", { min: 0, max: RADIUS_KM_MAX });
-  if (radiusKm === 0) throw new ParameterError("radiusKm", "must be more than 0");
-  if (radiusKm !== undefined && !near) throw new ParameterError("radiusKm", "needs near=lat,lng");
-  return {
-    q: Array.from((params.get("q") ?? "").trim()).slice(0, QUERY_MAX_CHARS).join(""),
-    type: enumParam(params, "type", SEARCH_DOC_TYPES),
-    kinds: enumListParam(params, "kind", FACILITY_KINDS),
-    regions: enumListParam(params, "region", known.regionCodes),
-    sectors: enumListParam(params, "sector", known.ksicDivisions),
-    pavittClass: enumParam(params, "pavittClass", PAVITT_CLASSES),
-    near,
-    radiusKm,
-    limit: numberParam(params, "limit", { min: 1, max: SEARCH_LIMIT_MAX, integer: true }) ?? SEARCH_LIMIT_DEFAULT,
-    offset: numberParam(params, "offset", { min: 0, max: 10_000, integer: true }) ?? 0,
-  };
-}
-
-function parseNear(raw: string | null): LatLng | undefined {
-  if (raw === null || raw.trim() === "") return undefined;
+/** "lat,lng" in decimal degrees, inside Korea. */
+const nearPoint = z.unknown().transform((raw, ctx): LatLng | undefined => {
+  if (raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "")) return undefined;
+  if (typeof raw !== "string") return field.report(ctx, "one_value");
   const parts = raw.split(",").map((part) => part.trim());
   const [lat, lng] = parts.map(Number);
-  if (parts.length !== 2 || parts.some((part) => part === "") || !Number.isFinite(lat) || !Number.isFinite(lng))
-    throw new ParameterError("near", "must be lat,lng in decimal degrees");
-  if (!isInsideKorea({ lat, lng })) throw new ParameterError("near", "must be a point in Korea");
+  if (parts.length !== 2 || parts.some((part) => !/^[-+]?\d+(\.\d+)?$/.test(part)) || lat === undefined || lng === undefined) return field.report(ctx, "lat_lng");
+  if (!isInsideKorea({ lat, lng })) return field.report(ctx, "outside_korea");
   return { lat, lng };
+});
+
+/** The query text, cut to QUERY_MAX_CHARS characters; control characters are refused. */
+const queryText = z.unknown().transform((raw, ctx): string => {
+  if (raw === undefined || raw === null) return "";
+  if (typeof raw !== "string") return field.report(ctx, "one_value");
+  if (/[\u0000-\u001F\u007F]/.test(raw)) return field.report(ctx, "control_chars");
+  return Array.from(raw.trim()).slice(0, QUERY_MAX_CHARS).join("");
+});
+
+function searchParametersSchema(known: KnownCodes) {
+  return z
+    .object({
+      q: queryText,
+      type: field.choice(SEARCH_DOC_TYPES),
+      kind: field.choices(FACILITY_KINDS, { fromText: "split" }),
+      region: field.choices(known.regionCodes, { unknown: "unknown_region", fromText: "split" }),
+      sector: field.choices(known.ksicDivisions, { unknown: "unknown_ksic", fromText: "split" }),
+      pavittClass: field.choice(PAVITT_CLASSES),
+      near: nearPoint,
+      radiusKm: field.number({ min: 0.1, max: RADIUS_KM_MAX }),
+      limit: field.number({ min: 1, max: SEARCH_LIMIT_MAX, integer: true }),
+      offset: field.number({ min: 0, max: 10_000, integer: true }),
+    })
+    .superRefine((value, ctx) => {
+      if (value.radiusKm !== undefined && !value.near) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["radiusKm"], params: { issue: "radius_needs_near" } });
+    });
+}
+
+/** Reads and checks the search parameters; a bad value throws an InputError naming it. */
+export function parseSearchRequest(params: URLSearchParams, known: KnownCodes): SearchRequest {
+  const value = queryOrThrow(params, searchParametersSchema(known));
+  return {
+    q: value.q,
+    type: value.type,
+    kinds: value.kind,
+    regions: value.region,
+    sectors: value.sector,
+    pavittClass: value.pavittClass,
+    near: value.near,
+    radiusKm: value.radiusKm,
+    limit: value.limit ?? SEARCH_LIMIT_DEFAULT,
+    offset: value.offset ?? 0,
+  };
 }
 
 export const SEARCH_FACETS: FacetName[] = ["type", "kind", "regionCodes", "sectors", "pavittClasses"];

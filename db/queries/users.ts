@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { hashPassword } from "../../app/auth/password.server";
-import { validateAccount, type AccountInput, type AccountProblem, type Role } from "../../app/domain/accounts";
+import { validateAccount, type AccountInput, type Role } from "../../app/domain/accounts";
+import type { FieldIssue } from "../../app/validation";
 import type { Database } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -15,8 +16,8 @@ export interface UserAccount {
 }
 
 export class AccountError extends Error {
-  constructor(readonly problems: AccountProblem[]) {
-    super(`Invalid account: ${problems.map((p) => `${p.field} (${p.code})`).join(", ")}`);
+  constructor(readonly issues: FieldIssue[]) {
+    super(`Invalid account: ${issues.map((p) => `${p.field} (${p.code})`).join(", ")}`);
     this.name = "AccountError";
   }
 }
@@ -32,8 +33,8 @@ export class DuplicateEmailError extends Error {
 export async function createUser(db: Executor, input: AccountInput): Promise<UserAccount> {
   const regions = await db.selectFrom("regions").select("code").execute();
   const checked = validateAccount(input, new Set(regions.map((r) => r.code)));
-  if (!checked.ok) throw new AccountError(checked.problems);
-  const { email, password, role, regionCode } = checked.account;
+  if (!checked.ok) throw new AccountError(checked.issues);
+  const { email, password, role, regionCode } = checked.value;
   const passwordHash = await hashPassword(password);
   const row = await db
     .insertInto("users")

@@ -56,7 +56,7 @@ describe(`JSON API on ${databaseLabel}`, () => {
     ] as const) {
       const response = await callLoader(path.startsWith("/api/facilities") ? facilitiesLoader : programsLoader, services, path);
       expect(response.status, path).toBe(400);
-      expect(((await response.json()) as { error: { parameter: string } }).error.parameter).toBe(parameter);
+      expect(((await response.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe(parameter);
     }
   });
 

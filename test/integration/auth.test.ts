@@ -28,8 +28,8 @@ describe(`accounts and sessions on ${databaseLabel}`, () => {
     const row = await services.database.db.selectFrom("users").select("password_hash").where("email", "=", "editor@daegu.example").executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain(PASSWORD);
-    await expect(createUser(services.database.db, { email: "short@example.kr", password: "elevenchars", role: "admin", regionCode: null })).rejects.toThrow(/accountPasswordTooShort/);
-    await expect(createUser(services.database.db, { email: "nor@example.kr", password: PASSWORD, role: "council_editor", regionCode: null })).rejects.toThrow(/accountRegionRequired/);
+    await expect(createUser(services.database.db, { email: "short@example.kr", password: "elevenchars", role: "admin", regionCode: null })).rejects.toThrow(/password_too_short/);
+    await expect(createUser(services.database.db, { email: "nor@example.kr", password: PASSWORD, role: "council_editor", regionCode: null })).rejects.toThrow(/region_required/);
     await expect(createUser(services.database.db, { email: "EDITOR@daegu.example", password: PASSWORD, role: "official", regionCode: null })).rejects.toThrow(/already exists/);
     const count = await services.database.db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(2);

@@ -4,7 +4,7 @@ import { createUser } from "../../db/queries/users";
 import { action as importAction, loader as importLoader } from "~/routes/council.$region.import";
 import { loader as exportCsvLoader } from "~/routes/council.$region.export[.]csv";
 import { loader as exportGeoJsonLoader } from "~/routes/council.$region.export[.]geojson";
-import { MAX_IMPORT_BYTES } from "~/domain/csv-import";
+import { MAX_IMPORT_BYTES } from "~/domain/listing-import";
 import { exportCsv } from "~/council/export.server";
 import { publishDraft } from "~/council/listings.server";
 import type { Services } from "~/services.server";
@@ -90,7 +90,7 @@ describe(`CSV import and export on ${databaseLabel}`, () => {
     rows.push(facilityRow(30, { lat: "51.5" }));
     const plan = (await check([HEADER, ...rows].join("\n")))!;
     expect(plan.importable).toBe(false);
-    expect(plan.problems).toEqual([{ row: 32, column: "lat", columnLabel: "위도", message: "좌표가 대한민국 범위 밖입니다." }]);
+    expect(plan.problems).toEqual([{ row: 32, column: "lat", columnLabel: "위도", message: "위치가 대한민국 범위 밖입니다." }]);
     const form = new FormData();
     form.set("csrf", editor.csrf);
     form.set("intent", "commit");
@@ -168,7 +168,7 @@ describe(`CSV import and export on ${databaseLabel}`, () => {
     const repeated = (await check([HEADER, facilityRow(7), facilityRow(7)].join("\n")))!;
     expect(repeated.problems).toEqual([expect.objectContaining({ row: 3, column: "external_id" })]);
     const malformed = (await check(`${HEADER}\n"unterminated,kind\n`))!;
-    expect(malformed.fileProblems[0]).toMatch(/CSV 형식이 잘못되었습니다/);
+    expect(malformed.fileProblems[0]).toMatch(/CSV 형식이 올바르지 않습니다/);
   });
 
   it("refuses files over the size limit without storing anything", async () => {

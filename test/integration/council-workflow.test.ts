@@ -145,7 +145,7 @@ describe(`council listings workflow on ${databaseLabel}`, () => {
     const db = services.database.db;
     const raw = { external_id: "", name_ko: "대구 스마트공장 코칭", name_en: "Daegu smart factory coaching", summary_ko: "<b>굵게</b> 표시되면 안 됩니다", summary_en: "", category: "technology", provider_agency_ko: "대구테크노파크", provider_agency_en: "", sectors: "29", period_start: "2027-01-01", period_end: "2026-12-31", url: "", source: "대구 협의회" };
     const invalid = await saveDraft(services, editor, { type: "program", regionCode: "27", entityId: null, expected: "new", raw });
-    expect(invalid.kind === "invalid" && invalid.problems.map((p) => p.code)).toEqual(["fieldPeriodOrder"]);
+    expect(invalid.kind === "invalid" && invalid.issues.map((p) => p.code)).toEqual(["period_order"]);
     const saved = await saveDraft(services, editor, { type: "program", regionCode: "27", entityId: null, expected: "new", raw: { ...raw, period_end: "2027-12-31" } });
     if (saved.kind !== "ok") throw new Error(saved.kind);
     expect((await listPrograms(db, { regionCode: "27" })).map((p) => p.id)).not.toContain(saved.value.entityId);
@@ -181,7 +181,7 @@ describe(`council listings workflow on ${databaseLabel}`, () => {
     });
     expect(outcome.kind).toBe("invalid");
     if (outcome.kind !== "invalid") return;
-    expect(outcome.problems.map((p) => `${p.field}:${p.code}`).sort()).toEqual(["industries:fieldUnknownKsic", "lat:fieldOutsideKorea", "name_ko:fieldRequired", "url:fieldUrlScheme"]);
+    expect(outcome.issues.map((p) => `${p.field}:${p.code}`).sort()).toEqual(["industries:unknown_ksic", "lat:outside_korea", "name_ko:required", "url:url_scheme"]);
     expect(await db.selectFrom("listing_drafts").select("id").execute()).toEqual(draftsBefore);
   });
 

@@ -5,6 +5,7 @@ import { parseRegister, type RegisterContext } from "~/domain/gaps/firm-import";
 import { CAPITAL_AREA_SHARE, syntheticFirms, type SynthContext } from "~/domain/gaps/synthetic";
 import { gapReport } from "~/gaps/report.server";
 import type { Services } from "~/services.server";
+import { issueMessage } from "~/validation";
 import { createTestServices, databaseLabel } from "./support";
 
 describe(`firm populations on ${databaseLabel}`, () => {
@@ -95,7 +96,7 @@ describe(`firm populations on ${databaseLabel}`, () => {
     const parsed = parseRegister(new TextEncoder().encode(bad), register);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.problems.map((p) => [p.row, p.column])).toEqual([
+    expect(parsed.problems.map((p) => [p.row, p.field])).toEqual([
       [3, "name"],
       [4, "ksic_division"],
       [5, "employees"],
@@ -105,10 +106,10 @@ describe(`firm populations on ${databaseLabel}`, () => {
       [9, "region_code"],
     ]);
     for (const problem of parsed.problems) {
-      expect(problem.message.ko).toMatch(/[가-힣]/);
-      expect(problem.message.en).toMatch(/[a-z]/);
+      expect(issueMessage(problem, "ko")).toMatch(/[가-힣]/);
+      expect(issueMessage(problem, "en")).toMatch(/[a-z]/);
     }
     const missing = parseRegister(new TextEncoder().encode("name,employees\nx,1\n"), register);
-    expect(!missing.ok && missing.problems.map((p) => p.column)).toEqual(["ksic_division", "lat/lng/region_code"]);
+    expect(!missing.ok && missing.problems.map((p) => p.field)).toEqual(["ksic_division", "lat/lng/region_code"]);
   });
 });

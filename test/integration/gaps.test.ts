@@ -136,7 +136,7 @@ describe(`coverage gaps on ${databaseLabel}: ten firms and two centers`, () => {
     ]) {
       const response = await callLoader(gapsLoader, services, `/api/gaps?${query}`);
       expect(response.status, query).toBe(400);
-      expect(((await response.json()) as { error: { parameter: string } }).error.parameter).toBe(parameter);
+      expect(((await response.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe(parameter);
     }
   });
 

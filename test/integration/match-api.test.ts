@@ -72,7 +72,7 @@ describe(`POST /api/match on ${databaseLabel}`, () => {
     expect(ko.body.errors?.map((e) => e.field).sort()).toEqual(["employees", "ksicDivision", "location"]);
     expect(ko.body.errors?.[0].message).toMatch(/[가-힣]/);
     const en = await match({ ksicDivision: "00", employees: 5, regionCode: "11" }, "/api/match?lang=en");
-    expect(en.body.errors?.[0].message).toBe("Unknown KSIC division: 00");
+    expect(en.body.errors?.[0].message).toBe("Industry (KSIC division): not a KSIC code: 00");
   });
 
   it("rejects a body that is not JSON", async () => {

@@ -13,7 +13,7 @@ describe(`GET /api/search on ${databaseLabel}`, () => {
 
   const search = async (query: string) => {
     const response = await callLoader(searchLoader, services, `/api/search?${query}`);
-    return { status: response.status, body: (await response.json()) as SearchResponse & { error?: { parameter: string; message: string } } };
+    return { status: response.status, body: (await response.json()) as SearchResponse & { errors?: { field: string; message: string }[] } };
   };
 
   it("answers a Korean two-word search with every hit in the place named", async () => {
@@ -68,7 +68,7 @@ describe(`GET /api/search on ${databaseLabel}`, () => {
   ])("%s → 400 naming %s", async (query, parameter) => {
     const { status, body } = await search(query);
     expect(status).toBe(400);
-    expect(body.error?.parameter).toBe(parameter);
+    expect(body.errors?.[0]?.field).toBe(parameter);
   });
 
   it("cuts a very long query instead of failing", async () => {

@@ -31,7 +31,7 @@ describe("parseMatchInput", () => {
   ])("rejects %j at %s", (raw, field) => {
     const result = parseMatchInput(raw, known);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.map((e) => e.field)).toContain(field);
+    if (!result.ok) expect(result.issues.map((e) => e.field)).toContain(field);
   });
 });
 

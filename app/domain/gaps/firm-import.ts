@@ -1,20 +1,14 @@
-import { parse } from "csv-parse/sync";
 import { latLngToCell } from "h3-js";
-import iconv from "iconv-lite";
+import { z } from "zod";
+import { decodeCsvBytes, parseCsvText, type CsvEncoding } from "~/csv";
+import { check, field, issue, type FieldIssue, type RowIssue } from "~/validation";
 import { classifyPavitt } from "../classification";
 import { isPointInGeometry, type PolygonGeometry } from "../geo";
-import { isInsideKorea, KOREA_BOUNDS, type LatLng, type PavittClass } from "../types";
+import { isInsideKorea, type LatLng, type PavittClass } from "../types";
 import type { FirmRecordInput } from "./firm-record";
 import { HEX_RESOLUTION } from "./synthetic";
 
-export interface ImportProblem {
-  /** 1-based line of the file (the header is line 1); 0 for the file as a whole. */
-  row: number;
-  column: string;
-  message: { ko: string; en: string };
-}
-
-export type RegisterParse = { ok: true; firms: FirmRecordInput[]; encoding: "utf-8" | "cp949" } | { ok: false; problems: ImportProblem[] };
+export type RegisterParse = { ok: true; firms: FirmRecordInput[]; encoding: CsvEncoding } | { ok: false; problems: RowIssue[] };
 
 export interface RegisterContext {
   divisions: Map<string, PavittClass | null>;
@@ -37,17 +31,35 @@ type Column = keyof typeof COLUMNS;
 const MAX_NAME = 200;
 const MAX_EMPLOYEES = 1_000_000;
 
-/** UTF-8 when the bytes are valid UTF-8, otherwise CP949 (EUC-KR), the usual encoding of Korean spreadsheets. */
-export function decodeRegister(bytes: Uint8Array): { text: string; encoding: "utf-8" | "cp949" } {
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return { text: text.replace(/^\uFEFF/, ""), encoding: "utf-8" };
-  } catch {
-    return { text: iconv.decode(Buffer.from(bytes), "cp949"), encoding: "cp949" };
-  }
+/** One row's cells by column; the KSIC division may be written without its leading zero ("5" for "05"). */
+function rowSchema(context: RegisterContext) {
+  return z
+    .object({
+      name: field.text({ max: MAX_NAME, required: true }),
+      ksic_division: z.unknown().transform((raw, ctx): string => {
+        const value = typeof raw === "string" ? raw.trim() : "";
+        if (value === "") return field.report(ctx, "required");
+        const division = /^\d{1,2}$/.test(value) ? value.padStart(2, "0") : value;
+        return context.divisions.has(division) ? division : field.report(ctx, "unknown_ksic", { value: value.slice(0, 20) });
+      }),
+      employees: field.number({ required: true, min: 0, max: MAX_EMPLOYEES, integer: true }),
+      lat: field.number(),
+      lng: field.number(),
+      region_code: z.unknown().transform((raw, ctx): string | undefined => {
+        const value = typeof raw === "string" ? raw.trim() : "";
+        if (value === "") return undefined;
+        return context.regions.has(value) ? value : field.report(ctx, "unknown_region", { value: value.slice(0, 20) });
+      }),
+    })
+    .superRefine((row, ctx) => {
+      const at = (path: string, code: "lat_lng" | "outside_korea" | "location_or_region") => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], params: { issue: code } });
+      const hasLat = row.lat !== undefined;
+      const hasLng = row.lng !== undefined;
+      if (hasLat !== hasLng) at(hasLat ? "lng" : "lat", "lat_lng");
+      else if (typeof row.lat === "number" && typeof row.lng === "number" && !isInsideKorea({ lat: row.lat, lng: row.lng })) at("lat", "outside_korea");
+      else if (!hasLat && row.region_code === undefined) at("region_code", "location_or_region");
+    });
 }
-
-const problem = (row: number, column: string, ko: string, en: string): ImportProblem => ({ row, column, message: { ko, en } });
 
 /**
  * Reads an SME register: name, KSIC division, employees, and coordinates or a region code.
@@ -56,101 +68,57 @@ const problem = (row: number, column: string, ko: string, en: string): ImportPro
  * (boundaries must be imported); a firm with only a region is placed at the region's label point.
  */
 export function parseRegister(bytes: Uint8Array, context: RegisterContext): RegisterParse {
-  const { text, encoding } = decodeRegister(bytes);
-  let records: string[][];
-  try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true });
-  } catch (error) {
-    return { ok: false, problems: [problem(0, "", `CSV 형식이 올바르지 않습니다: ${(error as Error).message}`, `The file is not valid CSV: ${(error as Error).message}`)] };
-  }
-  if (records.length < 2)
-    return { ok: false, problems: [problem(0, "", "머리글 행과 한 줄 이상의 기업 행이 필요합니다.", "The file needs a header row and at least one firm.")] };
-  const header = records[0].map((cell) => cell.toLowerCase().replace(/\s+/g, ""));
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) return { ok: false, problems: [{ ...decoded.issue, row: 0 }] };
+  const parsed = parseCsvText(decoded.text);
+  if (!parsed.ok) return { ok: false, problems: [parsed.issue] };
+  if (parsed.records.length === 0) return { ok: false, problems: [{ ...issue("file", "csv_no_rows"), row: 0 }] };
+  const header = parsed.header.map((cell) => cell.toLowerCase().replace(/\s+/g, ""));
   const index = {} as Record<Column, number>;
   for (const column of Object.keys(COLUMNS) as Column[]) index[column] = header.findIndex((cell) => (COLUMNS[column] as readonly string[]).includes(cell));
   const missing = (["name", "ksic_division", "employees"] as const).filter((column) => index[column] === -1);
-  const problems: ImportProblem[] = missing.map((column) =>
-    problem(1, column, `필수 열 ${column}(${COLUMNS[column][1]})이 없습니다.`, `Required column ${column} is missing.`),
-  );
-  const hasCoordinates = index.lat !== -1 && index.lng !== -1;
-  if (!hasCoordinates && index.region_code === -1)
-    problems.push(problem(1, "lat/lng/region_code", "위도·경도 열 또는 시도코드 열이 있어야 합니다.", "Give lat and lng columns, or a region_code column."));
+  const problems: RowIssue[] = missing.map((column) => ({ ...issue(column, "csv_column_missing", { column: `${column} (${COLUMNS[column][1]})` }), row: 1 }));
+  if ((index.lat === -1 || index.lng === -1) && index.region_code === -1) problems.push({ ...issue("lat/lng/region_code", "csv_column_missing", { column: "lat + lng / region_code" }), row: 1 });
   if (problems.length > 0) return { ok: false, problems };
 
+  const schema = rowSchema(context);
   const firms: FirmRecordInput[] = [];
-  records.slice(1).forEach((record, offset) => {
-    const line = offset + 2;
-    const cell = (column: Column) => (index[column] === -1 ? "" : (record[index[column]] ?? "").trim());
-    const rowProblems: ImportProblem[] = [];
-    const name = cell("name");
-    if (name === "") rowProblems.push(problem(line, "name", "기업명이 비어 있습니다.", "The name is empty."));
-    else if (name.length > MAX_NAME) rowProblems.push(problem(line, "name", `기업명은 ${MAX_NAME}자 이하여야 합니다.`, `The name must be at most ${MAX_NAME} characters.`));
-
-    const division = cell("ksic_division").padStart(2, "0");
-    if (!context.divisions.has(division))
-      rowProblems.push(
-        problem(line, "ksic_division", `알 수 없는 업종코드입니다: "${cell("ksic_division")}" (KSIC 10차 중분류 두 자리).`, `Unknown KSIC division "${cell("ksic_division")}" (two-digit KSIC-10 division).`),
-      );
-
-    const employeesText = cell("employees").replace(/,/g, "");
-    const employees = Number(employeesText);
-    if (employeesText === "" || !Number.isInteger(employees) || employees < 0 || employees > MAX_EMPLOYEES)
-      rowProblems.push(problem(line, "employees", `종업원 수는 0 이상의 정수여야 합니다: "${cell("employees")}"`, `Employees must be a whole number of 0 or more: "${cell("employees")}"`));
-
-    const latText = cell("lat");
-    const lngText = cell("lng");
-    const regionText = cell("region_code");
-    let point: LatLng | null = null;
-    let regionCode: string | null = null;
-    let precision: FirmRecordInput["coordPrecision"] = "address";
-    if (latText !== "" || lngText !== "") {
-      const candidate = { lat: Number(latText), lng: Number(lngText) };
-      const latValid = latText !== "" && Number.isFinite(candidate.lat) && candidate.lat >= KOREA_BOUNDS.minLat && candidate.lat <= KOREA_BOUNDS.maxLat;
-      if (latText === "" || lngText === "" || !isInsideKorea(candidate))
-        rowProblems.push(
-          problem(line, latValid ? "lng" : "lat", "위도와 경도를 함께, 대한민국 범위 안의 값으로 적어야 합니다.", "Give both lat and lng, inside South Korea."),
-        );
-      else point = candidate;
+  for (const { line, cells } of parsed.records) {
+    const values = Object.fromEntries((Object.keys(COLUMNS) as Column[]).map((column) => [column, index[column] === -1 ? "" : (cells[index[column]] ?? "")]));
+    const checked = check(schema, values);
+    if (!checked.ok) {
+      problems.push(...checked.issues.map((p: FieldIssue) => ({ ...p, row: line })));
+      continue;
     }
-    if (regionText !== "") {
-      if (!context.regions.has(regionText))
-        rowProblems.push(problem(line, "region_code", `알 수 없는 시도코드입니다: "${regionText}"`, `Unknown region code "${regionText}".`));
-      else regionCode = regionText;
-    }
-    if (point === null && regionCode === null && latText === "" && lngText === "" && regionText === "")
-      rowProblems.push(problem(line, "region_code", "위도·경도 또는 시도코드 가운데 하나는 있어야 합니다.", "Give coordinates or a region code."));
-    if (point !== null && regionCode === null && regionText === "") {
-      if (context.boundaries.length === 0)
-        rowProblems.push(
-          problem(line, "region_code", "시도 경계가 없어 좌표만으로 지역을 정할 수 없습니다. 시도코드를 적어 주세요.", "No province boundaries are imported, so give a region code with the coordinates."),
-        );
-      else {
-        const inside = context.boundaries.find((boundary) => isPointInGeometry(point as LatLng, boundary.geometry));
-        if (inside) regionCode = inside.regionCode;
-        else rowProblems.push(problem(line, "lat", "좌표가 어느 시·도 경계 안에도 있지 않습니다.", "The point lies outside every province boundary."));
+    const row = checked.value;
+    const point = row.lat !== undefined && row.lng !== undefined ? { lat: row.lat, lng: row.lng } : null;
+    let regionCode = row.region_code ?? null;
+    if (point && regionCode === null) {
+      if (context.boundaries.length === 0) {
+        problems.push({ ...issue("region_code", "region_code_needed"), row: line });
+        continue;
+      }
+      regionCode = context.boundaries.find((boundary) => isPointInGeometry(point, boundary.geometry))?.regionCode ?? null;
+      if (regionCode === null) {
+        problems.push({ ...issue("lat", "outside_provinces"), row: line });
+        continue;
       }
     }
-    if (point === null && regionCode !== null && rowProblems.length === 0) {
-      point = context.regions.get(regionCode) as LatLng;
-      precision = "region";
-    }
-    if (rowProblems.length > 0 || point === null || regionCode === null) {
-      problems.push(...rowProblems);
-      return;
-    }
+    if (regionCode === null) continue;
+    const placed = point ?? (context.regions.get(regionCode) as LatLng);
     firms.push({
-      name,
-      ksicDivision: division,
-      employees,
+      name: row.name,
+      ksicDivision: row.ksic_division,
+      employees: row.employees,
       regionCode,
-      lat: point.lat,
-      lng: point.lng,
-      coordPrecision: precision,
-      pavittClass: classifyPavitt({ division, defaultClass: context.divisions.get(division) ?? null }).pavittClass,
-      h3Cell: latLngToCell(point.lat, point.lng, HEX_RESOLUTION),
+      lat: placed.lat,
+      lng: placed.lng,
+      coordPrecision: point ? "address" : "region",
+      pavittClass: classifyPavitt({ division: row.ksic_division, defaultClass: context.divisions.get(row.ksic_division) ?? null }).pavittClass,
+      h3Cell: latLngToCell(placed.lat, placed.lng, HEX_RESOLUTION),
       synthetic: false,
       source: context.source,
     });
-  });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, firms, encoding };
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, firms, encoding: decoded.encoding };
 }

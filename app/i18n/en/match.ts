@@ -65,8 +65,4 @@ export const match = {
   matchPrint: "Print",
   matchEdit: "Change answers",
   matchFirmPoint: "Your firm",
-  matchBodyTooLarge: "The request body is too large.",
-  matchBodyNotJson: "The request body is not valid JSON.",
-  matchLocationNotOnLand: "The location is not on Korean land.",
-  matchLocationMissing: "Give a location or a region.",
 } as const satisfies Translation<typeof korean>;

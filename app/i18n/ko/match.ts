@@ -63,8 +63,4 @@ export const match = {
   matchPrint: "인쇄",
   matchEdit: "답 고치기",
   matchFirmPoint: "기업 위치",
-  matchBodyTooLarge: "요청 본문이 너무 큽니다.",
-  matchBodyNotJson: "요청 본문이 올바른 JSON이 아닙니다.",
-  matchLocationNotOnLand: "위치가 대한민국 육지에서 멉니다.",
-  matchLocationMissing: "위치 또는 지역을 주세요.",
 } as const;

@@ -1,7 +1,6 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { csvCell } from "~/domain/csv-export";
-import { checkImport, decodeCsv } from "~/domain/csv-import";
+import { checkImport } from "~/domain/listing-import";
 import { mayActOnRegion } from "~/domain/access";
 import { toRawFields, validateFacility, validateProgram, type ValidationContext } from "~/domain/listings";
 
@@ -38,51 +37,47 @@ describe("listing rules", () => {
 
   it("refuses points outside Korea, and outside the region when its boundary is loaded", () => {
     const outsideKorea = validateFacility({ ...facility, lat: "40.0" }, context);
-    expect(!outsideKorea.ok && outsideKorea.problems).toEqual([{ field: "lat", code: "fieldOutsideKorea" }]);
+    expect(!outsideKorea.ok && outsideKorea.issues).toEqual([{ field: "lat", code: "outside_korea" }]);
     const seoul = validateFacility({ ...facility, lat: "37.56", lng: "126.97" }, context);
-    expect(!seoul.ok && seoul.problems).toEqual([{ field: "lat", code: "fieldOutsideRegion" }]);
+    expect(!seoul.ok && seoul.issues).toEqual([{ field: "lat", code: "outside_region" }]);
     expect(validateFacility({ ...facility, lat: "37.56", lng: "126.97" }, { ...context, boundary: null }).ok).toBe(true);
   });
 
   it("allows only http(s) URLs, known codes, bounded text and real dates", () => {
     for (const url of ["javascript:alert(1)", "data:text/html,x", "ftp://example.kr", "not a url"]) {
       const result = validateFacility({ ...facility, url }, context);
-      expect(!result.ok && result.problems[0].code, url).toBe("fieldUrlScheme");
+      expect(!result.ok && result.issues[0].code, url).toBe("url_scheme");
     }
     const codes = validateFacility({ ...facility, kind: "castle", industries: "26;77", services: "magic" }, context);
-    expect(!codes.ok && codes.problems.map((p) => p.code)).toEqual(["fieldUnknownValue", "fieldUnknownKsic", "fieldUnknownValue"]);
+    expect(!codes.ok && codes.issues.map((p) => p.code)).toEqual(["unknown_value", "unknown_ksic", "unknown_value"]);
     const long = validateFacility({ ...facility, name_en: "x".repeat(201), location_note: "a\u0000b" }, context);
-    expect(!long.ok && long.problems.map((p) => p.code)).toEqual(["fieldTooLong", "fieldInvalidChars"]);
+    expect(!long.ok && long.issues.map((p) => p.code)).toEqual(["too_long", "control_chars"]);
     const program = { name_ko: "사업", name_en: "Program", category: "technology", source: "시험", period_start: "2026-02-30" };
     const badDate = validateProgram(program, context);
-    expect(!badDate.ok && badDate.problems).toEqual([{ field: "period_start", code: "fieldDateFormat" }]);
+    expect(!badDate.ok && badDate.issues).toEqual([{ field: "period_start", code: "date_format" }]);
     expect(validateProgram({ ...program, period_start: "2028-02-29" }, context).ok).toBe(true);
   });
 });
 
-describe("CSV files", () => {
+describe("listing import", () => {
   const header = Object.keys(facility).join(",");
   const line = Object.values(facility).join(",");
 
-  it("decodes UTF-8 (with BOM) and CP949", () => {
-    expect(decodeCsv(new Uint8Array(Buffer.from("\uFEFF이름", "utf8")))).toEqual({ text: "이름", encoding: "utf-8" });
-    expect(decodeCsv(new Uint8Array(iconv.encode("대구,경북", "cp949")))).toEqual({ text: "대구,경북", encoding: "cp949" });
-  });
-
-  it("names the file line of each bad row, counting quoted line breaks", () => {
-    const multiline = line.replace("시험 센터", '"시험\n센터"');
+  it("names the file line of each bad row, counting quoted line breaks and blank lines", () => {
+    const multiline = Object.values({ ...facility, location_note: '"1층\n로비"' }).join(",");
     const bad = line.replace("x-1", "x-3").replace("35.87", "abc");
-    const result = checkImport("facility", new Uint8Array(Buffer.from([header, multiline, bad].join("\n"))), context);
+    const result = checkImport("facility", new Uint8Array(Buffer.from([header, multiline, "", bad].join("\n"))), context);
     expect(result.rows.map((r) => r.row)).toEqual([3]);
-    expect(result.problems).toEqual([{ row: 4, field: "lat", code: "fieldNotANumber" }]);
+    expect(result.problems).toEqual([{ row: 5, field: "lat", code: "not_a_number" }]);
   });
 
-  it("neutralizes cells a spreadsheet would run as formulas and quotes as RFC 4180 says", () => {
-    expect(csvCell("=HYPERLINK(\"x\")")).toBe("\"'=HYPERLINK(\"\"x\"\")\"");
-    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvCell("+82 53-000-0000")).toBe("+82 53-000-0000");
-    expect(csvCell("-cmd")).toBe("'-cmd");
-    expect(csvCell("a,b")).toBe('"a,b"');
+  it("reports a repeated external id with the line where it first appeared, and refuses a file mixing encodings", () => {
+    const repeated = checkImport("facility", new Uint8Array(Buffer.from([header, line, line].join("\n"))), context);
+    expect(repeated.problems).toEqual([{ row: 3, field: "external_id", code: "external_id_repeated", params: { first: 2 } }]);
+    const mixed = Buffer.concat([Buffer.from(`${header}\n${line}\n`), iconv.encode(line.replace("x-1", "x-2"), "cp949")]);
+    const refused = checkImport("facility", new Uint8Array(mixed), context);
+    expect(refused.rows).toEqual([]);
+    expect(refused.fileProblems).toEqual([{ field: "file", code: "csv_mixed_encoding", params: { rows: "3" } }]);
   });
 });
 

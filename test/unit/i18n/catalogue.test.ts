@@ -84,7 +84,7 @@ describe("messages", () => {
   });
 
   it("come in both languages for API bodies", () => {
-    expect(both("matchBodyNotJson")).toEqual({ ko: "요청 본문이 올바른 JSON이 아닙니다.", en: "The request body is not valid JSON." });
+    expect(both("listCount", { count: 2 })).toEqual({ ko: "2곳", en: "2 places" });
   });
 
   it("look keys made at run time up, and give an unknown one back as it is", () => {
