@@ -1,6 +1,7 @@
 import { cellToBoundary } from "h3-js";
 import type { Feature, FeatureCollection } from "geojson";
-import { csvCell, type CsvValue } from "~/csv";
+// The writer only: the module index also loads the decoder (iconv-lite, Node Buffer), and the gaps map imports this file in the browser.
+import { csvCell, type CsvValue } from "~/csv/write";
 import type { GapReport } from "./report.server";
 
 const CSV_COLUMNS = ["regionCode", "pavittClass", "sector", "smes", "covered", "coverageRatio", "facilities", "facilitiesPer1000", "medianNearestKm"] as const;
