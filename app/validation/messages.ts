@@ -66,7 +66,7 @@ export const VALIDATION_MESSAGES: { ko: Catalogue; en: Catalogue } = {
     method_not_allowed: ({ allowed }) => `이 주소는 ${allowed} 요청만 받습니다.`,
   },
   en: {
-    required: "is required.",
+    required: "required.",
     one_value: "give one value.",
     wrong_type: ({ expected }) => `must be ${EXPECTED_EN[expected]}.`,
     not_a_number: "must be a number.",

@@ -54,8 +54,8 @@ export const matchScenarios: Scenario[] = [
       const errors = page.getByTestId("match-errors");
       await errors.waitFor();
       const text = await errors.innerText();
-      assert.match(text, /Choose the industry/);
-      assert.match(text, /Employees cannot be negative/);
+      assert.match(text, /Industry \(KSIC division\): required/);
+      assert.match(text, /Employees: must be at least 0/);
       assert.equal(await page.locator("input[name=employees]").getAttribute("aria-invalid"), "true");
       await page.close();
     },
