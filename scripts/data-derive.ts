@@ -15,6 +15,7 @@ import { areasCsv, deriveAreas, parseCentroids, type KostatSigungu, type RegionR
 import { BOUNDARY_CREDIT, deriveBoundaries } from "./derive/boundaries";
 import { utmkToWgs84, wgs84ToUtmk } from "./derive/projection";
 import { parseOptions } from "./cli";
+import { placeFacilities } from "./derive/facilities";
 
 const { options } = parseOptions(process.argv.slice(2));
 const shared = path.resolve(options.get("shared") ?? "../shared/data");
@@ -71,9 +72,18 @@ for (const area of areas) {
   if (isPointInGeometry(area, geometry)) inside += 1;
 }
 
+const facilitiesFile = path.join(dataDir, "facilities.csv");
+const placed = placeFacilities(fs.readFileSync(facilitiesFile, "utf8"), areas, regionRows, polygonOf);
+if (placed.problems.length > 0) {
+  console.error(`Facilities could not all be placed:\n${placed.problems.map((p) => `  - ${p}`).join("\n")}`);
+  process.exit(1);
+}
+console.log(`facilities: ${placed.summary}`);
+
 const outputs: [string, string][] = [
   [path.join(dataDir, "areas.csv"), areasCsv(areas)],
   [path.join(dataDir, "boundaries", "korea.topo.json"), topoText],
+  [facilitiesFile, placed.csv],
 ];
 const count = (level: string, current: boolean) => areas.filter((a) => a.level === level && a.current === current).length;
 console.log(

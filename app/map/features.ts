@@ -25,6 +25,8 @@ export const KIND_COLORS: Record<FacilityKind, string> = {
   research_complex: "#862e9c",
   business_incubator: "#e67700",
   university_tlo: "#0b7285",
+  production_institute: "#a61e4d",
+  kitech_division: "#5c940d",
 };
 
 export function facilityFeature(f: MapFacility): Feature<Point, FacilityFeatureProperties> {

@@ -133,7 +133,9 @@ export function deriveAreas(rows: CentroidRow[], sigungu: KostatSigungu[], regio
   }
   const leafSigungu = new Set(kostatOf.keys());
   const cityOf = (code5: string) => `${code5.slice(0, 4)}0`;
-  const citiesWithGu = new Set([...leafSigungu].filter((code) => !code.endsWith("0")).map(cityOf));
+  // Gu of a city carry the city's name first (수원시 장안구); 미추홀구 is a gu of no city.
+  const nameOfLeaf = new Map(sigunguRows.filter((b) => leafSigungu.has(b.row.code.slice(0, 5))).map((b) => [b.row.code.slice(0, 5), b.nameKo]));
+  const citiesWithGu = new Set([...leafSigungu].filter((code) => nameOfLeaf.get(code)!.split(" ").length === 2).map(cityOf));
   const currentSigungu = new Set([...leafSigungu, ...citiesWithGu]);
 
   const containing = (lat: number, lng: number): string | null => {

@@ -53,14 +53,14 @@ export function deriveBoundaries(
       properties: { code: area.sigunguCode, code_kostat: area.kostatCode, region_code: area.regionCode, name_ko: area.nameKo, name_en: area.nameEn },
     };
   });
-  const built = topology({ sigungu: { type: "FeatureCollection", features } }, options.quantization) as Topology;
-  const weighted = presimplify(built);
-  const simplified = quantize(simplify(weighted, quantile(weighted, 1 - options.keep)) as Topology, options.quantization);
+  const built = topology({ sigungu: { type: "FeatureCollection", features } as never }, options.quantization) as unknown as Topology;
+  const weighted = presimplify(built as never);
+  const simplified = quantize(simplify(weighted, quantile(weighted, 1 - options.keep)) as never, options.quantization) as unknown as Topology;
   const sigunguObject = simplified.objects.sigungu as GeometryCollection<SigunguFeatureProperties>;
   for (const geometry of sigunguObject.geometries) delete (geometry as { id?: unknown }).id;
 
   const provinces = regions.map((region) => {
-    const members = sigunguObject.geometries.filter((g) => g.properties?.region_code === region.code);
+    const members = sigunguObject.geometries.filter((g) => (g.properties as SigunguFeatureProperties | undefined)?.region_code === region.code);
     if (members.length === 0) throw new Error(`region ${region.code} has no sigungu`);
     const properties: ProvinceFeatureProperties = { code_adm: region.code, code_adm_prev: region.previousCode ?? "", code_kostat: region.kostatCode, name_ko: region.nameKo, name_en: region.nameEn };
     return { ...mergeArcs(simplified, members as never), properties };
