@@ -204,7 +204,12 @@ function geocode(index: Index, raw: string): GeocodeResult {
   const dongWords = [...reference, ...head.slice(resolved.length > 0 ? sigunguEnd : position)];
   const scope = resolved.length > 0 ? resolved : null;
   const dong = findDong(index, dongWords, scope, regionCode, notes);
-  if (dong.kind === "ambiguous" && resolved.length === 0) return { ok: false, reason: "ambiguous", candidates: dong.candidates };
+  if (dong.kind === "ambiguous" && resolved.length === 0) {
+    // 역삼동 alone: two administrative dongs, one sigungu.
+    const sigungu = new Set(dong.areas.map((a) => a.sigunguCode));
+    if (sigungu.size === 1) return { ok: true, match: matchFor(index, index.byCode.get(`${[...sigungu][0]}00000`)!, notes) };
+    return { ok: false, reason: "ambiguous", candidates: dong.candidates };
+  }
   if (dong.kind === "found") return { ok: true, match: matchFor(index, dong.area, notes) };
 
   if (resolved.length === 1) return { ok: true, match: matchFor(index, resolved[0], notes) };
@@ -263,10 +268,10 @@ function commonCity(index: Index, areas: Area[]): Area | null {
   return city && city.current ? city : null;
 }
 
-type DongSearch = { kind: "found"; area: Area } | { kind: "ambiguous"; candidates: string[] } | { kind: "none" };
+type DongSearch = { kind: "found"; area: Area } | { kind: "ambiguous"; candidates: string[]; areas: Area[] } | { kind: "none" };
 
 function findDong(index: Index, words: string[], scope: Area[] | null, regionCode: string | null, notes: Note[]): DongSearch {
-  let ambiguous: string[] | null = null;
+  let ambiguous: Area[] | null = null;
   for (const word of words) {
     const parsed = parseDongName(word);
     if (!parsed || parsed.suffix === "리") continue;
@@ -276,7 +281,7 @@ function findDong(index: Index, words: string[], scope: Area[] | null, regionCod
     const hits = matchDong(parsed, pool);
     if (hits.length === 1) return { kind: "found", area: hits[0] };
     if (hits.length > 1) {
-      ambiguous = hits.map((a) => label(index, a).ko);
+      ambiguous = hits;
       if (scope)
         notes.push({
           rule: "geocode.legal_dong",
@@ -286,7 +291,7 @@ function findDong(index: Index, words: string[], scope: Area[] | null, regionCod
       break;
     }
   }
-  return ambiguous ? { kind: "ambiguous", candidates: ambiguous } : { kind: "none" };
+  return ambiguous ? { kind: "ambiguous", areas: ambiguous, candidates: ambiguous.map((a) => label(index, a).ko) } : { kind: "none" };
 }
 
 /** The current dongs of a city and every gu of it (a city code ends in 0). */
