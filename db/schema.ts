@@ -91,6 +91,7 @@ export interface FacilitiesTable extends Editable {
   /** The area the point stands for (10-digit code), when placed from an address. */
   area_code: string | null;
   fact_sources: ColumnType<FactSources, string | undefined, string>;
+  figures: ColumnType<Record<string, number | string>, string | undefined, string>;
   location_note_ko: string | null;
   opened: string | null;
   source: string;

@@ -59,12 +59,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("area_code", "text")
     // Where each shown fact comes from: { address, phone, website, openingHours, location } → citation.
     .addColumn("fact_sources", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
+    // Figures an importer reads, e.g. a complex's tenants and operating firms (KICOX statistics).
+    .addColumn("figures", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .execute();
   await db.schema.alterTable("facilities").addColumn("location_note_ko", "text").execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable("facilities").dropColumn("location_note_ko").dropColumn("fact_sources").dropColumn("area_code").execute();
+  await db.schema.alterTable("facilities").dropColumn("location_note_ko").dropColumn("figures").dropColumn("fact_sources").dropColumn("area_code").execute();
   await sql`alter table facilities drop constraint facilities_kind_check`.execute(db);
   await sql`alter table facilities add constraint facilities_kind_check check (kind in (${list(FACILITY_KINDS.slice(0, 6))}))`.execute(db);
   for (const table of ["facilities", "firms"]) {
