@@ -44,6 +44,12 @@ interface Index {
   cityDongs: Map<string, Area[]>;
   regionArea: Map<string, Area>;
   regionNames: Map<string, RegionNames>;
+  /** Old province names (강원도) → their defunct row, for the note. */
+  oldRegions: Map<string, Area>;
+  /** Aliases of three or more letters, longest first, for names glued to the next word. */
+  gluedAliases: string[];
+  /** Each current dong's parsed name, worked out once. */
+  parsedNames: Map<Area, DongName | null>;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -78,6 +84,9 @@ export function buildGeocoder(areas: readonly Area[], regions: readonly RegionNa
     cityDongs: new Map(),
     regionArea: new Map(),
     regionNames: new Map(regions.map((r) => [r.code, r])),
+    oldRegions: new Map(),
+    gluedAliases: [],
+    parsedNames: new Map(),
   };
   for (const region of regions) {
     const aliases = [region.nameKo, region.nameKoShort, region.nameEn.toLowerCase()];
@@ -89,7 +98,10 @@ export function buildGeocoder(areas: readonly Area[], regions: readonly RegionNa
   for (const area of areas) {
     if (area.level === "region") {
       if (area.current) index.regionArea.set(area.regionCode, area);
-      else index.regionAliases.set(compact(area.nameKo), area.regionCode);
+      else {
+        index.regionAliases.set(compact(area.nameKo), area.regionCode);
+        index.oldRegions.set(compact(area.nameKo), area);
+      }
       continue;
     }
     if (area.level === "sigungu") {
@@ -100,10 +112,12 @@ export function buildGeocoder(areas: readonly Area[], regions: readonly RegionNa
     push(index.dongsOf, area.sigunguCode, area);
     push(index.cityDongs, area.sigunguCode.slice(0, 4), area);
     const parsed = parseDongName(area.nameKo);
+    index.parsedNames.set(area, parsed);
     if (parsed) for (const stem of new Set([parsed.stem, ...parsed.stem.split(".")])) push(index.dongsByStem, stem, area);
   }
   // Old province names (강원도, 전라북도, 제주도) are defunct region rows; add their short forms too.
   index.regionAliases.set("제주도", "50");
+  index.gluedAliases = [...index.regionAliases.keys()].filter((alias) => alias.length >= 3).sort((a, b) => b.length - a.length);
   return { geocode: (query) => geocode(index, query), area: (code) => index.byCode.get(code) };
 }
 
@@ -176,7 +190,7 @@ function geocode(index: Index, raw: string): GeocodeResult {
       position = 1;
       noteRenamedRegion(index, head[0], direct, notes);
     } else {
-      const prefix = [...index.regionAliases.keys()].filter((alias) => alias.length >= 3 && first.startsWith(alias)).sort((a, b) => b.length - a.length)[0];
+      const prefix = index.gluedAliases.find((alias) => first.startsWith(alias));
       if (prefix && first.length > prefix.length) {
         regionCode = index.regionAliases.get(prefix)!;
         head.splice(0, 1, prefix, first.slice(prefix.length));
@@ -229,7 +243,7 @@ function geocode(index: Index, raw: string): GeocodeResult {
 
 function noteRenamedRegion(index: Index, word: string, regionCode: string, notes: Note[]): void {
   const current = index.regionNames.get(regionCode);
-  const old = [...index.byCode.values()].find((a) => a.level === "region" && !a.current && compact(a.nameKo) === compact(word));
+  const old = index.oldRegions.get(compact(word));
   if (current && old)
     notes.push({ rule: "geocode.old_name", ko: `${old.nameKo}는 지금의 ${current.nameKo}입니다.`, en: `${old.nameKo} is today's ${current.nameEn}.` });
 }
@@ -278,7 +292,7 @@ function findDong(index: Index, words: string[], scope: Area[] | null, regionCod
     const pool = scope
       ? scope.flatMap((s) => index.dongsOf.get(s.sigunguCode) ?? cityDongs(index, s.sigunguCode))
       : nationwide(index, parsed, regionCode);
-    const hits = matchDong(parsed, pool);
+    const hits = matchDong(index, parsed, pool);
     if (hits.length === 1) return { kind: "found", area: hits[0] };
     if (hits.length > 1) {
       ambiguous = hits;
@@ -310,8 +324,8 @@ function nationwide(index: Index, parsed: DongName, regionCode: string | null): 
  * its stem and number (역삼1동 and 역삼2동; 을지로동; 종로1.2.3.4가동); a 읍 that
  * was a 면; an administrative dong merged from several (효자동 in 청운효자동).
  */
-function matchDong(wanted: DongName, pool: Area[]): Area[] {
-  const parsedPool = pool.map((area) => ({ area, name: parseDongName(area.nameKo) })).filter((p): p is { area: Area; name: DongName } => p.name !== null);
+function matchDong(index: Index, wanted: DongName, pool: Area[]): Area[] {
+  const parsedPool = pool.map((area) => ({ area, name: index.parsedNames.get(area) ?? null })).filter((p): p is { area: Area; name: DongName } => p.name !== null);
   const rules: ((p: { area: Area; name: DongName }) => boolean)[] = [
     (p) => p.name.stem === wanted.stem && sameNumbers(p.name.numbers, wanted.numbers) && sameKind(p.name.suffix, wanted.suffix),
     (p) => p.name.stem === wanted.stem && wanted.numbers.length > 0 && wanted.numbers.every((n) => p.name.numbers.includes(n)) && sameKind(p.name.suffix, wanted.suffix),
