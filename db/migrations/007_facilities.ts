@@ -41,7 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("source", "text", (c) => c.notNull())
     .execute();
 
-  for (const table of ["facilities", "firms"]) {
+  for (const table of ["facilities"]) {
     await sql`alter table ${sql.table(table)} drop constraint ${sql.ref(`${table}_coord_precision_check`)}`.execute(db);
     for (const [from, to] of RENAMED) await sql`update ${sql.table(table)} set coord_precision = ${to} where coord_precision = ${from}`.execute(db);
     await sql`alter table ${sql.table(table)} add constraint ${sql.ref(`${table}_coord_precision_check`)} check (coord_precision in (${list(COORD_PRECISIONS)}))`.execute(db);
@@ -69,7 +69,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable("facilities").dropColumn("location_note_ko").dropColumn("figures").dropColumn("fact_sources").dropColumn("area_code").execute();
   await sql`alter table facilities drop constraint facilities_kind_check`.execute(db);
   await sql`alter table facilities add constraint facilities_kind_check check (kind in (${list(FACILITY_KINDS.slice(0, 6))}))`.execute(db);
-  for (const table of ["facilities", "firms"]) {
+  for (const table of ["facilities"]) {
     await sql`alter table ${sql.table(table)} drop constraint ${sql.ref(`${table}_coord_precision_check`)}`.execute(db);
     for (const [from, to] of RENAMED) await sql`update ${sql.table(table)} set coord_precision = ${from} where coord_precision = ${to}`.execute(db);
     await sql`update ${sql.table(table)} set coord_precision = 'district' where coord_precision = 'eupmyeondong'`.execute(db);

@@ -120,7 +120,7 @@ export const councilScenarios: Scenario[] = [
 
 function bigCsv(rows: number): string {
   const header = "external_id,kind,name_ko,name_en,lat,lng,coord_precision,industries,services,source";
-  const lines = Array.from({ length: rows }, (_, i) => `e2e-${i},business_incubator,대구 시험 보육센터 ${i}호,Daegu Test Incubator ${i},${(35.8 + (i % 100) * 0.001).toFixed(4)},${(128.55 + Math.floor(i / 100) * 0.001).toFixed(4)},district,26,startup_incubation,시험 자료`);
+  const lines = Array.from({ length: rows }, (_, i) => `e2e-${i},business_incubator,대구 시험 보육센터 ${i}호,Daegu Test Incubator ${i},${(35.8 + (i % 100) * 0.001).toFixed(4)},${(128.55 + Math.floor(i / 100) * 0.001).toFixed(4)},sigungu,26,startup_incubation,시험 자료`);
   return [header, ...lines].join("\r\n");
 }
 
