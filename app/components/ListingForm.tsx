@@ -3,6 +3,7 @@ import { FACILITY_KIND_LABELS, PROGRAM_CATEGORY_LABELS, SERVICE_LABELS } from "~
 import { FACILITY_COLUMNS, PROGRAM_COLUMNS, TEXT_LIMITS, type ListingType } from "~/domain/listings";
 import { COORD_PRECISIONS, FACILITY_KINDS, PROGRAM_CATEGORIES } from "~/domain/types";
 import { translator, type MessageKey } from "~/i18n";
+import { facilityText, type FacilityMessageKey } from "~/i18n/facilities";
 import { useLang } from "~/root";
 import { CsrfField } from "./CsrfField";
 
@@ -12,16 +13,16 @@ export interface FieldMessage {
 }
 
 const LONG_TEXT = new Set(["location_note", "summary_ko", "summary_en", "source"]);
-const PRECISION_LABELS: Record<string, MessageKey> = { address: "precisionAddress", district: "precisionDistrict", region: "precisionRegion" };
 
 /** The edit form of a facility or program; field names are the CSV column names. */
 export function ListingForm({ type, values, expected, problems, submitLabel }: { type: ListingType; values: Record<string, string>; expected: string; problems: FieldMessage[]; submitLabel: string }) {
   const lang = useLang();
   const t = translator(lang);
+  const ft = facilityText(lang);
   const columns = type === "facility" ? FACILITY_COLUMNS : PROGRAM_COLUMNS;
   const choices: Record<string, { value: string; label: string }[]> = {
     kind: FACILITY_KINDS.map((k) => ({ value: k, label: FACILITY_KIND_LABELS[k][lang] })),
-    coord_precision: COORD_PRECISIONS.map((p) => ({ value: p, label: t(PRECISION_LABELS[p]) })),
+    coord_precision: COORD_PRECISIONS.map((p) => ({ value: p, label: ft(`precision_${p}` as FacilityMessageKey) })),
     category: PROGRAM_CATEGORIES.map((c) => ({ value: c, label: PROGRAM_CATEGORY_LABELS[c][lang] })),
   };
   const hints: Record<string, string> = {

@@ -53,6 +53,19 @@ export const FACILITY_KIND_LABELS: Record<FacilityKind, Bilingual> = {
   research_complex: { ko: "연구단지", en: "research complex" },
   business_incubator: { ko: "창업보육센터", en: "business incubator" },
   university_tlo: { ko: "대학 기술이전센터", en: "university technology licensing office" },
+  production_institute: { ko: "전문생산기술연구소", en: "specialized production technology institute" },
+  kitech_division: { ko: "한국생산기술연구원 지역본부", en: "KITECH regional division" },
+};
+
+/** Subtypes of industrial complexes (KICOX's four types) and innovation centers. */
+export const FACILITY_SUBTYPE_LABELS: Record<string, Bilingual> = {
+  national: { ko: "국가산업단지", en: "national industrial complex" },
+  general: { ko: "일반산업단지", en: "general industrial complex" },
+  urban_high_tech: { ko: "도시첨단산업단지", en: "urban high-tech industrial complex" },
+  agro: { ko: "농공단지", en: "agro-industrial complex" },
+  government_led: { ko: "정부 주도", en: "government-led" },
+  private: { ko: "민간 자율", en: "privately run" },
+  special_rnd_district: { ko: "연구개발특구", en: "special R&D district" },
 };
 
 export const SERVICE_LABELS: Record<FacilityService, Bilingual> = {

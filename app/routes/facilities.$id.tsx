@@ -1,11 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getFacility } from "../../db/queries/facilities";
+import { getFacility, listFacilities } from "../../db/queries/facilities";
 import { listPrograms } from "../../db/queries/programs";
 import { listRegions } from "../../db/queries/regions";
 import { listKsicDivisions } from "../../db/queries/taxonomy";
 import { FacilityMap } from "~/components/FacilityMap";
-import { DELIVERY_MODE_LABELS, DIFFUSION_LEVEL_LABELS, FACILITY_KIND_LABELS, PAVITT_CLASS_LABELS, SERVICE_LABELS } from "~/domain/labels";
+import { parseCitations } from "~/domain/citations";
+import { distanceKm } from "~/domain/geo";
+import { ksicLabel } from "~/domain/ksic-classes";
+import { DELIVERY_MODE_LABELS, DIFFUSION_LEVEL_LABELS, FACILITY_KIND_LABELS, FACILITY_SUBTYPE_LABELS, PAVITT_CLASS_LABELS, SERVICE_LABELS } from "~/domain/labels";
+import { facilityText, type FacilityMessageKey } from "~/i18n/facilities";
 import type { DeliveryMode, DiffusionLevel, FacilityKind, FacilityService, PavittClass } from "~/domain/types";
 import { translator, type Lang, type MessageKey } from "~/i18n";
 import { isListingId } from "~/domain/listing-id";
@@ -22,30 +26,73 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const db = context.services.database.db;
   const facility = isListingId(params.id) ? await getFacility(db, params.id) : null;
   if (!facility) throw new Response("Not found", { status: 404 });
-  const [programs, regions, divisions] = await Promise.all([listPrograms(db, { providerFacilityId: facility.id }), listRegions(db), listKsicDivisions(db)]);
+  const [programs, regions, divisions, all] = await Promise.all([listPrograms(db, { providerFacilityId: facility.id }), listRegions(db), listKsicDivisions(db), listFacilities(db)]);
   const region = regions.find((r) => r.code === facility.regionCode)!;
   const sectorNames = new Map(divisions.map((d) => [d.code, { ko: d.nameKo, en: d.nameEn }]));
+  const nearby = all
+    .filter((f) => f.id !== facility.id)
+    .map((f) => ({ id: f.id, kind: f.kind, nameKo: f.nameKo, nameEn: f.nameEn, km: distanceKm(facility, f) }))
+    .filter((f) => f.km <= NEARBY_KM)
+    .sort((a, b) => a.km - b.km)
+    .slice(0, 8);
   return {
     facility: { ...facility, updatedAt: facility.updatedAt.toISOString() },
     region: { nameKo: region.nameKo, nameEn: region.nameEnFull },
-    sectors: facility.sectors.map((code) => ({ code, ...(sectorNames.get(code) ?? { ko: code, en: code }) })),
+    sectors: facility.sectors.map((code) => ({ code, ...ksicLabel(code, sectorNames) })),
+    nearby,
     programs,
     regionLabels: regions.map((r) => ({ code: r.code, nameKo: r.nameKoShort, nameEn: r.nameEn, labelPoint: r.labelPoint })),
     mapStyleUrl: context.services.config.mapStyleUrl ?? null,
   };
 }
 
-const PRECISION_KEYS: Record<string, MessageKey> = { address: "precisionAddress", district: "precisionDistrict", region: "precisionRegion" };
-const PRECISION_ZOOM: Record<string, number> = { address: 12, district: 10, region: 8 };
+const NEARBY_KM = 30;
+const PRECISION_ZOOM: Record<string, number> = { exact: 13, eupmyeondong: 12, sigungu: 10, region: 8 };
+const FACT_LABELS: [string, FacilityMessageKey][] = [
+  ["address", "factAddress"],
+  ["phone", "factPhone"],
+  ["website", "factWebsite"],
+  ["location", "factLocation"],
+];
 
 function isUrl(value: string): boolean {
   return /^https?:\/\//i.test(value);
 }
 
+/** A contact fact, or the plain statement that no source gives it. */
+function Fact({ value, unknown, link }: { value: string | null; unknown: string; link?: boolean }) {
+  if (!value) return <dd className="unknown">{unknown}</dd>;
+  if (link && isUrl(value))
+    return (
+      <dd>
+        <a href={value} rel="noopener noreferrer">
+          {value}
+        </a>
+      </dd>
+    );
+  return <dd>{value}</dd>;
+}
+
 export default function FacilityPage() {
-  const { facility, region, sectors, programs, regionLabels, mapStyleUrl } = useLoaderData<typeof loader>();
+  const { facility, region, sectors, programs, regionLabels, mapStyleUrl, nearby } = useLoaderData<typeof loader>();
   const lang = useLang();
   const t = translator(lang);
+  const ft = facilityText(lang);
+  const locationNote = lang === "ko" ? facility.locationNoteKo : facility.locationNote;
+  const citations = [
+    ...FACT_LABELS.flatMap(([fact, key]) => {
+      const source = facility.factSources[fact as keyof typeof facility.factSources];
+      return source ? parseCitations(source).map((c) => ({ ...c, about: ft(key) })) : [];
+    }),
+    ...parseCitations(facility.source).map((c) => ({ ...c, about: ft("factGeneral") })),
+  ];
+  const seen = new Set<string>();
+  const uniqueCitations = citations.filter((c) => {
+    const key = `${c.about}|${c.url ?? c.label}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const name = lang === "ko" ? facility.nameKo : facility.nameEn;
   const otherName = lang === "ko" ? facility.nameEn : facility.nameKo;
   const kind = facility.kind as FacilityKind;
@@ -59,7 +106,22 @@ export default function FacilityPage() {
       </h1>
       <dl className="facts">
         <dt>{t("kind")}</dt>
-        <dd>{FACILITY_KIND_LABELS[kind]?.[lang] ?? facility.kind}</dd>
+        <dd>
+          {FACILITY_KIND_LABELS[kind]?.[lang] ?? facility.kind}
+          {facility.subtype && FACILITY_SUBTYPE_LABELS[facility.subtype] ? ` · ${FACILITY_SUBTYPE_LABELS[facility.subtype][lang]}` : ""}
+        </dd>
+        <dt>{ft("address")}</dt>
+        <Fact value={facility.address} unknown={ft("unknownFact")} />
+        <dt>{ft("phone")}</dt>
+        <Fact value={facility.phone} unknown={ft("unknownFact")} />
+        <dt>{t("website")}</dt>
+        <Fact value={facility.website} unknown={ft("unknownFact")} link />
+        {facility.openingHours ? (
+          <>
+            <dt>{ft("openingHours")}</dt>
+            <dd>{facility.openingHours}</dd>
+          </>
+        ) : null}
         <dt>{t("region")}</dt>
         <dd>{lang === "ko" ? region.nameKo : region.nameEn}</dd>
         {facility.anchorGroup ? (
@@ -101,19 +163,11 @@ export default function FacilityPage() {
             <dd>{facility.opened}</dd>
           </>
         ) : null}
-        {facility.contacts.url ? (
-          <>
-            <dt>{t("website")}</dt>
-            <dd>{isUrl(facility.contacts.url) ? <a href={facility.contacts.url} rel="noopener noreferrer">{facility.contacts.url}</a> : facility.contacts.url}</dd>
-          </>
-        ) : null}
-        <dt>{t("precision")}</dt>
-        <dd>
-          {PRECISION_KEYS[facility.precision] ? t(PRECISION_KEYS[facility.precision]) : facility.precision}
-          {facility.locationNote ? ` — ${facility.locationNote}` : ""}
+        <dt>{ft("whereItIs")}</dt>
+        <dd data-testid="facility-precision">
+          {ft(`precision_${facility.precision}` as FacilityMessageKey) ?? facility.precision}
+          {locationNote ? <div>{locationNote}</div> : null}
         </dd>
-        <dt>{t("source")}</dt>
-        <dd>{isUrl(facility.source) ? <a href={facility.source} rel="noopener noreferrer">{facility.source}</a> : facility.source}</dd>
       </dl>
 
       <FacilityMap
@@ -129,6 +183,19 @@ export default function FacilityPage() {
         interactive={false}
       />
 
+      <h2>{ft("nearby")}</h2>
+      {nearby.length === 0 ? <p>{ft("noNearby")}</p> : null}
+      <ul data-testid="nearby">
+        {nearby.map((n) => (
+          <li key={n.id}>
+            <Link to={`/facilities/${encodeURIComponent(n.id)}${lang === "en" ? "?lang=en" : ""}`}>{lang === "ko" ? n.nameKo : n.nameEn}</Link>{" "}
+            <span className="meta">
+              {FACILITY_KIND_LABELS[n.kind as FacilityKind]?.[lang] ?? n.kind} · {ft("kmAway", { km: n.km < 1 ? "1" : Math.round(n.km) })}
+            </span>
+          </li>
+        ))}
+      </ul>
+
       <h2>{t("programsOffered")}</h2>
       {programs.length === 0 ? <p>{t("noPrograms")}</p> : null}
       <ul>
@@ -142,8 +209,36 @@ export default function FacilityPage() {
               {p.smeOnly ? ` · ${t("smeOnly")}` : ""}
             </div>
             <div className="meta">
-              {t("source")}: {p.source}
+              {t("source")}:{" "}
+              {parseCitations(p.source).map((c, i) => (
+                <span key={i}>
+                  {i > 0 ? " · " : ""}
+                  {c.url ? (
+                    <a href={c.url} rel="noopener noreferrer">
+                      {c.label}
+                    </a>
+                  ) : (
+                    c.label
+                  )}
+                </span>
+              ))}
             </div>
+          </li>
+        ))}
+      </ul>
+
+      <h2>{ft("sources")}</h2>
+      <ul className="citations" data-testid="citations">
+        {uniqueCitations.map((c, i) => (
+          <li key={i}>
+            <span className="meta">{c.about}</span>{" "}
+            {c.url ? (
+              <a href={c.url} rel="noopener noreferrer">
+                {c.label}
+              </a>
+            ) : (
+              <cite>{c.label}</cite>
+            )}
           </li>
         ))}
       </ul>

@@ -316,7 +316,8 @@ interface IndustryFacts {
 function industry(firm: FirmFacts, context: MatchContext, facts: IndustryFacts): ComponentResult {
   const division = firm.profile.ksicDivision;
   const name = firm.divisionName;
-  if (facts.sectors.includes(division))
+  // A facility may name a class below the division (134, dyeing and finishing, within 13 textiles).
+  if (facts.sectors.some((code) => code === division || (code.length > 2 && code.startsWith(division))))
     return result(INDUSTRY_POINTS.named, {
       rule: facts.namedRule,
       ko: `회사 업종(${name.ko})을 주력 분야로 다룹니다.`,
@@ -345,7 +346,7 @@ function industry(firm: FirmFacts, context: MatchContext, facts: IndustryFacts):
     if (facts.sectorsExclusive)
       return result(INDUSTRY_POINTS.open, { rule: "industry.open", ko: "업종 제한이 없는 사업입니다.", en: "Open to every industry." });
   }
-  if (facts.sectors.some((code) => context.divisions.get(code)?.sectionCode === firm.profile.sectionCode))
+  if (facts.sectors.some((code) => context.divisions.get(code.slice(0, 2))?.sectionCode === firm.profile.sectionCode))
     return result(INDUSTRY_POINTS.section, {
       rule: "industry.section",
       ko: "회사 업종과 같은 산업 대분류의 업종을 다룹니다.",

@@ -60,6 +60,15 @@ const coreTarget = (listing: ListingFeatures): Reason =>
         en: "Specialized suppliers are the core target of regional innovation centers and technoparks: direct, individual advice and small-group sessions, and links to the right sources of technology.",
       };
 
+/** The institutes that carry production technology to firms of one industry. */
+const EXTENSION_SERVICE = ["production_institute", "kitech_division"];
+
+const extensionService = (): Reason => ({
+  rule: "stance.extension_service",
+  ko: "공급자 주도형 기업은 설비·소재 공급업체와 기술 보급 기관에서 기술을 얻습니다. 이곳은 업종별 생산기술을 시험·시제품·교육으로 보급하는 기관입니다.",
+  en: "Supplier-dominated firms get their technology from suppliers and extension services; this institute extends production technology to its industry through testing, prototypes and training.",
+});
+
 const technologySource = (): Reason => ({
   rule: "stance.technology_source",
   ko: "연구단지·대학·창업보육센터는 전문 공급자형 기업에 기술 원천이 됩니다. 지역 혁신센터의 연결을 받으면 더 효과적입니다.",
@@ -149,6 +158,8 @@ const STANCE_RULES: Record<PavittClass, StanceRule[]> = {
     { when: always, fraction: 0.3, reason: null },
   ],
   supplier_dominated: [
+    // Table 2-8: suppliers' research and extension services are these firms' sources of technology.
+    { when: isKind(...EXTENSION_SERVICE), fraction: 1, reason: extensionService },
     {
       when: (listing) =>
         isKind("techno_park", "industrial_complex", "innovation_center")(listing) &&
