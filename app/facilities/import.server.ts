@@ -1,5 +1,6 @@
 import { upsertImportedFacilities } from "../../db/queries/facility-import";
-import { decodeCsv, parseCsv } from "~/domain/csv-import";
+import { decodeCsvBytes, parseCsvText } from "~/csv";
+import { issueMessage } from "~/validation";
 import { readFacilityRows, type FacilityImportResult, type FacilityImportSource } from "~/domain/facility-import";
 import type { Geocoder } from "~/domain/geocode";
 import type { Kysely } from "kysely";
@@ -14,11 +15,14 @@ export type FacilityImportOutcome = FacilityImportResult & { encoding: string; w
 
 /** Decodes (UTF-8 with or without BOM, else CP949/EUC-KR), checks every row, and stores the file only when no row has a problem. */
 export async function importFacilityFile(db: Kysely<Database>, geocoder: Geocoder, source: FacilityImportSource, bytes: Uint8Array, fileName: string): Promise<FacilityImportOutcome> {
-  const { text, encoding } = decodeCsv(bytes);
-  const parsed = parseCsv(text);
-  if ("error" in parsed)
-    return { facilities: [], skipped: [], problems: [{ row: Number(parsed.error.values?.row ?? 1), column: "", ko: "CSV 파일을 읽을 수 없습니다.", en: "the file is not valid CSV" }], encoding, written: null };
-  const result = readFacilityRows(source, parsed.header, parsed.rows, geocoder);
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) return { facilities: [], skipped: [], problems: [{ row: 0, column: "", ko: issueMessage(decoded.issue, "ko"), en: issueMessage(decoded.issue, "en") }], encoding: "unknown", written: null };
+  const { encoding } = decoded;
+  const parsed = parseCsvText(decoded.text);
+  if (!parsed.ok) return { facilities: [], skipped: [], problems: [{ row: parsed.issue.row, column: "", ko: issueMessage(parsed.issue, "ko"), en: issueMessage(parsed.issue, "en") }], encoding, written: null };
+  const header = parsed.header.map((column) => column.trim());
+  const rows = parsed.records.map(({ line, cells }) => ({ row: line, values: Object.fromEntries(header.map((column, i) => [column, cells[i] ?? ""])) }));
+  const result = readFacilityRows(source, header, rows, geocoder);
   if (result.problems.length > 0) return { ...result, encoding, written: null };
   const written = await upsertImportedFacilities(db, result.facilities, `${SOURCE_NAMES[source]} — ${fileName}`);
   return { ...result, encoding, written };

@@ -24,7 +24,7 @@ describe(`facility importers and the geocoder API on ${databaseLabel}`, () => {
     expect(await ok.json()).toMatchObject({ regionCode: "28", sigungu: { code: "28177", nameKo: "미추홀구", nameEn: expect.any(String) }, eupmyeondong: { nameKo: "주안1동" }, precision: "eupmyeondong", lat: expect.any(Number), lng: expect.any(Number) });
     const none = await callLoader(geocodeLoader, services, `/api/geocode?q=${encodeURIComponent("아틀란티스")}`);
     expect(none.status).toBe(404);
-    expect(await none.json()).toMatchObject({ error: { message: expect.any(String) } });
+    expect(await none.json()).toMatchObject({ errors: [{ field: "q", code: "area_unknown", message: expect.any(String) }] });
     expect((await callLoader(geocodeLoader, services, "/api/geocode?q=%20")).status).toBe(400);
     expect((await callLoader(geocodeLoader, services, `/api/geocode?q=${"가".repeat(201)}`)).status).toBe(400);
   });
