@@ -1,8 +1,10 @@
 import { openDatabase, type DatabaseHandle } from "../db/client";
+import { listAreas } from "../db/queries/areas";
 import { listRegions } from "../db/queries/regions";
 import { listKsicDivisions } from "../db/queries/taxonomy";
 import { prepareDatabase } from "../db/setup";
 import type { AppConfig } from "./config.server";
+import { buildGeocoder, type Geocoder } from "./domain/geocode";
 import { createSearchEngine } from "./search";
 import type { KnownCodes } from "./search/request.server";
 import { SearchService, type SearchServiceOptions } from "./search/service.server";
@@ -14,6 +16,8 @@ export interface Services {
   search: SearchService;
   /** Region codes and names, KSIC divisions, read once: reference data changes only with a reseed and restart. */
   referenceCodes(): Promise<KnownCodes>;
+  /** The offline geocoder over the area table, built on first use. */
+  geocoder(): Promise<Geocoder>;
   close(): Promise<void>;
 }
 
@@ -59,10 +63,22 @@ export async function createServices(config: AppConfig, options: CreateServicesO
         })),
       };
     };
+    let geocoder: Promise<Geocoder> | null = null;
+    const loadGeocoder = async (): Promise<Geocoder> => {
+      const [areas, regions] = await Promise.all([listAreas(database.db), listRegions(database.db)]);
+      return buildGeocoder(areas, regions);
+    };
     return {
       config,
       database,
       search,
+      geocoder() {
+        geocoder ??= loadGeocoder().catch((error: unknown) => {
+          geocoder = null;
+          throw error;
+        });
+        return geocoder;
+      },
       referenceCodes() {
         codes ??= loadCodes().catch((error: unknown) => {
           codes = null;

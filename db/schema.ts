@@ -88,6 +88,11 @@ export interface FacilitiesTable extends Editable {
   services: string[];
   delivery_modes: string[];
   contacts: ColumnType<FacilityContacts, string | undefined, string>;
+  /** The area the point stands for (10-digit code), when placed from an address. */
+  area_code: string | null;
+  fact_sources: ColumnType<FactSources, string | undefined, string>;
+  figures: ColumnType<Record<string, number | string>, string | undefined, string>;
+  location_note_ko: string | null;
   opened: string | null;
   source: string;
   verification: string | null;
@@ -103,6 +108,31 @@ export interface FacilityContacts {
   email?: string;
   addressKo?: string;
   addressEn?: string;
+  openingHours?: string;
+}
+
+/** The citation behind each shown fact: a URL or a named document. */
+export interface FactSources {
+  address?: string;
+  phone?: string;
+  website?: string;
+  openingHours?: string;
+  location?: string;
+}
+
+export interface AreasTable {
+  code: string;
+  level: "region" | "sigungu" | "eupmyeondong";
+  region_code: string;
+  sigungu_code: string;
+  name_ko: string;
+  name_en: string;
+  lat: number;
+  lng: number;
+  current: boolean;
+  successors: string[];
+  kostat_code: string;
+  source: string;
 }
 
 export interface ProgramsTable extends Editable {
@@ -313,6 +343,7 @@ export interface Database {
   gap_cells: GapCellsTable;
   gap_state: GapStateTable;
   import_staging: ImportStagingTable;
+  areas: AreasTable;
 }
 
 export type GeoJsonGeometry =

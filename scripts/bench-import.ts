@@ -33,7 +33,7 @@ function row(i: number): string {
     `Daegu Benchmark Incubator No. ${i}`,
     lat,
     lng,
-    "district",
+    "sigungu",
     "26;58",
     "startup_incubation;networking",
     `https://bench.example.kr/${i}`,

@@ -2,7 +2,7 @@ import type { FeatureCollection } from "geojson";
 import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import { nameKey, type Lang, type Translate } from "~/i18n";
-import { hexagonPolygon } from "~/gaps/export";
+import { hexagonPolygon } from "~/gaps/hexagon";
 import { regionLabelCollection } from "~/map/features";
 import {
   coverageChoroplethLayers,

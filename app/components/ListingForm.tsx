@@ -1,10 +1,9 @@
 import { Form } from "@remix-run/react";
 import { FACILITY_COLUMNS, PROGRAM_COLUMNS, TEXT_LIMITS, type ListingType } from "~/domain/listings";
 import { COORD_PRECISIONS, FACILITY_KINDS, FACILITY_SERVICES, PROGRAM_CATEGORIES } from "~/domain/types";
-import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { fieldLang } from "./FieldsTable";
 import { CsrfField } from "./CsrfField";
+import { fieldLang } from "./FieldsTable";
 
 export interface FieldMessage {
   field: string;
@@ -12,7 +11,6 @@ export interface FieldMessage {
 }
 
 const LONG_TEXT = new Set(["location_note", "summary_ko", "summary_en", "source"]);
-const PRECISION_LABELS: Record<string, MessageKey> = { address: "precisionAddress", district: "precisionDistrict", region: "precisionRegion" };
 
 /** The edit form of a facility or program; field names are the CSV column names. */
 export function ListingForm({ type, values, expected, problems, submitLabel }: { type: ListingType; values: Record<string, string>; expected: string; problems: FieldMessage[]; submitLabel: string }) {
@@ -20,7 +18,7 @@ export function ListingForm({ type, values, expected, problems, submitLabel }: {
   const columns = type === "facility" ? FACILITY_COLUMNS : PROGRAM_COLUMNS;
   const choices: Record<string, { value: string; label: string }[]> = {
     kind: FACILITY_KINDS.map((k) => ({ value: k, label: t.label("facilityKind", k) })),
-    coord_precision: COORD_PRECISIONS.map((p) => ({ value: p, label: t(PRECISION_LABELS[p]) })),
+    coord_precision: COORD_PRECISIONS.map((p) => ({ value: p, label: t(`precision_${p}`) })),
     category: PROGRAM_CATEGORIES.map((c) => ({ value: c, label: t.label("programCategory", c) })),
   };
   const hints: Record<string, string> = {

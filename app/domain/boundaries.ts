@@ -65,8 +65,10 @@ function readFeatures(input: unknown): RawFeature[] | string {
   const doc = input as { type?: unknown; features?: unknown; objects?: Record<string, unknown> };
   if (doc.type === "FeatureCollection" && Array.isArray(doc.features)) return doc.features as RawFeature[];
   if (doc.type === "Topology" && doc.objects && typeof doc.objects === "object") {
-    const names = Object.keys(doc.objects);
-    if (names.length !== 1) return `the TopoJSON file has ${names.length} objects; expected exactly one (the provinces)`;
+    const all = Object.keys(doc.objects);
+    // The project's own file carries sigungu and provinces in one topology; take the provinces.
+    const names = all.length > 1 && all.includes("provinces") ? ["provinces"] : all;
+    if (names.length !== 1) return `the TopoJSON file has ${names.length} objects; expected exactly one (the provinces) or one named "provinces"`;
     try {
       const collection = feature(input as Topology, doc.objects[names[0]] as never) as unknown as { features?: RawFeature[] };
       if (!Array.isArray(collection.features)) return "the TopoJSON object is not a collection of features";

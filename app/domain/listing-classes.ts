@@ -31,6 +31,9 @@ const CLASSES_BY_KIND: Record<FacilityKind, PavittClass[]> = {
   research_complex: ["science_based"],
   business_incubator: ["science_based", "specialized_supplier"],
   university_tlo: ["science_based"],
+  // Extension services for firms that take their technology from suppliers (seed 002, Table 2-8).
+  production_institute: ["supplier_dominated", "specialized_supplier"],
+  kitech_division: ["specialized_supplier", "supplier_dominated"],
 };
 
 export function facilityTargetClasses(kind: string, services: string[]): PavittClass[] {

@@ -65,6 +65,7 @@ export interface ReasonParams {
 
   "stance.core_target": { program: boolean };
   "stance.technology_source": None;
+  "stance.extension_service": None;
   "stance.intermediary": { program: boolean };
   "stance.science_based": None;
   "stance.not_primary": None;

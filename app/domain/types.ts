@@ -25,10 +25,17 @@ export const FACILITY_KINDS = [
   "research_complex",
   "business_incubator",
   "university_tlo",
+  "production_institute",
+  "kitech_division",
 ] as const;
 export type FacilityKind = (typeof FACILITY_KINDS)[number];
 
-export const COORD_PRECISIONS = ["address", "district", "region"] as const;
+/**
+ * How precisely a point is known, finest first: a map click or a cited
+ * coordinate (`exact`), or the centroid of the eupmyeondong, sigungu or
+ * province the place lies in.
+ */
+export const COORD_PRECISIONS = ["exact", "eupmyeondong", "sigungu", "region"] as const;
 export type CoordPrecision = (typeof COORD_PRECISIONS)[number];
 
 export const FACILITY_SERVICES = [

@@ -1,7 +1,6 @@
-import { cellToBoundary } from "h3-js";
 import type { Feature, FeatureCollection } from "geojson";
-// The writer only: the module index also loads the decoder (iconv-lite, Node Buffer), and the gaps map imports this file in the browser.
-import { csvCell, type CsvValue } from "~/csv/write";
+import { csvCell, type CsvValue } from "~/csv";
+import { hexagonPolygon } from "./hexagon";
 import type { GapReport } from "./report.server";
 
 const CSV_COLUMNS = ["regionCode", "pavittClass", "sector", "smes", "covered", "coverageRatio", "facilities", "facilitiesPer1000", "medianNearestKm"] as const;
@@ -19,12 +18,6 @@ export function gapReportCsv(report: GapReport): string {
     ...report.hotspots.map((spot) => [spot.h3, spot.smes, spot.nearestKm].map(csvCell).join(",")),
   ];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
-
-/** Hexagons are closed [lng, lat] rings from H3. */
-export function hexagonPolygon(h3: string): GeoJSON.Polygon {
-  const ring = cellToBoundary(h3, true);
-  return { type: "Polygon", coordinates: [[...ring, ring[0]]] };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { auth as enAuth } from "./en/auth";
 import { common as enCommon } from "./en/common";
 import { council as enCouncil } from "./en/council";
+import { facilities as enFacilities } from "./en/facilities";
 import { gaps as enGaps } from "./en/gaps";
 import { labels as enLabels } from "./en/labels";
 import { map as enMap } from "./en/map";
@@ -9,6 +10,7 @@ import { reasons as enReasons } from "./en/reasons";
 import { auth as koAuth } from "./ko/auth";
 import { common as koCommon } from "./ko/common";
 import { council as koCouncil } from "./ko/council";
+import { facilities as koFacilities } from "./ko/facilities";
 import { gaps as koGaps } from "./ko/gaps";
 import { labels as koLabels } from "./ko/labels";
 import { map as koMap } from "./ko/map";
@@ -23,12 +25,12 @@ import type { CheckedTranslation, Message } from "./message";
  * another's key); Korean is the source and English is checked against it.
  */
 export const FEATURES = {
-  ko: { common: koCommon, map: koMap, match: koMatch, gaps: koGaps, council: koCouncil, auth: koAuth, reasons: koReasons },
-  en: { common: enCommon, map: enMap, match: enMatch, gaps: enGaps, council: enCouncil, auth: enAuth, reasons: enReasons },
+  ko: { common: koCommon, map: koMap, facilities: koFacilities, match: koMatch, gaps: koGaps, council: koCouncil, auth: koAuth, reasons: koReasons },
+  en: { common: enCommon, map: enMap, facilities: enFacilities, match: enMatch, gaps: enGaps, council: enCouncil, auth: enAuth, reasons: enReasons },
 } as const;
 
-const ko = { ...koCommon, ...koMap, ...koMatch, ...koGaps, ...koCouncil, ...koAuth, ...koReasons };
-const en = { ...enCommon, ...enMap, ...enMatch, ...enGaps, ...enCouncil, ...enAuth, ...enReasons };
+const ko = { ...koCommon, ...koMap, ...koFacilities, ...koMatch, ...koGaps, ...koCouncil, ...koAuth, ...koReasons };
+const en = { ...enCommon, ...enMap, ...enFacilities, ...enMatch, ...enGaps, ...enCouncil, ...enAuth, ...enReasons };
 
 /** Compile-time check: every English message has exactly the placeholders of its Korean one. */
 const checkedEn: CheckedTranslation<typeof ko, typeof en> = en;

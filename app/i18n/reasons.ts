@@ -85,6 +85,7 @@ const RENDER: { [Rule in RuleId]: Render<Rule> } = {
 
   "stance.core_target": (t, p) => t(p.program ? "reason.stance.core_target.program" : "reason.stance.core_target.facility"),
   "stance.technology_source": (t) => t("reason.stance.technology_source"),
+  "stance.extension_service": (t) => t("reason.stance.extension_service"),
   "stance.intermediary": (t, p) => t(p.program ? "reason.stance.intermediary.program" : "reason.stance.intermediary.facility"),
   "stance.science_based": (t) => t("reason.stance.science_based"),
   "stance.not_primary": (t) => t("reason.stance.not_primary"),

@@ -13,9 +13,19 @@ export interface MapFacility {
   precision: string;
   anchorGroup: { id: string; nameKo: string; nameEn: string } | null;
   sectors: string[];
+  subtype?: string | null;
+  address?: string | null;
+  phone?: string | null;
+  website?: string | null;
 }
 
-export type FacilityFeatureProperties = Omit<MapFacility, "lat" | "lng">;
+/** The Contract of GET /api/facilities: subtype, address, phone and website are null when unknown. */
+export type FacilityFeatureProperties = Omit<MapFacility, "lat" | "lng" | "subtype" | "address" | "phone" | "website"> & {
+  subtype: string | null;
+  address: string | null;
+  phone: string | null;
+  website: string | null;
+};
 
 /** Colours per kind; one map layer and one legend entry each. */
 export const KIND_COLORS: Record<FacilityKind, string> = {
@@ -25,6 +35,8 @@ export const KIND_COLORS: Record<FacilityKind, string> = {
   research_complex: "#862e9c",
   business_incubator: "#e67700",
   university_tlo: "#0b7285",
+  production_institute: "#a61e4d",
+  kitech_division: "#5c940d",
 };
 
 export function facilityFeature(f: MapFacility): Feature<Point, FacilityFeatureProperties> {
@@ -41,6 +53,10 @@ export function facilityFeature(f: MapFacility): Feature<Point, FacilityFeatureP
       anchorGroup: f.anchorGroup,
       sectors: f.sectors,
       precision: f.precision,
+      subtype: f.subtype ?? null,
+      address: f.address ?? null,
+      phone: f.phone ?? null,
+      website: f.website ?? null,
     },
   };
 }

@@ -1,14 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getFacility } from "../../db/queries/facilities";
+import { getFacility, listFacilities } from "../../db/queries/facilities";
 import { listPrograms } from "../../db/queries/programs";
 import { listRegions } from "../../db/queries/regions";
 import { listKsicDivisions } from "../../db/queries/taxonomy";
 import { FacilityMap } from "~/components/FacilityMap";
-import type { FacilityKind } from "~/domain/types";
-import { translator, otherLang, type MessageKey } from "~/i18n";
-import { metaT, useT } from "~/i18n/react";
+import { parseCitations } from "~/domain/citations";
+import { distanceKm } from "~/domain/geo";
+import { ksicLabel } from "~/domain/ksic-classes";
 import { isListingId } from "~/domain/listing-id";
+import type { FacilityKind } from "~/domain/types";
+import { otherLang, translator, type MessageKey } from "~/i18n";
+import { metaT, useT } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);
@@ -20,30 +23,72 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const db = context.services.database.db;
   const facility = isListingId(params.id) ? await getFacility(db, params.id) : null;
   if (!facility) throw new Response("Not found", { status: 404 });
-  const [programs, regions, divisions] = await Promise.all([listPrograms(db, { providerFacilityId: facility.id }), listRegions(db), listKsicDivisions(db)]);
+  const [programs, regions, divisions, all] = await Promise.all([listPrograms(db, { providerFacilityId: facility.id }), listRegions(db), listKsicDivisions(db), listFacilities(db)]);
   const region = regions.find((r) => r.code === facility.regionCode)!;
   const sectorNames = new Map(divisions.map((d) => [d.code, { ko: d.nameKo, en: d.nameEn }]));
+  const nearby = all
+    .filter((f) => f.id !== facility.id)
+    .map((f) => ({ id: f.id, kind: f.kind, nameKo: f.nameKo, nameEn: f.nameEn, km: distanceKm(facility, f) }))
+    .filter((f) => f.km <= NEARBY_KM)
+    .sort((a, b) => a.km - b.km)
+    .slice(0, 8);
   return {
     facility: { ...facility, updatedAt: facility.updatedAt.toISOString() },
     region: { nameKo: region.nameKo, nameEn: region.nameEnFull },
-    sectors: facility.sectors.map((code) => ({ code, ...(sectorNames.get(code) ?? { ko: code, en: code }) })),
+    sectors: facility.sectors.map((code) => ({ code, ...ksicLabel(code, sectorNames) })),
+    nearby,
     programs,
     regionLabels: regions.map((r) => ({ code: r.code, nameKo: r.nameKoShort, nameEn: r.nameEn, labelPoint: r.labelPoint })),
     mapStyleUrl: context.services.config.mapStyleUrl ?? null,
   };
 }
 
-const PRECISION_KEYS: Record<string, MessageKey> = { address: "precisionAddress", district: "precisionDistrict", region: "precisionRegion" };
-const PRECISION_ZOOM: Record<string, number> = { address: 12, district: 10, region: 8 };
+const NEARBY_KM = 30;
+const PRECISION_ZOOM: Record<string, number> = { exact: 13, eupmyeondong: 12, sigungu: 10, region: 8 };
+const FACT_LABELS: [string, MessageKey & `fact${string}`][] = [
+  ["address", "factAddress"],
+  ["phone", "factPhone"],
+  ["website", "factWebsite"],
+  ["location", "factLocation"],
+];
 
 function isUrl(value: string): boolean {
   return /^https?:\/\//i.test(value);
 }
 
+/** A contact fact, or the plain statement that no source gives it. */
+function Fact({ value, unknown, link }: { value: string | null; unknown: string; link?: boolean }) {
+  if (!value) return <dd className="unknown">{unknown}</dd>;
+  if (link && isUrl(value))
+    return (
+      <dd>
+        <a href={value} rel="noopener noreferrer">
+          {value}
+        </a>
+      </dd>
+    );
+  return <dd>{value}</dd>;
+}
+
 export default function FacilityPage() {
-  const { facility, region, sectors, programs, regionLabels, mapStyleUrl } = useLoaderData<typeof loader>();
+  const { facility, region, sectors, programs, regionLabels, mapStyleUrl, nearby } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = t.lang;
+  const locationNote = lang === "ko" ? facility.locationNoteKo : facility.locationNote;
+  const citations = [
+    ...FACT_LABELS.flatMap(([fact, key]) => {
+      const source = facility.factSources[fact as keyof typeof facility.factSources];
+      return source ? parseCitations(source).map((c) => ({ ...c, about: t(key) })) : [];
+    }),
+    ...parseCitations(facility.source).map((c) => ({ ...c, about: t("factGeneral") })),
+  ];
+  const seen = new Set<string>();
+  const uniqueCitations = citations.filter((c) => {
+    const key = `${c.about}|${c.url ?? c.label}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const name = t.nameOf(facility);
   const otherName = translator(otherLang(lang)).nameOf(facility);
   const kind = facility.kind as FacilityKind;
@@ -58,7 +103,22 @@ export default function FacilityPage() {
       </h1>
       <dl className="facts">
         <dt>{t("kind")}</dt>
-        <dd>{t.label("facilityKind", kind)}</dd>
+        <dd>
+          {t.label("facilityKind", kind)}
+          {facility.subtype ? ` · ${t.label("facilitySubtype", facility.subtype)}` : ""}
+        </dd>
+        <dt>{t("address")}</dt>
+        <Fact value={facility.address} unknown={t("unknownFact")} />
+        <dt>{t("phone")}</dt>
+        <Fact value={facility.phone} unknown={t("unknownFact")} />
+        <dt>{t("website")}</dt>
+        <Fact value={facility.website} unknown={t("unknownFact")} link />
+        {facility.openingHours ? (
+          <>
+            <dt>{t("openingHours")}</dt>
+            <dd>{facility.openingHours}</dd>
+          </>
+        ) : null}
         <dt>{t("region")}</dt>
         <dd>{t.nameOf(region)}</dd>
         {facility.anchorGroup ? (
@@ -100,19 +160,11 @@ export default function FacilityPage() {
             <dd>{facility.opened}</dd>
           </>
         ) : null}
-        {facility.contacts.url ? (
-          <>
-            <dt>{t("website")}</dt>
-            <dd>{isUrl(facility.contacts.url) ? <a href={facility.contacts.url} rel="noopener noreferrer">{facility.contacts.url}</a> : facility.contacts.url}</dd>
-          </>
-        ) : null}
-        <dt>{t("precision")}</dt>
-        <dd>
-          {PRECISION_KEYS[facility.precision] ? t(PRECISION_KEYS[facility.precision]) : facility.precision}
-          {facility.locationNote ? ` — ${facility.locationNote}` : ""}
+        <dt>{t("whereItIs")}</dt>
+        <dd data-testid="facility-precision">
+          {t.dynamic(`precision_${facility.precision}`)}
+          {locationNote ? <div>{locationNote}</div> : null}
         </dd>
-        <dt>{t("source")}</dt>
-        <dd>{isUrl(facility.source) ? <a href={facility.source} rel="noopener noreferrer">{facility.source}</a> : facility.source}</dd>
       </dl>
 
       <FacilityMap
@@ -128,6 +180,19 @@ export default function FacilityPage() {
         interactive={false}
       />
 
+      <h2>{t("nearby")}</h2>
+      {nearby.length === 0 ? <p>{t("noNearby")}</p> : null}
+      <ul data-testid="nearby">
+        {nearby.map((n) => (
+          <li key={n.id}>
+            <Link to={`/facilities/${encodeURIComponent(n.id)}${lang === "en" ? "?lang=en" : ""}`}>{t.nameOf(n)}</Link>{" "}
+            <span className="meta">
+              {t.label("facilityKind", n.kind)} · {t("kmAway", { km: n.km < 1 ? "1" : Math.round(n.km) })}
+            </span>
+          </li>
+        ))}
+      </ul>
+
       <h2>{t("programsOffered")}</h2>
       {programs.length === 0 ? <p>{t("noPrograms")}</p> : null}
       <ul>
@@ -141,8 +206,36 @@ export default function FacilityPage() {
               {p.smeOnly ? ` · ${t("smeOnly")}` : ""}
             </div>
             <div className="meta">
-              {t("source")}: {p.source}
+              {t("source")}:{" "}
+              {parseCitations(p.source).map((c, i) => (
+                <span key={i}>
+                  {i > 0 ? " · " : ""}
+                  {c.url ? (
+                    <a href={c.url} rel="noopener noreferrer">
+                      {c.label}
+                    </a>
+                  ) : (
+                    c.label
+                  )}
+                </span>
+              ))}
             </div>
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t("sources")}</h2>
+      <ul className="citations" data-testid="citations">
+        {uniqueCitations.map((c, i) => (
+          <li key={i}>
+            <span className="meta">{c.about}</span>{" "}
+            {c.url ? (
+              <a href={c.url} rel="noopener noreferrer">
+                {c.label}
+              </a>
+            ) : (
+              <cite>{c.label}</cite>
+            )}
           </li>
         ))}
       </ul>

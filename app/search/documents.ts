@@ -89,7 +89,9 @@ export function programDocument(
   };
 }
 
-function sectorFields(codes: string[], lookups: DocumentLookups) {
+/** Classes below a division (134) are indexed with their division (13), so a division filter finds them. */
+function sectorFields(given: string[], lookups: DocumentLookups) {
+  const codes = [...new Set(given.flatMap((code) => (code.length > 2 ? [code.slice(0, 2), code] : [code])))];
   return {
     sectors: codes,
     sectorLabelsKo: codes.map((code) => lookups.divisions.get(code)?.nameKo ?? code),

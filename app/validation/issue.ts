@@ -58,6 +58,8 @@ export interface IssueParams {
   file_missing: undefined;
   file_too_large: { maxMb: number };
   not_found: undefined;
+  area_unknown: undefined;
+  area_ambiguous: undefined;
   sign_in_required: undefined;
   forbidden: undefined;
   method_not_allowed: { allowed: string };

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import type { Database, FacilityContacts, FacilityRow } from "../schema";
+import type { Database, FacilityContacts, FacilityRow, FactSources } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -21,9 +21,19 @@ export interface FacilitySummary {
   precision: string;
   anchorGroup: AnchorRef | null;
   sectors: string[];
+  /** Street address, phone and website; null when no source gives them. */
+  address: string | null;
+  phone: string | null;
+  website: string | null;
 }
 
 export interface Facility extends FacilitySummary {
+  openingHours: string | null;
+  /** The citation behind each shown fact. */
+  factSources: FactSources;
+  /** The area the point stands for, when placed from an address or area name. */
+  areaCode: string | null;
+  locationNoteKo: string | null;
   aliases: string[];
   coAnchorGroups: AnchorRef[];
   locationNote: string | null;
@@ -85,6 +95,13 @@ function toFacility(row: FacilityRow, anchors: Map<string, AnchorRef>): Facility
     precision: row.coord_precision,
     anchorGroup: row.anchor_group_id ? (anchors.get(row.anchor_group_id) ?? null) : null,
     sectors: row.industries,
+    address: row.contacts?.addressKo ?? null,
+    phone: row.contacts?.phone ?? null,
+    website: row.contacts?.url ?? null,
+    openingHours: row.contacts?.openingHours ?? null,
+    factSources: row.fact_sources ?? {},
+    areaCode: row.area_code,
+    locationNoteKo: row.location_note_ko,
     aliases: row.aliases,
     coAnchorGroups: row.co_anchor_group_ids.flatMap((id) => anchors.get(id) ?? []),
     locationNote: row.location_note,

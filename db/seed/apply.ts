@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database, SearchEntityType } from "../schema";
 import { enqueueSearchChanges } from "../queries/outbox";
-import type { Catalog } from "./catalog";
+import type { AreaRow } from "./areas";
+import { facilityRow, type Catalog } from "./catalog";
 
 export interface SeedReport {
   inserted: Record<string, number>;
@@ -33,7 +34,8 @@ export async function applyCatalog(db: Kysely<Database>, catalog: Catalog): Prom
     { table: "ksic_divisions", key: "code", rows: catalog.ksicDivisions },
     { table: "anchor_groups", key: "id", rows: catalog.anchorGroups },
     { table: "sme_size_rules", key: "id", rows: catalog.sizeRules },
-    { table: "facilities", key: "id", rows: catalog.facilities, listing: "facility" },
+    { table: "areas", key: "code", rows: catalog.areas.map(areaRow) },
+    { table: "facilities", key: "id", rows: catalog.facilities.map(facilityRow), listing: "facility" },
     { table: "programs", key: "id", rows: catalog.programs, listing: "program" },
   ];
   await db.transaction().execute(async (trx) => {
@@ -98,6 +100,29 @@ async function applyTable(trx: Transaction<Database>, spec: TableSpec, report: S
   await enqueueSearchChanges(trx, touched.map((id) => ({ entityType: listing, entityId: id })));
 }
 
+/** Loads only the area table, for a database seeded before it existed. */
+export async function applyAreas(db: Kysely<Database>, areas: AreaRow[]): Promise<void> {
+  const report: SeedReport = { inserted: {}, updated: {}, archived: {}, keptCouncilEdits: [] };
+  await db.transaction().execute((trx) => applyTable(trx, { table: "areas", key: "code", rows: areas.map(areaRow) }, report));
+}
+
+function areaRow(a: AreaRow): Row {
+  return {
+    code: a.code,
+    level: a.level,
+    region_code: a.regionCode,
+    sigungu_code: a.sigunguCode,
+    name_ko: a.nameKo,
+    name_en: a.nameEn,
+    lat: a.lat,
+    lng: a.lng,
+    current: a.current,
+    successors: a.successors,
+    kostat_code: a.kostatCode,
+    source: a.source,
+  };
+}
+
 /** jsonb and array columns go in as JSON/arrays; everything else as is. */
 function toDatabaseValues(row: Row): Row {
   const out: Row = {};
@@ -108,7 +133,15 @@ function toDatabaseValues(row: Row): Row {
 }
 
 function sameValue(stored: unknown, wanted: unknown): boolean {
+  if (wanted !== null && typeof wanted === "object" && !Array.isArray(wanted)) return canonical(stored ?? {}) === canonical(wanted);
   if (Array.isArray(wanted)) return Array.isArray(stored) && stored.length === wanted.length && stored.every((v, i) => v === wanted[i]);
   if (typeof wanted === "number" && typeof stored === "number") return Math.abs(stored - wanted) < 1e-9;
   return (stored ?? null) === (wanted ?? null);
+}
+
+/** JSON with sorted keys, so that jsonb read back compares equal to what was written. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(",")}}`;
 }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { readAreas, type AreaRow } from "./areas";
 import {
   CERTIFICATIONS,
   COORD_PRECISIONS,
@@ -24,6 +25,8 @@ export interface Catalog {
   facilities: FacilityRecord[];
   programs: ProgramRecord[];
   sizeRules: SizeRuleRecord[];
+  /** data/areas.csv: the administrative areas the geocoder reads. */
+  areas: AreaRow[];
 }
 
 const list = z
@@ -97,6 +100,9 @@ const anchorGroupSchema = z.object({
   source: requiredText,
 });
 
+const citation = optionalText;
+const optionalUrl = optionalText.refine((value) => value === null || /^https?:\/\//.test(value), "must be an http(s) URL");
+
 const facilitySchema = z.object({
   id: slug,
   kind: z.enum(FACILITY_KINDS),
@@ -119,6 +125,19 @@ const facilitySchema = z.object({
   opened: optionalText,
   source: requiredText,
   verification: optionalText,
+  /** The area the sources place it in, when no street address is cited: what the geocoder reads. */
+  area_ko: optionalText,
+  address_ko: optionalText,
+  phone: optionalText.refine((value) => value === null || /^[0-9+()\- .]+$/.test(value), "must be a phone number"),
+  website: optionalUrl,
+  opening_hours: optionalText,
+  address_source: citation,
+  phone_source: citation,
+  website_source: citation,
+  location_source: citation,
+  location_note_ko: optionalText,
+  /** Written by `npm run data:derive`: the area the point stands for. */
+  area_code: optionalText,
 });
 
 const programSchema = z.object({
@@ -176,6 +195,18 @@ export type KsicSectionRecord = z.infer<typeof ksicSectionSchema>;
 export type KsicDivisionRecord = z.infer<typeof ksicDivisionSchema>;
 export type AnchorGroupRecord = z.infer<typeof anchorGroupSchema>;
 export type FacilityRecord = z.infer<typeof facilitySchema>;
+
+/** A facility row as the database stores it: contacts and their sources as JSON. */
+export function facilityRow(f: FacilityRecord): Record<string, unknown> {
+  const { area_ko, address_ko, phone, website, opening_hours, address_source, phone_source, website_source, location_source, ...columns } = f;
+  void area_ko;
+  const present = (entries: [string, string | null][]) => Object.fromEntries(entries.filter(([, value]) => value !== null));
+  return {
+    ...columns,
+    contacts: present([["addressKo", address_ko], ["phone", phone], ["url", website], ["openingHours", opening_hours]]),
+    fact_sources: present([["address", address_source], ["phone", phone_source], ["website", website_source], ["location", location_source]]),
+  };
+}
 export type ProgramRecord = z.infer<typeof programSchema>;
 export type SizeRuleRecord = Omit<z.infer<typeof sizeRuleSchema>, "max_employees_exclusive" | "threshold_max_krw"> & {
   max_employees_exclusive: number;
@@ -212,7 +243,13 @@ export function readCatalog(dataDir: string): Catalog {
     facilities: read(CATALOG_FILES.facilities, facilitySchema),
     programs: read(CATALOG_FILES.programs, programSchema),
     sizeRules: read(CATALOG_FILES.sizeRules, sizeRuleSchema) as SizeRuleRecord[],
+    areas: [],
   };
+  try {
+    catalog.areas = readAreas(dataDir);
+  } catch (error) {
+    problems.push(`areas.csv: ${(error as Error).message}`);
+  }
   problems.push(...checkReferences(catalog));
   if (problems.length > 0) throw new CatalogError(problems);
   return catalog;
@@ -289,7 +326,11 @@ export function checkReferences(catalog: Catalog): string[] {
     if (!isInsideKorea({ lat: facility.lat, lng: facility.lng })) problems.push(`${where}: coordinates are outside Korea`);
     for (const anchor of [facility.anchor_group_id, ...facility.co_anchor_group_ids])
       if (anchor !== null && !anchors.has(anchor)) problems.push(`${where}: unknown anchor group ${anchor}`);
-    checkDivisions(where, facility.industries);
+    // A facility may name a KSIC class below the division where its source does (134: dyeing and finishing).
+    for (const code of facility.industries)
+      if (!/^\d{2,5}$/.test(code) || !divisions.has(code.slice(0, 2))) problems.push(`${where}: unknown KSIC code ${code}`);
+    for (const [field, value, source] of [["address_ko", facility.address_ko, facility.address_source], ["phone", facility.phone, facility.phone_source], ["website", facility.website, facility.website_source]] as const)
+      if (value !== null && source === null) problems.push(`${where}: ${field} has no source`);
   }
   for (const program of catalog.programs) {
     const where = `${CATALOG_FILES.programs} ${program.id}`;

@@ -168,6 +168,8 @@ const FACILITY_NAMING: Record<FacilityKind, { ko: string[]; en: string[]; aliase
   research_complex: { ko: ["연구개발특구", "연구단지"], en: ["Innopolis", "Research Complex"], aliasesKo: ["특구"], aliasesEn: ["Innopolis"] },
   business_incubator: { ko: ["창업보육센터", "창업지원센터"], en: ["Business Incubator", "Startup Support Center"], aliasesKo: ["BI", "보육센터"], aliasesEn: ["BI"] },
   university_tlo: { ko: ["대학교 산학협력단", "대학교 기술지주회사"], en: ["University Technology Licensing Office", "University Technology Holdings"], aliasesKo: ["산학협력단", "TLO"], aliasesEn: ["TLO"] },
+  production_institute: { ko: ["전문생산기술연구소"], en: ["Production Technology Institute"], aliasesKo: ["연구원"], aliasesEn: ["Institute"] },
+  kitech_division: { ko: ["생산기술연구원 지역본부"], en: ["KITECH Regional Division"], aliasesKo: ["생기원"], aliasesEn: ["KITECH"] },
 };
 
 const FACILITY_KIND_WEIGHTS: ReadonlyArray<readonly [FacilityKind, number]> = [

@@ -105,7 +105,7 @@ function facility(spec: FacilitySpec): SearchDocument {
     deliveryModes: [],
     targetCapabilities: [],
     diffusionType: null,
-    coordPrecision: "district",
+    coordPrecision: "sigungu",
   };
 }
 

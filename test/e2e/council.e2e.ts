@@ -97,6 +97,40 @@ export const councilScenarios: Scenario[] = [
     },
   },
   {
+    name: "council: a published new address, phone and website reach the public facility page, not only the API",
+    async run({ app, browser }) {
+      const editor = await signedInPage(browser, app, EDITOR);
+      await editor.goto(`${app.baseUrl}/council/27/facility/tp-daegu`);
+      await editor.getByLabel("주소", { exact: true }).fill("대구광역시 동구 동대구로 475 (신천동)");
+      await editor.getByLabel("전화", { exact: true }).fill("053-000-1234");
+      await editor.getByLabel("웹사이트 (http/https)").fill("https://tp.example.kr/");
+      await editor.getByRole("button", { name: "초안 저장" }).click();
+      await editor.getByTestId("draft-fields").waitFor();
+
+      const reviewer = await signedInPage(browser, app, REVIEWER);
+      await reviewer.goto(`${app.baseUrl}/council/27/facility/tp-daegu`);
+      await reviewer.getByRole("button", { name: "게시", exact: true }).click();
+      await reviewer.getByTestId("draft-fields").waitFor({ state: "detached" });
+
+      const api = (await (await fetch(`${app.baseUrl}/api/facilities/tp-daegu`)).json()) as { address: string; phone: string; website: string };
+      assert.equal(api.address, "대구광역시 동구 동대구로 475 (신천동)");
+      assert.equal(api.phone, "053-000-1234");
+      for (const [lang, width] of [["ko", 390], ["en", 1280]] as const) {
+        const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+        await page.goto(`${app.baseUrl}/facilities/tp-daegu${lang === "en" ? "?lang=en" : ""}`);
+        const facts = await page.locator("dl.facts").innerText();
+        assert.ok(facts.includes("대구광역시 동구 동대구로 475 (신천동)"), `the page shows the published address: ${facts.slice(0, 400)}`);
+        assert.ok(facts.includes("053-000-1234"), "the page shows the published phone");
+        assert.equal(await page.locator("dl.facts a[href='https://tp.example.kr/']").count(), 1, "the website is a working link");
+        assert.ok((await page.getByTestId("citations").locator("li").count()) > 0, "the sources are listed");
+        await screenshot(page, `facility-page-council-edit-${lang}-${width}`);
+        await page.context().close();
+      }
+      await editor.context().close();
+      await reviewer.context().close();
+    },
+  },
+  {
     name: "council: an editor of another region cannot reach the listing",
     async run({ app, browser }) {
       const page = await signedInPage(browser, app, OTHER_EDITOR);
@@ -120,7 +154,7 @@ export const councilScenarios: Scenario[] = [
 
 function bigCsv(rows: number): string {
   const header = "external_id,kind,name_ko,name_en,lat,lng,coord_precision,industries,services,source";
-  const lines = Array.from({ length: rows }, (_, i) => `e2e-${i},business_incubator,대구 시험 보육센터 ${i}호,Daegu Test Incubator ${i},${(35.8 + (i % 100) * 0.001).toFixed(4)},${(128.55 + Math.floor(i / 100) * 0.001).toFixed(4)},district,26,startup_incubation,시험 자료`);
+  const lines = Array.from({ length: rows }, (_, i) => `e2e-${i},business_incubator,대구 시험 보육센터 ${i}호,Daegu Test Incubator ${i},${(35.8 + (i % 100) * 0.001).toFixed(4)},${(128.55 + Math.floor(i / 100) * 0.001).toFixed(4)},sigungu,26,startup_incubation,시험 자료`);
   return [header, ...lines].join("\r\n");
 }
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { Scenario } from "./harness";
 import { screenshot } from "./harness";
 
-const EXPECTED_FACILITIES = 56;
+const EXPECTED_FACILITIES = 66;
 
 export const foundationScenarios: Scenario[] = [
   {

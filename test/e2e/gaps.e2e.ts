@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { runScript, screenshot, startApp, type Scenario } from "./harness";
 
 const OFFICIAL = { email: "official@example.kr", password: "official passphrase 2026" };
-const BOUNDARIES = path.resolve("../shared/data/boundaries/kr_sido_current_gunwi_in_daegu.geojson");
+const BOUNDARIES = path.resolve("data/boundaries/korea.topo.json");
 
 async function coveredFigure(page: Page): Promise<string> {
   return page.getByTestId("gap-total-covered").innerText();

@@ -54,7 +54,7 @@ export const matchScenarios: Scenario[] = [
       const errors = page.getByTestId("match-errors");
       await errors.waitFor();
       const text = await errors.innerText();
-      assert.match(text, /Industry \(KSIC division\): is required/);
+      assert.match(text, /Industry \(KSIC division\): required/);
       assert.match(text, /Employees: must be at least 0/);
       assert.equal(await page.locator("input[name=employees]").getAttribute("aria-invalid"), "true");
       await page.close();

@@ -36,10 +36,13 @@ describe(`JSON API on ${databaseLabel}`, () => {
     expect(all.headers.get("content-type")).toMatch(/geo\+json/);
     const collection = (await all.json()) as { type: string; features: Feature[] };
     expect(collection.type).toBe("FeatureCollection");
-    expect(collection.features.length).toBe(56);
+    expect(collection.features.length).toBe(66);
     const daegu = collection.features.find((f) => f.properties.id === "ccei-daegu");
     expect(daegu?.properties).toMatchObject({ kind: "innovation_center", regionCode: "27", anchorGroup: { id: "samsung" } });
-    expect(Object.keys(daegu?.properties ?? {}).sort()).toEqual(["anchorGroup", "id", "kind", "nameEn", "nameKo", "precision", "regionCode", "sectors"]);
+    expect(Object.keys(daegu?.properties ?? {}).sort()).toEqual(["address", "anchorGroup", "id", "kind", "nameEn", "nameKo", "phone", "precision", "regionCode", "sectors", "subtype", "website"]);
+    expect(daegu?.properties).toMatchObject({ subtype: "government_led", address: null, phone: null, website: "https://ccei.creativekorea.or.kr/daegu/" });
+    const daeguTp = collection.features.find((f) => f.properties.id === "tp-daegu");
+    expect(daeguTp?.properties).toMatchObject({ address: "대구광역시 동구 동대구로 475 대구벤처센터 9층", precision: "sigungu" });
 
     const centers = (await (await callLoader(facilitiesLoader, services, "/api/facilities?kind=innovation_center&region=27")).json()) as { features: Feature[] };
     expect(centers.features.map((f) => f.properties.id)).toEqual(["ccei-daegu"]);
@@ -66,7 +69,7 @@ describe(`JSON API on ${databaseLabel}`, () => {
     const facility = (await response.json()) as { id: string; source: string; precision: string; programs: { id: string }[] };
     expect(facility.id).toBe("ccei-daegu");
     expect(facility.source).toBeTruthy();
-    expect(facility.precision).toBe("district");
+    expect(facility.precision).toBe("sigungu");
     expect(facility.programs.length).toBeGreaterThan(0);
     expect((await callLoader(facilityLoader, services, "/api/facilities/nope", { id: "nope" })).status).toBe(404);
     expect((await callLoader(facilityPageLoader, services, "/facilities/nope", { id: "nope" })).status).toBe(404);

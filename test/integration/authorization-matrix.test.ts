@@ -20,7 +20,7 @@ import { callRoute, createTestServices, databaseLabel, signIn, type SignedIn } f
 
 const PASSWORD = "a long enough password";
 const REGION = "27";
-const CSV = "external_id,kind,name_ko,name_en,lat,lng,coord_precision,source\nm-1,business_incubator,행렬 시험,Matrix test,35.87,128.6,district,시험\n";
+const CSV = "external_id,kind,name_ko,name_en,lat,lng,coord_precision,source\nm-1,business_incubator,행렬 시험,Matrix test,35.87,128.6,sigungu,시험\n";
 
 type ActorName = "admin" | "official" | "editor (own region)" | "reviewer (own region)" | "editor (other region)" | "reviewer (other region)" | "signed out";
 const ACTORS: { name: ActorName; role: Role | null; region: string | null }[] = [

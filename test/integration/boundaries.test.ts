@@ -8,8 +8,17 @@ import { loader as provincesLoader } from "~/routes/map.provinces[.]json";
 import type { Services } from "~/services.server";
 import { callLoader, createTestServices, databaseLabel } from "./support";
 
-const BOUNDARIES = path.resolve("../shared/data/boundaries");
-const currentFile = () => fs.readFileSync(path.join(BOUNDARIES, "kr_sido_current_gunwi_in_daegu.geojson"), "utf8");
+import { feature } from "topojson-client";
+
+/** The project's own derived boundaries (npm run data:derive): the provinces as GeoJSON, as an importer would get them. */
+const TOPOLOGY = JSON.parse(fs.readFileSync(path.resolve("data/boundaries/korea.topo.json"), "utf8"));
+const currentFile = () => JSON.stringify(feature(TOPOLOGY, TOPOLOGY.objects.provinces));
+/** The same provinces under their 2018 KOSTAT codes, Gangwon and Jeonbuk with their old MOIS codes. */
+const kostatFile = () => {
+  const file = JSON.parse(currentFile()) as FeatureCollection;
+  for (const f of file.features) f.properties = { code_kostat: f.properties.code_kostat, name_ko: f.properties.name_ko };
+  return JSON.stringify(file);
+};
 
 type FeatureCollection = { type: "FeatureCollection"; features: { type: "Feature"; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] };
 
@@ -24,6 +33,10 @@ describe(`province boundary import on ${databaseLabel}`, () => {
     expect((await callLoader(provincesLoader, services, "/map/provinces.json")).status).toBe(404);
   });
 
+  it("imports the TopoJSON file as derived, taking its provinces", async () => {
+    expect(await importBoundaries(services.database.db, JSON.stringify(TOPOLOGY))).toMatchObject({ ok: true, provinces: 17 });
+  });
+
   it("imports the 17 provinces of the KOSTAT file and the map credits them", async () => {
     const result = await importBoundaries(services.database.db, currentFile());
     expect(result).toMatchObject({ ok: true, provinces: 17 });
@@ -35,7 +48,7 @@ describe(`province boundary import on ${databaseLabel}`, () => {
   });
 
   it("also reads the 2018 file, whose old codes for Gangwon and Jeonbuk map to today's", async () => {
-    const result = await importBoundaries(services.database.db, fs.readFileSync(path.join(BOUNDARIES, "kr_sido_2018_kostat.geojson"), "utf8"));
+    const result = await importBoundaries(services.database.db, kostatFile());
     expect(result).toMatchObject({ ok: true, provinces: 17 });
   });
 

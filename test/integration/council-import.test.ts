@@ -21,7 +21,7 @@ function facilityRow(i: number, overrides: Partial<Record<string, string>> = {})
     name_en: `Daegu Incubator ${i}`,
     lat: "35.87",
     lng: "128.60",
-    coord_precision: "district",
+    coord_precision: "sigungu",
     industries: "26",
     services: "startup_incubation",
     url: "https://example.kr",

@@ -5,7 +5,7 @@ export const NEW_FACILITY = {
   name_en: "Daegu Sprout Incubator",
   lat: "35.8714",
   lng: "128.6014",
-  coord_precision: "address",
+  coord_precision: "exact",
   industries: "26;58",
   services: "startup_incubation;networking",
   url: "https://sprout.example.kr",

@@ -63,7 +63,7 @@ const TEN_FIRMS: FirmRecordInput[] = [
 async function useTwoCenters(services: Services): Promise<void> {
   const db = services.database.db;
   await db.updateTable("facilities").set({ status: "archived" }).execute();
-  const base = { aliases: [], coord_precision: "address", co_anchor_group_ids: [], industries: [], source: "test", anchor_group_id: null, delivery_modes: ["individual"] };
+  const base = { aliases: [], coord_precision: "exact", co_anchor_group_ids: [], industries: [], source: "test", anchor_group_id: null, delivery_modes: ["individual"] };
   await db
     .insertInto("facilities")
     .values([

@@ -37,9 +37,9 @@ describe(`GET /api/search on ${databaseLabel}`, () => {
     const { body } = await search("kind=techno_park&region=48");
     expect(body.hits.map((h) => h.id)).toEqual(["tp-gyeongnam"]);
     const all = await search("type=facility&limit=1");
-    expect(all.body.total).toBe(56);
+    expect(all.body.total).toBe(66);
     expect(all.body.facets.kind).toMatchObject({ innovation_center: 19, techno_park: 19, research_complex: 1 });
-    expect(Object.values(all.body.facets.regionCode).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(56);
+    expect(Object.values(all.body.facets.regionCode).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(66);
   });
 
   it("with near and no text, sorts by distance and gives distances", async () => {

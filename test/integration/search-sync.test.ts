@@ -103,7 +103,7 @@ describe(`search index kept true through the outbox, on ${databaseLabel}`, () =>
   it("a rebuild reloads every engine from the database", async () => {
     const total = await services.search.rebuild();
     const result = await services.search.search({ limit: 1, offset: 0, filters: { type: "facility" } });
-    expect(result.total).toBe(55);
-    expect(total).toBeGreaterThan(55);
+    expect(result.total).toBe(65);
+    expect(total).toBeGreaterThan(65);
   });
 });

@@ -55,7 +55,7 @@ describe("regionOfPoint", () => {
     expect(regionOfPoint({ lat: 35.23, lng: 128.68 }, regions, [])).toEqual({ regionCode: "48", basis: "nearest_label" });
   });
   it("uses the boundaries when they are loaded, and refuses a point far out at sea", () => {
-    const file = JSON.parse(fs.readFileSync(path.resolve("../shared/data/boundaries/kr_sido_current_gunwi_in_daegu.geojson"), "utf8")) as unknown;
+    const file = JSON.parse(fs.readFileSync(path.resolve("data/boundaries/korea.topo.json"), "utf8")) as unknown;
     const codes = readCatalog(path.resolve("data")).regions.map((r) => ({ code: r.code, kostatCode: r.kostat_code, nameKo: r.name_ko, nameEn: r.name_en }));
     const parsed = parseProvinceBoundaries(file, codes);
     if (!parsed.ok) throw new Error(parsed.problems.join("\n"));

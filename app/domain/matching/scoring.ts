@@ -275,7 +275,9 @@ interface IndustryFacts {
 function industry(firm: FirmFacts, context: MatchContext, facts: IndustryFacts): ComponentResult {
   const division = firm.profile.ksicDivision;
   const name = firm.divisionName;
-  if (facts.sectors.includes(division)) return result(INDUSTRY_POINTS.named, reason(facts.namedRule, { division: name }));
+  // A facility may name a class below the division (134, dyeing and finishing, within 13 textiles).
+  if (facts.sectors.some((code) => code === division || (code.length > 2 && code.startsWith(division))))
+    return result(INDUSTRY_POINTS.named, reason(facts.namedRule, { division: name }));
   if (firm.pavittClass === "science_based" && facts.sectors.includes(RESEARCH_DIVISION))
     return result(INDUSTRY_POINTS.research, reason("industry.research", {}));
   if (!facts.sectorsExclusive || facts.sectors.length === 0) {
@@ -286,7 +288,7 @@ function industry(firm: FirmFacts, context: MatchContext, facts: IndustryFacts):
       return result(INDUSTRY_POINTS.regionStrategic, reason("industry.region_strategic", { division: name }));
     if (facts.sectorsExclusive) return result(INDUSTRY_POINTS.open, reason("industry.open", {}));
   }
-  if (facts.sectors.some((code) => context.divisions.get(code)?.sectionCode === firm.profile.sectionCode))
+  if (facts.sectors.some((code) => context.divisions.get(code.slice(0, 2))?.sectionCode === firm.profile.sectionCode))
     return result(INDUSTRY_POINTS.section, reason("industry.section", {}));
   return { points: 0, reasons: [] };
 }

@@ -48,6 +48,10 @@ const always = () => true;
 const REGIONAL_CENTER = ["innovation_center", "techno_park"];
 
 const coreTarget = (listing: ListingFeatures): Reason => reason("stance.core_target", { program: isProgram(listing) });
+/** The institutes that carry production technology to firms of one industry. */
+const EXTENSION_SERVICE = ["production_institute", "kitech_division"];
+
+const extensionService = (): Reason => reason("stance.extension_service", {});
 const technologySource = (): Reason => reason("stance.technology_source", {});
 const intermediary = (listing: ListingFeatures): Reason => reason("stance.intermediary", { program: isProgram(listing) });
 const scienceBased = (): Reason => reason("stance.science_based", {});
@@ -89,6 +93,8 @@ const STANCE_RULES: Record<PavittClass, StanceRule[]> = {
     { when: always, fraction: 0.3, reason: null },
   ],
   supplier_dominated: [
+    // Table 2-8: suppliers' research and extension services are these firms' sources of technology.
+    { when: isKind(...EXTENSION_SERVICE), fraction: 1, reason: extensionService },
     {
       when: (listing) =>
         isKind("techno_park", "industrial_complex", "innovation_center")(listing) &&

@@ -31,6 +31,17 @@ export const labels = {
     research_complex: "research complex",
     business_incubator: "business incubator",
     university_tlo: "university technology licensing office",
+    production_institute: "specialized production technology institute",
+    kitech_division: "KITECH regional division",
+  },
+  facilitySubtype: {
+    national: "national industrial complex",
+    general: "general industrial complex",
+    urban_high_tech: "urban high-tech industrial complex",
+    agro: "agro-industrial complex",
+    government_led: "government-led",
+    private: "privately run",
+    special_rnd_district: "special R&D district",
   },
   service: {
     startup_incubation: "start-up incubation",

@@ -78,6 +78,8 @@ export const reasons = {
   "reason.stance.core_target.facility":
     "Specialized suppliers are the core target of regional innovation centers and technoparks: direct, individual advice and small-group sessions, and links to the right sources of technology.",
   "reason.stance.core_target.program": "Technology support of the kind specialized suppliers need; they are the core target of regional innovation support.",
+  "reason.stance.extension_service":
+    "Supplier-dominated firms get their technology from suppliers and extension services; this institute extends production technology to its industry through testing, prototypes and training.",
   "reason.stance.technology_source":
     "Research complexes, universities and incubators are sources of technology for specialized suppliers, best approached with a regional center's introduction.",
   "reason.stance.intermediary.facility":

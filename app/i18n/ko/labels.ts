@@ -46,6 +46,18 @@ export const labels = {
     research_complex: "연구단지",
     business_incubator: "창업보육센터",
     university_tlo: "대학 기술이전센터",
+    production_institute: "전문생산기술연구소",
+    kitech_division: "한국생산기술연구원 지역본부",
+  },
+  /** Subtypes of industrial complexes (KICOX's four types) and innovation centers. */
+  facilitySubtype: {
+    national: "국가산업단지",
+    general: "일반산업단지",
+    urban_high_tech: "도시첨단산업단지",
+    agro: "농공단지",
+    government_led: "정부 주도",
+    private: "민간 자율",
+    special_rnd_district: "연구개발특구",
   },
   service: {
     startup_incubation: "창업 보육",
@@ -124,6 +136,7 @@ export const labels = {
   capability: Record<Capability, string>;
   diffusionLevel: Record<DiffusionLevel, string>;
   facilityKind: Record<FacilityKind, string>;
+  facilitySubtype: Record<string, string>;
   service: Record<FacilityService, string>;
   deliveryMode: Record<DeliveryMode, string>;
   need: Record<Need, string>;

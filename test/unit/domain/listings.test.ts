@@ -14,7 +14,7 @@ const facility = {
   name_en: "Test Center",
   lat: "35.87",
   lng: "128.60",
-  coord_precision: "district",
+  coord_precision: "sigungu",
   industries: "26; 58",
   services: "networking",
   url: "https://example.kr/a",

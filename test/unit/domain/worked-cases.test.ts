@@ -91,15 +91,17 @@ function expectSound(profile: FirmProfile, result: MatchResult): void {
 }
 
 describe("worked cases on the project data", () => {
-  it("1. a 40-person textile dyer in Daegu: supplier-dominated, reached through the technopark's group work", () => {
+  it("1. a 40-person textile dyer in Daegu: supplier-dominated, reached first through the institutes that serve dyers, then the technopark's group work", () => {
     const result = run({ ksicDivision: "13", employees: 40, location: PLACES.daeguSeoguDyeing, regionCode: "27" });
     expect(result.classification.pavitt).toMatchObject({ pavittClass: "supplier_dominated", defaultClass: "supplier_dominated" });
     expect(result.eligibility).toMatchObject({ isSme: true, sizeBand: "small" });
-    const top = result.centers[0];
-    expect(top.id).toBe("tp-daegu");
-    expect(rules(top)).toEqual(expect.arrayContaining(["industry.facility", "stance.intermediary", "delivery.fit"]));
-    expect(said(top.reasons.find((reason) => reason.rule === "stance.intermediary"))?.en).toContain("group presentations and demonstrations");
-    expect(ids(result.centers.slice(0, 2))).toContain("ccei-daegu");
+    expect(ids(result.centers.slice(0, 2)).sort()).toEqual(["pi-dyetec", "pi-ktdi"]);
+    for (const institute of result.centers.slice(0, 2)) expect(rules(institute)).toEqual(expect.arrayContaining(["industry.facility", "stance.extension_service", "delivery.fit"]));
+    const tp = result.centers.find((c) => c.id === "tp-daegu")!;
+    expect(result.centers.indexOf(tp)).toBeLessThan(5);
+    expect(rules(tp)).toEqual(expect.arrayContaining(["industry.facility", "stance.intermediary", "delivery.fit"]));
+    expect(said(tp.reasons.find((reason) => reason.rule === "stance.intermediary"))?.en).toContain("group presentations and demonstrations");
+    expect(ids(result.centers.slice(0, 5))).toContain("ccei-daegu");
     expect(ids(result.programs.slice(0, 2))).toEqual(expect.arrayContaining(["tp-daegu-tech-assist"]));
   });
 
@@ -228,8 +230,11 @@ describe("worked cases on the project data", () => {
   it("12. a footwear maker in Busan: supplier-dominated, group and intermediary channels first", () => {
     const result = run({ ksicDivision: "15", employees: 35, location: PLACES.busanSasang, regionCode: "26" });
     expect(result.classification.pavitt.pavittClass).toBe("supplier_dominated");
-    expect(ids(result.centers.slice(0, 2)).sort()).toEqual(["nic-myeongji-noksan", "tp-busan"]);
-    for (const item of result.centers.slice(0, 2)) {
+    expect(result.centers[0].id).toBe("pi-filk");
+    expect(rules(result.centers[0])).toEqual(expect.arrayContaining(["industry.facility", "stance.extension_service"]));
+    const channels = result.centers.filter((c) => c.id === "nic-myeongji-noksan" || c.id === "tp-busan");
+    expect(channels).toHaveLength(2);
+    for (const item of channels) {
       expect(rules(item)).toEqual(expect.arrayContaining(["industry.region_strategic", "stance.intermediary", "delivery.fit"]));
     }
   });
