@@ -4,7 +4,10 @@ import path from "node:path";
 import { ConfigError, loadConfig } from "../app/config.server";
 import { ensureFirstAdmin } from "../app/auth/first-admin.server";
 import { createServices } from "../app/services.server";
-import { BUILD_DIR, startServer } from "./serve";
+import { BUILD_DIR, drain, startServer } from "./serve";
+
+/** How long SIGTERM waits for requests in flight before closing their connections. */
+const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
 
 const SOURCES = ["app", "public", "remix.config.js", "vite.config.ts", "package-lock.json"];
 
@@ -50,12 +53,29 @@ async function main(): Promise<void> {
   const where = services.database.kind === "pglite" ? `embedded PostgreSQL at ${services.database.location}` : `PostgreSQL at ${services.database.location}`;
   console.log(`ClusterLink on http://${config.host}:${config.port} (${where}; search: ${services.search.primary.name})`);
 
-  const shutdown = () => {
-    server.close();
-    void services.close().then(() => process.exit(0));
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: no new connections; finishing the requests in flight (at most ${SHUTDOWN_GRACE_MS / 1000} s)…`);
+    void drain(server, SHUTDOWN_GRACE_MS)
+      .then((forced) => {
+        if (forced > 0) console.warn(`Closed ${forced} connection(s) still busy after ${SHUTDOWN_GRACE_MS / 1000} s.`);
+        return services.close();
+      })
+      .then(
+        () => {
+          console.log("Stopped: requests drained, database closed.");
+          process.exit(0);
+        },
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
 }
 
 await main();
