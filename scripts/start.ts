@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../app/config.server";
+import { DataDirLockedError } from "../db/pglite-lock";
 import { ensureFirstAdmin } from "../app/auth/first-admin.server";
 import { createServices } from "../app/services.server";
 import { BUILD_DIR, drain, startServer } from "./serve";
@@ -46,7 +47,16 @@ async function main(): Promise<void> {
     throw error;
   }
   buildIfStale();
-  const services = await createServices(config);
+  let services;
+  try {
+    services = await createServices(config);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
   const createdAdmin = await ensureFirstAdmin(services.database.db, config.firstAdmin ?? {});
   if (createdAdmin) console.log(`Created the first administrator account, ${createdAdmin}.`);
   const server = await startServer(services);
