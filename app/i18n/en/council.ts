@@ -98,6 +98,8 @@ export const council = {
   fieldPhoneFormat: "Phone numbers use digits and + - ( ) only.",
   importTooLarge: "The file is too large ({mb} MB at most).",
   importPlanExpired: "The check has expired. Upload the file again.",
+  importAlreadyStarted: "This file is already being imported; it was not imported twice.",
+  importRegionBusy: "Another import is running in this region. Check the file again when it has finished.",
   importHasProblems: "A file with problems cannot be imported.",
   importChooseFile: "Choose a type and a CSV file.",
   importProgress: "Import progress",

@@ -96,6 +96,8 @@ export const council = {
   fieldPhoneFormat: "전화번호는 숫자와 + - ( ) 만 쓸 수 있습니다.",
   importTooLarge: "파일이 너무 큽니다 ({mb}MB 이하).",
   importPlanExpired: "검사 결과가 만료되었습니다. 파일을 다시 올리세요.",
+  importAlreadyStarted: "이 파일은 이미 가져오기를 시작했습니다. 두 번 가져오지 않았습니다.",
+  importRegionBusy: "이 지역에서 다른 가져오기가 진행 중입니다. 끝난 뒤 파일을 다시 검사하세요.",
   importHasProblems: "문제가 있는 파일은 가져올 수 없습니다.",
   importChooseFile: "구분을 고르고 CSV 파일을 선택하세요.",
   importProgress: "가져오는 중",
