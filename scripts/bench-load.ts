@@ -1,0 +1,142 @@
+/**
+ * Load benchmark from outside, as clients see the server: /api/search and
+ * /api/match under autocannon at 10 and 50 connections, with one and with two
+ * worker processes (WEB_CONCURRENCY), in one run. Two workers need PostgreSQL
+ * (DATABASE_URL); on PGlite only the one-process rows are measured.
+ *
+ *   DATABASE_URL=postgres://… npm run bench:load          (30 s per row)
+ *   BENCH_SECONDS=5 npm run bench:load                    (shorter)
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const CONNECTIONS = [10, 50];
+const WORKERS = process.env.DATABASE_URL ? [1, 2] : [1];
+
+const SEARCHES = ["대구", "부산 섬유", "창원 기계", "Daegu textile", "반도체", "전주 탄소", "광주 인공지능", "ㄷㄱ"].map((q) => ({ method: "GET" as const, path: `/api/search?q=${encodeURIComponent(q)}` }));
+const MATCHES = [
+  { ksicDivision: "13", employees: 40, regionCode: "27", needs: ["technology"] },
+  { ksicDivision: "29", employees: 120, regionCode: "48" },
+  { ksicDivision: "26", employees: 15, location: { lat: 37.4, lng: 127.1 } },
+  { ksicDivision: "20", employees: 300, regionCode: "31", needs: ["cooperation"] },
+].map((body) => ({ method: "POST" as const, path: "/api/match", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+const ENDPOINTS = [
+  { name: "/api/search", requests: SEARCHES },
+  { name: "/api/match", requests: MATCHES },
+];
+
+interface Row {
+  workers: number;
+  endpoint: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  rssMb: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident memory of a process and its children (the cluster's workers), in MB. */
+function treeRssMb(pid: number): number {
+  const listed = spawnSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" }).stdout.trim().split("\n");
+  const rows = listed.map((line) => line.trim().split(/\s+/).map(Number));
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [child, parent] of rows) if (tree.has(parent) && !tree.has(child)) grew = tree.add(child) !== null;
+  }
+  return Math.round(rows.filter(([child]) => tree.has(child)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024);
+}
+
+async function startServer(workers: number, port: number): Promise<ChildProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", WEB_CONCURRENCY: String(workers) };
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], { env, stdio: ["ignore", "pipe", "inherit"] });
+  let log = "";
+  child.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited:\n${log}`);
+    const ready = (log.match(/ClusterLink (worker|process) \d+ on/g) ?? []).length >= workers;
+    if (ready && (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0)) === 200) return child;
+    if (Date.now() - started > 180_000) throw new Error(`the server did not start:\n${log}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  child.kill("SIGTERM");
+  await new Promise((resolve) => child.once("exit", resolve));
+}
+
+async function load(port: number, requests: autocannon.Request[], connections: number, seconds: number): Promise<autocannon.Result> {
+  return autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, requests, timeout: 10 });
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  for (const workers of WORKERS) {
+    const port = await freePort();
+    const server = await startServer(workers, port);
+    try {
+      for (const endpoint of ENDPOINTS) {
+        // Warm-up: the first requests load reference data and JIT the hot paths.
+        await load(port, endpoint.requests, 10, Math.min(3, SECONDS));
+        for (const connections of CONNECTIONS) {
+          const result = await load(port, endpoint.requests, connections, SECONDS);
+          const row = {
+            workers,
+            endpoint: endpoint.name,
+            connections,
+            rps: Math.round(result.requests.average),
+            p50: result.latency.p50,
+            p99: result.latency.p99,
+            errors: result.errors + result.timeouts + result.non2xx,
+            rssMb: treeRssMb(server.pid!),
+          };
+          rows.push(row);
+          console.log(`${workers} worker(s) ${row.endpoint} ${connections} conn: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, RSS ${row.rssMb} MB`);
+        }
+      }
+    } finally {
+      await stopServer(server);
+    }
+  }
+
+  const database = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
+  console.log("");
+  console.log(`Load benchmark: ${SECONDS} s per row, ${database}, embedded search; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end`);
+  console.log("workers  endpoint     conn   req/s   p50 ms   p99 ms  errors  RSS MB");
+  for (const r of rows) console.log(`${String(r.workers).padStart(7)}  ${r.endpoint.padEnd(11)} ${String(r.connections).padStart(5)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.rssMb).padStart(7)}`);
+  if (WORKERS.length > 1) {
+    console.log("");
+    for (const endpoint of ENDPOINTS) {
+      for (const connections of CONNECTIONS) {
+        const one = rows.find((r) => r.workers === 1 && r.endpoint === endpoint.name && r.connections === connections)!;
+        const two = rows.find((r) => r.workers === 2 && r.endpoint === endpoint.name && r.connections === connections)!;
+        console.log(`${endpoint.name} at ${connections} connections: 2 workers / 1 worker = ${(two.rps / one.rps).toFixed(2)}×`);
+      }
+    }
+  } else console.log("Two workers need PostgreSQL: set DATABASE_URL to measure them.");
+  const failed = rows.filter((r) => r.errors > 0);
+  const slow = rows.filter((r) => r.connections === 50 && r.p99 > 250);
+  console.log(`Targets: 0 errors (${failed.length === 0 ? "met" : `missed in ${failed.length} rows`}), p99 ≤ 250 ms at 50 connections (${slow.length === 0 ? "met" : `missed in ${slow.length} rows`}), 2 workers ≥ 1.6× one (see the ratios).`);
+  if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify(rows, null, 2));
+}
+
+await main();
