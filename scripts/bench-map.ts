@@ -7,7 +7,7 @@ import express from "express";
 import type { FeatureCollection } from "geojson";
 import type { Browser, Response } from "playwright-core";
 import { FACILITY_KINDS, type FacilityKind } from "../app/domain/types";
-import { facilityLayerIds, facilityLayers, facilitySourceId, offlineStyle } from "../app/map/style";
+import { facilityLayerIds, facilityLayers, facilitySourceId, MARKER_SPACE_IMAGE, MARKER_SPACE_PIXELS, offlineStyle } from "../app/map/style";
 import { launchBrowser, startApp, type RunningApp } from "../test/e2e/harness";
 import { formatBytes, formatMs, median, percentile, verdict } from "./bench/stats";
 import { parseOptions } from "./cli";
@@ -75,13 +75,14 @@ const kinds = ${JSON.stringify(layersByKind)};
 const facilities = fetch("/api/facilities").then((response) => response.json());
 const map = new maplibregl.Map({
   container,
-  style: ${JSON.stringify(offlineStyle(landUrl))},
+  style: ${JSON.stringify(offlineStyle({ land: landUrl, places: new URL("/map/places.json", landUrl).href }))},
   center: ${JSON.stringify(START_VIEW.center)},
   zoom: ${START_VIEW.zoom},
   attributionControl: false,
 });
 map.on("load", async () => {
   container.setAttribute("data-map-state", "loaded");
+  map.addImage(${JSON.stringify(MARKER_SPACE_IMAGE)}, { width: ${MARKER_SPACE_PIXELS}, height: ${MARKER_SPACE_PIXELS}, data: new Uint8Array(${MARKER_SPACE_PIXELS * MARKER_SPACE_PIXELS * 4}) });
   const collection = await facilities;
   for (const [kind, { source, layers }] of Object.entries(kinds)) {
     const features = collection.features.filter((feature) => feature.properties.kind === kind);

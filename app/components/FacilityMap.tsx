@@ -3,6 +3,7 @@ import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, Popup } from
 import { useEffect, useRef, useState } from "react";
 import type { FacilityKind } from "~/domain/types";
 import { nameKey, type Lang, type Translate } from "~/i18n";
+import { BASEMAP_URLS, prepareBasemap, setBasemapLanguage } from "~/map/basemap";
 import { circlePolygon, facilityCollection, regionLabelCollection, type MapFacility } from "~/map/features";
 import {
   facilityLayerIds,
@@ -13,8 +14,6 @@ import {
   NEAR_SOURCE,
   nearLayers,
   offlineStyle,
-  provinceLayers,
-  PROVINCES_SOURCE,
   regionLabelLayer,
   REGION_LABELS_SOURCE,
 } from "~/map/style";
@@ -33,11 +32,8 @@ export interface FacilityMapProps {
   regions: RegionLabel[];
   lang: Lang;
   t: Translate;
-  /** A full basemap style; without it the offline Natural Earth style is used. */
+  /** A full basemap style; without it the offline basemap (land, boundaries, place names) is used. */
   styleUrl?: string;
-  landUrl: string;
-  /** GeoJSON of province boundaries, when imported. */
-  provincesUrl?: string;
   /** Centre and zoom for a single facility (facility pages). */
   focus?: { lng: number; lat: number; zoom: number };
   interactive?: boolean;
@@ -56,8 +52,8 @@ export interface FacilityMapProps {
 }
 
 const KOREA_CENTER: [number, number] = [127.8, 36.2];
-/** Framing results never zooms past city level: the offline style has no streets, so closer shows only blank land. */
-const FIT_MAX_ZOOM = 9;
+/** Framing results stops at district level, where the offline basemap still names the 읍면동 around them. */
+const FIT_MAX_ZOOM = 12;
 
 /**
  * In the browser, MapLibre starts downloading as soon as this module is
@@ -74,7 +70,7 @@ type MapState = "loading" | "loaded" | "failed";
  * tell what the map is doing.
  */
 export function FacilityMap(props: FacilityMapProps) {
-  const { facilities, kinds, visibleKinds, lang, t, styleUrl, landUrl, focus, interactive = true, selectedId, highlightedId, near, picking, className } = props;
+  const { facilities, kinds, visibleKinds, lang, t, styleUrl, focus, interactive = true, selectedId, highlightedId, near, picking, className } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const popupRef = useRef<Popup | null>(null);
@@ -91,7 +87,7 @@ export function FacilityMap(props: FacilityMapProps) {
         if (cancelled || !container.current) return;
         const created = new maplibregl.Map({
           container: container.current,
-          style: styleUrl ?? offlineStyle(new URL(landUrl, window.location.href).href),
+          style: styleUrl ?? offlineStyle({ land: new URL(BASEMAP_URLS.land, window.location.href).href, places: new URL(BASEMAP_URLS.places, window.location.href).href }),
           center: focus ? [focus.lng, focus.lat] : KOREA_CENTER,
           zoom: focus ? focus.zoom : 5.6,
           minZoom: 4,
@@ -105,6 +101,7 @@ export function FacilityMap(props: FacilityMapProps) {
         if (interactive) created.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
         created.on("error", (event) => console.warn("map:", event.error?.message));
         created.on("load", () => {
+          prepareBasemap(created, latest.current.lang);
           addOverlays(created, latest.current);
           setState("loaded");
           const count = () => setDrawn(countDrawn(created, latest.current.kinds));
@@ -173,6 +170,7 @@ export function FacilityMap(props: FacilityMapProps) {
       map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], { padding: 50, maxZoom: FIT_MAX_ZOOM, duration: 0 });
     }
     if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", nameKey(lang)]);
+    setBasemapLanguage(map, lang);
   }, [facilities, kinds, lang, state]);
 
   useEffect(() => {
@@ -199,6 +197,11 @@ export function FacilityMap(props: FacilityMapProps) {
     if (map) map.getCanvas().style.cursor = picking ? "crosshair" : "";
   }, [picking, state]);
 
+  const pickCentre = () => {
+    const centre = mapRef.current?.getCenter();
+    if (centre) latest.current.onPickPoint?.({ lat: centre.lat, lng: centre.lng });
+  };
+
   useEffect(() => {
     const map = mapRef.current;
     if (!map || state !== "loaded" || !selectedId) return;
@@ -211,7 +214,16 @@ export function FacilityMap(props: FacilityMapProps) {
   }, [selectedId, facilities, state]);
 
   return (
-    <div className={className ?? "map-frame"}>
+    <div
+      className={className ?? "map-frame"}
+      onKeyDown={(event) => {
+        // With the keyboard: arrow keys move the map (MapLibre), Enter picks the point under the crosshair.
+        if (picking && event.key === "Enter") {
+          event.preventDefault();
+          pickCentre();
+        }
+      }}
+    >
       <div
         ref={container}
         className="map-canvas"
@@ -222,6 +234,17 @@ export function FacilityMap(props: FacilityMapProps) {
         data-picking={picking ? "true" : undefined}
         data-testid="facility-map"
       />
+      {picking && state === "loaded" ? (
+        <>
+          <span className="map-crosshair" aria-hidden="true" />
+          <p className="map-hint" role="status">
+            {t("pickKeyboardHint")}{" "}
+            <button type="button" className="small primary" onClick={pickCentre} data-testid="pick-centre">
+              {t("pickHere")}
+            </button>
+          </p>
+        </>
+      ) : null}
       {state === "loading" ? <p className="map-status">{t("mapLoading")}</p> : null}
       {state === "failed" ? <p className="map-status">{t("mapUnavailable")}</p> : null}
     </div>
@@ -229,12 +252,7 @@ export function FacilityMap(props: FacilityMapProps) {
 }
 
 function addOverlays(map: MapLibreMap, props: FacilityMapProps): void {
-  const { facilities, kinds, regions, lang, provincesUrl, visibleKinds } = props;
-  if (provincesUrl) {
-    const provinces = provinceLayers();
-    map.addSource(PROVINCES_SOURCE, { ...provinces.source, data: new URL(provincesUrl, window.location.href).href } as never);
-    for (const layer of provinces.layers) map.addLayer(layer);
-  }
+  const { facilities, kinds, regions, lang, visibleKinds } = props;
   map.addSource(REGION_LABELS_SOURCE, { type: "geojson", data: regionLabelCollection(regions) });
   map.addLayer(regionLabelLayer(nameKey(lang)));
   map.addSource(NEAR_SOURCE, { type: "geojson", data: nearCollection(props.near) });

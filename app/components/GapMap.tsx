@@ -3,6 +3,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import { nameKey, type Lang, type Translate } from "~/i18n";
 import { hexagonPolygon } from "~/gaps/hexagon";
+import { BASEMAP_URLS, prepareBasemap } from "~/map/basemap";
 import { regionLabelCollection } from "~/map/features";
 import {
   coverageChoroplethLayers,
@@ -21,7 +22,6 @@ export interface GapMapProps {
   regions: RegionLabel[];
   lang: Lang;
   t: Translate;
-  landUrl: string;
   /** Province boundaries, when imported: the choropleth is drawn only then. */
   provincesUrl?: string;
   /** The label point of the region drilled into; the whole country otherwise. */
@@ -58,7 +58,7 @@ function choropleth(provinces: FeatureCollection, coverage: GapMapProps["coverag
  * coverage when boundaries are loaded. The container's data attributes say what is drawn.
  */
 export function GapMap(props: GapMapProps) {
-  const { hotspots, coverage, lang, t, landUrl, provincesUrl, focus } = props;
+  const { hotspots, coverage, lang, t, provincesUrl, focus } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const provincesRef = useRef<FeatureCollection | null>(null);
@@ -75,7 +75,7 @@ export function GapMap(props: GapMapProps) {
         if (cancelled || !container.current) return;
         const created = new maplibregl.Map({
           container: container.current,
-          style: offlineStyle(new URL(landUrl, window.location.href).href),
+          style: offlineStyle({ land: new URL(BASEMAP_URLS.land, window.location.href).href, places: new URL(BASEMAP_URLS.places, window.location.href).href }),
           center: focus ?? KOREA_CENTER,
           zoom: focus ? REGION_ZOOM : COUNTRY_ZOOM,
           minZoom: 4,
@@ -90,6 +90,7 @@ export function GapMap(props: GapMapProps) {
         const addLayers = () => {
           if (cancelled) return;
           const current = latest.current;
+          prepareBasemap(created, current.lang);
           if (provinces) {
             created.addSource(GAP_PROVINCES_SOURCE, { type: "geojson", data: choropleth(provinces, current.coverage) });
             for (const layer of coverageChoroplethLayers()) created.addLayer(layer);

@@ -259,6 +259,11 @@ function SearchResults({
       <h2 id="results-heading">
         {t("resultsHeading")} <small data-testid="results-total">({t("resultsCount", { count: response.total })})</small>
       </h2>
+      {busy ? (
+        <p className="busy-indicator" role="status">
+          {t("searching")}
+        </p>
+      ) : null}
       {response.degraded ? (
         <p className="notice" role="status">
           {t("degradedNotice")}

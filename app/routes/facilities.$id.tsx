@@ -175,7 +175,6 @@ export default function FacilityPage() {
         lang={lang}
         t={t}
         styleUrl={mapStyleUrl ?? undefined}
-        landUrl="/map/land.json"
         focus={{ lng: facility.lng, lat: facility.lat, zoom: PRECISION_ZOOM[facility.precision] ?? 9 }}
         interactive={false}
       />

@@ -149,7 +149,6 @@ export default function GapsPage() {
           regions={regions}
           lang={lang}
           t={t}
-          landUrl="/map/land.json"
           provincesUrl={boundariesLoaded ? "/map/provinces.json" : undefined}
           focus={drillRegion ? regions.find((r) => r.code === drillRegion)?.labelPoint : undefined}
         />

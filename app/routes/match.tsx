@@ -74,7 +74,7 @@ export default function MatchPage() {
   };
 
   return (
-    <main className="match-page">
+    <main className="match-page" data-has-result={result ? "true" : undefined}>
       <section className="match-form-panel" aria-labelledby="match-title">
         <h1 id="match-title">{t("matchTitle")}</h1>
         <p className="hint">{t("matchIntro")}</p>
@@ -194,6 +194,16 @@ export default function MatchPage() {
       </section>
 
       <section className="match-results" aria-labelledby="results-title" aria-busy={navigation.state === "loading"}>
+        {navigation.state === "loading" ? (
+          <p className="busy-indicator" role="status">
+            {t("loading")}
+          </p>
+        ) : null}
+        {result ? (
+          <a href="#match-title" className="jump-to-form button small">
+            {t("matchChangeAnswers")}
+          </a>
+        ) : null}
         <FacilityMap
           facilities={mapFacilities}
           kinds={MAP_KINDS}
@@ -203,7 +213,6 @@ export default function MatchPage() {
           lang={lang}
           t={t}
           styleUrl={mapStyleUrl ?? undefined}
-          landUrl="/map/land.json"
           near={firmPoint}
           picking={picking}
           onPickPoint={(picked) => {
