@@ -42,7 +42,7 @@ interface Prepared extends BenchQuery {
   engineTotal?: number;
 }
 
-const services = await createServices({ env: "test", port: 0, host: "127.0.0.1", dataDir: "memory://" }, { startSync: false });
+const services = await createServices({ env: "test", basemap: { kind: "offline" }, port: 0, host: "127.0.0.1", dataDir: "memory://" }, { startSync: false });
 try {
   const engine = services.search.primary;
   const random = seededRandom(seed);

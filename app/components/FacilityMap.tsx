@@ -3,7 +3,7 @@ import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, Popup } from
 import { useEffect, useRef, useState } from "react";
 import type { FacilityKind } from "~/domain/types";
 import { nameKey, type Lang, type Translate } from "~/i18n";
-import { BASEMAP_URLS, prepareBasemap, setBasemapLanguage } from "~/map/basemap";
+import { basemapStyle, prepareBasemap, setBasemapLanguage, type BasemapChoice } from "~/map/basemap";
 import { circlePolygon, facilityCollection, regionLabelCollection, type MapFacility } from "~/map/features";
 import {
   facilityLayerIds,
@@ -13,7 +13,6 @@ import {
   HIGHLIGHT_SOURCE,
   NEAR_SOURCE,
   nearLayers,
-  offlineStyle,
   regionLabelLayer,
   REGION_LABELS_SOURCE,
 } from "~/map/style";
@@ -32,8 +31,8 @@ export interface FacilityMapProps {
   regions: RegionLabel[];
   lang: Lang;
   t: Translate;
-  /** A full basemap style; without it the offline basemap (land, boundaries, place names) is used. */
-  styleUrl?: string;
+  /** What to draw beneath the facilities; the offline basemap unless configured otherwise. */
+  basemap?: BasemapChoice;
   /** Centre and zoom for a single facility (facility pages). */
   focus?: { lng: number; lat: number; zoom: number };
   interactive?: boolean;
@@ -52,6 +51,7 @@ export interface FacilityMapProps {
 }
 
 const KOREA_CENTER: [number, number] = [127.8, 36.2];
+const OFFLINE: BasemapChoice = { kind: "offline" };
 /** Framing results stops at district level, where the offline basemap still names the 읍면동 around them. */
 const FIT_MAX_ZOOM = 12;
 
@@ -70,7 +70,7 @@ type MapState = "loading" | "loaded" | "failed";
  * tell what the map is doing.
  */
 export function FacilityMap(props: FacilityMapProps) {
-  const { facilities, kinds, visibleKinds, lang, t, styleUrl, focus, interactive = true, selectedId, highlightedId, near, picking, className } = props;
+  const { facilities, kinds, visibleKinds, lang, t, basemap = OFFLINE, focus, interactive = true, selectedId, highlightedId, near, picking, className } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const popupRef = useRef<Popup | null>(null);
@@ -83,11 +83,12 @@ export function FacilityMap(props: FacilityMapProps) {
     let cancelled = false;
     let map: MapLibreMap | null = null;
     void loadMaplibre()
-      .then(({ default: maplibregl }) => {
+      .then(async ({ default: maplibregl }) => {
+        const style = await basemapStyle(basemap, lang, maplibregl);
         if (cancelled || !container.current) return;
         const created = new maplibregl.Map({
           container: container.current,
-          style: styleUrl ?? offlineStyle({ land: new URL(BASEMAP_URLS.land, window.location.href).href, places: new URL(BASEMAP_URLS.places, window.location.href).href }),
+          style,
           center: focus ? [focus.lng, focus.lat] : KOREA_CENTER,
           zoom: focus ? focus.zoom : 5.6,
           minZoom: 4,

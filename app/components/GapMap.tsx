@@ -3,14 +3,13 @@ import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import { nameKey, type Lang, type Translate } from "~/i18n";
 import { hexagonPolygon } from "~/gaps/hexagon";
-import { BASEMAP_URLS, prepareBasemap } from "~/map/basemap";
+import { basemapStyle, prepareBasemap, type BasemapChoice } from "~/map/basemap";
 import { regionLabelCollection } from "~/map/features";
 import {
   coverageChoroplethLayers,
   gapHexagonLayers,
   GAP_HEXAGONS_SOURCE,
   GAP_PROVINCES_SOURCE,
-  offlineStyle,
   regionLabelLayer,
   REGION_LABELS_SOURCE,
 } from "~/map/style";
@@ -22,6 +21,8 @@ export interface GapMapProps {
   regions: RegionLabel[];
   lang: Lang;
   t: Translate;
+  /** What to draw beneath the figures; the offline basemap unless configured otherwise. */
+  basemap?: BasemapChoice;
   /** Province boundaries, when imported: the choropleth is drawn only then. */
   provincesUrl?: string;
   /** The label point of the region drilled into; the whole country otherwise. */
@@ -75,7 +76,7 @@ export function GapMap(props: GapMapProps) {
         if (cancelled || !container.current) return;
         const created = new maplibregl.Map({
           container: container.current,
-          style: offlineStyle({ land: new URL(BASEMAP_URLS.land, window.location.href).href, places: new URL(BASEMAP_URLS.places, window.location.href).href }),
+          style: await basemapStyle(latest.current.basemap ?? { kind: "offline" }, latest.current.lang, maplibregl),
           center: focus ?? KOREA_CENTER,
           zoom: focus ? REGION_ZOOM : COUNTRY_ZOOM,
           minZoom: 4,

@@ -1,11 +1,50 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
+import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, StyleSpecification } from "maplibre-gl";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { nameKey, type Lang } from "~/i18n";
-import { BOUNDARIES_SOURCE, MARKER_SPACE_IMAGE, MARKER_SPACE_PIXELS, PLACE_LABEL_LAYERS } from "./style";
+import { BOUNDARIES_SOURCE, MARKER_SPACE_IMAGE, MARKER_SPACE_PIXELS, offlineStyle, PLACE_LABEL_LAYERS } from "./style";
 
 export const BASEMAP_URLS = { land: "/map/land.json", places: "/map/places.json", boundaries: "/map/boundaries.json" } as const;
+
+/**
+ * What the maps draw beneath the facilities: the offline basemap built in code (the default, no
+ * request leaves the app), any MapLibre style (MAP_STYLE_URL), or a self-hosted Protomaps
+ * PMTiles archive with its fonts and sprites (MAP_PMTILES_URL, MAP_ASSETS_URL).
+ */
+export type BasemapChoice = { kind: "offline" } | { kind: "style"; url: string } | { kind: "pmtiles"; archiveUrl: string; assetsUrl: string };
+
+export const PROTOMAPS_SOURCE = "protomaps";
+
+/** A Protomaps "light" style over a PMTiles archive, labels in the page language. */
+export function protomapsStyle(choice: { archiveUrl: string; assetsUrl: string }, lang: Lang, basemapLayers: (source: string, lang: Lang) => LayerSpecification[]): StyleSpecification {
+  const assets = choice.assetsUrl.replace(/\/+$/, "");
+  return {
+    version: 8,
+    glyphs: `${assets}/fonts/{fontstack}/{range}.pbf`,
+    sprite: `${assets}/sprites/v4/light`,
+    sources: {
+      [PROTOMAPS_SOURCE]: { type: "vector", url: `pmtiles://${choice.archiveUrl}`, attribution: "© OpenStreetMap contributors, Protomaps" },
+    },
+    layers: basemapLayers(PROTOMAPS_SOURCE, lang),
+  };
+}
+
+let pmtilesRegistered = false;
+
+/** The style for a choice; the PMTiles reader and the Protomaps layers load only when that basemap is chosen. */
+export async function basemapStyle(choice: BasemapChoice, lang: Lang, maplibregl: typeof import("maplibre-gl")): Promise<StyleSpecification | string> {
+  if (choice.kind === "style") return choice.url;
+  if (choice.kind === "pmtiles") {
+    const [{ Protocol }, { layers, namedFlavor }] = await Promise.all([import("pmtiles"), import("@protomaps/basemaps")]);
+    if (!pmtilesRegistered) {
+      maplibregl.addProtocol("pmtiles", new Protocol().tile);
+      pmtilesRegistered = true;
+    }
+    return protomapsStyle(choice, lang, (source, language) => layers(source, namedFlavor("light"), { lang: language }) as LayerSpecification[]);
+  }
+  return offlineStyle({ land: new URL(BASEMAP_URLS.land, window.location.href).href, places: new URL(BASEMAP_URLS.places, window.location.href).href });
+}
 
 type BoundaryProperties = { code?: string; code_adm?: string; name_ko: string; name_en: string };
 type BoundaryTopology = Topology<{ sigungu: GeometryCollection<BoundaryProperties>; provinces: GeometryCollection<BoundaryProperties> }>;

@@ -16,11 +16,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const kinds = kindsPresent(explorer.facilities);
   // The legend posts the kinds to show; without a legend submission every kind is shown.
   const shown = params.has("legend") ? params.getAll("show").flatMap((value) => value.split(",")).filter((k): k is FacilityKind => (FACILITY_KINDS as readonly string[]).includes(k)) : kinds;
-  return { ...explorer, search, kinds, shown, mapStyleUrl: context.services.config.mapStyleUrl ?? null };
+  return { ...explorer, search, kinds, shown, basemap: context.services.config.basemap };
 }
 
 export default function MapPage() {
-  const { facilities, regions, divisions, search, kinds, shown, boundaryCredits, mapStyleUrl } = useLoaderData<typeof loader>();
+  const { facilities, regions, divisions, search, kinds, shown, boundaryCredits, basemap } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = t.lang;
   const [visibleKinds, setVisibleKinds] = useState<FacilityKind[]>(shown);
@@ -71,7 +71,7 @@ export default function MapPage() {
         regions={regions}
         lang={lang}
         t={t}
-        styleUrl={mapStyleUrl ?? undefined}
+        basemap={basemap}
         selectedId={selectedId}
         highlightedId={highlightedId}
         near={near}
@@ -162,10 +162,10 @@ export default function MapPage() {
           <h2>{t("credits")}</h2>
           <ul>
             <li>{t("creditLand")}</li>
-            {mapStyleUrl ? null : <li>{t("creditBoundaries")}</li>}
-            {mapStyleUrl ? null : <li>{t("creditPlaces")}</li>}
+            {basemap.kind === "offline" ? <li>{t("creditBoundaries")}</li> : null}
+            {basemap.kind === "offline" ? <li>{t("creditPlaces")}</li> : null}
             <li>{t("creditListings")}</li>
-            {mapStyleUrl ? <li>{t("creditBasemap")}</li> : null}
+            {basemap.kind === "offline" ? null : <li>{t("creditBasemap")}</li>}
             {boundaryCredits.map((c) => (
               <li key={c.source}>{t("boundaryCredit", { source: c.source, license: c.license })}</li>
             ))}

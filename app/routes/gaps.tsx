@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { GapMap } from "~/components/GapMap";
+import { useKeepFocus } from "~/components/useKeepFocus";
 import type { GapRow } from "~/domain/gaps/figures";
 import { PAVITT_CLASSES } from "~/domain/types";
 import { loadGapsPage } from "~/gaps/page.server";
@@ -15,9 +16,9 @@ export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("pag
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await gapViewer(request, context.services);
-  return loadGapsPage(context.services.database.db, new URL(request.url).searchParams, viewer);
+  const page = await loadGapsPage(context.services.database.db, new URL(request.url).searchParams, viewer);
+  return { ...page, basemap: context.services.config.basemap };
 }
-
 
 /** Query string for the current filters, for links and downloads. */
 function queryString(query: { radiusKm: number; pavittClass?: string; sector?: string; regionCode?: string }, extra: Record<string, string> = {}): string {
@@ -32,7 +33,7 @@ function queryString(query: { radiusKm: number; pavittClass?: string; sector?: s
 
 export default function GapsPage() {
   const data = useLoaderData<typeof loader>();
-  const { query, report, overview, regions, divisions, badParameter, firms, firmsAllowed, boundariesLoaded, canImport } = data;
+  const { query, report, overview, regions, divisions, badParameter, firms, firmsAllowed, boundariesLoaded, canImport, basemap } = data;
   const t = useT();
   const lang = t.lang;
   const f = t.format;
@@ -41,6 +42,8 @@ export default function GapsPage() {
   const count = (value: number) => f.number(value);
   const submit = useSubmit();
   const navigation = useNavigation();
+  const filters = useRef<HTMLFormElement>(null);
+  const noteFocus = useKeepFocus(filters);
   const regionName = useMemo(() => new Map(regions.map((r) => [r.code, t.nameOf(r)])), [regions, t]);
   const divisionName = useMemo(() => new Map(divisions.map((d) => [d.code, t.nameOf(d)])), [divisions, t]);
   const classLabel = (cls: string) => t.label("pavittClass", cls);
@@ -72,7 +75,15 @@ export default function GapsPage() {
         </p>
       ) : null}
 
-      <Form method="get" className="gap-filters" onChange={(event) => submit(event.currentTarget, { replace: true, preventScrollReset: true })}>
+      <Form
+        method="get"
+        className="gap-filters"
+        ref={filters}
+        onChange={(event) => {
+          noteFocus();
+          submit(event.currentTarget, { replace: true, preventScrollReset: true });
+        }}
+      >
         {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
         <label>
           {t("gapsRadius")}
@@ -150,6 +161,7 @@ export default function GapsPage() {
           lang={lang}
           t={t}
           provincesUrl={boundariesLoaded ? "/map/provinces.json" : undefined}
+          basemap={basemap}
           focus={drillRegion ? regions.find((r) => r.code === drillRegion)?.labelPoint : undefined}
         />
         <p className="caption">{t("gapsMapLegend")}</p>

@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const data = await loadMatchPage(context.services, new URL(request.url).searchParams);
-  return { ...data, mapStyleUrl: context.services.config.mapStyleUrl ?? null };
+  return { ...data, basemap: context.services.config.basemap };
 }
 
 /** Every kind gets its map layer up front: the map outlives navigations between profiles. */
@@ -34,7 +34,7 @@ const BREAKDOWN_LABELS: Record<string, MessageKey & `breakdown${string}`> = {
 };
 
 export default function MatchPage() {
-  const { divisions, regions, errors, result, mapStyleUrl } = useLoaderData<typeof loader>();
+  const { divisions, regions, errors, result, basemap } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = t.lang;
   const location = useLocation();
@@ -212,7 +212,7 @@ export default function MatchPage() {
           regions={[]}
           lang={lang}
           t={t}
-          styleUrl={mapStyleUrl ?? undefined}
+          basemap={basemap}
           near={firmPoint}
           picking={picking}
           onPickPoint={(picked) => {

@@ -37,7 +37,7 @@ export async function createTestDatabase(): Promise<{ databaseUrl?: string; data
 }
 
 export function testConfig(database: { databaseUrl?: string; dataDir: string }): AppConfig {
-  return { env: "test", port: 0, host: "127.0.0.1", dataDir: database.dataDir, databaseUrl: database.databaseUrl };
+  return { env: "test", basemap: { kind: "offline" }, port: 0, host: "127.0.0.1", dataDir: database.dataDir, databaseUrl: database.databaseUrl };
 }
 
 /** The app's services on a test database, seeded from data/, without the background sync loop. */
