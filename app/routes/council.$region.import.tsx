@@ -104,7 +104,6 @@ export default function ImportPage() {
   const { region, plan, job } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const lang = t.lang;
   return (
     <main className="page">
       <p>
