@@ -206,7 +206,7 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
         {picking ? <p className="hint" role="status">{t("pickingHint")}</p> : null}
         {locating ? <p className="hint" role="status">{t("locating")}</p> : null}
         {geoFailed ? <p className="notice" role="alert">{t("geolocationFailed")}</p> : null}
-        {near ? <p className="hint">{t("nearPoint", { lat: near.split(",")[0], lng: near.split(",")[1] ?? "" })}</p> : null}
+        {near ? <p className="hint">{t("nearPoint", { lat: near.split(",")[0] ?? "", lng: near.split(",")[1] ?? "" })}</p> : null}
       </Form>
       {search.active ? (
         <SearchResults lang={lang} t={t} search={search} params={params} busy={navigation.state === "loading"} onHighlight={onHighlight} onSelect={onSelect} regions={regions} />

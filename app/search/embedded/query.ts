@@ -1,4 +1,5 @@
 import type { Query } from "minisearch";
+import { required } from "~/required";
 import { LONGEST_SYNONYM_WORDS, synonymTerms, synonymsOf } from "../synonyms";
 import { type HighlightTerm, isChoseongQuery, isHangulWord, isLatinWord, stripParticle, tokenize } from "../text";
 import { CHOSEONG_FIELDS, NAME_FIELDS, TEXT_FIELDS, indexKey } from "./records";
@@ -46,13 +47,16 @@ function editDistanceWithin(a: string, b: string, limit: number): boolean {
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      rowMin = Math.min(rowMin, current[j]);
+      // previous holds b.length + 1 distances and current the first j, so these reads are in bounds.
+      const distance = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current[j] = distance;
+      rowMin = Math.min(rowMin, distance);
     }
     if (rowMin > limit) return false;
     previous = current;
   }
-  return previous[b.length] <= limit;
+  const distance = previous[b.length];
+  return distance !== undefined && distance <= limit;
 }
 
 /** Synonyms of a term, or of the nearest synonym term when a Latin word is mistyped (technopak → technopark). */
@@ -68,7 +72,7 @@ function expansionsOf(term: string): string[] {
 }
 
 function typedAlternative(words: readonly string[], isLast: boolean, fields: readonly string[]): Alternative {
-  const lastWord = words[words.length - 1];
+  const lastWord = required(words.at(-1), "the last word of an alternative");
   const hangul = isHangulWord(lastWord);
   return {
     text: words.join(" "),
@@ -126,7 +130,7 @@ function highlightTermOf(alternative: Alternative): HighlightTerm {
 export function parseQuery(text: string, isKnownWord: (word: string) => boolean): ParsedQuery {
   const tokens = tokenize(text).map((token) => stripParticle(token, isKnownWord));
   // A lone first keystroke (대, c) matches names only: in descriptions it would match nearly everything.
-  const typedFields = tokens.length === 1 && Array.from(tokens[0]).length === 1 ? NAME_FIELDS : TEXT_FIELDS;
+  const typedFields = tokens.length === 1 && tokens[0] !== undefined && Array.from(tokens[0]).length === 1 ? NAME_FIELDS : TEXT_FIELDS;
   const groups: TermGroup[] = [];
   let position = 0;
   while (position < tokens.length) {

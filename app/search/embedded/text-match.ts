@@ -1,4 +1,5 @@
 import type { MatchInfo, Query, QueryCombination } from "minisearch";
+import { required } from "~/required";
 import type { Corpus } from "./corpus";
 import type { EntryPredicate } from "./filters";
 import { groupQuery, type ParsedQuery, type TermGroup } from "./query";
@@ -40,7 +41,7 @@ function groupQueryFor(corpus: Corpus, group: TermGroup, outer: Boost | undefine
       const counts = words.map((word) => postingCount(corpus, word));
       const rarest = counts.indexOf(Math.min(...counts));
       const holders = new Set<string>();
-      corpus.index.search(words[rarest], {
+      corpus.index.search(required(words[rarest], "the rarest word of an alternative"), {
         boostDocument: (key) => {
           holders.add(key as string);
           return 0;
@@ -65,9 +66,10 @@ export function matchText(corpus: Corpus, parsed: ParsedQuery, predicate: EntryP
         return entry && predicate(entry) ? 1 : 0;
       }
     : undefined;
-  if (parsed.groups.length === 1) {
+  const [onlyGroup] = parsed.groups;
+  if (parsed.groups.length === 1 && onlyGroup) {
     return corpus.index
-      .search(groupQueryFor(corpus, parsed.groups[0], filtered), { boostDocument: filtered })
+      .search(groupQueryFor(corpus, onlyGroup, filtered), { boostDocument: filtered })
       .map(({ id, score, match }) => ({ key: id as string, score, match }));
   }
   const counts = new Map(parsed.groups.map((group) => [group, postingCount(corpus, groupQuery(group))]));
