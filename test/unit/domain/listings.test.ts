@@ -2,10 +2,11 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { checkImport } from "~/domain/listing-import";
 import { mayActOnRegion } from "~/domain/access";
+import type { PolygonGeometry } from "~/domain/geo";
 import { toRawFields, validateFacility, validateProgram, type ValidationContext } from "~/domain/listings";
 
 /** A square around Daegu's centre standing in for its boundary. */
-const square = { type: "Polygon" as const, coordinates: [[[128.4, 35.7], [128.8, 35.7], [128.8, 36.0], [128.4, 36.0], [128.4, 35.7]]] };
+const square: PolygonGeometry = { type: "Polygon", coordinates: [[[128.4, 35.7], [128.8, 35.7], [128.8, 36.0], [128.4, 36.0], [128.4, 35.7]]] };
 const context: ValidationContext = { ksicDivisions: new Set(["26", "58"]), boundary: square };
 const facility = {
   external_id: "x-1",
