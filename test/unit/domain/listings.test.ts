@@ -47,7 +47,7 @@ describe("listing rules", () => {
   it("allows only http(s) URLs, known codes, bounded text and real dates", () => {
     for (const url of ["javascript:alert(1)", "data:text/html,x", "ftp://example.kr", "not a url"]) {
       const result = validateFacility({ ...facility, url }, context);
-      expect(!result.ok && result.issues[0].code, url).toBe("url_scheme");
+      expect(!result.ok && result.issues[0]!.code, url).toBe("url_scheme");
     }
     const codes = validateFacility({ ...facility, kind: "castle", industries: "26;77", services: "magic" }, context);
     expect(!codes.ok && codes.issues.map((p) => p.code)).toEqual(["unknown_value", "unknown_ksic", "unknown_value"]);
