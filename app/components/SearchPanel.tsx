@@ -267,6 +267,11 @@ function SearchResults({
           {t("searching")}
         </p>
       ) : null}
+      {response.unmatchedTerms.length > 0 && response.total > 0 ? (
+        <p className="notice" data-testid="unmatched-terms">
+          {t("unmatchedTerms", { terms: response.unmatchedTerms.join(", ") })}
+        </p>
+      ) : null}
       {response.degraded ? (
         <p className="notice" role="status">
           {t("degradedNotice")}

@@ -142,6 +142,20 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
         const result = await search({ text: "존재하지않는단어" });
         expect(result.total).toBe(0);
         expect(result.hits).toEqual([]);
+        expect(result.unmatchedTerms).toEqual(["존재하지않는단어"]);
+      });
+
+      it("when no listing holds every word, finds what the other words find and names the word that matched nothing", async () => {
+        const result = await search({ text: "대구 섬유 존재하지않는단어" });
+        expect(result.unmatchedTerms).toEqual(["존재하지않는단어"]);
+        expect(ids(result).slice(0, 3)).toEqual(expect.arrayContaining(["p-daegu-textile", "tp-daegu"]));
+        const first = result.hits[0]?.document;
+        expect(first?.regionCodes).toContain("27");
+      });
+
+      it("reports no unmatched words when every hit matches every word", async () => {
+        const result = await search({ text: "대구 섬유" });
+        expect(result.unmatchedTerms).toEqual([]);
       });
     });
 

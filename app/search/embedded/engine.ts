@@ -8,7 +8,7 @@ import { Corpus } from "./corpus";
 import { buildPredicate, type EntryPredicate } from "./filters";
 import { parseQuery, type ParsedQuery } from "./query";
 import { type Entry, entryKey } from "./records";
-import { matchText } from "./text-match";
+import { matchText, matchTextPartially } from "./text-match";
 
 interface Match {
   entry: Entry;
@@ -176,7 +176,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const parsed = query.text?.trim() ? parseQuery(query.text, corpus.isKnownWord) : null;
     const hasText = parsed !== null && parsed.groups.length > 0;
 
-    const matches = hasText ? this.matchText(corpus, parsed, predicate) : this.matchAll(corpus, predicate);
+    const { matches, unmatchedTerms } = hasText ? this.matchText(corpus, parsed, predicate) : { matches: this.matchAll(corpus, predicate), unmatchedTerms: [] };
     const near = query.near;
     const byDistance = near !== undefined && (query.sort === "distance" || (query.sort === undefined && !hasText));
     const ordered = near && byDistance ? nearestFirst(matches, near, query.offset + query.limit) : matches;
@@ -191,6 +191,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     });
     return {
       total: matches.length,
+      unmatchedTerms,
       hits,
       facets: corpus.countFacets(
         matches.map((match) => match.entry),
@@ -199,13 +200,23 @@ export class EmbeddedSearchEngine implements SearchEngine {
     };
   }
 
-  private matchText(corpus: Corpus, parsed: ParsedQuery, predicate: EntryPredicate | null): Match[] {
+  /** Documents matching every word; when there are none, those matching the most words, with the words nothing matched. */
+  private matchText(corpus: Corpus, parsed: ParsedQuery, predicate: EntryPredicate | null): { matches: Match[]; unmatchedTerms: string[] } {
+    let found = matchText(corpus, parsed, predicate);
+    let unmatchedTerms: string[] = [];
+    if (found.length === 0 && parsed.groups.length > 1) {
+      const partial = matchTextPartially(corpus, parsed, predicate);
+      found = partial.matches;
+      unmatchedTerms = partial.unmatched;
+    } else if (found.length === 0) {
+      unmatchedTerms = parsed.groups.map((group) => group.text);
+    }
     const matches: Match[] = [];
-    for (const { key, match } of matchText(corpus, parsed, predicate)) {
+    for (const { key, match } of found) {
       const entry = corpus.get(key);
       if (entry) matches.push({ entry, matchedTerms: match });
     }
-    return promoteExactNames(matches, corpus.exactMatches(parsed.tokens));
+    return { matches: unmatchedTerms.length === 0 ? promoteExactNames(matches, corpus.exactMatches(parsed.tokens)) : matches, unmatchedTerms };
   }
 
   private matchAll(corpus: Corpus, predicate: EntryPredicate | null): Match[] {

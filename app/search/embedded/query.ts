@@ -18,6 +18,8 @@ interface Alternative {
 
 /** A query term with its synonyms; a document must match at least one alternative of every group. */
 export interface TermGroup {
+  /** The words as typed, for telling the user which of them matched nothing. */
+  text: string;
   alternatives: Alternative[];
 }
 
@@ -101,11 +103,12 @@ function groupFor(words: readonly string[], isLast: boolean, typedFields: readon
   if (words.length === 1 && isChoseongQuery(term)) {
     // Two consonants inside a long name match too much by chance (광주첨단과학 holds ㄷㄱ): short runs match word starts only.
     const fields = term.length >= MIN_INNER_CHOSEONG_LENGTH ? CHOSEONG_FIELDS : WORD_START_CHOSEONG_FIELDS;
-    return { alternatives: [{ text: term, words, prefix: true, fuzzy: false, fields }] };
+    return { text: term, alternatives: [{ text: term, words, prefix: true, fuzzy: false, fields }] };
   }
   const alternatives = [typedAlternative(words, isLast, typedFields), ...expansionsOf(term).map(synonymAlternative)];
   const seen = new Set<string>();
   return {
+    text: term,
     alternatives: alternatives.filter((alternative) => {
       const key = `${alternative.text}|${alternative.prefix}`;
       if (seen.has(key)) return false;

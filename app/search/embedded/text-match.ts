@@ -93,3 +93,41 @@ export function matchText(corpus: Corpus, parsed: ParsedQuery, predicate: EntryP
   }
   return [...(matches?.values() ?? [])].sort((a, b) => b.score - a.score);
 }
+
+export interface PartialTextMatch {
+  matches: TextMatch[];
+  /** Groups (as typed) that no document matches, under the filters. */
+  unmatched: string[];
+}
+
+/**
+ * When no document matches every group: documents matching the most groups first, then by score,
+ * and the groups that match nothing at all. A query with one unknown word ("대구 섬유 염색" before
+ * 염색 was known) still finds what its other words find.
+ */
+export function matchTextPartially(corpus: Corpus, parsed: ParsedQuery, predicate: EntryPredicate | null): PartialTextMatch {
+  const filtered: Boost | undefined = predicate
+    ? (key: string) => {
+        const entry = corpus.get(key);
+        return entry && predicate(entry) ? 1 : 0;
+      }
+    : undefined;
+  const found = new Map<string, TextMatch & { groups: number }>();
+  const unmatched: string[] = [];
+  for (const group of parsed.groups) {
+    const results = corpus.index.search(groupQueryFor(corpus, group, filtered), { boostDocument: filtered });
+    if (results.length === 0) unmatched.push(group.text);
+    for (const result of results) {
+      const key = result.id as string;
+      const previous = found.get(key);
+      found.set(key, {
+        key,
+        score: (previous?.score ?? 0) + result.score,
+        match: previous ? { ...previous.match, ...result.match } : result.match,
+        groups: (previous?.groups ?? 0) + 1,
+      });
+    }
+  }
+  const matches = [...found.values()].sort((a, b) => b.groups - a.groups || b.score - a.score).map(({ key, score, match }) => ({ key, score, match }));
+  return { matches, unmatched };
+}

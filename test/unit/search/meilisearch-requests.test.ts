@@ -25,6 +25,8 @@ class RecordingMeilisearch {
   searchHits: Array<Record<string, unknown>> = [];
   facetDistribution: Record<string, Record<string, number>> = {};
   totalHits = 0;
+  /** Documents holding each word, for the per-word counts of a non-federated multi-search. */
+  wordHits: Record<string, number> = {};
   failTasksOfType: string | null = null;
   private readonly server: Server;
   private readonly createdIndexes = new Set<string>();
@@ -51,6 +53,7 @@ class RecordingMeilisearch {
     this.searchHits = [];
     this.facetDistribution = {};
     this.totalHits = 0;
+    this.wordHits = {};
     this.failTasksOfType = null;
   }
 
@@ -83,6 +86,12 @@ class RecordingMeilisearch {
       const exists = this.createdIndexes.has(uid);
       this.createdIndexes.add(uid);
       return this.enqueue(response, uid, "indexCreation", exists ? { code: "index_already_exists", message: `Index \`${uid}\` already exists.` } : null);
+    }
+    if (method === "POST" && path === "/multi-search" && !(body as { federation?: unknown }).federation) {
+      const { queries } = body as { queries: Array<{ indexUid: string; q: string; limit: number }> };
+      return this.send(response, 200, {
+        results: queries.map((query) => ({ indexUid: query.indexUid, hits: [], query: query.q, processingTimeMs: 1, limit: query.limit, offset: 0, estimatedTotalHits: this.wordHits[query.q] ?? 0 })),
+      });
     }
     if (method === "POST" && path === "/multi-search") {
       const { federation } = body as { federation: { offset: number; limit: number } };
@@ -381,6 +390,24 @@ describe("MeilisearchEngine requests", () => {
       expect(result.total).toBe(57);
       expect(result.facets).toEqual({ type: { facility: 40, program: 17 } });
       expect(result.hits[0]!.document).toEqual(byId("ccei-daegu"));
+    });
+
+    it("when no document holds every word, counts each word and searches again with the words something holds", async () => {
+      server.wordHits = { 대구: 12, 섬유: 4 };
+      const result = await engine.search({ text: "대구 섬유 염색", limit: 10, offset: 0 });
+      const [first, counts, again] = server.calls();
+      expect((first?.body as { queries: Array<{ q: string; matchingStrategy: string }> }).queries[0]).toMatchObject({ q: "대구 섬유 염색", matchingStrategy: "all" });
+      const countQueries = (counts?.body as { queries: Array<Record<string, unknown>> }).queries;
+      expect(countQueries).toHaveLength(6);
+      expect(countQueries[0]).toMatchObject({ indexUid: "clusterlink_facilities", q: "대구", limit: 0, matchingStrategy: "all" });
+      expect((again?.body as { queries: Array<{ q: string; matchingStrategy: string }> }).queries[0]).toMatchObject({ q: "대구 섬유", matchingStrategy: "last" });
+      expect(result.unmatchedTerms).toEqual(["염색"]);
+    });
+
+    it("asks nothing more when a one-word search finds nothing", async () => {
+      const result = await engine.search({ text: "염색", limit: 10, offset: 0 });
+      expect(server.calls()).toHaveLength(1);
+      expect(result.unmatchedTerms).toEqual(["염색"]);
     });
 
     it("sorts a federated empty-text search near a point by distance", async () => {
