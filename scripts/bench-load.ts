@@ -55,13 +55,20 @@ function freePort(): Promise<number> {
 /** Resident memory of a process and its children (the cluster's workers), in MB. */
 function treeRssMb(pid: number): number {
   const listed = spawnSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" }).stdout.trim().split("\n");
-  const rows = listed.map((line) => line.trim().split(/\s+/).map(Number));
+  const rows = listed.map((line) => {
+    const [child = 0, parent = 0, rss = 0] = line.trim().split(/\s+/).map(Number);
+    return { child, parent, rss };
+  });
   const tree = new Set([pid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [child, parent] of rows) if (tree.has(parent) && !tree.has(child)) grew = tree.add(child) !== null;
+    for (const { child, parent } of rows)
+      if (tree.has(parent) && !tree.has(child)) {
+        tree.add(child);
+        grew = true;
+      }
   }
-  return Math.round(rows.filter(([child]) => tree.has(child)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024);
+  return Math.round(rows.filter(({ child }) => tree.has(child)).reduce((sum, { rss }) => sum + rss, 0) / 1024);
 }
 
 async function startServer(workers: number, port: number): Promise<ChildProcess> {
@@ -120,7 +127,7 @@ async function main(): Promise<void> {
 
   const database = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
   console.log("");
-  console.log(`Load benchmark: ${SECONDS} s per row, ${database}, embedded search; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end`);
+  console.log(`Load benchmark: ${SECONDS} s per row, ${database}, embedded search; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end`);
   console.log("workers  endpoint     conn   req/s   p50 ms   p99 ms  errors  RSS MB");
   for (const r of rows) console.log(`${String(r.workers).padStart(7)}  ${r.endpoint.padEnd(11)} ${String(r.connections).padStart(5)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.rssMb).padStart(7)}`);
   if (WORKERS.length > 1) {

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listRegionDrafts, listRegionListings } from "../../db/queries/council-listings";
 import { requireMutation } from "~/auth/csrf.server";
@@ -7,7 +7,9 @@ import { CsrfField } from "~/components/CsrfField";
 import { may, publishAll, reviewToken } from "~/council/listings.server";
 import { loadRegion } from "~/council/routes.server";
 import { resolveLang, translator } from "~/i18n";
-import { useT } from "~/i18n/react";
+import { pageTitle, useT } from "~/i18n/react";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "councilWorkspace");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);

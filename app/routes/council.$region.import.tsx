@@ -1,4 +1,4 @@
-import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { requireMutation } from "~/auth/csrf.server";
@@ -11,7 +11,9 @@ import { MAX_IMPORT_BYTES } from "~/domain/listing-import";
 import { issueMessage } from "~/validation";
 import { FACILITY_COLUMNS, PROGRAM_COLUMNS } from "~/domain/listings";
 import { resolveLang, translator } from "~/i18n";
-import { useT } from "~/i18n/react";
+import { pageTitle, useT } from "~/i18n/react";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "importCsv");
 
 const EDIT_ROLES = ["admin", "council_editor"] as const;
 const SHOWN_PROBLEMS = 200;
@@ -112,7 +114,6 @@ export default function ImportPage() {
   const { region, plan, job } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const lang = t.lang;
   return (
     <main className="page">
       <p>

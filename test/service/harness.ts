@@ -99,7 +99,7 @@ export class Browser {
   async post(pathname: string, body: FormData | URLSearchParams): Promise<{ status: number; location: string | null; text: string }> {
     const response = await fetch(this.base + pathname, { method: "POST", body, headers: { Cookie: this.cookie, Origin: this.base }, redirect: "manual" });
     const setCookie = response.headers.get("set-cookie");
-    if (setCookie) this.cookie = setCookie.split(";")[0];
+    if (setCookie) this.cookie = setCookie.split(";")[0] ?? "";
     return { status: response.status, location: response.headers.get("location"), text: await response.text() };
   }
 
@@ -112,7 +112,7 @@ export class Browser {
   async field(pathname: string, name: string): Promise<string> {
     const page = await this.get(pathname);
     const match = new RegExp(`name="${name}" value="([^"]+)"`).exec(page.text);
-    if (!match) throw new Error(`no ${name} field on ${pathname} (${page.status})`);
+    if (!match?.[1]) throw new Error(`no ${name} field on ${pathname} (${page.status})`);
     return match[1].replace(/&amp;/g, "&");
   }
 }

@@ -27,4 +27,9 @@ export const common = {
   forbiddenBody: "Your account may not do this.",
   navGaps: "Coverage gaps",
   pageTitleGaps: "ClusterLink — coverage gaps",
+  skipToContent: "Skip to content",
+  menu: "Menu",
+  loading: "Loading…",
+  creditBoundaries: "Administrative boundaries: Statistics Korea SGIS 2018, KOGL Type 1 (via github.com/southkorea/southkorea-maps)",
+  creditPlaces: "Area centroids and names: vuski/admdongkor (based on Statistics Korea SGIS)",
 } as const satisfies Translation<typeof korean>;

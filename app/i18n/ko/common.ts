@@ -25,4 +25,9 @@ export const common = {
   forbiddenBody: "이 계정으로는 이 작업을 할 수 없습니다.",
   navGaps: "지원 공백",
   pageTitleGaps: "클러스터링크 — 지원 공백",
+  skipToContent: "본문으로 건너뛰기",
+  menu: "메뉴",
+  loading: "불러오는 중…",
+  creditBoundaries: "행정구역 경계: 통계청 통계지리정보서비스(SGIS) 2018, 공공누리 제1유형 (github.com/southkorea/southkorea-maps 경유)",
+  creditPlaces: "행정구역 중심점과 이름: vuski/admdongkor (통계청 SGIS 기반)",
 } as const;
