@@ -1,9 +1,8 @@
 import type { Kysely } from "kysely";
 import { ChangeListener } from "../../db/listen";
-import { claimPendingChanges, logHorizon, logLag, markDeliveredBelow, markDelivered, markFailed, outboxLag, readLog, type LogCursor, type OutboxLag } from "../../db/queries/outbox";
+import { claimPendingChanges, currentLogPosition, logLag, markDeliveredIn, markDelivered, markFailed, outboxLag, readLog, type LogCursor, type OutboxLag } from "../../db/queries/outbox";
 import { loadAllSearchDocuments, loadSearchChanges } from "../../db/queries/search-source";
 import type { Database } from "../../db/schema";
-import { required } from "../required";
 import { EmbeddedSearchEngine } from "./embedded/engine";
 import type { SearchEngine, SearchQuery, SearchResult } from "./types";
 
@@ -52,7 +51,7 @@ export class SearchService {
   private readonly embedded: EmbeddedSearchEngine;
   /** The engine all processes share, when it is not the embedded one. */
   private readonly shared: SearchEngine | null;
-  private cursor: LogCursor = { xid: "0", id: 0 };
+  private cursor: LogCursor = { snapshot: "1:1:" };
   private listener: ChangeListener | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -88,9 +87,9 @@ export class SearchService {
    * and catches up from the outbox instead.
    */
   async initialize(): Promise<void> {
-    const { horizon, documents } = await this.snapshot();
+    const { position, documents } = await this.snapshot();
     await this.embedded.replaceAll(documents);
-    this.cursor = { xid: horizon, id: 0 };
+    this.cursor = position;
     if (this.shared) {
       try {
         await this.shared.configure();
@@ -101,17 +100,17 @@ export class SearchService {
   }
 
   /**
-   * Every document as of one snapshot, and that snapshot's horizon: rows of
-   * transactions below it are in the documents; rows at or above it may or may
-   * not be, and applying them again is harmless (they are re-read).
+   * Every document as of one snapshot, and that snapshot as a log position:
+   * the changes after it are exactly those the documents do not hold.
    */
-  private snapshot(): Promise<{ horizon: string; documents: Awaited<ReturnType<typeof loadAllSearchDocuments>> }> {
+  private snapshot(): Promise<{ position: LogCursor; documents: Awaited<ReturnType<typeof loadAllSearchDocuments>> }> {
     return this.db
       .transaction()
       .setIsolationLevel("repeatable read")
       .execute(async (trx) => {
-        const horizon = await logHorizon(trx);
-        return { horizon, documents: await loadAllSearchDocuments(trx) };
+        // The first statement fixes the transaction's snapshot, so the position is the documents' own.
+        const position = await currentLogPosition(trx);
+        return { position, documents: await loadAllSearchDocuments(trx) };
       });
   }
 
@@ -162,14 +161,14 @@ export class SearchService {
 
   /** Rebuilds every engine from the database, with progress. */
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<number> {
-    const { horizon, documents } = await this.snapshot();
+    const { position, documents } = await this.snapshot();
     if (this.shared) {
       await this.shared.configure();
       await this.shared.replaceAll(documents, onProgress);
-      await markDeliveredBelow(this.db, horizon);
+      await markDeliveredIn(this.db, position);
     }
     await this.embedded.replaceAll(documents, this.shared ? undefined : onProgress);
-    this.cursor = { xid: horizon, id: 0 };
+    this.cursor = position;
     return documents.length;
   }
 
@@ -206,20 +205,16 @@ export class SearchService {
   }
 
   private async follow(): Promise<void> {
-    for (;;) {
-      const horizon = await logHorizon(this.db);
-      const changes = await readLog(this.db, this.cursor, horizon, this.batchSize);
-      if (changes.length === 0) return;
+    const { changes, next } = await readLog(this.db, this.cursor);
+    for (let start = 0; start < changes.length; start += this.batchSize) {
       const { upserts, deletes } = await loadSearchChanges(
         this.db,
-        changes.map((change) => ({ type: change.entityType, id: change.entityId })),
+        changes.slice(start, start + this.batchSize).map((change) => ({ type: change.entityType, id: change.entityId })),
       );
       await this.embedded.upsert(upserts);
       await this.embedded.delete(deletes);
-      const last = required(changes.at(-1), "the last change of a batch");
-      this.cursor = { xid: last.xid, id: last.id };
-      if (changes.length < this.batchSize) return;
     }
+    this.cursor = next;
   }
 
   private async deliverShared(engine: SearchEngine): Promise<boolean> {

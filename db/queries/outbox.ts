@@ -27,42 +27,47 @@ export interface PendingChange extends SearchChange {
 }
 
 /**
- * A position in the change log: the last row read, by writing transaction and id.
- * Reading in (transaction, id) order up to the oldest transaction still running
- * (the snapshot's xmin) never skips a row: every row below that horizon is
- * committed and visible, and a later transaction can only write above it.
+ * A position in the change log: the snapshot (`pg_snapshot` as text) as of
+ * which this reader has seen it. The changes after it are the rows visible
+ * now but not in that snapshot, so a transaction that commits after a later
+ * one is still read, and a long transaction elsewhere on the server (snapshot
+ * horizons are cluster-wide) holds nothing back.
  */
 export interface LogCursor {
-  xid: string;
-  id: number;
+  snapshot: string;
 }
 
 export interface LoggedChange extends SearchChange {
   id: number;
-  xid: string;
 }
 
-/** The transaction horizon now: every transaction below it has finished. */
-export async function logHorizon(db: Executor): Promise<string> {
-  const { rows } = await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(db);
-  return required(rows[0], "the snapshot horizon").xmin;
+/** The current snapshot, as a cursor that has seen everything committed so far. */
+export async function currentLogPosition(db: Executor): Promise<LogCursor> {
+  const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
+  return { snapshot: required(rows[0], "the current snapshot").snapshot };
 }
 
-/** The changes after a cursor and below a horizon, in log order. */
-export async function readLog(db: Executor, after: LogCursor, horizon: string, limit: number): Promise<LoggedChange[]> {
-  const { rows } = await sql<{ id: number; xid: string; entity_type: SearchEntityType; entity_id: string }>`
-    select id, xact_id::text as xid, entity_type, entity_id from search_outbox
-    where (xact_id, id) > (${after.xid}::xid8, ${after.id}::bigint) and xact_id < ${horizon}::xid8
-    order by xact_id, id
-    limit ${limit}`.execute(db);
-  return rows.map((r) => ({ id: Number(r.id), xid: r.xid, entityType: r.entity_type, entityId: r.entity_id }));
+/**
+ * Every change committed since the cursor, and the cursor after them: the rows
+ * and the new snapshot come from one statement, so they agree exactly.
+ */
+export async function readLog(db: Executor, after: LogCursor): Promise<{ changes: LoggedChange[]; next: LogCursor }> {
+  const { rows } = await sql<{ snapshot: string; changes: Array<{ id: number; entity_type: SearchEntityType; entity_id: string }> | null }>`
+    select pg_current_snapshot()::text as snapshot,
+      (select json_agg(json_build_object('id', id, 'entity_type', entity_type, 'entity_id', entity_id) order by xact_id, id)
+       from search_outbox
+       where xact_id >= pg_snapshot_xmin(${after.snapshot}::pg_snapshot)
+         and not pg_visible_in_snapshot(xact_id, ${after.snapshot}::pg_snapshot)) as changes`.execute(db);
+  const read = required(rows[0], "the change log");
+  return { changes: (read.changes ?? []).map((r) => ({ id: Number(r.id), entityType: r.entity_type, entityId: r.entity_id })), next: { snapshot: read.snapshot } };
 }
 
 /** How far a cursor is behind the log's end. */
 export async function logLag(db: Executor, after: LogCursor): Promise<OutboxLag> {
   const { rows } = await sql<{ pending: number; oldest: number | null }>`
     select count(*)::int as pending, extract(epoch from now() - min(created_at)) as oldest
-    from search_outbox where (xact_id, id) > (${after.xid}::xid8, ${after.id}::bigint)`.execute(db);
+    from search_outbox
+    where xact_id >= pg_snapshot_xmin(${after.snapshot}::pg_snapshot) and not pg_visible_in_snapshot(xact_id, ${after.snapshot}::pg_snapshot)`.execute(db);
   const lag = required(rows[0], "the outbox lag");
   return { pending: Number(lag.pending), oldestPendingSeconds: lag.oldest === null ? null : Math.round(Number(lag.oldest)) };
 }
@@ -103,13 +108,13 @@ export async function markFailed(db: Executor, ids: number[], error: string): Pr
     .execute();
 }
 
-/** Marks delivered every change a full rebuild included: those of transactions below the rebuild snapshot's horizon. */
-export async function markDeliveredBelow(db: Executor, horizon: string): Promise<void> {
+/** Marks delivered every change a full rebuild included: those visible in the rebuild's snapshot. */
+export async function markDeliveredIn(db: Executor, position: LogCursor): Promise<void> {
   await db
     .updateTable("search_outbox")
     .set({ delivered_at: sql`now()`, last_error: null })
     .where("delivered_at", "is", null)
-    .where(sql<boolean>`xact_id < ${horizon}::xid8`)
+    .where(sql<boolean>`pg_visible_in_snapshot(xact_id, ${position.snapshot}::pg_snapshot)`)
     .execute();
 }
 

@@ -7,7 +7,7 @@ import { JobScheduler } from "~/jobs.server";
 import { createServices, type Services } from "~/services.server";
 import { createTestDatabase, testConfig } from "./support";
 
-/** A shared remote engine that records every document it is sent, to count deliveries. */
+/** A shared remote engine that only records what it is sent, to count deliveries (one in-memory index written by two deliverers at once would race with itself; a real server queues). */
 class RecordingEngine implements SearchEngine {
   readonly name = "meilisearch" as const;
   readonly received: string[] = [];
@@ -17,11 +17,9 @@ class RecordingEngine implements SearchEngine {
     // A slow remote, so that two deliverers overlap.
     await new Promise((resolve) => setTimeout(resolve, 5));
     this.received.push(...documents.map((d) => `${d.type}:${d.id}`));
-    await this.inner.upsert(documents);
   }
   async delete(refs: Array<{ type: SearchDocType; id: string }>) {
     this.received.push(...refs.map((r) => `${r.type}:${r.id}`));
-    await this.inner.delete(refs);
   }
   async replaceAll(documents: SearchDocument[]) {
     await this.inner.replaceAll(documents);
@@ -82,7 +80,7 @@ describe.runIf(process.env.DATABASE_URL)("two app instances on one PostgreSQL", 
     expect(await names(first, "쿼카")).toContain("대구쿼카혁신센터");
   });
 
-  it("a change whose transaction commits after a later one is still followed (the cursor waits for the older transaction)", async () => {
+  it("a transaction that commits after a later one is still followed, and an open transaction holds no other change back", async () => {
     const db = first.database.db;
     // The rename is stored first; only its outbox row waits in the slow transaction
     // (facility writes share a lock on the gap figures, which would serialise the two).
@@ -95,15 +93,14 @@ describe.runIf(process.env.DATABASE_URL)("two app instances on one PostgreSQL", 
         await trx.updateTable("facilities").set({ name_ko: "빠른트랜잭션센터" }).where("id", "=", "ccei-ulsan").execute();
         await enqueueSearchChanges(trx, [{ entityType: "facility", entityId: "ccei-ulsan" }]);
       });
-      // The later row is not applied past the open older transaction: the cursor waits for it.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // The later change is followed at once, although an older transaction is still open.
+      expect(await until(async () => (await names(second, "빠른트랜잭션센터")).includes("빠른트랜잭션센터"), 5000)).toBeLessThan(1000);
       expect(await names(second, "느린트랜잭션센터")).toEqual([]);
       await sql`commit`.execute(connection);
       return true;
     });
     expect(slow).toBe(true);
-    await until(async () => (await names(second, "느린트랜잭션센터")).includes("느린트랜잭션센터"), 5000);
-    expect(await names(second, "빠른트랜잭션센터")).toContain("빠른트랜잭션센터");
+    expect(await until(async () => (await names(second, "느린트랜잭션센터")).includes("느린트랜잭션센터"), 5000)).toBeLessThan(1000);
   });
 
   it("a background job due in both runs in one of them only", async () => {
