@@ -91,7 +91,10 @@ async function jobState(browser: Browser, jobId: string): Promise<{ state: strin
 async function searchFinds(app: AppProcess, text: string): Promise<boolean> {
   try {
     const response = await fetch(`${app.base}/api/search?q=${encodeURIComponent(text)}`, { signal: AbortSignal.timeout(3000) });
-    return response.status === 200 && (await response.text()).includes(text);
+    if (response.status !== 200) return false;
+    // The answer names the query's words that matched nothing, so only the hits count.
+    const body = (await response.json()) as { hits: Array<{ nameKo: string }> };
+    return body.hits.some((hit) => hit.nameKo.includes(text));
   } catch {
     return false;
   }
