@@ -5,6 +5,7 @@ import { loadSession } from "~/auth/session.server";
 import { CsrfField } from "~/components/CsrfField";
 import { langCookie, otherLang, resolveLang, type Lang } from "~/i18n";
 import { useLang, useT } from "~/i18n/react";
+import { useNonce } from "~/nonce";
 import { useUser, type RootData } from "~/root-data";
 import appCss from "~/styles/app.css?url";
 
@@ -56,6 +57,7 @@ function AccountLinks() {
 export function Layout({ children }: { children: React.ReactNode }) {
   const lang = useLang();
   const t = useT();
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -79,8 +81,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </nav>
         </header>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -7,6 +7,7 @@ import { checkImport, sameFields, type ImportCheck } from "~/domain/listing-impo
 import type { ListingType } from "~/domain/listings";
 import type { Services } from "~/services.server";
 import { may, newListingId, validationContext } from "./listings.server";
+import { logger } from "~/log.server";
 
 /**
  * CSV imports in two steps. Checking reads and validates the whole file and
@@ -168,7 +169,7 @@ export async function runImport(services: Services, actor: SessionUser, plan: Im
     job.failure = error instanceof StagedChangeConflict ? "changed" : "error";
     job.done = 0;
     job.error = error instanceof Error ? error.message : String(error);
-    console.error(JSON.stringify({ event: "import_failed", job: job.id, region: plan.regionCode, error: job.error }));
+    logger().error({ event: "import_failed", job: job.id, region: plan.regionCode, error: job.error }, "import_failed");
     await dropStagedRows(db, job.id).catch(() => undefined);
   } finally {
     job.finishedAt = Date.now();
