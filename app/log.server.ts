@@ -47,7 +47,7 @@ export function currentRequest(): RequestLogContext | undefined {
 }
 
 export type SecurityEvent =
-  | { event: "login"; outcome: "succeeded" | "failed" | "throttled"; email: string; address: string; retryAfterSeconds?: number; failuresInWindow?: number }
+  | { event: "login"; outcome: "succeeded" | "failed" | "throttled"; email: string; address: string; retryAfterSeconds?: number }
   | { event: "access_denied"; reason: string; userId?: string }
   | { event: "cross_site_refused"; origin: string }
   | { event: "rate_limited"; limit: string; retryAfterSeconds: number }
