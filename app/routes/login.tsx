@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // Signing in has no session yet to hold a token: the Origin check stops cross-site sign-in posts.
-  if (!isSameOriginPost(request)) throw forbidden();
+  if (!isSameOriginPost(request)) throw forbidden("cross_site");
   const { lang } = resolveLang(request);
   const t = translator(lang);
   const form = await formDataOrThrow(request);
