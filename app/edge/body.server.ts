@@ -67,11 +67,23 @@ export function bodyGuard(req: ExpressRequest, res: ExpressResponse, next: () =>
   next();
 }
 
-/** Answers without reading the body, and closes the connection so the rest is never read either. */
+/** How long a refused body may keep arriving (dropped unread) before the connection is cut. */
+const LINGER_MS = 2_000;
+
+/**
+ * Answers without using the body. The bytes still arriving are dropped, not
+ * kept; if they have not stopped after a moment the socket is cut. Closing
+ * at once instead would make the kernel reset the connection while the
+ * client is still sending, and the client would lose the answer with it.
+ */
 export function refuseUnread(req: ExpressRequest, res: ExpressResponse, status: number, issues: FieldIssue[]): void {
-  res.setHeader("Connection", "close");
   sendError(req, res, status, issues);
-  res.once("finish", () => req.socket.destroySoon?.());
+  req.unpipe();
+  req.resume();
+  if (req.complete) return;
+  const cut = setTimeout(() => req.socket.destroy(), LINGER_MS);
+  cut.unref();
+  req.once("end", () => clearTimeout(cut));
 }
 
 /** Passes the body through, counting; past maxBytes it calls tooLarge once and stops. */

@@ -1,8 +1,7 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { logEvent } from "~/log.server";
 import { issue } from "~/validation";
-import { carriesBody } from "./body.server";
-import { sendError } from "./answer.server";
+import { carriesBody, refuseUnread } from "./body.server";
 
 /**
  * The host the request was addressed to. X-Forwarded-Host counts only from a
@@ -46,7 +45,6 @@ export function sameOriginGuard(trustProxyHops: number) {
     const reason = crossSiteReason(req, trustProxyHops);
     if (reason === null) return next();
     logEvent({ event: "cross_site_refused", origin: String(req.headers.origin ?? reason).slice(0, 200) });
-    res.setHeader("Connection", "close");
-    sendError(req, res, 403, [issue("", "cross_site")]);
+    refuseUnread(req, res, 403, [issue("", "cross_site")]);
   };
 }

@@ -6,6 +6,7 @@ import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
 import { PASSWORD_FIELD_LABELS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/domain/accounts";
 import { resolveLang, translator } from "~/i18n";
+import { keepRetryAfter } from "~/http";
 import { metaT, useT } from "~/i18n/react";
 import { issueMessage } from "~/validation";
 
@@ -13,6 +14,8 @@ export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
   return [{ title: `${t("passwordChangeTitle")} — ${t("appName")}` }];
 };
+
+export const headers = keepRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context.services);
