@@ -97,7 +97,7 @@ export default function AdminUsersPage() {
                     </Form>
                     <details>
                       <summary>{t("accountResetPassword")}</summary>
-                      <Form method="post" className="stacked-form" data-testid={`reset-${u.email}`}>
+                      <Form method="post" className="reset-form" data-testid={`reset-${u.email}`}>
                         <CsrfField />
                         <input type="hidden" name="intent" value="reset_password" />
                         <input type="hidden" name="userId" value={u.id} />
