@@ -6,6 +6,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../db/queries/users";
+import { logTo } from "~/log.server";
 import type { Services } from "~/services.server";
 import { rawRequest, serveApp, type ServedApp } from "./app-server";
 import { createTestServices, databaseLabel } from "./support";
@@ -362,5 +363,23 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
       direct.push(answer.status);
     }
     expect(direct).toEqual([401, 401, 401, 401, 429, 429]);
+  });
+
+  it("logs sign-in failures, cross-site refusals and access denials as JSON events carrying the answer's request id", async () => {
+    const lines: string[] = [];
+    logTo({ write: (line: string) => lines.push(line) });
+    try {
+      const failed = await send("/login", { method: "POST", headers: { Origin: app.baseUrl, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ email: "ghost@example.kr", password: "not the password" }) });
+      const crossSite = await send("/login", { method: "POST", headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" }, body: "email=a" });
+      const denied = await send("/admin/users", { headers: { Cookie: editor.cookie } });
+      expect([failed.status, crossSite.status, denied.status]).toEqual([401, 403, 403]);
+      const events = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(events.find((e) => e.event === "login")).toMatchObject({ level: "warn", outcome: "failed", email: "ghost@example.kr", requestId: failed.headers.get("x-request-id"), path: "/login" });
+      expect(events.find((e) => e.event === "cross_site_refused")).toMatchObject({ origin: "https://evil.example", requestId: crossSite.headers.get("x-request-id") });
+      expect(events.find((e) => e.event === "access_denied")).toMatchObject({ reason: "role", requestId: denied.headers.get("x-request-id"), path: "/admin/users" });
+      expect(lines.join("\n")).not.toContain("not the password");
+    } finally {
+      logTo({ write: () => true }, "silent");
+    }
   });
 });
