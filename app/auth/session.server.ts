@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { findUserByEmail, type UserCredentials } from "../../db/queries/users";
-import { clearLoginThrottle, recordLoginAttempt, reserveLoginAttempt } from "../../db/queries/login-attempts";
+import { clearLoginThrottle, pruneLoginThrottles, recordLoginAttempt, refundLoginAttempt, reserveLoginAttempt } from "../../db/queries/login-attempts";
 import { findActiveSession, insertSession, revokeSessionByToken, touchSession, type ActiveSession } from "../../db/queries/sessions";
 import { EMAIL_MAX_LENGTH, normalizeEmail, PASSWORD_MAX_LENGTH } from "~/domain/accounts";
 import { ADDRESS_POLICY, PAIR_POLICY } from "~/domain/login-throttle";
@@ -70,8 +70,9 @@ function throttleKeys(email: string, address: string) {
 
 /**
  * Checks an account's password under the sign-in throttle: the attempt is
- * counted (per account and address, and per address) before the check, and
- * a correct password clears the pair's count.
+ * counted (per account and address, and per address) before the check; a
+ * correct password clears the pair's count and takes its attempt back from
+ * the address's, so only failures remain counted.
  */
 export async function checkPasswordThrottled(
   services: Services,
@@ -97,6 +98,9 @@ export async function checkPasswordThrottled(
     return { ok: false, reason: "invalid" };
   }
   await clearLoginThrottle(db, keys.pair);
+  await refundLoginAttempt(db, keys.address);
+  // Counters a day old say nothing any more; a successful sign-in is a rare enough moment to sweep them.
+  await pruneLoginThrottles(db);
   return { ok: true, user };
 }
 

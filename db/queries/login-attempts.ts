@@ -46,7 +46,15 @@ export async function reserveLoginAttempt(db: Kysely<Database>, keys: readonly T
   });
 }
 
-/** A correct password clears its pair's count (the address's count only ages out). */
+/**
+ * A correct password takes its own attempt back from the address's count (which
+ * otherwise only ages out), so signing in often from one office is no failure.
+ */
+export async function refundLoginAttempt(db: Executor, key: string): Promise<void> {
+  await db.updateTable("login_throttles").set((eb) => ({ failures: sql<number>`greatest(${eb.ref("failures")} - 1, 0)` })).where("key", "=", key).execute();
+}
+
+/** A correct password clears its pair's count. */
 export async function clearLoginThrottle(db: Executor, key: string): Promise<void> {
   await db.deleteFrom("login_throttles").where("key", "=", key).execute();
 }

@@ -157,6 +157,13 @@ describe(`accounts and sessions on ${databaseLabel}`, () => {
     expect(checked).toHaveLength(4);
   });
 
+  it("successful sign-ins from one address are not failures: 30 in a row all pass", async () => {
+    for (let i = 0; i < 30; i++) {
+      const ok = await callRoute(loginAction, services, "/login", { form: { email: "official@example.kr", password: PASSWORD }, clientAddress: "198.51.100.30" });
+      expect(ok.status).toBe(302);
+    }
+  });
+
   it("many failures from one address are throttled across accounts", async () => {
     for (let i = 0; i < 20; i++) {
       const wrong = await callRoute(loginAction, services, "/login", { form: { email: `nobody${i}@example.kr`, password: "guess guess guess" }, clientAddress: "192.0.2.7" });
