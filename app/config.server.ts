@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import type { BasemapChoice } from "./map/basemap";
 
 const optionalUrl = (protocols: string[], hint: string) =>
   z
@@ -19,7 +20,8 @@ function isUrlWithProtocol(value: string, protocols: string[]): boolean {
   }
 }
 
-const configSchema = z.object({
+const configSchema = z
+  .object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce
     .number({ invalid_type_error: "must be a number" })
@@ -33,6 +35,8 @@ const configSchema = z.object({
   MEILI_HOST: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
   MEILI_API_KEY: z.string().trim().optional(),
   MAP_STYLE_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
+  MAP_PMTILES_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL of a .pmtiles archive"),
+  MAP_ASSETS_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL of the fonts and sprites folder"),
   TRUST_PROXY: z
     .string()
     .trim()
@@ -47,7 +51,8 @@ const configSchema = z.object({
     .default(600),
   ADMIN_EMAIL: z.string().trim().email("must be an email address").optional().or(z.literal("").transform(() => undefined)),
   ADMIN_PASSWORD: z.string().min(12, "must have at least 12 characters").optional().or(z.literal("").transform(() => undefined)),
-});
+  })
+  .refine((value) => !value.MAP_PMTILES_URL || value.MAP_ASSETS_URL, { path: ["MAP_ASSETS_URL"], message: "is needed with MAP_PMTILES_URL: the basemap's labels need its fonts" });
 
 export type AppConfig = {
   env: "development" | "production" | "test";
@@ -57,7 +62,8 @@ export type AppConfig = {
   databaseUrl?: string;
   meiliHost?: string;
   meiliApiKey?: string;
-  mapStyleUrl?: string;
+  /** What the maps draw beneath the facilities (see README, "Basemap"). */
+  basemap: BasemapChoice;
   /**
    * How many reverse proxies stand in front of the app (0: none). The client address is the
    * X-Forwarded-For entry that many hops from the end, and the protocol comes from
@@ -94,7 +100,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: value.DATABASE_URL,
     meiliHost: value.MEILI_HOST,
     meiliApiKey: value.MEILI_API_KEY || undefined,
-    mapStyleUrl: value.MAP_STYLE_URL,
+    basemap: value.MAP_STYLE_URL
+      ? { kind: "style", url: value.MAP_STYLE_URL }
+      : value.MAP_PMTILES_URL && value.MAP_ASSETS_URL
+        ? { kind: "pmtiles", archiveUrl: value.MAP_PMTILES_URL, assetsUrl: value.MAP_ASSETS_URL }
+        : { kind: "offline" },
     trustProxyHops: value.TRUST_PROXY,
     apiRateLimit: value.API_RATE_LIMIT,
     firstAdmin: { email: value.ADMIN_EMAIL, password: value.ADMIN_PASSWORD },

@@ -1,10 +1,11 @@
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Express } from "express";
 import { edgeBefore, edgeToRemix } from "../app/edge/index.server";
+import { answeringOutages } from "../app/outage.server";
 import type { Services } from "../app/services.server";
 
 export const BUILD_DIR = path.resolve("build");
@@ -13,7 +14,7 @@ export async function loadBuild(): Promise<ServerBuild> {
   return (await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href)) as ServerBuild;
 }
 
-/** The app: the request edge (app/edge), hashed assets cached for a year, everything else through Remix. */
+/** The app: the request edge (app/edge), hashed assets cached for a year, everything else through Remix (503 during a database outage). */
 export function createApp(services: Services, build: ServerBuild): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -21,7 +22,7 @@ export function createApp(services: Services, build: ServerBuild): Express {
   app.use(compression());
   app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
-  app.all("*", ...edgeToRemix(services, build));
+  app.all("*", ...edgeToRemix(services, answeringOutages(services, createRequestHandler(build, "production"))));
   return app;
 }
 
@@ -32,4 +33,29 @@ export async function startServer(services: Services): Promise<http.Server> {
     server.listen(services.config.port, services.config.host, resolve);
   });
   return server;
+}
+
+/**
+ * Stops accepting connections and resolves once every request in flight has
+ * been answered (idle keep-alive connections close at once). Connections still
+ * busy after graceMs are cut; resolves with how many that were.
+ */
+export function drain(server: http.Server, graceMs: number): Promise<number> {
+  return new Promise((resolve) => {
+    let forced = 0;
+    const timer = setTimeout(() => {
+      server.getConnections((_error, count) => {
+        forced = count;
+        server.closeAllConnections();
+      });
+    }, graceMs);
+    // Keep-alive connections become idle as their last request ends; close them as they do.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    server.close(() => {
+      clearTimeout(timer);
+      clearInterval(sweep);
+      resolve(forced);
+    });
+    server.closeIdleConnections();
+  });
 }

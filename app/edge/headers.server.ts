@@ -9,9 +9,12 @@ export function cspNonce(_req: ExpressRequest, res: ExpressResponse, next: NextF
   next();
 }
 
-/** Where a configured base map (MAP_STYLE_URL) loads its style, tiles, sprites and glyphs from. */
+/** Where a configured basemap (MAP_STYLE_URL, or MAP_PMTILES_URL with MAP_ASSETS_URL) loads its style, tiles, sprites and glyphs from. */
 function mapOrigins(config: AppConfig): string[] {
-  return config.mapStyleUrl ? [new URL(config.mapStyleUrl).origin] : [];
+  const { basemap } = config;
+  if (basemap.kind === "style") return [new URL(basemap.url).origin];
+  if (basemap.kind === "pmtiles") return [...new Set([new URL(basemap.archiveUrl).origin, new URL(basemap.assetsUrl).origin])];
+  return [];
 }
 
 /**

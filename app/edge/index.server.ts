@@ -4,7 +4,7 @@
  * and media-type checks, body limits (before reading and while streaming),
  * rate limits on the public API, then Remix with the counted body.
  */
-import type { ServerBuild } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import type { Express, RequestHandler } from "express";
 import type { Services } from "~/services.server";
 import { bodyGuard } from "./body.server";
@@ -25,12 +25,12 @@ export function edgeBefore(app: Express, services: Services): void {
 }
 
 /** Mounted after the static files: the checks, then Remix. */
-export function edgeToRemix(services: Services, build: ServerBuild): RequestHandler[] {
+export function edgeToRemix(services: Services, handle: (request: Request, context: AppLoadContext) => Promise<Response>): RequestHandler[] {
   const limitApi = apiRateLimit(services.config.apiRateLimit ?? 0);
   return [
     sameOriginGuard(services.config.trustProxyHops ?? 0),
     bodyGuard,
     (req, res, next) => (req.path.startsWith("/api/") ? limitApi(req, res, next) : next()),
-    remixHandler(build, (req, res) => ({ services, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce as string })),
+    remixHandler(handle, (req, res) => ({ services, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce as string })),
   ];
 }

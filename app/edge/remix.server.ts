@@ -1,5 +1,5 @@
-import type { AppLoadContext, ServerBuild } from "@remix-run/node";
-import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { BodyCounter, refuseUnread, type BodyRule } from "./body.server";
 
@@ -55,8 +55,7 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse, controller: Abo
  * body is counted while it streams (see BodyCounter) and an answer the edge
  * already gave (413 half-way) is not overwritten by the route's.
  */
-export function remixHandler(build: ServerBuild, loadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext) {
-  const handle = createRequestHandler(build, "production");
+export function remixHandler(handle: (request: Request, context: AppLoadContext) => Promise<Response>, loadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext) {
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction): Promise<void> => {
     const controller = new AbortController();
     try {

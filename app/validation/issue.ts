@@ -68,6 +68,9 @@ export interface IssueParams {
   method_not_allowed: { allowed: string };
   cross_site: undefined;
   rate_limited: { seconds: number };
+  database_unavailable: undefined;
+  import_running: undefined;
+  import_plan_taken: undefined;
 }
 
 export type IssueCode = keyof IssueParams;

@@ -71,6 +71,9 @@ export const VALIDATION_MESSAGES: { ko: Catalogue; en: Catalogue } = {
     method_not_allowed: ({ allowed }) => `이 주소는 ${allowed} 요청만 받습니다.`,
     cross_site: "다른 사이트에서 보낸 요청은 받지 않습니다. 이 사이트의 페이지에서 다시 시도하세요.",
     rate_limited: ({ seconds }) => `요청이 너무 많습니다. ${seconds}초 뒤에 다시 시도하세요.`,
+    database_unavailable: "데이터베이스에 잠시 연결할 수 없습니다. 잠시 후 다시 시도하세요.",
+    import_running: "이 지역에서 다른 가져오기가 진행 중입니다. 끝난 뒤 다시 시도하세요.",
+    import_plan_taken: "이 파일은 이미 가져오는 중이거나 가져왔습니다.",
   },
   en: {
     required: "required.",
@@ -135,5 +138,8 @@ export const VALIDATION_MESSAGES: { ko: Catalogue; en: Catalogue } = {
     method_not_allowed: ({ allowed }) => `this address takes ${allowed} requests only.`,
     cross_site: "requests sent from another site are refused; try again from this site's own pages.",
     rate_limited: ({ seconds }) => `too many requests; try again in ${seconds} s.`,
+    database_unavailable: "the database cannot be reached for the moment; try again shortly.",
+    import_running: "another import is running for this region; try again when it has finished.",
+    import_plan_taken: "this file is already being imported or has been imported.",
   },
 };
