@@ -266,7 +266,33 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
     const plan = /plan=([^&"]+)/.exec(answer.headers.get("location") ?? "")?.[1];
     const page = await send(plan ? `/council/27/import?plan=${plan}` : "/council/27/import", { headers: { Cookie: editor.cookie } });
     expect(page.text).toMatch(/UTF-8과 CP949\(EUC-KR\)가 섞인 파일입니다[^<]*3/);
+
+    // Bytes neither UTF-8 nor CP949 reads are refused too, never turned into U+FFFD.
+    const invalid = new FormData();
+    invalid.set("csrf", editor.csrf);
+    invalid.set("type", "facility");
+    invalid.set("file", new Blob([Buffer.from(header), Buffer.from([...Buffer.from("hostile-3,techno_park,"), 0xff, 0xfe, 0xff, ...Buffer.from(",Three,35.87,128.60,exact,test\n")])], { type: "text/csv" }), "invalid.csv");
+    const refused = await send("/council/27/import", { method: "POST", headers: { Origin: app.baseUrl, Cookie: editor.cookie }, body: invalid });
+    expect(refused.status).toBeLessThan(500);
+    const invalidPlan = /plan=([^&"]+)/.exec(refused.headers.get("location") ?? "")?.[1];
+    const invalidPage = await send(invalidPlan ? `/council/27/import?plan=${invalidPlan}` : "/council/27/import", { headers: { Cookie: editor.cookie } });
+    expect(invalidPage.text).toMatch(/UTF-8로도 CP949\(EUC-KR\)로도 읽을 수 없는 글자가 있습니다\(행: 2\)/);
+    expect(invalidPage.text).not.toContain("\uFFFD");
     expect(await storedRows()).toEqual(before);
+  });
+
+  it("counts 100 parallel wrong sign-ins over HTTP exactly: 4 checked, 96 answered 429 with Retry-After", async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        send("/login", { method: "POST", headers: { Origin: app.baseUrl, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ email: "parallel-http@example.kr", password: "not the password" }) }),
+      ),
+    );
+    expect(attempts.filter((a) => a.status === 401)).toHaveLength(4);
+    const refused = attempts.filter((a) => a.status === 429);
+    expect(refused).toHaveLength(96);
+    for (const answer of refused) expect(Number(answer.headers.get("retry-after"))).toBeGreaterThan(0);
+    const checked = await services.database.db.selectFrom("login_attempts").select("id").where("email", "=", "parallel-http@example.kr").execute();
+    expect(checked).toHaveLength(4);
   });
 
   it("serves Korean pages without the NUL padding of React 18's stream, so no form can send it back", async () => {
