@@ -22,8 +22,6 @@ export default defineConfig({
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Sign-in events are logged on purpose; the tests sign in hundreds of times.
-    onConsoleLog: (log) => !log.includes('"event":"login"'),
     // PGlite boots in a few seconds and takes a few hundred MB: few workers at once.
     pool: "forks",
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },

@@ -37,7 +37,18 @@ const configSchema = z
   MAP_STYLE_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
   MAP_PMTILES_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL of a .pmtiles archive"),
   MAP_ASSETS_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL of the fonts and sprites folder"),
-  TRUST_PROXY: z.enum(["true", "false", ""]).default("false"),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((value) => (value === "" || value === "false" ? "0" : value))
+    .pipe(z.string().regex(/^\d{1,2}$/, "must be the number of proxies in front of the app (0 for none, 1 for one reverse proxy); `true` would trust any X-Forwarded-For a client makes up"))
+    .transform(Number)
+    .default("0"),
+  API_RATE_LIMIT: z.coerce
+    .number({ invalid_type_error: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must be 0 (no limit) or more")
+    .default(600),
   ADMIN_EMAIL: z.string().trim().email("must be an email address").optional().or(z.literal("").transform(() => undefined)),
   ADMIN_PASSWORD: z.string().min(12, "must have at least 12 characters").optional().or(z.literal("").transform(() => undefined)),
   })
@@ -53,8 +64,14 @@ export type AppConfig = {
   meiliApiKey?: string;
   /** What the maps draw beneath the facilities (see README, "Basemap"). */
   basemap: BasemapChoice;
-  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-For / X-Forwarded-Proto. */
-  trustProxy?: boolean;
+  /**
+   * How many reverse proxies stand in front of the app (0: none). The client address is the
+   * X-Forwarded-For entry that many hops from the end, and the protocol comes from
+   * X-Forwarded-Proto; addresses a client puts before them are ignored.
+   */
+  trustProxyHops?: number;
+  /** Requests per minute per client address on /api/* (0: no limit). */
+  apiRateLimit?: number;
   /** Read once at start to create the first administrator (see README, "Council workspace"). */
   firstAdmin?: { email?: string; password?: string };
 };
@@ -88,7 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : value.MAP_PMTILES_URL && value.MAP_ASSETS_URL
         ? { kind: "pmtiles", archiveUrl: value.MAP_PMTILES_URL, assetsUrl: value.MAP_ASSETS_URL }
         : { kind: "offline" },
-    trustProxy: value.TRUST_PROXY === "true",
+    trustProxyHops: value.TRUST_PROXY,
+    apiRateLimit: value.API_RATE_LIMIT,
     firstAdmin: { email: value.ADMIN_EMAIL, password: value.ADMIN_PASSWORD },
   };
 }

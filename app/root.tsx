@@ -6,6 +6,7 @@ import { loadSession } from "~/auth/session.server";
 import { CsrfField } from "~/components/CsrfField";
 import { langCookie, otherLang, resolveLang, type Lang } from "~/i18n";
 import { pageTitle, useLang, useT } from "~/i18n/react";
+import { useNonce } from "~/nonce";
 import { useUser, type RootData } from "~/root-data";
 import appCss from "~/styles/app.css?url";
 import tokensCss from "~/styles/tokens.css?url";
@@ -97,6 +98,7 @@ function SiteHeader({ lang }: { lang: Lang }) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const lang = useLang();
   const t = useT();
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -113,8 +115,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <div id="main-content" tabIndex={-1}>
           {children}
         </div>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -232,6 +232,12 @@ export interface LoginAttemptsTable {
   created_at: Timestamp;
 }
 
+export interface LoginThrottlesTable {
+  key: string;
+  failures: number;
+  last_attempt_at: Timestamp | null;
+}
+
 /** A pending change to one listing: a new listing or an edit of a published one, awaiting review. */
 export interface ListingDraftsTable {
   id: Generated<number>;
@@ -338,6 +344,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  login_throttles: LoginThrottlesTable;
   listing_drafts: ListingDraftsTable;
   audit_log: AuditLogTable;
   firms: FirmsTable;

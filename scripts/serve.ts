@@ -1,36 +1,33 @@
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-// The adapter's own request/response converters (exported by its server module, not its index),
-// so that the outage wrapper can look at a response before it is sent.
-import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
+import express, { type Express } from "express";
+import { edgeBefore, edgeToRemix } from "../app/edge/index.server";
 import { answeringOutages } from "../app/outage.server";
 import type { Services } from "../app/services.server";
 
 export const BUILD_DIR = path.resolve("build");
 
-/** Serves the built app: hashed assets cached for a year, everything else through Remix. */
-export async function startServer(services: Services): Promise<http.Server> {
-  const build = (await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href)) as ServerBuild;
+export async function loadBuild(): Promise<ServerBuild> {
+  return (await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href)) as ServerBuild;
+}
+
+/** The app: the request edge (app/edge), hashed assets cached for a year, everything else through Remix (503 during a database outage). */
+export function createApp(services: Services, build: ServerBuild): Express {
   const app = express();
   app.disable("x-powered-by");
-  // The CSRF origin check compares the browser's Origin with the request URL, so behind a
-  // TLS-terminating proxy the URL must carry the public protocol (X-Forwarded-Proto).
-  if (services.config.trustProxy) app.set("trust proxy", true);
+  edgeBefore(app, services);
   app.use(compression());
   app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
-  const handle = answeringOutages(services, createRequestHandler(build, "production"));
-  app.all("*", (req, res, next) => {
-    handle(createRemixRequest(req, res), { services, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" })
-      .then((response) => sendRemixResponse(res, response))
-      .catch(next);
-  });
+  app.all("*", ...edgeToRemix(services, answeringOutages(services, createRequestHandler(build, "production"))));
+  return app;
+}
 
-  const server = http.createServer(app);
+export async function startServer(services: Services): Promise<http.Server> {
+  const server = http.createServer(createApp(services, await loadBuild()));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(services.config.port, services.config.host, resolve);

@@ -30,13 +30,13 @@ export interface MutationContext {
  */
 export async function requireMutation(request: Request, services: Services, options: { roles?: Role[]; parseForm?: (request: Request) => Promise<FormData> } = {}): Promise<MutationContext> {
   if (request.method !== "POST") throw new Response("Method not allowed", { status: 405 });
-  if (!isSameOriginPost(request)) throw forbidden();
+  if (!isSameOriginPost(request)) throw forbidden("cross_site");
   const session = await loadSession(request, services);
   if (!session) throw signInRedirect(request);
-  if (options.roles && !options.roles.includes(session.user.role)) throw forbidden();
+  if (options.roles && !options.roles.includes(session.user.role)) throw forbidden("role", session.user);
   const form = await (options.parseForm ? options.parseForm(request) : formDataOrThrow(request));
   const token = form.get(CSRF_FIELD_NAME);
-  if (typeof token !== "string" || !sameToken(session.csrfToken, token)) throw forbidden();
+  if (typeof token !== "string" || !sameToken(session.csrfToken, token)) throw forbidden("csrf_token", session.user);
   return { user: session.user, form };
 }
 

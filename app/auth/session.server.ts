@@ -1,9 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { findUserByEmail } from "../../db/queries/users";
-import { failureHistory, recordLoginAttempt } from "../../db/queries/login-attempts";
+import { findUserByEmail, type UserCredentials } from "../../db/queries/users";
+import { clearLoginThrottle, pruneLoginThrottles, recordLoginAttempt, refundLoginAttempt, reserveLoginAttempt } from "../../db/queries/login-attempts";
 import { findActiveSession, insertSession, revokeSessionByToken, touchSession, type ActiveSession } from "../../db/queries/sessions";
-import { normalizeEmail, PASSWORD_MAX_LENGTH } from "~/domain/accounts";
-import { ACCOUNT_POLICY, ADDRESS_POLICY, secondsToWait, THROTTLE_WINDOW_MINUTES } from "~/domain/login-throttle";
+import { EMAIL_MAX_LENGTH, normalizeEmail, PASSWORD_MAX_LENGTH } from "~/domain/accounts";
+import { ADDRESS_POLICY, PAIR_POLICY } from "~/domain/login-throttle";
+import { logEvent } from "~/log.server";
 import type { Services } from "~/services.server";
 import { verifyAgainstDecoy, verifyPassword } from "./password.server";
 
@@ -62,38 +63,59 @@ export async function loadSession(request: Request, services: Services): Promise
   return session;
 }
 
-export type SignInResult = { ok: true; setCookie: string; userId: string } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+/** The counter keys of one attempt: the account from this address, and the address alone. */
+function throttleKeys(email: string, address: string) {
+  return { pair: `pair:${email} ${address}`, address: `address:${address}` };
+}
 
 /**
- * Checks a password and opens a brand-new session (a new random id every
- * time, so a session id planted before sign-in is worthless). Every attempt is
- * recorded; repeated failures per account and per address wait longer and longer.
+ * Checks an account's password under the sign-in throttle: the attempt is
+ * counted (per account and address, and per address) before the check; a
+ * correct password clears the pair's count and takes its attempt back from
+ * the address's, so only failures remain counted.
  */
-export async function signIn(services: Services, input: { email: string; password: string; address: string; userAgent: string | null }): Promise<SignInResult> {
+export async function checkPasswordThrottled(
+  services: Services,
+  input: { email: string; password: string; address: string },
+): Promise<{ ok: true; user: UserCredentials } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterSeconds: number }> {
   const db = services.database.db;
-  const email = normalizeEmail(input.email).slice(0, 254);
-  const now = new Date();
-  const [byAccount, byAddress] = await Promise.all([
-    failureHistory(db, { email }, THROTTLE_WINDOW_MINUTES),
-    failureHistory(db, { address: input.address }, THROTTLE_WINDOW_MINUTES),
+  const email = normalizeEmail(input.email).slice(0, EMAIL_MAX_LENGTH);
+  const keys = throttleKeys(email, input.address);
+  const reservation = await reserveLoginAttempt(db, [
+    { key: keys.pair, policy: PAIR_POLICY },
+    { key: keys.address, policy: ADDRESS_POLICY },
   ]);
-  const wait = Math.max(secondsToWait(byAccount, ACCOUNT_POLICY, now), secondsToWait(byAddress, ADDRESS_POLICY, now));
-  if (wait > 0) {
-    logLogin("throttled", email, input.address, { retryAfterSeconds: wait });
-    return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+  if (!reservation.admitted) {
+    logEvent({ event: "login", outcome: "throttled", email, address: input.address, retryAfterSeconds: reservation.retryAfterSeconds });
+    return { ok: false, reason: "throttled", retryAfterSeconds: reservation.retryAfterSeconds };
   }
-
   const user = await findUserByEmail(db, email);
   const password = input.password.slice(0, PASSWORD_MAX_LENGTH + 1);
   const valid = user && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
   await recordLoginAttempt(db, { email, address: input.address, succeeded: Boolean(valid) });
   if (!valid || !user) {
-    logLogin("failed", email, input.address, { failuresInWindow: byAccount.failures + 1 });
+    logEvent({ event: "login", outcome: "failed", email, address: input.address });
     return { ok: false, reason: "invalid" };
   }
+  await clearLoginThrottle(db, keys.pair);
+  await refundLoginAttempt(db, keys.address);
+  // Counters a day old say nothing any more; a successful sign-in is a rare enough moment to sweep them.
+  await pruneLoginThrottles(db);
+  return { ok: true, user };
+}
 
+export type SignInResult = { ok: true; setCookie: string; userId: string } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Checks a password and opens a brand-new session (a new random id every
+ * time, so a session id planted before sign-in is worthless).
+ */
+export async function signIn(services: Services, input: { email: string; password: string; address: string; userAgent: string | null }): Promise<SignInResult> {
+  const checked = await checkPasswordThrottled(services, input);
+  if (!checked.ok) return checked;
+  const { user } = checked;
   const token = randomBytes(32).toString("base64url");
-  await insertSession(db, {
+  await insertSession(services.database.db, {
     tokenHash: hashToken(token),
     userId: user.id,
     csrfToken: randomBytes(32).toString("base64url"),
@@ -101,7 +123,7 @@ export async function signIn(services: Services, input: { email: string; passwor
     address: input.address,
     lifetimeSeconds: SESSION_LIFETIME_SECONDS,
   });
-  logLogin("succeeded", email, input.address, {});
+  logEvent({ event: "login", outcome: "succeeded", email: user.email, address: input.address });
   return { ok: true, setCookie: sessionCookie(services, token), userId: user.id };
 }
 
@@ -109,12 +131,6 @@ export async function signOut(request: Request, services: Services): Promise<str
   const token = readSessionToken(request, services);
   if (token) await revokeSessionByToken(services.database.db, hashToken(token));
   return clearedSessionCookie(services);
-}
-
-function logLogin(outcome: string, email: string, address: string, details: Record<string, unknown>): void {
-  const line = JSON.stringify({ event: "login", outcome, email, address, at: new Date().toISOString(), ...details });
-  if (outcome === "succeeded") console.info(line);
-  else console.warn(line);
 }
 
 export function sameToken(expected: string, given: string): boolean {

@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "~/domain/accounts";
+import { logEvent } from "~/log.server";
 import type { Services } from "~/services.server";
 import { loadSession } from "./session.server";
 
@@ -38,7 +39,9 @@ export function signInRedirect(request: Request): Response {
   return redirect(`/login?redirectTo=${encodeURIComponent(returnPath(request))}`);
 }
 
-export function forbidden(): Response {
+/** A 403, logged as an access_denied event with why (role, region, csrf_token, cross_site, …) and who. */
+export function forbidden(reason = "not_permitted", user?: { id: string }): Response {
+  logEvent({ event: "access_denied", reason, userId: user?.id });
   return new Response("Forbidden", { status: 403 });
 }
 
@@ -49,6 +52,6 @@ export function forbidden(): Response {
 export async function requireUser(request: Request, services: Services, options: { roles?: Role[] } = {}): Promise<SessionUser> {
   const user = await getCurrentUser(request, services);
   if (!user) throw signInRedirect(request);
-  if (options.roles && !options.roles.includes(user.role)) throw forbidden();
+  if (options.roles && !options.roles.includes(user.role)) throw forbidden("role", user);
   return user;
 }

@@ -8,6 +8,7 @@ import { checkImport, sameFields, type ImportCheck } from "~/domain/listing-impo
 import type { ListingType } from "~/domain/listings";
 import type { Services } from "~/services.server";
 import { may, newListingId, validationContext } from "./listings.server";
+import { logger } from "~/log.server";
 
 /**
  * CSV imports in two steps. Checking reads and validates the whole file and
@@ -185,7 +186,7 @@ export async function runImport(services: Services, actor: SessionUser, plan: Im
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(JSON.stringify({ event: "import_failed", job: jobId, region: plan.regionCode, error: message }));
+    logger().error({ event: "import_failed", job: jobId, region: plan.regionCode, error: message }, "import_failed");
     await finishJob(db, jobId, { state: "failed", failure: error instanceof StagedChangeConflict ? "changed" : "error", done: 0, summary: null, error: message }).catch(() => undefined);
     await dropStagedRows(db, jobId).catch(() => undefined);
   }

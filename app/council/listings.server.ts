@@ -24,6 +24,7 @@ import { mayActOnRegion, type ListingAction } from "~/domain/access";
 import { validateListing, type ListingFields, type ListingType, type RawFields, type ValidationContext } from "~/domain/listings";
 import { issue, type FieldIssue } from "~/validation";
 import type { Services } from "~/services.server";
+import { logger } from "~/log.server";
 
 /**
  * The council workflow: drafts, review, archive and restore. Each operation
@@ -325,6 +326,6 @@ export async function deliverToSearch(services: Services): Promise<void> {
   try {
     await services.search.syncNow();
   } catch (error) {
-    console.warn(JSON.stringify({ event: "search_sync_deferred", error: error instanceof Error ? error.message : String(error) }));
+    logger().warn({ event: "search_sync_deferred", error: error instanceof Error ? error.message : String(error) }, "search_sync_deferred");
   }
 }

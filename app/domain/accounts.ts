@@ -69,6 +69,14 @@ export const ACCOUNT_FIELD_LABELS: FieldLabels = {
   regionCode: { ko: "지역", en: "Region" },
 };
 
+/** How the password forms' fields are named in messages. */
+export const PASSWORD_FIELD_LABELS: FieldLabels = {
+  currentPassword: { ko: "현재 비밀번호", en: "Current password" },
+  newPassword: { ko: "새 비밀번호", en: "New password" },
+  confirmPassword: { ko: "새 비밀번호 확인", en: "New password again" },
+  userId: { ko: "계정", en: "Account" },
+};
+
 /** Checks a new account; knownRegions are the region codes that exist. */
 export function validateAccount(input: AccountInput, knownRegions: ReadonlySet<string>): Checked<ValidAccount> {
   return check(accountSchema(knownRegions), input);

@@ -1,7 +1,9 @@
 /**
  * Growing delays after failed sign-ins. A few mistakes cost nothing; after
- * that each further failure doubles the wait, up to a cap. Counted separately
- * per account (guessing one password) and per address (trying many accounts).
+ * that each further failure doubles the wait, up to a cap. Counted per
+ * account-and-address pair (guessing one password from one place: the owner,
+ * elsewhere, is never locked out by a stranger) and per address (one place
+ * trying many accounts). Failures age out a window after the latest one.
  */
 
 export const THROTTLE_WINDOW_MINUTES = 15;
@@ -12,7 +14,7 @@ export interface ThrottlePolicy {
   maxDelaySeconds: number;
 }
 
-export const ACCOUNT_POLICY: ThrottlePolicy = { freeFailures: 4, firstDelaySeconds: 2, maxDelaySeconds: 15 * 60 };
+export const PAIR_POLICY: ThrottlePolicy = { freeFailures: 4, firstDelaySeconds: 2, maxDelaySeconds: 15 * 60 };
 export const ADDRESS_POLICY: ThrottlePolicy = { freeFailures: 20, firstDelaySeconds: 2, maxDelaySeconds: 15 * 60 };
 
 /** How long after the latest failure the next attempt must wait, given the failures in the window. */
@@ -22,15 +24,23 @@ export function delayAfterFailures(failures: number, policy: ThrottlePolicy): nu
   return Math.min(policy.maxDelaySeconds, policy.firstDelaySeconds * 2 ** Math.min(steps, 30));
 }
 
-export interface FailureHistory {
+/** One counter as stored: attempts not (yet) followed by a success, and when the latest was admitted. */
+export interface ThrottleState {
   failures: number;
-  lastFailureAt: Date | null;
+  lastAttemptAt: Date;
 }
 
-/** Seconds still to wait before another attempt is considered (0: go ahead). */
-export function secondsToWait(history: FailureHistory, policy: ThrottlePolicy, now: Date): number {
-  if (!history.lastFailureAt) return 0;
-  const delay = delayAfterFailures(history.failures, policy);
-  const elapsed = (now.getTime() - history.lastFailureAt.getTime()) / 1000;
-  return Math.max(0, Math.ceil(delay - elapsed));
+export type Admission = { admitted: true; next: ThrottleState } | { admitted: false; retryAfterSeconds: number };
+
+/**
+ * Decides one attempt against a counter. An admitted attempt is counted at
+ * once, before its password is checked, so parallel attempts cannot slip
+ * past the limit between check and count; a success then clears the pair.
+ */
+export function admitAttempt(state: ThrottleState | null, policy: ThrottlePolicy, now: Date): Admission {
+  const elapsed = state ? (now.getTime() - state.lastAttemptAt.getTime()) / 1000 : Infinity;
+  const failures = elapsed < THROTTLE_WINDOW_MINUTES * 60 ? state!.failures : 0;
+  const wait = delayAfterFailures(failures, policy) - elapsed;
+  if (failures > 0 && wait > 0) return { admitted: false, retryAfterSeconds: Math.ceil(wait) };
+  return { admitted: true, next: { failures: failures + 1, lastAttemptAt: now } };
 }

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listActiveSessions, revokeUserSession } from "../../db/queries/sessions";
 import { requireMutation } from "~/auth/csrf.server";
 import { clearedSessionCookie, loadSession } from "~/auth/session.server";
@@ -44,7 +44,7 @@ export default function SessionsPage() {
     <main className="page">
       <h1>{t("myAccount")}</h1>
       <p>
-        {email} · {t(`role_${role}`)}
+        {email} · {t(`role_${role}`)} · <Link to="/account/password">{t("passwordChangeTitle")}</Link>
       </p>
       <h2>{t("sessionsHeading")}</h2>
       <table className="data-table" data-testid="sessions">

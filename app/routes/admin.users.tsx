@@ -3,9 +3,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { listRegions } from "../../db/queries/regions";
 import { AccountError, createUser, disableUser, DuplicateEmailError, listUsers } from "../../db/queries/users";
 import { requireMutation } from "~/auth/csrf.server";
+import { resetPassword } from "~/auth/password-change.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
-import { ACCOUNT_FIELD_LABELS, ROLES } from "~/domain/accounts";
+import { ACCOUNT_FIELD_LABELS, PASSWORD_FIELD_LABELS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from "~/domain/accounts";
 import { resolveLang, translator } from "~/i18n";
 import { pageTitle, useT } from "~/i18n/react";
 import { field, issueMessage } from "~/validation";
@@ -34,6 +35,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!field.isUuid(id) || id === user.id) return data({ errors: [t("accountCannotDisable")] }, { status: 400 });
     await disableUser(db, id);
     return redirect("/admin/users");
+  }
+  if (form.get("intent") === "reset_password") {
+    const id = form.get("userId");
+    if (!field.isUuid(id)) return data({ errors: [issueMessage({ field: "userId", code: "not_found" }, lang, PASSWORD_FIELD_LABELS)] }, { status: 400 });
+    const reset = await resetPassword(context.services, user, { userId: id, next: form.get("newPassword"), confirmation: form.get("confirmPassword") });
+    if (!reset.ok) return data({ errors: "issues" in reset ? reset.issues.map((p) => issueMessage(p, lang, PASSWORD_FIELD_LABELS)) : [] }, { status: 400 });
+    const target = (await listUsers(db)).find((u) => u.id === id);
+    return data({ done: t("accountResetDone", { email: target?.email ?? "" }) });
   }
   try {
     await createUser(db, {
@@ -81,12 +90,31 @@ export default function AdminUsersPage() {
                 {u.disabledAt ? (
                   t("accountDisabled")
                 ) : u.id === me ? null : (
-                  <Form method="post">
-                    <CsrfField />
-                    <input type="hidden" name="intent" value="disable" />
-                    <input type="hidden" name="userId" value={u.id} />
-                    <button type="submit">{t("accountDisable")}</button>
-                  </Form>
+                  <>
+                    <Form method="post">
+                      <CsrfField />
+                      <input type="hidden" name="intent" value="disable" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button type="submit">{t("accountDisable")}</button>
+                    </Form>
+                    <details>
+                      <summary>{t("accountResetPassword")}</summary>
+                      <Form method="post" className="reset-form" data-testid={`reset-${u.email}`}>
+                        <CsrfField />
+                        <input type="hidden" name="intent" value="reset_password" />
+                        <input type="hidden" name="userId" value={u.id} />
+                        <label>
+                          {t("newPassword")}
+                          <input type="password" name="newPassword" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} autoComplete="new-password" />
+                        </label>
+                        <label>
+                          {t("confirmPassword")}
+                          <input type="password" name="confirmPassword" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} autoComplete="new-password" />
+                        </label>
+                        <button type="submit">{t("accountResetPassword")}</button>
+                      </Form>
+                    </details>
+                  </>
                 )}
               </td>
             </tr>
@@ -96,7 +124,12 @@ export default function AdminUsersPage() {
       <h2>{t("accountCreate")}</h2>
       <Form method="post" className="stacked-form">
         <CsrfField />
-        {result?.errors && (
+        {result && "done" in result && (
+          <p className="notice" role="status">
+            {result.done}
+          </p>
+        )}
+        {result && "errors" in result && (
           <ul className="form-error" role="alert">
             {result.errors.map((e) => (
               <li key={e}>{e}</li>
@@ -108,7 +141,7 @@ export default function AdminUsersPage() {
           <input type="email" name="email" required maxLength={254} />
         </label>
         <label>
-          {t("password")} ({t("passwordRule")})
+          {t("password")} ({t("passwordRuleLong")})
           <input type="password" name="password" required minLength={12} maxLength={256} autoComplete="new-password" />
         </label>
         <label>

@@ -20,7 +20,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
   const type = parseType(params.type);
   const region = await loadRegion(context.services, params.region);
-  if (!may(user, "view", region.code)) throw forbidden();
+  if (!may(user, "view", region.code)) throw forbidden("region", user);
   const db = context.services.database.db;
   const id = parseListingId(params.id);
   const [live, draft] = await Promise.all([getLiveListing(db, type, id), getDraft(db, type, id)]);

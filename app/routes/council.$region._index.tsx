@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "councilWo
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
   const region = await loadRegion(context.services, params.region);
-  if (!may(user, "view", region.code)) throw forbidden();
+  if (!may(user, "view", region.code)) throw forbidden("region", user);
   const db = context.services.database.db;
   const [listings, drafts] = await Promise.all([listRegionListings(db, region.code), listRegionDrafts(db, region.code)]);
   const draftIds = new Set(drafts.map((d) => `${d.type}:${d.entityId}`));

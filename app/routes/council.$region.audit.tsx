@@ -12,7 +12,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auditTrai
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
   const region = await loadRegion(context.services, params.region);
-  if (!may(user, "view", region.code)) throw forbidden();
+  if (!may(user, "view", region.code)) throw forbidden("region", user);
   const entries = await listAuditEntries(context.services.database.db, { regionCode: region.code }, 500);
   return { region, entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })) };
 }

@@ -7,7 +7,7 @@ import { loadRegion } from "~/council/routes.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
   const region = await loadRegion(context.services, params.region);
-  if (!may(user, "view", region.code)) throw forbidden();
+  if (!may(user, "view", region.code)) throw forbidden("region", user);
   const type = new URL(request.url).searchParams.get("type") === "program" ? "program" : "facility";
   return new Response(await exportCsv(context.services, region.code, type), {
     headers: {

@@ -7,7 +7,7 @@ import { loadRegion } from "~/council/routes.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
   const region = await loadRegion(context.services, params.region);
-  if (!may(user, "view", region.code)) throw forbidden();
+  if (!may(user, "view", region.code)) throw forbidden("region", user);
   return new Response(JSON.stringify(await exportGeoJson(context.services, region.code)), {
     headers: {
       "Content-Type": "application/geo+json; charset=utf-8",

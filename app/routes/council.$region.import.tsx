@@ -21,7 +21,7 @@ const SHOWN_PROBLEMS = 200;
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services, { roles: [...EDIT_ROLES] });
   const region = await loadRegion(context.services, params.region);
-  if (!may(user, "edit", region.code)) throw forbidden();
+  if (!may(user, "edit", region.code)) throw forbidden("region", user);
   const lang = resolveLang(request).lang;
   const t = translator(lang);
   const search = new URL(request.url).searchParams;
@@ -62,7 +62,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     throw error;
   }
   const { user, form } = mutation;
-  if (!may(user, "edit", region.code)) throw forbidden();
+  if (!may(user, "edit", region.code)) throw forbidden("region", user);
   const base = `/council/${region.code}/import`;
   if (form.get("intent") === "commit") {
     const started = await startImport(context.services, user, String(form.get("plan") ?? ""), region.code);

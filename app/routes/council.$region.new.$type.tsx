@@ -17,7 +17,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services, { roles: [...EDIT_ROLES] });
   const type = parseType(params.type);
   const region = await loadRegion(context.services, params.region);
-  if (!may(user, "edit", region.code)) throw forbidden();
+  if (!may(user, "edit", region.code)) throw forbidden("region", user);
   return { type, region };
 }
 

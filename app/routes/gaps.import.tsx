@@ -4,13 +4,12 @@ import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
 import { importRegister } from "~/gaps/import.server";
+import { MAX_REGISTER_BYTES } from "~/gaps/limits";
 import { resolveLang, translator } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
 import { issueMessage } from "~/validation";
 
 const IMPORT_ROLES = ["admin", "official"] as const;
-/** A register of a few hundred thousand firms fits well under this. */
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("gapsImportTitle") }];
 
@@ -23,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { lang } = resolveLang(request);
   const t = translator(lang);
   const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > MAX_FILE_BYTES) return data({ ok: false as const, message: t("gapsImportTooLarge"), problems: [] }, { status: 413 });
+  if (length > MAX_REGISTER_BYTES) return data({ ok: false as const, message: t("gapsImportTooLarge"), problems: [] }, { status: 413 });
   const { form } = await requireMutation(request, context.services, { roles: [...IMPORT_ROLES] });
   const file = form.get("register");
   if (!(file instanceof File) || file.size === 0) return data({ ok: false as const, message: t("gapsImportNoFile"), problems: [] }, { status: 400 });

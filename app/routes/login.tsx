@@ -4,9 +4,10 @@ import { isSameOriginPost } from "~/auth/csrf.server";
 import { signIn } from "~/auth/session.server";
 import { forbidden, getCurrentUser } from "~/auth/user.server";
 import { resolveLang, translator } from "~/i18n";
+import { keepRetryAfter } from "~/http";
 import { metaT, useT } from "~/i18n/react";
 import { ACCOUNT_FIELD_LABELS, EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "~/domain/accounts";
-import { check, field, issueMessage } from "~/validation";
+import { check, entriesObject, field, issueMessage } from "~/validation";
 import { formDataOrThrow } from "~/validation/request.server";
 import { z } from "zod";
 
@@ -14,6 +15,8 @@ export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
   return [{ title: `${t("signIn")} — ${t("appName")}` }];
 };
+
+export const headers = keepRetryAfter;
 
 const SIGN_IN_SCHEMA = z.object({ email: field.email({ max: EMAIL_MAX_LENGTH }), password: field.secret({ max: PASSWORD_MAX_LENGTH }) });
 
@@ -31,13 +34,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // Signing in has no session yet to hold a token: the Origin check stops cross-site sign-in posts.
-  if (!isSameOriginPost(request)) throw forbidden();
+  if (!isSameOriginPost(request)) throw forbidden("cross_site");
   const { lang } = resolveLang(request);
   const t = translator(lang);
   const form = await formDataOrThrow(request);
   const submittedEmail = form.get("email");
   const shownEmail = typeof submittedEmail === "string" ? submittedEmail.replace(/[\u0000-\u001F\u007F]/g, "").slice(0, EMAIL_MAX_LENGTH) : "";
-  const fields = check(SIGN_IN_SCHEMA, { email: submittedEmail, password: form.get("password") });
+  const submitted = entriesObject(form);
+  const fields = check(SIGN_IN_SCHEMA, { email: submitted.email, password: submitted.password });
   if (!fields.ok) {
     const missing = fields.issues.some((p) => p.code === "required");
     return data({ error: missing ? t("loginMissingFields") : issueMessage(fields.issues[0]!, lang, ACCOUNT_FIELD_LABELS), email: shownEmail }, { status: 400 });

@@ -40,6 +40,9 @@ export interface IssueParams {
   radius_needs_near: undefined;
   password_too_short: { min: number };
   password_too_long: { max: number };
+  password_guessable: undefined;
+  password_incorrect: undefined;
+  password_mismatch: undefined;
   role_invalid: undefined;
   region_required: undefined;
   region_not_allowed: undefined;
@@ -63,6 +66,8 @@ export interface IssueParams {
   sign_in_required: undefined;
   forbidden: undefined;
   method_not_allowed: { allowed: string };
+  cross_site: undefined;
+  rate_limited: { seconds: number };
   database_unavailable: undefined;
   import_running: undefined;
   import_plan_taken: undefined;

@@ -5,6 +5,7 @@ import * as gaps from "./003_gaps";
 import * as councilImports from "./004_council_imports";
 import * as service from "./005_service";
 import * as facilities from "./007_facilities";
+import * as loginThrottles from "./008_login_throttles";
 
 /** Migrations are listed here rather than read from disk so that bundled builds carry them. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "004_council_imports": councilImports,
   "005_service": service,
   "007_facilities": facilities,
+  "008_login_throttles": loginThrottles,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,7 +3,7 @@ import type { Database } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-export type AuditAction = "draft_create" | "draft_update" | "draft_discard" | "publish" | "archive" | "restore" | "import";
+export type AuditAction = "draft_create" | "draft_update" | "draft_discard" | "publish" | "archive" | "restore" | "import" | "password_change" | "password_reset";
 
 export interface AuditEntryInput {
   user: { id: string; email: string };

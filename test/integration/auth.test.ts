@@ -123,23 +123,45 @@ describe(`accounts and sessions on ${databaseLabel}`, () => {
     expect(result.status).toBe(403);
   });
 
-  it("failed sign-ins are logged and throttled per account with growing delays", async () => {
+  it("failed sign-ins are logged and throttled per account and address: the owner elsewhere still signs in", async () => {
     await createUser(services.database.db, { email: "target@example.kr", password: PASSWORD, role: "official", regionCode: null });
     for (let i = 0; i < 4; i++) {
-      const wrong = await callRoute(loginAction, services, "/login", { form: { email: "target@example.kr", password: "not the password" }, clientAddress: `198.51.100.${i}` });
+      const wrong = await callRoute(loginAction, services, "/login", { form: { email: "target@example.kr", password: "not the password" }, clientAddress: "198.51.100.66" });
       expect(wrong.status).toBe(401);
       expect((wrong.body as { error: string }).error).toBe("이메일 또는 비밀번호가 맞지 않습니다.");
     }
-    // Even the right password waits now, from any address.
-    const throttled = await callRoute(loginAction, services, "/login", { form: { email: "target@example.kr", password: PASSWORD }, clientAddress: "198.51.100.99" });
+    // From the guessing address even the right password waits now, and is not checked.
+    const throttled = await callRoute(loginAction, services, "/login", { form: { email: "target@example.kr", password: PASSWORD }, clientAddress: "198.51.100.66" });
     expect(throttled.status).toBe(429);
-    expect(Number(throttled.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(Number(throttled.headers.get("Retry-After"))).toBe(2);
     expect((throttled.body as { error: string }).error).toMatch(/초 후에 다시 시도하세요/);
     const attempts = await services.database.db.selectFrom("login_attempts").selectAll().where("email", "=", "target@example.kr").execute();
     expect(attempts.map((a) => a.succeeded)).toEqual([false, false, false, false]);
-    // Nobody got a session for the target.
     const sessions = await services.database.db.selectFrom("sessions").innerJoin("users", "users.id", "sessions.user_id").where("users.email", "=", "target@example.kr").select("token_hash").execute();
     expect(sessions).toEqual([]);
+    // The owner, from their own address, is not locked out by the stranger.
+    const owner = await callRoute(loginAction, services, "/login", { form: { email: "target@example.kr", password: PASSWORD }, clientAddress: "203.0.113.50" });
+    expect(owner.status).toBe(302);
+  });
+
+  it("100 parallel wrong passwords for one account and address get exactly 4 checks; every refusal carries Retry-After", async () => {
+    await createUser(services.database.db, { email: "parallel@example.kr", password: PASSWORD, role: "official", regionCode: null });
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => callRoute(loginAction, services, "/login", { form: { email: "parallel@example.kr", password: "not the password" }, clientAddress: "198.51.100.77" })),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(4);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(96);
+    for (const refused of results.filter((r) => r.status === 429)) expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    const checked = await services.database.db.selectFrom("login_attempts").select("id").where("email", "=", "parallel@example.kr").execute();
+    expect(checked).toHaveLength(4);
+  });
+
+  it("successful sign-ins from one address are not failures: 30 in a row all pass", async () => {
+    for (let i = 0; i < 30; i++) {
+      const ok = await callRoute(loginAction, services, "/login", { form: { email: "official@example.kr", password: PASSWORD }, clientAddress: "198.51.100.30" });
+      expect(ok.status).toBe(302);
+    }
   });
 
   it("many failures from one address are throttled across accounts", async () => {

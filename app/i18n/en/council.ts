@@ -17,6 +17,8 @@ export const council = {
   auditAction_archive: "Archived",
   auditAction_restore: "Restored",
   auditAction_import: "Imported",
+  auditAction_password_change: "Password changed",
+  auditAction_password_reset: "Password reset",
   auditTrail: "Audit trail",
   changedMark: "changed",
   hintList: "Separate with semicolons (;):",

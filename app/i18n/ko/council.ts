@@ -15,6 +15,8 @@ export const council = {
   auditAction_archive: "보관",
   auditAction_restore: "복원",
   auditAction_import: "가져오기",
+  auditAction_password_change: "비밀번호 변경",
+  auditAction_password_reset: "비밀번호 재설정",
   auditTrail: "변경 기록",
   changedMark: "변경",
   hintList: "세미콜론(;)으로 구분:",

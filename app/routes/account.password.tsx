@@ -1,0 +1,77 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { requireMutation } from "~/auth/csrf.server";
+import { changeOwnPassword } from "~/auth/password-change.server";
+import { requireUser } from "~/auth/user.server";
+import { CsrfField } from "~/components/CsrfField";
+import { PASSWORD_FIELD_LABELS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/domain/accounts";
+import { resolveLang, translator } from "~/i18n";
+import { keepRetryAfter } from "~/http";
+import { metaT, useT } from "~/i18n/react";
+import { issueMessage } from "~/validation";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("passwordChangeTitle")} — ${t("appName")}` }];
+};
+
+export const headers = keepRetryAfter;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context.services);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, form } = await requireMutation(request, context.services);
+  const { lang } = resolveLang(request);
+  const t = translator(lang);
+  const result = await changeOwnPassword(request, context.services, user, {
+    current: form.get("currentPassword"),
+    next: form.get("newPassword"),
+    confirmation: form.get("confirmPassword"),
+    address: context.clientAddress ?? "unknown",
+  });
+  if (result.ok) return data({ ok: true as const, messages: [t("passwordChanged")] });
+  if ("retryAfterSeconds" in result) {
+    return data({ ok: false as const, messages: [t("passwordThrottled", { seconds: result.retryAfterSeconds })] }, { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
+  }
+  return data({ ok: false as const, messages: result.issues.map((p) => issueMessage(p, lang, PASSWORD_FIELD_LABELS)) }, { status: 400 });
+}
+
+export default function ChangePasswordPage() {
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <main className="page narrow">
+      <h1>{t("passwordChangeTitle")}</h1>
+      <p>{t("passwordChangeHelp")}</p>
+      {result && (
+        <ul className={result.ok ? "notice" : "form-error"} role={result.ok ? "status" : "alert"} data-testid="password-result">
+          {result.messages.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
+      <Form method="post" className="stacked-form">
+        <CsrfField />
+        <label>
+          {t("currentPassword")}
+          <input type="password" name="currentPassword" autoComplete="current-password" required maxLength={PASSWORD_MAX_LENGTH} />
+        </label>
+        <label>
+          {t("newPassword")} ({t("passwordRuleLong")})
+          <input type="password" name="newPassword" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} />
+        </label>
+        <label>
+          {t("confirmPassword")}
+          <input type="password" name="confirmPassword" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} />
+        </label>
+        <button type="submit">{t("passwordChangeSubmit")}</button>
+      </Form>
+      <p>
+        <Link to="/account/sessions">{t("sessionsHeading")}</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,78 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { createApp, loadBuild } from "../../scripts/serve";
+import type { Services } from "~/services.server";
+
+const BUILT = path.resolve("build/server/index.js");
+const SOURCES = ["app", "public", "remix.config.js", "vite.config.ts", "package-lock.json"];
+
+function newestMtime(entry: string): number {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs.readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+}
+
+/** The production bundle, built first when a source file is newer (as `npm start` does). */
+export function ensureBuild(): void {
+  const builtAt = fs.existsSync(BUILT) ? fs.statSync(BUILT).mtimeMs : 0;
+  if (builtAt > Math.max(...SOURCES.map(newestMtime))) return;
+  const result = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
+    encoding: "utf8",
+    env: { ...process.env, NODE_ENV: "production", VITEST: "" },
+  });
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+export interface ServedApp {
+  baseUrl: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+/** The real Express app (edge, static files, Remix on the production build) on a free port, over the given services. */
+export async function serveApp(services: Services): Promise<ServedApp> {
+  ensureBuild();
+  const server = http.createServer(createApp(services, await loadBuild()));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    port,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * One HTTP request written by hand, for what fetch will not send: a declared
+ * length it never delivers, a body written chunk by chunk while the answer is awaited.
+ */
+export function rawRequest(port: number, options: { method: string; path: string; headers?: Record<string, string>; body?: Buffer | ((write: (chunk: Buffer) => boolean) => Promise<void>) }): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    // A connection of its own: a request that declared more than it sent must not lend its socket to the next.
+    const request = http.request({ host: "127.0.0.1", port, agent: false, method: options.method, path: options.path, headers: options.headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      response.on("error", reject);
+    });
+    // The server may close the connection while the body is still going out: that is the point.
+    request.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+    const body = options.body;
+    if (body === undefined) request.end();
+    else if (Buffer.isBuffer(body)) request.end(body);
+    else void body((chunk) => request.write(chunk)).then(() => request.end(), () => request.end());
+  });
+}
