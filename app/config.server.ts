@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { isIsoDate } from "./clock";
 
 const optionalUrl = (protocols: string[], hint: string) =>
   z
@@ -36,6 +37,15 @@ const configSchema = z.object({
   TRUST_PROXY: z.enum(["true", "false", ""]).default("false"),
   ADMIN_EMAIL: z.string().trim().email("must be an email address").optional().or(z.literal("").transform(() => undefined)),
   ADMIN_PASSWORD: z.string().min(12, "must have at least 12 characters").optional().or(z.literal("").transform(() => undefined)),
+  CLOCK_DATE: z
+    .string()
+    .trim()
+    .optional()
+    .refine((value) => !value || isIsoDate(value), { message: "must be a calendar date YYYY-MM-DD" }),
+  BIZINFO_API_KEY: z.string().trim().optional(),
+  KSTARTUP_SERVICE_KEY: z.string().trim().optional(),
+  BIZINFO_API_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
+  KSTARTUP_API_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
 });
 
 export type AppConfig = {
@@ -51,7 +61,17 @@ export type AppConfig = {
   trustProxy?: boolean;
   /** Read once at start to create the first administrator (see README, "Council workspace"). */
   firstAdmin?: { email?: string; password?: string };
+  /** Keys and endpoints of the announcement portals; the daily sync runs only for portals with a key. */
+  programSources?: ProgramSourceConfig;
 };
+
+export interface ProgramSourceConfig {
+  bizinfo: { apiKey?: string; url: string };
+  kstartup: { serviceKey?: string; url: string };
+}
+
+export const BIZINFO_DEFAULT_URL = "https://www.bizinfo.go.kr/uss/rss/bizinfoApi.do";
+export const KSTARTUP_DEFAULT_URL = "https://apis.data.go.kr/B552735/kisedKstartupService01/getAnnouncementInformation01";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -80,5 +100,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mapStyleUrl: value.MAP_STYLE_URL,
     trustProxy: value.TRUST_PROXY === "true",
     firstAdmin: { email: value.ADMIN_EMAIL, password: value.ADMIN_PASSWORD },
+    programSources: programSourcesOf(value),
+  };
+}
+
+function programSourcesOf(value: z.output<typeof configSchema>): ProgramSourceConfig {
+  return {
+    bizinfo: { apiKey: value.BIZINFO_API_KEY || undefined, url: value.BIZINFO_API_URL ?? BIZINFO_DEFAULT_URL },
+    kstartup: { serviceKey: value.KSTARTUP_SERVICE_KEY || undefined, url: value.KSTARTUP_API_URL ?? KSTARTUP_DEFAULT_URL },
   };
 }
