@@ -16,7 +16,7 @@ describe("clock", () => {
   it("refuses a CLOCK_DATE that is not a calendar date", () => {
     expect(() => today({ CLOCK_DATE: "2026-02-30" })).toThrow(ClockError);
     expect(() => today({ CLOCK_DATE: "20260810" })).toThrow(/CLOCK_DATE/);
-    expect(() => loadConfig({ CLOCK_DATE: "tomorrow" })).toThrow(/CLOCK_DATE: must be a calendar date/);
+    expect(() => loadConfig({ NODE_ENV: "test", CLOCK_DATE: "tomorrow" })).toThrow(/CLOCK_DATE: must be a calendar date/);
     expect(isIsoDate("2028-02-29")).toBe(true);
   });
 
