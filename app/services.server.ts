@@ -5,6 +5,7 @@ import { listKsicDivisions } from "../db/queries/taxonomy";
 import { prepareDatabase } from "../db/setup";
 import type { AppConfig } from "./config.server";
 import { buildGeocoder, type Geocoder } from "./domain/geocode";
+import { startDailySync, type DailySync } from "./programs/schedule.server";
 import { createSearchEngine } from "./search";
 import type { KnownCodes } from "./search/request.server";
 import { SearchService, type SearchServiceOptions } from "./search/service.server";
@@ -16,6 +17,8 @@ export interface Services {
   search: SearchService;
   /** Region codes and names, KSIC divisions, read once: reference data changes only with a reseed and restart. */
   referenceCodes(): Promise<KnownCodes>;
+  /** The daily announcement sync, when portal keys are set and background work is on. */
+  programSync: DailySync | null;
   /** The offline geocoder over the area table, built on first use. */
   geocoder(): Promise<Geocoder>;
   close(): Promise<void>;
@@ -49,6 +52,7 @@ export async function createServices(config: AppConfig, options: CreateServicesO
     const search = new SearchService(database.db, engine, options.searchOptions);
     await search.initialize();
     if (options.startSync ?? true) search.start();
+    const programSync = (options.startSync ?? true) && config.programSources ? startDailySync({ db: database.db, sources: config.programSources }) : null;
     let codes: Promise<KnownCodes> | null = null;
     const loadCodes = async (): Promise<KnownCodes> => {
       const [regions, divisions] = await Promise.all([listRegions(database.db), listKsicDivisions(database.db)]);
@@ -72,6 +76,7 @@ export async function createServices(config: AppConfig, options: CreateServicesO
       config,
       database,
       search,
+      programSync,
       geocoder() {
         geocoder ??= loadGeocoder().catch((error: unknown) => {
           geocoder = null;
@@ -87,6 +92,7 @@ export async function createServices(config: AppConfig, options: CreateServicesO
         return codes;
       },
       async close() {
+        await programSync?.stop();
         await search.stop();
         await database.close();
       },
