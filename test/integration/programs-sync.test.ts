@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../db/client";
 import { listCallDetails, latestRuns } from "../../db/queries/program-calls";
 import { withAdvisoryLock } from "../../db/queries/locks";
 import type { ProgramSourceConfig } from "~/config.server";
@@ -153,11 +154,12 @@ describe(`syncing from the portals' APIs (local replay server), on ${databaseLab
   });
 
   it.skipIf(!process.env.DATABASE_URL)("on PostgreSQL, a second process's attempt while the lock is held does not run", async () => {
-    const other = await createTestServices();
+    // A second process: its own pool on the same database.
+    const other = await openDatabase({ databaseUrl: services.config.databaseUrl, dataDir: "memory://" });
     try {
       let inner: { ran: boolean } | null = null;
       await withAdvisoryLock(services.database.db, PROGRAM_SYNC_LOCK, async () => {
-        inner = await withAdvisoryLock(other.database.db, PROGRAM_SYNC_LOCK, async () => "ran");
+        inner = await withAdvisoryLock(other.db, PROGRAM_SYNC_LOCK, async () => "ran");
       });
       expect(inner).toEqual({ ran: false });
     } finally {
