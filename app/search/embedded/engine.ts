@@ -1,3 +1,4 @@
+import { documentStatus } from "../program-status";
 import type { MatchInfo } from "minisearch";
 import { distanceKm } from "~/domain/geo";
 import type { LatLng } from "~/domain/types";
@@ -107,6 +108,22 @@ function highlightName(document: SearchDocument, parsed: ParsedQuery, matchedTer
   return english.marked ? english.html : korean.html;
 }
 
+/** Last day of application first; calls without one (and facilities) after, in their order. */
+function byDeadline(matches: Match[]): Match[] {
+  const key = (match: Match) => match.entry.document.windowEnd ?? "9999-99-99";
+  return [...matches].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Programs by their status on a day: a facet computed per query because statuses follow the clock. */
+function countStatuses(matches: readonly Match[], today: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { entry } of matches) {
+    const status = documentStatus(entry.document, today);
+    if (status) counts[status] = (counts[status] ?? 0) + 1;
+  }
+  return counts;
+}
+
 /**
  * In-process search over MiniSearch with a Korean layer (see records.ts and query.ts). Searches
  * run against one snapshot of the corpus; `replaceAll` builds a new corpus and swaps it in.
@@ -170,7 +187,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const matches = hasText ? this.matchText(corpus, parsed, predicate) : this.matchAll(corpus, predicate);
     const near = query.near;
     const byDistance = near !== undefined && (query.sort === "distance" || (query.sort === undefined && !hasText));
-    const ordered = near && byDistance ? nearestFirst(matches, near, query.offset + query.limit) : matches;
+    const ordered = query.sort === "deadline" ? byDeadline(matches) : near && byDistance ? nearestFirst(matches, near, query.offset + query.limit) : matches;
 
     const page = ordered.slice(query.offset, query.offset + query.limit);
     const hits = page.map((match): SearchHit => {
@@ -183,10 +200,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return {
       total: matches.length,
       hits,
-      facets: corpus.countFacets(
-        matches.map((match) => match.entry),
-        query.facets ?? [],
-      ),
+      facets: {
+        ...corpus.countFacets(
+          matches.map((match) => match.entry),
+          (query.facets ?? []).filter((facet) => facet !== "status"),
+        ),
+        ...(query.facets?.includes("status") && query.filters?.today ? { status: countStatuses(matches, query.filters.today) } : {}),
+      },
     };
   }
 

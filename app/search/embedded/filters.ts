@@ -1,4 +1,5 @@
 import { distanceKm } from "~/domain/geo";
+import { documentStatus } from "../program-status";
 import type { SearchFilters, SearchQuery } from "../types";
 import { type Corpus, NATIONWIDE_FACET } from "./corpus";
 import type { Entry } from "./records";
@@ -44,6 +45,16 @@ export function buildPredicate(corpus: Corpus, filters: SearchFilters, near: Sea
   if (present(filters.ids)) {
     const ids = new Set(filters.ids);
     checks.push((entry) => ids.has(entry.document.id));
+  }
+  const today = filters.today;
+  if (today && present(filters.statuses)) {
+    const statuses = new Set<string>(filters.statuses);
+    checks.push((entry) => {
+      const status = documentStatus(entry.document, today);
+      return status !== null && statuses.has(status);
+    });
+  } else if (today && !filters.includeClosed) {
+    checks.push((entry) => documentStatus(entry.document, today) !== "closed");
   }
   if (near && near.radiusKm !== undefined) {
     const { radiusKm } = near;
