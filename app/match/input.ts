@@ -14,6 +14,7 @@ import {
   type TechSource,
 } from "~/domain/types";
 import { FIRM_APPLICANT_TYPES, type FirmApplicantType } from "~/domain/programs/types";
+import { isListingId } from "~/domain/listing-id";
 import { check, field, type Checked, type FieldLabels } from "~/validation";
 
 /** A firm's profile as the API and the form take it, checked. */
@@ -32,6 +33,8 @@ export interface MatchInput {
   foundedOn?: string;
   /** What the firm applies as; without it, a founded firm (SME, or 소상공인 when its size says so). */
   applicantType?: FirmApplicantType;
+  /** A program to check against the profile whatever the ranking shows (its page asks this). */
+  programId?: string;
 }
 
 export interface MatchInputKnown {
@@ -62,6 +65,7 @@ export const MATCH_FIELD_LABELS: FieldLabels = {
   needs: { ko: "필요한 지원", en: "Needs" },
   foundedOn: { ko: "창업일(또는 창업 연도)", en: "Founded on (or year)" },
   applicantType: { ko: "신청 자격", en: "Applying as" },
+  programId: { ko: "지원사업", en: "Program" },
 };
 
 /** A KSIC division as "29" (a number such as 29 or 5 is read as its two digits). */
@@ -120,6 +124,7 @@ export function matchInputSchema(known: MatchInputKnown) {
       needs: field.choices(NEEDS),
       foundedOn: field.dateOrYear(),
       applicantType: field.choice(FIRM_APPLICANT_TYPES),
+      programId: field.text({ max: 128 }).refine((value) => value === null || isListingId(value), { params: { issue: "unknown_value", values: { value: "programId" } } }),
     })
     .strict()
     .superRefine((value, ctx) => {
@@ -151,6 +156,7 @@ export function parseMatchInput(raw: unknown, known: MatchInputKnown): Checked<M
       needs: value.needs,
       ...(value.foundedOn ? { foundedOn: value.foundedOn } : {}),
       ...(value.applicantType ? { applicantType: value.applicantType } : {}),
+      ...(value.programId ? { programId: value.programId } : {}),
     },
   };
 }
@@ -192,6 +198,7 @@ export function matchInputFromSearchParams(params: URLSearchParams): Record<stri
     needs: params.getAll("need"),
     foundedOn: get("founded"),
     applicantType: get("applicant"),
+    programId: get("program"),
   };
 }
 
@@ -213,4 +220,5 @@ export const FORM_FIELD_OF: Record<string, string> = {
   needs: "need",
   foundedOn: "founded",
   applicantType: "applicant",
+  programId: "program",
 };

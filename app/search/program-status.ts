@@ -1,37 +1,19 @@
 import { addDays } from "~/clock";
-import type { ApplicationWindow, CallFacts, ProgramStatus } from "~/domain/programs/types";
-import { statusOn } from "~/domain/programs/window";
+import type { ApplicationWindow, ProgramStatus } from "~/domain/programs/types";
+import { statusOn, windowOfFields } from "~/domain/programs/window";
 import type { SearchDocument } from "./types";
 
 type WindowFields = Pick<SearchDocument, "type" | "windowKind" | "windowStart" | "windowEnd" | "withdrawn">;
 
 /** The window of an indexed call; null for a standing program (curated, no window). */
 export function windowOfDocument(document: WindowFields): ApplicationWindow | null {
-  if (document.windowKind === null) return null;
-  if (document.windowKind === "unknown") return { kind: "unknown" };
-  if (document.windowKind === "open_ended") return { kind: "open_ended", start: document.windowStart };
-  return { kind: "dated", start: document.windowStart ?? document.windowEnd ?? "", end: document.windowEnd ?? "" };
+  return windowOfFields(document);
 }
 
 /** A program's status on `today`; null for facilities. */
 export function documentStatus(document: WindowFields, today: string): ProgramStatus | null {
   if (document.type !== "program") return null;
   return statusOn(windowOfDocument(document), today, document.withdrawn);
-}
-
-/** What matching reads of an imported call; null for curated programs and facilities. */
-export function callFactsOf(document: SearchDocument): CallFacts | null {
-  const window = windowOfDocument(document);
-  if (window === null || document.businessAge === null) return null;
-  return {
-    window,
-    withdrawn: document.withdrawn,
-    applicantTypes: document.applicantTypes as CallFacts["applicantTypes"],
-    businessAge: document.businessAge,
-    regionBasis: document.regionBasis,
-    applicantField: document.applicantField,
-    ageField: document.ageField,
-  };
 }
 
 /** YYYY-MM-DD as the number YYYYMMDD. */

@@ -92,6 +92,8 @@ export interface SearchFilters {
   statuses?: ProgramStatus[];
   /** Without `statuses`: closed calls are left out unless this is set. Facilities are unaffected. */
   includeClosed?: boolean;
+  /** Only curated standing programs, or only imported calls (facilities are unaffected). */
+  programOrigin?: "curated" | "call";
   /** The day statuses are computed for (YYYY-MM-DD); status filters and the status facet need it. */
   today?: string;
 }

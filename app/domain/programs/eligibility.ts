@@ -1,7 +1,7 @@
 import { daysBetween } from "~/clock";
 import { reason, type Reason } from "../reasons";
 import { APPLICABLE_STATUSES, type ApplicantType, type CallFacts, type FirmApplicantType } from "./types";
-import { daysLeft, statusOn } from "./window";
+import { daysLeft, statusOn, windowOfFields, type WindowFields } from "./window";
 
 /** What a firm says about itself that calls test: its applicant type and founding date. */
 export interface CallFirm {
@@ -103,4 +103,29 @@ export function checkCall(call: CallFacts, firm: CallFirm): CallCheck {
     }
   }
   return { eligible, applicable, reasons };
+}
+
+/** The call fields a match candidate (a search document) carries; absent or null on curated programs. */
+export interface CallFields extends WindowFields {
+  withdrawn?: boolean;
+  applicantTypes?: readonly string[];
+  businessAge?: CallFacts["businessAge"] | null;
+  regionBasis?: CallFacts["regionBasis"];
+  applicantField?: string | null;
+  ageField?: string | null;
+}
+
+/** An imported call's facts from a candidate's fields; null for a curated program. */
+export function callFactsFrom(fields: CallFields): CallFacts | null {
+  const window = windowOfFields(fields);
+  if (window === null || !fields.businessAge) return null;
+  return {
+    window,
+    withdrawn: fields.withdrawn ?? false,
+    applicantTypes: (fields.applicantTypes ?? []) as ApplicantType[],
+    businessAge: fields.businessAge,
+    regionBasis: fields.regionBasis ?? null,
+    applicantField: fields.applicantField ?? null,
+    ageField: fields.ageField ?? null,
+  };
 }

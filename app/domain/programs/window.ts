@@ -100,3 +100,18 @@ export function windowOut(window: ApplicationWindow | null): { start: string | n
   if (window === null || window.kind === "unknown") return null;
   return window.kind === "dated" ? { start: window.start, end: window.end } : { start: window.start, end: null };
 }
+
+/** The window fields of an indexed program, as a search document or match candidate carries them. */
+export interface WindowFields {
+  windowKind?: "dated" | "open_ended" | "unknown" | null;
+  windowStart?: string | null;
+  windowEnd?: string | null;
+}
+
+/** The window of an indexed call; null for a standing program (curated, no window). */
+export function windowOfFields(fields: WindowFields): ApplicationWindow | null {
+  if (!fields.windowKind) return null;
+  if (fields.windowKind === "unknown") return { kind: "unknown" };
+  if (fields.windowKind === "open_ended") return { kind: "open_ended", start: fields.windowStart ?? null };
+  return { kind: "dated", start: fields.windowStart ?? fields.windowEnd ?? "", end: fields.windowEnd ?? "" };
+}

@@ -46,6 +46,10 @@ export function buildPredicate(corpus: Corpus, filters: SearchFilters, near: Sea
     const ids = new Set(filters.ids);
     checks.push((entry) => ids.has(entry.document.id));
   }
+  if (filters.programOrigin) {
+    const calls = filters.programOrigin === "call";
+    checks.push((entry) => entry.document.type !== "program" || (entry.document.windowKind !== null) === calls);
+  }
   const today = filters.today;
   if (today && present(filters.statuses)) {
     const statuses = new Set<string>(filters.statuses);
