@@ -3,6 +3,8 @@ import { action as matchAction } from "~/routes/api.match";
 import { loader as programLoader } from "~/routes/api.programs.$id";
 import { loader as programsLoader } from "~/routes/api.programs";
 import { loader as searchLoader } from "~/routes/api.search";
+import { loader as feedLoader } from "~/routes/programs.feed[.]atom";
+import { loader as pageLoader } from "~/routes/programs.$id";
 import { parsePortalReply } from "~/domain/programs/parse";
 import { importRecords } from "~/programs/import.server";
 import type { Services } from "~/services.server";
@@ -105,5 +107,24 @@ describe(`done when: the real 웰컴 투 팁스 (충청권) call, matched on ${d
     expect(ends).toEqual([...ends].sort());
     const closed = (await (await callLoader(searchLoader, services, "/api/search?type=program&status=closed&limit=100")).json()) as { hits: Array<{ id: string }> };
     expect(closed.hits.map((h) => h.id)).toContain("kstartup-174652");
+  });
+
+  it("the program page (unknown id → 404) checks the call against the profile it was opened with; the feed lists the profile's open calls", async () => {
+    process.env.CLOCK_DATE = "2026-08-10";
+    expect((await callLoader(pageLoader, services, "/programs/nope", { id: "nope" })).status).toBe(404);
+    const profile = "ksic=62&employees=4&region=30&founded=2024-08-01";
+    const page = (await pageLoader({ request: new Request(`http://localhost/programs/${TIPS}?${profile}&program=${TIPS}`), context: { services }, params: { id: TIPS } } as never)) as {
+      program: { status: string };
+      fit: { eligible: boolean; reasons: Array<{ rule: string }> };
+      profileQuery: string;
+    };
+    expect(page.program.status).toBe("open");
+    expect(page.fit.eligible).toBe(true);
+    expect(page.profileQuery).toBe(profile);
+    const feed = await callLoader(feedLoader, services, `/programs/feed.atom?${profile}`);
+    expect(feed.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
+    const xml = await feed.text();
+    expect(xml).toContain("<title>2026년 웰컴 투 팁스 1차 참가기업 모집 (충청권)</title>");
+    expect(xml).toContain(`/programs/${TIPS}?${profile.replaceAll("&", "&amp;")}&amp;program=${TIPS}`);
   });
 });

@@ -37,7 +37,6 @@ export const programs = {
   "reading.years": "{years} years",
   "reading.listSeparator": ", ",
 
-  "program.title": "Support program",
   "program.offer": "What it offers",
   "program.eligibility": "Who may apply (as read from the announcement)",
   "program.readingField": "Source field",
@@ -61,6 +60,13 @@ export const programs = {
   "program.category": "Support field",
   "program.regions": "Regions",
   "program.nationwide": "Nationwide",
+
+  "program.fitTitle": "Checked against your profile",
+  "program.fitYes": "With this profile you can apply.",
+  "program.fitNo": "Not recommended for this profile.",
+  "program.backToMatch": "Back to your matches",
+  "program.summaryFrom": "Summary of the announcement (its HTML is shown as text only)",
+  "program.detailPage": "The announcement",
 
   "programs.admin.title": "Announcement sync",
   "programs.admin.portal": "Portal",

@@ -35,7 +35,6 @@ export const programs = {
   "reading.years": "{years}년",
   "reading.listSeparator": ", ",
 
-  "program.title": "지원사업",
   "program.offer": "지원 내용",
   "program.eligibility": "신청 자격(공고에서 읽은 내용)",
   "program.readingField": "출처 필드",
@@ -59,6 +58,13 @@ export const programs = {
   "program.category": "지원 분야",
   "program.regions": "대상 지역",
   "program.nationwide": "전국",
+
+  "program.fitTitle": "내 기업 조건으로 확인",
+  "program.fitYes": "이 조건이면 신청할 수 있습니다.",
+  "program.fitNo": "이 조건으로는 추천하지 않습니다.",
+  "program.backToMatch": "맞춤 결과로 돌아가기",
+  "program.summaryFrom": "공고 요약(원문의 HTML은 글자로만 보여 줍니다)",
+  "program.detailPage": "공고 원문",
 
   "programs.admin.title": "공고 동기화",
   "programs.admin.portal": "포털",
