@@ -120,7 +120,8 @@ function portalText(max: number, required = false) {
       return z.NEVER;
     }
     const value = raw.trim();
-    if ([...value].length > max) {
+    // UTF-16 length bounds the code points from above: count them only when it might be over.
+    if (value.length > max && [...value].length > max) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, params: { issue: "too_long", values: { max } } });
       return z.NEVER;
     }

@@ -140,10 +140,15 @@ export function hashtagRegions(field: string, hashtags: string | null): RegionCa
  * "경상북도 내 장애인기업"). Names
  * elsewhere in the text ("전남광주, 전북 별도 운영") say where else the program runs, not who may apply.
  */
+const LOCATED_NAMES = [...zoneNames, ...byLength.map(([name]) => name)].sort((a, b) => b.length - a.length);
+const LOCATED = new RegExp(String.raw`(${LOCATED_NAMES.join("|")})(?:\s*\([^)]{0,40}\))?(?:\s*(?:에\s*)?(?:소재|지역|관내)|\s+내\s)`, "g");
+/** A cheap first look: without one of these words no region restricts applicants. */
+const LOCATED_HINT = /소재|지역|관내|\s내\s/;
+
 export function eligibilityTextRegions(field: string, text: string | null): RegionCandidate | null {
   const value = text ?? "";
-  const names = [...zoneNames, ...byLength.map(([name]) => name)].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(String.raw`(${names.join("|")})(?:\s*\([^)]{0,40}\))?(?:\s*(?:에\s*)?(?:소재|지역|관내)|\s+내\s)`, "g");
+  if (!LOCATED_HINT.test(value)) return null;
+  const pattern = LOCATED;
   const codes = new Set<string>();
   const zones: string[] = [];
   const found: string[] = [];

@@ -16,14 +16,18 @@ function dateOf(year: string, month: string, day: string): string | null {
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : value;
 }
 
+const DATE_PATTERN = new RegExp(DATE, "g");
+const COMPACT_PATTERN = new RegExp(String.raw`(?<!\d)${COMPACT}(?!\d)`, "g");
+const TRAILING_RANGE = new RegExp(`${RANGE_SEPARATOR}$`);
+
 /** Every date written in a text, in order: `2026-10-02`, `2026.10.02.`, `20260727`, `2026년 10월 2일`. */
 function datesIn(text: string): string[] {
   const found: Array<{ at: number; date: string }> = [];
-  for (const match of text.matchAll(new RegExp(DATE, "g"))) {
+  for (const match of text.matchAll(DATE_PATTERN)) {
     const date = dateOf(match[1], match[2], match[3]);
     if (date) found.push({ at: match.index ?? 0, date });
   }
-  for (const match of text.matchAll(new RegExp(String.raw`(?<!\d)${COMPACT}(?!\d)`, "g"))) {
+  for (const match of text.matchAll(COMPACT_PATTERN)) {
     const date = dateOf(match[1], match[2], match[3]);
     if (date) found.push({ at: match.index ?? 0, date });
   }
@@ -48,7 +52,7 @@ export function readWindowText(field: string, text: string | null): WindowReadin
     const [start, end] = dates[0] <= dates[1] ? [dates[0], dates[1]] : [dates[1], dates[0]];
     return { window: { kind: "dated", start, end }, readings: [reading("window.dated", field, value, { start, end })] };
   }
-  if (openEnded || (dates.length === 1 && new RegExp(`${RANGE_SEPARATOR}$`).test(value))) {
+  if (openEnded || (dates.length === 1 && TRAILING_RANGE.test(value))) {
     const start = dates[0] ?? null;
     return { window: { kind: "open_ended", start }, readings: [reading("window.open_ended", field, value, { start })] };
   }
