@@ -21,7 +21,7 @@ import { regionOfPoint } from "./region";
 export const FACILITY_CANDIDATES = 100;
 export const PROGRAM_CANDIDATES = 400;
 /** Imported calls handed to the rules: applicable ones in the firm's region or nationwide, soonest deadline first. */
-export const CALL_CANDIDATES = 300;
+export const CALL_CANDIDATES = 150;
 export const CENTERS_SHOWN = 10;
 export const PROGRAMS_SHOWN = 20;
 /** Imported calls shown beside the curated programs: they rank lower (no place of their own) but are what a firm can apply for now. */

@@ -44,3 +44,25 @@ export function statusFilterExpression(statuses: readonly ProgramStatus[], today
 export function notClosedExpression(today: string): string {
   return `(type = "facility" OR ${statusFilterExpression(["open", "closing_soon", "upcoming", "rolling"], today)})`;
 }
+
+/**
+ * `documentStatus` for many documents on one day, on the precomputed YYYYMMDD numbers: no date
+ * parsing per document, so a status filter over tens of thousands of calls stays cheap. Same
+ * conditions as `statusOn`.
+ */
+export function dayStatus(today: string): (document: Pick<SearchDocument, "type" | "windowKind" | "windowStartDay" | "windowEndDay" | "withdrawn">) => ProgramStatus | null {
+  const t = dayNumber(today) as number;
+  const soon = dayNumber(addDays(today, 7)) as number;
+  return (document) => {
+    if (document.type !== "program") return null;
+    if (document.withdrawn) return "closed";
+    const kind = document.windowKind;
+    if (kind === null) return "rolling";
+    if (kind === "unknown") return "closed";
+    if (document.windowStartDay !== null && t < document.windowStartDay) return "upcoming";
+    if (kind === "open_ended") return "rolling";
+    const end = document.windowEndDay as number;
+    if (t > end) return "closed";
+    return end <= soon ? "closing_soon" : "open";
+  };
+}

@@ -1,11 +1,12 @@
-import { documentStatus } from "../program-status";
+import { dayStatus } from "../program-status";
 import type { MatchInfo } from "minisearch";
 import { distanceKm } from "~/domain/geo";
 import type { LatLng } from "~/domain/types";
 import type { EngineHealth, SearchDocType, SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from "../types";
 import { type HighlightTerm, highlightText, isLatinWord } from "../text";
 import { Corpus } from "./corpus";
-import { buildPredicate, type EntryPredicate } from "./filters";
+import { buildPredicate, filterMask, maskSuffices, type EntryPredicate } from "./filters";
+import { countShared, hasSlot } from "./slot-bitsets";
 import { parseQuery, type ParsedQuery } from "./query";
 import { type Entry, entryKey } from "./records";
 import { matchText } from "./text-match";
@@ -110,15 +111,16 @@ function highlightName(document: SearchDocument, parsed: ParsedQuery, matchedTer
 
 /** Last day of application first; calls without one (and facilities) after, in their order. */
 function byDeadline(matches: Match[]): Match[] {
-  const key = (match: Match) => match.entry.document.windowEnd ?? "9999-99-99";
-  return [...matches].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const key = (match: Match) => match.entry.document.windowEndDay ?? Number.MAX_SAFE_INTEGER;
+  return [...matches].sort((a, b) => key(a) - key(b));
 }
 
 /** Programs by their status on a day: a facet computed per query because statuses follow the clock. */
 function countStatuses(matches: readonly Match[], today: string): Record<string, number> {
   const counts: Record<string, number> = {};
+  const statusOf = dayStatus(today);
   for (const { entry } of matches) {
-    const status = documentStatus(entry.document, today);
+    const status = statusOf(entry.document);
     if (status) counts[status] = (counts[status] ?? 0) + 1;
   }
   return counts;
@@ -184,6 +186,24 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const parsed = query.text?.trim() ? parseQuery(query.text, corpus.isKnownWord) : null;
     const hasText = parsed !== null && parsed.groups.length > 0;
 
+    const filters = query.filters ?? {};
+    // Deadline order without text or facets: walk the precomputed order and stop at the page; the total is a popcount.
+    if (!hasText && query.sort === "deadline" && (query.facets ?? []).length === 0 && maskSuffices(filters, query.near)) {
+      const mask = filterMask(corpus, filters);
+      const wanted = query.offset + query.limit;
+      const found: Entry[] = [];
+      for (const entry of corpus.inDeadlineOrder()) {
+        if (mask && !hasSlot(mask, entry.slot)) continue;
+        found.push(entry);
+        if (found.length >= wanted) break;
+      }
+      const near = query.near;
+      return {
+        total: mask ? countShared(mask, mask) : corpus.size,
+        hits: found.slice(query.offset).map((entry): SearchHit => (near && entry.location ? { document: entry.document, distanceKm: distanceKm(near, entry.location) } : { document: entry.document })),
+        facets: {},
+      };
+    }
     const matches = hasText ? this.matchText(corpus, parsed, predicate) : this.matchAll(corpus, predicate);
     const near = query.near;
     const byDistance = near !== undefined && (query.sort === "distance" || (query.sort === undefined && !hasText));

@@ -1,7 +1,6 @@
 import { distanceKm } from "~/domain/geo";
-import { documentStatus } from "../program-status";
 import type { SearchFilters, SearchQuery } from "../types";
-import { type Corpus, NATIONWIDE_FACET } from "./corpus";
+import { type Corpus, NATIONWIDE_FACET, ORIGIN_FACET } from "./corpus";
 import type { Entry } from "./records";
 import { type Bitset, hasSlot } from "./slot-bitsets";
 
@@ -19,12 +18,17 @@ function intersect(bitsets: readonly Bitset[]): Bitset | null {
   return result;
 }
 
+function unionOf(bitsets: ReadonlyArray<Bitset | undefined>, empty: Bitset): Bitset {
+  const union = empty;
+  for (const bits of bitsets) if (bits) for (let i = 0; i < union.length; i++) union[i] |= bits[i];
+  return union;
+}
+
 /**
- * The typed filters and the radius as one predicate, or null when nothing restricts the result.
- * Value filters combine the corpus's bitsets; ids and the radius are checked per entry. Empty
- * lists restrict nothing; `includeNationwide` only widens a region filter.
+ * The value filters as one bitset (null when none restricts): types, kinds, regions, sectors,
+ * classes, categories, program origin and status on `today`, all precomputed bitsets.
  */
-export function buildPredicate(corpus: Corpus, filters: SearchFilters, near: SearchQuery["near"]): EntryPredicate | null {
+export function filterMask(corpus: Corpus, filters: SearchFilters): Bitset | null {
   const { bitsets } = corpus;
   const required: Bitset[] = [];
   if (filters.type) required.push(bitsets.anyOf("type", [filters.type]));
@@ -38,27 +42,39 @@ export function buildPredicate(corpus: Corpus, filters: SearchFilters, near: Sea
   if (present(filters.sectors)) required.push(bitsets.anyOf("sectors", filters.sectors));
   if (filters.pavittClass !== undefined) required.push(bitsets.anyOf("pavittClasses", [filters.pavittClass]));
   if (present(filters.categories)) required.push(bitsets.anyOf("category", filters.categories));
-  const mask = intersect(required);
+  if (filters.programOrigin) {
+    // Facilities have no origin and stay in.
+    required.push(unionOf([bitsets.bits(ORIGIN_FACET, filters.programOrigin), bitsets.bits("type", "facility")], bitsets.empty()));
+  }
+  if (filters.today) {
+    const byStatus = corpus.statusBitsets(filters.today);
+    if (present(filters.statuses)) required.push(unionOf(filters.statuses.map((status) => byStatus.get(status)), bitsets.empty()));
+    else if (!filters.includeClosed) {
+      const live = (["open", "closing_soon", "upcoming", "rolling"] as const).map((status) => byStatus.get(status));
+      required.push(unionOf([...live, bitsets.bits("type", "facility")], bitsets.empty()));
+    }
+  }
+  return intersect(required);
+}
+
+/** Whether the filters need no check per entry beyond the mask (no ids, no radius). */
+export function maskSuffices(filters: SearchFilters, near: SearchQuery["near"]): boolean {
+  return !present(filters.ids) && !(near && near.radiusKm !== undefined);
+}
+
+/**
+ * The typed filters and the radius as one predicate, or null when nothing restricts the result.
+ * Value filters combine the corpus's bitsets; ids and the radius are checked per entry. Empty
+ * lists restrict nothing; `includeNationwide` only widens a region filter.
+ */
+export function buildPredicate(corpus: Corpus, filters: SearchFilters, near: SearchQuery["near"]): EntryPredicate | null {
+  const mask = filterMask(corpus, filters);
 
   const checks: EntryPredicate[] = [];
   if (mask) checks.push((entry) => hasSlot(mask, entry.slot));
   if (present(filters.ids)) {
     const ids = new Set(filters.ids);
     checks.push((entry) => ids.has(entry.document.id));
-  }
-  if (filters.programOrigin) {
-    const calls = filters.programOrigin === "call";
-    checks.push((entry) => entry.document.type !== "program" || (entry.document.windowKind !== null) === calls);
-  }
-  const today = filters.today;
-  if (today && present(filters.statuses)) {
-    const statuses = new Set<string>(filters.statuses);
-    checks.push((entry) => {
-      const status = documentStatus(entry.document, today);
-      return status !== null && statuses.has(status);
-    });
-  } else if (today && !filters.includeClosed) {
-    checks.push((entry) => documentStatus(entry.document, today) !== "closed");
   }
   if (near && near.radiusKm !== undefined) {
     const { radiusKm } = near;

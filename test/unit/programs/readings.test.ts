@@ -202,3 +202,26 @@ describe("the recorded samples", () => {
     }
   });
 });
+
+describe("status on precomputed day numbers", () => {
+  it("agrees with statusOn for every kind of window around its edges", async () => {
+    const { dayStatus, dayNumber } = await import("~/search/program-status");
+    const windows = [
+      { windowKind: "dated", windowStart: "2026-08-07", windowEnd: "2026-08-18" },
+      { windowKind: "open_ended", windowStart: null, windowEnd: null },
+      { windowKind: "open_ended", windowStart: "2026-08-12", windowEnd: null },
+      { windowKind: "unknown", windowStart: null, windowEnd: null },
+      { windowKind: null, windowStart: null, windowEnd: null },
+    ] as const;
+    for (const window of windows) {
+      for (const withdrawn of [false, true]) {
+        for (let offset = -3; offset <= 16; offset++) {
+          const today = new Date(Date.UTC(2026, 7, 5 + offset)).toISOString().slice(0, 10);
+          const doc = { type: "program" as const, ...window, windowStartDay: dayNumber(window.windowStart), windowEndDay: dayNumber(window.windowEnd), withdrawn };
+          const expected = statusOn(window.windowKind === null ? null : window.windowKind === "unknown" ? { kind: "unknown" } : window.windowKind === "open_ended" ? { kind: "open_ended", start: window.windowStart } : { kind: "dated", start: window.windowStart, end: window.windowEnd }, today, withdrawn);
+          expect(dayStatus(today)(doc)).toBe(expected);
+        }
+      }
+    }
+  });
+});
