@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { isIsoDate } from "./clock";
+import type { BasemapChoice } from "./map/basemap";
 
 const optionalUrl = (protocols: string[], hint: string) =>
   z
@@ -20,7 +21,8 @@ function isUrlWithProtocol(value: string, protocols: string[]): boolean {
   }
 }
 
-const configSchema = z.object({
+const configSchema = z
+  .object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce
     .number({ invalid_type_error: "must be a number" })
@@ -34,6 +36,8 @@ const configSchema = z.object({
   MEILI_HOST: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
   MEILI_API_KEY: z.string().trim().optional(),
   MAP_STYLE_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
+  MAP_PMTILES_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL of a .pmtiles archive"),
+  MAP_ASSETS_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL of the fonts and sprites folder"),
   TRUST_PROXY: z.enum(["true", "false", ""]).default("false"),
   ADMIN_EMAIL: z.string().trim().email("must be an email address").optional().or(z.literal("").transform(() => undefined)),
   ADMIN_PASSWORD: z.string().min(12, "must have at least 12 characters").optional().or(z.literal("").transform(() => undefined)),
@@ -46,7 +50,8 @@ const configSchema = z.object({
   KSTARTUP_SERVICE_KEY: z.string().trim().optional(),
   BIZINFO_API_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
   KSTARTUP_API_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
-});
+  })
+  .refine((value) => !value.MAP_PMTILES_URL || value.MAP_ASSETS_URL, { path: ["MAP_ASSETS_URL"], message: "is needed with MAP_PMTILES_URL: the basemap's labels need its fonts" });
 
 export type AppConfig = {
   env: "development" | "production" | "test";
@@ -56,7 +61,8 @@ export type AppConfig = {
   databaseUrl?: string;
   meiliHost?: string;
   meiliApiKey?: string;
-  mapStyleUrl?: string;
+  /** What the maps draw beneath the facilities (see README, "Basemap"). */
+  basemap: BasemapChoice;
   /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-For / X-Forwarded-Proto. */
   trustProxy?: boolean;
   /** Read once at start to create the first administrator (see README, "Council workspace"). */
@@ -97,7 +103,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: value.DATABASE_URL,
     meiliHost: value.MEILI_HOST,
     meiliApiKey: value.MEILI_API_KEY || undefined,
-    mapStyleUrl: value.MAP_STYLE_URL,
+    basemap: value.MAP_STYLE_URL
+      ? { kind: "style", url: value.MAP_STYLE_URL }
+      : value.MAP_PMTILES_URL && value.MAP_ASSETS_URL
+        ? { kind: "pmtiles", archiveUrl: value.MAP_PMTILES_URL, assetsUrl: value.MAP_ASSETS_URL }
+        : { kind: "offline" },
     trustProxy: value.TRUST_PROXY === "true",
     firstAdmin: { email: value.ADMIN_EMAIL, password: value.ADMIN_PASSWORD },
     programSources: programSourcesOf(value),

@@ -1,18 +1,27 @@
-import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError } from "@remix-run/react";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import maplibreCss from "maplibre-gl/dist/maplibre-gl.css?url";
 import { loadSession } from "~/auth/session.server";
 import { CsrfField } from "~/components/CsrfField";
 import { langCookie, otherLang, resolveLang, type Lang } from "~/i18n";
-import { useLang, useT } from "~/i18n/react";
+import { pageTitle, useLang, useT } from "~/i18n/react";
 import { useUser, type RootData } from "~/root-data";
 import appCss from "~/styles/app.css?url";
+import tokensCss from "~/styles/tokens.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: maplibreCss },
+  { rel: "stylesheet", href: tokensCss },
   { rel: "stylesheet", href: appCss },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** Pages name themselves; this title is for the error page, which replaces any page below. */
+export const meta: MetaFunction = ({ error, matches }) => {
+  const status = isRouteErrorResponse(error) ? error.status : error ? 500 : 200;
+  return pageTitle(matches, status === 404 ? "notFoundTitle" : status === 403 ? "forbiddenTitle" : "errorTitle");
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { lang, fromQuery } = resolveLang(request);
@@ -53,6 +62,38 @@ function AccountLinks() {
   );
 }
 
+/** The menu folds on a phone once JavaScript runs; without it the links stay listed under the name. */
+function SiteHeader({ lang }: { lang: Lang }) {
+  const t = useT();
+  const location = useLocation();
+  const [menu, setMenu] = useState<"closed" | "open" | undefined>(undefined);
+  useEffect(() => setMenu("closed"), []);
+  useEffect(() => setMenu((current) => (current ? "closed" : current)), [location.pathname]);
+  const suffix = lang === "en" ? "?lang=en" : "";
+  return (
+    <header className="site-header" data-menu={menu}>
+      <Link to={`/${suffix}`} className="brand">
+        {t("appName")}
+      </Link>
+      <span className="tagline">{t("tagline")}</span>
+      {menu ? (
+        <button type="button" className="menu-button small" aria-expanded={menu === "open"} aria-controls="site-nav" onClick={() => setMenu(menu === "open" ? "closed" : "open")}>
+          {t("menu")}
+        </button>
+      ) : null}
+      <nav className="site-nav" id="site-nav" aria-label={t("menu")}>
+        <NavLink to={`/${suffix}`} end>
+          {t("navMap")}
+        </NavLink>
+        <NavLink to={`/match${suffix}`}>{t("navMatch")}</NavLink>
+        <NavLink to={`/gaps${suffix}`}>{t("navGaps")}</NavLink>
+        <AccountLinks />
+        <LanguageSwitch lang={lang} />
+      </nav>
+    </header>
+  );
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const lang = useLang();
   const t = useT();
@@ -65,20 +106,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <header className="site-header">
-          <Link to={lang === "en" ? "/?lang=en" : "/"} className="brand">
-            {t("appName")}
-          </Link>
-          <span className="tagline">{t("tagline")}</span>
-          <nav className="site-nav">
-            <Link to={lang === "en" ? "/?lang=en" : "/"}>{t("navMap")}</Link>
-            <Link to={lang === "en" ? "/match?lang=en" : "/match"}>{t("navMatch")}</Link>
-            <Link to={lang === "en" ? "/gaps?lang=en" : "/gaps"}>{t("navGaps")}</Link>
-            <AccountLinks />
-            <LanguageSwitch lang={lang} />
-          </nav>
-        </header>
-        {children}
+        <a href="#main-content" className="skip-link">
+          {t("skipToContent")}
+        </a>
+        <SiteHeader lang={lang} />
+        <div id="main-content" tabIndex={-1}>
+          {children}
+        </div>
         <ScrollRestoration />
         <Scripts />
       </body>

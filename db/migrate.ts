@@ -11,8 +11,8 @@ export class MigrationError extends Error {
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  // Numbers are handed out per piece of work and land in any order, so a database that already
-  // has 007 must still take 006 when it arrives.
+  // Numbers are handed out to parallel work ahead of time, so a database may have run 007
+  // before 005 exists: each migration stands alone and runs when it is first seen.
   const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

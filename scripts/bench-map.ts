@@ -7,9 +7,10 @@ import express from "express";
 import type { FeatureCollection } from "geojson";
 import type { Browser, Response } from "playwright-core";
 import { FACILITY_KINDS, type FacilityKind } from "../app/domain/types";
-import { facilityLayerIds, facilityLayers, facilitySourceId, offlineStyle } from "../app/map/style";
+import { required } from "../app/required";
+import { facilityLayerIds, facilityLayers, facilitySourceId, MARKER_SPACE_IMAGE, MARKER_SPACE_PIXELS, offlineStyle } from "../app/map/style";
 import { launchBrowser, startApp, type RunningApp } from "../test/e2e/harness";
-import { formatBytes, formatMs, median, percentile, verdict } from "./bench/stats";
+import { formatBytes, formatMs, loadAverage, median, percentile, verdict } from "./bench/stats";
 import { parseOptions } from "./cli";
 
 /**
@@ -75,13 +76,14 @@ const kinds = ${JSON.stringify(layersByKind)};
 const facilities = fetch("/api/facilities").then((response) => response.json());
 const map = new maplibregl.Map({
   container,
-  style: ${JSON.stringify(offlineStyle(landUrl))},
+  style: ${JSON.stringify(offlineStyle({ land: landUrl, places: new URL("/map/places.json", landUrl).href }))},
   center: ${JSON.stringify(START_VIEW.center)},
   zoom: ${START_VIEW.zoom},
   attributionControl: false,
 });
 map.on("load", async () => {
   container.setAttribute("data-map-state", "loaded");
+  map.addImage(${JSON.stringify(MARKER_SPACE_IMAGE)}, { width: ${MARKER_SPACE_PIXELS}, height: ${MARKER_SPACE_PIXELS}, data: new Uint8Array(${MARKER_SPACE_PIXELS * MARKER_SPACE_PIXELS * 4}) });
   const collection = await facilities;
   for (const [kind, { source, layers }] of Object.entries(kinds)) {
     const features = collection.features.filter((feature) => feature.properties.kind === kind);
@@ -219,7 +221,7 @@ try {
   const rows = [summary("map load", (r) => r.loadMs), summary("facilities drawn", (r) => r.drawnMs)];
   const pad = (text: string, width: number) => text.padStart(width);
 
-  console.log(`Map benchmark: ${appUrl} against a bare MapLibre page, Chromium ${browser.version()}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end`);
+  console.log(`Map benchmark: ${appUrl} against a bare MapLibre page, Chromium ${browser.version()}; ${os.cpus().length} CPUs, load average ${loadAverage()} at the end`);
   console.log(`${expected} facilities in ${kinds.length} kinds; viewport ${VIEWPORT.width}×${VIEWPORT.height}, map ${size.width}×${size.height}; 1 warm-up visit each, then ${runs} visits each in fresh contexts, alternating`);
   console.log("Times from navigation start.");
   console.log("");
@@ -231,7 +233,7 @@ try {
   }
   console.log("");
   const bytes = (label: string, list: PageRun[]) => {
-    const last = list[list.length - 1];
+    const last = required(list.at(-1), "a page run");
     console.log(
       `${label.padEnd(6)} JavaScript: ${formatBytes(last.scriptBytes)} transferred (${formatBytes(last.scriptDecodedBytes)} uncompressed) in ${last.scriptFiles} files; all responses: ${formatBytes(last.totalBytes)}`,
     );

@@ -147,7 +147,7 @@ const random = seededRandom(seed);
 const texts = files(random);
 console.log(`${count} synthetic announcements (${(texts.bizinfo.length + texts.kstartup.length) / 1e6 >= 1 ? ((texts.bizinfo.length + texts.kstartup.length) / 1e6).toFixed(1) + " MB" : ""} of JSON), clock ${TODAY}`);
 
-const services = await createServices({ env: "test", port: 0, host: "127.0.0.1", dataDir: "memory://" }, { startSync: false });
+const services = await createServices({ env: "test", basemap: { kind: "offline" }, port: 0, host: "127.0.0.1", dataDir: "memory://" }, { startSync: false });
 let failed = false;
 try {
   const reference = await matchReference(services);
@@ -163,7 +163,7 @@ try {
   const again = await timeImport(services, texts);
   console.log(`re-import of the same files (nothing changes): ${formatMs(perThousand(again.importMs))} per 1,000 (${((performance.now() - reimportStarted) / 1000).toFixed(1)} s)`);
 
-  let started = performance.now();
+  const started = performance.now();
   await services.search.syncNow();
   console.log(`search index took the ${count} calls in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const withCalls = await matchTimes(services, list);
@@ -182,7 +182,7 @@ if (process.env.DATABASE_URL) {
   await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`);
   const url = new URL(process.env.DATABASE_URL);
   url.pathname = `/${name}`;
-  const server = await createServices({ env: "test", port: 0, host: "127.0.0.1", dataDir: "memory://", databaseUrl: url.href }, { startSync: false });
+  const server = await createServices({ env: "test", basemap: { kind: "offline" }, port: 0, host: "127.0.0.1", dataDir: "memory://", databaseUrl: url.href }, { startSync: false });
   try {
     const timed = await timeImport(server, texts);
     const ratio = timed.importMs / timed.parseMs;

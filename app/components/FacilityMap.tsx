@@ -1,9 +1,11 @@
 import type { Feature, FeatureCollection } from "geojson";
+import type * as MapLibreModule from "maplibre-gl";
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, Popup } from "maplibre-gl";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { FacilityKind } from "~/domain/types";
 import { nameKey, type Lang, type Translate } from "~/i18n";
-import { circlePolygon, facilityCollection, regionLabelCollection, type MapFacility } from "~/map/features";
+import { basemapStyle, prepareBasemap, setBasemapLanguage, type BasemapChoice } from "~/map/basemap";
+import { circlePolygon, circleRing, facilityCollection, regionLabelCollection, type MapFacility } from "~/map/features";
 import {
   facilityLayerIds,
   facilityLayers,
@@ -12,9 +14,6 @@ import {
   HIGHLIGHT_SOURCE,
   NEAR_SOURCE,
   nearLayers,
-  offlineStyle,
-  provinceLayers,
-  PROVINCES_SOURCE,
   regionLabelLayer,
   REGION_LABELS_SOURCE,
 } from "~/map/style";
@@ -33,11 +32,8 @@ export interface FacilityMapProps {
   regions: RegionLabel[];
   lang: Lang;
   t: Translate;
-  /** A full basemap style; without it the offline Natural Earth style is used. */
-  styleUrl?: string;
-  landUrl: string;
-  /** GeoJSON of province boundaries, when imported. */
-  provincesUrl?: string;
+  /** What to draw beneath the facilities; the offline basemap unless configured otherwise. */
+  basemap?: BasemapChoice;
   /** Centre and zoom for a single facility (facility pages). */
   focus?: { lng: number; lat: number; zoom: number };
   interactive?: boolean;
@@ -56,8 +52,9 @@ export interface FacilityMapProps {
 }
 
 const KOREA_CENTER: [number, number] = [127.8, 36.2];
-/** Framing results never zooms past city level: the offline style has no streets, so closer shows only blank land. */
-const FIT_MAX_ZOOM = 9;
+const OFFLINE: BasemapChoice = { kind: "offline" };
+/** Framing results stops at district level, where the offline basemap still names the 읍면동 around them. */
+const FIT_MAX_ZOOM = 12;
 
 /**
  * In the browser, MapLibre starts downloading as soon as this module is
@@ -74,7 +71,7 @@ type MapState = "loading" | "loaded" | "failed";
  * tell what the map is doing.
  */
 export function FacilityMap(props: FacilityMapProps) {
-  const { facilities, kinds, visibleKinds, lang, t, styleUrl, landUrl, focus, interactive = true, selectedId, highlightedId, near, picking, className } = props;
+  const { facilities, kinds, visibleKinds, lang, t, selectedId, highlightedId, near, picking, className } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const popupRef = useRef<Popup | null>(null);
@@ -86,35 +83,40 @@ export function FacilityMap(props: FacilityMapProps) {
   useEffect(() => {
     let cancelled = false;
     let map: MapLibreMap | null = null;
+    // The map is created once, from the first props; later changes are applied by the effects below.
+    const { basemap = OFFLINE, lang: firstLang, focus: firstFocus, interactive: isInteractive = true, kinds: allKinds } = latest.current;
+    const popups = popupRef;
     void loadMaplibre()
-      .then(({ default: maplibregl }) => {
+      .then(async ({ default: maplibregl }) => {
+        const style = await basemapStyle(basemap, firstLang, maplibregl);
         if (cancelled || !container.current) return;
         const created = new maplibregl.Map({
           container: container.current,
-          style: styleUrl ?? offlineStyle(new URL(landUrl, window.location.href).href),
-          center: focus ? [focus.lng, focus.lat] : KOREA_CENTER,
-          zoom: focus ? focus.zoom : 5.6,
+          style,
+          center: firstFocus ? [firstFocus.lng, firstFocus.lat] : KOREA_CENTER,
+          zoom: firstFocus ? firstFocus.zoom : 5.6,
           minZoom: 4,
           maxZoom: 16,
-          interactive,
+          interactive: isInteractive,
           attributionControl: false,
           cooperativeGestures: false,
         });
         map = created;
         mapRef.current = created;
-        if (interactive) created.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+        if (isInteractive) created.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
         created.on("error", (event) => console.warn("map:", event.error?.message));
         created.on("load", () => {
+          prepareBasemap(created, latest.current.lang);
           addOverlays(created, latest.current);
           setState("loaded");
           const count = () => setDrawn(countDrawn(created, latest.current.kinds));
           created.on("idle", count);
         });
-        if (interactive) {
+        if (isInteractive) {
           created.on("click", (event) => {
             if (latest.current.picking) latest.current.onPickPoint?.({ lat: event.lngLat.lat, lng: event.lngLat.lng });
           });
-          for (const kind of kinds) {
+          for (const kind of allKinds) {
             const ids = facilityLayerIds(kind);
             created.on("click", ids.points, (event) => {
               if (latest.current.picking) return;
@@ -143,11 +145,10 @@ export function FacilityMap(props: FacilityMapProps) {
       });
     return () => {
       cancelled = true;
-      popupRef.current?.remove();
+      popups.current?.remove();
       map?.remove();
       mapRef.current = null;
     };
-    // The map is created once; later prop changes are applied by the effects below.
   }, []);
 
   useEffect(() => {
@@ -173,6 +174,7 @@ export function FacilityMap(props: FacilityMapProps) {
       map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], { padding: 50, maxZoom: FIT_MAX_ZOOM, duration: 0 });
     }
     if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", nameKey(lang)]);
+    setBasemapLanguage(map, lang);
   }, [facilities, kinds, lang, state]);
 
   useEffect(() => {
@@ -182,22 +184,43 @@ export function FacilityMap(props: FacilityMapProps) {
     (map.getSource(HIGHLIGHT_SOURCE) as GeoJSONSource | undefined)?.setData(facilityCollection(facility ? [facility] : []));
   }, [highlightedId, facilities, state]);
 
+  // The search point is compared by value: a new object with the same place does not move the map.
+  const [nearLat, nearLng, nearRadiusKm] = [near?.lat, near?.lng, near?.radiusKm];
   useEffect(() => {
     const map = mapRef.current;
     if (!map || state !== "loaded") return;
-    (map.getSource(NEAR_SOURCE) as GeoJSONSource | undefined)?.setData(nearCollection(near));
-    if (near?.radiusKm) {
-      const [ring] = circlePolygon(near, near.radiusKm).geometry.coordinates;
+    const point = nearLat === undefined || nearLng === undefined ? null : { lat: nearLat, lng: nearLng, radiusKm: nearRadiusKm };
+    (map.getSource(NEAR_SOURCE) as GeoJSONSource | undefined)?.setData(nearCollection(point));
+    if (point?.radiusKm) {
+      const ring = circleRing(point, point.radiusKm);
       const lngs = ring.map(([lng]) => lng);
       const lats = ring.map(([, lat]) => lat);
       map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], { padding: 40, maxZoom: 11, duration: 600 });
     }
-  }, [near?.lat, near?.lng, near?.radiusKm, state]);
+  }, [nearLat, nearLng, nearRadiusKm, state]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (map) map.getCanvas().style.cursor = picking ? "crosshair" : "";
   }, [picking, state]);
+
+  const pickCentre = useCallback(() => {
+    const centre = mapRef.current?.getCenter();
+    if (centre) latest.current.onPickPoint?.({ lat: centre.lat, lng: centre.lng });
+  }, []);
+
+  // With the keyboard: arrow keys move the focused map (MapLibre's own), Enter picks the point under the crosshair.
+  useEffect(() => {
+    const canvas = mapRef.current?.getCanvas();
+    if (!canvas || !picking || state !== "loaded") return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      pickCentre();
+    };
+    canvas.addEventListener("keydown", onKey);
+    return () => canvas.removeEventListener("keydown", onKey);
+  }, [picking, state, pickCentre]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -222,6 +245,17 @@ export function FacilityMap(props: FacilityMapProps) {
         data-picking={picking ? "true" : undefined}
         data-testid="facility-map"
       />
+      {picking && state === "loaded" ? (
+        <>
+          <span className="map-crosshair" aria-hidden="true" />
+          <p className="map-hint" role="status">
+            {t("pickKeyboardHint")}{" "}
+            <button type="button" className="small primary" onClick={pickCentre} data-testid="pick-centre">
+              {t("pickHere")}
+            </button>
+          </p>
+        </>
+      ) : null}
       {state === "loading" ? <p className="map-status">{t("mapLoading")}</p> : null}
       {state === "failed" ? <p className="map-status">{t("mapUnavailable")}</p> : null}
     </div>
@@ -229,12 +263,7 @@ export function FacilityMap(props: FacilityMapProps) {
 }
 
 function addOverlays(map: MapLibreMap, props: FacilityMapProps): void {
-  const { facilities, kinds, regions, lang, provincesUrl, visibleKinds } = props;
-  if (provincesUrl) {
-    const provinces = provinceLayers();
-    map.addSource(PROVINCES_SOURCE, { ...provinces.source, data: new URL(provincesUrl, window.location.href).href } as never);
-    for (const layer of provinces.layers) map.addLayer(layer);
-  }
+  const { facilities, kinds, regions, lang, visibleKinds } = props;
   map.addSource(REGION_LABELS_SOURCE, { type: "geojson", data: regionLabelCollection(regions) });
   map.addLayer(regionLabelLayer(nameKey(lang)));
   map.addSource(NEAR_SOURCE, { type: "geojson", data: nearCollection(props.near) });
@@ -279,12 +308,13 @@ function countDrawn(map: MapLibreMap, kinds: FacilityKind[]): number {
   return total;
 }
 
-type MapLibre = typeof import("maplibre-gl");
+type MapLibre = typeof MapLibreModule;
 
 function openPopup(maplibregl: MapLibre, map: MapLibreMap, feature: MapGeoJSONFeature, props: FacilityMapProps, popupRef: { current: Popup | null }): void {
   const p = feature.properties as Record<string, unknown>;
   const anchor = typeof p.anchorGroup === "string" ? (JSON.parse(p.anchorGroup) as MapFacility["anchorGroup"]) : null;
   const [lng, lat] = (feature.geometry as GeoJSON.Point).coordinates;
+  if (lng === undefined || lat === undefined) return;
   openPopupFor(
     maplibregl,
     map,

@@ -3,13 +3,13 @@ import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import { nameKey, type Lang, type Translate } from "~/i18n";
 import { hexagonPolygon } from "~/gaps/hexagon";
+import { basemapStyle, prepareBasemap, type BasemapChoice } from "~/map/basemap";
 import { regionLabelCollection } from "~/map/features";
 import {
   coverageChoroplethLayers,
   gapHexagonLayers,
   GAP_HEXAGONS_SOURCE,
   GAP_PROVINCES_SOURCE,
-  offlineStyle,
   regionLabelLayer,
   REGION_LABELS_SOURCE,
 } from "~/map/style";
@@ -21,7 +21,8 @@ export interface GapMapProps {
   regions: RegionLabel[];
   lang: Lang;
   t: Translate;
-  landUrl: string;
+  /** What to draw beneath the figures; the offline basemap unless configured otherwise. */
+  basemap?: BasemapChoice;
   /** Province boundaries, when imported: the choropleth is drawn only then. */
   provincesUrl?: string;
   /** The label point of the region drilled into; the whole country otherwise. */
@@ -58,7 +59,7 @@ function choropleth(provinces: FeatureCollection, coverage: GapMapProps["coverag
  * coverage when boundaries are loaded. The container's data attributes say what is drawn.
  */
 export function GapMap(props: GapMapProps) {
-  const { hotspots, coverage, lang, t, landUrl, provincesUrl, focus } = props;
+  const { hotspots, coverage, lang, t, focus } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const provincesRef = useRef<FeatureCollection | null>(null);
@@ -70,14 +71,17 @@ export function GapMap(props: GapMapProps) {
   useEffect(() => {
     let cancelled = false;
     let map: MapLibreMap | null = null;
+    // The map is created once, from the first props; later changes are applied by the effects below.
+    const { basemap = { kind: "offline" }, lang: firstLang, focus: firstFocus, provincesUrl: firstProvincesUrl } = latest.current;
     void import("~/map/maplibre.client")
       .then(async ({ default: maplibregl }) => {
+        const style = await basemapStyle(basemap, firstLang, maplibregl);
         if (cancelled || !container.current) return;
         const created = new maplibregl.Map({
           container: container.current,
-          style: offlineStyle(new URL(landUrl, window.location.href).href),
-          center: focus ?? KOREA_CENTER,
-          zoom: focus ? REGION_ZOOM : COUNTRY_ZOOM,
+          style,
+          center: firstFocus ?? KOREA_CENTER,
+          zoom: firstFocus ? REGION_ZOOM : COUNTRY_ZOOM,
           minZoom: 4,
           maxZoom: 12,
           attributionControl: false,
@@ -85,11 +89,12 @@ export function GapMap(props: GapMapProps) {
         map = created;
         mapRef.current = created;
         created.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
-        const provinces = provincesUrl ? await fetch(provincesUrl).then((response) => (response.ok ? (response.json() as Promise<FeatureCollection>) : null)) : null;
+        const provinces = firstProvincesUrl ? await fetch(firstProvincesUrl).then((response) => (response.ok ? (response.json() as Promise<FeatureCollection>) : null)) : null;
         provincesRef.current = provinces;
         const addLayers = () => {
           if (cancelled) return;
           const current = latest.current;
+          prepareBasemap(created, current.lang);
           if (provinces) {
             created.addSource(GAP_PROVINCES_SOURCE, { type: "geojson", data: choropleth(provinces, current.coverage) });
             for (const layer of coverageChoroplethLayers()) created.addLayer(layer);
@@ -113,7 +118,6 @@ export function GapMap(props: GapMapProps) {
       map?.remove();
       mapRef.current = null;
     };
-    // The map is created once; later changes are applied by the effect below.
   }, []);
 
   useEffect(() => {
@@ -124,11 +128,14 @@ export function GapMap(props: GapMapProps) {
     if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", nameKey(lang)]);
   }, [hotspots, coverage, lang, state]);
 
+  // The focus is compared by value: a new array with the same point does not move the map.
+  const [focusLng, focusLat] = focus ?? [];
   useEffect(() => {
     const map = mapRef.current;
     if (!map || state !== "loaded") return;
-    map.easeTo({ center: focus ?? KOREA_CENTER, zoom: focus ? REGION_ZOOM : COUNTRY_ZOOM });
-  }, [focus?.[0], focus?.[1], state]);
+    const centre: [number, number] | null = focusLng === undefined || focusLat === undefined ? null : [focusLng, focusLat];
+    map.easeTo({ center: centre ?? KOREA_CENTER, zoom: centre ? REGION_ZOOM : COUNTRY_ZOOM });
+  }, [focusLng, focusLat, state]);
 
   return (
     <div className="map-frame">

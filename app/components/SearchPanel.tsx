@@ -1,5 +1,6 @@
 import { Form, Link, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { useKeepFocus } from "./useKeepFocus";
 import { PAVITT_CLASSES, type FacilityKind } from "~/domain/types";
 import type { Lang, Translate } from "~/i18n";
 import type { ExplorerSearch } from "~/map/explorer.server";
@@ -45,6 +46,7 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
   const formRef = useRef<HTMLFormElement>(null);
   const textRef = useRef<HTMLInputElement>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout>>();
+  const noteFocus = useKeepFocus(formRef);
   const [locating, setLocating] = useState(false);
   const [geoFailed, setGeoFailed] = useState(false);
   // Location buttons need JavaScript: they appear once the page is interactive.
@@ -63,6 +65,7 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
   const submitNow = () => {
     clearTimeout(typingTimer.current);
     if (!formRef.current) return;
+    noteFocus();
     // Empty fields stay out of the URL, so shared links are short.
     const filled = new URLSearchParams();
     for (const [key, value] of new FormData(formRef.current)) if (typeof value === "string" && value.trim() !== "") filled.append(key, value);
@@ -203,7 +206,7 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
         {picking ? <p className="hint" role="status">{t("pickingHint")}</p> : null}
         {locating ? <p className="hint" role="status">{t("locating")}</p> : null}
         {geoFailed ? <p className="notice" role="alert">{t("geolocationFailed")}</p> : null}
-        {near ? <p className="hint">{t("nearPoint", { lat: near.split(",")[0], lng: near.split(",")[1] ?? "" })}</p> : null}
+        {near ? <p className="hint">{t("nearPoint", { lat: near.split(",")[0] ?? "", lng: near.split(",")[1] ?? "" })}</p> : null}
       </Form>
       {search.active ? (
         <SearchResults lang={lang} t={t} search={search} params={params} busy={navigation.state === "loading"} onHighlight={onHighlight} onSelect={onSelect} regions={regions} />
@@ -259,6 +262,16 @@ function SearchResults({
       <h2 id="results-heading">
         {t("resultsHeading")} <small data-testid="results-total">({t("resultsCount", { count: response.total })})</small>
       </h2>
+      {busy ? (
+        <p className="busy-indicator" role="status">
+          {t("searching")}
+        </p>
+      ) : null}
+      {response.unmatchedTerms.length > 0 && response.total > 0 ? (
+        <p className="notice" data-testid="unmatched-terms">
+          {t("unmatchedTerms", { terms: response.unmatchedTerms.join(", ") })}
+        </p>
+      ) : null}
       {response.degraded ? (
         <p className="notice" role="status">
           {t("degradedNotice")}

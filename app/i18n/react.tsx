@@ -18,3 +18,10 @@ export function metaT(matches: MetaArgs["matches"]): Translator {
   const root = matches.find((match) => match.id === "root")?.data as RootData | undefined;
   return translator(root?.lang ?? "ko");
 }
+
+/** A page's <title>: what the page is, then the service's name. */
+export function pageTitle(matches: MetaArgs["matches"], key: TitleKey): { title: string }[] {
+  const t = metaT(matches);
+  return [{ title: `${t(key)} — ${t("appName")}` }];
+}
+type TitleKey = "myAccount" | "adminUsers" | "councilWorkspace" | "auditTrail" | "importCsv" | "newFacility" | "notFoundTitle" | "forbiddenTitle" | "errorTitle";

@@ -1,14 +1,14 @@
 import type { FeatureCollection } from "geojson";
-import type { LayerSpecification, SourceSpecification, StyleSpecification } from "maplibre-gl";
+import type { LayerSpecification, StyleSpecification, SymbolLayerSpecification } from "maplibre-gl";
 import type { FacilityKind } from "~/domain/types";
 import { KIND_COLORS } from "./features";
 
 export const LAND_SOURCE = "land";
-export const PROVINCES_SOURCE = "provinces";
 export const REGION_LABELS_SOURCE = "region-labels";
 
 export const facilitySourceId = (kind: string) => `facilities-${kind}`;
 export const facilityLayerIds = (kind: string) => ({
+  space: `facilities-${kind}-space`,
   points: `facilities-${kind}-points`,
   clusters: `facilities-${kind}-clusters`,
   clusterCounts: `facilities-${kind}-cluster-counts`,
@@ -16,65 +16,93 @@ export const facilityLayerIds = (kind: string) => ({
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 
-/** The offline style: sea, land outline from Natural Earth, region labels. No request leaves the app. */
-export function offlineStyle(landUrl: string): StyleSpecification {
+export const BOUNDARIES_SOURCE = "boundaries";
+export const PLACES_SOURCE = "places";
+/** A transparent square as large as a marker: facilities carry it in a symbol layer so labels make room for them. */
+export const MARKER_SPACE_IMAGE = "marker-space";
+export const MARKER_SPACE_PIXELS = 22;
+
+const LABEL_HALO = { "text-color": "#464c53", "text-halo-color": "#ffffff", "text-halo-width": 1.5 };
+/** Labels try the centre first, then move beside whatever sits there (a marker, another label). */
+const LABEL_PLACEMENT: Pick<SymbolLayerSpecification["layout"] & object, "text-variable-anchor-offset" | "text-padding"> = {
+  "text-variable-anchor-offset": ["center", [0, 0], "top", [0, 1], "bottom", [0, -1], "left", [1, 0], "right", [-1, 0]],
+  "text-padding": 2,
+};
+
+/**
+ * The offline basemap: sea, Natural Earth land and coast, province and 시군구 boundaries (SGIS,
+ * data/boundaries) and the names of 시군구 and 읍면동 at the zooms where they help (data/areas.csv).
+ * No request leaves the app.
+ */
+export function offlineStyle(urls: { land: string; places: string }): StyleSpecification {
   return {
     version: 8,
     sources: {
-      [LAND_SOURCE]: { type: "geojson", data: landUrl },
+      [LAND_SOURCE]: { type: "geojson", data: urls.land },
+      [BOUNDARIES_SOURCE]: { type: "geojson", data: EMPTY },
+      [PLACES_SOURCE]: { type: "geojson", data: urls.places },
     },
     layers: [
-      { id: "sea", type: "background", paint: { "background-color": "#dbe9f4" } },
+      { id: "sea", type: "background", paint: { "background-color": "#d8e5f3" } },
+      { id: "land-neighbours", type: "fill", source: LAND_SOURCE, filter: ["==", ["get", "role"], "neighbour"], paint: { "fill-color": "#ecedee" } },
+      { id: "land-korea", type: "fill", source: LAND_SOURCE, filter: ["==", ["get", "role"], "korea"], paint: { "fill-color": "#fbfbf8" } },
       {
-        id: "land-neighbours",
+        id: "sigungu-fill",
         type: "fill",
-        source: LAND_SOURCE,
-        filter: ["==", ["get", "role"], "neighbour"],
-        paint: { "fill-color": "#eeeeea" },
+        source: BOUNDARIES_SOURCE,
+        filter: ["==", ["get", "level"], "sigungu"],
+        minzoom: 8,
+        paint: { "fill-color": ["case", ["==", ["%", ["to-number", ["get", "code"]], 20], 0], "#f3f4ef", "#fbfbf8"], "fill-opacity": 0.9 },
       },
       {
-        id: "land-korea",
-        type: "fill",
-        source: LAND_SOURCE,
-        filter: ["==", ["get", "role"], "korea"],
-        paint: { "fill-color": "#fbfaf5" },
-      },
-      {
-        id: "land-outline",
+        id: "sigungu-line",
         type: "line",
-        source: LAND_SOURCE,
-        paint: { "line-color": "#9a9a8e", "line-width": 0.8 },
+        source: BOUNDARIES_SOURCE,
+        filter: ["==", ["get", "level"], "sigungu"],
+        minzoom: 6.5,
+        paint: { "line-color": "#b1b8be", "line-width": ["interpolate", ["linear"], ["zoom"], 6.5, 0.3, 12, 1.4] },
+      },
+      {
+        id: "province-line",
+        type: "line",
+        source: BOUNDARIES_SOURCE,
+        filter: ["==", ["get", "level"], "province"],
+        paint: { "line-color": "#6d7882", "line-width": ["interpolate", ["linear"], ["zoom"], 5, 0.6, 12, 2.2] },
+      },
+      { id: "coast", type: "line", source: LAND_SOURCE, paint: { "line-color": "#7d8b99", "line-width": ["interpolate", ["linear"], ["zoom"], 5, 0.6, 12, 1.6] } },
+      {
+        id: "place-eupmyeondong",
+        type: "symbol",
+        source: PLACES_SOURCE,
+        filter: ["==", ["get", "level"], "eupmyeondong"],
+        minzoom: 11.5,
+        layout: { "text-field": ["get", "nameKo"], "text-size": 11.5, ...LABEL_PLACEMENT },
+        paint: { ...LABEL_HALO, "text-color": "#58616a" },
+      },
+      {
+        id: "place-sigungu",
+        type: "symbol",
+        source: PLACES_SOURCE,
+        filter: ["==", ["get", "level"], "sigungu"],
+        minzoom: 7.5,
+        layout: { "text-field": ["get", "nameKo"], "text-size": ["interpolate", ["linear"], ["zoom"], 7.5, 11.5, 12, 14], ...LABEL_PLACEMENT },
+        paint: LABEL_HALO,
       },
     ],
   };
 }
 
-/** Province outlines, drawn only when boundaries were imported. */
-export function provinceLayers(): { source: SourceSpecification; layers: LayerSpecification[] } {
-  return {
-    source: { type: "geojson", data: EMPTY },
-    layers: [
-      {
-        id: "provinces-line",
-        type: "line",
-        source: PROVINCES_SOURCE,
-        paint: { "line-color": "#868e96", "line-width": 1, "line-dasharray": [2, 1] },
-      },
-    ],
-  };
-}
+/** Layers of the offline basemap whose text follows the page language. */
+export const PLACE_LABEL_LAYERS = ["place-eupmyeondong", "place-sigungu"] as const;
 
 export function regionLabelLayer(textField: "nameKo" | "nameEn"): LayerSpecification {
   return {
     id: "region-labels",
     type: "symbol",
     source: REGION_LABELS_SOURCE,
-    layout: {
-      "text-field": ["get", textField],
-      "text-size": 12,
-      "text-allow-overlap": false,
-    },
-    paint: { "text-color": "#495057", "text-halo-color": "#ffffff", "text-halo-width": 1.2 },
+    maxzoom: 10,
+    layout: { "text-field": ["get", textField], "text-size": ["interpolate", ["linear"], ["zoom"], 5, 12, 9, 15], ...LABEL_PLACEMENT },
+    paint: { "text-color": "#1e2124", "text-halo-color": "#ffffff", "text-halo-width": 1.8 },
   };
 }
 
@@ -84,6 +112,13 @@ export function facilityLayers(kind: FacilityKind): LayerSpecification[] {
   const source = facilitySourceId(kind);
   const color = KIND_COLORS[kind];
   return [
+    // Invisible, but placed before every label beneath it, so no label sits under a marker.
+    {
+      id: ids.space,
+      type: "symbol",
+      source,
+      layout: { "icon-image": MARKER_SPACE_IMAGE, "icon-allow-overlap": true, "icon-ignore-placement": false, "icon-size": ["case", ["has", "point_count"], 1.6, 1] },
+    },
     {
       id: ids.clusters,
       type: "circle",
@@ -123,7 +158,14 @@ export function facilityLayers(kind: FacilityKind): LayerSpecification[] {
 export const GAP_HEXAGONS_SOURCE = "gap-hexagons";
 export const GAP_PROVINCES_SOURCE = "gap-provinces";
 
-/** Province fill by coverage ratio: red where few firms are covered, green where most are. */
+/**
+ * Colour ramps of the gaps map, orange for firms left out and blue for coverage: told apart with
+ * any common colour-vision deficiency (no red against green). The legend draws the same stops.
+ */
+export const GAP_HEXAGON_RAMP = ["#fee391", "#fe9929", "#993404"] as const;
+export const COVERAGE_RAMP = ["#f7fbff", "#6baed6", "#08519c"] as const;
+
+/** Province fill by coverage ratio: pale where few firms are covered, deep blue where most are. */
 export function coverageChoroplethLayers(): LayerSpecification[] {
   return [
     {
@@ -132,8 +174,8 @@ export function coverageChoroplethLayers(): LayerSpecification[] {
       source: GAP_PROVINCES_SOURCE,
       filter: ["has", "coverageRatio"],
       paint: {
-        "fill-color": ["interpolate", ["linear"], ["get", "coverageRatio"], 0, "#e03131", 0.5, "#fcc419", 1, "#2f9e44"],
-        "fill-opacity": 0.35,
+        "fill-color": ["interpolate", ["linear"], ["get", "coverageRatio"], 0, COVERAGE_RAMP[0], 0.5, COVERAGE_RAMP[1], 1, COVERAGE_RAMP[2]],
+        "fill-opacity": 0.55,
       },
     },
     { id: "gap-provinces-line", type: "line", source: GAP_PROVINCES_SOURCE, paint: { "line-color": "#868e96", "line-width": 0.8 } },
@@ -148,23 +190,24 @@ export function gapHexagonLayers(): LayerSpecification[] {
       type: "fill",
       source: GAP_HEXAGONS_SOURCE,
       paint: {
-        "fill-color": ["interpolate", ["linear"], ["get", "share"], 0, "#ffe8cc", 1, "#c92a2a"],
-        "fill-opacity": 0.75,
+        "fill-color": ["interpolate", ["linear"], ["get", "share"], 0, GAP_HEXAGON_RAMP[0], 0.5, GAP_HEXAGON_RAMP[1], 1, GAP_HEXAGON_RAMP[2]],
+        "fill-opacity": 0.8,
       },
     },
-    { id: "gap-hexagons-line", type: "line", source: GAP_HEXAGONS_SOURCE, paint: { "line-color": "#862e9c", "line-width": 0.6 } },
+    { id: "gap-hexagons-line", type: "line", source: GAP_HEXAGONS_SOURCE, paint: { "line-color": "#662506", "line-width": 0.6 } },
   ];
 }
 
 export const NEAR_SOURCE = "near";
 export const HIGHLIGHT_SOURCE = "highlight";
 
-/** The search point and its radius, under the facilities. */
+/** The search point and its radius, under the facilities: black and white, a style no facility kind uses. */
 export function nearLayers(): LayerSpecification[] {
   return [
-    { id: "near-area", type: "fill", source: NEAR_SOURCE, filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": "#ffa94d", "fill-opacity": 0.12 } },
-    { id: "near-edge", type: "line", source: NEAR_SOURCE, filter: ["==", ["geometry-type"], "Polygon"], paint: { "line-color": "#e8590c", "line-width": 1.5, "line-dasharray": [3, 2] } },
-    { id: "near-point", type: "circle", source: NEAR_SOURCE, filter: ["==", ["geometry-type"], "Point"], paint: { "circle-color": "#e8590c", "circle-radius": 5, "circle-stroke-color": "#ffffff", "circle-stroke-width": 2 } },
+    { id: "near-area", type: "fill", source: NEAR_SOURCE, filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": "#1e2124", "fill-opacity": 0.06 } },
+    { id: "near-edge", type: "line", source: NEAR_SOURCE, filter: ["==", ["geometry-type"], "Polygon"], paint: { "line-color": "#1e2124", "line-width": 1.5, "line-dasharray": [3, 2] } },
+    { id: "near-halo", type: "circle", source: NEAR_SOURCE, filter: ["==", ["geometry-type"], "Point"], paint: { "circle-color": "#ffffff", "circle-radius": 11, "circle-stroke-color": "#1e2124", "circle-stroke-width": 3 } },
+    { id: "near-point", type: "circle", source: NEAR_SOURCE, filter: ["==", ["geometry-type"], "Point"], paint: { "circle-color": "#1e2124", "circle-radius": 4 } },
   ];
 }
 

@@ -20,7 +20,7 @@ export function atomFeed(result: MatchResponse, options: { origin: string; profi
     const reasons = call.reasons.map((r) => r[options.lang]).join("\n");
     const updated = `${call.window?.start ?? options.updated.slice(0, 10)}T00:00:00+09:00`;
     return `  <entry>
-    <id>${escape(link.split("?")[0])}</id>
+    <id>${escape(`${options.origin}/programs/${encodeURIComponent(call.id)}`)}</id>
     <title>${escape(call.nameKo)}</title>
     <link rel="alternate" type="text/html" href="${escape(link)}"/>
     <updated>${updated}</updated>

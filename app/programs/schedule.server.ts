@@ -1,13 +1,13 @@
 import type { Kysely } from "kysely";
 import { today } from "~/clock";
 import type { ProgramSourceConfig } from "~/config.server";
-import { withAdvisoryLock } from "~db/queries/locks";
+import { withSessionAdvisoryLock } from "~db/queries/locks";
 import { lastCompleteSync } from "~db/queries/program-calls";
 import type { Database } from "~db/schema";
 import { configuredPortals, DEFAULT_FETCH_POLICY, syncPortal, type FetchPolicy, type SyncOutcome } from "./sync.server";
 
 /** The advisory-lock key of the announcement sync: any number of app processes on one database, one sync at a time. */
-export const PROGRAM_SYNC_LOCK = 7_364_201_206;
+export const PROGRAM_SYNC_LOCK = "program-sync";
 export const SYNC_EVERY_MS = 24 * 3600_000;
 /** How often a process looks whether a day has passed since the last complete sync. */
 export const CHECK_EVERY_MS = 3600_000;
@@ -39,7 +39,7 @@ export function startDailySync(options: DailySyncOptions): DailySync {
   let stopped = false;
 
   async function runOnce(): Promise<{ ran: boolean; outcomes: SyncOutcome[] }> {
-    const locked = await withAdvisoryLock(options.db, PROGRAM_SYNC_LOCK, async (db) => {
+    const locked = await withSessionAdvisoryLock(options.db, PROGRAM_SYNC_LOCK, async (db) => {
       const outcomes: SyncOutcome[] = [];
       for (const portal of portals) {
         if (stopped) break;

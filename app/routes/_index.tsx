@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { FacilityMap } from "~/components/FacilityMap";
 import { FACILITY_KINDS, type FacilityKind } from "~/domain/types";
 import { metaT, useT } from "~/i18n/react";
@@ -16,11 +16,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const kinds = kindsPresent(explorer.facilities);
   // The legend posts the kinds to show; without a legend submission every kind is shown.
   const shown = params.has("legend") ? params.getAll("show").flatMap((value) => value.split(",")).filter((k): k is FacilityKind => (FACILITY_KINDS as readonly string[]).includes(k)) : kinds;
-  return { ...explorer, search, kinds, shown, mapStyleUrl: context.services.config.mapStyleUrl ?? null };
+  return { ...explorer, search, kinds, shown, basemap: context.services.config.basemap };
 }
 
 export default function MapPage() {
-  const { facilities, regions, divisions, search, kinds, shown, boundaryCredits, mapStyleUrl } = useLoaderData<typeof loader>();
+  const { facilities, regions, divisions, search, kinds, shown, boundaryCredits, basemap } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = t.lang;
   const [visibleKinds, setVisibleKinds] = useState<FacilityKind[]>(shown);
@@ -29,6 +29,10 @@ export default function MapPage() {
   const [picking, setPicking] = useState(false);
   const [pickedPoint, setPickedPoint] = useState<{ lat: number; lng: number } | null>(null);
   const [searchParams, setSearchParams] = useSearchParams();
+  // On a phone the list and the map take turns; the switch appears once JavaScript runs.
+  const [view, setView] = useState<"list" | "map" | undefined>(undefined);
+  useEffect(() => setView("list"), []);
+  const showMap = (on: boolean) => setView(on ? "map" : "list");
   const near = parseNear(searchParams.get("near"), searchParams.get("radiusKm")) ?? placeOf(search);
   // While searching, the map shows the places found; otherwise every place.
   const mapFacilities = useMemo(() => {
@@ -58,10 +62,8 @@ export default function MapPage() {
   };
 
   return (
-    <main className="explorer">
-      <a href="#facility-list" className="skip-link">
-        {t("skipToList")}
-      </a>
+    <main className="explorer" data-view={picking ? "map" : view}>
+      <h1 className="visually-hidden">{t("homeHeading")}</h1>
       <FacilityMap
         facilities={mapFacilities}
         kinds={kinds}
@@ -69,9 +71,7 @@ export default function MapPage() {
         regions={regions}
         lang={lang}
         t={t}
-        styleUrl={mapStyleUrl ?? undefined}
-        landUrl="/map/land.json"
-        provincesUrl={boundaryCredits.length > 0 ? "/map/provinces.json" : undefined}
+        basemap={basemap}
         selectedId={selectedId}
         highlightedId={highlightedId}
         near={near}
@@ -83,6 +83,16 @@ export default function MapPage() {
         }}
       />
       <aside className="side">
+        {view ? (
+          <div className="view-switch" role="group" aria-label={t("viewSwitchLabel")}>
+            <button type="button" className="small" aria-pressed={view === "list" && !picking} onClick={() => showMap(false)}>
+              {t("viewList")}
+            </button>
+            <button type="button" className="small" aria-pressed={view === "map" || picking} onClick={() => showMap(true)}>
+              {t("viewMap")}
+            </button>
+          </div>
+        ) : null}
         <SearchPanel
           lang={lang}
           t={t}
@@ -116,7 +126,7 @@ export default function MapPage() {
         </Form>
 
         {search.active ? null : (
-          <section aria-labelledby="facility-list-title">
+          <section aria-labelledby="facility-list-title" className="facility-section">
             <h2 id="facility-list-title">
               {t("listHeading")} <small>({t("listCount", { count: listed.length })})</small>
             </h2>
@@ -132,7 +142,14 @@ export default function MapPage() {
                       {f.anchorGroup ? ` · ${t.nameOf(f.anchorGroup)}` : ""}
                     </div>
                   </div>
-                  <button type="button" onClick={() => setSelectedId(f.id)} aria-label={`${t("showOnMap")}: ${t.nameOf(f)}`}>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => {
+                      setSelectedId(f.id);
+                      showMap(true);
+                    }}
+                    aria-label={`${t("showOnMap")}: ${t.nameOf(f)}`}>
                     {t("showOnMap")}
                   </button>
                 </li>
@@ -145,8 +162,10 @@ export default function MapPage() {
           <h2>{t("credits")}</h2>
           <ul>
             <li>{t("creditLand")}</li>
+            {basemap.kind === "offline" ? <li>{t("creditBoundaries")}</li> : null}
+            {basemap.kind === "offline" ? <li>{t("creditPlaces")}</li> : null}
             <li>{t("creditListings")}</li>
-            {mapStyleUrl ? <li>{t("creditBasemap")}</li> : null}
+            {basemap.kind === "offline" ? null : <li>{t("creditBasemap")}</li>}
             {boundaryCredits.map((c) => (
               <li key={c.source}>{t("boundaryCredit", { source: c.source, license: c.license })}</li>
             ))}
@@ -162,7 +181,7 @@ const SEARCH_PARAMS = ["q", "type", "kind", "region", "sector", "pavittClass", "
 
 function parseNear(near: string | null, radiusKm: string | null): { lat: number; lng: number; radiusKm?: number } | null {
   const [lat, lng] = (near ?? "").split(",").map(Number);
-  if (!Number.isFinite(lat) || !Number.isFinite(lng) || near === null || near === "") return null;
+  if (lat === undefined || lng === undefined || !Number.isFinite(lat) || !Number.isFinite(lng) || near === null || near === "") return null;
   const radius = Number(radiusKm);
   return { lat, lng, ...(radiusKm && Number.isFinite(radius) && radius > 0 ? { radiusKm: radius } : {}) };
 }

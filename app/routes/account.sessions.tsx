@@ -1,12 +1,14 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { listActiveSessions, revokeUserSession } from "../../db/queries/sessions";
 import { requireMutation } from "~/auth/csrf.server";
 import { clearedSessionCookie, loadSession } from "~/auth/session.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
-import { useT } from "~/i18n/react";
+import { pageTitle, useT } from "~/i18n/react";
 import { field } from "~/validation";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "myAccount");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);

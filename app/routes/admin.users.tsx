@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { listRegions } from "../../db/queries/regions";
 import { AccountError, createUser, disableUser, DuplicateEmailError, listUsers } from "../../db/queries/users";
@@ -7,9 +7,11 @@ import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
 import { ACCOUNT_FIELD_LABELS, ROLES } from "~/domain/accounts";
 import { resolveLang, translator } from "~/i18n";
-import { useT } from "~/i18n/react";
+import { pageTitle, useT } from "~/i18n/react";
 import { field, issueMessage } from "~/validation";
 import { RegionOptions } from "~/components/RegionOptions";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "adminUsers");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services, { roles: ["admin"] });

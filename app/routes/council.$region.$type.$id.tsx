@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listAuditEntries } from "../../db/queries/audit";
 import { getDraft, getLiveListing } from "../../db/queries/council-listings";
@@ -12,7 +12,9 @@ import { currentState, discardDraft, draftToken, liveToken, may, publishDraft, s
 import { answerOutcome, formFields, loadRegion, notFoundResponse, parseListingId, parseType } from "~/council/routes.server";
 import { listingColumns, toRawFields } from "~/domain/listings";
 import { resolveLang } from "~/i18n";
-import { useT } from "~/i18n/react";
+import { pageTitle, useT } from "~/i18n/react";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "councilWorkspace");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listRegionDrafts, listRegionListings } from "../../db/queries/council-listings";
 import { requireMutation } from "~/auth/csrf.server";
@@ -7,7 +7,9 @@ import { CsrfField } from "~/components/CsrfField";
 import { may, publishAll, reviewToken } from "~/council/listings.server";
 import { loadRegion } from "~/council/routes.server";
 import { resolveLang, translator } from "~/i18n";
-import { useT } from "~/i18n/react";
+import { pageTitle, useT } from "~/i18n/react";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "councilWorkspace");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
@@ -27,6 +29,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
+const BLOCK_REASON = { listing_changed: "publishBlockedListingChanged", draft_changed: "publishBlockedDraftChanged", external_id_taken: "publishBlockedExternalId" } as const;
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, form } = await requireMutation(request, context.services, { roles: ["admin", "council_reviewer"] });
   const region = await loadRegion(context.services, params.region);
@@ -35,8 +39,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const outcome = await publishAll(context.services, user, region.code, String(form.get("reviewToken") ?? ""));
   if (outcome.kind === "forbidden") throw forbidden();
   if (outcome.kind === "stale") return data({ message: t("publishAllStale"), ok: false }, { status: 409 });
+  if (outcome.kind === "blocked") {
+    const names = outcome.blocked.map((d) => `${d.nameKo || d.entityId} (${t(BLOCK_REASON[d.reason])})`).join(", ");
+    return data({ message: t("publishAllBlocked", { count: outcome.blocked.length, names }), ok: false }, { status: 409 });
+  }
   if (outcome.kind !== "ok") throw new Response("Unexpected outcome", { status: 500 });
-  return data({ message: t("publishAllDone", { published: outcome.value.published, skipped: outcome.value.skipped }), ok: true });
+  return data({ message: t("publishAllDone", { count: outcome.value.published }), ok: true });
 }
 
 const SHOWN_DRAFTS = 200;

@@ -1,11 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listAuditEntries } from "../../db/queries/audit";
 import { forbidden, requireUser } from "~/auth/user.server";
 import { AuditTable } from "~/components/AuditTable";
 import { may } from "~/council/listings.server";
 import { loadRegion } from "~/council/routes.server";
-import { useT } from "~/i18n/react";
+import { pageTitle, useT } from "~/i18n/react";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auditTrail");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireMutation } from "~/auth/csrf.server";
 import { forbidden, requireUser } from "~/auth/user.server";
@@ -7,7 +7,9 @@ import { may, saveDraft } from "~/council/listings.server";
 import { answerOutcome, formFields, loadRegion, parseType } from "~/council/routes.server";
 import { listingColumns } from "~/domain/listings";
 import { resolveLang } from "~/i18n";
-import { useT } from "~/i18n/react";
+import { pageTitle, useT } from "~/i18n/react";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "councilWorkspace");
 
 const EDIT_ROLES = ["admin", "council_editor"] as const;
 

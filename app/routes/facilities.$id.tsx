@@ -39,7 +39,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     nearby,
     programs,
     regionLabels: regions.map((r) => ({ code: r.code, nameKo: r.nameKoShort, nameEn: r.nameEn, labelPoint: r.labelPoint })),
-    mapStyleUrl: context.services.config.mapStyleUrl ?? null,
+    basemap: context.services.config.basemap,
   };
 }
 
@@ -71,7 +71,7 @@ function Fact({ value, unknown, link }: { value: string | null; unknown: string;
 }
 
 export default function FacilityPage() {
-  const { facility, region, sectors, programs, regionLabels, mapStyleUrl, nearby } = useLoaderData<typeof loader>();
+  const { facility, region, sectors, programs, regionLabels, basemap, nearby } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = t.lang;
   const locationNote = lang === "ko" ? facility.locationNoteKo : facility.locationNote;
@@ -174,8 +174,7 @@ export default function FacilityPage() {
         regions={regionLabels}
         lang={lang}
         t={t}
-        styleUrl={mapStyleUrl ?? undefined}
-        landUrl="/map/land.json"
+        basemap={basemap}
         focus={{ lng: facility.lng, lat: facility.lat, zoom: PRECISION_ZOOM[facility.precision] ?? 9 }}
         interactive={false}
       />

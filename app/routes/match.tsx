@@ -19,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const data = await loadMatchPage(context.services, new URL(request.url).searchParams);
-  return { ...data, mapStyleUrl: context.services.config.mapStyleUrl ?? null };
+  return { ...data, basemap: context.services.config.basemap };
 }
 
 /** Every kind gets its map layer up front: the map outlives navigations between profiles. */
@@ -35,7 +35,7 @@ const BREAKDOWN_LABELS: Record<string, MessageKey & `breakdown${string}`> = {
 };
 
 export default function MatchPage() {
-  const { divisions, regions, errors, result, mapStyleUrl } = useLoaderData<typeof loader>();
+  const { divisions, regions, errors, result, basemap } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = t.lang;
   const location = useLocation();
@@ -75,7 +75,7 @@ export default function MatchPage() {
   };
 
   return (
-    <main className="match-page">
+    <main className="match-page" data-has-result={result ? "true" : undefined}>
       <section className="match-form-panel" aria-labelledby="match-title">
         <h1 id="match-title">{t("matchTitle")}</h1>
         <p className="hint">{t("matchIntro")}</p>
@@ -216,6 +216,16 @@ export default function MatchPage() {
       </section>
 
       <section className="match-results" aria-labelledby="results-title" aria-busy={navigation.state === "loading"}>
+        {navigation.state === "loading" ? (
+          <p className="busy-indicator" role="status">
+            {t("loading")}
+          </p>
+        ) : null}
+        {result ? (
+          <a href="#match-title" className="jump-to-form button small">
+            {t("matchChangeAnswers")}
+          </a>
+        ) : null}
         <FacilityMap
           facilities={mapFacilities}
           kinds={MAP_KINDS}
@@ -224,8 +234,7 @@ export default function MatchPage() {
           regions={[]}
           lang={lang}
           t={t}
-          styleUrl={mapStyleUrl ?? undefined}
-          landUrl="/map/land.json"
+          basemap={basemap}
           near={firmPoint}
           picking={picking}
           onPickPoint={(picked) => {

@@ -1,21 +1,65 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
+import { required } from "../../app/required";
 import type { Database } from "../schema";
 
 /**
- * Runs a task only where this process holds the PostgreSQL advisory lock `key`; another process
- * holding it makes this call return `{ ran: false }` at once. Lock and unlock go through one
- * connection (advisory locks belong to a session), and the task gets that connection for its own
- * work, so it needs no second one from a pool that may have only one (PGlite's). Any number of
- * app processes on one database run the task at most once at a time.
+ * Runs `task` in a transaction holding the advisory lock `name`, if no other
+ * session holds it; the lock goes with the transaction, so a process that dies
+ * mid-task frees it. Returns `{ ran: false }` when another process has it.
  */
-export async function withAdvisoryLock<T>(db: Kysely<Database>, key: number, task: (connection: Kysely<Database>) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+export async function withAdvisoryLock<T>(db: Kysely<Database>, name: string, task: (trx: Transaction<Database>) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext('clusterlink'), hashtext(${name})) as locked`.execute(trx);
+    if (!required(rows[0], "the answer of pg_try_advisory_xact_lock").locked) return { ran: false as const };
+    return { ran: true as const, value: await task(trx) };
+  });
+}
+
+/**
+ * Marks the start of a job's run, unless it started less than intervalSeconds
+ * ago: the caller holds the job's advisory lock, so this check and the run are
+ * one decision across processes.
+ */
+export async function claimJobRun(trx: Transaction<Database>, name: string, intervalSeconds: number): Promise<boolean> {
+  const { rows } = await sql<{ name: string }>`
+    insert into job_runs (name, started_at, runs) values (${name}, now(), 1)
+    on conflict (name) do update set started_at = now(), runs = job_runs.runs + 1
+    where job_runs.started_at is null or job_runs.started_at < now() - make_interval(secs => ${intervalSeconds})
+    returning name`.execute(trx);
+  return rows.length > 0;
+}
+
+export async function finishJobRun(trx: Transaction<Database>, name: string, error: string | null): Promise<void> {
+  await trx.updateTable("job_runs").set({ finished_at: sql`now()`, last_error: error }).where("name", "=", name).execute();
+}
+
+export interface JobRun {
+  name: string;
+  runs: number;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  lastError: string | null;
+}
+
+export async function listJobRuns(db: Kysely<Database>): Promise<JobRun[]> {
+  const rows = await db.selectFrom("job_runs").selectAll().orderBy("name").execute();
+  return rows.map((r) => ({ name: r.name, runs: r.runs, startedAt: r.started_at, finishedAt: r.finished_at, lastError: r.last_error }));
+}
+
+/**
+ * Like `withAdvisoryLock`, for a task that runs transactions of its own (a sync that commits page
+ * by page): a session lock on one connection instead of a transaction lock. The task gets that
+ * connection for its work, so it needs no second one from a pool that may have only one
+ * (PGlite's); unlock runs however the task ends, and a dying process's session frees it.
+ */
+export async function withSessionAdvisoryLock<T>(db: Kysely<Database>, name: string, task: (connection: Kysely<Database>) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
   return db.connection().execute(async (connection) => {
-    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${key}::bigint) as locked`.execute(connection);
-    if (!rows[0]?.locked) return { ran: false } as const;
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(hashtext('clusterlink'), hashtext(${name})) as locked`.execute(connection);
+    if (!required(rows[0], "the answer of pg_try_advisory_lock").locked) return { ran: false as const };
     try {
-      return { ran: true, value: await task(connection) } as const;
+      return { ran: true as const, value: await task(connection) };
     } finally {
-      await sql`select pg_advisory_unlock(${key}::bigint)`.execute(connection);
+      await sql`select pg_advisory_unlock(hashtext('clusterlink'), hashtext(${name}))`.execute(connection);
     }
   });
 }

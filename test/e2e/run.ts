@@ -4,14 +4,15 @@ import { foundationScenarios } from "./foundation.e2e";
 import { gapsScenarios } from "./gaps.e2e";
 import { i18nScenarios } from "./i18n.e2e";
 import { matchScenarios } from "./match.e2e";
+import { pageScenarios } from "./pages.e2e";
 import { programScenarios } from "./programs.e2e";
 import { searchScenarios } from "./search.e2e";
 
 // The council scenarios change listings, so they run after the read-only ones; the i18n ones read the audit trail they leave.
-const all: Scenario[] = [...foundationScenarios, ...searchScenarios, ...matchScenarios, ...programScenarios, ...gapsScenarios, ...councilScenarios, ...i18nScenarios];
-// `E2E_ONLY=<part of a name>` runs the matching scenarios alone (one scenario while working on it).
+const allScenarios: Scenario[] = [...foundationScenarios, ...searchScenarios, ...matchScenarios, ...programScenarios, ...gapsScenarios, ...councilScenarios, ...i18nScenarios, ...pageScenarios];
+// E2E_ONLY=<words> runs the scenarios whose name contains them, for working on one page.
 const only = process.env.E2E_ONLY;
-const scenarios = only ? all.filter((scenario) => scenario.name.includes(only)) : all;
+const scenarios = only ? allScenarios.filter((scenario) => scenario.name.includes(only)) : allScenarios;
 
 buildApp();
 const app = await startApp({ ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password });

@@ -36,7 +36,11 @@ export const searchScenarios: Scenario[] = [
       const before = Number((await page.getByTestId("search-results").locator("li").count()));
       await page.locator("select[name=region]").selectOption("48");
       await page.waitForURL(/region=48/);
-      await page.getByTestId("search-results").locator("li[data-hit-id=tp-gyeongnam]").waitFor();
+      // The router writes the URL a moment before it renders the new results: wait for the list itself.
+      await page.waitForFunction(() => {
+        const hits = document.querySelectorAll("[data-testid=search-results] li[data-hit-type=facility]");
+        return hits.length === 1 && hits[0]?.getAttribute("data-hit-id") === "tp-gyeongnam";
+      });
       const ids = await page.getByTestId("search-results").locator("li[data-hit-type=facility]").evaluateAll((items) => items.map((li) => li.getAttribute("data-hit-id")));
       assert.deepEqual(ids, ["tp-gyeongnam"]);
       assert.ok(before > ids.length);

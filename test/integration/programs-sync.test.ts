@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
 import { listCallDetails, latestRuns } from "../../db/queries/program-calls";
-import { withAdvisoryLock } from "../../db/queries/locks";
+import { withSessionAdvisoryLock } from "../../db/queries/locks";
 import type { ProgramSourceConfig } from "~/config.server";
 import { PROGRAM_SYNC_LOCK, startDailySync } from "~/programs/schedule.server";
 import { syncPortal, type FetchPolicy } from "~/programs/sync.server";
@@ -158,8 +158,8 @@ describe(`syncing from the portals' APIs (local replay server), on ${databaseLab
     const other = await openDatabase({ databaseUrl: services.config.databaseUrl, dataDir: "memory://" });
     try {
       let inner: { ran: boolean } | null = null;
-      await withAdvisoryLock(services.database.db, PROGRAM_SYNC_LOCK, async () => {
-        inner = await withAdvisoryLock(other.db, PROGRAM_SYNC_LOCK, async () => "ran");
+      await withSessionAdvisoryLock(services.database.db, PROGRAM_SYNC_LOCK, async () => {
+        inner = await withSessionAdvisoryLock(other.db, PROGRAM_SYNC_LOCK, async () => "ran");
       });
       expect(inner).toEqual({ ran: false });
     } finally {

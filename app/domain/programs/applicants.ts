@@ -55,7 +55,7 @@ export function readBusinessAgeBands(field: string, value: string | null): { age
   const preFounders = bands.includes("예비창업자");
   const years = bands.flatMap((band) => {
     const match = BAND.exec(band.replace(/\s+/g, ""));
-    return match ? [Number(match[1])] : [];
+    return match ? [Number(match[1] ?? 0)] : [];
   });
   const maxMonths = years.length > 0 ? Math.max(...years) * 12 : preFounders ? 0 : null;
   return {
@@ -75,7 +75,7 @@ export function readBusinessAgeText(field: string, text: string | null): { maxMo
   let maxMonths: number | null = null;
   const limit = /창업\s*(?:후\s*)?(\d+)\s*년\s*(?:(\d+)\s*개월\s*)?(미만|이내|이하)/.exec(value);
   if (limit) {
-    const months = Number(limit[1]) * 12 + Number(limit[2] ?? 0);
+    const months = Number(limit[1] ?? 0) * 12 + Number(limit[2] ?? 0);
     // "7년 이내" includes the seventh year's last day; "미만" stops before it.
     maxMonths = limit[3] === "미만" ? months : months + 1;
     readings.push(reading("business_age.text", field, limit[0], { maxMonths }));
@@ -83,8 +83,9 @@ export function readBusinessAgeText(field: string, text: string | null): { maxMo
   let since: string | null = null;
   const cutoff = /(?:창업|설립)[^:\n]{0,20}기준\s*[:：]?\s*['’‘]?(\d{2}|\d{4})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\.?\s*(?:~|이후)/.exec(value);
   if (cutoff) {
-    const year = cutoff[1].length === 2 ? `20${cutoff[1]}` : cutoff[1];
-    since = `${year}-${cutoff[2].padStart(2, "0")}-${cutoff[3].padStart(2, "0")}`;
+    const [, yy = "", mm = "", dd = ""] = cutoff;
+    const year = yy.length === 2 ? `20${yy}` : yy;
+    since = `${year}-${mm.padStart(2, "0")}-${dd.padStart(2, "0")}`;
     readings.push(reading("business_age.founded_since", field, cutoff[0], { date: since }));
   }
   return { maxMonthsExclusive: maxMonths, foundedOnOrAfter: since, readings };

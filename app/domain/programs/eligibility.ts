@@ -28,8 +28,8 @@ const STARTUP_ACT_MONTHS = 7 * 12;
  */
 export function businessAgeMonths(foundedOn: string, today: string): number {
   if (/^\d{4}$/.test(foundedOn)) return (Number(today.slice(0, 4)) - Number(foundedOn)) * 12;
-  const [fy, fm, fd] = foundedOn.split("-").map(Number);
-  const [ty, tm, td] = today.split("-").map(Number);
+  const [fy = 0, fm = 0, fd = 0] = foundedOn.split("-").map(Number);
+  const [ty = 0, tm = 0, td = 0] = today.split("-").map(Number);
   return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
 }
 

@@ -9,11 +9,17 @@ export interface MicroRule {
   maxEmployeesExclusive: number;
 }
 
+/** A data row's cells, with an absent column read as empty. */
+function cells(record: Readonly<Record<string, string>>): (name: string) => string {
+  return (name) => record[name] ?? "";
+}
+
 export function microRules(records: ReadonlyArray<Record<string, string>>): MicroRule[] {
-  const rules = records.map((row, index) => {
-    const limit = Number(row.max_employees_exclusive);
+  const rules = records.map((record, index) => {
+    const row = cells(record);
+    const limit = Number(row("max_employees_exclusive"));
     if (!Number.isInteger(limit) || limit <= 0) throw new Error(`micro_business_rules.csv line ${index + 2}: max_employees_exclusive must be a positive whole number`);
-    return { id: row.id, sector: { ko: row.sector_name_ko, en: row.sector_name_en }, sections: row.ksic_sections === "" ? [] : row.ksic_sections.split(";"), maxEmployeesExclusive: limit };
+    return { id: row("id"), sector: { ko: row("sector_name_ko"), en: row("sector_name_en") }, sections: row("ksic_sections") === "" ? [] : row("ksic_sections").split(";"), maxEmployeesExclusive: limit };
   });
   if (rules.filter((rule) => rule.sections.length === 0).length !== 1) throw new Error("micro_business_rules.csv: exactly one row must leave ksic_sections empty (the rule for every other sector)");
   return rules;

@@ -58,7 +58,7 @@ function namesIn(text: string): Named {
   for (const zone of zoneNames) {
     if (rest.includes(zone)) {
       zones.push(zone);
-      for (const code of ECONOMIC_ZONES[zone]) codes.add(code);
+      for (const code of ECONOMIC_ZONES[zone] ?? []) codes.add(code);
       rest = rest.split(zone).join(" ");
     }
   }
@@ -99,7 +99,7 @@ export function titleMarkers(field: string, title: string): RegionCandidate | nu
   const zones: string[] = [];
   const parts: string[] = [];
   for (const match of title.matchAll(/[[(（【]([^\])）】]{1,30})[\])）】]/g)) {
-    const inner = match[1];
+    const inner = match[1] ?? "";
     // Only a bracket that is nothing but region names is a marker; "(3회차 ㅣ ESG…)" is not.
     const leftover = inner.replace(/[\sㆍ·‧,/・]+/g, " ");
     const named = namesIn(leftover);
@@ -153,7 +153,7 @@ export function eligibilityTextRegions(field: string, text: string | null): Regi
   const zones: string[] = [];
   const found: string[] = [];
   for (const match of value.matchAll(pattern)) {
-    const named = namesIn(match[1]);
+    const named = namesIn(match[1] ?? "");
     named.codes.forEach((code) => codes.add(code));
     zones.push(...named.zones);
     found.push(match[0]);
@@ -186,12 +186,13 @@ export function combineRegions(candidates: ReadonlyArray<RegionCandidate | null>
     if (readings.length === 0) readings.push(reading("region.nationwide", "", "", {}));
     return { scope: { nationwide: true, codes: [] }, readings };
   }
-  let codes = restricted[0].codes;
-  for (const other of restricted.slice(1)) {
+  const [first, ...others] = restricted as [RegionCandidate & { codes: string[] }, ...Array<RegionCandidate & { codes: string[] }>];
+  let codes = first.codes;
+  for (const other of others) {
     const shared = codes.filter((code) => other.codes.includes(code));
     if (shared.length > 0) codes = shared;
   }
-  const winner = restricted.find((c) => c.codes.length === codes.length && c.codes.every((code) => codes.includes(code))) ?? restricted[0];
+  const winner = restricted.find((c) => c.codes.length === codes.length && c.codes.every((code) => codes.includes(code))) ?? first;
   for (const other of given) {
     if (other === winner) continue;
     if (other.codes === null) readings.push(reading("region.narrowed", winner.field, winner.value, { codes, from: null, fromField: other.field }));

@@ -40,16 +40,17 @@ export function readSupportField(table: readonly SupportFieldRule[], portal: Por
 
 /** Checks the table's rows (from the CSV module's records); a bad row names its line. */
 export function supportFieldRules(records: ReadonlyArray<Record<string, string>>): SupportFieldRule[] {
-  return records.map((row, index) => {
+  return records.map((record, index) => {
+    const row = (name: string) => record[name] ?? "";
     const line = index + 2;
-    const portal = row.portal as Portal;
-    if (portal !== "bizinfo" && portal !== "kstartup") throw new Error(`program_support_fields.csv line ${line}: unknown portal "${row.portal}"`);
-    if (!(PROGRAM_CATEGORIES as readonly string[]).includes(row.category)) throw new Error(`program_support_fields.csv line ${line}: unknown category "${row.category}"`);
-    const level = row.diffusion_level === "" ? null : Number(row.diffusion_level);
+    const portal = row("portal") as Portal;
+    if (portal !== "bizinfo" && portal !== "kstartup") throw new Error(`program_support_fields.csv line ${line}: unknown portal "${row("portal")}"`);
+    if (!(PROGRAM_CATEGORIES as readonly string[]).includes(row("category"))) throw new Error(`program_support_fields.csv line ${line}: unknown category "${row("category")}"`);
+    const level = row("diffusion_level") === "" ? null : Number(row("diffusion_level"));
     if (level !== null && level !== 1 && level !== 2 && level !== 3) throw new Error(`program_support_fields.csv line ${line}: diffusion_level must be 1, 2 or 3`);
-    const classes = row.pavitt_classes === "" ? [] : row.pavitt_classes.split(";");
+    const classes = row("pavitt_classes") === "" ? [] : row("pavitt_classes").split(";");
     for (const cls of classes) if (!(PAVITT_CLASSES as readonly string[]).includes(cls)) throw new Error(`program_support_fields.csv line ${line}: unknown Pavitt class "${cls}"`);
-    if (!row.reasoning) throw new Error(`program_support_fields.csv line ${line}: reasoning is required`);
-    return { portal, fieldValue: row.field_value, category: row.category as ProgramCategory, diffusionLevel: level, pavittClasses: classes as PavittClass[], reasoning: row.reasoning };
+    if (!row("reasoning")) throw new Error(`program_support_fields.csv line ${line}: reasoning is required`);
+    return { portal, fieldValue: row("field_value"), category: row("category") as ProgramCategory, diffusionLevel: level, pavittClasses: classes as PavittClass[], reasoning: row("reasoning") };
   });
 }

@@ -10,7 +10,8 @@ const COMPACT = String.raw`(\d{4})(\d{2})(\d{2})`;
 const RANGE_SEPARATOR = String.raw`\s*(?:~|～|〜|-|–|부터)\s*`;
 const OPEN_ENDED_WORDS = /예산\s*소진\s*시?\s*까지|상시|수시|별도\s*공지|마감\s*시\s*까지|소진\s*시/;
 
-function dateOf(year: string, month: string, day: string): string | null {
+function dateOf(year: string | undefined, month: string | undefined, day: string | undefined): string | null {
+  if (year === undefined || month === undefined || day === undefined) return null;
   const value = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
   const date = new Date(`${value}T00:00:00Z`);
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : value;
@@ -48,16 +49,17 @@ export function readWindowText(field: string, text: string | null): WindowReadin
   if (value === "") return { window: { kind: "unknown" }, readings: [reading("window.missing", field, value, {})] };
   const dates = datesIn(value);
   const openEnded = OPEN_ENDED_WORDS.test(value);
-  if (dates.length >= 2 && !openEnded) {
-    const [start, end] = dates[0] <= dates[1] ? [dates[0], dates[1]] : [dates[1], dates[0]];
+  const [first, second] = dates;
+  if (first !== undefined && second !== undefined && !openEnded) {
+    const [start, end] = first <= second ? [first, second] : [second, first];
     return { window: { kind: "dated", start, end }, readings: [reading("window.dated", field, value, { start, end })] };
   }
   if (openEnded || (dates.length === 1 && TRAILING_RANGE.test(value))) {
     const start = dates[0] ?? null;
     return { window: { kind: "open_ended", start }, readings: [reading("window.open_ended", field, value, { start })] };
   }
-  if (dates.length === 1) {
-    return { window: { kind: "dated", start: dates[0], end: dates[0] }, readings: [reading("window.single_day", field, value, { date: dates[0] })] };
+  if (first !== undefined) {
+    return { window: { kind: "dated", start: first, end: first }, readings: [reading("window.single_day", field, value, { date: first })] };
   }
   return { window: { kind: "unknown" }, readings: [reading("window.unreadable", field, value, {})] };
 }

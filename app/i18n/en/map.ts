@@ -2,7 +2,6 @@ import type { Translation } from "../message";
 import type { map as korean } from "../ko/map";
 
 export const map = {
-  skipToList: "Skip to the list",
   mapLabel: "Map of innovation infrastructure",
   mapLoading: "Loading the map…",
   mapUnavailable: "This browser cannot draw the map. Use the list below.",
@@ -68,4 +67,11 @@ export const map = {
   searchInvalid: "The search condition “{parameter}” has an invalid value. Correct it and search again.",
   searching: "Searching…",
   providedBy: "Run by {name}",
+  homeHeading: "Regional innovation map and search",
+  viewList: "List",
+  viewMap: "Map",
+  viewSwitchLabel: "Show the list or the map",
+  pickKeyboardHint: "Move the map until the crosshair is on the place, then press Enter or choose Search here. Arrow keys move the map.",
+  pickHere: "Search here",
+  unmatchedTerms: "‘{terms}’: no match, so these results match your other words.",
 } as const satisfies Translation<typeof korean>;

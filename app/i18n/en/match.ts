@@ -70,4 +70,5 @@ export const match = {
   matchPrint: "Print",
   matchEdit: "Change answers",
   matchFirmPoint: "Your firm",
+  matchChangeAnswers: "Change your answers",
 } as const satisfies Translation<typeof korean>;

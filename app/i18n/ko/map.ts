@@ -1,6 +1,5 @@
 /** The map page, search and facility pages. */
 export const map = {
-  skipToList: "목록으로 건너뛰기",
   mapLabel: "혁신 인프라 지도",
   mapLoading: "지도를 불러오는 중…",
   mapUnavailable: "이 브라우저에서는 지도를 그릴 수 없습니다. 아래 목록을 이용하세요.",
@@ -66,4 +65,11 @@ export const map = {
   searchInvalid: "검색 조건 ‘{parameter}’의 값이 올바르지 않습니다. 조건을 고쳐 다시 검색하세요.",
   searching: "검색 중…",
   providedBy: "운영: {name}",
+  homeHeading: "지역 혁신 인프라 지도와 검색",
+  viewList: "목록",
+  viewMap: "지도",
+  viewSwitchLabel: "목록과 지도 중 보기 선택",
+  pickKeyboardHint: "지도를 움직여 십자선을 원하는 곳에 맞춘 뒤 Enter 키를 누르거나 이 자리에서 찾기를 누르세요. 화살표 키로 지도를 움직일 수 있습니다.",
+  pickHere: "이 자리에서 찾기",
+  unmatchedTerms: "‘{terms}’: 일치하는 결과가 없어 나머지 단어로 찾았습니다.",
 } as const;

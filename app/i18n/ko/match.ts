@@ -68,4 +68,5 @@ export const match = {
   matchPrint: "인쇄",
   matchEdit: "답 고치기",
   matchFirmPoint: "기업 위치",
+  matchChangeAnswers: "답 바꾸기",
 } as const;

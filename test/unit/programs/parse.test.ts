@@ -21,7 +21,7 @@ describe("portal replies in every documented shape", () => {
   });
 
   it("totCnt as a string, hashTags instead of hashtags", () => {
-    const { hashtags, ...rest } = items[2];
+    const { hashtags, ...rest } = items[2] ?? {};
     const variant = { ...rest, hashTags: hashtags, totCnt: "1443" };
     const reply = parsePortalReply("bizinfo", { jsonArray: [variant] });
     expect(reply.ok && reply.page.total).toBe(1443);
