@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { isIsoDate } from "./clock";
 import type { BasemapChoice } from "./map/basemap";
 
 const optionalUrl = (protocols: string[], hint: string) =>
@@ -51,6 +52,15 @@ const configSchema = z
     .default(600),
   ADMIN_EMAIL: z.string().trim().email("must be an email address").optional().or(z.literal("").transform(() => undefined)),
   ADMIN_PASSWORD: z.string().min(12, "must have at least 12 characters").optional().or(z.literal("").transform(() => undefined)),
+  CLOCK_DATE: z
+    .string()
+    .trim()
+    .optional()
+    .refine((value) => !value || isIsoDate(value), { message: "must be a calendar date YYYY-MM-DD" }),
+  BIZINFO_API_KEY: z.string().trim().optional(),
+  KSTARTUP_SERVICE_KEY: z.string().trim().optional(),
+  BIZINFO_API_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
+  KSTARTUP_API_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
   })
   .refine((value) => !value.MAP_PMTILES_URL || value.MAP_ASSETS_URL, { path: ["MAP_ASSETS_URL"], message: "is needed with MAP_PMTILES_URL: the basemap's labels need its fonts" });
 
@@ -74,7 +84,17 @@ export type AppConfig = {
   apiRateLimit?: number;
   /** Read once at start to create the first administrator (see README, "Council workspace"). */
   firstAdmin?: { email?: string; password?: string };
+  /** Keys and endpoints of the announcement portals; the daily sync runs only for portals with a key. */
+  programSources?: ProgramSourceConfig;
 };
+
+export interface ProgramSourceConfig {
+  bizinfo: { apiKey?: string; url: string };
+  kstartup: { serviceKey?: string; url: string };
+}
+
+export const BIZINFO_DEFAULT_URL = "https://www.bizinfo.go.kr/uss/rss/bizinfoApi.do";
+export const KSTARTUP_DEFAULT_URL = "https://apis.data.go.kr/B552735/kisedKstartupService01/getAnnouncementInformation01";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -108,5 +128,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxyHops: value.TRUST_PROXY,
     apiRateLimit: value.API_RATE_LIMIT,
     firstAdmin: { email: value.ADMIN_EMAIL, password: value.ADMIN_PASSWORD },
+    programSources: programSourcesOf(value),
+  };
+}
+
+function programSourcesOf(value: z.output<typeof configSchema>): ProgramSourceConfig {
+  return {
+    bizinfo: { apiKey: value.BIZINFO_API_KEY || undefined, url: value.BIZINFO_API_URL ?? BIZINFO_DEFAULT_URL },
+    kstartup: { serviceKey: value.KSTARTUP_SERVICE_KEY || undefined, url: value.KSTARTUP_API_URL ?? KSTARTUP_DEFAULT_URL },
   };
 }

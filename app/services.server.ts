@@ -8,6 +8,7 @@ import { prepareDatabase } from "../db/setup";
 import type { AppConfig } from "./config.server";
 import { CHECK_TTL_SECONDS, IMPORT_STALE_SECONDS } from "./council/import.server";
 import { buildGeocoder, type Geocoder } from "./domain/geocode";
+import { startDailySync, type DailySync } from "./programs/schedule.server";
 import { JobScheduler, type Job } from "./jobs.server";
 import { createSearchEngine } from "./search";
 import type { KnownCodes } from "./search/request.server";
@@ -20,6 +21,8 @@ export interface Services {
   search: SearchService;
   /** Region codes and names, KSIC divisions, read once: reference data changes only with a reseed and restart. */
   referenceCodes(): Promise<KnownCodes>;
+  /** The daily announcement sync, when portal keys are set and background work is on. */
+  programSync: DailySync | null;
   /** The offline geocoder over the area table, built on first use. */
   geocoder(): Promise<Geocoder>;
   close(): Promise<void>;
@@ -74,6 +77,7 @@ export async function createServices(config: AppConfig, options: CreateServicesO
       search.start();
       jobs.start();
     }
+    const programSync = (options.startSync ?? true) && config.programSources ? startDailySync({ db: database.db, sources: config.programSources }) : null;
     let codes: Promise<KnownCodes> | null = null;
     const loadCodes = async (): Promise<KnownCodes> => {
       const [regions, divisions] = await Promise.all([listRegions(database.db), listKsicDivisions(database.db)]);
@@ -97,6 +101,7 @@ export async function createServices(config: AppConfig, options: CreateServicesO
       config,
       database,
       search,
+      programSync,
       geocoder() {
         geocoder ??= loadGeocoder().catch((error: unknown) => {
           geocoder = null;
@@ -112,6 +117,7 @@ export async function createServices(config: AppConfig, options: CreateServicesO
         return codes;
       },
       async close() {
+        await programSync?.stop();
         await jobs.stop();
         await search.stop();
         await database.close();

@@ -353,6 +353,9 @@ export interface Database {
   gap_state: GapStateTable;
   import_staging: ImportStagingTable;
   areas: AreasTable;
+  program_calls: ProgramCallsTable;
+  program_sources: ProgramSourcesTable;
+  program_sync_runs: ProgramSyncRunsTable;
   job_runs: JobRunsTable;
   import_plans: ImportPlansTable;
   import_jobs: ImportJobsTable;
@@ -394,6 +397,59 @@ export interface ImportJobsTable {
   started_at: Generated<Date>;
   heartbeat_at: Generated<Date>;
   finished_at: Date | null;
+}
+
+export interface ProgramCallsTable {
+  program_id: string;
+  dedupe_key: string;
+  window_kind: "dated" | "open_ended" | "unknown";
+  window_start: string | null;
+  window_end: string | null;
+  applicant_types: string[];
+  business_age: ColumnType<{ maxMonthsExclusive: number | null; foundedOnOrAfter: string | null; preFounders: boolean }, string, string>;
+  region_basis: ColumnType<{ field: string; value: string } | null, string | null, string | null>;
+  applicant_field: string | null;
+  age_field: string | null;
+  detail_url: string | null;
+  apply_url: string | null;
+  agency: string | null;
+  executing_agency: string | null;
+  support_field: string | null;
+  eligibility_text: Generated<string>;
+  attachments: ColumnType<Array<{ name: string; url: string | null }>, string, string>;
+  readings: ColumnType<unknown[], string, string>;
+  content_hash: string;
+  withdrawn_at: Date | null;
+  closed_at: Date | null;
+  last_synced_at: Timestamp;
+}
+
+export interface ProgramSourcesTable {
+  portal: "bizinfo" | "kstartup";
+  source_id: string;
+  program_id: string;
+  url: string | null;
+  content_hash: string;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  last_run_id: number | null;
+  withdrawn_at: Date | null;
+}
+
+export interface ProgramSyncRunsTable {
+  id: Generated<number>;
+  portal: "bizinfo" | "kstartup";
+  mode: "file" | "sync";
+  started_at: Timestamp;
+  finished_at: Date | null;
+  complete: Generated<boolean>;
+  fetched_count: Generated<number>;
+  new_count: Generated<number>;
+  changed_count: Generated<number>;
+  unchanged_count: Generated<number>;
+  closed_count: Generated<number>;
+  rejected_count: Generated<number>;
+  errors: ColumnType<Array<{ sourceId: string | null; field: string; code: string; message: string }>, string | undefined, string>;
 }
 
 export type GeoJsonGeometry =

@@ -1,3 +1,4 @@
+import type { ApplicantType, FirmApplicantType, ProgramStatus } from "./programs/types";
 import type { Bilingual, Capability, Certification, DeliveryMode, DiffusionLevel, Need, PavittClass, PavittQuestion } from "./types";
 
 /** One answer to a Pavitt question, as codes. */
@@ -48,6 +49,18 @@ export interface ReasonParams {
   "eligibility.region": { nationwide: boolean; met: boolean };
   "eligibility.class": { pavittClass: PavittClass; targets: PavittClass[]; met: boolean };
   "eligibility.certification": { required: string[]; met: boolean };
+
+  /** An announcement's window on the day of the match; `daysLeft` counts to its last day. */
+  "call.status": { status: ProgramStatus; daysLeft: number | null; start: string | null; end: string | null; withdrawn: boolean };
+  /** The call's regions as read from `field` (e.g. a title marker narrower than `supt_regin`). */
+  "call.region": { field: string; value: string; codes: string[]; met: boolean };
+  "call.applicant": { field: string; types: ApplicantType[]; firmType: FirmApplicantType; met: boolean };
+  "call.pre_founder": { field: string; met: boolean };
+  "call.age_unknown": { field: string; maxMonths: number | null };
+  /** `startupAct`: the call is for start-ups and names no limit, so the Start-up Act's seven years apply. */
+  "call.age": { field: string; months: number; maxMonths: number; startupAct: boolean; met: boolean };
+  "call.founded_since": { field: string; date: string; met: boolean };
+  "call.micro_size": { employees: number; limit: number; sector: Bilingual; passes: boolean };
 
   "proximity.anywhere": None;
   "proximity.unknown": None;

@@ -6,6 +6,7 @@ import { gaps as enGaps } from "./en/gaps";
 import { labels as enLabels } from "./en/labels";
 import { map as enMap } from "./en/map";
 import { match as enMatch } from "./en/match";
+import { programs as enPrograms } from "./en/programs";
 import { reasons as enReasons } from "./en/reasons";
 import { auth as koAuth } from "./ko/auth";
 import { common as koCommon } from "./ko/common";
@@ -15,6 +16,7 @@ import { gaps as koGaps } from "./ko/gaps";
 import { labels as koLabels } from "./ko/labels";
 import { map as koMap } from "./ko/map";
 import { match as koMatch } from "./ko/match";
+import { programs as koPrograms } from "./ko/programs";
 import { reasons as koReasons } from "./ko/reasons";
 import type { Lang } from "./lang";
 import type { CheckedTranslation, Message } from "./message";
@@ -25,12 +27,12 @@ import type { CheckedTranslation, Message } from "./message";
  * another's key); Korean is the source and English is checked against it.
  */
 export const FEATURES = {
-  ko: { common: koCommon, map: koMap, facilities: koFacilities, match: koMatch, gaps: koGaps, council: koCouncil, auth: koAuth, reasons: koReasons },
-  en: { common: enCommon, map: enMap, facilities: enFacilities, match: enMatch, gaps: enGaps, council: enCouncil, auth: enAuth, reasons: enReasons },
+  ko: { common: koCommon, map: koMap, facilities: koFacilities, match: koMatch, gaps: koGaps, council: koCouncil, auth: koAuth, reasons: koReasons, programs: koPrograms },
+  en: { common: enCommon, map: enMap, facilities: enFacilities, match: enMatch, gaps: enGaps, council: enCouncil, auth: enAuth, reasons: enReasons, programs: enPrograms },
 } as const;
 
-const ko = { ...koCommon, ...koMap, ...koFacilities, ...koMatch, ...koGaps, ...koCouncil, ...koAuth, ...koReasons };
-const en = { ...enCommon, ...enMap, ...enFacilities, ...enMatch, ...enGaps, ...enCouncil, ...enAuth, ...enReasons };
+const ko = { ...koCommon, ...koMap, ...koFacilities, ...koMatch, ...koGaps, ...koCouncil, ...koAuth, ...koReasons, ...koPrograms };
+const en = { ...enCommon, ...enMap, ...enFacilities, ...enMatch, ...enGaps, ...enCouncil, ...enAuth, ...enReasons, ...enPrograms };
 
 /** Compile-time check: every English message has exactly the placeholders of its Korean one. */
 const checkedEn: CheckedTranslation<typeof ko, typeof en> = en;

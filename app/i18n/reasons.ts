@@ -16,6 +16,10 @@ const labels = (t: Translator, table: LabelTable, codes: readonly (string | numb
 const answers = (t: Translator, given: readonly AnswerGiven[]) =>
   given.map(({ question, answer }) => t("reason.answer", { question: t.label("question", question), answer: t.label(question, answer) })).join(t("reason.answerSeparator"));
 
+/** A limit in months as years and months ("2년 3개월", "3 years"). */
+const monthsText = (t: Translator, total: number) =>
+  total % 12 === 0 ? t("reason.call.years", { years: total / 12 }) : t("reason.call.months", { years: Math.floor(total / 12), months: total % 12 });
+
 /** Which message each rule speaks through, and what fills it in: the one place reasons get their words. */
 const RENDER: { [Rule in RuleId]: Render<Rule> } = {
   "classify.fallback": (t, p) => t("reason.classify.fallback", { division: named(t, p.division), pavittClass: t.label("pavittClass", p.fallbackClass) }),
@@ -68,6 +72,35 @@ const RENDER: { [Rule in RuleId]: Render<Rule> } = {
       : t("reason.eligibility.class.unmet", { pavittClass: t.label("pavittClass", p.pavittClass), targets: labels(t, "pavittClass", p.targets) }),
   "eligibility.certification": (t, p) =>
     t(p.met ? "reason.eligibility.certification.met" : "reason.eligibility.certification.unmet", { certifications: labels(t, "certification", p.required) }),
+
+  "call.status": (t, p) => {
+    if (p.withdrawn) return t("reason.call.status.withdrawn");
+    if (p.status === "upcoming" && p.start) return t("reason.call.status.upcoming", { start: p.start });
+    if (p.status === "rolling") return t("reason.call.status.rolling");
+    if ((p.status === "open" || p.status === "closing_soon") && p.daysLeft !== null && p.end) {
+      return p.daysLeft === 0 ? t("reason.call.status.last_day", { end: p.end }) : t("reason.call.status.open", { count: p.daysLeft, end: p.end });
+    }
+    return p.end ? t("reason.call.status.closed", { end: p.end }) : t("reason.call.status.unknown");
+  },
+  "call.region": (t, p) =>
+    t(p.met ? "reason.call.region.met" : "reason.call.region.unmet", { regions: labels(t, "region", p.codes), field: p.field, value: p.value }),
+  "call.applicant": (t, p) =>
+    t(p.met ? "reason.call.applicant.met" : "reason.call.applicant.unmet", {
+      types: labels(t, "applicantType", p.types),
+      field: p.field,
+      firmType: t.label("applicantType", p.firmType),
+    }),
+  "call.pre_founder": (t, p) => t(p.met ? "reason.call.pre_founder.met" : "reason.call.pre_founder.unmet", { field: p.field }),
+  "call.age_unknown": (t, p) => t("reason.call.age_unknown", { field: p.field }),
+  "call.age": (t, p) =>
+    t(p.met ? "reason.call.age.met" : "reason.call.age.unmet", {
+      months: p.months,
+      limit: p.startupAct ? t("reason.call.startup_act") : monthsText(t, p.maxMonths),
+      field: p.field,
+    }),
+  "call.founded_since": (t, p) => t(p.met ? "reason.call.founded_since.met" : "reason.call.founded_since.unmet", { date: p.date, field: p.field }),
+  "call.micro_size": (t, p) =>
+    t(p.passes ? "reason.call.micro_size.passes" : "reason.call.micro_size.fails", { employees: p.employees, limit: p.limit, sector: named(t, p.sector) }),
 
   "proximity.anywhere": (t) => t("reason.proximity.anywhere"),
   "proximity.unknown": (t) => t("reason.proximity.unknown"),

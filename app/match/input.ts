@@ -13,6 +13,8 @@ import {
   type Need,
   type TechSource,
 } from "~/domain/types";
+import { FIRM_APPLICANT_TYPES, type FirmApplicantType } from "~/domain/programs/types";
+import { isListingId } from "~/domain/listing-id";
 import { check, field, type Checked, type FieldLabels } from "~/validation";
 
 /** A firm's profile as the API and the form take it, checked. */
@@ -27,6 +29,12 @@ export interface MatchInput {
   rnd: { researchers?: number; rndSpendKrw?: number; patents?: number };
   certifications: Certification[];
   needs: Need[];
+  /** When the firm was founded: YYYY-MM-DD, or YYYY when only the year is known. */
+  foundedOn?: string;
+  /** What the firm applies as; without it, a founded firm (SME, or 소상공인 when its size says so). */
+  applicantType?: FirmApplicantType;
+  /** A program to check against the profile whatever the ranking shows (its page asks this). */
+  programId?: string;
 }
 
 export interface MatchInputKnown {
@@ -55,6 +63,9 @@ export const MATCH_FIELD_LABELS: FieldLabels = {
   "rnd.patents": { ko: "특허 수", en: "Patents" },
   certifications: { ko: "인증", en: "Certifications" },
   needs: { ko: "필요한 지원", en: "Needs" },
+  foundedOn: { ko: "창업일(또는 창업 연도)", en: "Founded on (or year)" },
+  applicantType: { ko: "신청 자격", en: "Applying as" },
+  programId: { ko: "지원사업", en: "Program" },
 };
 
 /** A KSIC division as "29" (a number such as 29 or 5 is read as its two digits). */
@@ -111,6 +122,9 @@ export function matchInputSchema(known: MatchInputKnown) {
       }),
       certifications: field.choices(CERTIFICATIONS),
       needs: field.choices(NEEDS),
+      foundedOn: field.dateOrYear(),
+      applicantType: field.choice(FIRM_APPLICANT_TYPES),
+      programId: field.text({ max: 128 }).refine((value) => value === null || isListingId(value), { params: { issue: "unknown_value", values: { value: "programId" } } }),
     })
     .strict()
     .superRefine((value, ctx) => {
@@ -140,6 +154,9 @@ export function parseMatchInput(raw: unknown, known: MatchInputKnown): Checked<M
       rnd: dropUndefined(value.rnd),
       certifications: value.certifications,
       needs: value.needs,
+      ...(value.foundedOn ? { foundedOn: value.foundedOn } : {}),
+      ...(value.applicantType ? { applicantType: value.applicantType } : {}),
+      ...(value.programId ? { programId: value.programId } : {}),
     },
   };
 }
@@ -179,6 +196,9 @@ export function matchInputFromSearchParams(params: URLSearchParams): Record<stri
     rnd: { researchers: get("researchers"), rndSpendKrw: eok("rndEok"), patents: get("patents") },
     certifications: params.getAll("cert"),
     needs: params.getAll("need"),
+    foundedOn: get("founded"),
+    applicantType: get("applicant"),
+    programId: get("program"),
   };
 }
 
@@ -198,4 +218,7 @@ export const FORM_FIELD_OF: Record<string, string> = {
   "rnd.patents": "patents",
   certifications: "cert",
   needs: "need",
+  foundedOn: "founded",
+  applicantType: "applicant",
+  programId: "program",
 };

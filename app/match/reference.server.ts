@@ -2,6 +2,7 @@ import { listBoundaries } from "../../db/queries/boundaries";
 import { listRegions } from "../../db/queries/regions";
 import { listAnchorGroups, listKsicDivisions, listSizeRules } from "../../db/queries/taxonomy";
 import type { MatchContext } from "~/domain/matching/types";
+import { microRuleTable } from "~/programs/tables.server";
 import type { SizeRule } from "~/domain/sme";
 import { PAVITT_CLASSES, type PavittClass } from "~/domain/types";
 import type { Services } from "~/services.server";
@@ -40,6 +41,7 @@ async function loadMatchReference(services: Services): Promise<MatchReference> {
     context: {
       regions: new Map(regions.map((r) => [r.code, { strategicIndustries: r.strategicIndustries, capitalArea: r.capitalArea }])),
       anchorGroups: new Map(anchors.map((a) => [a.id, { sectors: a.sectors, nameKo: a.nameKo, nameEn: a.nameEn }])),
+      microRules: microRuleTable(),
       divisions: new Map(
         divisions.map((d) => [d.code, { nameKo: d.nameKo, nameEn: d.nameEn, sectionCode: d.sectionCode, defaultPavittClass: isClass(d.defaultPavittClass) ? d.defaultPavittClass : null }]),
       ),

@@ -1,8 +1,12 @@
+import { today as clockToday } from "~/clock";
+import type { FirmApplicantType, ProgramStatus } from "~/domain/programs/types";
+import { daysLeft, statusOn, windowOfFields, windowOut } from "~/domain/programs/window";
 import { classifyPavitt, type CapabilityAssessment, type Confidence, type PavittClassification } from "~/domain/classification";
 import { matchFirm } from "~/domain/matching/match";
 import type { FacilityCandidate, ProgramCandidate, ScoredItem } from "~/domain/matching/types";
 import type { Capability, LatLng, PavittClass, SizeBand } from "~/domain/types";
 import { renderReasons, type RenderedReason } from "~/i18n/reasons";
+import type { SearchFilters } from "~/search/types";
 import type { Services } from "~/services.server";
 import { issue, type FieldIssue } from "~/validation";
 import type { MatchInput } from "./input";
@@ -16,8 +20,12 @@ import { regionOfPoint } from "./region";
  */
 export const FACILITY_CANDIDATES = 100;
 export const PROGRAM_CANDIDATES = 400;
+/** Imported calls handed to the rules: applicable ones in the firm's region or nationwide, soonest deadline first. */
+export const CALL_CANDIDATES = 150;
 export const CENTERS_SHOWN = 10;
 export const PROGRAMS_SHOWN = 20;
+/** Imported calls shown beside the curated programs: they rank lower (no place of their own) but are what a firm can apply for now. */
+export const CALLS_SHOWN = 20;
 
 export interface MatchedItem {
   id: string;
@@ -30,6 +38,10 @@ export interface MatchedItem {
   score: number;
   breakdown: ScoredItem["breakdown"];
   reasons: RenderedReason[];
+  /** Programs only: the status today (curated standing programs are `rolling`), the window and where to apply. */
+  status?: ProgramStatus;
+  window?: { start: string | null; end: string | null } | null;
+  daysLeft?: number | null;
 }
 
 export interface MatchResponse {
@@ -45,9 +57,11 @@ export interface MatchResponse {
     /** Seed 003 Figure 2: the kind of large-firm cooperation that fits the firm's capability. */
     cooperation: { mode: string; reasons: RenderedReason[] };
   };
-  eligibility: { isSme: boolean | null; reasons: RenderedReason[] };
+  eligibility: { isSme: boolean | null; reasons: RenderedReason[]; applicantType: FirmApplicantType };
   centers: MatchedItem[];
   programs: MatchedItem[];
+  /** The program asked about (`programId`), checked with every rule. */
+  explained: { id: string; eligible: boolean; reasons: RenderedReason[] } | null;
   engine: string;
   timings: { retrievalMs: number; rankingMs: number };
 }
@@ -65,22 +79,26 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
   const division = reference.context.divisions.get(input.ksicDivision);
   const { pavittClass } = classifyPavitt({ division: input.ksicDivision, defaultClass: division?.defaultPavittClass ?? null, answers: input.answers });
 
+  const today = clockToday();
   const started = performance.now();
-  const [facilityResult, programResult] = await Promise.all([
+  const programFilters: SearchFilters = { type: "program", regionCodes: [regionCode], includeNationwide: true, pavittClass, today };
+  const [facilityResult, programResult, callResult, askedResult] = await Promise.all([
     services.search.search({ filters: { type: "facility" }, near: location, sort: "distance", limit: FACILITY_CANDIDATES, offset: 0 }),
+    services.search.search({ filters: { ...programFilters, programOrigin: "curated" }, near: location, sort: "distance", limit: PROGRAM_CANDIDATES, offset: 0 }),
+    // Closed calls are never candidates; the status is computed for today from the dates.
     services.search.search({
-      filters: { type: "program", regionCodes: [regionCode], includeNationwide: true, pavittClass },
-      near: location,
-      sort: "distance",
-      limit: PROGRAM_CANDIDATES,
+      filters: { ...programFilters, programOrigin: "call", statuses: ["open", "closing_soon", "rolling", "upcoming"] },
+      sort: "deadline",
+      limit: CALL_CANDIDATES,
       offset: 0,
     }),
+    input.programId ? services.search.search({ filters: { type: "program", ids: [input.programId], includeClosed: true }, limit: 1, offset: 0 }) : null,
   ]);
   const retrieved = performance.now();
 
   // Search documents carry the candidates' fields under the same names: the rules take them as they are.
   const facilities: FacilityCandidate[] = facilityResult.hits.map((hit) => hit.document);
-  const programs: ProgramCandidate[] = programResult.hits.map((hit) => hit.document);
+  const programs: ProgramCandidate[] = [...programResult.hits, ...callResult.hits].map((hit) => hit.document);
   const result = matchFirm(
     {
       ksicDivision: input.ksicDivision,
@@ -94,13 +112,16 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
       rnd: input.rnd,
       certifications: input.certifications,
       needs: input.needs,
+      foundedOn: input.foundedOn,
+      applicantType: input.applicantType,
     },
-    { facilities, programs },
-    reference.context,
+    { facilities, programs, explain: askedResult?.hits[0]?.document },
+    { ...reference.context, today },
     reference.sizeRules,
   );
   const ranked = performance.now();
 
+  const programOf = new Map(programs.map((p) => [p.id, p]));
   const candidateOf = new Map<string, FacilityCandidate | ProgramCandidate>([...facilities, ...programs].map((c) => [`${c.kind === "program" ? "program" : "facility"}:${c.id}`, c]));
   const shape = (item: ScoredItem): MatchedItem => ({
     id: item.id,
@@ -113,6 +134,7 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
     score: Math.round(item.score * 10) / 10,
     breakdown: item.breakdown,
     reasons: renderReasons(item.reasons),
+    ...(item.type === "program" ? programFacts(programOf.get(item.id), today) : {}),
   });
   return {
     ok: true,
@@ -122,12 +144,32 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
         ...classificationOf(result.classification.pavitt, result.classification.capability, result.eligibility.sizeBand),
         cooperation: { mode: result.classification.cooperation.mode, reasons: renderReasons(result.classification.cooperation.reasons) },
       },
-      eligibility: { isSme: result.eligibility.isSme, reasons: renderReasons(result.eligibility.reasons) },
+      eligibility: { isSme: result.eligibility.isSme, reasons: renderReasons(result.eligibility.reasons), applicantType: result.eligibility.applicantType },
       centers: result.centers.slice(0, CENTERS_SHOWN).map(shape),
-      programs: result.programs.slice(0, PROGRAMS_SHOWN).map(shape),
+      programs: shownPrograms(result.programs, programOf).map(shape),
+      explained: result.explained && { id: result.explained.id, eligible: result.explained.eligible, reasons: renderReasons(result.explained.reasons) },
       engine: facilityResult.engine,
       timings: { retrievalMs: retrieved - started, rankingMs: ranked - retrieved },
     },
+  };
+}
+
+/** The best curated programs and the best calls, each list cut on its own, in one ranking. */
+function shownPrograms(ranked: readonly ScoredItem[], programOf: ReadonlyMap<string, ProgramCandidate>): ScoredItem[] {
+  const isCall = (item: ScoredItem) => Boolean(programOf.get(item.id)?.windowKind);
+  const curated = ranked.filter((item) => !isCall(item)).slice(0, PROGRAMS_SHOWN);
+  const calls = ranked.filter(isCall).slice(0, CALLS_SHOWN);
+  const shown = new Set([...curated, ...calls]);
+  return ranked.filter((item) => shown.has(item));
+}
+
+/** A program's status today, its window and the official link, as every program in the answer carries them. */
+function programFacts(program: ProgramCandidate | undefined, today: string): Pick<MatchedItem, "status" | "window" | "daysLeft"> {
+  const window = program ? windowOfFields(program) : null;
+  return {
+    status: statusOn(window, today, program?.withdrawn ?? false),
+    window: windowOut(window),
+    daysLeft: daysLeft(window, today),
   };
 }
 

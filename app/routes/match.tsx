@@ -10,6 +10,7 @@ import type { MapFacility } from "~/map/features";
 import { loadMatchPage } from "~/match/page.server";
 import type { MatchedItem, MatchResponse } from "~/match/service.server";
 import { RegionOptions } from "~/components/RegionOptions";
+import { FIRM_APPLICANT_TYPES } from "~/domain/programs/types";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -120,6 +121,27 @@ export default function MatchPage() {
             <NumberField name="capitalEok" label={t("matchCapital")} params={params} error={errorFor("capitalEok")} step="0.1" />
             <NumberField name="salesEok" label={t("matchSales")} params={params} error={errorFor("salesEok")} step="0.1" />
             <p className="hint">{t("matchSizeHint")}</p>
+          </fieldset>
+
+          <fieldset>
+            <legend>{t("matchCallsLegend")}</legend>
+            <label id="field-founded">
+              {t("matchFoundedOn")}
+              <input name="founded" defaultValue={params.get("founded") ?? ""} placeholder="2024-08-01" inputMode="numeric" aria-invalid={Boolean(errorFor("founded"))} aria-describedby={errorFor("founded") ? "error-founded" : undefined} />
+            </label>
+            <FieldError id="error-founded" message={errorFor("founded")} />
+            <label id="field-applicant">
+              {t("matchApplicantType")}
+              <select name="applicant" defaultValue={params.get("applicant") ?? ""}>
+                <option value="">{t("matchApplicantAuto")}</option>
+                {FIRM_APPLICANT_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t.label("applicantType", type)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p className="hint">{t("matchCallsHint")}</p>
           </fieldset>
 
           <fieldset id="field-location">
@@ -282,7 +304,24 @@ function Reasons({ reasons, lang }: { reasons: RenderedReason[]; lang: Lang }) {
   );
 }
 
+/** "· closes in N days" for an open call, "· opens on …" for an upcoming one. */
+function statusNote(t: Translate, item: MatchedItem): string {
+  if ((item.status === "open" || item.status === "closing_soon") && item.daysLeft !== null && item.daysLeft !== undefined) {
+    return ` · ${item.daysLeft === 0 ? t("program.closesToday") : t("program.closesIn", { count: item.daysLeft })}`;
+  }
+  if (item.status === "upcoming" && item.window?.start) return ` · ${t("program.opensOn", { start: item.window.start })}`;
+  return "";
+}
+
+/** The profile's parameters, for links that carry it (a program page, the feed); the page's own `program` is dropped. */
+function profileQueryOf(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete("program");
+  return params.toString();
+}
+
 function MatchResults({ result, lang, t, regions }: { result: MatchResponse; lang: Lang; t: Translate; regions: { code: string; nameKo: string; nameEn: string }[] }) {
+  const profileQuery = profileQueryOf(useLocation().search);
   const c = result.classification;
   const regionName = (code: string | null) => {
     const region = regions.find((r) => r.code === code);
@@ -329,10 +368,23 @@ function MatchResults({ result, lang, t, regions }: { result: MatchResponse; lan
       </ol>
 
       <h3>{t("matchPrograms")}</h3>
+      <p className="print-hidden">
+        <a href={`/programs/feed.atom?${profileQuery}`} type="application/atom+xml" data-testid="match-feed">
+          {t("programs.feed.subscribe")}
+        </a>
+      </p>
       {result.programs.length === 0 ? <p>{t("matchNoPrograms")}</p> : null}
       <ol className="ranked" data-testid="match-programs">
         {result.programs.map((item) => (
-          <RankedItem key={item.id} item={item} lang={lang} t={t} regionName={item.regionCode ? regionName(item.regionCode) : t("nationwide")} kindLabel={t("typeProgram")} />
+          <RankedItem
+            key={item.id}
+            item={item}
+            lang={lang}
+            t={t}
+            regionName={item.regionCode ? regionName(item.regionCode) : t("nationwide")}
+            kindLabel={item.status && item.window ? `${t("typeProgram")} · ${t.label("programStatus", item.status)}${statusNote(t, item)}` : t("typeProgram")}
+            link={`/programs/${encodeURIComponent(item.id)}?${profileQuery}&program=${encodeURIComponent(item.id)}`}
+          />
         ))}
       </ol>
     </div>

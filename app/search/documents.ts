@@ -1,7 +1,8 @@
 import { facilityTargetClasses, programTargetClasses } from "~/domain/listing-classes";
 import type { Facility } from "~db/queries/facilities";
 import type { Program } from "~db/queries/programs";
-import type { SearchDocument } from "./types";
+import { dayNumber } from "./program-status";
+import { NO_CALL, type SearchDocument } from "./types";
 
 export interface DocumentLookups {
   regions: Map<string, { nameKo: string; nameKoShort: string; nameEn: string }>;
@@ -11,6 +12,7 @@ export interface DocumentLookups {
 export function facilityDocument(f: Facility, lookups: DocumentLookups): SearchDocument {
   const region = lookups.regions.get(f.regionCode);
   return {
+    ...NO_CALL,
     id: f.id,
     type: "facility",
     kind: f.kind,
@@ -53,6 +55,7 @@ export function programDocument(
 ): SearchDocument {
   const regions = p.regionCodes.flatMap((code) => lookups.regions.get(code) ?? []);
   return {
+    ...callFields(p),
     id: p.id,
     type: "program",
     kind: "program",
@@ -96,5 +99,24 @@ function sectorFields(given: string[], lookups: DocumentLookups) {
     sectors: codes,
     sectorLabelsKo: codes.map((code) => lookups.divisions.get(code)?.nameKo ?? code),
     sectorLabelsEn: codes.map((code) => lookups.divisions.get(code)?.nameEn ?? code),
+  };
+}
+
+/** An imported call's window and eligibility facts; a curated program has none (it is a standing program). */
+function callFields(p: Program): Pick<SearchDocument, keyof typeof NO_CALL> {
+  const call = p.call;
+  if (!call) return NO_CALL;
+  return {
+    windowKind: call.windowKind,
+    windowStart: call.windowStart,
+    windowEnd: call.windowEnd,
+    windowStartDay: dayNumber(call.windowStart),
+    windowEndDay: dayNumber(call.windowEnd),
+    withdrawn: call.withdrawn,
+    applicantTypes: call.applicantTypes,
+    businessAge: call.businessAge,
+    regionBasis: call.regionBasis,
+    applicantField: call.applicantField,
+    ageField: call.ageField,
   };
 }

@@ -1,8 +1,11 @@
-import { FACILITY_KINDS, isInsideKorea, PAVITT_CLASSES, type FacilityKind, type LatLng, type PavittClass } from "~/domain/types";
+import { today as clockToday } from "~/clock";
+import { PROGRAM_STATUSES, type ProgramStatus } from "~/domain/programs/types";
+import { FACILITY_KINDS, isInsideKorea, PAVITT_CLASSES, PROGRAM_CATEGORIES, type FacilityKind, type LatLng, type PavittClass, type ProgramCategory } from "~/domain/types";
 import { z } from "zod";
 import { field } from "~/validation";
 import { queryOrThrow } from "~/validation/request.server";
 import type { NamedPlace } from "./place-phrase";
+import { documentStatus, windowOfDocument } from "./program-status";
 import type { ServedSearchResult } from "./service.server";
 import type { FacetName, SearchDocType, SearchQuery } from "./types";
 
@@ -23,6 +26,11 @@ export interface SearchRequest {
   regions: string[];
   sectors: string[];
   pavittClass?: PavittClass;
+  /** Program statuses asked for; empty: every status but closed. */
+  statuses: ProgramStatus[];
+  /** Support fields (catalogue categories). */
+  categories: ProgramCategory[];
+  sort?: "deadline";
   near?: LatLng;
   radiusKm?: number;
   /** The place a phrase such as "near Changwon" named, when it was understood. */
@@ -40,7 +48,7 @@ export interface KnownCodes {
 
 /** True when the URL asks for a search at all (the map page shows everything otherwise). */
 export function hasSearchParameters(params: URLSearchParams): boolean {
-  return ["q", "type", "kind", "region", "sector", "pavittClass", "near"].some((name) => (params.get(name) ?? "").trim() !== "");
+  return ["q", "type", "kind", "region", "sector", "pavittClass", "status", "category", "near"].some((name) => (params.get(name) ?? "").trim() !== "");
 }
 
 /** "lat,lng" in decimal degrees, inside Korea. */
@@ -71,6 +79,9 @@ function searchParametersSchema(known: KnownCodes) {
       region: field.choices(known.regionCodes, { unknown: "unknown_region", fromText: "split" }),
       sector: field.choices(known.ksicDivisions, { unknown: "unknown_ksic", fromText: "split" }),
       pavittClass: field.choice(PAVITT_CLASSES),
+      status: field.choices(PROGRAM_STATUSES, { fromText: "split" }),
+      category: field.choices(PROGRAM_CATEGORIES, { fromText: "split" }),
+      sort: field.choice(["deadline"] as const),
       near: nearPoint,
       radiusKm: field.number({ min: 0.1, max: RADIUS_KM_MAX }),
       limit: field.number({ min: 1, max: SEARCH_LIMIT_MAX, integer: true }),
@@ -91,6 +102,9 @@ export function parseSearchRequest(params: URLSearchParams, known: KnownCodes): 
     regions: value.region,
     sectors: value.sector,
     pavittClass: value.pavittClass,
+    statuses: value.status,
+    categories: value.category,
+    sort: value.sort,
     near: value.near,
     radiusKm: value.radiusKm,
     limit: value.limit ?? SEARCH_LIMIT_DEFAULT,
@@ -98,9 +112,10 @@ export function parseSearchRequest(params: URLSearchParams, known: KnownCodes): 
   };
 }
 
-export const SEARCH_FACETS: FacetName[] = ["type", "kind", "regionCodes", "sectors", "pavittClasses"];
+export const SEARCH_FACETS: FacetName[] = ["type", "kind", "regionCodes", "sectors", "pavittClasses", "category", "status"];
 
-export function toSearchQuery(request: SearchRequest): SearchQuery {
+/** The engine query for a request, with program statuses computed for `today` (the app's clock). */
+export function toSearchQuery(request: SearchRequest, today: string = clockToday()): SearchQuery {
   return {
     text: request.q,
     filters: {
@@ -111,10 +126,14 @@ export function toSearchQuery(request: SearchRequest): SearchQuery {
       includeNationwide: request.regions.length > 0,
       sectors: request.sectors.length > 0 ? request.sectors : undefined,
       pavittClass: request.pavittClass,
+      categories: request.categories.length > 0 ? request.categories : undefined,
+      // Closed calls only when asked for.
+      statuses: request.statuses.length > 0 ? request.statuses : undefined,
+      today,
     },
     near: request.near ? { ...request.near, radiusKm: request.radiusKm } : undefined,
     // "X near Y" asks for the nearest X; a point with no text asks for what is nearest.
-    sort: request.near && (request.q === "" || request.place) ? "distance" : "relevance",
+    sort: request.sort === "deadline" ? "deadline" : request.near && (request.q === "" || request.place) ? "distance" : "relevance",
     facets: SEARCH_FACETS,
     limit: request.limit,
     offset: request.offset,
@@ -129,6 +148,7 @@ const FACET_OUTPUT_NAMES: Record<FacetName, string> = {
   sectors: "sector",
   pavittClasses: "pavittClass",
   category: "category",
+  status: "status",
 };
 
 export interface SearchHitOutput {
@@ -141,6 +161,9 @@ export interface SearchHitOutput {
   location: LatLng | null;
   distanceKm?: number;
   highlight?: string;
+  /** Programs: their status on the day of the search and their window (null for standing programs). */
+  status?: ProgramStatus;
+  window?: { start: string | null; end: string | null } | null;
 }
 
 export interface SearchResponse {
@@ -155,7 +178,7 @@ export interface SearchResponse {
   facets: Record<string, Record<string, number>>;
 }
 
-export function toSearchResponse(result: ServedSearchResult, request: SearchRequest): SearchResponse {
+export function toSearchResponse(result: ServedSearchResult, request: SearchRequest, today: string = clockToday()): SearchResponse {
   return {
     engine: result.engine,
     ...(request.place ? { place: { nameKo: request.place.nameKo, nameEn: request.place.nameEn, ...request.place.point, radiusKm: request.radiusKm ?? PLACE_RADIUS_KM } } : {}),
@@ -172,7 +195,16 @@ export function toSearchResponse(result: ServedSearchResult, request: SearchRequ
       location: document.location,
       ...(distanceKm !== undefined ? { distanceKm: Math.round(distanceKm * 10) / 10 } : {}),
       ...(highlight ? { highlight } : {}),
+      ...(document.type === "program" ? programFields(document, today) : {}),
     })),
     facets: Object.fromEntries(Object.entries(result.facets).map(([name, counts]) => [FACET_OUTPUT_NAMES[name as FacetName], counts ?? {}])),
+  };
+}
+
+function programFields(document: ServedSearchResult["hits"][number]["document"], today: string): Pick<SearchHitOutput, "status" | "window"> {
+  const window = windowOfDocument(document);
+  return {
+    status: documentStatus(document, today) ?? "rolling",
+    window: window === null || window.kind === "unknown" ? null : { start: window.start, end: window.kind === "dated" ? window.end : null },
   };
 }

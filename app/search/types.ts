@@ -1,3 +1,4 @@
+import type { BusinessAge, ProgramStatus } from "~/domain/programs/types";
 import type { LatLng } from "~/domain/types";
 
 export type SearchDocType = "facility" | "program";
@@ -51,9 +52,26 @@ export interface SearchDocument {
   targetCapabilities: string[];
   diffusionType: string | null;
   coordPrecision: string | null;
+  /**
+   * An imported call's window (null for facilities and for curated standing programs, which are
+   * `rolling`): the status on a day is computed from these, never stored, so it follows the clock.
+   */
+  windowKind: "dated" | "open_ended" | "unknown" | null;
+  windowStart: string | null;
+  windowEnd: string | null;
+  /** The same dates as YYYYMMDD numbers, for engines that filter and sort on numbers. */
+  windowStartDay: number | null;
+  windowEndDay: number | null;
+  /** A complete sync of every source of the call no longer returns it. */
+  withdrawn: boolean;
+  applicantTypes: string[];
+  businessAge: BusinessAge | null;
+  regionBasis: { field: string; value: string } | null;
+  applicantField: string | null;
+  ageField: string | null;
 }
 
-export const FACET_NAMES = ["type", "kind", "regionCodes", "sectors", "pavittClasses", "category"] as const;
+export const FACET_NAMES = ["type", "kind", "regionCodes", "sectors", "pavittClasses", "category", "status"] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
 
 export interface SearchFilters {
@@ -70,6 +88,14 @@ export interface SearchFilters {
   pavittClass?: string;
   categories?: string[];
   ids?: string[];
+  /** Programs in any of these statuses on `today` (facilities have none and drop out). */
+  statuses?: ProgramStatus[];
+  /** Without `statuses`: closed calls are left out unless this is set. Facilities are unaffected. */
+  includeClosed?: boolean;
+  /** Only curated standing programs, or only imported calls (facilities are unaffected). */
+  programOrigin?: "curated" | "call";
+  /** The day statuses are computed for (YYYY-MM-DD); status filters and the status facet need it. */
+  today?: string;
 }
 
 export interface SearchQuery {
@@ -78,8 +104,8 @@ export interface SearchQuery {
   filters?: SearchFilters;
   /** A point; with radiusKm, only listings within that distance. Distances are great-circle km. */
   near?: LatLng & { radiusKm?: number };
-  /** Default: relevance with text, distance without text when `near` is set. */
-  sort?: "relevance" | "distance";
+  /** Default: relevance with text, distance without text when `near` is set. `deadline`: last day of application first, calls without one last. */
+  sort?: "relevance" | "distance" | "deadline";
   facets?: FacetName[];
   limit: number;
   offset: number;
@@ -121,3 +147,18 @@ export interface SearchEngine {
   search(query: SearchQuery): Promise<SearchResult>;
   health(): Promise<EngineHealth>;
 }
+
+/** The call fields of a document that is no imported call: a facility, or a curated standing program. */
+export const NO_CALL = {
+  windowKind: null,
+  windowStart: null,
+  windowEnd: null,
+  windowStartDay: null,
+  windowEndDay: null,
+  withdrawn: false,
+  applicantTypes: [],
+  businessAge: null,
+  regionBasis: null,
+  applicantField: null,
+  ageField: null,
+} as const satisfies Partial<SearchDocument>;

@@ -156,6 +156,17 @@ export function isoDate() {
   });
 }
 
+/** A date as YYYY-MM-DD or a year alone as YYYY (from 1900 on), e.g. when a firm was founded. */
+export function dateOrYear() {
+  return z.unknown().transform((raw, ctx): string | null => {
+    const value = typeof raw === "number" && Number.isInteger(raw) ? String(raw) : readString(raw, ctx);
+    if (value === z.NEVER) return z.NEVER;
+    if (value === undefined) return null;
+    if (/^\d{4}$/.test(value) && Number(value) >= 1900) return value;
+    return isRealDate(value) && value >= "1900-01-01" ? value : report(ctx, "year_format");
+  });
+}
+
 /** An http(s) address. */
 export function httpUrl(options: { max: number }) {
   return z.unknown().transform((raw, ctx): string | null => {

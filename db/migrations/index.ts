@@ -4,6 +4,7 @@ import * as council from "./002_council";
 import * as gaps from "./003_gaps";
 import * as councilImports from "./004_council_imports";
 import * as service from "./005_service";
+import * as programCalls from "./006_program_calls";
 import * as facilities from "./007_facilities";
 import * as loginThrottles from "./008_login_throttles";
 
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "003_gaps": gaps,
   "004_council_imports": councilImports,
   "005_service": service,
+  "006_program_calls": programCalls,
   "007_facilities": facilities,
   "008_login_throttles": loginThrottles,
 };

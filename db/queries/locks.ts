@@ -45,3 +45,21 @@ export async function listJobRuns(db: Kysely<Database>): Promise<JobRun[]> {
   const rows = await db.selectFrom("job_runs").selectAll().orderBy("name").execute();
   return rows.map((r) => ({ name: r.name, runs: r.runs, startedAt: r.started_at, finishedAt: r.finished_at, lastError: r.last_error }));
 }
+
+/**
+ * Like `withAdvisoryLock`, for a task that runs transactions of its own (a sync that commits page
+ * by page): a session lock on one connection instead of a transaction lock. The task gets that
+ * connection for its work, so it needs no second one from a pool that may have only one
+ * (PGlite's); unlock runs however the task ends, and a dying process's session frees it.
+ */
+export async function withSessionAdvisoryLock<T>(db: Kysely<Database>, name: string, task: (connection: Kysely<Database>) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+  return db.connection().execute(async (connection) => {
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(hashtext('clusterlink'), hashtext(${name})) as locked`.execute(connection);
+    if (!required(rows[0], "the answer of pg_try_advisory_lock").locked) return { ran: false as const };
+    try {
+      return { ran: true as const, value: await task(connection) };
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext('clusterlink'), hashtext(${name}))`.execute(connection);
+    }
+  });
+}

@@ -3,6 +3,20 @@ import type { Database, ProgramRow } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
+/** The announcement facts of an imported call, as search and matching need them. */
+export interface ProgramCall {
+  windowKind: "dated" | "open_ended" | "unknown";
+  windowStart: string | null;
+  windowEnd: string | null;
+  withdrawn: boolean;
+  applicantTypes: string[];
+  businessAge: { maxMonthsExclusive: number | null; foundedOnOrAfter: string | null; preFounders: boolean };
+  regionBasis: { field: string; value: string } | null;
+  applicantField: string | null;
+  ageField: string | null;
+  applyUrl: string | null;
+}
+
 export interface Program {
   id: string;
   nameKo: string;
@@ -32,6 +46,9 @@ export interface Program {
   source: string;
   version: number;
   updatedAt: Date;
+  managedBy: string;
+  /** Null for curated programs, which are standing programs without a window. */
+  call: ProgramCall | null;
 }
 
 export interface ProgramFilter {
@@ -43,10 +60,29 @@ export interface ProgramFilter {
   /** Programs with these ids, or (when given too) provided by these facilities. */
   ids?: string[];
   providerFacilityIds?: string[];
+  /** Only curated (`seed`, `council`) or only imported (`import`) programs. */
+  managedBy?: "seed" | "council" | "import";
 }
 
 export async function listPrograms(db: Executor, filter: ProgramFilter = {}): Promise<Program[]> {
-  let query = db.selectFrom("programs").selectAll().where("status", "=", "published").orderBy("id");
+  let query = db
+    .selectFrom("programs")
+    .leftJoin("program_calls as c", "c.program_id", "programs.id")
+    .selectAll("programs")
+    .select([
+      "c.window_kind",
+      "c.window_start",
+      "c.window_end",
+      "c.withdrawn_at",
+      "c.applicant_types",
+      "c.business_age",
+      "c.region_basis",
+      "c.applicant_field",
+      "c.age_field",
+      "c.apply_url",
+    ])
+    .where("status", "=", "published")
+    .orderBy("programs.id");
   if (filter.regionCode) {
     const code = filter.regionCode;
     query = query.where((eb) =>
@@ -60,21 +96,51 @@ export async function listPrograms(db: Executor, filter: ProgramFilter = {}): Pr
     );
   }
   if (filter.providerFacilityId) query = query.where("provider_facility_id", "=", filter.providerFacilityId);
+  if (filter.managedBy) query = query.where("programs.managed_by", "=", filter.managedBy);
   if (filter.ids || filter.providerFacilityIds) {
     const ids = filter.ids ?? [];
     const providers = filter.providerFacilityIds ?? [];
     if (ids.length === 0 && providers.length === 0) return [];
     query = query.where((eb) =>
       eb.or([
-        ...(ids.length > 0 ? [eb("id", "in", ids)] : []),
+        ...(ids.length > 0 ? [eb("programs.id", "in", ids)] : []),
         ...(providers.length > 0 ? [eb("provider_facility_id", "in", providers)] : []),
       ]),
     );
   }
-  return (await query.execute()).map(toProgram);
+  return (await query.execute()).map((row) => toProgram(row as ProgramWithCallRow));
 }
 
-function toProgram(row: ProgramRow): Program {
+type ProgramWithCallRow = ProgramRow & {
+  window_kind: ProgramCall["windowKind"] | null;
+  window_start: string | null;
+  window_end: string | null;
+  withdrawn_at: Date | null;
+  applicant_types: string[] | null;
+  business_age: ProgramCall["businessAge"] | null;
+  region_basis: ProgramCall["regionBasis"];
+  applicant_field: string | null;
+  age_field: string | null;
+  apply_url: string | null;
+};
+
+function callOf(row: ProgramWithCallRow): ProgramCall | null {
+  if (row.window_kind === null || row.business_age === null) return null;
+  return {
+    windowKind: row.window_kind,
+    windowStart: row.window_start,
+    windowEnd: row.window_end,
+    withdrawn: row.withdrawn_at !== null,
+    applicantTypes: row.applicant_types ?? [],
+    businessAge: row.business_age,
+    regionBasis: row.region_basis,
+    applicantField: row.applicant_field,
+    ageField: row.age_field,
+    applyUrl: row.apply_url,
+  };
+}
+
+function toProgram(row: ProgramWithCallRow): Program {
   return {
     id: row.id,
     nameKo: row.name_ko,
@@ -104,5 +170,7 @@ function toProgram(row: ProgramRow): Program {
     source: row.source,
     version: row.version,
     updatedAt: row.updated_at,
+    managedBy: row.managed_by,
+    call: callOf(row),
   };
 }

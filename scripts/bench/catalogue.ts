@@ -1,3 +1,4 @@
+import { NO_CALL } from "../../app/search/types";
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
@@ -275,6 +276,7 @@ function facilityDocument(random: Random, vocabulary: Vocabulary, index: number)
   const services = pickSome(random, FACILITY_SERVICES, 2 + Math.floor(random() * 3));
   const anchor = kind === "innovation_center" ? pick(random, vocabulary.anchorGroups) : null;
   return {
+    ...NO_CALL,
     id: `bench-facility-${index}`,
     type: "facility",
     kind,
@@ -320,6 +322,7 @@ function programDocument(random: Random, vocabulary: Vocabulary, facilities: rea
   const prefixEn = region ? `${region.nameEn} ` : "";
   const level = (1 + Math.floor(random() * 3)) as DiffusionLevel;
   return {
+    ...NO_CALL,
     id: `bench-program-${index}`,
     type: "program",
     kind: "program",

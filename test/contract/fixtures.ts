@@ -1,3 +1,4 @@
+import { NO_CALL } from "../../app/search/types";
 import type { PavittClass } from "~/domain/types";
 import type { SearchDocument } from "~/search/types";
 
@@ -75,6 +76,7 @@ function sectorFields(sectors: string[]) {
 
 function facility(spec: FacilitySpec): SearchDocument {
   return {
+    ...NO_CALL,
     id: spec.id,
     type: "facility",
     kind: spec.kind,
@@ -321,6 +323,7 @@ function program(spec: ProgramSpec): SearchDocument {
   if (spec.provider && !provider) throw new Error(`Unknown provider ${spec.provider}`);
   const region = provider?.regionCode ?? null;
   return {
+    ...NO_CALL,
     id: spec.id,
     type: "program",
     kind: "program",

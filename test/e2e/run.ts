@@ -6,10 +6,11 @@ import { headersScenarios } from "./headers.e2e";
 import { i18nScenarios } from "./i18n.e2e";
 import { matchScenarios } from "./match.e2e";
 import { pageScenarios } from "./pages.e2e";
+import { programScenarios } from "./programs.e2e";
 import { searchScenarios } from "./search.e2e";
 
 // The council scenarios change listings, so they run after the read-only ones; the i18n ones read the audit trail they leave.
-const allScenarios: Scenario[] = [...foundationScenarios, ...searchScenarios, ...matchScenarios, ...gapsScenarios, ...councilScenarios, ...i18nScenarios, ...pageScenarios, ...headersScenarios];
+const allScenarios: Scenario[] = [...foundationScenarios, ...searchScenarios, ...matchScenarios, ...programScenarios, ...gapsScenarios, ...councilScenarios, ...i18nScenarios, ...pageScenarios, ...headersScenarios];
 // E2E_ONLY=<words> runs the scenarios whose name contains them, for working on one page.
 const only = process.env.E2E_ONLY;
 const scenarios = only ? allScenarios.filter((scenario) => scenario.name.includes(only)) : allScenarios;

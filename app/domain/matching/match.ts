@@ -1,4 +1,8 @@
 import { assessCapability, classifyPavitt, cooperationMode } from "../classification";
+import { callFactsFrom, checkCall } from "../programs/eligibility";
+import { checkMicro } from "../programs/micro";
+import type { FirmApplicantType } from "../programs/types";
+import type { Reason } from "../reasons";
 import { checkSme, type SizeRule } from "../sme";
 import { checkEligibility } from "./eligibility";
 import { scoreFacility, scoreProgram, type Scored } from "./scoring";
@@ -7,6 +11,8 @@ import type { FacilityCandidate, FirmFacts, FirmProfile, MatchContext, MatchResu
 export interface MatchCandidates {
   facilities: readonly FacilityCandidate[];
   programs: readonly ProgramCandidate[];
+  /** One program to check whatever retrieval found: why it fits the firm or not. */
+  explain?: ProgramCandidate;
 }
 
 /**
@@ -57,21 +63,46 @@ export function matchFirm(
     certifications: profile.certifications,
   };
   const facilitiesById = new Map(candidates.facilities.map((facility) => [facility.id, facility]));
+  const applicant = applicantOf(profile, context);
+  const today = context.today;
 
   const centers = candidates.facilities.map((facility) => item("facility", facility, scoreFacility(facility, firm, context), []));
-  const programs = candidates.programs.flatMap((program) => {
+  const evaluate = (program: ProgramCandidate) => {
     const eligibility = checkEligibility(program, eligibilityFirm);
-    if (!eligibility.eligible) return [];
+    // An imported call also sets a window, applicant types and a business age; a closed call is never recommended.
+    const call = callFactsFrom(program);
+    const callCheck = call ? checkCall(call, { applicantType: applicant.type, foundedOn: profile.foundedOn ?? null, today: today ?? "" }) : null;
+    const eligible = eligibility.eligible && (call === null || (today !== undefined && callCheck !== null && callCheck.eligible));
+    return { eligible, reasons: [...(callCheck?.reasons ?? []), ...eligibility.reasons] };
+  };
+  const programs = candidates.programs.flatMap((program) => {
+    const verdict = evaluate(program);
+    if (!verdict.eligible) return [];
     const provider = program.providerFacilityId === null ? undefined : facilitiesById.get(program.providerFacilityId);
-    return [item("program", program, scoreProgram(program, provider, firm, context), eligibility.reasons)];
+    return [item("program", program, scoreProgram(program, provider, firm, context), verdict.reasons)];
   });
+  const explained = candidates.explain ? { id: candidates.explain.id, ...evaluate(candidates.explain) } : null;
 
   return {
     classification: { pavitt, capability, cooperation: cooperationMode(capability.capability) },
-    eligibility: { isSme: sme.isSme, sizeBand: sme.sizeBand, reasons: sme.reasons },
+    eligibility: { isSme: sme.isSme, sizeBand: sme.sizeBand, reasons: [...sme.reasons, ...applicant.reasons], applicantType: applicant.type },
     centers: centers.sort(byRank),
     programs: programs.sort(byRank),
+    explained,
   };
+}
+
+/**
+ * What the firm applies to calls as: what it says, except that a firm calling itself 소상공인 must
+ * pass the 소상공인 size rule (data/micro_business_rules.csv); without a say, the rule decides
+ * between 소상공인 and SME.
+ */
+function applicantOf(profile: FirmProfile, context: MatchContext): { type: FirmApplicantType; reasons: Reason[] } {
+  const given = profile.applicantType;
+  if (given === "pre_founder" || given === "sole_creator") return { type: given, reasons: [] };
+  if (!context.microRules) return { type: given ?? "sme", reasons: [] };
+  const micro = checkMicro({ employees: profile.employees, sectionCode: profile.sectionCode }, context.microRules);
+  return { type: micro.isMicro ? "micro" : "sme", reasons: given === "micro" || micro.isMicro ? [micro.reason] : [] };
 }
 
 function item(

@@ -1,4 +1,7 @@
 import type { CapabilityAssessment, CooperationAdvice, PavittAnswers, PavittClassification } from "../classification";
+import type { CallFields } from "../programs/eligibility";
+import type { FirmApplicantType } from "../programs/types";
+import type { MicroRule } from "../programs/micro";
 import type { Reason } from "../reasons";
 import type { Bilingual, Capability, Certification, LatLng, Need, PavittClass, SizeBand } from "../types";
 
@@ -23,6 +26,9 @@ export interface FirmProfile {
   };
   certifications: Certification[];
   needs: Need[];
+  /** YYYY-MM-DD or YYYY; what announcements' business-age limits test. */
+  foundedOn?: string;
+  applicantType?: FirmApplicantType;
 }
 
 /**
@@ -44,8 +50,8 @@ export interface FacilityCandidate {
   anchorGroupId: string | null;
 }
 
-/** A support program to check and score; same field names as the search documents. */
-export interface ProgramCandidate {
+/** A support program to check and score; same field names as the search documents (an imported call also carries its window and applicant facts). */
+export interface ProgramCandidate extends CallFields {
   id: string;
   kind: string;
   nameKo: string;
@@ -94,6 +100,10 @@ export interface MatchContext {
   regions: Map<string, RegionFacts>;
   anchorGroups: Map<string, AnchorGroupFacts>;
   divisions: Map<string, DivisionFacts>;
+  /** The day calls are checked on (their windows); without it imported calls are not checked. */
+  today?: string;
+  /** The 소상공인 size rule (data/micro_business_rules.csv). */
+  microRules?: readonly MicroRule[];
 }
 
 export type ScoreComponent = "proximity" | "industry" | "stance" | "level" | "delivery" | "needs";
@@ -132,7 +142,9 @@ export interface MatchResult {
     capability: CapabilityAssessment;
     cooperation: CooperationAdvice;
   };
-  eligibility: { isSme: boolean | null; sizeBand: SizeBand; reasons: Reason[] };
+  eligibility: { isSme: boolean | null; sizeBand: SizeBand; reasons: Reason[]; applicantType: FirmApplicantType };
   centers: ScoredItem[];
   programs: ScoredItem[];
+  /** The program asked about, checked with every rule: eligible or not, and why. */
+  explained: { id: string; eligible: boolean; reasons: Reason[] } | null;
 }

@@ -114,4 +114,35 @@ export const labels = {
     new_products: "new products",
     process_scale: "large-scale processes",
   },
+  region: {
+    "11": "Seoul", "26": "Busan", "27": "Daegu", "28": "Incheon", "29": "Gwangju", "30": "Daejeon", "31": "Ulsan", "36": "Sejong", "41": "Gyeonggi",
+    "43": "Chungbuk", "44": "Chungnam", "46": "Jeonnam", "47": "Gyeongbuk", "48": "Gyeongnam", "50": "Jeju", "51": "Gangwon", "52": "Jeonbuk",
+  },
+  economicZone: {
+    수도권: "the capital area", 충청권: "the Chungcheong zone", 호남권: "the Honam zone", 대경권: "the Daegu-Gyeongbuk zone", 동남권: "the southeast zone", 강원권: "the Gangwon zone", 제주권: "the Jeju zone",
+  },
+  applicantType: {
+    sme: "SME",
+    micro: "small business owner",
+    startup: "start-up",
+    pre_founder: "pre-founder",
+    sole_creator: "sole creative enterprise",
+    general_firm: "founded firm",
+    individual: "individual (student or citizen)",
+    institution: "university or research institute",
+    social_enterprise: "social enterprise",
+    disabled_owned: "disabled-owned business",
+    women_owned: "women-owned business",
+  },
+  programStatus: {
+    open: "open",
+    closing_soon: "closing soon",
+    upcoming: "upcoming",
+    closed: "closed",
+    rolling: "rolling",
+  },
+  portal: {
+    bizinfo: "Bizinfo (기업마당)",
+    kstartup: "K-Startup",
+  },
 } as const satisfies LabelsTranslation<typeof korean>;

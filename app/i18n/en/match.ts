@@ -2,6 +2,11 @@ import type { Translation } from "../message";
 import type { match as korean } from "../ko/match";
 
 export const match = {
+  matchCallsLegend: "Applying to calls",
+  matchFoundedOn: "Founded on (YYYY-MM-DD) or founding year (YYYY)",
+  matchApplicantType: "Applying as",
+  matchApplicantAuto: "automatic (small business owner or SME by size)",
+  matchCallsHint: "Used to check the business-age and applicant conditions of Bizinfo and K-Startup calls. Pre-founders leave the founding date empty.",
   matchTitle: "Find the support that fits your firm",
   matchIntro: "Answer a few questions: we work out what kind of firm you are and whether you count as an SME, then rank nearby centers and the programs you can apply for, each with its reasons. Your answers live only in the page address; nothing is stored.",
   matchIndustry: "Industry",

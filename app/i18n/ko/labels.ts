@@ -1,4 +1,5 @@
 import type { PavittAnswers } from "~/domain/classification";
+import type { ApplicantType, Portal, ProgramStatus } from "~/domain/programs/types";
 import type {
   Appropriation,
   Capability,
@@ -130,7 +131,43 @@ export const labels = {
     new_products: "신제품",
     process_scale: "대량 생산 공정",
   },
+  region: {
+    "11": "서울", "26": "부산", "27": "대구", "28": "인천", "29": "광주", "30": "대전", "31": "울산", "36": "세종", "41": "경기",
+    "43": "충북", "44": "충남", "46": "전남", "47": "경북", "48": "경남", "50": "제주", "51": "강원", "52": "전북",
+  },
+  economicZone: {
+    수도권: "수도권", 충청권: "충청권", 호남권: "호남권", 대경권: "대경권", 동남권: "동남권", 강원권: "강원권", 제주권: "제주권",
+  },
+  applicantType: {
+    sme: "중소기업",
+    micro: "소상공인",
+    startup: "창업기업",
+    pre_founder: "예비창업자",
+    sole_creator: "1인 창조기업",
+    general_firm: "일반기업",
+    individual: "개인(청소년·대학생·일반인)",
+    institution: "대학·연구기관",
+    social_enterprise: "사회적기업",
+    disabled_owned: "장애인기업",
+    women_owned: "여성기업",
+  },
+  programStatus: {
+    open: "접수 중",
+    closing_soon: "마감 임박",
+    upcoming: "접수 예정",
+    closed: "마감",
+    rolling: "상시 접수",
+  },
+  portal: {
+    bizinfo: "기업마당",
+    kstartup: "K-Startup",
+  },
 } as const satisfies {
+  region: Record<string, string>;
+  economicZone: Record<string, string>;
+  applicantType: Record<ApplicantType, string>;
+  programStatus: Record<ProgramStatus, string>;
+  portal: Record<Portal, string>;
   pavittClass: Record<PavittClass, string>;
   sizeBand: Record<SizeBand, string>;
   capability: Record<Capability, string>;

@@ -1,5 +1,10 @@
 /** Matching a firm to centers and programs (/match). */
 export const match = {
+  matchCallsLegend: "공고 신청 자격",
+  matchFoundedOn: "창업일(YYYY-MM-DD) 또는 창업 연도(YYYY)",
+  matchApplicantType: "신청 자격",
+  matchApplicantAuto: "자동(규모로 소상공인·중소기업 판단)",
+  matchCallsHint: "기업마당·K-Startup 공고의 업력·신청 대상 조건을 확인하는 데 씁니다. 예비창업자는 창업일을 비워 두세요.",
   matchTitle: "우리 기업에 맞는 지원 찾기",
   matchIntro: "몇 가지 질문에 답하면 기업 유형과 중소기업 해당 여부를 판단하고, 가까운 기관과 신청할 수 있는 지원사업을 이유와 함께 보여 드립니다. 입력한 내용은 주소(URL)에만 담기며 저장되지 않습니다.",
   matchIndustry: "업종",

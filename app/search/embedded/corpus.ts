@@ -1,4 +1,6 @@
 import MiniSearch from "minisearch";
+import type { ProgramStatus } from "~/domain/programs/types";
+import { dayStatus } from "../program-status";
 import { FACET_NAMES, type FacetName, type SearchDocument, type SearchResult } from "../types";
 import { FIELD_BOOSTS, INDEXED_FIELDS, analyze, buildEntry, entryKey, type Entry, type IndexedRecord } from "./records";
 import { type Bitset, SlotBitsets, countShared } from "./slot-bitsets";
@@ -28,9 +30,14 @@ function compareDefaultOrder(a: Entry, b: Entry): number {
   return left.id < right.id ? -1 : left.id > right.id ? 1 : 0;
 }
 
+/** The hidden bitset of program origins (`curated`, `call`). */
+export const ORIGIN_FACET = "_origin";
+
 function bitsetValues(entry: Entry): Array<[string, string]> {
   const values: Array<[string, string]> = FACET_NAMES.flatMap((facet) => entry.facetValues[facet].map((value): [string, string] => [facet, value]));
   if (entry.document.nationwide) values.push([NATIONWIDE_FACET, "true"]);
+  // Programs split into curated standing programs and imported calls, so either is one bitset away.
+  if (entry.document.type === "program") values.push([ORIGIN_FACET, entry.document.windowKind === null ? "curated" : "call"]);
   return values;
 }
 
@@ -53,6 +60,10 @@ export class Corpus {
   private readonly keysByExactName = new Map<string, Set<string>>();
   private readonly keysByExactAlias = new Map<string, Set<string>>();
   private defaultOrder: Entry[] | null = null;
+  /** Programs by their status on one day: statuses follow the clock, so they are computed per day and kept until the corpus changes. */
+  private statusCache: { today: string; bits: Map<ProgramStatus, Bitset> } | null = null;
+  /** Entries by last day of application, calls without one last. */
+  private deadlineOrder: Entry[] | null = null;
 
   get size(): number {
     return this.entries.size;
@@ -73,7 +84,13 @@ export class Corpus {
     addKey(this.keysByExactAlias, entry.exactAliases, entry.key);
     // Words stay known after their document goes: that only keeps a particle on a one-syllable stem.
     for (const word of hangulWords) this.knownWords.add(word);
+    this.changed();
+  }
+
+  private changed(): void {
     this.defaultOrder = null;
+    this.statusCache = null;
+    this.deadlineOrder = null;
   }
 
   remove(key: string): void {
@@ -85,7 +102,29 @@ export class Corpus {
     this.freeSlots.push(previous.slot);
     for (const name of previous.exactNames) this.keysByExactName.get(name)?.delete(key);
     for (const alias of previous.exactAliases) this.keysByExactAlias.get(alias)?.delete(key);
-    this.defaultOrder = null;
+    this.changed();
+  }
+
+  /** One bitset per program status on `today`; the first query of a day computes them, the rest reuse them. */
+  statusBitsets(today: string): ReadonlyMap<ProgramStatus, Bitset> {
+    if (this.statusCache?.today === today) return this.statusCache.bits;
+    const statusOf = dayStatus(today);
+    const bits = new Map<ProgramStatus, Bitset>();
+    for (const entry of this.entries.values()) {
+      const status = statusOf(entry.document);
+      if (status === null) continue;
+      let set = bits.get(status);
+      if (!set) bits.set(status, (set = this.bitsets.empty()));
+      set[entry.slot >>> 5] = (set[entry.slot >>> 5] ?? 0) | (1 << (entry.slot & 31));
+    }
+    this.statusCache = { today, bits };
+    return bits;
+  }
+
+  /** Every entry, nearest last day of application first; entries without one keep the default order after them. */
+  inDeadlineOrder(): readonly Entry[] {
+    this.deadlineOrder ??= [...this.inDefaultOrder()].sort((a, b) => (a.document.windowEndDay ?? Number.MAX_SAFE_INTEGER) - (b.document.windowEndDay ?? Number.MAX_SAFE_INTEGER));
+    return this.deadlineOrder;
   }
 
   readonly isKnownWord = (word: string): boolean => this.knownWords.has(word);

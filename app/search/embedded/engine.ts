@@ -1,3 +1,4 @@
+import { dayStatus } from "../program-status";
 import type { MatchInfo } from "minisearch";
 import { distanceKm } from "~/domain/geo";
 import type { LatLng } from "~/domain/types";
@@ -5,7 +6,8 @@ import { required } from "~/required";
 import type { EngineHealth, SearchDocType, SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from "../types";
 import { type HighlightTerm, highlightText, isLatinWord } from "../text";
 import { Corpus } from "./corpus";
-import { buildPredicate, type EntryPredicate } from "./filters";
+import { buildPredicate, filterMask, maskSuffices, type EntryPredicate } from "./filters";
+import { countShared, hasSlot } from "./slot-bitsets";
 import { parseQuery, type ParsedQuery } from "./query";
 import { type Entry, entryKey } from "./records";
 import { matchText, matchTextPartially } from "./text-match";
@@ -113,6 +115,23 @@ function highlightName(document: SearchDocument, parsed: ParsedQuery, matchedTer
   return english.marked ? english.html : korean.html;
 }
 
+/** Last day of application first; calls without one (and facilities) after, in their order. */
+function byDeadline(matches: Match[]): Match[] {
+  const key = (match: Match) => match.entry.document.windowEndDay ?? Number.MAX_SAFE_INTEGER;
+  return [...matches].sort((a, b) => key(a) - key(b));
+}
+
+/** Programs by their status on a day: a facet computed per query because statuses follow the clock. */
+function countStatuses(matches: readonly Match[], today: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const statusOf = dayStatus(today);
+  for (const { entry } of matches) {
+    const status = statusOf(entry.document);
+    if (status) counts[status] = (counts[status] ?? 0) + 1;
+  }
+  return counts;
+}
+
 /**
  * In-process search over MiniSearch with a Korean layer (see records.ts and query.ts). Searches
  * run against one snapshot of the corpus; `replaceAll` builds a new corpus and swaps it in.
@@ -176,10 +195,29 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const parsed = query.text?.trim() ? parseQuery(query.text, corpus.isKnownWord) : null;
     const hasText = parsed !== null && parsed.groups.length > 0;
 
+    const filters = query.filters ?? {};
+    // Deadline order without text or facets: walk the precomputed order and stop at the page; the total is a popcount.
+    if (!hasText && query.sort === "deadline" && (query.facets ?? []).length === 0 && maskSuffices(filters, query.near)) {
+      const mask = filterMask(corpus, filters);
+      const wanted = query.offset + query.limit;
+      const found: Entry[] = [];
+      for (const entry of corpus.inDeadlineOrder()) {
+        if (mask && !hasSlot(mask, entry.slot)) continue;
+        found.push(entry);
+        if (found.length >= wanted) break;
+      }
+      const near = query.near;
+      return {
+        total: mask ? countShared(mask, mask) : corpus.size,
+        hits: found.slice(query.offset).map((entry): SearchHit => (near && entry.location ? { document: entry.document, distanceKm: distanceKm(near, entry.location) } : { document: entry.document })),
+        facets: {},
+        unmatchedTerms: [],
+      };
+    }
     const { matches, unmatchedTerms } = hasText ? this.matchText(corpus, parsed, predicate) : { matches: this.matchAll(corpus, predicate), unmatchedTerms: [] };
     const near = query.near;
     const byDistance = near !== undefined && (query.sort === "distance" || (query.sort === undefined && !hasText));
-    const ordered = near && byDistance ? nearestFirst(matches, near, query.offset + query.limit) : matches;
+    const ordered = query.sort === "deadline" ? byDeadline(matches) : near && byDistance ? nearestFirst(matches, near, query.offset + query.limit) : matches;
 
     const page = ordered.slice(query.offset, query.offset + query.limit);
     const hits = page.map((match): SearchHit => {
@@ -193,10 +231,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
       total: matches.length,
       unmatchedTerms,
       hits,
-      facets: corpus.countFacets(
-        matches.map((match) => match.entry),
-        query.facets ?? [],
-      ),
+      facets: {
+        ...corpus.countFacets(
+          matches.map((match) => match.entry),
+          (query.facets ?? []).filter((facet) => facet !== "status"),
+        ),
+        ...(query.facets?.includes("status") && query.filters?.today ? { status: countStatuses(matches, query.filters.today) } : {}),
+      },
     };
   }
 

@@ -1,6 +1,6 @@
 import { distanceKm } from "~/domain/geo";
 import type { SearchFilters, SearchQuery } from "../types";
-import { type Corpus, NATIONWIDE_FACET } from "./corpus";
+import { type Corpus, NATIONWIDE_FACET, ORIGIN_FACET } from "./corpus";
 import type { Entry } from "./records";
 import { type Bitset, hasSlot } from "./slot-bitsets";
 
@@ -18,12 +18,17 @@ function intersect(bitsets: readonly Bitset[]): Bitset | null {
   return result;
 }
 
+function unionOf(bitsets: ReadonlyArray<Bitset | undefined>, empty: Bitset): Bitset {
+  const union = empty;
+  for (const bits of bitsets) if (bits) for (let i = 0; i < union.length; i++) union[i] = (union[i] ?? 0) | (bits[i] ?? 0);
+  return union;
+}
+
 /**
- * The typed filters and the radius as one predicate, or null when nothing restricts the result.
- * Value filters combine the corpus's bitsets; ids and the radius are checked per entry. Empty
- * lists restrict nothing; `includeNationwide` only widens a region filter.
+ * The value filters as one bitset (null when none restricts): types, kinds, regions, sectors,
+ * classes, categories, program origin and status on `today`, all precomputed bitsets.
  */
-export function buildPredicate(corpus: Corpus, filters: SearchFilters, near: SearchQuery["near"]): EntryPredicate | null {
+export function filterMask(corpus: Corpus, filters: SearchFilters): Bitset | null {
   const { bitsets } = corpus;
   const required: Bitset[] = [];
   if (filters.type) required.push(bitsets.anyOf("type", [filters.type]));
@@ -37,7 +42,33 @@ export function buildPredicate(corpus: Corpus, filters: SearchFilters, near: Sea
   if (present(filters.sectors)) required.push(bitsets.anyOf("sectors", filters.sectors));
   if (filters.pavittClass !== undefined) required.push(bitsets.anyOf("pavittClasses", [filters.pavittClass]));
   if (present(filters.categories)) required.push(bitsets.anyOf("category", filters.categories));
-  const mask = intersect(required);
+  if (filters.programOrigin) {
+    // Facilities have no origin and stay in.
+    required.push(unionOf([bitsets.bits(ORIGIN_FACET, filters.programOrigin), bitsets.bits("type", "facility")], bitsets.empty()));
+  }
+  if (filters.today) {
+    const byStatus = corpus.statusBitsets(filters.today);
+    if (present(filters.statuses)) required.push(unionOf(filters.statuses.map((status) => byStatus.get(status)), bitsets.empty()));
+    else if (!filters.includeClosed) {
+      const live = (["open", "closing_soon", "upcoming", "rolling"] as const).map((status) => byStatus.get(status));
+      required.push(unionOf([...live, bitsets.bits("type", "facility")], bitsets.empty()));
+    }
+  }
+  return intersect(required);
+}
+
+/** Whether the filters need no check per entry beyond the mask (no ids, no radius). */
+export function maskSuffices(filters: SearchFilters, near: SearchQuery["near"]): boolean {
+  return !present(filters.ids) && !(near && near.radiusKm !== undefined);
+}
+
+/**
+ * The typed filters and the radius as one predicate, or null when nothing restricts the result.
+ * Value filters combine the corpus's bitsets; ids and the radius are checked per entry. Empty
+ * lists restrict nothing; `includeNationwide` only widens a region filter.
+ */
+export function buildPredicate(corpus: Corpus, filters: SearchFilters, near: SearchQuery["near"]): EntryPredicate | null {
+  const mask = filterMask(corpus, filters);
 
   const checks: EntryPredicate[] = [];
   if (mask) checks.push((entry) => hasSlot(mask, entry.slot));

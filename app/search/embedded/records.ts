@@ -147,6 +147,8 @@ export function buildEntry(document: SearchDocument, slot: number): Entry {
       sectors,
       pavittClasses,
       category: document.category === null ? [] : [document.category],
+      // Statuses follow the clock, so the engine counts them per query instead.
+      status: [],
     },
   };
 }

@@ -168,7 +168,8 @@ export class MeilisearchEngine implements SearchEngine {
     const hasText = text.length > 0;
     const { near } = query;
     const byDistance = near !== undefined && (query.sort === "distance" || (query.sort === undefined && !hasText));
-    const sort = near && byDistance ? [geoPointSort(near)] : hasText ? undefined : DEFAULT_ORDER;
+    // Documents without a deadline sort after those with one.
+    const sort = query.sort === "deadline" ? ["windowEndDay:asc"] : near && byDistance ? [geoPointSort(near)] : hasText ? undefined : DEFAULT_ORDER;
     const params: SearchParams = {
       q: text,
       filter,
@@ -176,7 +177,8 @@ export class MeilisearchEngine implements SearchEngine {
       matchingStrategy: "all",
       ...(hasText && { attributesToHighlight: ["nameKo", "nameEn"], highlightPreTag: HIGHLIGHT_PRE, highlightPostTag: HIGHLIGHT_POST }),
     };
-    const facets = query.facets ?? [];
+    // Statuses follow the clock and are not stored; this engine does not count them.
+    const facets = (query.facets ?? []).filter((facet) => facet !== "status");
     const type = query.filters?.type;
     const run = (withParams: SearchParams) => (type ? this.searchIndex(type, withParams, query, facets) : this.searchBoth(withParams, query, facets));
     let { hits, total, response } = await run(params);

@@ -1,4 +1,5 @@
 import type { LatLng } from "~/domain/types";
+import { notClosedExpression, statusFilterExpression } from "../program-status";
 import type { SearchFilters, SearchQuery } from "../types";
 
 /**
@@ -43,6 +44,13 @@ function regionClause(filters: SearchFilters): string | null {
   return filters.includeNationwide ? `(${regions} OR nationwide = ${quoteFilterValue("true")})` : regions;
 }
 
+/** Status on `today`, over the numeric window fields; closed calls are left out unless asked for. */
+function statusClause(filters: SearchFilters): string | null {
+  if (!filters.today) return null;
+  if (filters.statuses && filters.statuses.length > 0) return statusFilterExpression(filters.statuses, filters.today);
+  return filters.includeClosed ? null : notClosedExpression(filters.today);
+}
+
 /** `_geoRadius(lat, lng, metres)` for a search with a radius. */
 export function geoRadiusClause(near: LatLng & { radiusKm: number }): string {
   assertValidPoint(near);
@@ -70,6 +78,8 @@ export function buildFilter(filters: SearchFilters, near?: SearchQuery["near"]):
     equals("pavittClasses", filters.pavittClass),
     anyOf("category", filters.categories),
     anyOf("id", filters.ids),
+    statusClause(filters),
+    filters.programOrigin === undefined ? null : `(type = "facility" OR windowKind ${filters.programOrigin === "call" ? "IS NOT NULL" : "IS NULL"})`,
   ];
   if (near) assertValidPoint(near);
   if (near && near.radiusKm !== undefined) clauses.push(geoRadiusClause({ ...near, radiusKm: near.radiusKm }));

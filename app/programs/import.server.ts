@@ -1,0 +1,241 @@
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import { enqueueSearchChanges } from "~db/queries/outbox";
+import {
+  closePassedWindows,
+  findCallsPublishedElsewhere,
+  findSources,
+  finishRun,
+  startRun,
+  touchCalls,
+  upsertCallPrograms,
+  upsertCalls,
+  upsertSources,
+  withdrawUnseen,
+  type CallProgramRow,
+  type CallRow,
+  type RunCounts,
+  type RunError,
+  type SourceRow,
+} from "~db/queries/program-calls";
+import type { Database } from "~db/schema";
+import { checkBizinfoRecord, checkKstartupRecord } from "~/domain/programs/parse";
+import { readBizinfo, readKstartup, type AnnouncementReading } from "~/domain/programs/read";
+import type { SupportFieldRule } from "~/domain/programs/support-fields";
+import type { Portal } from "~/domain/programs/types";
+import { issue, issueMessage, type FieldIssue } from "~/validation";
+import { supportFieldTable } from "./tables.server";
+
+/** Records per transaction: one multi-row statement per table per batch. */
+export const IMPORT_BATCH = 500;
+
+const PORTAL_NAMES: Record<Portal, string> = { bizinfo: "기업마당 (bizinfo.go.kr)", kstartup: "K-Startup (data.go.kr 15125364)" };
+
+/** The program id of a call first seen on a portal. */
+export function callProgramId(portal: Portal, sourceId: string): string {
+  return `${portal}-${sourceId}`;
+}
+
+export interface ImportReport {
+  runId: number;
+  portal: Portal;
+  complete: boolean;
+  counts: RunCounts;
+  errors: RunError[];
+}
+
+interface Checked {
+  reading: AnnouncementReading;
+  hash: string;
+}
+
+function readingHash(reading: AnnouncementReading): string {
+  return createHash("sha256").update(JSON.stringify(reading)).digest("base64url");
+}
+
+function rowsOf(reading: AnnouncementReading, programId: string, hash: string): { program: CallProgramRow; call: CallRow } {
+  const regionBasis = reading.readings.find((r) => r.rule === "region.narrowed") ?? reading.readings.find((r) => r.rule === "region.named");
+  const applicantReading = reading.readings.find((r) => r.rule === "applicant.types");
+  const ageReadings = reading.readings.filter((r) => r.rule === "business_age.text" || r.rule === "business_age.bands" || r.rule === "business_age.founded_since");
+  const window = reading.window;
+  const firmTypes = reading.applicantTypes.filter((type) => type !== "pre_founder");
+  return {
+    program: {
+      id: programId,
+      name_ko: reading.title,
+      // The portals publish no English title; the Korean one is the call's name in both languages.
+      name_en: reading.title,
+      summary_ko: reading.summary || null,
+      provider_agency_ko: [reading.agency, reading.executingAgency].filter(Boolean).join(" · ") || null,
+      category: reading.category,
+      target_pavitt_classes: reading.pavittClasses,
+      diffusion_level: reading.diffusionLevel,
+      region_scope: reading.regions.nationwide ? "national" : "regional",
+      region_codes: reading.regions.codes,
+      sme_only: firmTypes.length > 0 && firmTypes.every((type) => type === "sme" || type === "micro"),
+      period_start: window.kind === "unknown" ? null : window.start,
+      period_end: window.kind === "dated" ? window.end : null,
+      url: reading.detailUrl,
+      source: `${PORTAL_NAMES[reading.portal]} ${reading.sourceId}`,
+      external_id: `${reading.portal}:${reading.sourceId}`,
+    },
+    call: {
+      program_id: programId,
+      dedupe_key: reading.dedupeKey,
+      window_kind: window.kind,
+      window_start: window.kind === "unknown" ? null : window.start,
+      window_end: window.kind === "dated" ? window.end : null,
+      applicant_types: reading.applicantTypes,
+      business_age: JSON.stringify(reading.businessAge),
+      region_basis: regionBasis && !reading.regions.nationwide ? JSON.stringify({ field: regionBasis.field, value: regionBasis.value }) : null,
+      applicant_field: applicantReading?.field ?? null,
+      age_field: ageReadings.length > 0 ? [...new Set(ageReadings.map((r) => r.field))].join(", ") : null,
+      detail_url: reading.detailUrl,
+      apply_url: reading.applyUrl,
+      agency: reading.agency,
+      executing_agency: reading.executingAgency,
+      support_field: reading.supportField,
+      eligibility_text: reading.eligibilityText,
+      attachments: JSON.stringify(reading.attachments),
+      readings: JSON.stringify(reading.readings),
+      content_hash: hash,
+    },
+  };
+}
+
+function runError(sourceId: string | null, problem: FieldIssue): RunError {
+  return { sourceId, field: problem.field, code: problem.code, message: issueMessage(problem, "en") };
+}
+
+/**
+ * One import or sync run of one portal: records arrive in pages (`add`), each page is checked,
+ * read and written in transactions of IMPORT_BATCH records, and `finish` closes what the run
+ * says is gone. Idempotent by source id: a record whose reading did not change changes nothing.
+ */
+export class ProgramImport {
+  private runId = 0;
+  private readonly seen = new Map<string, number>();
+  private position = 0;
+  readonly counts: RunCounts = { fetched: 0, new: 0, changed: 0, unchanged: 0, closed: 0, rejected: 0 };
+  readonly errors: RunError[] = [];
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly portal: Portal,
+    private readonly options: { mode: "file" | "sync"; today: string; table?: readonly SupportFieldRule[] },
+  ) {}
+
+  async start(): Promise<void> {
+    this.runId = await startRun(this.db, this.portal, this.options.mode);
+  }
+
+  /** Checks and stores one page of raw records. A bad record is reported and skipped; the rest still import. */
+  async add(records: readonly unknown[]): Promise<void> {
+    const table = this.options.table ?? supportFieldTable();
+    const valid: Checked[] = [];
+    for (const raw of records) {
+      this.position++;
+      this.counts.fetched++;
+      const checked = this.portal === "bizinfo" ? checkBizinfoRecord(raw) : checkKstartupRecord(raw);
+      if (!checked.ok) {
+        this.counts.rejected++;
+        this.errors.push(...checked.issues.map((problem) => runError(checked.sourceId, problem)));
+        continue;
+      }
+      const first = this.seen.get(checked.value.id);
+      if (first !== undefined) {
+        this.counts.rejected++;
+        this.errors.push(runError(checked.value.id, issue(this.portal === "bizinfo" ? "pblancId" : "pbanc_sn", "external_id_repeated", { first })));
+        continue;
+      }
+      this.seen.set(checked.value.id, this.position);
+      const reading = this.portal === "bizinfo" ? readBizinfo(checked.value as never, table) : readKstartup(checked.value as never, table);
+      valid.push({ reading, hash: readingHash(reading) });
+    }
+    for (let i = 0; i < valid.length; i += IMPORT_BATCH) await this.store(valid.slice(i, i + IMPORT_BATCH));
+  }
+
+  private async store(batch: Checked[]): Promise<void> {
+    const portal = this.portal;
+    const outcome = await this.db.transaction().execute(async (tx) => {
+      const known = await findSources(tx, portal, batch.map((c) => c.reading.sourceId));
+      const unknown = batch.filter((c) => !known.has(c.reading.sourceId));
+      const elsewhere = await findCallsPublishedElsewhere(tx, portal, [...new Set(unknown.map((c) => c.reading.dedupeKey))]);
+      const programs: CallProgramRow[] = [];
+      const calls: CallRow[] = [];
+      const sources: SourceRow[] = [];
+      const unchangedPrograms: string[] = [];
+      const counts = { new: 0, changed: 0, unchanged: 0 };
+      const claimed = new Map<string, string>();
+      for (const { reading, hash } of batch) {
+        const source = known.get(reading.sourceId);
+        const ownId = callProgramId(portal, reading.sourceId);
+        let programId: string;
+        if (source) {
+          programId = source.programId;
+          if (source.contentHash === hash && !source.withdrawn) {
+            counts.unchanged++;
+            unchangedPrograms.push(programId);
+          } else {
+            counts.changed++;
+            // A call merged into another portal's program keeps that program's reading; only its source row follows.
+            if (programId === ownId) {
+              const rows = rowsOf(reading, programId, hash);
+              programs.push(rows.program);
+              calls.push(rows.call);
+            }
+          }
+        } else {
+          counts.new++;
+          const merged = elsewhere.get(reading.dedupeKey) ?? claimed.get(reading.dedupeKey);
+          programId = merged ?? ownId;
+          if (!merged) {
+            claimed.set(reading.dedupeKey, programId);
+            const rows = rowsOf(reading, programId, hash);
+            programs.push(rows.program);
+            calls.push(rows.call);
+          }
+        }
+        sources.push({ portal, source_id: reading.sourceId, program_id: programId, url: reading.detailUrl, content_hash: hash });
+      }
+      await upsertCallPrograms(tx, programs);
+      await upsertCalls(tx, calls);
+      await upsertSources(tx, sources, this.runId);
+      await touchCalls(tx, unchangedPrograms);
+      await enqueueSearchChanges(tx, programs.map((p) => ({ entityType: "program", entityId: p.id })));
+      return counts;
+    });
+    this.counts.new += outcome.new;
+    this.counts.changed += outcome.changed;
+    this.counts.unchanged += outcome.unchanged;
+  }
+
+  /**
+   * Ends the run. After a complete run (every page of the portal's listing was read), calls the
+   * run did not see are closed as withdrawn; calls whose last day has passed are closed in any case.
+   */
+  async finish(complete: boolean, extraErrors: RunError[] = []): Promise<ImportReport> {
+    this.errors.push(...extraErrors);
+    const closed = await this.db.transaction().execute(async (tx) => {
+      const withdrawn = complete ? await withdrawUnseen(tx, this.portal, this.runId) : [];
+      await enqueueSearchChanges(tx, withdrawn.map((id) => ({ entityType: "program", entityId: id })));
+      return withdrawn.length + (await closePassedWindows(tx, this.options.today));
+    });
+    this.counts.closed += closed;
+    await finishRun(this.db, this.runId, complete, this.counts, this.errors);
+    return { runId: this.runId, portal: this.portal, complete, counts: { ...this.counts }, errors: [...this.errors] };
+  }
+}
+
+/** Imports one saved reply's records in one run. */
+export async function importRecords(
+  db: Kysely<Database>,
+  portal: Portal,
+  records: readonly unknown[],
+  options: { mode?: "file" | "sync"; complete?: boolean; today: string; table?: readonly SupportFieldRule[] },
+): Promise<ImportReport> {
+  const run = new ProgramImport(db, portal, { mode: options.mode ?? "file", today: options.today, table: options.table });
+  await run.start();
+  await run.add(records);
+  return run.finish(options.complete ?? false);
+}

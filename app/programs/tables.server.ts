@@ -1,0 +1,27 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parseCsvText } from "~/csv";
+import { supportFieldRules, type SupportFieldRule } from "~/domain/programs/support-fields";
+import { microRules, type MicroRule } from "~/domain/programs/micro";
+
+/** Rows of a data/ CSV file as objects keyed by header; a file the CSV module refuses names its line. */
+export function readDataTable(file: string): Array<Record<string, string>> {
+  const parsed = parseCsvText(fs.readFileSync(file, "utf8"));
+  if (!parsed.ok) throw new Error(`${path.basename(file)} line ${parsed.issue.row}: ${parsed.issue.code}`);
+  return parsed.records.map((record) => Object.fromEntries(parsed.header.map((name, index) => [name, record.cells[index] ?? ""])));
+}
+
+let supportFields: SupportFieldRule[] | null = null;
+let micro: MicroRule[] | null = null;
+
+/** data/program_support_fields.csv: how a portal's support field reads as a category, diffusion level and Pavitt classes. Read once. */
+export function supportFieldTable(dataDir = path.resolve("data")): SupportFieldRule[] {
+  supportFields ??= supportFieldRules(readDataTable(path.join(dataDir, "program_support_fields.csv")));
+  return supportFields;
+}
+
+/** data/micro_business_rules.csv: the 소상공인 size rule, beside the SME rules. Read once. */
+export function microRuleTable(dataDir = path.resolve("data")): MicroRule[] {
+  micro ??= microRules(readDataTable(path.join(dataDir, "micro_business_rules.csv")));
+  return micro;
+}

@@ -1,0 +1,359 @@
+import { sql, type Insertable, type Kysely, type Transaction } from "kysely";
+import type { Database, ProgramCallsTable } from "../schema";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+export type Portal = "bizinfo" | "kstartup";
+
+/** The programs-table part of an imported call. */
+export interface CallProgramRow {
+  id: string;
+  name_ko: string;
+  name_en: string;
+  summary_ko: string | null;
+  provider_agency_ko: string | null;
+  category: string;
+  target_pavitt_classes: string[];
+  diffusion_level: number | null;
+  region_scope: "national" | "regional";
+  region_codes: string[];
+  sme_only: boolean;
+  period_start: string | null;
+  period_end: string | null;
+  url: string | null;
+  source: string;
+  external_id: string;
+}
+
+export type CallRow = Insertable<ProgramCallsTable>;
+
+export interface SourceRow {
+  portal: Portal;
+  source_id: string;
+  program_id: string;
+  url: string | null;
+  content_hash: string;
+}
+
+export interface KnownSource {
+  programId: string;
+  contentHash: string;
+  withdrawn: boolean;
+}
+
+/** What the database already holds for these records of a portal. */
+export async function findSources(db: Executor, portal: Portal, sourceIds: string[]): Promise<Map<string, KnownSource>> {
+  if (sourceIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("program_sources")
+    .select(["source_id", "program_id", "content_hash", "withdrawn_at"])
+    .where("portal", "=", portal)
+    .where("source_id", "in", sourceIds)
+    .execute();
+  return new Map(rows.map((r) => [r.source_id, { programId: r.program_id, contentHash: r.content_hash, withdrawn: r.withdrawn_at !== null }]));
+}
+
+/** Calls of the other portal with these keys: the same call published twice becomes one program. */
+export async function findCallsPublishedElsewhere(db: Executor, portal: Portal, keys: string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("program_calls as c")
+    .select(["c.dedupe_key", "c.program_id"])
+    .where("c.dedupe_key", "in", keys)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("program_sources as s").select("s.program_id").whereRef("s.program_id", "=", "c.program_id").where("s.portal", "=", portal))))
+    .orderBy("c.program_id")
+    .execute();
+  const found = new Map<string, string>();
+  for (const row of rows) if (!found.has(row.dedupe_key)) found.set(row.dedupe_key, row.program_id);
+  return found;
+}
+
+/** New and changed calls in one statement each; a changed one gets version + 1 like any edited listing. */
+export async function upsertCallPrograms(db: Executor, rows: CallProgramRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto("programs")
+    .values(
+      rows.map((row) => ({
+        ...row,
+        summary_en: null,
+        provider_facility_id: null,
+        provider_agency_en: null,
+        target_capabilities: [],
+        diffusion_type: null,
+        delivery_mode: null,
+        max_employees: null,
+        required_certifications: [],
+        sectors: [],
+        cost_share_note_en: null,
+        period_note_en: null,
+        status: "published" as const,
+        managed_by: "import" as const,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column("id").doUpdateSet((eb) => ({
+        name_ko: eb.ref("excluded.name_ko"),
+        name_en: eb.ref("excluded.name_en"),
+        summary_ko: eb.ref("excluded.summary_ko"),
+        provider_agency_ko: eb.ref("excluded.provider_agency_ko"),
+        category: eb.ref("excluded.category"),
+        target_pavitt_classes: eb.ref("excluded.target_pavitt_classes"),
+        diffusion_level: eb.ref("excluded.diffusion_level"),
+        region_scope: eb.ref("excluded.region_scope"),
+        region_codes: eb.ref("excluded.region_codes"),
+        sme_only: eb.ref("excluded.sme_only"),
+        period_start: eb.ref("excluded.period_start"),
+        period_end: eb.ref("excluded.period_end"),
+        url: eb.ref("excluded.url"),
+        source: eb.ref("excluded.source"),
+        status: "published",
+        version: sql<number>`programs.version + 1`,
+        updated_at: sql<Date>`now()`,
+      })),
+    )
+    .execute();
+}
+
+export async function upsertCalls(db: Executor, rows: CallRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto("program_calls")
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column("program_id").doUpdateSet((eb) => ({
+        dedupe_key: eb.ref("excluded.dedupe_key"),
+        window_kind: eb.ref("excluded.window_kind"),
+        window_start: eb.ref("excluded.window_start"),
+        window_end: eb.ref("excluded.window_end"),
+        applicant_types: eb.ref("excluded.applicant_types"),
+        business_age: eb.ref("excluded.business_age"),
+        region_basis: eb.ref("excluded.region_basis"),
+        applicant_field: eb.ref("excluded.applicant_field"),
+        age_field: eb.ref("excluded.age_field"),
+        detail_url: eb.ref("excluded.detail_url"),
+        apply_url: eb.ref("excluded.apply_url"),
+        agency: eb.ref("excluded.agency"),
+        executing_agency: eb.ref("excluded.executing_agency"),
+        support_field: eb.ref("excluded.support_field"),
+        eligibility_text: eb.ref("excluded.eligibility_text"),
+        attachments: eb.ref("excluded.attachments"),
+        readings: eb.ref("excluded.readings"),
+        content_hash: eb.ref("excluded.content_hash"),
+        withdrawn_at: null,
+        // A changed window may reopen a call; the next closing pass decides again.
+        closed_at: null,
+        last_synced_at: sql<Date>`now()`,
+      })),
+    )
+    .execute();
+}
+
+/** Records every source seen in a run: new ones inserted, known ones refreshed and no longer withdrawn. */
+export async function upsertSources(db: Executor, rows: SourceRow[], runId: number): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto("program_sources")
+    .values(rows.map((row) => ({ ...row, last_run_id: runId })))
+    .onConflict((oc) =>
+      oc.columns(["portal", "source_id"]).doUpdateSet((eb) => ({
+        url: eb.ref("excluded.url"),
+        content_hash: eb.ref("excluded.content_hash"),
+        last_seen_at: sql<Date>`now()`,
+        last_run_id: eb.ref("excluded.last_run_id"),
+        withdrawn_at: null,
+      })),
+    )
+    .execute();
+}
+
+/** Marks when the program's calls were last confirmed by a sync. */
+export async function touchCalls(db: Executor, programIds: string[]): Promise<void> {
+  if (programIds.length === 0) return;
+  await db.updateTable("program_calls").set({ last_synced_at: sql`now()` }).where("program_id", "in", programIds).execute();
+}
+
+/**
+ * After a complete run: sources of the portal the run did not see are withdrawn, and a call all of
+ * whose sources are withdrawn is closed (kept, never deleted). Returns the calls newly closed so.
+ */
+export async function withdrawUnseen(db: Executor, portal: Portal, runId: number): Promise<string[]> {
+  await db
+    .updateTable("program_sources")
+    .set({ withdrawn_at: sql`now()` })
+    .where("portal", "=", portal)
+    .where("withdrawn_at", "is", null)
+    .where((eb) => eb.or([eb("last_run_id", "is", null), eb("last_run_id", "<>", runId)]))
+    .execute();
+  const rows = await db
+    .updateTable("program_calls")
+    .set({ withdrawn_at: sql`now()` })
+    .where("withdrawn_at", "is", null)
+    .where((eb) => eb.exists(eb.selectFrom("program_sources as s").select("s.program_id").whereRef("s.program_id", "=", "program_calls.program_id").where("s.portal", "=", portal)))
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom("program_sources as s").select("s.program_id").whereRef("s.program_id", "=", "program_calls.program_id").where("s.withdrawn_at", "is", null))),
+    )
+    .returning("program_id")
+    .execute();
+  const ids = rows.map((r) => r.program_id);
+  if (ids.length > 0) await db.updateTable("programs").set({ version: sql`version + 1`, updated_at: sql`now()` }).where("id", "in", ids).execute();
+  return ids;
+}
+
+/** Calls whose last day of application is before `today` and were not yet recorded as closed; returns how many. */
+export async function closePassedWindows(db: Executor, today: string): Promise<number> {
+  const rows = await db
+    .updateTable("program_calls")
+    .set({ closed_at: sql`now()` })
+    .where("closed_at", "is", null)
+    .where("window_kind", "=", "dated")
+    .where("window_end", "<", today)
+    .returning("program_id")
+    .execute();
+  return rows.length;
+}
+
+export interface RunCounts {
+  fetched: number;
+  new: number;
+  changed: number;
+  unchanged: number;
+  closed: number;
+  rejected: number;
+}
+
+export type RunError = { sourceId: string | null; field: string; code: string; message: string };
+
+export async function startRun(db: Executor, portal: Portal, mode: "file" | "sync"): Promise<number> {
+  const row = await db.insertInto("program_sync_runs").values({ portal, mode }).returning("id").executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function finishRun(db: Executor, runId: number, complete: boolean, counts: RunCounts, errors: RunError[]): Promise<void> {
+  await db
+    .updateTable("program_sync_runs")
+    .set({
+      finished_at: sql`now()`,
+      complete,
+      fetched_count: counts.fetched,
+      new_count: counts.new,
+      changed_count: counts.changed,
+      unchanged_count: counts.unchanged,
+      closed_count: counts.closed,
+      rejected_count: counts.rejected,
+      // The report keeps the first hundred problems; the counts say how many there were.
+      errors: JSON.stringify(errors.slice(0, 100)),
+    })
+    .where("id", "=", runId)
+    .execute();
+}
+
+export interface SyncRun {
+  id: number;
+  portal: Portal;
+  mode: "file" | "sync";
+  startedAt: Date;
+  finishedAt: Date | null;
+  complete: boolean;
+  counts: RunCounts;
+  errors: RunError[];
+}
+
+/** Each portal's latest run. */
+export async function latestRuns(db: Executor): Promise<SyncRun[]> {
+  const rows = await db
+    .selectFrom("program_sync_runs")
+    .selectAll()
+    .where("id", "in", (eb) => eb.selectFrom("program_sync_runs").select((e) => e.fn.max("id").as("id")).groupBy("portal"))
+    .orderBy("portal")
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    portal: r.portal,
+    mode: r.mode,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    complete: r.complete,
+    counts: { fetched: r.fetched_count, new: r.new_count, changed: r.changed_count, unchanged: r.unchanged_count, closed: r.closed_count, rejected: r.rejected_count },
+    errors: r.errors,
+  }));
+}
+
+/** When a portal was last synced completely from its API (for the daily schedule). */
+export async function lastCompleteSync(db: Executor, portal: Portal): Promise<Date | null> {
+  const row = await db
+    .selectFrom("program_sync_runs")
+    .select((eb) => eb.fn.max("finished_at").as("at"))
+    .where("portal", "=", portal)
+    .where("mode", "=", "sync")
+    .where("complete", "=", true)
+    .executeTakeFirst();
+  return row?.at ? new Date(row.at as unknown as string) : null;
+}
+
+export interface CallDetail {
+  programId: string;
+  windowKind: "dated" | "open_ended" | "unknown";
+  windowStart: string | null;
+  windowEnd: string | null;
+  applicantTypes: string[];
+  businessAge: { maxMonthsExclusive: number | null; foundedOnOrAfter: string | null; preFounders: boolean };
+  regionBasis: { field: string; value: string } | null;
+  applicantField: string | null;
+  ageField: string | null;
+  detailUrl: string | null;
+  applyUrl: string | null;
+  agency: string | null;
+  executingAgency: string | null;
+  supportField: string | null;
+  eligibilityText: string;
+  attachments: Array<{ name: string; url: string | null }>;
+  readings: unknown[];
+  withdrawn: boolean;
+  lastSyncedAt: Date;
+  sources: Array<{ portal: Portal; id: string; url: string | null; withdrawn: boolean; lastSeenAt: Date }>;
+}
+
+/** The announcement facts of these programs (all imported calls when no ids are given), with their sources. */
+export async function listCallDetails(db: Executor, programIds?: string[]): Promise<Map<string, CallDetail>> {
+  if (programIds && programIds.length === 0) return new Map();
+  let calls = db.selectFrom("program_calls").selectAll();
+  let sources = db.selectFrom("program_sources").selectAll().orderBy("portal").orderBy("source_id");
+  if (programIds) {
+    calls = calls.where("program_id", "in", programIds);
+    sources = sources.where("program_id", "in", programIds);
+  }
+  const [callRows, sourceRows] = await Promise.all([calls.execute(), sources.execute()]);
+  const byProgram = new Map<string, CallDetail["sources"]>();
+  for (const s of sourceRows) {
+    const list = byProgram.get(s.program_id) ?? [];
+    list.push({ portal: s.portal, id: s.source_id, url: s.url, withdrawn: s.withdrawn_at !== null, lastSeenAt: s.last_seen_at });
+    byProgram.set(s.program_id, list);
+  }
+  return new Map(
+    callRows.map((r) => [
+      r.program_id,
+      {
+        programId: r.program_id,
+        windowKind: r.window_kind,
+        windowStart: r.window_start,
+        windowEnd: r.window_end,
+        applicantTypes: r.applicant_types,
+        businessAge: r.business_age,
+        regionBasis: r.region_basis,
+        applicantField: r.applicant_field,
+        ageField: r.age_field,
+        detailUrl: r.detail_url,
+        applyUrl: r.apply_url,
+        agency: r.agency,
+        executingAgency: r.executing_agency,
+        supportField: r.support_field,
+        eligibilityText: r.eligibility_text,
+        attachments: r.attachments,
+        readings: r.readings,
+        withdrawn: r.withdrawn_at !== null,
+        lastSyncedAt: r.last_synced_at,
+        sources: byProgram.get(r.program_id) ?? [],
+      },
+    ]),
+  );
+}

@@ -1,0 +1,197 @@
+import fs from "node:fs";
+import { performance } from "node:perf_hooks";
+import { addDays } from "../app/clock";
+import { parsePortalReply } from "../app/domain/programs/parse";
+import { ECONOMIC_ZONES, REGION_NAMES } from "../app/domain/programs/regions";
+import type { Portal } from "../app/domain/programs/types";
+import { parseMatchInput, type MatchInput } from "../app/match/input";
+import { matchReference } from "../app/match/reference.server";
+import { runMatch } from "../app/match/service.server";
+import { importRecords } from "../app/programs/import.server";
+import { createServices, type Services } from "../app/services.server";
+import { CITIES } from "./bench/catalogue";
+import { formatMs, percentile, pick, seededRandom, verdict, type Random } from "./bench/stats";
+import { parseOptions } from "./cli";
+import pg from "pg";
+import { randomBytes } from "node:crypto";
+
+/**
+ * Imports 20,000 synthetic announcements in the portals' own shapes (built from the recorded
+ * samples' records: same fields, varied ids, titles, windows, regions, applicants and support
+ * fields) and times it against a plain JSON.parse of the same text in the same run; then times
+ * /api/match's work with those calls in the catalogue against the curated catalogue alone.
+ * Usage: npm run bench:programs [-- --count 20000 --profiles 300 --seed 20261202]
+ * With DATABASE_URL the import is also timed on that PostgreSQL (in a throwaway database).
+ */
+
+const { options } = parseOptions(process.argv.slice(2));
+const count = Number(options.get("count") ?? 20_000);
+const profileCount = Number(options.get("profiles") ?? 300);
+const seed = Number(options.get("seed") ?? 20261202);
+const TODAY = "2026-08-10";
+const IMPORT_TARGET = 5;
+const MATCH_P95_TARGET_MS = 50;
+const MATCH_RATIO_TARGET = 1.3;
+
+const kstartupSample = JSON.parse(fs.readFileSync("test/fixtures/programs/kstartup/bizradar_announcement_list_sample.json", "utf8")) as { data: Array<Record<string, unknown>> };
+const bizinfoSample = JSON.parse(fs.readFileSync("test/fixtures/programs/bizinfo/bizradar_api_response_sample.json", "utf8")) as { jsonArray: Array<Record<string, unknown>> };
+const BIZINFO_FIELDS = ["금융", "기술", "인력", "수출", "내수", "창업", "경영", "기타"];
+const KSTARTUP_FIELDS = ["사업화", "행사ㆍ네트워크", "멘토링ㆍ컨설팅ㆍ교육", "정책자금", "기술개발(R&D)", "시설ㆍ공간ㆍ보육", "글로벌"];
+const TARGETS = ["중소기업", "소상공인", "창업벤처", "사회적기업", "중소기업", "중소기업"];
+const APLY = ["일반기업,1인 창조기업", "청소년,대학생,일반인,대학,연구기관,일반기업,1인 창조기업", "일반기업", "연구기관,일반기업"];
+const ENYY = ["3년미만", "예비창업자,7년미만", "1년미만,2년미만,3년미만,5년미만,7년미만,10년미만", "7년미만"];
+const shortNames = REGION_NAMES.filter(([name]) => name.length === 2).map(([name]) => name);
+const zones = Object.keys(ECONOMIC_ZONES);
+
+function windowOf(random: Random): [string, string] {
+  const start = addDays("2026-06-01", Math.floor(random() * 150));
+  return [start, addDays(start, 5 + Math.floor(random() * 40))];
+}
+
+function bizinfoRecord(random: Random, index: number): Record<string, unknown> {
+  const template = pick(random, bizinfoSample.jsonArray);
+  const [start, end] = windowOf(random);
+  const region = random() < 0.4 ? "" : `[${pick(random, shortNames)}] `;
+  const field = pick(random, BIZINFO_FIELDS);
+  return {
+    ...template,
+    pblancId: `PBLN_${String(900_000_000_000 + index).padStart(15, "0")}`,
+    pblancNm: `${region}2026년 합성 지원사업 ${index} 참여기업 모집 공고`,
+    pblancUrl: `https://www.bizinfo.go.kr/sii/siia/selectSIIA200Detail.do?pblancId=PBLN_${index}`,
+    reqstBeginEndDe: random() < 0.1 ? "예산 소진시까지" : `${start} ~ ${end}`,
+    trgetNm: pick(random, TARGETS),
+    pldirSportRealmLclasCodeNm: field,
+    hashtags: `${field},${region ? region.slice(1, 3) : "서울,부산,대구,인천,전남광주,대전,울산,세종,경기,강원,충북,충남,전북,경북,경남,제주"},2026`,
+    totCnt: count / 2,
+  };
+}
+
+function kstartupRecord(random: Random, index: number): Record<string, unknown> {
+  const template = pick(random, kstartupSample.data);
+  const [start, end] = windowOf(random);
+  const zone = random() < 0.2 ? ` (${pick(random, zones)})` : "";
+  return {
+    ...template,
+    pbanc_sn: 500_000 + index,
+    biz_pbanc_nm: `2026년 합성 창업지원 ${index} 참가기업 모집${zone}`,
+    pbanc_rcpt_bgng_dt: start.replaceAll("-", ""),
+    pbanc_rcpt_end_dt: end.replaceAll("-", ""),
+    supt_regin: random() < 0.7 ? "전국" : pick(random, shortNames),
+    aply_trgt: pick(random, APLY),
+    biz_enyy: pick(random, ENYY),
+    supt_biz_clsfc: pick(random, KSTARTUP_FIELDS),
+    aply_trgt_ctnt: random() < 0.3 ? "창업 후 3년 미만 기업" : template.aply_trgt_ctnt,
+  };
+}
+
+function files(random: Random): Record<Portal, string> {
+  const half = Math.floor(count / 2);
+  const biz = Array.from({ length: half }, (_, i) => bizinfoRecord(random, i));
+  const ks = Array.from({ length: count - half }, (_, i) => kstartupRecord(random, i));
+  return {
+    bizinfo: JSON.stringify({ jsonArray: biz }),
+    kstartup: JSON.stringify({ currentCount: ks.length, data: ks, matchCount: ks.length, page: 1, perPage: ks.length, totalCount: ks.length }),
+  };
+}
+
+async function timeImport(services: Services, texts: Record<Portal, string>): Promise<{ parseMs: number; importMs: number; rejected: number }> {
+  let parseMs = 0;
+  let importMs = 0;
+  let rejected = 0;
+  for (const portal of ["bizinfo", "kstartup"] as const) {
+    let started = performance.now();
+    JSON.parse(texts[portal]);
+    parseMs += performance.now() - started;
+    started = performance.now();
+    const reply = parsePortalReply(portal, JSON.parse(texts[portal]));
+    if (!reply.ok) throw new Error(reply.error.message);
+    const report = await importRecords(services.database.db, portal, reply.page.records, { today: TODAY });
+    importMs += performance.now() - started;
+    rejected += report.counts.rejected;
+  }
+  return { parseMs, importMs, rejected };
+}
+
+function profiles(random: Random, reference: Awaited<ReturnType<typeof matchReference>>): MatchInput[] {
+  const divisions = [...reference.known.ksicDivisions];
+  const out: MatchInput[] = [];
+  while (out.length < profileCount) {
+    const city = pick(random, CITIES);
+    const founded = random() < 0.8 ? addDays("2010-01-01", Math.floor(random() * 6000)) : undefined;
+    const parsed = parseMatchInput(
+      { ksicDivision: pick(random, divisions), employees: 1 + Math.floor(random() * 200), regionCode: city.regionCode, ...(founded ? { foundedOn: founded } : {}) },
+      reference.known,
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    out.push(parsed.value);
+  }
+  return out;
+}
+
+async function matchTimes(services: Services, list: MatchInput[]): Promise<{ p50: number; p95: number; calls: number }> {
+  const times: number[] = [];
+  let calls = 0;
+  for (const [index, profile] of list.entries()) {
+    const started = performance.now();
+    const outcome = await runMatch(services, profile);
+    const elapsed = performance.now() - started;
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+    calls += outcome.value.programs.filter((p) => p.window !== null).length;
+    if (index >= 30) times.push(elapsed);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), calls };
+}
+
+process.env.CLOCK_DATE = TODAY;
+const random = seededRandom(seed);
+const texts = files(random);
+console.log(`${count} synthetic announcements (${(texts.bizinfo.length + texts.kstartup.length) / 1e6 >= 1 ? ((texts.bizinfo.length + texts.kstartup.length) / 1e6).toFixed(1) + " MB" : ""} of JSON), clock ${TODAY}`);
+
+const services = await createServices({ env: "test", basemap: { kind: "offline" }, port: 0, host: "127.0.0.1", dataDir: "memory://" }, { startSync: false });
+let failed = false;
+try {
+  const reference = await matchReference(services);
+  const list = profiles(random, reference);
+  const curated = await matchTimes(services, list);
+
+  const embedded = await timeImport(services, texts);
+  const perThousand = (ms: number) => (ms / count) * 1000;
+  const ratio = embedded.importMs / embedded.parseMs;
+  console.log(`import on PGlite: ${formatMs(perThousand(embedded.importMs))} per 1,000 against JSON.parse ${formatMs(perThousand(embedded.parseMs))} per 1,000: ${ratio.toFixed(1)}× (target ≤ ${IMPORT_TARGET}×) ${verdict(ratio <= IMPORT_TARGET)}; rejected ${embedded.rejected}`);
+  failed ||= ratio > IMPORT_TARGET;
+  const reimportStarted = performance.now();
+  const again = await timeImport(services, texts);
+  console.log(`re-import of the same files (nothing changes): ${formatMs(perThousand(again.importMs))} per 1,000 (${((performance.now() - reimportStarted) / 1000).toFixed(1)} s)`);
+
+  const started = performance.now();
+  await services.search.syncNow();
+  console.log(`search index took the ${count} calls in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const withCalls = await matchTimes(services, list);
+  const matchRatio = withCalls.p95 / curated.p95;
+  console.log(`match, curated catalogue only: p50 ${formatMs(curated.p50)}, p95 ${formatMs(curated.p95)}`);
+  console.log(`match with ${count} calls: p50 ${formatMs(withCalls.p50)}, p95 ${formatMs(withCalls.p95)} (target ≤ ${MATCH_P95_TARGET_MS} ms) ${verdict(withCalls.p95 <= MATCH_P95_TARGET_MS)}; ${matchRatio.toFixed(2)}× curated-only (target ≤ ${MATCH_RATIO_TARGET}×) ${verdict(matchRatio <= MATCH_RATIO_TARGET)}; ${(withCalls.calls / list.length).toFixed(1)} calls per answer`);
+  failed ||= withCalls.p95 > MATCH_P95_TARGET_MS || matchRatio > MATCH_RATIO_TARGET;
+} finally {
+  await services.close();
+}
+
+if (process.env.DATABASE_URL) {
+  const name = `clusterlink_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`);
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  const server = await createServices({ env: "test", basemap: { kind: "offline" }, port: 0, host: "127.0.0.1", dataDir: "memory://", databaseUrl: url.href }, { startSync: false });
+  try {
+    const timed = await timeImport(server, texts);
+    const ratio = timed.importMs / timed.parseMs;
+    console.log(`import on PostgreSQL: ${formatMs((timed.importMs / count) * 1000)} per 1,000 against JSON.parse ${formatMs((timed.parseMs / count) * 1000)}: ${ratio.toFixed(1)}× (target ≤ ${IMPORT_TARGET}×) ${verdict(ratio <= IMPORT_TARGET)}`);
+    failed ||= ratio > IMPORT_TARGET;
+  } finally {
+    await server.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+if (failed) process.exitCode = 1;

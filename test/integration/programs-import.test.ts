@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listCallDetails } from "../../db/queries/program-calls";
+import { parsePortalReply } from "~/domain/programs/parse";
+import { importRecords } from "~/programs/import.server";
+import type { Services } from "~/services.server";
+import { fixtureJson } from "../unit/programs/fixtures";
+import { createTestServices, databaseLabel } from "./support";
+
+function records(portal: "bizinfo" | "kstartup", file: string): Array<Record<string, unknown>> {
+  const reply = parsePortalReply(portal, fixtureJson(file));
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.page.records as Array<Record<string, unknown>>;
+}
+
+const KSTARTUP = records("kstartup", "kstartup/bizradar_announcement_list_sample.json");
+const BIZINFO = records("bizinfo", "bizinfo/bizradar_api_response_sample.json");
+
+describe(`importing announcements, on ${databaseLabel}`, () => {
+  let services: Services;
+  beforeAll(async () => {
+    services = await createTestServices();
+  }, 60_000);
+  afterAll(async () => {
+    await services?.close();
+  });
+
+  async function programState(id: string) {
+    return services.database.db.selectFrom("programs").select(["id", "version", "name_ko", "region_codes", "managed_by"]).where("id", "=", id).executeTakeFirst();
+  }
+  async function pendingFor(id: string) {
+    const rows = await services.database.db.selectFrom("search_outbox").select("id").where("entity_id", "=", id).where("delivered_at", "is", null).execute();
+    return rows.length;
+  }
+
+  it("imports the recorded K-Startup page; a second import of the same file changes nothing", async () => {
+    const first = await importRecords(services.database.db, "kstartup", KSTARTUP, { today: "2026-08-10" });
+    expect(first.counts).toMatchObject({ fetched: 5, new: 5, changed: 0, unchanged: 0, rejected: 0 });
+    const tips = await programState("kstartup-178845");
+    expect(tips).toMatchObject({ version: 1, managed_by: "import", region_codes: ["30", "36", "43", "44"] });
+    const outboxBefore = await pendingFor("kstartup-178845");
+    expect(outboxBefore).toBe(1);
+
+    const again = await importRecords(services.database.db, "kstartup", KSTARTUP, { today: "2026-08-10" });
+    expect(again.counts).toMatchObject({ fetched: 5, new: 0, changed: 0, unchanged: 5, rejected: 0, closed: 0 });
+    expect(await programState("kstartup-178845")).toEqual(tips);
+    expect(await pendingFor("kstartup-178845")).toBe(outboxBefore);
+  });
+
+  it("a changed announcement gets version + 1 through the outbox; one that a complete sync no longer returns is closed, not deleted; a malformed one is reported and skipped", async () => {
+    // Derived from the recording in memory: the deadline of 178839 moved, 178816 is gone, and one record has no title.
+    const changed = KSTARTUP.filter((r) => r.pbanc_sn !== 178816).map((r) => (r.pbanc_sn === 178839 ? { ...r, pbanc_rcpt_end_dt: "20260820" } : r));
+    const malformed = { ...KSTARTUP[0], pbanc_sn: 999001, biz_pbanc_nm: null, intg_pbanc_biz_nm: null };
+    const report = await importRecords(services.database.db, "kstartup", [...changed, malformed], { mode: "sync", complete: true, today: "2026-08-10" });
+    expect(report.counts).toMatchObject({ fetched: 5, new: 0, changed: 1, unchanged: 3, rejected: 1, closed: 1 });
+    expect(report.errors).toEqual([expect.objectContaining({ sourceId: "999001", field: "biz_pbanc_nm", code: "required" })]);
+
+    expect(await programState("kstartup-178839")).toMatchObject({ version: 2 });
+    expect(await pendingFor("kstartup-178839")).toBe(2);
+    const details = await listCallDetails(services.database.db, ["kstartup-178839", "kstartup-178816"]);
+    expect(details.get("kstartup-178839")).toMatchObject({ windowEnd: "2026-08-20", withdrawn: false });
+    expect(details.get("kstartup-178816")).toMatchObject({ withdrawn: true });
+    expect(await programState("kstartup-178816")).toMatchObject({ version: 2 });
+    expect(await programState("kstartup-999001")).toBeUndefined();
+
+    // It comes back in the next complete sync: open again.
+    const back = await importRecords(services.database.db, "kstartup", KSTARTUP, { mode: "sync", complete: true, today: "2026-08-10" });
+    expect(back.counts).toMatchObject({ changed: 2, unchanged: 3 });
+    expect((await listCallDetails(services.database.db, ["kstartup-178816"])).get("kstartup-178816")).toMatchObject({ withdrawn: false });
+  });
+
+  it("counts calls whose window has passed as closed once", async () => {
+    const report = await importRecords(services.database.db, "kstartup", KSTARTUP, { today: "2026-12-02" });
+    expect(report.counts).toMatchObject({ unchanged: 5, closed: 5 });
+    const next = await importRecords(services.database.db, "kstartup", KSTARTUP, { today: "2026-12-02" });
+    expect(next.counts.closed).toBe(0);
+  });
+
+  it("imports Bizinfo's recording; the same call on both portals is one program with both sources", async () => {
+    const copy = { ...BIZINFO[0], pblancId: "PBLN_000000000999999", pblancNm: "2026년 웰컴 투 팁스 1차 참가기업 모집 (충청권)", reqstBeginEndDe: "2026-08-07 ~ 2026-08-18" };
+    const report = await importRecords(services.database.db, "bizinfo", [...BIZINFO, copy], { today: "2026-08-10" });
+    expect(report.counts).toMatchObject({ fetched: 6, new: 6, rejected: 0 });
+    expect(await programState("bizinfo-PBLN_000000000999999")).toBeUndefined();
+    const tips = (await listCallDetails(services.database.db, ["kstartup-178845"])).get("kstartup-178845");
+    expect(tips?.sources.map((s) => [s.portal, s.id])).toEqual([
+      ["bizinfo", "PBLN_000000000999999"],
+      ["kstartup", "178845"],
+    ]);
+  });
+});

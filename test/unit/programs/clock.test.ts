@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { addDays, ClockError, daysBetween, isIsoDate, seoulDate, today } from "~/clock";
+import { loadConfig } from "~/config.server";
+
+describe("clock", () => {
+  it("CLOCK_DATE fixes today", () => {
+    expect(today({ CLOCK_DATE: "2026-08-10" })).toBe("2026-08-10");
+  });
+
+  it("without CLOCK_DATE, today is the date in Korea", () => {
+    expect(today({})).toBe(seoulDate(new Date()));
+    expect(seoulDate(new Date("2026-08-09T15:30:00Z"))).toBe("2026-08-10");
+    expect(seoulDate(new Date("2026-08-09T14:59:00Z"))).toBe("2026-08-09");
+  });
+
+  it("refuses a CLOCK_DATE that is not a calendar date", () => {
+    expect(() => today({ CLOCK_DATE: "2026-02-30" })).toThrow(ClockError);
+    expect(() => today({ CLOCK_DATE: "20260810" })).toThrow(/CLOCK_DATE/);
+    expect(() => loadConfig({ NODE_ENV: "test", CLOCK_DATE: "tomorrow" })).toThrow(/CLOCK_DATE: must be a calendar date/);
+    expect(isIsoDate("2028-02-29")).toBe(true);
+  });
+
+  it("counts days across months", () => {
+    expect(daysBetween("2026-08-10", "2026-08-18")).toBe(8);
+    expect(daysBetween("2026-08-18", "2026-08-10")).toBe(-8);
+    expect(addDays("2026-08-28", 7)).toBe("2026-09-04");
+  });
+});
