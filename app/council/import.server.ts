@@ -63,7 +63,7 @@ function forget(now: number): void {
 export async function checkImportFile(services: Services, actor: SessionUser, input: { regionCode: string; type: ListingType; bytes: Uint8Array; fileName: string }): Promise<ImportPlan | null> {
   if (!may(actor, "edit", input.regionCode)) return null;
   forget(Date.now());
-  const context = await validationContext(services.database.db, input.regionCode);
+  const context = await validationContext(services, input.regionCode);
   const { encoding, ...check } = checkImport(input.type, input.bytes, context);
   const existing = await findByExternalIds(services.database.db, input.type, input.regionCode, check.rows.map((r) => r.fields.externalId!));
   const preview = { create: 0, update: 0, unchanged: 0 };
