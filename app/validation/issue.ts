@@ -33,6 +33,7 @@ export interface IssueParams {
   outside_korea: undefined;
   outside_region: undefined;
   address_not_placed: undefined;
+  address_other_region: undefined;
   location_or_region: undefined;
   not_on_land: undefined;
   region_code_needed: undefined;
