@@ -1,10 +1,14 @@
 import { openDatabase, type DatabaseHandle } from "../db/client";
+import { failStaleJobs, pruneImports } from "../db/queries/import-plans";
+import { pruneOutbox } from "../db/queries/outbox";
 import { listAreas } from "../db/queries/areas";
 import { listRegions } from "../db/queries/regions";
 import { listKsicDivisions } from "../db/queries/taxonomy";
 import { prepareDatabase } from "../db/setup";
 import type { AppConfig } from "./config.server";
+import { CHECK_TTL_SECONDS, IMPORT_STALE_SECONDS } from "./council/import.server";
 import { buildGeocoder, type Geocoder } from "./domain/geocode";
+import { JobScheduler, type Job } from "./jobs.server";
 import { createSearchEngine } from "./search";
 import type { KnownCodes } from "./search/request.server";
 import { SearchService, type SearchServiceOptions } from "./search/service.server";
@@ -33,8 +37,25 @@ export interface CreateServicesOptions {
   /** Overrides the engine chosen from the configuration (tests inject failing engines). */
   searchEngine?: SearchService["primary"];
   searchOptions?: SearchServiceOptions;
-  /** Start the outbox delivery loop (the server does; short-lived scripts do not). */
+  /** Start the outbox delivery loop and the background jobs (the server does; short-lived scripts do not). */
   startSync?: boolean;
+  /** Connections this process may hold on PostgreSQL. */
+  poolSize?: number;
+}
+
+/** Housekeeping that must run once across all processes on the database, not once per process. */
+function backgroundJobs(sharedEngine: boolean): Job[] {
+  return [
+    { name: "search-outbox-prune", everySeconds: 3600, run: (trx) => pruneOutbox(trx, { keepUndelivered: sharedEngine }).then(() => undefined) },
+    {
+      name: "imports-prune",
+      everySeconds: 300,
+      run: async (trx) => {
+        await failStaleJobs(trx, IMPORT_STALE_SECONDS);
+        await pruneImports(trx, CHECK_TTL_SECONDS);
+      },
+    },
+  ];
 }
 
 /**
@@ -42,13 +63,17 @@ export interface CreateServicesOptions {
  * loads the catalogue into an empty database, and brings search up to date.
  */
 export async function createServices(config: AppConfig, options: CreateServicesOptions = {}): Promise<Services> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: options.poolSize });
   try {
     await prepareDatabase(database.db);
     const engine = options.searchEngine ?? createSearchEngine(config);
-    const search = new SearchService(database.db, engine, options.searchOptions);
+    const search = new SearchService(database.db, engine, { listenUrl: database.connectionString, ...options.searchOptions });
     await search.initialize();
-    if (options.startSync ?? true) search.start();
+    const jobs = new JobScheduler(database.db, backgroundJobs(search.primary.name !== "embedded"));
+    if (options.startSync ?? true) {
+      search.start();
+      jobs.start();
+    }
     let codes: Promise<KnownCodes> | null = null;
     const loadCodes = async (): Promise<KnownCodes> => {
       const [regions, divisions] = await Promise.all([listRegions(database.db), listKsicDivisions(database.db)]);
@@ -87,6 +112,7 @@ export async function createServices(config: AppConfig, options: CreateServicesO
         return codes;
       },
       async close() {
+        await jobs.stop();
         await search.stop();
         await database.close();
       },

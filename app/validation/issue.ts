@@ -65,6 +65,9 @@ export interface IssueParams {
   sign_in_required: undefined;
   forbidden: undefined;
   method_not_allowed: { allowed: string };
+  database_unavailable: undefined;
+  import_running: undefined;
+  import_plan_taken: undefined;
 }
 
 export type IssueCode = keyof IssueParams;

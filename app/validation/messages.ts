@@ -68,6 +68,9 @@ export const VALIDATION_MESSAGES: { ko: Catalogue; en: Catalogue } = {
     sign_in_required: "로그인이 필요합니다.",
     forbidden: "이 계정으로는 할 수 없는 일입니다.",
     method_not_allowed: ({ allowed }) => `이 주소는 ${allowed} 요청만 받습니다.`,
+    database_unavailable: "데이터베이스에 잠시 연결할 수 없습니다. 잠시 후 다시 시도하세요.",
+    import_running: "이 지역에서 다른 가져오기가 진행 중입니다. 끝난 뒤 다시 시도하세요.",
+    import_plan_taken: "이 파일은 이미 가져오는 중이거나 가져왔습니다.",
   },
   en: {
     required: "required.",
@@ -129,5 +132,8 @@ export const VALIDATION_MESSAGES: { ko: Catalogue; en: Catalogue } = {
     sign_in_required: "sign in first.",
     forbidden: "this account may not do this.",
     method_not_allowed: ({ allowed }) => `this address takes ${allowed} requests only.`,
+    database_unavailable: "the database cannot be reached for the moment; try again shortly.",
+    import_running: "another import is running for this region; try again when it has finished.",
+    import_plan_taken: "this file is already being imported or has been imported.",
   },
 };
