@@ -14,7 +14,7 @@ export const match = {
   matchSizeHint: "Either capital or sales is enough.",
   matchLocation: "Location",
   matchAddress: "Factory address",
-  matchAddressPlaceholder: "e.g. 경상북도 구미시 공단동 123",
+  matchAddressPlaceholder: "e.g. 123 Gongdan-dong, Gumi-si, Gyeongsangbuk-do (in Korean)",
   matchPlacedByAddress: "Placed from the address: {place} — {precision}",
   matchRegion: "Region (province or city)",
   matchRegionChoose: "Choose a region",
