@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import { FACILITY_COLUMNS, PROGRAM_COLUMNS, TEXT_LIMITS, type ListingType } from "~/domain/listings";
 import { COORD_PRECISIONS, FACILITY_KINDS, FACILITY_SERVICES, PROGRAM_CATEGORIES } from "~/domain/types";
 import type { GeocodeMatch } from "~/domain/geocode";
@@ -53,25 +53,32 @@ export function ListingForm({ type, values, expected, problems, submitLabel }: {
         const value = type === "facility" && PLACE_FIELDS.has(column) ? { value: place.fields[column], onChange: (e: { target: { value: string } }) => place.edit(column, e.target.value) } : { defaultValue: values[column] ?? "" };
         const common = { name: column, ...value, "aria-invalid": fieldProblems.length > 0 || undefined, lang: fieldLang(column, t.lang) };
         return (
-          <label key={column}>
-            {label}
-            {choices[column] ? (
-              <select {...common}>
-                <option value="">—</option>
-                {choices[column].map((c) => (
-                  <option key={c.value} value={c.value}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            ) : LONG_TEXT.has(column) ? (
-              <textarea {...common} rows={3} maxLength={TEXT_LIMITS.longText} />
-            ) : (
-              <input {...common} type="text" />
-            )}
-            {hints[column] && <small>{hints[column]}</small>}
+          <Fragment key={column}>
+            <label>
+              {label}
+              {choices[column] ? (
+                <select {...common}>
+                  <option value="">—</option>
+                  {choices[column].map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+              ) : LONG_TEXT.has(column) ? (
+                <textarea {...common} rows={3} maxLength={TEXT_LIMITS.longText} />
+              ) : (
+                <input {...common} type="text" />
+              )}
+              {hints[column] && <small>{hints[column]}</small>}
+              {fieldProblems.map((p) => (
+                <span key={p.message} className="field-error">
+                  {p.message}
+                </span>
+              ))}
+            </label>
             {type === "facility" && column === "address_ko" && (
-              <small role="status">
+              <p className="hint" role="status" data-testid="place-status">
                 {place.status.kind === "address"
                   ? t("placedFromAddress", { place: place.status.label[t.lang], precision: t(`precision_${place.status.precision}`) })
                   : place.status.kind === "exact"
@@ -79,14 +86,9 @@ export function ListingForm({ type, values, expected, problems, submitLabel }: {
                     : place.status.kind === "unknown"
                       ? t("placeNotFound")
                       : t("placeHint")}
-              </small>
+              </p>
             )}
-            {fieldProblems.map((p) => (
-              <span key={p.message} className="field-error">
-                {p.message}
-              </span>
-            ))}
-          </label>
+          </Fragment>
         );
       })}
       {type === "facility" && (
