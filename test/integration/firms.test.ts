@@ -73,7 +73,7 @@ describe(`firm populations on ${databaseLabel}`, () => {
     const cp949 = iconv.encode("상호,업종코드,종업원수,시도코드\r\n광주광학,27,30,29\r\n", "cp949");
     const korean = parseRegister(cp949, register);
     expect(korean.ok && korean.encoding).toBe("cp949");
-    expect(korean.ok && korean.firms[0].name).toBe("광주광학");
+    expect(korean.ok && korean.firms[0]!.name).toBe("광주광학");
 
     const db = services.database.db;
     const before = await countFirms(db);
@@ -95,7 +95,7 @@ describe(`firm populations on ${databaseLabel}`, () => {
       ["구미전자", "47", "district"],
       ["오송제약", "43", "district"],
     ]);
-    expect(osong.ok && [parsed.firms[1].lat, parsed.firms[1].lng]).toEqual(osong.ok && [osong.match.lat, osong.match.lng]);
+    expect(osong.ok && [parsed.firms[1]?.lat, parsed.firms[1]?.lng]).toEqual(osong.ok && [osong.match.lat, osong.match.lng]);
 
     const bad = parseRegister(new TextEncoder().encode("name,ksic_division,employees,address,region_code\n어디,29,5,아틀란티스 해저로 1,\n다른도,29,5,경상북도 구미시,27\n지역만,29,5,아틀란티스,27\n"), withGeocoder);
     expect(!bad.ok && bad.problems.map((p) => [p.row, p.field, p.code])).toEqual([

@@ -85,7 +85,7 @@ describe("the offline geocoder", () => {
     const wrongDong: string[] = [];
     for (const row of rows) {
       expect(row.source, row.address).toMatch(/^(https?:\/\/|github:)/);
-      const result = geocoder.geocode(row.address);
+      const result = geocoder.geocode(row.address!);
       const got = result.ok ? result.match : null;
       if (got?.eupmyeondong) atDong += 1;
       if (got?.sigungu?.code === row.expected_sigungu) sigunguRight += 1;
