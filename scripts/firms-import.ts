@@ -1,16 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
+import { listAreas } from "../db/queries/areas";
 import { firmReferenceData, storeImportedFirms } from "../db/queries/firms";
 import { recomputeGaps } from "../db/queries/gaps";
+import { listRegions } from "../db/queries/regions";
 import { prepareDatabase } from "../db/setup";
 import { parseRegister } from "../app/domain/gaps/firm-import";
+import { buildGeocoder } from "../app/domain/geocode";
 import { issueMessage } from "../app/validation";
 import { parseOptions, runWithDatabase } from "./cli";
 
 const { options, positional } = parseOptions(process.argv.slice(2));
 const file = positional[0];
 if (!file) {
-  console.error("Usage: npm run firms:import -- <register.csv> [--replace]\n  columns: name, ksic_division, employees, and lat+lng or region_code (UTF-8 or CP949)");
+  console.error("Usage: npm run firms:import -- <register.csv> [--replace]\n  columns: name, ksic_division, employees, and lat+lng, address (주소) or region_code (UTF-8 or CP949)");
   process.exit(1);
 }
 
@@ -22,12 +25,14 @@ await runWithDatabase(async (database) => {
   } catch {
     throw new Error(`Cannot read ${file}`);
   }
-  const reference = await firmReferenceData(database.db);
+  const [reference, areas, regions] = await Promise.all([firmReferenceData(database.db), listAreas(database.db), listRegions(database.db)]);
+  const geocoder = buildGeocoder(areas, regions);
   const parsed = parseRegister(bytes, {
     divisions: reference.divisions,
     regions: new Map(reference.regions.map((region) => [region.code, region.labelPoint])),
     boundaries: reference.boundaries,
     source: `import: ${path.basename(file)}`,
+    geocode: (query) => geocoder.geocode(query),
   });
   if (!parsed.ok) {
     console.error(`${file} was not imported; nothing changed. ${parsed.problems.length} problem(s):`);

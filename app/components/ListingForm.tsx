@@ -1,8 +1,11 @@
 import { Form } from "@remix-run/react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import { FACILITY_COLUMNS, PROGRAM_COLUMNS, TEXT_LIMITS, type ListingType } from "~/domain/listings";
 import { COORD_PRECISIONS, FACILITY_KINDS, FACILITY_SERVICES, PROGRAM_CATEGORIES } from "~/domain/types";
+import type { GeocodeMatch } from "~/domain/geocode";
 import { useT } from "~/i18n/react";
 import { CsrfField } from "./CsrfField";
+import { FacilityMap } from "./FacilityMap";
 import { fieldLang } from "./FieldsTable";
 
 export interface FieldMessage {
@@ -11,11 +14,15 @@ export interface FieldMessage {
 }
 
 const LONG_TEXT = new Set(["location_note", "summary_ko", "summary_en", "source"]);
+/** The fields the address and a map click write; the form keeps them in step. */
+const PLACE_FIELDS = new Set(["lat", "lng", "coord_precision", "address_ko"]);
+const GEOCODE_DELAY_MS = 400;
 
 /** The edit form of a facility or program; field names are the CSV column names. */
 export function ListingForm({ type, values, expected, problems, submitLabel }: { type: ListingType; values: Record<string, string>; expected: string; problems: FieldMessage[]; submitLabel: string }) {
   const t = useT();
   const columns = type === "facility" ? FACILITY_COLUMNS : PROGRAM_COLUMNS;
+  const place = usePlace(values);
   const choices: Record<string, { value: string; label: string }[]> = {
     kind: FACILITY_KINDS.map((k) => ({ value: k, label: t.label("facilityKind", k) })),
     coord_precision: COORD_PRECISIONS.map((p) => ({ value: p, label: t(`precision_${p}`) })),
@@ -43,34 +50,113 @@ export function ListingForm({ type, values, expected, problems, submitLabel }: {
       {columns.map((column) => {
         const fieldProblems = problems.filter((p) => p.field === column);
         const label = t(`field_${column}`);
-        const common = { name: column, defaultValue: values[column] ?? "", "aria-invalid": fieldProblems.length > 0 || undefined, lang: fieldLang(column, t.lang) };
+        const value = type === "facility" && PLACE_FIELDS.has(column) ? { value: place.fields[column], onChange: (e: { target: { value: string } }) => place.edit(column, e.target.value) } : { defaultValue: values[column] ?? "" };
+        const common = { name: column, ...value, "aria-invalid": fieldProblems.length > 0 || undefined, lang: fieldLang(column, t.lang) };
         return (
-          <label key={column}>
-            {label}
-            {choices[column] ? (
-              <select {...common}>
-                <option value="">—</option>
-                {choices[column].map((c) => (
-                  <option key={c.value} value={c.value}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            ) : LONG_TEXT.has(column) ? (
-              <textarea {...common} rows={3} maxLength={TEXT_LIMITS.longText} />
-            ) : (
-              <input {...common} type="text" />
+          <Fragment key={column}>
+            <label>
+              {label}
+              {choices[column] ? (
+                <select {...common}>
+                  <option value="">—</option>
+                  {choices[column].map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+              ) : LONG_TEXT.has(column) ? (
+                <textarea {...common} rows={3} maxLength={TEXT_LIMITS.longText} />
+              ) : (
+                <input {...common} type="text" />
+              )}
+              {hints[column] && <small>{hints[column]}</small>}
+              {fieldProblems.map((p) => (
+                <span key={p.message} className="field-error">
+                  {p.message}
+                </span>
+              ))}
+            </label>
+            {type === "facility" && column === "address_ko" && (
+              <p className="hint" role="status" data-testid="place-status">
+                {place.status.kind === "address"
+                  ? t("placedFromAddress", { place: place.status.label[t.lang], precision: t(`precision_${place.status.precision}`) })
+                  : place.status.kind === "exact"
+                    ? t("placedExact")
+                    : place.status.kind === "unknown"
+                      ? t("placeNotFound")
+                      : t("placeHint")}
+              </p>
             )}
-            {hints[column] && <small>{hints[column]}</small>}
-            {fieldProblems.map((p) => (
-              <span key={p.message} className="field-error">
-                {p.message}
-              </span>
-            ))}
-          </label>
+          </Fragment>
         );
       })}
+      {type === "facility" && (
+        <div className="place-map" aria-label={t("placeMap")}>
+          <FacilityMap
+            facilities={[]}
+            kinds={[]}
+            visibleKinds={[]}
+            regions={[]}
+            lang={t.lang}
+            t={t}
+            near={place.point}
+            focus={place.point ? { ...place.point, zoom: 12 } : undefined}
+            picking
+            onPickPoint={place.pick}
+          />
+        </div>
+      )}
       <button type="submit">{submitLabel}</button>
     </Form>
   );
+}
+
+type PlaceStatus = { kind: "idle" } | { kind: "unknown" } | { kind: "exact" } | { kind: "address"; label: GeocodeMatch["label"]; precision: GeocodeMatch["precision"] };
+
+/**
+ * The point follows the typed address (GET /api/geocode: the centroid of its
+ * 읍면동 or 시군구, with that precision) until a map click sets the exact spot.
+ * Without JavaScript the server does the same when the form is saved.
+ */
+function usePlace(values: Record<string, string>) {
+  const [fields, setFields] = useState<Record<string, string>>(() => Object.fromEntries([...PLACE_FIELDS].map((f) => [f, values[f] ?? ""])));
+  const [status, setStatus] = useState<PlaceStatus>({ kind: values.coord_precision === "exact" ? "exact" : "idle" });
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const locate = (address: string) => {
+    clearTimeout(timer.current);
+    if (address.trim() === "") return;
+    timer.current = setTimeout(async () => {
+      const answer = await fetch(`/api/geocode?q=${encodeURIComponent(address)}`, { headers: { accept: "application/json" } }).catch(() => null);
+      if (!answer) return;
+      if (!answer.ok) {
+        setStatus({ kind: "unknown" });
+        return;
+      }
+      const match = (await answer.json()) as GeocodeMatch;
+      setFields((now) => (now.coord_precision === "exact" ? now : { ...now, lat: match.lat.toFixed(5), lng: match.lng.toFixed(5), coord_precision: match.precision }));
+      setStatus((now) => (now.kind === "exact" ? now : { kind: "address", label: match.label, precision: match.precision }));
+    }, GEOCODE_DELAY_MS);
+  };
+
+  const edit = (column: string, value: string) => {
+    setFields((now) => ({ ...now, [column]: value }));
+    if (column === "address_ko") {
+      if (status.kind !== "exact") setStatus({ kind: "idle" });
+      locate(value);
+    }
+    if (column === "coord_precision" && value !== "exact" && status.kind === "exact") setStatus({ kind: "idle" });
+  };
+
+  const pick = (point: { lat: number; lng: number }) => {
+    setFields((now) => ({ ...now, lat: point.lat.toFixed(6), lng: point.lng.toFixed(6), coord_precision: "exact" }));
+    setStatus({ kind: "exact" });
+  };
+
+  const lat = Number(fields.lat);
+  const lng = Number(fields.lng);
+  const point = fields.lat && fields.lng && Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
+  return { fields, status, edit, pick, point };
 }

@@ -49,7 +49,7 @@ function planFrom(stored: StoredPlan): ImportPlan {
 export async function checkImportFile(services: Services, actor: SessionUser, input: { regionCode: string; type: ListingType; bytes: Uint8Array; fileName: string }): Promise<ImportPlan | null> {
   if (!may(actor, "edit", input.regionCode)) return null;
   const db = services.database.db;
-  const context = await validationContext(db, input.regionCode);
+  const context = await validationContext(services, input.regionCode);
   const { encoding, ...check } = checkImport(input.type, input.bytes, context);
   const existing = await findByExternalIds(db, input.type, input.regionCode, check.rows.map((r) => r.fields.externalId!));
   const preview = { create: 0, update: 0, unchanged: 0 };

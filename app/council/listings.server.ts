@@ -69,11 +69,13 @@ export function may(actor: SessionUser, action: ListingAction, regionCode: strin
   return mayActOnRegion(actor, action, regionCode);
 }
 
-export async function validationContext(db: Kysely<Database>, regionCode: string): Promise<ValidationContext> {
-  const [divisions, boundaries] = await Promise.all([listKsicDivisions(db), listBoundaries(db)]);
+export async function validationContext(services: Services, regionCode: string): Promise<ValidationContext> {
+  const db = services.database.db;
+  const [divisions, boundaries, geocoder] = await Promise.all([listKsicDivisions(db), listBoundaries(db), services.geocoder()]);
   return {
     ksicDivisions: new Set(divisions.map((d) => d.code)),
     boundary: boundaries.find((b) => b.regionCode === regionCode)?.geometry ?? null,
+    geocode: (query) => geocoder.geocode(query),
   };
 }
 
@@ -121,7 +123,7 @@ export interface SaveDraftInput {
 export async function saveDraft(services: Services, actor: SessionUser, input: SaveDraftInput): Promise<Outcome<{ entityId: string }>> {
   if (!may(actor, "edit", input.regionCode)) return { kind: "forbidden" };
   const db = services.database.db;
-  const checked = validateListing(input.type, input.raw, await validationContext(db, input.regionCode));
+  const checked = validateListing(input.type, input.raw, await validationContext(services, input.regionCode));
   if (!checked.ok) return { kind: "invalid", issues: checked.issues };
   const fields = checked.value;
   const user = { id: actor.id, email: actor.email };

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { check, field, type Checked } from "~/validation";
 import { isPointInGeometry, type PolygonGeometry } from "./geo";
+import type { GeocodeResult } from "./geocode";
 import { COORD_PRECISIONS, FACILITY_KINDS, FACILITY_SERVICES, isInsideKorea, PROGRAM_CATEGORIES, type CoordPrecision, type FacilityKind, type FacilityService, type ProgramCategory } from "./types";
 
 export type ListingType = "facility" | "program";
@@ -55,6 +56,24 @@ export interface ValidationContext {
   ksicDivisions: ReadonlySet<string>;
   /** The council's region outline; null when boundaries are not loaded (then only Korea's box is checked). */
   boundary: PolygonGeometry | null;
+  /** The offline geocoder: a typed address places the listing (see placeByAddress). */
+  geocode?: (query: string) => GeocodeResult;
+}
+
+/**
+ * A typed address places a facility at the centroid of the 읍면동 (or 시군구)
+ * it names, with that precision, so the point follows the address. A point
+ * the council clicked on the map (precision `exact`) is finer and wins; an
+ * address the geocoder cannot read leaves the fields as they were.
+ */
+export function placeByAddress(raw: RawFields, geocode: (query: string) => GeocodeResult): RawFields {
+  const address = raw.address_ko?.trim();
+  if (!address) return raw;
+  const clicked = raw.coord_precision?.trim() === "exact" && Boolean(raw.lat?.trim()) && Boolean(raw.lng?.trim());
+  if (clicked) return raw;
+  const result = geocode(address);
+  if (!result.ok) return raw;
+  return { ...raw, lat: result.match.lat.toFixed(5), lng: result.match.lng.toFixed(5), coord_precision: result.match.precision };
 }
 
 /** Form fields and CSV cells arrive as text. */
@@ -75,48 +94,56 @@ const phone = z.unknown().transform((raw, ctx): string | null => {
 });
 
 function facilitySchema(context: ValidationContext) {
-  return z
-    .object({
-      external_id: externalId,
-      kind: field.choice(FACILITY_KINDS, { required: true }),
-      name_ko: field.text({ max: TEXT_LIMITS.name, required: true }),
-      name_en: field.text({ max: TEXT_LIMITS.name, required: true }),
-      lat: field.number({ required: true }),
-      lng: field.number({ required: true }),
-      coord_precision: field.choice(COORD_PRECISIONS, { required: true }),
-      industries: field.choices(context.ksicDivisions, { unknown: "unknown_ksic", fromText: "split" }),
-      services: field.choices(FACILITY_SERVICES, { fromText: "split" }),
-      url: field.httpUrl({ max: TEXT_LIMITS.url }),
-      phone,
-      address_ko: field.text({ max: TEXT_LIMITS.shortText }),
-      location_note: field.text({ max: TEXT_LIMITS.longText, multiline: true }),
-      source: field.text({ max: TEXT_LIMITS.longText, required: true, multiline: true }),
-    })
-    .superRefine((value, ctx) => {
-      // The other rules run even when a field failed; a point is only checked once both numbers were read.
-      if (typeof value.lat !== "number" || typeof value.lng !== "number") return;
-      const point = { lat: value.lat, lng: value.lng };
-      if (!isInsideKorea(point)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lat"], params: { issue: "outside_korea" } });
-      else if (context.boundary && !isPointInGeometry(point, context.boundary)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lat"], params: { issue: "outside_region" } });
-    })
-    .transform(
-      (value): FacilityFields => ({
-        externalId: value.external_id,
-        kind: value.kind,
-        nameKo: value.name_ko,
-        nameEn: value.name_en,
-        lat: value.lat,
-        lng: value.lng,
-        coordPrecision: value.coord_precision,
-        industries: value.industries,
-        services: value.services,
-        url: value.url,
-        phone: value.phone,
-        addressKo: value.address_ko,
-        locationNote: value.location_note,
-        source: value.source,
-      }),
-    );
+  const { geocode } = context;
+  const place = (raw: unknown) => (geocode && raw !== null && typeof raw === "object" ? placeByAddress(raw as RawFields, geocode) : raw);
+  return z.preprocess(
+    place,
+    z
+      .object({
+        external_id: externalId,
+        kind: field.choice(FACILITY_KINDS, { required: true }),
+        name_ko: field.text({ max: TEXT_LIMITS.name, required: true }),
+        name_en: field.text({ max: TEXT_LIMITS.name, required: true }),
+        lat: field.number({ required: true }),
+        lng: field.number({ required: true }),
+        coord_precision: field.choice(COORD_PRECISIONS, { required: true }),
+        industries: field.choices(context.ksicDivisions, { unknown: "unknown_ksic", fromText: "split" }),
+        services: field.choices(FACILITY_SERVICES, { fromText: "split" }),
+        url: field.httpUrl({ max: TEXT_LIMITS.url }),
+        phone,
+        address_ko: field.text({ max: TEXT_LIMITS.shortText }),
+        location_note: field.text({ max: TEXT_LIMITS.longText, multiline: true }),
+        source: field.text({ max: TEXT_LIMITS.longText, required: true, multiline: true }),
+      })
+      .superRefine((value, ctx) => {
+        // The other rules run even when a field failed; a point is only checked once both numbers were read.
+        if (typeof value.lat !== "number" || typeof value.lng !== "number") {
+          if (geocode && value.address_ko) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["address_ko"], params: { issue: "address_not_placed" } });
+          return;
+        }
+        const point = { lat: value.lat, lng: value.lng };
+        if (!isInsideKorea(point)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lat"], params: { issue: "outside_korea" } });
+        else if (context.boundary && !isPointInGeometry(point, context.boundary)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lat"], params: { issue: "outside_region" } });
+      })
+      .transform(
+        (value): FacilityFields => ({
+          externalId: value.external_id,
+          kind: value.kind,
+          nameKo: value.name_ko,
+          nameEn: value.name_en,
+          lat: value.lat,
+          lng: value.lng,
+          coordPrecision: value.coord_precision,
+          industries: value.industries,
+          services: value.services,
+          url: value.url,
+          phone: value.phone,
+          addressKo: value.address_ko,
+          locationNote: value.location_note,
+          source: value.source,
+        }),
+      ),
+  );
 }
 
 function programSchema(context: ValidationContext) {

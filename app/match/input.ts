@@ -24,6 +24,8 @@ export interface MatchInput {
   capitalKrw?: number;
   salesKrw?: number;
   location?: LatLng;
+  /** The factory's address: the geocoder places the firm at its 읍면동 or 시군구 when no point is given. */
+  address?: string;
   regionCode?: string;
   answers: { techSource?: TechSource; appropriation?: Appropriation; innovationFocus?: InnovationFocus };
   rnd: { researchers?: number; rndSpendKrw?: number; patents?: number };
@@ -46,6 +48,7 @@ export interface MatchInputKnown {
 const MAX_EMPLOYEES = 1_000_000;
 const MAX_KRW = 1e16;
 const MAX_COUNT = 1_000_000;
+const MAX_ADDRESS = 200;
 
 /** How the profile's fields are named in messages. */
 export const MATCH_FIELD_LABELS: FieldLabels = {
@@ -54,6 +57,7 @@ export const MATCH_FIELD_LABELS: FieldLabels = {
   capitalKrw: { ko: "자본금", en: "Capital" },
   salesKrw: { ko: "매출액", en: "Sales" },
   location: { ko: "위치", en: "Location" },
+  address: { ko: "공장 주소", en: "Factory address" },
   regionCode: { ko: "지역", en: "Region" },
   "answers.techSource": { ko: "주된 기술 원천", en: "Main source of technology" },
   "answers.appropriation": { ko: "혁신 보호 방법", en: "How innovations are protected" },
@@ -109,6 +113,7 @@ export function matchInputSchema(known: MatchInputKnown) {
       capitalKrw: field.number({ min: 0, max: MAX_KRW }),
       salesKrw: field.number({ min: 0, max: MAX_KRW }),
       location: point,
+      address: field.text({ max: MAX_ADDRESS }),
       regionCode: regionCode(known.regionCodes),
       answers: field.nested({
         techSource: field.choice(TECH_SOURCES),
@@ -131,7 +136,7 @@ export function matchInputSchema(known: MatchInputKnown) {
       // Cross-field rules run even when a field failed; each checks that its fields were read.
       if (typeof value.employees === "number" && typeof value.rnd?.researchers === "number" && value.rnd.researchers > value.employees)
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["rnd", "researchers"], params: { issue: "researchers_exceed_employees" } });
-      if (value.location === undefined && value.regionCode === undefined)
+      if (value.location === undefined && value.regionCode === undefined && !value.address)
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["location"], params: { issue: "location_or_region" } });
     });
 }
@@ -149,6 +154,7 @@ export function parseMatchInput(raw: unknown, known: MatchInputKnown): Checked<M
       ...(value.capitalKrw !== undefined ? { capitalKrw: value.capitalKrw } : {}),
       ...(value.salesKrw !== undefined ? { salesKrw: value.salesKrw } : {}),
       ...(value.location ? { location: value.location } : {}),
+      ...(value.address ? { address: value.address } : {}),
       ...(value.regionCode ? { regionCode: value.regionCode } : {}),
       answers: dropUndefined(value.answers),
       rnd: dropUndefined(value.rnd),
@@ -191,6 +197,7 @@ export function matchInputFromSearchParams(params: URLSearchParams): Record<stri
     capitalKrw: eok("capitalEok"),
     salesKrw: eok("salesEok"),
     location: lat !== undefined || lng !== undefined ? { lat: lat ?? "", lng: lng ?? "" } : undefined,
+    address: get("address"),
     regionCode: get("region"),
     answers: { techSource: get("techSource"), appropriation: get("appropriation"), innovationFocus: get("innovationFocus") },
     rnd: { researchers: get("researchers"), rndSpendKrw: eok("rndEok"), patents: get("patents") },
@@ -209,6 +216,7 @@ export const FORM_FIELD_OF: Record<string, string> = {
   capitalKrw: "capitalEok",
   salesKrw: "salesEok",
   location: "location",
+  address: "address",
   regionCode: "region",
   "answers.techSource": "techSource",
   "answers.appropriation": "appropriation",

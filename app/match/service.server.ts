@@ -4,6 +4,7 @@ import { daysLeft, statusOn, windowOfFields, windowOut } from "~/domain/programs
 import { classifyPavitt, type CapabilityAssessment, type Confidence, type PavittClassification } from "~/domain/classification";
 import { matchFirm } from "~/domain/matching/match";
 import type { FacilityCandidate, ProgramCandidate, ScoredItem } from "~/domain/matching/types";
+import type { GeocodeMatch, Geocoder } from "~/domain/geocode";
 import type { Capability, LatLng, PavittClass, SizeBand } from "~/domain/types";
 import { renderReasons, type RenderedReason } from "~/i18n/reasons";
 import type { SearchFilters } from "~/search/types";
@@ -45,7 +46,8 @@ export interface MatchedItem {
 }
 
 export interface MatchResponse {
-  firm: { regionCode: string; location: LatLng; locationBasis: "given" | "region_label" };
+  /** Where the firm was placed: a given point, its address's area (with the area and its precision), or its region's label point. */
+  firm: { regionCode: string; location: LatLng; locationBasis: "given" | "address" | "region_label"; place?: { label: GeocodeMatch["label"]; precision: GeocodeMatch["precision"] } };
   classification: {
     pavittClass: PavittClass;
     defaultClass: PavittClass | null;
@@ -70,10 +72,10 @@ export type MatchOutcome = { ok: true; value: MatchResponse } | { ok: false; iss
 
 /** Places the firm, retrieves candidates through the search engine, and ranks them with the matching rules. */
 export async function runMatch(services: Services, input: MatchInput): Promise<MatchOutcome> {
-  const reference = await matchReference(services);
-  const placed = placeFirm(input, reference);
+  const [reference, geocoder] = await Promise.all([matchReference(services), services.geocoder()]);
+  const placed = placeFirm(input, reference, geocoder);
   if (!placed.ok) return placed;
-  const { regionCode, location, locationBasis } = placed;
+  const { regionCode, location, locationBasis, place } = placed;
 
   // The class decides which programs can be eligible, so retrieval asks only for those.
   const division = reference.context.divisions.get(input.ksicDivision);
@@ -139,7 +141,7 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
   return {
     ok: true,
     value: {
-      firm: { regionCode, location, locationBasis },
+      firm: { regionCode, location, locationBasis, ...(place ? { place } : {}) },
       classification: {
         ...classificationOf(result.classification.pavitt, result.classification.capability, result.eligibility.sizeBand),
         cooperation: { mode: result.classification.cooperation.mode, reasons: renderReasons(result.classification.cooperation.reasons) },
@@ -185,15 +187,29 @@ function classificationOf(pavitt: PavittClassification, capability: CapabilityAs
   };
 }
 
-type Placed = { ok: true; regionCode: string; location: LatLng; locationBasis: "given" | "region_label" } | { ok: false; issues: FieldIssue[] };
+type Placed = ({ ok: true } & MatchResponse["firm"]) | { ok: false; issues: FieldIssue[] };
 
-/** A location gives the region (by boundaries when loaded); a region alone stands for its label point. */
-function placeFirm(input: MatchInput, reference: Awaited<ReturnType<typeof matchReference>>): Placed {
+/**
+ * A location gives the region (by boundaries when loaded); else the factory's
+ * address places the firm at its area's centroid; a region alone stands for
+ * its label point. An address the geocoder cannot read falls back to the
+ * region when one is given.
+ */
+function placeFirm(input: MatchInput, reference: Awaited<ReturnType<typeof matchReference>>, geocoder: Geocoder): Placed {
   if (input.location) {
     const found = regionOfPoint(input.location, reference.regions, reference.boundaries);
     const regionCode = input.regionCode ?? found.regionCode;
     if (!regionCode) return { ok: false, issues: [issue("location", "not_on_land")] };
     return { ok: true, regionCode, location: input.location, locationBasis: "given" };
+  }
+  if (input.address) {
+    const result = geocoder.geocode(input.address);
+    if (result.ok) {
+      const { match } = result;
+      if (input.regionCode && input.regionCode !== match.regionCode) return { ok: false, issues: [issue("address", "address_other_region")] };
+      return { ok: true, regionCode: match.regionCode, location: { lat: match.lat, lng: match.lng }, locationBasis: "address", place: { label: match.label, precision: match.precision } };
+    }
+    if (!input.regionCode) return { ok: false, issues: [issue("address", "address_not_placed")] };
   }
   const region = reference.regions.find((r) => r.code === input.regionCode);
   if (!region) return { ok: false, issues: [issue("location", "location_or_region")] };

@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { form } = await requireMutation(request, context.services, { roles: [...IMPORT_ROLES] });
   const file = form.get("register");
   if (!(file instanceof File) || file.size === 0) return data({ ok: false as const, message: t("gapsImportNoFile"), problems: [] }, { status: 400 });
-  const result = await importRegister(context.services.database.db, new Uint8Array(await file.arrayBuffer()), file.name, form.get("replace") === "on");
+  const result = await importRegister(context.services.database.db, await context.services.geocoder(), new Uint8Array(await file.arrayBuffer()), file.name, form.get("replace") === "on");
   if (!result.ok) return data({ ok: false as const, message: t("gapsImportRejected", { count: result.problems.length }), problems: result.problems.map((p) => ({ row: p.row, column: p.field, message: issueMessage(p, lang) })) }, { status: 400 });
   return data({ ok: true as const, message: t("gapsImportStored", { count: result.stored, encoding: result.encoding }), problems: [] });
 }

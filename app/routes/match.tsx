@@ -146,6 +146,16 @@ export default function MatchPage() {
 
           <fieldset id="field-location">
             <legend>{t("matchLocation")}</legend>
+            <label id="field-address">
+              {t("matchAddress")}
+              <input type="text" name="address" defaultValue={params.get("address") ?? ""} placeholder={t("matchAddressPlaceholder")} maxLength={200} autoComplete="street-address" />
+            </label>
+            {result?.firm.place ? (
+              <p className="hint" role="status" data-testid="match-address-place">
+                {t("matchPlacedByAddress", { place: result.firm.place.label[lang], precision: t(`precision_${result.firm.place.precision}`) })}
+              </p>
+            ) : null}
+            <FieldError id="error-address" message={errorFor("address")} />
             <label id="field-region">
               {t("matchRegion")}
               <select name="region" defaultValue={params.get("region") ?? ""}>

@@ -32,6 +32,8 @@ export interface IssueParams {
   lat_lng: undefined;
   outside_korea: undefined;
   outside_region: undefined;
+  address_not_placed: undefined;
+  address_other_region: undefined;
   location_or_region: undefined;
   not_on_land: undefined;
   region_code_needed: undefined;

@@ -102,6 +102,9 @@ export const councilScenarios: Scenario[] = [
       const editor = await signedInPage(browser, app, EDITOR);
       await editor.goto(`${app.baseUrl}/council/27/facility/tp-daegu`);
       await editor.getByLabel("주소", { exact: true }).fill("대구광역시 동구 동대구로 475 (신천동)");
+      // The typed address moves the point to the area it names (신천동 spans several dongs: the gu).
+      await editor.getByTestId("place-status").getByText("대구광역시 동구").waitFor();
+      assert.equal(await editor.locator("select[name=coord_precision]").inputValue(), "sigungu");
       await editor.getByLabel("전화", { exact: true }).fill("053-000-1234");
       await editor.getByLabel("웹사이트 (http/https)").fill("https://tp.example.kr/");
       await editor.getByRole("button", { name: "초안 저장" }).click();

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as facilityLoader } from "~/routes/api.facilities.$id";
 import { loader as facilitiesLoader } from "~/routes/api.facilities";
@@ -6,7 +7,10 @@ import { loader as regionsLoader } from "~/routes/api.regions";
 import { loader as facilityPageLoader } from "~/routes/facilities.$id";
 import { loader as healthLoader } from "~/routes/healthz";
 import type { Services } from "~/services.server";
+import { readCatalog } from "../../db/seed/catalog";
 import { callLoader, createTestServices, databaseLabel } from "./support";
+
+const CURATED_FACILITIES = readCatalog(path.resolve("data")).facilities.length;
 
 type Feature = { geometry: { type: string; coordinates: [number, number] }; properties: Record<string, unknown> };
 
@@ -36,7 +40,7 @@ describe(`JSON API on ${databaseLabel}`, () => {
     expect(all.headers.get("content-type")).toMatch(/geo\+json/);
     const collection = (await all.json()) as { type: string; features: Feature[] };
     expect(collection.type).toBe("FeatureCollection");
-    expect(collection.features.length).toBe(66);
+    expect(collection.features.length).toBe(CURATED_FACILITIES);
     const daegu = collection.features.find((f) => f.properties.id === "ccei-daegu");
     expect(daegu?.properties).toMatchObject({ kind: "innovation_center", regionCode: "27", anchorGroup: { id: "samsung" } });
     expect(Object.keys(daegu?.properties ?? {}).sort()).toEqual(["address", "anchorGroup", "id", "kind", "nameEn", "nameKo", "phone", "precision", "regionCode", "sectors", "subtype", "website"]);

@@ -169,6 +169,25 @@ describe(`council listings workflow on ${databaseLabel}`, () => {
     expect((await getFacility(db, "ccei-seoul"))!.version).toBe(seoul.version);
   });
 
+  it("a typed address places the listing at its eupmyeondong; a point clicked on the map stays exact; an address with no area is named", async () => {
+    const typed = { ...NEW_FACILITY, name_ko: "주소로 놓는 센터", lat: "", lng: "", coord_precision: "", address_ko: "대구광역시 중구 삼덕동 50" };
+    const saved = await saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: null, expected: "new", raw: typed });
+    expect(saved.kind).toBe("ok");
+    const id = saved.kind === "ok" ? saved.value.entityId : "";
+    expect((await publishDraft(services, reviewer, { type: "facility", regionCode: "27", entityId: id, expected: "draft:1", liveVersion: null })).kind).toBe("ok");
+    expect(await getFacility(services.database.db, id)).toMatchObject({ lat: 35.86505, lng: 128.60521, precision: "eupmyeondong" });
+
+    const live = (await getFacility(services.database.db, id))!;
+    const clicked = { ...typed, lat: "35.866123", lng: "128.601234", coord_precision: "exact" };
+    expect((await saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: id, expected: `live:${live.version}`, raw: clicked })).kind).toBe("ok");
+    expect((await publishDraft(services, reviewer, { type: "facility", regionCode: "27", entityId: id, expected: "draft:1", liveVersion: live.version })).kind).toBe("ok");
+    expect(await getFacility(services.database.db, id)).toMatchObject({ lat: 35.866123, lng: 128.601234, precision: "exact" });
+
+    const nowhere = await saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: null, expected: "new", raw: { ...typed, address_ko: "아틀란티스 해저로 1" } });
+    expect(nowhere.kind).toBe("invalid");
+    if (nowhere.kind === "invalid") expect(nowhere.issues.map((p) => `${p.field}:${p.code}`)).toContain("address_ko:address_not_placed");
+  });
+
   it("bad values are refused with every problem named, and nothing is stored", async () => {
     const db = services.database.db;
     const draftsBefore = await db.selectFrom("listing_drafts").select("id").execute();

@@ -44,7 +44,9 @@ describe(`firm populations on ${databaseLabel}`, () => {
     expect(firms.every((f) => f.employees >= 1 && f.employees < 300)).toBe(true);
     const daegu = synth.regions.find((r) => r.code === "27");
     const inDaegu = firms.filter((f) => f.regionCode === "27");
-    const strategic = inDaegu.filter((f) => daegu?.strategicIndustries.includes(f.ksicDivision)).length / inDaegu.length;
+    // Daegu's own industries: its strategic ones and those of its industrial complexes.
+    const regional = new Set([...(daegu?.strategicIndustries ?? []), ...synth.complexes.filter((c) => c.regionCode === "27").flatMap((c) => c.industries)]);
+    const strategic = inDaegu.filter((f) => regional.has(f.ksicDivision)).length / inDaegu.length;
     expect(strategic).toBeGreaterThan(0.5);
   });
 
@@ -79,6 +81,27 @@ describe(`firm populations on ${databaseLabel}`, () => {
     expect(await countFirms(db)).toEqual({ total: before.total + 2, synthetic: before.synthetic });
     if (korean.ok) await storeImportedFirms(db, korean.firms, { replace: true });
     expect(await countFirms(db)).toEqual({ total: before.total + 1, synthetic: before.synthetic });
+  });
+
+  it("places a firm by its factory address at the area's centroid, and names an address it cannot place", async () => {
+    const geocoder = await services.geocoder();
+    const withGeocoder = { ...register, geocode: (query: string) => geocoder.geocode(query) };
+    const file = iconv.encode("상호,업종코드,종업원수,공장주소\r\n구미전자,26,40,경상북도 구미시 공단동 123\r\n오송제약,21,60,충청북도 청주시 흥덕구 오송읍 오송생명로 1\r\n", "cp949");
+    const parsed = parseRegister(file, withGeocoder);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const osong = geocoder.geocode("충청북도 청주시 흥덕구 오송읍");
+    expect(parsed.firms.map((f) => [f.name, f.regionCode, f.coordPrecision])).toEqual([
+      ["구미전자", "47", "district"],
+      ["오송제약", "43", "district"],
+    ]);
+    expect(osong.ok && [parsed.firms[1]?.lat, parsed.firms[1]?.lng]).toEqual(osong.ok && [osong.match.lat, osong.match.lng]);
+
+    const bad = parseRegister(new TextEncoder().encode("name,ksic_division,employees,address,region_code\n어디,29,5,아틀란티스 해저로 1,\n다른도,29,5,경상북도 구미시,27\n지역만,29,5,아틀란티스,27\n"), withGeocoder);
+    expect(!bad.ok && bad.problems.map((p) => [p.row, p.field, p.code])).toEqual([
+      [2, "address", "address_not_placed"],
+      [3, "address", "address_other_region"],
+    ]);
   });
 
   it("reports every bad cell with its row and column, in Korean and English, and yields no firms", () => {

@@ -42,6 +42,19 @@ describe(`POST /api/match on ${databaseLabel}`, () => {
     expect(body.centers.every((c) => c.distanceKm !== null)).toBe(true);
   });
 
+  it("the factory's address places the firm at its eupmyeondong; an unreadable address falls back to a given region, else is named", async () => {
+    const { status, body } = await match({ ksicDivision: "26", employees: 40, address: "경상북도 구미시 산동읍 첨단기업1로 17" });
+    expect(status).toBe(200);
+    expect(body.firm).toMatchObject({ regionCode: "47", locationBasis: "address", place: { precision: "eupmyeondong", label: { ko: "경상북도 구미시 산동읍" } } });
+    const fallback = await match({ ksicDivision: "26", employees: 40, address: "아틀란티스 해저로 1", regionCode: "47" });
+    expect(fallback.body.firm).toMatchObject({ regionCode: "47", locationBasis: "region_label" });
+    const nowhere = await match({ ksicDivision: "26", employees: 40, address: "아틀란티스 해저로 1" });
+    expect(nowhere.status).toBe(400);
+    expect(nowhere.body.errors?.map((e) => e.field)).toContain("address");
+    const elsewhere = await match({ ksicDivision: "26", employees: 40, address: "경상북도 구미시 산동읍", regionCode: "27" });
+    expect(elsewhere.body.errors?.map((e) => e.field)).toContain("address");
+  });
+
   it("a 350-person manufacturer with large capital is not an SME: 200, the reasons, and no SME-only programs", async () => {
     const { status, body } = await match({ ksicDivision: "29", employees: 350, capitalKrw: 20_000_000_000, location: CHANGWON });
     expect(status).toBe(200);

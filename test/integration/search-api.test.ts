@@ -1,8 +1,12 @@
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as searchLoader } from "~/routes/api.search";
 import type { SearchResponse } from "~/search/request.server";
 import type { Services } from "~/services.server";
+import { readCatalog } from "../../db/seed/catalog";
 import { callLoader, createTestServices, databaseLabel } from "./support";
+
+const CURATED_FACILITIES = readCatalog(path.resolve("data")).facilities.length;
 
 describe(`GET /api/search on ${databaseLabel}`, () => {
   let services: Services;
@@ -37,9 +41,9 @@ describe(`GET /api/search on ${databaseLabel}`, () => {
     const { body } = await search("kind=techno_park&region=48");
     expect(body.hits.map((h) => h.id)).toEqual(["tp-gyeongnam"]);
     const all = await search("type=facility&limit=1");
-    expect(all.body.total).toBe(66);
+    expect(all.body.total).toBe(CURATED_FACILITIES);
     expect(all.body.facets.kind).toMatchObject({ innovation_center: 19, techno_park: 19, research_complex: 1 });
-    expect(Object.values(all.body.facets.regionCode!).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(66);
+    expect(Object.values(all.body.facets.regionCode!).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(CURATED_FACILITIES);
   });
 
   it("with near and no text, sorts by distance and gives distances", async () => {

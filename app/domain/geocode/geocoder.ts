@@ -39,6 +39,8 @@ interface Index {
   sigungu: Map<string, Area[]>;
   /** Current dongs per 5-digit sigungu code. */
   dongsOf: Map<string, Area[]>;
+  /** Defunct dongs per 5-digit sigungu code: an old register's 청원군 강외면. */
+  defunctDongsOf: Map<string, Area[]>;
   /** Stem of a current dong's name (each part of a merged name too) → dongs anywhere. */
   dongsByStem: Map<string, Area[]>;
   /** Gu of each city (4-digit prefix) → their current dongs. */
@@ -83,6 +85,7 @@ export function buildGeocoder(areas: readonly Area[], regions: readonly RegionNa
     regionAliases: new Map(),
     sigungu: new Map(),
     dongsOf: new Map(),
+    defunctDongsOf: new Map(),
     dongsByStem: new Map(),
     cityDongs: new Map(),
     regionArea: new Map(),
@@ -111,7 +114,10 @@ export function buildGeocoder(areas: readonly Area[], regions: readonly RegionNa
       for (const key of sigunguKeys(area.nameKo)) push(index.sigungu, key, area);
       continue;
     }
-    if (!area.current) continue;
+    if (!area.current) {
+      push(index.defunctDongsOf, area.sigunguCode, area);
+      continue;
+    }
     push(index.dongsOf, area.sigunguCode, area);
     push(index.cityDongs, area.sigunguCode.slice(0, 4), area);
     const parsed = parseDongName(area.nameKo);
@@ -217,6 +223,8 @@ function geocode(index: Index, raw: string): GeocodeResult {
       break;
     }
   }
+  const oldDong = findDefunctDong(index, sigunguCandidates, [...reference, ...head.slice(sigunguEnd)], notes);
+  if (oldDong) return { ok: true, match: matchFor(index, oldDong, notes) };
   const resolved = resolveSigungu(index, sigunguCandidates, notes);
 
   // 3. Eupmyeondong: the reference item first, then the words after the sigungu.
@@ -278,6 +286,36 @@ function resolveSigungu(index: Index, candidates: Area[], notes: Note[]): Area[]
     for (const s of successors) if (!result.includes(s)) result.push(s);
   }
   return result;
+}
+
+/**
+ * A dong of a defunct sigungu (청원군 강외면): its successor, when the code
+ * history names one place for it, else the one sigungu its successors share.
+ * The successors of the old county alone may span provinces (청원군: 청주 and 세종).
+ */
+function findDefunctDong(index: Index, candidates: Area[], words: string[], notes: Note[]): Area | null {
+  const currentNames = new Set(candidates.filter((c) => c.current).map((c) => compact(c.nameKo)));
+  for (const candidate of candidates) {
+    if (candidate.current || currentNames.has(compact(candidate.nameKo))) continue;
+    const dongs = index.defunctDongsOf.get(candidate.sigunguCode) ?? [];
+    for (const word of words) {
+      const dong = dongs.find((d) => normalizeAreaName(d.nameKo) === normalizeAreaName(word));
+      if (!dong) continue;
+      const successors = dong.successors.flatMap((code) => index.byCode.get(code) ?? []).filter((a) => a.current);
+      const sigungu = new Set(successors.map((a) => a.sigunguCode));
+      const today = successors.length === 1 ? successors[0] : sigungu.size === 1 ? index.byCode.get(`${[...sigungu][0]}00000`) : undefined;
+      if (!today) return null;
+      const now = label(index, today);
+      const regionNow = index.regionNames.get(today.regionCode);
+      notes.push(
+        today.regionCode !== candidate.code.slice(0, 2) && regionNow
+          ? { rule: "geocode.moved", ko: `${candidate.nameKo} ${dong.nameKo}은(는) 지금 ${now.ko}입니다.`, en: `${candidate.nameKo} ${dong.nameKo} now belongs to ${regionNow.nameEn} (${now.en}).` }
+          : { rule: "geocode.old_name", ko: `${candidate.nameKo} ${dong.nameKo}은(는) 지금의 ${now.ko}입니다.`, en: `${candidate.nameKo} ${dong.nameKo} is today's ${now.en}.` },
+      );
+      return today;
+    }
+  }
+  return null;
 }
 
 /** Several gu of one city: the city itself. */

@@ -3,7 +3,7 @@ import type { gaps as korean } from "../ko/gaps";
 
 export const gaps = {
   gapsImportTitle: "Import an SME register",
-  gapsImportHelp: "CSV (UTF-8 or CP949): name, ksic_division, employees, and lat and lng or region_code. If anything is wrong, nothing is stored and every problem is listed by row and column.",
+  gapsImportHelp: "CSV (UTF-8 or CP949): name, ksic_division, employees, and lat and lng, the factory address (address: placed at the centre of its eupmyeondong or city, county or district) or region_code. If anything is wrong, nothing is stored and every problem is listed by row and column.",
   gapsImportFile: "Register file",
   gapsImportReplace: "Replace every earlier imported firm (synthetic firms stay)",
   gapsImportSubmit: "Import",

@@ -1,7 +1,7 @@
 /** Coverage gaps for officials (/gaps) and the firm register import. */
 export const gaps = {
   gapsImportTitle: "기업 명부 가져오기",
-  gapsImportHelp: "CSV(UTF-8 또는 CP949): 기업명(name), 업종코드(ksic_division), 종업원수(employees), 그리고 위도·경도(lat, lng) 또는 시도코드(region_code). 문제가 하나라도 있으면 아무것도 저장하지 않고 행·열별로 알려 드립니다.",
+  gapsImportHelp: "CSV(UTF-8 또는 CP949): 기업명(name), 업종코드(ksic_division), 종업원수(employees), 그리고 위도·경도(lat, lng), 공장 주소(주소, address: 읍·면·동 또는 시·군·구 중심에 놓습니다) 또는 시도코드(region_code). 문제가 하나라도 있으면 아무것도 저장하지 않고 행·열별로 알려 드립니다.",
   gapsImportFile: "명부 파일",
   gapsImportReplace: "이전에 가져온 기업을 모두 바꾸기 (합성 기업은 그대로)",
   gapsImportSubmit: "가져오기",

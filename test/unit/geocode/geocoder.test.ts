@@ -38,6 +38,12 @@ describe("the offline geocoder", () => {
     expect(gunwi.notes.map((n) => n.rule)).toContain("geocode.moved");
   });
 
+  it("finds a dong of a defunct county through the code history (청원군 강외면 → 청주시 흥덕구)", () => {
+    const old = match("충청북도 청원군 강외면");
+    expect(old).toMatchObject({ regionCode: "43", sigungu: { code: "43113" } });
+    expect(old.notes.map((n) => n.rule)).toContain("geocode.old_name");
+  });
+
   it("reads the area part of road-name and lot-number addresses and never a street point", () => {
     const road = match("경기도 성남시 분당구 판교역로 146번길 20");
     expect(road).toMatchObject({ precision: "sigungu", sigungu: { code: "41135" }, eupmyeondong: null });
@@ -67,25 +73,36 @@ describe("the offline geocoder", () => {
     expect(geocoder.geocode("   ")).toMatchObject({ ok: false, reason: "empty" });
   });
 
-  it("places the cited addresses of the fixture (test/fixtures/geocode/addresses.csv)", () => {
+  it("places the cited addresses of the fixture (test/fixtures/geocode/addresses.csv) at their sigungu and eupmyeondong", () => {
     const rows = parse(fs.readFileSync(path.resolve("test/fixtures/geocode/addresses.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThanOrEqual(200);
     let sigunguRight = 0;
     let withDong = 0;
     let dongRight = 0;
-    const wrong: string[] = [];
+    let atDong = 0;
+    const misses: string[] = [];
+    /** A dong that contradicts the address: worse than stopping at the sigungu. */
+    const wrongDong: string[] = [];
     for (const row of rows) {
       expect(row.source, row.address).toMatch(/^(https?:\/\/|github:)/);
       const result = geocoder.geocode(row.address!);
       const got = result.ok ? result.match : null;
+      if (got?.eupmyeondong) atDong += 1;
       if (got?.sigungu?.code === row.expected_sigungu) sigunguRight += 1;
-      else wrong.push(`${row.address} → ${got?.sigungu?.code ?? "none"} (want ${row.expected_sigungu})`);
+      else misses.push(`${row.address} → ${got?.sigungu?.code ?? "none"} (want ${row.expected_sigungu})`);
+      if (got?.eupmyeondong && got.eupmyeondong.code.slice(0, 5) !== row.expected_sigungu) wrongDong.push(`${row.address} → ${got.eupmyeondong.nameKo}`);
       if (row.expected_eupmyeondong) {
         withDong += 1;
         if (got?.eupmyeondong?.nameKo === row.expected_eupmyeondong) dongRight += 1;
-        else wrong.push(`${row.address} → ${got?.eupmyeondong?.nameKo ?? "no dong"} (want ${row.expected_eupmyeondong})`);
+        else {
+          misses.push(`${row.address} → ${got?.eupmyeondong?.nameKo ?? "no dong"} (want ${row.expected_eupmyeondong})`);
+          if (got?.eupmyeondong) wrongDong.push(`${row.address} → ${got.eupmyeondong.nameKo}`);
+        }
       }
     }
-    expect(wrong).toEqual([]);
+    const percent = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}% (${n}/${d})`;
+    console.log(`geocoder on ${rows.length} cited addresses: sigungu ${percent(sigunguRight, rows.length)}, eupmyeondong ${percent(dongRight, withDong)}; placed at an eupmyeondong ${percent(atDong, rows.length)}${misses.length ? `; misses:\n  ${misses.join("\n  ")}` : ""}`);
+    expect(wrongDong).toEqual([]);
     expect(sigunguRight / rows.length).toBeGreaterThanOrEqual(0.95);
     expect(dongRight / withDong).toBeGreaterThanOrEqual(0.85);
   });
