@@ -40,6 +40,8 @@ const configSchema = z
   TRUST_PROXY: z.enum(["true", "false", ""]).default("false"),
   ADMIN_EMAIL: z.string().trim().email("must be an email address").optional().or(z.literal("").transform(() => undefined)),
   ADMIN_PASSWORD: z.string().min(12, "must have at least 12 characters").optional().or(z.literal("").transform(() => undefined)),
+  SMTP_URL: optionalUrl(["smtp:", "smtps:"], "must be an smtp:// or smtps:// URL"),
+  MAIL_FROM: z.string().trim().email("must be an email address").optional().or(z.literal("").transform(() => undefined)),
   })
   .refine((value) => !value.MAP_PMTILES_URL || value.MAP_ASSETS_URL, { path: ["MAP_ASSETS_URL"], message: "is needed with MAP_PMTILES_URL: the basemap's labels need its fonts" });
 
@@ -57,6 +59,8 @@ export type AppConfig = {
   trustProxy?: boolean;
   /** Read once at start to create the first administrator (see README, "Council workspace"). */
   firstAdmin?: { email?: string; password?: string };
+  /** Outgoing mail (request notices and replies): SMTP when smtpUrl is set, else kept in the database. */
+  mail?: { smtpUrl?: string; from?: string };
 };
 
 export class ConfigError extends Error {
@@ -90,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : { kind: "offline" },
     trustProxy: value.TRUST_PROXY === "true",
     firstAdmin: { email: value.ADMIN_EMAIL, password: value.ADMIN_PASSWORD },
+    mail: { smtpUrl: value.SMTP_URL, from: value.MAIL_FROM },
   };
 }

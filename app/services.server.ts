@@ -5,6 +5,8 @@ import { listKsicDivisions } from "../db/queries/taxonomy";
 import { prepareDatabase } from "../db/setup";
 import type { AppConfig } from "./config.server";
 import { buildGeocoder, type Geocoder } from "./domain/geocode";
+import { createMailer, deliverPendingMail, type Mailer } from "./inquiries/mail.server";
+import { runRetention } from "./inquiries/service.server";
 import { createSearchEngine } from "./search";
 import type { KnownCodes } from "./search/request.server";
 import { SearchService, type SearchServiceOptions } from "./search/service.server";
@@ -14,6 +16,8 @@ export interface Services {
   config: AppConfig;
   database: DatabaseHandle;
   search: SearchService;
+  /** Outgoing mail: SMTP when configured, else kept in mail_outbox. */
+  mailer: Mailer;
   /** Region codes and names, KSIC divisions, read once: reference data changes only with a reseed and restart. */
   referenceCodes(): Promise<KnownCodes>;
   /** The offline geocoder over the area table, built on first use. */
@@ -49,6 +53,8 @@ export async function createServices(config: AppConfig, options: CreateServicesO
     const search = new SearchService(database.db, engine, options.searchOptions);
     await search.initialize();
     if (options.startSync ?? true) search.start();
+    const mailer = createMailer(config.mail?.smtpUrl, config.mail?.from ?? DEFAULT_MAIL_FROM);
+    const background = options.startSync ?? true ? startInquiryLoop(database, mailer) : null;
     let codes: Promise<KnownCodes> | null = null;
     const loadCodes = async (): Promise<KnownCodes> => {
       const [regions, divisions] = await Promise.all([listRegions(database.db), listKsicDivisions(database.db)]);
@@ -72,6 +78,7 @@ export async function createServices(config: AppConfig, options: CreateServicesO
       config,
       database,
       search,
+      mailer,
       geocoder() {
         geocoder ??= loadGeocoder().catch((error: unknown) => {
           geocoder = null;
@@ -87,6 +94,8 @@ export async function createServices(config: AppConfig, options: CreateServicesO
         return codes;
       },
       async close() {
+        if (background) clearInterval(background);
+        mailer.transport?.close();
         await search.stop();
         await database.close();
       },
@@ -95,4 +104,23 @@ export async function createServices(config: AppConfig, options: CreateServicesO
     await database.close();
     throw error;
   }
+}
+
+const DEFAULT_MAIL_FROM = "no-reply@localhost";
+const INQUIRY_LOOP_MS = 60_000;
+
+/** Retries unsent mail and erases personal data past its retention, once a minute. */
+function startInquiryLoop(database: DatabaseHandle, mailer: Mailer): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    void (async () => {
+      try {
+        await deliverPendingMail(database.db, mailer);
+        await database.db.transaction().execute((trx) => runRetention(trx, new Date()));
+      } catch (error) {
+        console.warn(JSON.stringify({ event: "inquiry_loop_failed", error: error instanceof Error ? error.message : String(error) }));
+      }
+    })();
+  }, INQUIRY_LOOP_MS);
+  timer.unref();
+  return timer;
 }

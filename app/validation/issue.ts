@@ -63,6 +63,15 @@ export interface IssueParams {
   sign_in_required: undefined;
   forbidden: undefined;
   method_not_allowed: { allowed: string };
+  consent_required: undefined;
+  unknown_target: undefined;
+  region_for_program: undefined;
+  rate_limited: { retryAfterSeconds: number };
+  honeypot: undefined;
+  too_fast: { minSeconds: number };
+  form_expired: undefined;
+  inquiry_state: undefined;
+  inquiry_erased: undefined;
 }
 
 export type IssueCode = keyof IssueParams;

@@ -4,6 +4,7 @@ import * as council from "./002_council";
 import * as gaps from "./003_gaps";
 import * as councilImports from "./004_council_imports";
 import * as facilities from "./007_facilities";
+import * as inquiries from "./011_inquiries";
 
 /** Migrations are listed here rather than read from disk so that bundled builds carry them. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   "003_gaps": gaps,
   "004_council_imports": councilImports,
   "007_facilities": facilities,
+  "011_inquiries": inquiries,
 };
 
 export const migrationProvider: MigrationProvider = {
