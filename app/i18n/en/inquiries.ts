@@ -2,6 +2,16 @@ import type { Translation } from "../message";
 import type { inquiries as korean } from "../ko/inquiries";
 
 export const inquiries = {
+  auditAction_inquiry_submit: "Request received",
+  auditAction_inquiry_accept: "Request accepted",
+  auditAction_inquiry_start: "Consultation started",
+  auditAction_inquiry_close: "Request closed",
+  auditAction_inquiry_refer: "Referred to another facility",
+  auditAction_inquiry_receive: "Received by referral",
+  auditAction_inquiry_reply: "Reply sent",
+  auditAction_inquiry_note: "Internal note",
+  auditAction_inquiry_withdraw: "Withdrawn by the firm",
+  auditAction_inquiry_erase: "Personal data erased (retention over)",
   inquiryAsk: "Ask for help",
   inquiryAskFor: "Ask {name} for help",
   inquiryFormTitle: "Ask for help",

@@ -1,5 +1,15 @@
 /** Requests for help: the firm's form and consent, its status page, the council inbox, the mails, and the demand side of /gaps. */
 export const inquiries = {
+  auditAction_inquiry_submit: "상담 신청 접수",
+  auditAction_inquiry_accept: "상담 신청 맡음",
+  auditAction_inquiry_start: "상담 시작",
+  auditAction_inquiry_close: "상담 종료",
+  auditAction_inquiry_refer: "다른 기관으로 연계",
+  auditAction_inquiry_receive: "연계받음",
+  auditAction_inquiry_reply: "답변 보냄",
+  auditAction_inquiry_note: "내부 메모",
+  auditAction_inquiry_withdraw: "기업이 철회",
+  auditAction_inquiry_erase: "개인정보 삭제(보유 기간 경과)",
   inquiryAsk: "상담 신청",
   inquiryAskFor: "{name}에 상담 신청",
   inquiryFormTitle: "상담 신청",
