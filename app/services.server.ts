@@ -1,12 +1,16 @@
 import { openDatabase, type DatabaseHandle } from "../db/client";
+import { failStaleJobs, pruneImports } from "../db/queries/import-plans";
+import { pruneOutbox } from "../db/queries/outbox";
 import { listAreas } from "../db/queries/areas";
 import { listRegions } from "../db/queries/regions";
 import { listKsicDivisions } from "../db/queries/taxonomy";
 import { prepareDatabase } from "../db/setup";
 import type { AppConfig } from "./config.server";
+import { CHECK_TTL_SECONDS, IMPORT_STALE_SECONDS } from "./council/import.server";
 import { buildGeocoder, type Geocoder } from "./domain/geocode";
-import { createMailer, deliverPendingMail, type Mailer } from "./inquiries/mail.server";
+import { createMailer, deliverPendingMailIn, type Mailer } from "./inquiries/mail.server";
 import { runRetention } from "./inquiries/service.server";
+import { JobScheduler, type Job } from "./jobs.server";
 import { createSearchEngine } from "./search";
 import type { KnownCodes } from "./search/request.server";
 import { SearchService, type SearchServiceOptions } from "./search/service.server";
@@ -37,8 +41,25 @@ export interface CreateServicesOptions {
   /** Overrides the engine chosen from the configuration (tests inject failing engines). */
   searchEngine?: SearchService["primary"];
   searchOptions?: SearchServiceOptions;
-  /** Start the outbox delivery loop (the server does; short-lived scripts do not). */
+  /** Start the outbox delivery loop and the background jobs (the server does; short-lived scripts do not). */
   startSync?: boolean;
+  /** Connections this process may hold on PostgreSQL. */
+  poolSize?: number;
+}
+
+/** Housekeeping that must run once across all processes on the database, not once per process. */
+function backgroundJobs(sharedEngine: boolean): Job[] {
+  return [
+    { name: "search-outbox-prune", everySeconds: 3600, run: (trx) => pruneOutbox(trx, { keepUndelivered: sharedEngine }).then(() => undefined) },
+    {
+      name: "imports-prune",
+      everySeconds: 300,
+      run: async (trx) => {
+        await failStaleJobs(trx, IMPORT_STALE_SECONDS);
+        await pruneImports(trx, CHECK_TTL_SECONDS);
+      },
+    },
+  ];
 }
 
 /**
@@ -46,15 +67,18 @@ export interface CreateServicesOptions {
  * loads the catalogue into an empty database, and brings search up to date.
  */
 export async function createServices(config: AppConfig, options: CreateServicesOptions = {}): Promise<Services> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: options.poolSize });
   try {
     await prepareDatabase(database.db);
     const engine = options.searchEngine ?? createSearchEngine(config);
-    const search = new SearchService(database.db, engine, options.searchOptions);
+    const search = new SearchService(database.db, engine, { listenUrl: database.connectionString, ...options.searchOptions });
     await search.initialize();
-    if (options.startSync ?? true) search.start();
     const mailer = createMailer(config.mail?.smtpUrl, config.mail?.from ?? DEFAULT_MAIL_FROM);
-    const background = options.startSync ?? true ? startInquiryLoop(database, mailer) : null;
+    const jobs = new JobScheduler(database.db, [...backgroundJobs(search.primary.name !== "embedded"), ...inquiryJobs(mailer)]);
+    if (options.startSync ?? true) {
+      search.start();
+      jobs.start();
+    }
     let codes: Promise<KnownCodes> | null = null;
     const loadCodes = async (): Promise<KnownCodes> => {
       const [regions, divisions] = await Promise.all([listRegions(database.db), listKsicDivisions(database.db)]);
@@ -94,7 +118,7 @@ export async function createServices(config: AppConfig, options: CreateServicesO
         return codes;
       },
       async close() {
-        if (background) clearInterval(background);
+        await jobs.stop();
         mailer.transport?.close();
         await search.stop();
         await database.close();
@@ -107,20 +131,11 @@ export async function createServices(config: AppConfig, options: CreateServicesO
 }
 
 const DEFAULT_MAIL_FROM = "no-reply@localhost";
-const INQUIRY_LOOP_MS = 60_000;
 
-/** Retries unsent mail and erases personal data past its retention, once a minute. */
-function startInquiryLoop(database: DatabaseHandle, mailer: Mailer): NodeJS.Timeout {
-  const timer = setInterval(() => {
-    void (async () => {
-      try {
-        await deliverPendingMail(database.db, mailer);
-        await database.db.transaction().execute((trx) => runRetention(trx, new Date()));
-      } catch (error) {
-        console.warn(JSON.stringify({ event: "inquiry_loop_failed", error: error instanceof Error ? error.message : String(error) }));
-      }
-    })();
-  }, INQUIRY_LOOP_MS);
-  timer.unref();
-  return timer;
+/** Mail the server refused or that was written while it was away is retried; personal data past its retention is erased. */
+function inquiryJobs(mailer: Mailer): Job[] {
+  return [
+    { name: "mail-delivery", everySeconds: 60, run: (trx) => deliverPendingMailIn(trx, mailer).then(() => undefined) },
+    { name: "inquiry-retention", everySeconds: 3600, run: (trx) => runRetention(trx, new Date()).then(() => undefined) },
+  ];
 }

@@ -193,6 +193,8 @@ export interface SearchOutboxTable {
   delivered_at: Timestamp | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** The writing transaction (xid8, read as text). */
+  xact_id: Generated<string>;
 }
 
 export type SearchEntityType = "facility" | "program";
@@ -418,6 +420,47 @@ export interface Database {
   inquiry_events: InquiryEventsTable;
   mail_outbox: MailOutboxTable;
   inquiry_rate_counts: InquiryRateCountsTable;
+  job_runs: JobRunsTable;
+  import_plans: ImportPlansTable;
+  import_jobs: ImportJobsTable;
+}
+
+export interface JobRunsTable {
+  name: string;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  runs: Generated<number>;
+  last_error: string | null;
+}
+
+export interface ImportPlansTable {
+  id: string;
+  user_id: string;
+  region_code: string;
+  entity_type: SearchEntityType;
+  encoding: string | null;
+  file_name: string;
+  checked: ColumnType<unknown, string, string>;
+  preview: ColumnType<{ create: number; update: number; unchanged: number }, string, string>;
+  basis: ColumnType<Record<string, string>, string, string>;
+  job_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface ImportJobsTable {
+  id: string;
+  user_id: string;
+  region_code: string;
+  entity_type: SearchEntityType;
+  total: number;
+  done: Generated<number>;
+  state: "running" | "done" | "failed";
+  failure: "changed" | "error" | null;
+  summary: ColumnType<{ created: number; updated: number; unchanged: number } | null, string | null, string | null>;
+  error: string | null;
+  started_at: Generated<Date>;
+  heartbeat_at: Generated<Date>;
+  finished_at: Date | null;
 }
 
 export type GeoJsonGeometry =

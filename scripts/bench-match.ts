@@ -45,7 +45,7 @@ function randomProfile(random: Random, divisions: string[]): Record<string, unkn
 const services = await createServices({ env: "test", basemap: { kind: "offline" }, port: 0, host: "127.0.0.1", dataDir: "memory://" }, { startSync: false });
 try {
   const random = seededRandom(seed);
-  let started = performance.now();
+  const started = performance.now();
   await services.search.primary.replaceAll(buildCatalogue(random, loadVocabulary(), { facilities: FACILITIES, programs: PROGRAMS }));
   const indexMs = performance.now() - started;
 

@@ -1,10 +1,11 @@
 import { openDatabase, type DatabaseHandle } from "../db/client";
 import { MigrationError } from "../db/migrate";
+import { DataDirLockedError } from "../db/pglite-lock";
 import { CatalogError } from "../db/seed/catalog";
 import { ConfigError, loadConfig, type AppConfig } from "../app/config.server";
 
 /** Errors whose message is the whole story for the person at the terminal. */
-const EXPLAINED = [ConfigError, CatalogError, MigrationError];
+const EXPLAINED = [ConfigError, CatalogError, MigrationError, DataDirLockedError];
 
 /** Runs a command-line task with the app's configuration and database, and reports failures plainly. */
 export async function runWithDatabase(task: (database: DatabaseHandle, config: AppConfig) => Promise<void>): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection } from "geojson";
+import type * as MapLibreModule from "maplibre-gl";
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, Popup } from "maplibre-gl";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { FacilityKind } from "~/domain/types";
 import { nameKey, type Lang, type Translate } from "~/i18n";
 import { basemapStyle, prepareBasemap, setBasemapLanguage, type BasemapChoice } from "~/map/basemap";
@@ -70,7 +71,7 @@ type MapState = "loading" | "loaded" | "failed";
  * tell what the map is doing.
  */
 export function FacilityMap(props: FacilityMapProps) {
-  const { facilities, kinds, visibleKinds, lang, t, basemap = OFFLINE, focus, interactive = true, selectedId, highlightedId, near, picking, className } = props;
+  const { facilities, kinds, visibleKinds, lang, t, selectedId, highlightedId, near, picking, className } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const popupRef = useRef<Popup | null>(null);
@@ -82,24 +83,27 @@ export function FacilityMap(props: FacilityMapProps) {
   useEffect(() => {
     let cancelled = false;
     let map: MapLibreMap | null = null;
+    // The map is created once, from the first props; later changes are applied by the effects below.
+    const { basemap = OFFLINE, lang: firstLang, focus: firstFocus, interactive: isInteractive = true, kinds: allKinds } = latest.current;
+    const popups = popupRef;
     void loadMaplibre()
       .then(async ({ default: maplibregl }) => {
-        const style = await basemapStyle(basemap, lang, maplibregl);
+        const style = await basemapStyle(basemap, firstLang, maplibregl);
         if (cancelled || !container.current) return;
         const created = new maplibregl.Map({
           container: container.current,
           style,
-          center: focus ? [focus.lng, focus.lat] : KOREA_CENTER,
-          zoom: focus ? focus.zoom : 5.6,
+          center: firstFocus ? [firstFocus.lng, firstFocus.lat] : KOREA_CENTER,
+          zoom: firstFocus ? firstFocus.zoom : 5.6,
           minZoom: 4,
           maxZoom: 16,
-          interactive,
+          interactive: isInteractive,
           attributionControl: false,
           cooperativeGestures: false,
         });
         map = created;
         mapRef.current = created;
-        if (interactive) created.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+        if (isInteractive) created.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
         created.on("error", (event) => console.warn("map:", event.error?.message));
         created.on("load", () => {
           prepareBasemap(created, latest.current.lang);
@@ -108,11 +112,11 @@ export function FacilityMap(props: FacilityMapProps) {
           const count = () => setDrawn(countDrawn(created, latest.current.kinds));
           created.on("idle", count);
         });
-        if (interactive) {
+        if (isInteractive) {
           created.on("click", (event) => {
             if (latest.current.picking) latest.current.onPickPoint?.({ lat: event.lngLat.lat, lng: event.lngLat.lng });
           });
-          for (const kind of kinds) {
+          for (const kind of allKinds) {
             const ids = facilityLayerIds(kind);
             created.on("click", ids.points, (event) => {
               if (latest.current.picking) return;
@@ -141,11 +145,10 @@ export function FacilityMap(props: FacilityMapProps) {
       });
     return () => {
       cancelled = true;
-      popupRef.current?.remove();
+      popups.current?.remove();
       map?.remove();
       mapRef.current = null;
     };
-    // The map is created once; later prop changes are applied by the effects below.
   }, []);
 
   useEffect(() => {
@@ -181,27 +184,43 @@ export function FacilityMap(props: FacilityMapProps) {
     (map.getSource(HIGHLIGHT_SOURCE) as GeoJSONSource | undefined)?.setData(facilityCollection(facility ? [facility] : []));
   }, [highlightedId, facilities, state]);
 
+  // The search point is compared by value: a new object with the same place does not move the map.
+  const [nearLat, nearLng, nearRadiusKm] = [near?.lat, near?.lng, near?.radiusKm];
   useEffect(() => {
     const map = mapRef.current;
     if (!map || state !== "loaded") return;
-    (map.getSource(NEAR_SOURCE) as GeoJSONSource | undefined)?.setData(nearCollection(near));
-    if (near?.radiusKm) {
-      const [ring] = circlePolygon(near, near.radiusKm).geometry.coordinates;
+    const point = nearLat === undefined || nearLng === undefined ? null : { lat: nearLat, lng: nearLng, radiusKm: nearRadiusKm };
+    (map.getSource(NEAR_SOURCE) as GeoJSONSource | undefined)?.setData(nearCollection(point));
+    if (point?.radiusKm) {
+      const [ring] = circlePolygon(point, point.radiusKm).geometry.coordinates;
       const lngs = ring.map(([lng]) => lng);
       const lats = ring.map(([, lat]) => lat);
       map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], { padding: 40, maxZoom: 11, duration: 600 });
     }
-  }, [near?.lat, near?.lng, near?.radiusKm, state]);
+  }, [nearLat, nearLng, nearRadiusKm, state]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (map) map.getCanvas().style.cursor = picking ? "crosshair" : "";
   }, [picking, state]);
 
-  const pickCentre = () => {
+  const pickCentre = useCallback(() => {
     const centre = mapRef.current?.getCenter();
     if (centre) latest.current.onPickPoint?.({ lat: centre.lat, lng: centre.lng });
-  };
+  }, []);
+
+  // With the keyboard: arrow keys move the focused map (MapLibre's own), Enter picks the point under the crosshair.
+  useEffect(() => {
+    const canvas = mapRef.current?.getCanvas();
+    if (!canvas || !picking || state !== "loaded") return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      pickCentre();
+    };
+    canvas.addEventListener("keydown", onKey);
+    return () => canvas.removeEventListener("keydown", onKey);
+  }, [picking, state, pickCentre]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -215,16 +234,7 @@ export function FacilityMap(props: FacilityMapProps) {
   }, [selectedId, facilities, state]);
 
   return (
-    <div
-      className={className ?? "map-frame"}
-      onKeyDown={(event) => {
-        // With the keyboard: arrow keys move the map (MapLibre), Enter picks the point under the crosshair.
-        if (picking && event.key === "Enter") {
-          event.preventDefault();
-          pickCentre();
-        }
-      }}
-    >
+    <div className={className ?? "map-frame"}>
       <div
         ref={container}
         className="map-canvas"
@@ -298,7 +308,7 @@ function countDrawn(map: MapLibreMap, kinds: FacilityKind[]): number {
   return total;
 }
 
-type MapLibre = typeof import("maplibre-gl");
+type MapLibre = typeof MapLibreModule;
 
 function openPopup(maplibregl: MapLibre, map: MapLibreMap, feature: MapGeoJSONFeature, props: FacilityMapProps, popupRef: { current: Popup | null }): void {
   const p = feature.properties as Record<string, unknown>;

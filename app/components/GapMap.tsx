@@ -59,7 +59,7 @@ function choropleth(provinces: FeatureCollection, coverage: GapMapProps["coverag
  * coverage when boundaries are loaded. The container's data attributes say what is drawn.
  */
 export function GapMap(props: GapMapProps) {
-  const { hotspots, coverage, lang, t, provincesUrl, focus } = props;
+  const { hotspots, coverage, lang, t, focus } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const provincesRef = useRef<FeatureCollection | null>(null);
@@ -71,14 +71,17 @@ export function GapMap(props: GapMapProps) {
   useEffect(() => {
     let cancelled = false;
     let map: MapLibreMap | null = null;
+    // The map is created once, from the first props; later changes are applied by the effects below.
+    const { basemap = { kind: "offline" }, lang: firstLang, focus: firstFocus, provincesUrl: firstProvincesUrl } = latest.current;
     void import("~/map/maplibre.client")
       .then(async ({ default: maplibregl }) => {
+        const style = await basemapStyle(basemap, firstLang, maplibregl);
         if (cancelled || !container.current) return;
         const created = new maplibregl.Map({
           container: container.current,
-          style: await basemapStyle(latest.current.basemap ?? { kind: "offline" }, latest.current.lang, maplibregl),
-          center: focus ?? KOREA_CENTER,
-          zoom: focus ? REGION_ZOOM : COUNTRY_ZOOM,
+          style,
+          center: firstFocus ?? KOREA_CENTER,
+          zoom: firstFocus ? REGION_ZOOM : COUNTRY_ZOOM,
           minZoom: 4,
           maxZoom: 12,
           attributionControl: false,
@@ -86,7 +89,7 @@ export function GapMap(props: GapMapProps) {
         map = created;
         mapRef.current = created;
         created.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
-        const provinces = provincesUrl ? await fetch(provincesUrl).then((response) => (response.ok ? (response.json() as Promise<FeatureCollection>) : null)) : null;
+        const provinces = firstProvincesUrl ? await fetch(firstProvincesUrl).then((response) => (response.ok ? (response.json() as Promise<FeatureCollection>) : null)) : null;
         provincesRef.current = provinces;
         const addLayers = () => {
           if (cancelled) return;
@@ -115,7 +118,6 @@ export function GapMap(props: GapMapProps) {
       map?.remove();
       mapRef.current = null;
     };
-    // The map is created once; later changes are applied by the effect below.
   }, []);
 
   useEffect(() => {
@@ -126,11 +128,14 @@ export function GapMap(props: GapMapProps) {
     if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", nameKey(lang)]);
   }, [hotspots, coverage, lang, state]);
 
+  // The focus is compared by value: a new array with the same point does not move the map.
+  const [focusLng, focusLat] = focus ?? [];
   useEffect(() => {
     const map = mapRef.current;
     if (!map || state !== "loaded") return;
-    map.easeTo({ center: focus ?? KOREA_CENTER, zoom: focus ? REGION_ZOOM : COUNTRY_ZOOM });
-  }, [focus?.[0], focus?.[1], state]);
+    const centre: [number, number] | null = focusLng === undefined || focusLat === undefined ? null : [focusLng, focusLat];
+    map.easeTo({ center: centre ?? KOREA_CENTER, zoom: centre ? REGION_ZOOM : COUNTRY_ZOOM });
+  }, [focusLng, focusLat, state]);
 
   return (
     <div className="map-frame">

@@ -209,40 +209,59 @@ export function reviewToken(drafts: Draft[]): string {
   return createHash("sha256").update(list).digest("base64url");
 }
 
-const PUBLISH_CHUNK = 200;
+/** A draft that keeps "publish all" from running, and why. */
+export interface BlockedDraft {
+  type: ListingType;
+  entityId: string;
+  nameKo: string;
+  reason: "listing_changed" | "draft_changed" | "external_id_taken";
+}
+
+class PublishBlocked {
+  constructor(readonly blocked: BlockedDraft[]) {}
+}
 
 /**
  * Publishes every pending draft of a region, as the reviewer saw the list
- * (reviewToken). Drafts are published in chunks of their own transactions, so
- * the app stays responsive; a draft whose listing changed since it was made is
- * left pending for a one-by-one decision.
+ * (reviewToken), in one transaction: all of them, or none and the reasons
+ * (a listing changed since its draft was made, a draft changed, an external id
+ * another listing took), so a failure can never leave half the region published.
  */
-export async function publishAll(services: Services, actor: SessionUser, regionCode: string, seenToken: string): Promise<Outcome<{ published: number; skipped: number }> | { kind: "stale" }> {
+export async function publishAll(services: Services, actor: SessionUser, regionCode: string, seenToken: string): Promise<Outcome<{ published: number }> | { kind: "stale" } | { kind: "blocked"; blocked: BlockedDraft[] }> {
   if (!may(actor, "review", regionCode)) return { kind: "forbidden" };
   const db = services.database.db;
   const drafts = await listRegionDrafts(db, regionCode);
   if (reviewToken(drafts) !== seenToken) return { kind: "stale" };
-  let published = 0;
-  let skipped = 0;
-  for (let start = 0; start < drafts.length; start += PUBLISH_CHUNK) {
-    await db.transaction().execute(async (trx) => {
-      for (const seen of drafts.slice(start, start + PUBLISH_CHUNK)) {
+  let published: number;
+  try {
+    published = await db.transaction().execute(async (trx) => {
+      const ready: Array<{ draft: Draft; live: LiveListing | null }> = [];
+      const blocked: BlockedDraft[] = [];
+      for (const seen of drafts) {
         const draft = await getDraft(trx, seen.type, seen.entityId, { forUpdate: true });
         const live = await getLiveListing(trx, seen.type, seen.entityId, { forUpdate: true });
-        const stillAsSeen = draft !== null && draft.version === seen.version && draft.regionCode === regionCode;
-        const baseUnchanged = live ? live.regionCode === regionCode && live.version === draft?.baseVersion : draft?.isNew === true;
-        if (!stillAsSeen || !baseUnchanged) {
-          skipped += 1;
-          continue;
-        }
-        await applyPublish(trx, actor, draft, live);
-        published += 1;
+        const nameKo = String((draft ?? seen).fields.nameKo ?? "");
+        if (draft === null || draft.version !== seen.version || draft.regionCode !== regionCode) blocked.push({ type: seen.type, entityId: seen.entityId, nameKo, reason: "draft_changed" });
+        else if (live ? live.regionCode !== regionCode || live.version !== draft.baseVersion : !draft.isNew) blocked.push({ type: seen.type, entityId: seen.entityId, nameKo, reason: "listing_changed" });
+        else ready.push({ draft, live });
       }
+      if (blocked.length > 0) throw new PublishBlocked(blocked);
+      for (const { draft, live } of ready) {
+        try {
+          await applyPublish(trx, actor, draft, live);
+        } catch (error) {
+          if ((error as { code?: string }).code !== "23505") throw error;
+          throw new PublishBlocked([{ type: draft.type, entityId: draft.entityId, nameKo: String(draft.fields.nameKo ?? ""), reason: "external_id_taken" }]);
+        }
+      }
+      return ready.length;
     });
-    await new Promise((resolve) => setImmediate(resolve));
+  } catch (error) {
+    if (error instanceof PublishBlocked) return { kind: "blocked", blocked: error.blocked };
+    throw error;
   }
   await deliverToSearch(services);
-  return { kind: "ok", value: { published, skipped } };
+  return { kind: "ok", value: { published } };
 }
 
 /** Drops a pending draft (an editor withdrawing it or a reviewer rejecting it). */

@@ -1,23 +1,52 @@
 import type { Feature, FeatureCollection } from "geojson";
 import { csvCell, type CsvValue } from "~/csv";
 import { hexagonPolygon } from "./hexagon";
+import type { GapFigures } from "~/domain/gaps/figures";
+import type { Translator } from "~/i18n";
 import type { GapReport } from "./report.server";
 
-const CSV_COLUMNS = ["regionCode", "pavittClass", "sector", "smes", "covered", "coverageRatio", "facilities", "facilitiesPer1000", "medianNearestKm"] as const;
+export const GAP_TABLES = ["rows", "areas", "hotspots"] as const;
+export type GapTable = (typeof GAP_TABLES)[number];
 
-/** The report's rows, then its hotspots, as CSV (UTF-8 with BOM so spreadsheets read Hangul). */
-export function gapReportCsv(report: GapReport): string {
-  const lines: string[] = [
-    ["radiusKm", report.radiusKm, "generatedAt", report.generatedAt, "populationTotal", report.population.total, "populationSynthetic", report.population.synthetic]
-      .map(csvCell)
-      .join(","),
-    CSV_COLUMNS.join(","),
-    ...report.rows.map((row) => CSV_COLUMNS.map((column) => csvCell((row as unknown as Record<string, CsvValue>)[column])).join(",")),
-    "",
-    "h3,smes,nearestKm",
-    ...report.hotspots.map((spot) => [spot.h3, spot.smes, spot.nearestKm].map(csvCell).join(",")),
-  ];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+/** Names beside the codes, in the export's language. */
+export interface GapNames {
+  t: Translator;
+  region: (code: string) => string;
+  division: (code: string) => string;
+}
+
+/** A suppressed rate is written as the page shows it. */
+const figure = (value: number | null): CsvValue => (value === null ? "—" : value);
+
+/**
+ * One table of the report as CSV (UTF-8 with BOM so spreadsheets read Hangul): headers in the
+ * chosen language, region, type and industry names beside their codes, rates of small cells as "—".
+ */
+export function gapReportCsv(report: GapReport, table: GapTable, names: GapNames): string {
+  const { t } = names;
+  const figures = [t("gapsSmes"), t("gapsCovered"), t("gapsUncovered"), t("gapsRatio"), t("gapsFacilities"), t("gapsPer1000"), t("gapsMedian")];
+  const figureCells = (row: GapFigures): CsvValue[] => [row.smes, row.covered, row.uncovered, figure(row.coverageRatio), row.facilities, figure(row.facilitiesPer1000), row.medianNearestKm];
+  let lines: CsvValue[][];
+  if (table === "areas") {
+    lines = [[t("gapsColumnArea"), ...figures], ...report.areas.map((area) => [area.area === "capital" ? t("gapsCapital") : t("gapsRest"), ...figureCells(area)])];
+  } else if (table === "hotspots") {
+    lines = [[t("gapsColumnH3"), t("gapsSmes"), t("gapsColumnNearestKm")], ...report.hotspots.map((spot) => [spot.h3, spot.smes, spot.nearestKm])];
+  } else {
+    const bySector = report.rows.some((row) => row.sector !== undefined);
+    const sectorHeader = bySector ? [t("gapsColumnSectorCode"), t("gapsSector")] : [];
+    lines = [
+      [t("gapsColumnRegionCode"), t("gapsRegion"), t("gapsColumnClassCode"), t("gapsClass"), ...sectorHeader, ...figures],
+      ...report.rows.map((row) => [
+        row.regionCode,
+        names.region(row.regionCode),
+        row.pavittClass,
+        t.label("pavittClass", row.pavittClass),
+        ...(bySector ? [row.sector ?? "", row.sector ? names.division(row.sector) : ""] : []),
+        ...figureCells(row),
+      ]),
+    ];
+  }
+  return `\uFEFF${lines.map((line) => line.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { claimPendingMail, markMailFailed, markMailSent } from "../../db/queries/inquiries";
 import type { Database } from "../../db/schema";
 
@@ -26,21 +26,25 @@ export const MAX_MAIL_ATTEMPTS = 8;
 
 /** Sends pending mail; returns how many were sent. Safe to run in several processes at once (rows are claimed SKIP LOCKED). */
 export async function deliverPendingMail(db: Kysely<Database>, mailer: Mailer): Promise<number> {
+  if (!mailer.transport) return 0;
+  return db.transaction().execute((trx) => deliverPendingMailIn(trx, mailer));
+}
+
+/** The same inside the caller's transaction (the background job's, which holds its advisory lock). */
+export async function deliverPendingMailIn(trx: Transaction<Database>, mailer: Mailer): Promise<number> {
   const transport = mailer.transport;
   if (!transport) return 0;
-  return db.transaction().execute(async (trx) => {
-    const pending = (await claimPendingMail(trx, BATCH)).filter((mail) => mail.attempts < MAX_MAIL_ATTEMPTS);
-    let sent = 0;
-    for (const mail of pending) {
-      if (!mail.to || mail.body === null) continue;
-      try {
-        await transport.sendMail({ from: mailer.from, to: mail.to, subject: mail.subject, text: mail.body });
-        await markMailSent(trx, mail.id);
-        sent++;
-      } catch (error) {
-        await markMailFailed(trx, mail.id, error instanceof Error ? error.message : String(error));
-      }
+  const pending = (await claimPendingMail(trx, BATCH)).filter((mail) => mail.attempts < MAX_MAIL_ATTEMPTS);
+  let sent = 0;
+  for (const mail of pending) {
+    if (!mail.to || mail.body === null) continue;
+    try {
+      await transport.sendMail({ from: mailer.from, to: mail.to, subject: mail.subject, text: mail.body });
+      await markMailSent(trx, mail.id);
+      sent++;
+    } catch (error) {
+      await markMailFailed(trx, mail.id, error instanceof Error ? error.message : String(error));
     }
-    return sent;
-  });
+  }
+  return sent;
 }

@@ -1,4 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type * as MapLibreModule from "maplibre-gl";
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, StyleSpecification } from "maplibre-gl";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
@@ -33,7 +34,7 @@ export function protomapsStyle(choice: { archiveUrl: string; assetsUrl: string }
 let pmtilesRegistered = false;
 
 /** The style for a choice; the PMTiles reader and the Protomaps layers load only when that basemap is chosen. */
-export async function basemapStyle(choice: BasemapChoice, lang: Lang, maplibregl: typeof import("maplibre-gl")): Promise<StyleSpecification | string> {
+export async function basemapStyle(choice: BasemapChoice, lang: Lang, maplibregl: typeof MapLibreModule): Promise<StyleSpecification | string> {
   if (choice.kind === "style") return choice.url;
   if (choice.kind === "pmtiles") {
     const [{ Protocol }, { layers, namedFlavor }] = await Promise.all([import("pmtiles"), import("@protomaps/basemaps")]);

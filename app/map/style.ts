@@ -158,7 +158,14 @@ export function facilityLayers(kind: FacilityKind): LayerSpecification[] {
 export const GAP_HEXAGONS_SOURCE = "gap-hexagons";
 export const GAP_PROVINCES_SOURCE = "gap-provinces";
 
-/** Province fill by coverage ratio: red where few firms are covered, green where most are. */
+/**
+ * Colour ramps of the gaps map, orange for firms left out and blue for coverage: told apart with
+ * any common colour-vision deficiency (no red against green). The legend draws the same stops.
+ */
+export const GAP_HEXAGON_RAMP = ["#fee391", "#fe9929", "#993404"] as const;
+export const COVERAGE_RAMP = ["#f7fbff", "#6baed6", "#08519c"] as const;
+
+/** Province fill by coverage ratio: pale where few firms are covered, deep blue where most are. */
 export function coverageChoroplethLayers(): LayerSpecification[] {
   return [
     {
@@ -167,8 +174,8 @@ export function coverageChoroplethLayers(): LayerSpecification[] {
       source: GAP_PROVINCES_SOURCE,
       filter: ["has", "coverageRatio"],
       paint: {
-        "fill-color": ["interpolate", ["linear"], ["get", "coverageRatio"], 0, "#e03131", 0.5, "#fcc419", 1, "#2f9e44"],
-        "fill-opacity": 0.35,
+        "fill-color": ["interpolate", ["linear"], ["get", "coverageRatio"], 0, COVERAGE_RAMP[0], 0.5, COVERAGE_RAMP[1], 1, COVERAGE_RAMP[2]],
+        "fill-opacity": 0.55,
       },
     },
     { id: "gap-provinces-line", type: "line", source: GAP_PROVINCES_SOURCE, paint: { "line-color": "#868e96", "line-width": 0.8 } },
@@ -183,11 +190,11 @@ export function gapHexagonLayers(): LayerSpecification[] {
       type: "fill",
       source: GAP_HEXAGONS_SOURCE,
       paint: {
-        "fill-color": ["interpolate", ["linear"], ["get", "share"], 0, "#ffe8cc", 1, "#c92a2a"],
-        "fill-opacity": 0.75,
+        "fill-color": ["interpolate", ["linear"], ["get", "share"], 0, GAP_HEXAGON_RAMP[0], 0.5, GAP_HEXAGON_RAMP[1], 1, GAP_HEXAGON_RAMP[2]],
+        "fill-opacity": 0.8,
       },
     },
-    { id: "gap-hexagons-line", type: "line", source: GAP_HEXAGONS_SOURCE, paint: { "line-color": "#862e9c", "line-width": 0.6 } },
+    { id: "gap-hexagons-line", type: "line", source: GAP_HEXAGONS_SOURCE, paint: { "line-color": "#662506", "line-width": 0.6 } },
   ];
 }
 

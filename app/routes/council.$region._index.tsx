@@ -31,6 +31,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
+const BLOCK_REASON = { listing_changed: "publishBlockedListingChanged", draft_changed: "publishBlockedDraftChanged", external_id_taken: "publishBlockedExternalId" } as const;
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, form } = await requireMutation(request, context.services, { roles: ["admin", "council_reviewer"] });
   const region = await loadRegion(context.services, params.region);
@@ -39,8 +41,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const outcome = await publishAll(context.services, user, region.code, String(form.get("reviewToken") ?? ""));
   if (outcome.kind === "forbidden") throw forbidden();
   if (outcome.kind === "stale") return data({ message: t("publishAllStale"), ok: false }, { status: 409 });
+  if (outcome.kind === "blocked") {
+    const names = outcome.blocked.map((d) => `${d.nameKo || d.entityId} (${t(BLOCK_REASON[d.reason])})`).join(", ");
+    return data({ message: t("publishAllBlocked", { count: outcome.blocked.length, names }), ok: false }, { status: 409 });
+  }
   if (outcome.kind !== "ok") throw new Response("Unexpected outcome", { status: 500 });
-  return data({ message: t("publishAllDone", { published: outcome.value.published, skipped: outcome.value.skipped }), ok: true });
+  return data({ message: t("publishAllDone", { count: outcome.value.published }), ok: true });
 }
 
 const SHOWN_DRAFTS = 200;

@@ -25,8 +25,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const lang = resolveLang(request).lang;
   const t = translator(lang);
   const search = new URL(request.url).searchParams;
-  const plan = search.get("plan") ? findPlan(user, search.get("plan")!) : null;
-  const job = search.get("job") ? findJob(user, search.get("job")!) : null;
+  const plan = search.get("plan") ? await findPlan(context.services, user, search.get("plan")!) : null;
+  const job = search.get("job") ? await findJob(context.services, user, search.get("job")!) : null;
   return {
     region,
     plan: plan && {
@@ -42,7 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       problems: plan.check.problems.slice(0, SHOWN_PROBLEMS).map((p) => ({ row: p.row, column: p.field, columnLabel: t.dynamic(`field_${p.field}`), message: issueMessage(p, lang) })),
       sample: plan.check.rows.slice(0, 10).map((r) => ({ row: r.row, externalId: r.fields.externalId, nameKo: r.fields.nameKo, nameEn: r.fields.nameEn })),
     },
-    job: job && { id: job.id, total: job.total, done: job.done, state: job.state, failure: job.failure, summary: job.summary, seconds: ((job.finishedAt ?? Date.now()) - job.startedAt) / 1000 },
+    job: job && { id: job.id, total: job.total, done: job.done, state: job.state, failure: job.failure, summary: job.summary, seconds: ((job.finishedAt?.getTime() ?? Date.now()) - job.startedAt.getTime()) / 1000 },
   };
 }
 
@@ -65,11 +65,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!may(user, "edit", region.code)) throw forbidden();
   const base = `/council/${region.code}/import`;
   if (form.get("intent") === "commit") {
-    const plan = findPlan(user, String(form.get("plan") ?? ""));
-    if (!plan || plan.regionCode !== region.code) return data({ error: t("importPlanExpired") }, { status: 400 });
-    const job = startImport(context.services, user, plan);
-    if (!job) return data({ error: t("importHasProblems") }, { status: 400 });
-    return redirect(`${base}?job=${job.id}`);
+    const started = await startImport(context.services, user, String(form.get("plan") ?? ""), region.code);
+    switch (started.kind) {
+      case "started":
+        return redirect(`${base}?job=${started.job.id}`);
+      case "taken":
+        return data({ error: t("importAlreadyStarted"), job: started.jobId }, { status: 409 });
+      case "busy":
+        return data({ error: t("importRegionBusy") }, { status: 409 });
+      case "problems":
+        return data({ error: t("importHasProblems") }, { status: 400 });
+      case "forbidden":
+        throw forbidden();
+      case "expired":
+        return data({ error: t("importPlanExpired") }, { status: 400 });
+    }
   }
   const type = form.get("type");
   const file = form.get("file");
@@ -104,7 +114,6 @@ export default function ImportPage() {
   const { region, plan, job } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const lang = t.lang;
   return (
     <main className="page">
       <p>

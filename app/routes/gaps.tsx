@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { GapMap } from "~/components/GapMap";
 import { useKeepFocus } from "~/components/useKeepFocus";
-import type { GapRow } from "~/domain/gaps/figures";
+import { isSmallCell, type GapRow } from "~/domain/gaps/figures";
 import { PAVITT_CLASSES } from "~/domain/types";
 import { loadGapsPage } from "~/gaps/page.server";
 import { MAX_RADIUS_KM } from "~/gaps/limits";
@@ -11,6 +11,7 @@ import { gapViewer } from "~/gaps/viewer.server";
 import { hangulLang, type Formatter } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
 import { RegionOptions } from "~/components/RegionOptions";
+import { COVERAGE_RAMP, GAP_HEXAGON_RAMP } from "~/map/style";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("pageTitleGaps") }];
 
@@ -46,7 +47,7 @@ export default function GapsPage() {
   const noteFocus = useKeepFocus(filters);
   const regionName = useMemo(() => new Map(regions.map((r) => [r.code, t.nameOf(r)])), [regions, t]);
   const divisionName = useMemo(() => new Map(divisions.map((d) => [d.code, t.nameOf(d)])), [divisions, t]);
-  const classLabel = (cls: string) => t.label("pavittClass", cls);
+  const classLabel = useCallback((cls: string) => t.label("pavittClass", cls), [t]);
   const totals = report.rows.reduce((sum, row) => ({ smes: sum.smes + row.smes, covered: sum.covered + row.covered }), { smes: 0, covered: 0 });
   const regionCoverage = useMemo(() => {
     const byRegion = new Map<string, { smes: number; covered: number }>();
@@ -54,9 +55,28 @@ export default function GapsPage() {
       const entry = byRegion.get(row.regionCode) ?? { smes: 0, covered: 0 };
       byRegion.set(row.regionCode, { smes: entry.smes + row.smes, covered: entry.covered + row.covered });
     }
-    return [...byRegion].map(([regionCode, entry]) => ({ regionCode, coverageRatio: entry.smes === 0 ? 0 : entry.covered / entry.smes }));
+    // Regions with too few firms stay uncoloured, as their rates stay unshown elsewhere.
+    return [...byRegion].filter(([, entry]) => !isSmallCell(entry.smes)).map(([regionCode, entry]) => ({ regionCode, coverageRatio: entry.covered / entry.smes }));
   }, [overview]);
   const langParam: Record<string, string> = lang === "en" ? { lang: "en" } : {};
+  const ratio = (value: number | null) => (value === null ? "—" : percent(value));
+  const rate = (total: number, part: number) => (isSmallCell(total) ? "—" : percent(part / total));
+  const hasSector = report.rows.some((row) => row.sector !== undefined);
+  const columns: { key: SortKey; label: string; numeric?: boolean }[] = [
+    { key: "region", label: t("gapsRegion") },
+    { key: "class", label: t("gapsClass") },
+    ...(hasSector ? [{ key: "sector" as const, label: t("gapsSector") }] : []),
+    { key: "smes", label: t("gapsSmes"), numeric: true },
+    { key: "covered", label: t("gapsCovered"), numeric: true },
+    { key: "uncovered", label: t("gapsUncovered"), numeric: true },
+    { key: "coverageRatio", label: t("gapsRatio"), numeric: true },
+    { key: "facilities", label: t("gapsFacilities"), numeric: true },
+    { key: "facilitiesPer1000", label: t("gapsPer1000"), numeric: true },
+    { key: "medianNearestKm", label: t("gapsMedian"), numeric: true },
+  ];
+  // The server sends the rows with the largest gap first; a header click reorders them in the page.
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: "uncovered", descending: true });
+  const sortedRows = useMemo(() => sortRows(report.rows, sort, (row) => regionName.get(row.regionCode) ?? row.regionCode, classLabel), [report.rows, sort, regionName, classLabel]);
   const drillRegion = query.regionCode;
 
   return (
@@ -124,22 +144,30 @@ export default function GapsPage() {
         <button type="submit">{t("gapsApply")}</button>
       </Form>
 
-      <section className="gap-summary" aria-label={t("gapsRatio")}>
-        <div className="figure" data-testid="gap-total">
-          <span className="label">{t("gapsCovered")}</span>
-          <strong data-testid="gap-total-covered">{count(totals.covered)}</strong> / {count(totals.smes)} ({percent(totals.smes === 0 ? 0 : totals.covered / totals.smes)})
+      <section className="gap-summary" aria-label={t("gapsHeadline", { km: query.radiusKm })}>
+        <div className="figure headline" data-testid="gap-total">
+          <span className="label">{t("gapsHeadline", { km: query.radiusKm })}</span>
+          <strong className="big" data-testid="gap-total-uncovered">
+            {count(totals.smes - totals.covered)}
+          </strong>{" "}
+          {t("gapsHeadlineShare", { total: count(totals.smes), share: rate(totals.smes, totals.smes - totals.covered) })}
+          <span className="label">
+            {t("gapsCovered")}: <strong data-testid="gap-total-covered">{count(totals.covered)}</strong> ({rate(totals.smes, totals.covered)})
+          </span>
         </div>
         {report.areas.filter((area) => area.smes > 0).map((area) => (
           <div className="figure" key={area.area} data-testid={`area-${area.area}`}>
             <span className="label">{area.area === "capital" ? t("gapsCapital") : t("gapsRest")}</span>
-            <strong>{percent(area.coverageRatio)}</strong> · {count(area.covered)} / {count(area.smes)} · {t("gapsPer1000")} {area.facilitiesPer1000 === null ? "–" : count(area.facilitiesPer1000)} · {t("gapsMedian")}{" "}
-            {km(area.medianNearestKm, t("gapsNone"))}
+            <strong>{count(area.uncovered)}</strong> {t("gapsUncovered")} · {t("gapsRatio")} {ratio(area.coverageRatio)} · {count(area.covered)} / {count(area.smes)} · {t("gapsPer1000")}{" "}
+            {area.facilitiesPer1000 === null ? "—" : count(area.facilitiesPer1000)} · {t("gapsMedian")} {km(area.medianNearestKm, t("gapsNone"))}
           </div>
         ))}
       </section>
 
       <p className="exports">
-        {t("gapsExport")}: <a href={`/api/gaps.csv?${queryString(query, drillRegion ? { bySector: "true" } : {})}`}>{t("gapsExportCsv")}</a> ·{" "}
+        {t("gapsExport")}: <a href={`/api/gaps.csv?${queryString(query, { ...(drillRegion ? { bySector: "true" } : {}), lang })}`}>{t("gapsExportRows")}</a> ·{" "}
+        <a href={`/api/gaps.csv?${queryString(query, { ...(drillRegion ? { bySector: "true" } : {}), lang, table: "areas" })}`}>{t("gapsExportAreas")}</a> ·{" "}
+        <a href={`/api/gaps.csv?${queryString(query, { lang, table: "hotspots" })}`}>{t("gapsExportHotspots")}</a> ·{" "}
         <a href={`/api/gaps.geojson?${queryString(query, drillRegion ? { bySector: "true" } : {})}`}>{t("gapsExportGeoJson")}</a> ·{" "}
         <a href={`/api/gaps?${queryString(query, drillRegion ? { bySector: "true" } : {})}`}>JSON</a>
         {canImport ? (
@@ -164,7 +192,7 @@ export default function GapsPage() {
           basemap={basemap}
           focus={drillRegion ? regions.find((r) => r.code === drillRegion)?.labelPoint : undefined}
         />
-        <p className="caption">{t("gapsMapLegend")}</p>
+        <GapLegend t={t} choropleth={boundariesLoaded} />
       </section>
 
       {drillRegion ? (
@@ -179,20 +207,18 @@ export default function GapsPage() {
           <table className="gap-table" data-testid="gap-table">
             <thead>
               <tr>
-                <th scope="col">{t("gapsRegion")}</th>
-                <th scope="col">{t("gapsClass")}</th>
-                {report.rows.some((row) => row.sector !== undefined) ? <th scope="col">{t("gapsSector")}</th> : null}
-                <th scope="col">{t("gapsSmes")}</th>
-                <th scope="col">{t("gapsCovered")}</th>
-                <th scope="col">{t("gapsUncovered")}</th>
-                <th scope="col">{t("gapsRatio")}</th>
-                <th scope="col">{t("gapsFacilities")}</th>
-                <th scope="col">{t("gapsPer1000")}</th>
-                <th scope="col">{t("gapsMedian")}</th>
+                {columns.map((column) => (
+                  <th scope="col" key={column.key} aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : undefined} className={column.numeric ? "num" : undefined}>
+                    <button type="button" className="sort" onClick={() => setSort(nextSort(sort, column.key))} aria-label={t("gapsSortBy", { column: column.label })}>
+                      {column.label}
+                      <span aria-hidden="true">{sort.key === column.key ? (sort.descending ? " ▼" : " ▲") : ""}</span>
+                    </button>
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
-              {report.rows.map((row: GapRow) => (
+              {sortedRows.map((row: GapRow) => (
                 <tr key={`${row.regionCode}-${row.pavittClass}-${row.sector ?? ""}`}>
                   <td>
                     <Link to={`/gaps?${queryString({ ...query, regionCode: row.regionCode }, langParam)}`}>{regionName.get(row.regionCode) ?? row.regionCode}</Link>
@@ -201,16 +227,17 @@ export default function GapsPage() {
                   {row.sector !== undefined ? <td>{`${row.sector} ${divisionName.get(row.sector) ?? ""}`}</td> : report.rows.some((r) => r.sector !== undefined) ? <td /> : null}
                   <td className="num">{count(row.smes)}</td>
                   <td className="num">{count(row.covered)}</td>
-                  <td className="num">{count(row.smes - row.covered)}</td>
-                  <td className="num">{percent(row.coverageRatio)}</td>
+                  <td className="num">{count(row.uncovered)}</td>
+                  <td className="num">{ratio(row.coverageRatio)}</td>
                   <td className="num">{count(row.facilities)}</td>
-                  <td className="num">{row.facilitiesPer1000 === null ? "–" : count(row.facilitiesPer1000)}</td>
+                  <td className="num">{row.facilitiesPer1000 === null ? "—" : count(row.facilitiesPer1000)}</td>
                   <td className="num">{km(row.medianNearestKm, t("gapsNone"))}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        <p className="caption">{t("gapsSmallCell")}</p>
       </section>
 
       <section aria-labelledby="gap-charts-title">
@@ -288,15 +315,60 @@ function RegionChart({ title, rows, classLabel, format }: { title: string; rows:
               <text x={0} y={y + 11} fontSize={10}>
                 {classLabel(cls)}
               </text>
-              <rect x={80} y={y} width={barWidth} height={rowHeight - 4} fill="#f1f3f5" />
-              <rect x={80} y={y} width={barWidth * row.coverageRatio} height={rowHeight - 4} fill={row.coverageRatio < 0.5 ? "#e03131" : "#2f9e44"} />
+              <rect x={80} y={y} width={barWidth} height={rowHeight - 4} fill="#e6e8ea" />
+              {row.coverageRatio === null ? null : <rect x={80} y={y} width={barWidth * row.coverageRatio} height={rowHeight - 4} fill={COVERAGE_RAMP[2]} />}
               <text x={84 + barWidth} y={y + 11} fontSize={10}>
-                {format.percent(row.coverageRatio)}
+                {row.coverageRatio === null ? "—" : format.percent(row.coverageRatio)}
               </text>
             </g>
           );
         })}
       </svg>
     </figure>
+  );
+}
+
+type SortKey = "region" | "class" | "sector" | "smes" | "covered" | "uncovered" | "coverageRatio" | "facilities" | "facilitiesPer1000" | "medianNearestKm";
+
+/** A second click on the same header reverses it; numbers start with the largest, names with A/가. */
+function nextSort(current: { key: SortKey; descending: boolean }, key: SortKey): { key: SortKey; descending: boolean } {
+  if (current.key === key) return { key, descending: !current.descending };
+  return { key, descending: !["region", "class", "sector"].includes(key) };
+}
+
+function sortRows(rows: GapRow[], sort: { key: SortKey; descending: boolean }, regionLabel: (row: GapRow) => string, classLabel: (cls: string) => string): GapRow[] {
+  const text = (row: GapRow): string => (sort.key === "region" ? regionLabel(row) : sort.key === "class" ? classLabel(row.pavittClass) : (row.sector ?? ""));
+  const numeric = (row: GapRow): number | null => (sort.key === "region" || sort.key === "class" || sort.key === "sector" ? null : row[sort.key]);
+  const direction = sort.descending ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const [x, y] = [numeric(a), numeric(b)];
+    if (sort.key === "region" || sort.key === "class" || sort.key === "sector") return direction * text(a).localeCompare(text(b), "ko");
+    // Suppressed or missing figures sort last either way.
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    return direction * (x - y);
+  });
+}
+
+/** What the map's colours mean, with the same stops as its layers. */
+function GapLegend({ t, choropleth }: { t: ReturnType<typeof useT>; choropleth: boolean }) {
+  const ramp = (stops: readonly string[]) => ({ background: `linear-gradient(to right, ${stops.join(", ")})` });
+  return (
+    <div className="map-legend" data-testid="gap-legend">
+      <p>
+        <span className="legend-label">{t("gapsLegendHexagons")}</span>
+        <span className="legend-ramp">
+          {t("gapsLegendFew")} <span className="ramp" style={ramp(GAP_HEXAGON_RAMP)} aria-hidden="true" /> {t("gapsLegendMany")}
+        </span>
+      </p>
+      {choropleth ? (
+        <p>
+          <span className="legend-label">{t("gapsLegendProvinces")}</span>
+          <span className="legend-ramp">
+            {t("gapsLegendLow")} <span className="ramp" style={ramp(COVERAGE_RAMP)} aria-hidden="true" /> {t("gapsLegendHigh")}
+          </span>
+        </p>
+      ) : null}
+      <p className="caption">{t("gapsMapLegend")}</p>
+    </div>
   );
 }

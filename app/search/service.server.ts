@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import { latestChangeId, listPendingChanges, markAllDelivered, markDelivered, markFailed, outboxLag, type OutboxLag } from "../../db/queries/outbox";
+import { ChangeListener } from "../../db/listen";
+import { claimPendingChanges, logHorizon, logLag, markDeliveredBelow, markDelivered, markFailed, outboxLag, readLog, type LogCursor, type OutboxLag } from "../../db/queries/outbox";
 import { loadAllSearchDocuments, loadSearchChanges } from "../../db/queries/search-source";
 import type { Database } from "../../db/schema";
 import { EmbeddedSearchEngine } from "./embedded/engine";
@@ -16,30 +17,45 @@ export interface SearchHealth {
   engine: SearchEngine["name"];
   reachable: boolean;
   detail?: string;
+  /** Undelivered changes: to the shared engine, or past this process's position for the embedded one. */
   outbox: OutboxLag;
   lastSyncError: string | null;
 }
 
 export interface SearchServiceOptions {
-  /** Pause between outbox polls when nothing failed. */
+  /** Pause between outbox polls when nothing failed (the floor: notifications usually come first). */
   pollMs?: number;
   /** First retry delay after a failed delivery; it doubles up to maxBackoffMs. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
   batchSize?: number;
+  /** A PostgreSQL server to LISTEN on for new changes; none for PGlite, which only this process writes. */
+  listenUrl?: string | null;
   log?: (message: string) => void;
 }
 
+/** Listeners wake on this channel; the outbox trigger (migration 005) notifies it. */
+const CHANGE_CHANNEL = "search_outbox";
+
 /**
- * Serves search and keeps the engine in step with the database. Changes reach
- * the engine only through the outbox, so a change made while the engine is
- * down is delivered when it returns. When the primary engine is Meilisearch,
- * an embedded copy is kept as well and answers while Meilisearch is unreachable.
+ * Serves search and keeps the engines in step with the database, through the
+ * outbox only, so that nothing changed while an engine was away is lost.
+ *
+ * Every process has its own embedded index (the engine itself, or the stand-in
+ * next to Meilisearch) and follows the change log from its own position, so a
+ * change made through any process reaches every process's index: promptly on a
+ * notification, at the latest on the next poll. A shared Meilisearch is fed
+ * once, by whichever process claims each change first (FOR UPDATE SKIP LOCKED).
  */
 export class SearchService {
-  private readonly fallback: EmbeddedSearchEngine | null;
+  private readonly embedded: EmbeddedSearchEngine;
+  /** The engine all processes share, when it is not the embedded one. */
+  private readonly shared: SearchEngine | null;
+  private cursor: LogCursor = { xid: "0", id: 0 };
+  private listener: ChangeListener | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private wakeRequested = false;
   private consecutiveFailures = 0;
   private lastSyncError: string | null = null;
   private stopped = true;
@@ -47,6 +63,7 @@ export class SearchService {
   private readonly baseBackoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly batchSize: number;
+  private readonly listenUrl: string | null;
   private readonly log: (message: string) => void;
 
   constructor(
@@ -54,53 +71,83 @@ export class SearchService {
     readonly primary: SearchEngine,
     options: SearchServiceOptions = {},
   ) {
-    this.fallback = primary instanceof EmbeddedSearchEngine ? null : new EmbeddedSearchEngine();
+    this.embedded = primary instanceof EmbeddedSearchEngine ? primary : new EmbeddedSearchEngine();
+    this.shared = primary instanceof EmbeddedSearchEngine ? null : primary;
     this.pollMs = options.pollMs ?? 1000;
     this.baseBackoffMs = options.baseBackoffMs ?? 1000;
     this.maxBackoffMs = options.maxBackoffMs ?? 60_000;
     this.batchSize = options.batchSize ?? 500;
+    this.listenUrl = options.listenUrl ?? null;
     this.log = options.log ?? ((message) => console.warn(message));
   }
 
   /**
-   * Loads the embedded engine from the database. The embedded engine lives in
-   * memory, so what it holds is the database as of now: everything queued so far
-   * counts as delivered to it. Meilisearch keeps its own state and catches up
-   * from the outbox instead.
+   * Loads the embedded index from one snapshot of the database and starts
+   * following the log where that snapshot ends. Meilisearch keeps its own state
+   * and catches up from the outbox instead.
    */
   async initialize(): Promise<void> {
-    const upTo = await latestChangeId(this.db);
-    const documents = await loadAllSearchDocuments(this.db);
-    if (this.fallback) {
-      await this.fallback.replaceAll(documents);
+    const { horizon, documents } = await this.snapshot();
+    await this.embedded.replaceAll(documents);
+    this.cursor = { xid: horizon, id: 0 };
+    if (this.shared) {
       try {
-        await this.primary.configure();
+        await this.shared.configure();
       } catch (error) {
         this.recordFailure(error);
       }
-    } else {
-      await this.primary.replaceAll(documents);
-      await markAllDelivered(this.db, upTo);
     }
   }
 
-  /** Starts the delivery loop. */
+  /**
+   * Every document as of one snapshot, and that snapshot's horizon: rows of
+   * transactions below it are in the documents; rows at or above it may or may
+   * not be, and applying them again is harmless (they are re-read).
+   */
+  private snapshot(): Promise<{ horizon: string; documents: Awaited<ReturnType<typeof loadAllSearchDocuments>> }> {
+    return this.db
+      .transaction()
+      .setIsolationLevel("repeatable read")
+      .execute(async (trx) => {
+        const horizon = await logHorizon(trx);
+        return { horizon, documents: await loadAllSearchDocuments(trx) };
+      });
+  }
+
+  /** Starts the delivery loop and, on PostgreSQL, the change listener. */
   start(): void {
     this.stopped = false;
     this.schedule(0);
+    if (this.listenUrl) {
+      this.listener = new ChangeListener(this.listenUrl, CHANGE_CHANNEL, () => this.wake());
+      void this.listener.start();
+    }
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    await this.listener?.close();
+    this.listener = null;
     await this.running;
   }
 
-  /** Delivers pending changes now (after a write, so searches see it at once). */
+  /** A change was announced: run a pass now rather than at the next poll. */
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
+  /** Applies and delivers pending changes now (after a write, so searches see it at once). */
   async syncNow(): Promise<boolean> {
     while (this.running) await this.running;
-    const run = this.deliverPending();
+    const run = this.pass();
     this.running = run.then(
       () => undefined,
       () => undefined,
@@ -114,22 +161,24 @@ export class SearchService {
 
   /** Rebuilds every engine from the database, with progress. */
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<number> {
-    const upTo = await latestChangeId(this.db);
-    const documents = await loadAllSearchDocuments(this.db);
-    await this.primary.configure();
-    await this.primary.replaceAll(documents, onProgress);
-    if (this.fallback) await this.fallback.replaceAll(documents);
-    await markAllDelivered(this.db, upTo);
+    const { horizon, documents } = await this.snapshot();
+    if (this.shared) {
+      await this.shared.configure();
+      await this.shared.replaceAll(documents, onProgress);
+      await markDeliveredBelow(this.db, horizon);
+    }
+    await this.embedded.replaceAll(documents, this.shared ? undefined : onProgress);
+    this.cursor = { xid: horizon, id: 0 };
     return documents.length;
   }
 
   async search(query: SearchQuery): Promise<ServedSearchResult> {
-    if (!this.fallback) return { ...(await this.primary.search(query)), engine: this.primary.name, degraded: false };
+    if (!this.shared) return { ...(await this.embedded.search(query)), engine: this.embedded.name, degraded: false };
     try {
-      return { ...(await this.primary.search(query)), engine: this.primary.name, degraded: false };
+      return { ...(await this.shared.search(query)), engine: this.shared.name, degraded: false };
     } catch (error) {
-      this.log(`search: ${this.primary.name} failed, answering from the embedded engine: ${messageOf(error)}`);
-      return { ...(await this.fallback.search(query)), engine: this.fallback.name, degraded: true };
+      this.log(`search: ${this.shared.name} failed, answering from the embedded engine: ${messageOf(error)}`);
+      return { ...(await this.embedded.search(query)), engine: this.embedded.name, degraded: true };
     }
   }
 
@@ -139,39 +188,64 @@ export class SearchService {
       engine: this.primary.name,
       reachable: health.ok,
       ...(health.detail ? { detail: health.detail } : {}),
-      outbox: await outboxLag(this.db),
+      outbox: this.shared ? await outboxLag(this.db) : await logLag(this.db, this.cursor),
       lastSyncError: this.lastSyncError,
     };
   }
 
-  /** One delivery pass; true when nothing is left pending or failing. */
-  private async deliverPending(): Promise<boolean> {
-    for (;;) {
-      const pending = await listPendingChanges(this.db, this.batchSize);
-      if (pending.length === 0) {
-        this.consecutiveFailures = 0;
-        this.lastSyncError = null;
-        return true;
-      }
-      const refs = pending.map((change) => ({ type: change.entityType, id: change.entityId }));
-      const { upserts, deletes } = await loadSearchChanges(this.db, refs);
-      if (this.fallback) {
-        await this.fallback.upsert(upserts);
-        await this.fallback.delete(deletes);
-      }
-      const ids = pending.map((change) => change.id);
-      try {
-        await this.primary.upsert(upserts);
-        await this.primary.delete(deletes);
-      } catch (error) {
-        this.recordFailure(error);
-        await markFailed(this.db, ids, messageOf(error));
-        return false;
-      }
-      await markDelivered(this.db, ids);
+  /** One pass: this process's index follows the log, then the shared engine gets what is unclaimed. True when nothing failed. */
+  private async pass(): Promise<boolean> {
+    await this.follow();
+    if (!this.shared) {
       this.consecutiveFailures = 0;
       this.lastSyncError = null;
-      if (pending.length < this.batchSize) return true;
+      return true;
+    }
+    return this.deliverShared(this.shared);
+  }
+
+  private async follow(): Promise<void> {
+    for (;;) {
+      const horizon = await logHorizon(this.db);
+      const changes = await readLog(this.db, this.cursor, horizon, this.batchSize);
+      if (changes.length === 0) return;
+      const { upserts, deletes } = await loadSearchChanges(
+        this.db,
+        changes.map((change) => ({ type: change.entityType, id: change.entityId })),
+      );
+      await this.embedded.upsert(upserts);
+      await this.embedded.delete(deletes);
+      const last = changes[changes.length - 1];
+      this.cursor = { xid: last.xid, id: last.id };
+      if (changes.length < this.batchSize) return;
+    }
+  }
+
+  private async deliverShared(engine: SearchEngine): Promise<boolean> {
+    for (;;) {
+      const outcome = await this.db.transaction().execute(async (trx) => {
+        const claimed = await claimPendingChanges(trx, this.batchSize);
+        if (claimed.length === 0) return "done" as const;
+        const ids = claimed.map((change) => change.id);
+        const { upserts, deletes } = await loadSearchChanges(
+          trx,
+          claimed.map((change) => ({ type: change.entityType, id: change.entityId })),
+        );
+        try {
+          await engine.upsert(upserts);
+          await engine.delete(deletes);
+        } catch (error) {
+          this.recordFailure(error);
+          await markFailed(trx, ids, messageOf(error));
+          return "failed" as const;
+        }
+        await markDelivered(trx, ids);
+        return claimed.length < this.batchSize ? ("done" as const) : ("more" as const);
+      });
+      if (outcome === "failed") return false;
+      this.consecutiveFailures = 0;
+      this.lastSyncError = null;
+      if (outcome === "done") return true;
     }
   }
 
@@ -193,7 +267,13 @@ export class SearchService {
       this.timer = null;
       void this.syncNow()
         .catch((error: unknown) => this.recordFailure(error))
-        .finally(() => this.schedule(this.nextDelayMs()));
+        .finally(() => {
+          const woken = this.wakeRequested;
+          this.wakeRequested = false;
+          if (this.stopped) return;
+          if (this.timer) clearTimeout(this.timer);
+          this.schedule(woken ? 0 : this.nextDelayMs());
+        });
     }, delayMs);
     this.timer.unref();
   }

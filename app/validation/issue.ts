@@ -72,6 +72,9 @@ export interface IssueParams {
   form_expired: undefined;
   inquiry_state: undefined;
   inquiry_erased: undefined;
+  database_unavailable: undefined;
+  import_running: undefined;
+  import_plan_taken: undefined;
 }
 
 export type IssueCode = keyof IssueParams;

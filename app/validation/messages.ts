@@ -75,6 +75,9 @@ export const VALIDATION_MESSAGES: { ko: Catalogue; en: Catalogue } = {
     form_expired: "양식이 오래되었습니다. 페이지를 새로 열어 다시 보내 주세요.",
     inquiry_state: "이 상담 요청의 현재 단계에서는 할 수 없는 일입니다. 페이지를 새로 고쳐 확인하세요.",
     inquiry_erased: "개인정보가 삭제된 요청이라 기업에 연락할 수 없습니다.",
+    database_unavailable: "데이터베이스에 잠시 연결할 수 없습니다. 잠시 후 다시 시도하세요.",
+    import_running: "이 지역에서 다른 가져오기가 진행 중입니다. 끝난 뒤 다시 시도하세요.",
+    import_plan_taken: "이 파일은 이미 가져오는 중이거나 가져왔습니다.",
   },
   en: {
     required: "required.",
@@ -143,5 +146,8 @@ export const VALIDATION_MESSAGES: { ko: Catalogue; en: Catalogue } = {
     form_expired: "the form is too old. Open the page again and send it.",
     inquiry_state: "this cannot be done at the request's current step. Reload the page to see it.",
     inquiry_erased: "the request's personal data was erased, so the firm cannot be contacted.",
+    database_unavailable: "the database cannot be reached for the moment; try again shortly.",
+    import_running: "another import is running for this region; try again when it has finished.",
+    import_plan_taken: "this file is already being imported or has been imported.",
   },
 };

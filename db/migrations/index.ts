@@ -3,6 +3,7 @@ import * as foundation from "./001_foundation";
 import * as council from "./002_council";
 import * as gaps from "./003_gaps";
 import * as councilImports from "./004_council_imports";
+import * as service from "./005_service";
 import * as facilities from "./007_facilities";
 import * as inquiries from "./011_inquiries";
 
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   "002_council": council,
   "003_gaps": gaps,
   "004_council_imports": councilImports,
+  "005_service": service,
   "007_facilities": facilities,
   "011_inquiries": inquiries,
 };

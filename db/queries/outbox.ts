@@ -25,16 +25,66 @@ export interface PendingChange extends SearchChange {
   attempts: number;
 }
 
-/** The oldest undelivered changes, oldest first. */
-export async function listPendingChanges(db: Executor, limit: number): Promise<PendingChange[]> {
-  const rows = await db
-    .selectFrom("search_outbox")
-    .select(["id", "entity_type", "entity_id", "attempts"])
-    .where("delivered_at", "is", null)
-    .orderBy("id")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ id: r.id, entityType: r.entity_type, entityId: r.entity_id, attempts: r.attempts }));
+/**
+ * A position in the change log: the last row read, by writing transaction and id.
+ * Reading in (transaction, id) order up to the oldest transaction still running
+ * (the snapshot's xmin) never skips a row: every row below that horizon is
+ * committed and visible, and a later transaction can only write above it.
+ */
+export interface LogCursor {
+  xid: string;
+  id: number;
+}
+
+export interface LoggedChange extends SearchChange {
+  id: number;
+  xid: string;
+}
+
+/** The transaction horizon now: every transaction below it has finished. */
+export async function logHorizon(db: Executor): Promise<string> {
+  const { rows } = await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(db);
+  return rows[0].xmin;
+}
+
+/** The changes after a cursor and below a horizon, in log order. */
+export async function readLog(db: Executor, after: LogCursor, horizon: string, limit: number): Promise<LoggedChange[]> {
+  const { rows } = await sql<{ id: number; xid: string; entity_type: SearchEntityType; entity_id: string }>`
+    select id, xact_id::text as xid, entity_type, entity_id from search_outbox
+    where (xact_id, id) > (${after.xid}::xid8, ${after.id}::bigint) and xact_id < ${horizon}::xid8
+    order by xact_id, id
+    limit ${limit}`.execute(db);
+  return rows.map((r) => ({ id: Number(r.id), xid: r.xid, entityType: r.entity_type, entityId: r.entity_id }));
+}
+
+/** How far a cursor is behind the log's end. */
+export async function logLag(db: Executor, after: LogCursor): Promise<OutboxLag> {
+  const { rows } = await sql<{ pending: number; oldest: number | null }>`
+    select count(*)::int as pending, extract(epoch from now() - min(created_at)) as oldest
+    from search_outbox where (xact_id, id) > (${after.xid}::xid8, ${after.id}::bigint)`.execute(db);
+  return { pending: Number(rows[0].pending), oldestPendingSeconds: rows[0].oldest === null ? null : Math.round(Number(rows[0].oldest)) };
+}
+
+/**
+ * Claims undelivered changes for delivery to a shared engine, inside the
+ * caller's transaction: rows another process has claimed are skipped (SKIP
+ * LOCKED), and so are rows of a listing whose earlier change another process
+ * is still delivering (a transaction-level advisory lock per listing), so one
+ * listing's changes reach the engine in order.
+ */
+export async function claimPendingChanges(trx: Transaction<Database>, limit: number): Promise<PendingChange[]> {
+  const { rows } = await sql<{ id: number; entity_type: SearchEntityType; entity_id: string; attempts: number }>`
+    with claimed as (
+      select id, entity_type, entity_id, attempts from search_outbox
+      where delivered_at is null
+      order by id
+      limit ${limit}
+      for update skip locked
+    )
+    select id, entity_type, entity_id, attempts from claimed
+    where pg_try_advisory_xact_lock(hashtext('search-delivery'), hashtext(entity_type || ':' || entity_id))
+    order by id`.execute(trx);
+  return rows.map((r) => ({ id: Number(r.id), entityType: r.entity_type, entityId: r.entity_id, attempts: r.attempts }));
 }
 
 export async function markDelivered(db: Executor, ids: number[]): Promise<void> {
@@ -51,13 +101,13 @@ export async function markFailed(db: Executor, ids: number[], error: string): Pr
     .execute();
 }
 
-/** Marks everything delivered, e.g. after a full rebuild of the index. */
-export async function markAllDelivered(db: Executor, upToId: number): Promise<void> {
+/** Marks delivered every change a full rebuild included: those of transactions below the rebuild snapshot's horizon. */
+export async function markDeliveredBelow(db: Executor, horizon: string): Promise<void> {
   await db
     .updateTable("search_outbox")
     .set({ delivered_at: sql`now()`, last_error: null })
     .where("delivered_at", "is", null)
-    .where("id", "<=", upToId)
+    .where(sql<boolean>`xact_id < ${horizon}::xid8`)
     .execute();
 }
 
@@ -86,11 +136,13 @@ export async function outboxLag(db: Executor): Promise<OutboxLag> {
   };
 }
 
-/** Delivered rows older than a day are history nobody reads. */
-export async function pruneDelivered(db: Executor): Promise<void> {
-  await db
-    .deleteFrom("search_outbox")
-    .where("delivered_at", "is not", null)
-    .where("delivered_at", "<", sql<Date>`now() - interval '1 day'`)
-    .execute();
+/**
+ * Rows older than a day are history: every process's cursor passed them long
+ * ago. With a shared engine, a row it has not received yet is kept.
+ */
+export async function pruneOutbox(db: Executor, options: { keepUndelivered: boolean }): Promise<number> {
+  let query = db.deleteFrom("search_outbox").where("created_at", "<", sql<Date>`now() - interval '1 day'`);
+  if (options.keepUndelivered) query = query.where("delivered_at", "is not", null);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -9,7 +9,7 @@ import {
   DIFFUSION_TYPES_BY_LEVEL,
   FACILITY_SERVICES,
   PAVITT_CLASSES,
-  PROGRAM_CATEGORIES,
+  type PROGRAM_CATEGORIES,
   type DiffusionLevel,
   type FacilityKind,
   type LatLng,

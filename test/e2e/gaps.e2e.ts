@@ -53,6 +53,22 @@ export const gapsScenarios: Scenario[] = [
         assert.ok(Number(after.replace(/,/g, "")) < Number(before.replace(/,/g, "")), `a 5 km radius covers fewer firms (${after} < ${before})`);
         assert.equal(await page.getByTestId("radius-value").innerText(), "5 km");
 
+        // The official sorts the table by a header and downloads it, finding names beside the codes.
+        const gapColumn = async () => page.locator("[data-testid=gap-table] tbody tr td:nth-child(3)").evaluateAll((cells) => cells.map((cell) => Number(cell.textContent?.replace(/,/g, ""))));
+        await page.getByRole("button", { name: "기업 기준으로 정렬" }).click();
+        await page.waitForFunction(() => document.querySelector("[data-testid=gap-table] th[aria-sort]")?.textContent?.startsWith("기업"));
+        const firmsColumn = await gapColumn();
+        assert.deepEqual(firmsColumn, [...firmsColumn].sort((x, y) => y - x), "sorted by firms, largest first");
+        await page.getByRole("button", { name: "기업 기준으로 정렬" }).click();
+        const ascending = await gapColumn();
+        assert.deepEqual(ascending, [...ascending].sort((x, y) => x - y), "a second click reverses the order");
+        const download = page.waitForEvent("download");
+        await page.getByRole("link", { name: "표 (CSV)" }).click();
+        const csv = fs.readFileSync((await (await download).path()) ?? "", "utf8");
+        assert.match(csv.split("\r\n")[0] ?? "", /^\uFEFF시도 코드,시·도,유형 코드,기업 유형/);
+        assert.match(csv, /\r\n27,대구,/);
+        assert.match(await page.getByTestId("gap-legend").innerText(), /육각형/);
+
         await page.goto(`${app.baseUrl}/gaps?radiusKm=20&region=27&lang=en`);
         await page.locator("[data-testid=gap-map][data-map-state=loaded]").waitFor({ timeout: 30_000 });
         await page.getByRole("heading", { name: /Details for Daegu/ }).waitFor();

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { E2E_ADMIN } from "./council.e2e";
-import { screenshot, type RunningApp, type Scenario } from "./harness";
+import { screenshot, type Scenario } from "./harness";
 
 /** React 18's production messages for a server/browser difference (418–425) and the development wording. */
 const HYDRATION = /hydrat|did not match|Minified React error #4(18|19|21|22|23|25)/i;

@@ -204,4 +204,61 @@ describe(`CSV import and export on ${databaseLabel}`, () => {
     expect(plan.problems).toEqual([]);
     expect(plan.preview.create).toBe(0);
   });
+
+  function commitForm(planId: string): FormData {
+    const form = new FormData();
+    form.set("csrf", editor.csrf);
+    form.set("intent", "commit");
+    form.set("plan", planId);
+    return form;
+  }
+
+  async function settle(): Promise<void> {
+    for (;;) {
+      const running = await services.database.db.selectFrom("import_jobs").select("id").where("state", "=", "running").execute();
+      if (running.length === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it("two simultaneous commits of one check: one runs, the other is refused with a message, and no external id gets two drafts", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => facilityRow(5000 + i));
+    const plan = (await check([HEADER, ...rows].join("\n")))!;
+    const before = (await importDrafts()).length;
+    const answers = await Promise.all([1, 2].map(() => callRoute(importAction, services, "/council/27/import", { form: commitForm(plan.id), cookie: editor.cookie, params: { region: "27" } })));
+    expect(answers.map((a) => a.status).sort()).toEqual([302, 409]);
+    const refused = answers.find((a) => a.status === 409)!;
+    expect((refused.body as { error: string }).error).toBe("이 파일은 이미 가져오기를 시작했습니다. 두 번 가져오지 않았습니다.");
+    await settle();
+    expect((await importDrafts()).length).toBe(before + 300);
+  });
+
+  it("two checks of one file committed at once: one runs, the other is refused while it runs and cannot double the drafts afterwards", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => facilityRow(6000 + i));
+    const csv = [HEADER, ...rows].join("\n");
+    const [first, second] = [(await check(csv))!, (await check(csv))!];
+    const before = (await importDrafts()).length;
+    const answers = await Promise.all([first, second].map((p) => callRoute(importAction, services, "/council/27/import", { form: commitForm(p.id), cookie: editor.cookie, params: { region: "27" } })));
+    expect(answers.map((a) => a.status).sort()).toEqual([302, 409]);
+    const refused = answers.find((a) => a.status === 409)!;
+    expect((refused.body as { error: string }).error).toBe("이 지역에서 다른 가져오기가 진행 중입니다. 끝난 뒤 파일을 다시 검사하세요.");
+    await settle();
+    const loser = answers[0].status === 409 ? first : second;
+    const late = await commit(loser.id);
+    expect(late).toMatchObject({ state: "failed", done: 0 });
+    const drafts = await importDrafts();
+    expect(drafts.length).toBe(before + 300);
+    const externalIds = drafts.map((d) => d.payload.externalId);
+    expect(new Set(externalIds).size).toBe(externalIds.length);
+  });
+
+  it("the database itself refuses a second draft with the same external id in a region", async () => {
+    const [draft] = await services.database.db.selectFrom("listing_drafts").selectAll().where("region_code", "=", "27").limit(1).execute();
+    await expect(
+      services.database.db
+        .insertInto("listing_drafts")
+        .values({ entity_type: draft.entity_type, entity_id: "twin-of-" + draft.entity_id, region_code: "27", is_new: true, origin: "import", payload: JSON.stringify(draft.payload), created_by: draft.created_by, updated_by: draft.updated_by })
+        .execute(),
+    ).rejects.toThrow(/listing_drafts_external_id/);
+  });
 });

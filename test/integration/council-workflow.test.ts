@@ -185,7 +185,7 @@ describe(`council listings workflow on ${databaseLabel}`, () => {
     expect(await db.selectFrom("listing_drafts").select("id").execute()).toEqual(draftsBefore);
   });
 
-  it("a reviewer publishes all pending drafts as seen; a changed list is refused; drafts over a changed listing stay pending", async () => {
+  it("a reviewer publishes all pending drafts as seen, all or nothing: a changed list is refused, a draft over a changed listing blocks the lot and is named", async () => {
     const db = services.database.db;
     const created: string[] = [];
     for (const name of ["일괄 1", "일괄 2", "일괄 3"]) {
@@ -204,12 +204,19 @@ describe(`council listings workflow on ${databaseLabel}`, () => {
     expect((await publishAll(services, reviewer, "27", seen)).kind).toBe("stale");
     expect(await db.selectFrom("facilities").select("id").where("id", "in", created).execute()).toEqual([]);
 
+    // All or nothing: one draft over a listing that changed since blocks the lot, and says which.
+    const blockedOutcome = await publishAll(services, reviewer, "27", reviewToken(await listRegionDrafts(db, "27")));
+    expect(blockedOutcome).toEqual({ kind: "blocked", blocked: [{ type: "facility", entityId: techno.id, nameKo: "게시본 바뀔 초안", reason: "listing_changed" }] });
+    expect(await db.selectFrom("facilities").select("id").where("id", "in", created).execute()).toEqual([]);
+    expect((await listRegionDrafts(db, "27")).length).toBe(5);
+
+    const stuck = (await listRegionDrafts(db, "27")).find((d) => d.entityId === techno.id)!;
+    expect((await discardDraft(services, reviewer, { type: "facility", regionCode: "27", entityId: techno.id, expected: `draft:${stuck.version}` })).kind).toBe("ok");
     const outcome = await publishAll(services, reviewer, "27", reviewToken(await listRegionDrafts(db, "27")));
-    expect(outcome).toEqual({ kind: "ok", value: { published: 4, skipped: 1 } });
+    expect(outcome).toEqual({ kind: "ok", value: { published: 4 } });
     const live = await db.selectFrom("facilities").select("name_ko").where("id", "in", [...created, extra.kind === "ok" ? extra.value.entityId : ""]).orderBy("name_ko").execute();
     expect(live.map((r) => r.name_ko)).toEqual(["늦게 온 초안", "일괄 1", "일괄 2", "일괄 3"]);
-    const pending = await listRegionDrafts(db, "27");
-    expect(pending.map((d) => d.entityId)).toEqual([techno.id]);
+    expect(await listRegionDrafts(db, "27")).toEqual([]);
     expect(await searchNames(services, "일괄")).toEqual(expect.arrayContaining(["일괄 1", "일괄 2", "일괄 3"]));
   });
 

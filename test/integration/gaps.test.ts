@@ -91,19 +91,19 @@ describe(`coverage gaps on ${databaseLabel}: ten firms and two centers`, () => {
     expect(report.radiusKm).toBe(30);
     expect(report.population).toEqual({ total: 10, synthetic: 2 });
     const expected = [
-      { regionCode: "47", pavittClass: "supplier_dominated", smes: 3, covered: 2, coverageRatio: 0.6667, facilities: 1, facilitiesPer1000: 333.33, medianNearestKm: 30 },
-      { regionCode: "47", pavittClass: "specialized_supplier", smes: 1, covered: 1, coverageRatio: 1, facilities: 1, facilitiesPer1000: 1000, medianNearestKm: 13 },
-      { regionCode: "41", pavittClass: "specialized_supplier", smes: 2, covered: 1, coverageRatio: 0.5, facilities: 1, facilitiesPer1000: 500, medianNearestKm: 18 },
-      { regionCode: "41", pavittClass: "science_based", smes: 1, covered: 1, coverageRatio: 1, facilities: 1, facilitiesPer1000: 1000, medianNearestKm: 9 },
-      { regionCode: "44", pavittClass: "science_based", smes: 1, covered: 0, coverageRatio: 0, facilities: 0, facilitiesPer1000: 0, medianNearestKm: 56 },
-      { regionCode: "47", pavittClass: "scale_intensive", smes: 1, covered: 0, coverageRatio: 0, facilities: 0, facilitiesPer1000: 0, medianNearestKm: null },
-      { regionCode: "41", pavittClass: "scale_intensive", smes: 1, covered: 0, coverageRatio: 0, facilities: 0, facilitiesPer1000: 0, medianNearestKm: null },
+      { regionCode: "47", pavittClass: "supplier_dominated", smes: 3, covered: 2, uncovered: 1, coverageRatio: null, facilities: 1, facilitiesPer1000: null, medianNearestKm: 30 },
+      { regionCode: "47", pavittClass: "specialized_supplier", smes: 1, covered: 1, uncovered: 0, coverageRatio: null, facilities: 1, facilitiesPer1000: null, medianNearestKm: 13 },
+      { regionCode: "41", pavittClass: "specialized_supplier", smes: 2, covered: 1, uncovered: 1, coverageRatio: null, facilities: 1, facilitiesPer1000: null, medianNearestKm: 18 },
+      { regionCode: "41", pavittClass: "science_based", smes: 1, covered: 1, uncovered: 0, coverageRatio: null, facilities: 1, facilitiesPer1000: null, medianNearestKm: 9 },
+      { regionCode: "44", pavittClass: "science_based", smes: 1, covered: 0, uncovered: 1, coverageRatio: null, facilities: 0, facilitiesPer1000: null, medianNearestKm: 56 },
+      { regionCode: "47", pavittClass: "scale_intensive", smes: 1, covered: 0, uncovered: 1, coverageRatio: null, facilities: 0, facilitiesPer1000: null, medianNearestKm: null },
+      { regionCode: "41", pavittClass: "scale_intensive", smes: 1, covered: 0, uncovered: 1, coverageRatio: null, facilities: 0, facilitiesPer1000: null, medianNearestKm: null },
     ];
     expect(report.rows).toHaveLength(expected.length);
     for (const figures of expected) expect(row(report, figures.regionCode, figures.pavittClass as PavittClass)).toEqual(figures);
     expect(report.areas).toEqual([
-      { area: "capital", smes: 4, covered: 2, coverageRatio: 0.5, facilities: 1, facilitiesPer1000: 250, medianNearestKm: 20.5 },
-      { area: "rest", smes: 6, covered: 3, coverageRatio: 0.5, facilities: 1, facilitiesPer1000: 166.67, medianNearestKm: 35.5 },
+      { area: "capital", smes: 4, covered: 2, uncovered: 2, coverageRatio: null, facilities: 1, facilitiesPer1000: null, medianNearestKm: 20.5 },
+      { area: "rest", smes: 6, covered: 3, uncovered: 3, coverageRatio: null, facilities: 1, facilitiesPer1000: null, medianNearestKm: 35.5 },
     ]);
     expect(report.hotspots.reduce((sum, spot) => sum + spot.smes, 0)).toBe(5);
     expect(report.hotspots.map((spot) => spot.nearestKm).sort()).toEqual([32, 41, 56, null, null].sort());
@@ -115,7 +115,7 @@ describe(`coverage gaps on ${databaseLabel}: ten firms and two centers`, () => {
     expect(row(wide, "41", "specialized_supplier")?.covered).toBe(2);
     expect(row(wide, "44", "science_based")?.covered).toBe(0);
     const one = (await (await callLoader(gapsLoader, services, "/api/gaps?radiusKm=60&pavittClass=science_based&region=44")).json()) as GapReport;
-    expect(one.rows).toEqual([{ regionCode: "44", pavittClass: "science_based", smes: 1, covered: 1, coverageRatio: 1, facilities: 0, facilitiesPer1000: 0, medianNearestKm: 56 }]);
+    expect(one.rows).toEqual([{ regionCode: "44", pavittClass: "science_based", smes: 1, covered: 1, uncovered: 0, coverageRatio: null, facilities: 0, facilitiesPer1000: null, medianNearestKm: 56 }]);
     const bySector = (await (await callLoader(gapsLoader, services, "/api/gaps?sector=29")).json()) as GapReport;
     expect(bySector.rows.map((r) => [r.regionCode, r.sector, r.smes]).sort()).toEqual([
       ["41", "29", 2],

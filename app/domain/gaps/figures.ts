@@ -16,14 +16,27 @@ export interface EligibleFacilityRef {
   regionCode: string;
 }
 
+/**
+ * Rates and ratios of fewer firms than this are not shown (null on the API, "—" on the page and in
+ * exports): 2 of 3 firms is not a 66.67% coverage anyone should quote, and a cell that small
+ * comes close to naming firms.
+ */
+export const SMALL_CELL_MIN_FIRMS = 10;
+
 export interface GapFigures {
   smes: number;
   covered: number;
-  coverageRatio: number;
+  /** Firms without an eligible facility within the radius: the gap itself. */
+  uncovered: number;
+  /** Null below SMALL_CELL_MIN_FIRMS firms. */
+  coverageRatio: number | null;
   facilities: number;
+  /** Null below SMALL_CELL_MIN_FIRMS firms. */
   facilitiesPer1000: number | null;
   medianNearestKm: number | null;
 }
+
+export const isSmallCell = (smes: number) => smes < SMALL_CELL_MIN_FIRMS;
 
 export interface GapRow extends GapFigures {
   regionCode: string;
@@ -64,12 +77,14 @@ export function medianNearest(counts: readonly { nearestKm: number | null; firms
 export function figuresOf(counts: readonly DistanceCount[], facilities: number, radiusKm: number): GapFigures {
   const smes = counts.reduce((sum, entry) => sum + entry.firms, 0);
   const covered = counts.reduce((sum, entry) => sum + (entry.nearestKm !== null && entry.nearestKm <= radiusKm ? entry.firms : 0), 0);
+  const small = isSmallCell(smes);
   return {
     smes,
     covered,
-    coverageRatio: smes === 0 ? 0 : round(covered / smes, 4),
+    uncovered: smes - covered,
+    coverageRatio: small ? null : round(covered / smes, 4),
     facilities,
-    facilitiesPer1000: smes === 0 ? null : round((facilities * 1000) / smes, 2),
+    facilitiesPer1000: small ? null : round((facilities * 1000) / smes, 2),
     medianNearestKm: medianNearest(counts),
   };
 }

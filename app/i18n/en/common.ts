@@ -14,6 +14,8 @@ export const common = {
   notFoundTitle: "Not found",
   notFoundBody: "There is no such page. Check the address or go back to the map.",
   errorTitle: "Something went wrong",
+  unavailableTitle: "Temporarily unavailable",
+  unavailableBody: "The database cannot be reached. Please try again in a moment; what you just entered may not have been saved.",
   errorBody: "Please try again in a moment.",
   nationwide: "Nationwide",
   navMap: "Map",

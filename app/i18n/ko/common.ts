@@ -12,6 +12,8 @@ export const common = {
   notFoundTitle: "찾을 수 없습니다",
   notFoundBody: "요청한 페이지가 없습니다. 주소를 확인하거나 지도로 돌아가세요.",
   errorTitle: "문제가 발생했습니다",
+  unavailableTitle: "잠시 서비스를 이용할 수 없습니다",
+  unavailableBody: "데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도하세요. 입력한 내용은 저장되지 않았을 수 있습니다.",
   errorBody: "잠시 후 다시 시도하세요.",
   nationwide: "전국",
   navMap: "지도",

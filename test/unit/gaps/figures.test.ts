@@ -19,7 +19,7 @@ describe("coverage figures from distance counts", () => {
       { regionCode: "27", pavittClass: "specialized_supplier", nearestKm: 31, firms: 2 },
       { regionCode: "27", pavittClass: "specialized_supplier", nearestKm: null, firms: 2 },
     ];
-    expect(figuresOf(counts, 3, 30)).toEqual({ smes: 10, covered: 6, coverageRatio: 0.6, facilities: 3, facilitiesPer1000: 300, medianNearestKm: 30 });
+    expect(figuresOf(counts, 3, 30)).toEqual({ smes: 10, covered: 6, uncovered: 4, coverageRatio: 0.6, facilities: 3, facilitiesPer1000: 300, medianNearestKm: 30 });
   });
 
   it("rows are ranked by uncovered firms and name the facilities of their region and class", () => {
@@ -55,8 +55,8 @@ describe("coverage figures from distance counts", () => {
       30,
     );
     expect(areas).toEqual([
-      { area: "capital", smes: 4, covered: 4, coverageRatio: 1, facilities: 1, facilitiesPer1000: 250, medianNearestKm: 5 },
-      { area: "rest", smes: 4, covered: 0, coverageRatio: 0, facilities: 0, facilitiesPer1000: 0, medianNearestKm: 40 },
+      { area: "capital", smes: 4, covered: 4, uncovered: 0, coverageRatio: null, facilities: 1, facilitiesPer1000: null, medianNearestKm: 5 },
+      { area: "rest", smes: 4, covered: 0, uncovered: 4, coverageRatio: null, facilities: 0, facilitiesPer1000: null, medianNearestKm: 40 },
     ]);
   });
 

@@ -18,10 +18,10 @@ function misuses(): void {
   t("en", "noSuchMessage");
   // @ts-expect-error `synthetic` is missing
   translator("en")("gapsSynthetic", { total: 3 });
-  const korean = { greeting: "{name}님, 안녕하세요", count: "{count}곳" } as const;
+  type Korean = { readonly greeting: "{name}님, 안녕하세요"; readonly count: "{count}곳" };
   // @ts-expect-error the English placeholder is not the Korean one
-  const wrong: CheckedTranslation<typeof korean, { greeting: "Hello {who}"; count: "{count} places" }> = { greeting: "Hello {who}", count: "{count} places" };
-  const right: CheckedTranslation<typeof korean, { greeting: "Hello, {name}"; count: { one: "{count} place"; other: "{count} places" } }> = {
+  const wrong: CheckedTranslation<Korean, { greeting: "Hello {who}"; count: "{count} places" }> = { greeting: "Hello {who}", count: "{count} places" };
+  const right: CheckedTranslation<Korean, { greeting: "Hello, {name}"; count: { one: "{count} place"; other: "{count} places" } }> = {
     greeting: "Hello, {name}",
     count: { one: "{count} place", other: "{count} places" },
   };

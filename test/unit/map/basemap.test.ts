@@ -7,6 +7,8 @@ import { loadConfig } from "~/config.server";
 import { boundaryCollection, protomapsStyle } from "~/map/basemap";
 import { facilityLayerIds, facilityLayers, offlineStyle } from "~/map/style";
 
+const env = (values: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: "test", ...values });
+
 describe("basemap", () => {
   it("turns the derived boundary file into 250 시군구 and 17 provinces, each named in both languages", () => {
     const topology = JSON.parse(fs.readFileSync(path.resolve("data/boundaries/korea.topo.json"), "utf8"));
@@ -37,13 +39,13 @@ describe("basemap", () => {
   });
 
   it("reads the basemap choice from the environment and refuses an archive without its fonts", () => {
-    expect(loadConfig({}).basemap).toEqual({ kind: "offline" });
-    expect(loadConfig({ MAP_STYLE_URL: "https://maps.example.kr/style.json" }).basemap).toEqual({ kind: "style", url: "https://maps.example.kr/style.json" });
-    expect(loadConfig({ MAP_PMTILES_URL: "https://t.example.kr/k.pmtiles", MAP_ASSETS_URL: "https://t.example.kr/assets" }).basemap).toEqual({
+    expect(loadConfig(env({})).basemap).toEqual({ kind: "offline" });
+    expect(loadConfig(env({ MAP_STYLE_URL: "https://maps.example.kr/style.json" })).basemap).toEqual({ kind: "style", url: "https://maps.example.kr/style.json" });
+    expect(loadConfig(env({ MAP_PMTILES_URL: "https://t.example.kr/k.pmtiles", MAP_ASSETS_URL: "https://t.example.kr/assets" })).basemap).toEqual({
       kind: "pmtiles",
       archiveUrl: "https://t.example.kr/k.pmtiles",
       assetsUrl: "https://t.example.kr/assets",
     });
-    expect(() => loadConfig({ MAP_PMTILES_URL: "https://t.example.kr/k.pmtiles" })).toThrow(/MAP_ASSETS_URL/);
+    expect(() => loadConfig(env({ MAP_PMTILES_URL: "https://t.example.kr/k.pmtiles" }))).toThrow(/MAP_ASSETS_URL/);
   });
 });

@@ -1,0 +1,46 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Database } from "../schema";
+
+/**
+ * Runs `task` in a transaction holding the advisory lock `name`, if no other
+ * session holds it; the lock goes with the transaction, so a process that dies
+ * mid-task frees it. Returns `{ ran: false }` when another process has it.
+ */
+export async function withAdvisoryLock<T>(db: Kysely<Database>, name: string, task: (trx: Transaction<Database>) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext('clusterlink'), hashtext(${name})) as locked`.execute(trx);
+    if (!rows[0].locked) return { ran: false as const };
+    return { ran: true as const, value: await task(trx) };
+  });
+}
+
+/**
+ * Marks the start of a job's run, unless it started less than intervalSeconds
+ * ago: the caller holds the job's advisory lock, so this check and the run are
+ * one decision across processes.
+ */
+export async function claimJobRun(trx: Transaction<Database>, name: string, intervalSeconds: number): Promise<boolean> {
+  const { rows } = await sql<{ name: string }>`
+    insert into job_runs (name, started_at, runs) values (${name}, now(), 1)
+    on conflict (name) do update set started_at = now(), runs = job_runs.runs + 1
+    where job_runs.started_at is null or job_runs.started_at < now() - make_interval(secs => ${intervalSeconds})
+    returning name`.execute(trx);
+  return rows.length > 0;
+}
+
+export async function finishJobRun(trx: Transaction<Database>, name: string, error: string | null): Promise<void> {
+  await trx.updateTable("job_runs").set({ finished_at: sql`now()`, last_error: error }).where("name", "=", name).execute();
+}
+
+export interface JobRun {
+  name: string;
+  runs: number;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  lastError: string | null;
+}
+
+export async function listJobRuns(db: Kysely<Database>): Promise<JobRun[]> {
+  const rows = await db.selectFrom("job_runs").selectAll().orderBy("name").execute();
+  return rows.map((r) => ({ name: r.name, runs: r.runs, startedAt: r.started_at, finishedAt: r.finished_at, lastError: r.last_error }));
+}
