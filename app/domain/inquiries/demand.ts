@@ -1,12 +1,13 @@
+import { SMALL_CELL_MIN_FIRMS } from "../gaps/figures";
 import type { InquiryOutcome, InquiryState } from "./lifecycle";
 
 /**
  * The demand side of the coverage report, from the anonymous facts of the
  * requests only (region, class, industry, dates, outcome). A cell with fewer
- * than MIN_CELL requests shows no figures, so that no single firm can be
+ * than MIN_CELL requests (the threshold the supply side uses for firms) shows no figures, so that no single firm can be
  * recognised from a count, a median or a share.
  */
-export const MIN_CELL = 5;
+export const MIN_CELL = SMALL_CELL_MIN_FIRMS;
 
 export interface DemandFact {
   regionCode: string;
