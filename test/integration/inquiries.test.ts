@@ -11,7 +11,7 @@ import { action as statusAction, loader as statusLoader } from "~/routes/inquiri
 import { loader as inboxLoader } from "~/routes/council.$region.inquiries._index";
 import { action as detailAction, loader as detailLoader } from "~/routes/council.$region.inquiries.$id";
 import { loader as gapsDemandLoader } from "~/routes/api.gaps_.demand";
-import { mailText, startTestSmtp, type CapturedMail } from "./helpers/smtp";
+import { mailText, startTestSmtp, type CapturedMail } from "../support/smtp";
 import { callRoute, createTestDatabase, databaseLabel, signIn, testConfig, type SignedIn } from "./support";
 
 const PASSWORD = "a long enough password";
