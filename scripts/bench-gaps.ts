@@ -11,6 +11,8 @@ import { prepareDatabase } from "../db/setup";
 import { syntheticFirms } from "../app/domain/gaps/synthetic";
 import { loader as gapsLoader } from "../app/routes/api.gaps";
 import type { Services } from "../app/services.server";
+import { required } from "../app/required";
+import { loadAverage } from "./bench/stats";
 import { parseOptions, progressBar } from "./cli";
 
 /**
@@ -35,7 +37,7 @@ await admin.query(`create database ${name} template template0 encoding 'UTF8' lc
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
 const database = await openDatabase({ databaseUrl: url.href, dataDir: "memory://" });
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) => required([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)], "the median of no timings");
 const timed = async (run: () => Promise<unknown>) => {
   const started = performance.now();
   await run();
@@ -49,7 +51,7 @@ try {
   const progress = progressBar("Synthetic firms");
   const loadMs = await timed(() => replaceSyntheticFirms(db, syntheticFirms(count, 1, reference), (done) => progress(done, count)));
   await sql`vacuum analyze firms`.execute(db);
-  console.log(`\n${count} synthetic firms loaded in ${(loadMs / 1000).toFixed(1)} s (PostgreSQL ${(await sql<{ server_version: string }>`show server_version`.execute(db)).rows[0].server_version}).`);
+  console.log(`\n${count} synthetic firms loaded in ${(loadMs / 1000).toFixed(1)} s (PostgreSQL ${required((await sql<{ server_version: string }>`show server_version`.execute(db)).rows[0], "the server_version row").server_version}).`);
 
   await recomputeGaps(db);
   const scan = () => sql`select region_code, pavitt_class, ksic_division, count(*), sum(employees) from firms group by 1, 2, 3`.execute(db);
@@ -62,7 +64,7 @@ try {
   }
   const recomputeMs = median(recomputeTimes);
   const scanMs = median(scanTimes);
-  const cells = (await sql<{ n: number }>`select count(*)::int as n from gap_cells`.execute(db)).rows[0].n;
+  const cells = required((await sql<{ n: number }>`select count(*)::int as n from gap_cells`.execute(db)).rows[0], "the count of gap cells").n;
 
   const services = { database } as unknown as Services;
   const server = http.createServer((request, response) => {
@@ -82,12 +84,12 @@ try {
   }
   server.close();
   latencies.sort((a, b) => a - b);
-  const p95 = latencies[Math.floor(latencies.length * 0.95)];
-  const p50 = latencies[Math.floor(latencies.length * 0.5)];
+  const p95 = required(latencies[Math.floor(latencies.length * 0.95)], "the p95 of no requests");
+  const p50 = required(latencies[Math.floor(latencies.length * 0.5)], "the p50 of no requests");
 
   const verdict = (pass: boolean) => (pass ? "PASS" : "FAIL");
   const ratio = recomputeMs / scanMs;
-  console.log(`\nCoverage-gap benchmark: ${count} synthetic firms; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end`);
+  console.log(`\nCoverage-gap benchmark: ${count} synthetic firms; ${os.cpus().length} CPUs, load average ${loadAverage()} at the end`);
   console.log(`full recompute (median of ${rounds}):   ${(recomputeMs / 1000).toFixed(2)} s   [${recomputeTimes.map((t) => (t / 1000).toFixed(2)).join(", ")}]  → ${cells} stored cells`);
   console.log(`plain aggregate scan of firms:      ${(scanMs / 1000).toFixed(2)} s   [${scanTimes.map((t) => (t / 1000).toFixed(2)).join(", ")}]`);
   console.log(`ratio recompute / scan:             ${ratio.toFixed(1)}×   ${verdict(ratio <= 10 && recomputeMs <= 10_000)} (target ≤ 10×, recompute ≤ 10 s)`);

@@ -8,6 +8,7 @@ import { performance } from "node:perf_hooks";
 import { readAreas } from "../db/seed/areas";
 import { readCatalog } from "../db/seed/catalog";
 import { buildGeocoder } from "../app/domain/geocode";
+import { required } from "../app/required";
 import { parseOptions } from "./cli";
 import { percentile, seededRandom } from "./bench/stats";
 
@@ -24,7 +25,7 @@ const buildMs = performance.now() - started;
 const byCode = new Map(areas.map((a) => [a.code, a]));
 const dongs = areas.filter((a) => a.level === "eupmyeondong" && a.current);
 const regionOf = new Map(catalog.regions.map((r) => [r.code, r]));
-const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+const pick = <T>(list: T[]) => required(list[Math.floor(random() * list.length)], "an item to pick from");
 const queries: { text: string; plain: string }[] = [];
 for (let i = 0; i < count; i++) {
   const dong = pick(dongs);

@@ -5,7 +5,7 @@ import { loadConfig } from "../app/config.server";
 import { checkImportFile, findJob, startImport, waitForJob } from "../app/council/import.server";
 import { decodeCsvBytes, parseCsvText } from "../app/csv";
 import { createServices } from "../app/services.server";
-import { verdict } from "./bench/stats";
+import { loadAverage, verdict } from "./bench/stats";
 import { parseOptions, progressBar } from "./cli";
 
 /**
@@ -101,7 +101,7 @@ try {
   const audit = await services.database.db.selectFrom("audit_log").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const rate = (s: number) => Math.round(ROWS / s).toLocaleString("en-US");
   console.log("");
-  console.log(`Import benchmark: PGlite in memory; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end`);
+  console.log(`Import benchmark: PGlite in memory; ${os.cpus().length} CPUs, load average ${loadAverage()} at the end`);
   console.log(`parse only (baseline)        ${parseSeconds.toFixed(2)} s  ${rate(parseSeconds)} rows/s`);
   console.log(`check (validate + match)     ${checkSeconds.toFixed(2)} s  ${rate(checkSeconds)} rows/s  ×${(checkSeconds / parseSeconds).toFixed(1)} parse`);
   console.log(`commit (drafts + audit)      ${commitSeconds.toFixed(2)} s  ${rate(commitSeconds)} rows/s  ×${(commitSeconds / parseSeconds).toFixed(1)} parse`);

@@ -7,9 +7,10 @@ import express from "express";
 import type { FeatureCollection } from "geojson";
 import type { Browser, Response } from "playwright-core";
 import { FACILITY_KINDS, type FacilityKind } from "../app/domain/types";
+import { required } from "../app/required";
 import { facilityLayerIds, facilityLayers, facilitySourceId, MARKER_SPACE_IMAGE, MARKER_SPACE_PIXELS, offlineStyle } from "../app/map/style";
 import { launchBrowser, startApp, type RunningApp } from "../test/e2e/harness";
-import { formatBytes, formatMs, median, percentile, verdict } from "./bench/stats";
+import { formatBytes, formatMs, loadAverage, median, percentile, verdict } from "./bench/stats";
 import { parseOptions } from "./cli";
 
 /**
@@ -220,7 +221,7 @@ try {
   const rows = [summary("map load", (r) => r.loadMs), summary("facilities drawn", (r) => r.drawnMs)];
   const pad = (text: string, width: number) => text.padStart(width);
 
-  console.log(`Map benchmark: ${appUrl} against a bare MapLibre page, Chromium ${browser.version()}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end`);
+  console.log(`Map benchmark: ${appUrl} against a bare MapLibre page, Chromium ${browser.version()}; ${os.cpus().length} CPUs, load average ${loadAverage()} at the end`);
   console.log(`${expected} facilities in ${kinds.length} kinds; viewport ${VIEWPORT.width}×${VIEWPORT.height}, map ${size.width}×${size.height}; 1 warm-up visit each, then ${runs} visits each in fresh contexts, alternating`);
   console.log("Times from navigation start.");
   console.log("");
@@ -232,7 +233,7 @@ try {
   }
   console.log("");
   const bytes = (label: string, list: PageRun[]) => {
-    const last = list[list.length - 1];
+    const last = required(list.at(-1), "a page run");
     console.log(
       `${label.padEnd(6)} JavaScript: ${formatBytes(last.scriptBytes)} transferred (${formatBytes(last.scriptDecodedBytes)} uncompressed) in ${last.scriptFiles} files; all responses: ${formatBytes(last.totalBytes)}`,
     );

@@ -6,7 +6,7 @@ import { matchReference } from "../app/match/reference.server";
 import { runMatch } from "../app/match/service.server";
 import { createServices } from "../app/services.server";
 import { buildCatalogue, CITIES, loadVocabulary } from "./bench/catalogue";
-import { formatMs, median, percentile, pick, pickSome, seededRandom, verdict, type Random } from "./bench/stats";
+import { formatMs, loadAverage, median, percentile, pick, pickSome, seededRandom, verdict, type Random } from "./bench/stats";
 import { parseOptions } from "./cli";
 
 /**
@@ -87,7 +87,7 @@ try {
   const measured = total.length;
   const row = (label: string, samples: number[]) =>
     console.log(`${label.padEnd(26)}${formatMs(median(samples)).padStart(12)}${formatMs(percentile(samples, 95)).padStart(12)}${formatMs(Math.max(...samples)).padStart(12)}`);
-  console.log(`Match benchmark: embedded engine, seed ${seed}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end`);
+  console.log(`Match benchmark: embedded engine, seed ${seed}; ${os.cpus().length} CPUs, load average ${loadAverage()} at the end`);
   console.log(`Catalogue: ${FACILITIES} facilities + ${PROGRAMS} programs (indexed in ${formatMs(indexMs)})`);
   console.log(`Profiles: ${profiles.length} (${warmup} warm-up, ${measured} measured)`);
   console.log("");

@@ -4,11 +4,12 @@ import { loader } from "../app/routes/api.search";
 import { resolvePlacePhrase } from "../app/search/place.server";
 import { parseSearchRequest, toSearchQuery, type SearchResponse } from "../app/search/request.server";
 import type { SearchQuery } from "../app/search/types";
+import { required } from "../app/required";
 import { createServices } from "../app/services.server";
 import { callLoader } from "../test/integration/support";
 import { buildCatalogue, loadVocabulary } from "./bench/catalogue";
 import { buildQueries, QUERY_CATEGORIES, type BenchQuery } from "./bench/search-queries";
-import { formatMs, median, percentile, seededRandom, verdict } from "./bench/stats";
+import { formatMs, loadAverage, median, percentile, seededRandom, verdict } from "./bench/stats";
 import { parseOptions } from "./cli";
 
 /**
@@ -89,11 +90,13 @@ try {
   for (let round = 0; round < warmupRounds + rounds; round++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
+      const swap = required(order[i], "a query position");
+      order[i] = required(order[j], "a query position");
+      order[j] = swap;
     }
     const record = round >= warmupRounds;
     for (const [position, index] of order.entries()) {
-      const item = prepared[index];
+      const item = required(prepared[index], "a prepared query");
       if ((position + round) % 2 === 0) {
         await timeHandler(item, record);
         await timeEngine(item, record);
@@ -117,7 +120,7 @@ try {
   const hitShare = withHits / prepared.length;
 
   const pad = (text: string, width: number) => text.padStart(width);
-  console.log(`Search benchmark: embedded engine, seed ${seed}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end`);
+  console.log(`Search benchmark: embedded engine, seed ${seed}; ${os.cpus().length} CPUs, load average ${loadAverage()} at the end`);
   console.log(`Catalogue: ${FACILITIES} facilities + ${PROGRAMS} programs = ${documents.length} documents (generated in ${formatMs(generatedMs)})`);
   console.log(`Index build (replaceAll): ${formatMs(indexMs)}`);
   console.log(`Queries: ${prepared.length}; ${warmupRounds} warm-up rounds, then ${rounds} measured rounds, paths alternated: ${engineAll.length} samples per path`);

@@ -3,6 +3,7 @@ import { MigrationError } from "../db/migrate";
 import { DataDirLockedError } from "../db/pglite-lock";
 import { CatalogError } from "../db/seed/catalog";
 import { ConfigError, loadConfig, type AppConfig } from "../app/config.server";
+import { required } from "../app/required";
 
 /** Errors whose message is the whole story for the person at the terminal. */
 const EXPLAINED = [ConfigError, CatalogError, MigrationError, DataDirLockedError];
@@ -46,12 +47,15 @@ export function parseOptions(argv: string[]): { options: Map<string, string>; po
   const options = new Map<string, string>();
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const arg = required(argv[i], "a command-line argument");
+    const next = argv[i + 1];
     if (arg.startsWith("--")) {
-      const [name, inline] = arg.slice(2).split("=", 2);
+      const [name = "", inline] = arg.slice(2).split("=", 2);
       if (inline !== undefined) options.set(name, inline);
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) options.set(name, argv[++i]);
-      else options.set(name, "true");
+      else if (next !== undefined && !next.startsWith("--")) {
+        options.set(name, next);
+        i++;
+      } else options.set(name, "true");
     } else positional.push(arg);
   }
   return { options, positional };

@@ -30,7 +30,7 @@ if (Math.abs(origin.lat - 38) > 1e-9 || Math.abs(origin.lng - 127.5) > 1e-9) thr
 const back = wgs84ToUtmk(utmkToWgs84(953_003, 1_955_642).lat, utmkToWgs84(953_003, 1_955_642).lng);
 if (Math.abs(back.x - 953_003) > 0.01 || Math.abs(back.y - 1_955_642) > 0.01) throw new Error("UTM-K round trip is off by more than 1 cm");
 
-const regionRows = parse(fs.readFileSync(path.join(dataDir, "regions.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+const regionRows = parse(fs.readFileSync(path.join(dataDir, "regions.csv"), "utf8"), { columns: true }) as Record<"code" | "kostat_code" | "name_ko" | "name_ko_short" | "name_en", string>[];
 const sidoCodes = parse(read("boundaries/kr_sido_codes.csv"), { columns: true }) as Record<string, string>[];
 const regions: RegionRef[] = regionRows.map((r) => ({
   code: r.code,
@@ -40,7 +40,7 @@ const regions: RegionRef[] = regionRows.map((r) => ({
   previousCode: sidoCodes.find((s) => s.code_adm === r.code)?.code_adm_prev || null,
 }));
 
-const sigunguSource = JSON.parse(read("boundaries/kr_sigungu_2018_kostat.geojson")) as FeatureCollection<Polygon | MultiPolygon, Record<string, string>>;
+const sigunguSource = JSON.parse(read("boundaries/kr_sigungu_2018_kostat.geojson")) as FeatureCollection<Polygon | MultiPolygon, Record<"code_kostat" | "name_ko" | "name_ko_current" | "name_en" | "sido_code_kostat_current", string>>;
 const sigungu: KostatSigungu[] = sigunguSource.features.map((f) => ({
   codeKostat: f.properties.code_kostat,
   nameKo: f.properties.name_ko,

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { FacilityKind } from "~/domain/types";
 import { nameKey, type Lang, type Translate } from "~/i18n";
 import { basemapStyle, prepareBasemap, setBasemapLanguage, type BasemapChoice } from "~/map/basemap";
-import { circlePolygon, facilityCollection, regionLabelCollection, type MapFacility } from "~/map/features";
+import { circlePolygon, circleRing, facilityCollection, regionLabelCollection, type MapFacility } from "~/map/features";
 import {
   facilityLayerIds,
   facilityLayers,
@@ -192,7 +192,7 @@ export function FacilityMap(props: FacilityMapProps) {
     const point = nearLat === undefined || nearLng === undefined ? null : { lat: nearLat, lng: nearLng, radiusKm: nearRadiusKm };
     (map.getSource(NEAR_SOURCE) as GeoJSONSource | undefined)?.setData(nearCollection(point));
     if (point?.radiusKm) {
-      const [ring] = circlePolygon(point, point.radiusKm).geometry.coordinates;
+      const ring = circleRing(point, point.radiusKm);
       const lngs = ring.map(([lng]) => lng);
       const lats = ring.map(([, lat]) => lat);
       map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], { padding: 40, maxZoom: 11, duration: 600 });
@@ -314,6 +314,7 @@ function openPopup(maplibregl: MapLibre, map: MapLibreMap, feature: MapGeoJSONFe
   const p = feature.properties as Record<string, unknown>;
   const anchor = typeof p.anchorGroup === "string" ? (JSON.parse(p.anchorGroup) as MapFacility["anchorGroup"]) : null;
   const [lng, lat] = (feature.geometry as GeoJSON.Point).coordinates;
+  if (lng === undefined || lat === undefined) return;
   openPopupFor(
     maplibregl,
     map,

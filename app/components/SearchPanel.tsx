@@ -206,7 +206,7 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
         {picking ? <p className="hint" role="status">{t("pickingHint")}</p> : null}
         {locating ? <p className="hint" role="status">{t("locating")}</p> : null}
         {geoFailed ? <p className="notice" role="alert">{t("geolocationFailed")}</p> : null}
-        {near ? <p className="hint">{t("nearPoint", { lat: near.split(",")[0], lng: near.split(",")[1] ?? "" })}</p> : null}
+        {near ? <p className="hint">{t("nearPoint", { lat: near.split(",")[0] ?? "", lng: near.split(",")[1] ?? "" })}</p> : null}
       </Form>
       {search.active ? (
         <SearchResults lang={lang} t={t} search={search} params={params} busy={navigation.state === "loading"} onHighlight={onHighlight} onSelect={onSelect} regions={regions} />
@@ -265,6 +265,11 @@ function SearchResults({
       {busy ? (
         <p className="busy-indicator" role="status">
           {t("searching")}
+        </p>
+      ) : null}
+      {response.unmatchedTerms.length > 0 && response.total > 0 ? (
+        <p className="notice" data-testid="unmatched-terms">
+          {t("unmatchedTerms", { terms: response.unmatchedTerms.join(", ") })}
         </p>
       ) : null}
       {response.degraded ? (

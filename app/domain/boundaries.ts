@@ -68,9 +68,10 @@ function readFeatures(input: unknown): RawFeature[] | string {
     const all = Object.keys(doc.objects);
     // The project's own file carries sigungu and provinces in one topology; take the provinces.
     const names = all.length > 1 && all.includes("provinces") ? ["provinces"] : all;
-    if (names.length !== 1) return `the TopoJSON file has ${names.length} objects; expected exactly one (the provinces) or one named "provinces"`;
+    const [name] = names;
+    if (names.length !== 1 || name === undefined) return `the TopoJSON file has ${names.length} objects; expected exactly one (the provinces) or one named "provinces"`;
     try {
-      const collection = feature(input as Topology, doc.objects[names[0]] as never) as unknown as { features?: RawFeature[] };
+      const collection = feature(input as Topology, doc.objects[name] as never) as unknown as { features?: RawFeature[] };
       if (!Array.isArray(collection.features)) return "the TopoJSON object is not a collection of features";
       return collection.features;
     } catch (error) {
@@ -156,7 +157,7 @@ function bboxOf(geometry: PolygonGeometry): [number, number, number, number] {
   let maxLat = -Infinity;
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
   for (const rings of polygons)
-    for (const [lng, lat] of rings[0]) {
+    for (const [lng, lat] of rings[0] ?? []) {
       minLng = Math.min(minLng, lng);
       minLat = Math.min(minLat, lat);
       maxLng = Math.max(maxLng, lng);

@@ -1,3 +1,5 @@
+import { required } from "../required";
+
 /** A source as a reader sees it: a link with a short label, or a named document. */
 export interface Citation {
   label: string;
@@ -18,15 +20,19 @@ export function parseCitations(source: string | null | undefined): Citation[] {
     .map((part) => {
       const web = /^(https?:\/\/\S+)(?:\s+(.*))?$/.exec(part);
       if (web) {
+        const url = required(web[1], "the address of a web source");
         try {
-          const host = new URL(web[1]).hostname.replace(/^(www|m)\./, "");
-          return { label: web[2] ? `${host} — ${web[2]}` : host, url: web[1] };
+          const host = new URL(url).hostname.replace(/^(www|m)\./, "");
+          return { label: web[2] ? `${host} — ${web[2]}` : host, url };
         } catch {
           return { label: part, url: null };
         }
       }
       const repo = /^github:([\w.-]+\/[\w.-]+)\s+(\S+)@([0-9a-f]{7,40})(?:\s+(.*))?$/.exec(part);
-      if (repo) return { label: `${repo[1]} ${repo[2].split("/").pop()}${repo[4] ? ` ${repo[4]}` : ""}`, url: `https://github.com/${repo[1]}/blob/${repo[3]}/${repo[2]}` };
+      if (repo) {
+        const path = required(repo[2], "the path of a github source");
+        return { label: `${repo[1]} ${path.split("/").pop()}${repo[4] ? ` ${repo[4]}` : ""}`, url: `https://github.com/${repo[1]}/blob/${repo[3]}/${path}` };
+      }
       return { label: part, url: null };
     });
 }

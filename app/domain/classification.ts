@@ -11,6 +11,7 @@ import {
   type PavittQuestion,
   type TechSource,
 } from "./types";
+import { required } from "../required";
 
 // ---------------------------------------------------------------------------
 // Pavitt class
@@ -168,7 +169,7 @@ function tallyVotes(answers: PavittAnswers): Votes {
   for (const question of QUESTIONS) {
     const answer = answers[question];
     if (answer === undefined) continue;
-    const given = (VOTES[question] as Record<string, Votes>)[answer];
+    const given = required((VOTES[question] as Record<string, Votes>)[answer], `the votes of answer ${answer} to ${question}`);
     for (const cls of PAVITT_CLASSES) votes[cls] = (votes[cls] ?? 0) + (given[cls] ?? 0);
   }
   return votes;
@@ -183,7 +184,7 @@ function topClass(votes: Votes): PavittClass {
 function answersFor(cls: PavittClass, answers: PavittAnswers): Question[] {
   return QUESTIONS.filter((question) => {
     const answer = answers[question];
-    return answer !== undefined && ((VOTES[question] as Record<string, Votes>)[answer][cls] ?? 0) > 0;
+    return answer !== undefined && (required((VOTES[question] as Record<string, Votes>)[answer], `the votes of answer ${answer} to ${question}`)[cls] ?? 0) > 0;
   });
 }
 

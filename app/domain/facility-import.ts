@@ -7,6 +7,7 @@
  */
 import type { Geocoder } from "./geocode";
 import type { CoordPrecision, FacilityKind } from "./types";
+import { required } from "../required";
 
 export const FACILITY_IMPORT_SOURCES = ["kicox", "incubators"] as const;
 export type FacilityImportSource = (typeof FACILITY_IMPORT_SOURCES)[number];
@@ -53,13 +54,13 @@ const NUMERIC = new Set(["지정면적", "관리면적", "분양", "미분양", 
 function groupOf(name: string): { base: string; part: boolean; total: boolean } {
   const match = /^(.*?)\s*\(\s*([①-⑳](?:\s*\+\s*[①-⑳])*)\s*\)\s*$/.exec(name);
   if (!match) return { base: name, part: false, total: false };
-  const total = match[2].includes("+");
-  return { base: match[1].trim(), part: !total, total };
+  const total = required(match[2], "the part numbers of a complex name").includes("+");
+  return { base: required(match[1], "the base of a complex name").trim(), part: !total, total };
 }
 
 function columnValue(values: Record<string, string>, column: string): string {
-  const key = Object.keys(values).find((k) => k.replace(/\s+/g, "") === column || k.replace(/\s+/g, "") === `산업시설구역${column}`);
-  return (key ? values[key] : "").trim();
+  const entry = Object.entries(values).find(([k]) => k.replace(/\s+/g, "") === column || k.replace(/\s+/g, "") === `산업시설구역${column}`);
+  return (entry ? entry[1] : "").trim();
 }
 
 export function readFacilityRows(
@@ -111,7 +112,7 @@ export function readFacilityRows(
         else figures[column] = value;
       }
       const province = columnValue(values, "시도");
-      const city = columnValue(values, "시군").split(/[,·]/)[0].trim();
+      const city = (columnValue(values, "시군").split(/[,·]/)[0] ?? "").trim();
       const placed = place(row, "시군", `${province} ${city}`);
       // A complex is placed at its 시군구: a row whose 시군 is not understood is a problem, not a province point.
       if (placed && placed.precision === "region") problems.push({ row, column: "시군", ko: `"${province} ${city}"에서 시·군·구를 찾지 못했습니다.`, en: `no city, county or district found in "${province} ${city}"` });

@@ -12,7 +12,9 @@ export function distanceKm(a: LatLng, b: LatLng): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-type Ring = number[][];
+/** A GeoJSON position: longitude, latitude, then any further ordinates (the boundary check admits no shorter one). */
+type Position = [lng: number, lat: number, ...rest: number[]];
+type Ring = Position[];
 export type PolygonGeometry =
   | { type: "Polygon"; coordinates: Ring[] }
   | { type: "MultiPolygon"; coordinates: Ring[][] };
@@ -21,15 +23,18 @@ export type PolygonGeometry =
 export function isPointInGeometry(point: LatLng, geometry: PolygonGeometry): boolean {
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
   return polygons.some(
-    (rings) => rings.length > 0 && isPointInRing(point, rings[0]) && !rings.slice(1).some((hole) => isPointInRing(point, hole)),
+    (rings) => rings[0] !== undefined && isPointInRing(point, rings[0]) && !rings.slice(1).some((hole) => isPointInRing(point, hole)),
   );
 }
 
 function isPointInRing(point: LatLng, ring: Ring): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
+    const pointI = ring[i];
+    const pointJ = ring[j];
+    if (pointI === undefined || pointJ === undefined) break;
+    const [xi, yi] = pointI;
+    const [xj, yj] = pointJ;
     const crosses = yi > point.lat !== yj > point.lat && point.lng < ((xj - xi) * (point.lat - yi)) / (yj - yi) + xi;
     if (crosses) inside = !inside;
   }
@@ -46,10 +51,13 @@ export function distanceToGeometryKm(point: LatLng, geometry: PolygonGeometry): 
   for (const rings of polygons) {
     for (const ring of rings) {
       for (let i = 1; i < ring.length; i++) {
-        const ax = (ring[i - 1][0] - point.lng) * kmPerDegLng;
-        const ay = (ring[i - 1][1] - point.lat) * kmPerDegLat;
-        const bx = (ring[i][0] - point.lng) * kmPerDegLng;
-        const by = (ring[i][1] - point.lat) * kmPerDegLat;
+        const start = ring[i - 1];
+        const end = ring[i];
+        if (start === undefined || end === undefined) break;
+        const ax = (start[0] - point.lng) * kmPerDegLng;
+        const ay = (start[1] - point.lat) * kmPerDegLat;
+        const bx = (end[0] - point.lng) * kmPerDegLng;
+        const by = (end[1] - point.lat) * kmPerDegLat;
         best = Math.min(best, distanceToSegment(ax, ay, bx, by));
       }
     }

@@ -1,3 +1,4 @@
+import { required } from "../required";
 import type { Lang } from "./lang";
 
 /**
@@ -105,7 +106,8 @@ function momentOf(value: Date | string | number): Moment | null {
   if (Number.isNaN(date.getTime())) return null;
   const fields: Record<string, number> = {};
   for (const part of SEOUL_FIELDS.formatToParts(date)) if (part.type !== "literal") fields[part.type] = Number(part.value);
-  return { year: fields.year, month: fields.month, day: fields.day, hour: fields.hour % 24, minute: fields.minute };
+  const field = (type: string) => required(fields[type], `the ${type} of a time in Seoul`);
+  return { year: field("year"), month: field("month"), day: field("day"), hour: field("hour") % 24, minute: field("minute") };
 }
 
 const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

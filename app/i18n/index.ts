@@ -29,7 +29,8 @@ export function isMessageKey(value: string): value is MessageKey {
 /** The name of a code in a label table ("science_based" → "과학 기반형"); a code the table lacks is shown as it is. */
 export function labelOf(lang: Lang, table: LabelTable, code: string | number): string {
   const names: Readonly<Record<string | number, string>> = LABELS[lang][table];
-  return Object.hasOwn(names, code) ? names[code] : String(code);
+  const name = Object.hasOwn(names, code) ? names[code] : undefined;
+  return name ?? String(code);
 }
 
 /** `lang="ko"` for data text in Hangul (a firm's name, say) shown on an English page; nothing otherwise. */

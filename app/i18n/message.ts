@@ -1,4 +1,5 @@
 import { formatNumber, pluralCategory } from "./format";
+import { required } from "../required";
 import type { Lang } from "./lang";
 
 /**
@@ -43,7 +44,7 @@ export type ParamValue = string | number;
 export function placeholdersOf(message: Message): string[] {
   const texts = typeof message === "string" ? [message] : Object.values(message).filter((text): text is string => typeof text === "string");
   const names = new Set<string>(typeof message === "string" ? [] : ["count"]);
-  for (const text of texts) for (const match of text.matchAll(/\{(\w+)\}/g)) names.add(match[1]);
+  for (const text of texts) for (const match of text.matchAll(/\{(\w+)\}/g)) names.add(required(match[1], "a placeholder name"));
   return [...names].sort();
 }
 

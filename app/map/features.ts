@@ -73,6 +73,11 @@ export function kindsPresent(facilities: MapFacility[]): FacilityKind[] {
 
 /** A circle of radiusKm around a point as a polygon (great-circle offsets), for drawing a search radius. */
 export function circlePolygon(center: { lat: number; lng: number }, radiusKm: number, steps = 72): Feature<GeoJSON.Polygon> {
+  return { type: "Feature", geometry: { type: "Polygon", coordinates: [circleRing(center, radiusKm, steps)] }, properties: {} };
+}
+
+/** The closed ring of `circlePolygon`, as [lng, lat] pairs. */
+export function circleRing(center: { lat: number; lng: number }, radiusKm: number, steps = 72): [number, number][] {
   const earthRadiusKm = 6371.0088;
   const angular = radiusKm / earthRadiusKm;
   const lat1 = (center.lat * Math.PI) / 180;
@@ -84,7 +89,7 @@ export function circlePolygon(center: { lat: number; lng: number }, radiusKm: nu
     const lng2 = lng1 + Math.atan2(Math.sin(bearing) * Math.sin(angular) * Math.cos(lat1), Math.cos(angular) - Math.sin(lat1) * Math.sin(lat2));
     ring.push([(lng2 * 180) / Math.PI, (lat2 * 180) / Math.PI]);
   }
-  return { type: "Feature", geometry: { type: "Polygon", coordinates: [ring] }, properties: {} };
+  return ring;
 }
 
 /** Region names at their label points, for the map's label layer. */

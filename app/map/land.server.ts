@@ -17,8 +17,8 @@ function round(value: number): number {
 }
 
 function roundGeometry(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
-  if (geometry.type === "Polygon") return { type: "Polygon", coordinates: geometry.coordinates.map((ring) => ring.map(([x, y]) => [round(x), round(y)])) };
-  return { type: "MultiPolygon", coordinates: geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => [round(x), round(y)]))) };
+  if (geometry.type === "Polygon") return { type: "Polygon", coordinates: geometry.coordinates.map((ring) => ring.map((position) => position.slice(0, 2).map(round))) };
+  return { type: "MultiPolygon", coordinates: geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map((position) => position.slice(0, 2).map(round)))) };
 }
 
 /** The land outline as GeoJSON text, built once from the world-atlas package (no network). */

@@ -181,7 +181,7 @@ const SEARCH_PARAMS = ["q", "type", "kind", "region", "sector", "pavittClass", "
 
 function parseNear(near: string | null, radiusKm: string | null): { lat: number; lng: number; radiusKm?: number } | null {
   const [lat, lng] = (near ?? "").split(",").map(Number);
-  if (!Number.isFinite(lat) || !Number.isFinite(lng) || near === null || near === "") return null;
+  if (lat === undefined || lng === undefined || !Number.isFinite(lat) || !Number.isFinite(lng) || near === null || near === "") return null;
   const radius = Number(radiusKm);
   return { lat, lng, ...(radiusKm && Number.isFinite(radius) && radius > 0 ? { radiusKm: radius } : {}) };
 }

@@ -1,4 +1,5 @@
 import type { LatLng } from "~/domain/types";
+import { required } from "~/required";
 
 /**
  * "technopark near Changwon", "창원 근처 테크노파크": the place people name
@@ -6,9 +7,12 @@ import type { LatLng } from "~/domain/types";
  */
 export function splitPlacePhrase(q: string): { text: string; place: string } | null {
   const english = /^(.*?)\b(?:near|around|close to|in)\s+([\p{L}][\p{L}\p{N}.\- ]*)$/iu.exec(q.trim());
-  if (english && english[2].trim() !== "") return { text: english[1].trim(), place: english[2].trim() };
+  if (english) {
+    const place = required(english[2], "the place of an English phrase").trim();
+    if (place !== "") return { text: required(english[1], "the text of an English phrase").trim(), place };
+  }
   const korean = /(^|\s)([\p{Script=Hangul}A-Za-z]+?)\s*(?:근처|인근|부근|주변)(?:의|에서|에)?(?=\s|$)/u.exec(q);
-  if (korean) return { text: `${q.slice(0, korean.index)} ${q.slice(korean.index + korean[0].length)}`.replace(/\s+/g, " ").trim(), place: korean[2] };
+  if (korean) return { text: `${q.slice(0, korean.index)} ${q.slice(korean.index + korean[0].length)}`.replace(/\s+/g, " ").trim(), place: required(korean[2], "the place of a Korean phrase") };
   return null;
 }
 

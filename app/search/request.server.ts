@@ -149,6 +149,8 @@ export interface SearchResponse {
   place?: { nameKo: string; nameEn: string; lat: number; lng: number; radiusKm: number };
   degraded: boolean;
   total: number;
+  /** Query words no hit contains (the Contract of /api/search); the hits then match the other words. */
+  unmatchedTerms: string[];
   hits: SearchHitOutput[];
   facets: Record<string, Record<string, number>>;
 }
@@ -159,6 +161,7 @@ export function toSearchResponse(result: ServedSearchResult, request: SearchRequ
     ...(request.place ? { place: { nameKo: request.place.nameKo, nameEn: request.place.nameEn, ...request.place.point, radiusKm: request.radiusKm ?? PLACE_RADIUS_KM } } : {}),
     degraded: result.degraded,
     total: result.total,
+    unmatchedTerms: result.unmatchedTerms,
     hits: result.hits.map(({ document, distanceKm, highlight }) => ({
       type: document.type,
       id: document.id,

@@ -3,6 +3,7 @@ import { ChangeListener } from "../../db/listen";
 import { claimPendingChanges, logHorizon, logLag, markDeliveredBelow, markDelivered, markFailed, outboxLag, readLog, type LogCursor, type OutboxLag } from "../../db/queries/outbox";
 import { loadAllSearchDocuments, loadSearchChanges } from "../../db/queries/search-source";
 import type { Database } from "../../db/schema";
+import { required } from "../required";
 import { EmbeddedSearchEngine } from "./embedded/engine";
 import type { SearchEngine, SearchQuery, SearchResult } from "./types";
 
@@ -215,7 +216,7 @@ export class SearchService {
       );
       await this.embedded.upsert(upserts);
       await this.embedded.delete(deletes);
-      const last = changes[changes.length - 1];
+      const last = required(changes.at(-1), "the last change of a batch");
       this.cursor = { xid: last.xid, id: last.id };
       if (changes.length < this.batchSize) return;
     }

@@ -1,4 +1,5 @@
 import { canBeChoseong, getChoseong, getJongseong, hasBatchim } from "es-hangul";
+import { required } from "~/required";
 
 /** Text utilities shared by the search engines: folding, tokens, Korean particles, initial consonants, highlights. */
 
@@ -144,7 +145,7 @@ export function stripParticle(token: string, isKnownWord: (word: string) => bool
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
 /**
@@ -181,7 +182,7 @@ function foldWithMap(source: string): FoldedText {
 }
 
 function isWordCharAt(text: string, index: number): boolean {
-  return index >= 0 && index < text.length && WORD_CHAR.test(text[index]);
+  return index >= 0 && index < text.length && WORD_CHAR.test(text.charAt(index));
 }
 
 function choseongProjection(folded: string): string {
@@ -224,8 +225,8 @@ export function highlightText(source: string, terms: readonly HighlightTerm[]): 
   let html = "";
   let cursor = 0;
   for (const [start, end] of ranges) {
-    const from = sourceStart[start];
-    const to = sourceEnd[end - 1];
+    const from = required(sourceStart[start], "the source offset of a match's start");
+    const to = required(sourceEnd[end - 1], "the source offset of a match's end");
     if (from < cursor) continue;
     html += `${escapeHtml(text.slice(cursor, from))}<mark>${escapeHtml(text.slice(from, to))}</mark>`;
     cursor = to;

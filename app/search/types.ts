@@ -95,6 +95,11 @@ export interface SearchHit {
 
 export interface SearchResult {
   total: number;
+  /**
+   * Query words no hit contains: empty when every hit matches every word; every word when nothing
+   * matched; otherwise the hits are those matching the most words and these matched nothing.
+   */
+  unmatchedTerms: string[];
   hits: SearchHit[];
   facets: Partial<Record<FacetName, Record<string, number>>>;
 }

@@ -72,7 +72,7 @@ function programFields(row: ProgramRow): ProgramFields {
 }
 
 function programRegion(row: ProgramRow): string | null {
-  return row.region_scope === "regional" && row.region_codes.length === 1 ? row.region_codes[0] : null;
+  return row.region_scope === "regional" && row.region_codes.length === 1 ? (row.region_codes[0] ?? null) : null;
 }
 
 function toLive(type: ListingType, row: FacilityRow | ProgramRow): LiveListing {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { ImportedFacility } from "../../app/domain/facility-import";
+import { required } from "../../app/required";
 import type { Database } from "../schema";
 import { enqueueSearchChanges } from "./outbox";
 
@@ -30,8 +31,8 @@ export async function upsertImportedFacilities(db: Kysely<Database>, facilities:
     let kept = 0;
     const touched: string[] = [];
     for (const [i, f] of facilities.entries()) {
-      const id = ids[i];
-      const defaults = DEFAULTS[f.kind];
+      const id = required(ids[i], "the id of an imported facility");
+      const defaults = required(DEFAULTS[f.kind], `the import defaults of kind ${f.kind}`);
       const values = {
         kind: f.kind,
         subtype: f.subtype,

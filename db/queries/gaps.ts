@@ -3,6 +3,7 @@ import { eligiblePairs, type GapFacility } from "../../app/domain/gaps/eligibili
 import type { DistanceCount, EligibleFacilityRef } from "../../app/domain/gaps/figures";
 import { buildReachCells, CANDIDATE_SLOTS, CELLS_PER_DEGREE, unitVector } from "../../app/domain/gaps/reach-grid";
 import { PAVITT_CLASSES, type PavittClass } from "../../app/domain/types";
+import { required } from "../../app/required";
 import type { Database } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -89,7 +90,7 @@ export async function readGapState(db: Executor): Promise<GapState> {
 export async function recomputeGaps(db: Kysely<Database>): Promise<GapState> {
   return db.transaction().execute(async (trx) => {
     const locked = await sql<{ data_version: string }>`select data_version from gap_state where id = 1 for update`.execute(trx);
-    const version = Number(locked.rows[0].data_version);
+    const version = Number(required(locked.rows[0], "the gap_state row").data_version);
     const pairs = eligiblePairs(await listGapFacilities(trx));
     const cells = buildReachCells(pairs);
 
@@ -146,7 +147,7 @@ export async function recomputeGaps(db: Kysely<Database>): Promise<GapState> {
     await sql`alter table gap_cells_next rename to gap_cells`.execute(trx);
 
     const updated = await sql<{ computed_at: Date }>`update gap_state set computed_version = ${version}, computed_at = now() where id = 1 returning computed_at`.execute(trx);
-    return { dataVersion: version, computedVersion: version, computedAt: updated.rows[0].computed_at };
+    return { dataVersion: version, computedVersion: version, computedAt: required(updated.rows[0], "the gap_state row").computed_at };
   });
 }
 

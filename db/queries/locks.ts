@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
+import { required } from "../../app/required";
 import type { Database } from "../schema";
 
 /**
@@ -9,7 +10,7 @@ import type { Database } from "../schema";
 export async function withAdvisoryLock<T>(db: Kysely<Database>, name: string, task: (trx: Transaction<Database>) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext('clusterlink'), hashtext(${name})) as locked`.execute(trx);
-    if (!rows[0].locked) return { ran: false as const };
+    if (!required(rows[0], "the answer of pg_try_advisory_xact_lock").locked) return { ran: false as const };
     return { ran: true as const, value: await task(trx) };
   });
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
+import { required } from "../../app/required";
 import type { Database, SearchEntityType } from "../schema";
 
 export interface SearchChange {
@@ -44,7 +45,7 @@ export interface LoggedChange extends SearchChange {
 /** The transaction horizon now: every transaction below it has finished. */
 export async function logHorizon(db: Executor): Promise<string> {
   const { rows } = await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(db);
-  return rows[0].xmin;
+  return required(rows[0], "the snapshot horizon").xmin;
 }
 
 /** The changes after a cursor and below a horizon, in log order. */
@@ -62,7 +63,8 @@ export async function logLag(db: Executor, after: LogCursor): Promise<OutboxLag>
   const { rows } = await sql<{ pending: number; oldest: number | null }>`
     select count(*)::int as pending, extract(epoch from now() - min(created_at)) as oldest
     from search_outbox where (xact_id, id) > (${after.xid}::xid8, ${after.id}::bigint)`.execute(db);
-  return { pending: Number(rows[0].pending), oldestPendingSeconds: rows[0].oldest === null ? null : Math.round(Number(rows[0].oldest)) };
+  const lag = required(rows[0], "the outbox lag");
+  return { pending: Number(lag.pending), oldestPendingSeconds: lag.oldest === null ? null : Math.round(Number(lag.oldest)) };
 }
 
 /**

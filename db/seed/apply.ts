@@ -46,7 +46,8 @@ export async function applyCatalog(db: Kysely<Database>, catalog: Catalog): Prom
 
 async function applyTable(trx: Transaction<Database>, spec: TableSpec, report: SeedReport): Promise<void> {
   const { table, key, rows, listing } = spec;
-  const columns = rows.length > 0 ? Object.keys(rows[0]) : [];
+  const [first] = rows;
+  const columns = first ? Object.keys(first) : [];
   const existing = new Map<string, Row>();
   for (const row of (await trx.selectFrom(table).selectAll().execute()) as Row[]) existing.set(String(row[key]), row);
 

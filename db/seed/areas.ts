@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Area, AreaLevel } from "../../app/domain/geocode";
+import { required } from "../../app/required";
 
 export const AREAS_FILE = "areas.csv";
 const LEVELS: readonly AreaLevel[] = ["region", "sigungu", "eupmyeondong"];
@@ -18,19 +19,21 @@ export function readAreas(dataDir: string): AreaRow[] {
   const rows = parse(fs.readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   const problems: string[] = [];
   const areas = rows.map((row, index) => {
+    const column = (name: string) => required(row[name], `${AREAS_FILE} column ${name}`);
+    const successors = column("successors");
     const area: AreaRow = {
-      code: row.code,
+      code: column("code"),
       level: row.level as AreaLevel,
-      regionCode: row.region_code,
-      sigunguCode: row.sigungu_code,
-      nameKo: row.name_ko,
-      nameEn: row.name_en,
+      regionCode: column("region_code"),
+      sigunguCode: column("sigungu_code"),
+      nameKo: column("name_ko"),
+      nameEn: column("name_en"),
       lat: Number(row.lat),
       lng: Number(row.lng),
       current: row.current === "true",
-      successors: row.successors === "" ? [] : row.successors.split(";"),
-      kostatCode: row.kostat_code,
-      source: row.source,
+      successors: successors === "" ? [] : successors.split(";"),
+      kostatCode: column("kostat_code"),
+      source: column("source"),
     };
     if (!/^\d{10}$/.test(area.code) || !LEVELS.includes(area.level) || !/^\d{2}$/.test(area.regionCode) || !Number.isFinite(area.lat) || !Number.isFinite(area.lng) || area.nameKo === "")
       problems.push(`${AREAS_FILE} line ${index + 2}: cannot read ${JSON.stringify(row).slice(0, 120)}`);

@@ -271,7 +271,8 @@ function parseFile<S extends z.ZodTypeAny>(filePath: string, file: string, schem
     return [];
   }
   const shape = (schema as unknown as z.ZodObject<z.ZodRawShape>).shape;
-  const header = rows.length > 0 ? Object.keys(rows[0]) : [];
+  const [first] = rows;
+  const header = first ? Object.keys(first) : [];
   const missing = Object.keys(shape).filter((column) => rows.length > 0 && !header.includes(column));
   if (missing.length > 0) problems.push(`${file}: missing column(s) ${missing.join(", ")}`);
 

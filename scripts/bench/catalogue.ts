@@ -210,8 +210,12 @@ const NATIONAL_AGENCIES: ReadonlyArray<readonly [string, string]> = [
   ["대한무역투자진흥공사", "KOTRA"],
 ];
 
-function readCsv(file: string): Record<string, string>[] {
-  return parse(fs.readFileSync(path.resolve("data", file), "utf8"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+/** The rows of a file in data/ with the columns named; an Error names a column the file lacks. */
+function readCsv<Column extends string>(file: string, columns: readonly Column[]): Record<Column, string>[] {
+  const rows = parse(fs.readFileSync(path.resolve("data", file), "utf8"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const missing = columns.find((column) => rows.some((row) => row[column] === undefined));
+  if (missing !== undefined) throw new Error(`data/${file} has no column ${missing}`);
+  return rows as Record<Column, string>[];
 }
 
 export interface Vocabulary {
@@ -224,14 +228,14 @@ export interface Vocabulary {
 /** Regions, KSIC divisions and anchor groups from the project's curated files. */
 export function loadVocabulary(): Vocabulary {
   const regions = new Map(
-    readCsv("regions.csv").map((row) => [row.code, { code: row.code, nameKo: row.name_ko, nameKoShort: row.name_ko_short, nameEn: row.name_en }]),
+    readCsv("regions.csv", ["code", "name_ko", "name_ko_short", "name_en"]).map((row) => [row.code, { code: row.code, nameKo: row.name_ko, nameKoShort: row.name_ko_short, nameEn: row.name_en }]),
   );
-  const divisions = new Map(readCsv("ksic_divisions.csv").map((row) => [row.code, { code: row.code, nameKo: row.name_ko, nameEn: row.name_en }]));
+  const divisions = new Map(readCsv("ksic_divisions.csv", ["code", "name_ko", "name_en"]).map((row) => [row.code, { code: row.code, nameKo: row.name_ko, nameEn: row.name_en }]));
   const industries = INDUSTRY_WORDS.map(([division, ko, en]) => {
     if (!divisions.has(division)) throw new Error(`KSIC division ${division} is not in data/ksic_divisions.csv`);
     return { division, ko, en };
   });
-  const anchorGroups = readCsv("anchor_groups.csv").map((row) => ({ id: row.id, nameKo: row.name_ko, nameEn: row.name_en }));
+  const anchorGroups = readCsv("anchor_groups.csv", ["id", "name_ko", "name_en"]).map((row) => ({ id: row.id, nameKo: row.name_ko, nameEn: row.name_en }));
   for (const city of CITIES) if (!regions.has(city.regionCode)) throw new Error(`region ${city.regionCode} is not in data/regions.csv`);
   return { regions, divisions, industries, anchorGroups };
 }

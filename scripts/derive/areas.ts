@@ -1,4 +1,5 @@
 import { isPointInGeometry, type PolygonGeometry } from "../../app/domain/geo";
+import { required } from "../../app/required";
 import { utmkToWgs84 } from "./projection";
 
 /** One row of the KOSTAT-derived centroid table (`admdongkor_centroids_UTMK.tsv`). */
@@ -61,7 +62,7 @@ const ENGLISH_FIXES: Record<string, string> = { "37011": "Pohang-si Nam-gu", "37
 
 export function parseCentroids(tsv: string): CentroidRow[] {
   const lines = tsv.replace(/^\uFEFF/, "").split(/\r?\n/).filter((line) => line.trim() !== "");
-  const header = lines[0].split("\t");
+  const header = (lines[0] ?? "").split("\t");
   const at = (name: string) => {
     const index = header.indexOf(name);
     if (index < 0) throw new Error(`centroid table: column ${name} is missing`);
@@ -70,7 +71,7 @@ export function parseCentroids(tsv: string): CentroidRow[] {
   const [code, name, x, y] = [at("ADMCD"), at("ADMNM"), at("X"), at("Y")];
   return lines.slice(1).map((line, i) => {
     const cells = line.split("\t");
-    const row = { code: cells[code], fullName: cells[name].trim(), x: Number(cells[x]), y: Number(cells[y]) };
+    const row = { code: cells[code] ?? "", fullName: required(cells[name], `centroid table line ${i + 2}: the name`).trim(), x: Number(cells[x]), y: Number(cells[y]) };
     if (!/^\d{10}$/.test(row.code) || !Number.isFinite(row.x) || !Number.isFinite(row.y)) throw new Error(`centroid table line ${i + 2}: cannot read ${line}`);
     return row;
   });
@@ -110,8 +111,9 @@ export function deriveAreas(rows: CentroidRow[], sigungu: KostatSigungu[], regio
     const level = levelOf(row.code);
     const parts = row.fullName.split(/\s+/);
     const point = utmkToWgs84(row.x, row.y);
-    const nameKo = level === "region" ? parts[0] : level === "sigungu" ? parts.slice(1).join(" ") || parts[0] : parts[parts.length - 1];
-    return { row, level, nameKo, lat: round(point.lat), lng: round(point.lng), sigunguName: level === "eupmyeondong" ? parts.slice(1, -1).join(" ") || parts[0] : nameKo };
+    const first = parts[0] ?? "";
+    const nameKo = level === "region" ? first : level === "sigungu" ? parts.slice(1).join(" ") || first : (parts.at(-1) ?? "");
+    return { row, level, nameKo, lat: round(point.lat), lng: round(point.lng), sigunguName: level === "eupmyeondong" ? parts.slice(1, -1).join(" ") || first : nameKo };
   });
 
   // Current sigungu: the ones drawn in the 2018 KOSTAT polygons, under today's province and name.
@@ -125,11 +127,12 @@ export function deriveAreas(rows: CentroidRow[], sigungu: KostatSigungu[], regio
     }
     const wanted = feature.nameKo === "세종시" ? compact(regionByCode.get(regionCode)!.nameKo) : compact(feature.nameKoCurrent);
     const matches = sigunguRows.filter((b) => b.row.code.startsWith(regionCode) && compact(b.nameKo) === wanted);
-    if (matches.length !== 1) {
+    const [match] = matches;
+    if (matches.length !== 1 || match === undefined) {
       problems.push(`sigungu ${feature.codeKostat} ${feature.nameKoCurrent}: ${matches.length} centroid rows match in region ${regionCode}`);
       continue;
     }
-    kostatOf.set(matches[0].row.code.slice(0, 5), feature);
+    kostatOf.set(match.row.code.slice(0, 5), feature);
   }
   const leafSigungu = new Set(kostatOf.keys());
   const cityOf = (code5: string) => `${code5.slice(0, 4)}0`;
@@ -170,15 +173,16 @@ export function deriveAreas(rows: CentroidRow[], sigungu: KostatSigungu[], regio
   const present = new Set(areas.filter((a) => a.level === "sigungu").map((a) => a.sigunguCode));
   for (const city of citiesWithGu) {
     const gu = areas.filter((a) => a.level === "sigungu" && a.current && a.sigunguCode !== city && cityOf(a.sigunguCode) === city);
-    const cityName = gu[0].nameKo.split(" ")[0];
-    const englishCity = gu[0].nameEn.split(" ")[0];
+    const firstGu = required(gu[0], `the first gu of city ${city}`);
+    const cityName = firstGu.nameKo.split(" ")[0] ?? "";
+    const englishCity = firstGu.nameEn.split(" ")[0] ?? "";
     if (present.has(city)) {
       const row = areas.find((a) => a.level === "sigungu" && a.sigunguCode === city)!;
       row.nameEn = englishCity;
       continue;
     }
     const centre = weightedCentroid(gu.map((g) => kostatOf.get(g.sigunguCode)!.geometry));
-    const regionCode = gu[0].regionCode;
+    const regionCode = firstGu.regionCode;
     areas.push({
       code: `${city}00000`,
       level: "sigungu",
@@ -230,7 +234,8 @@ export function deriveAreas(rows: CentroidRow[], sigungu: KostatSigungu[], regio
     const sameName = candidates.filter((d) => normalizeDongName(d.nameKo) === normalizeDongName(a.nameKo));
     const samePlace = candidates.filter((d) => d.lat === a.lat && d.lng === a.lng);
     const chosen = sameName.length > 0 ? sameName : samePlace;
-    a.successors = chosen.length > 0 ? [chosen.sort((x, y) => y.code.localeCompare(x.code))[0].code] : home ? [`${home}00000`] : [];
+    const [latest] = chosen.sort((x, y) => y.code.localeCompare(x.code));
+    a.successors = latest ? [latest.code] : home ? [`${home}00000`] : [];
   }
   for (const a of areas) if (a.regionCode === "" || !regionByCode.has(a.regionCode)) problems.push(`area ${a.code}: no current region`);
   areas.sort((x, y) => x.code.localeCompare(y.code));
@@ -255,10 +260,13 @@ function weightedCentroid(geometries: PolygonGeometry[]): { lat: number; lng: nu
         let mx = 0;
         let my = 0;
         for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-          const cross = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+          const from = ring[j];
+          const to = ring[i];
+          if (from === undefined || to === undefined) break;
+          const cross = from[0] * to[1] - to[0] * from[1];
           a += cross / 2;
-          mx += ((ring[j][0] + ring[i][0]) * cross) / 6;
-          my += ((ring[j][1] + ring[i][1]) * cross) / 6;
+          mx += ((from[0] + to[0]) * cross) / 6;
+          my += ((from[1] + to[1]) * cross) / 6;
         }
         const sign = (a < 0 ? -1 : 1) * (index === 0 ? 1 : -1);
         area += sign * a;

@@ -1,9 +1,12 @@
 import { parse } from "csv-parse/sync";
 import { buildGeocoder, type GeocodeMatch } from "../../app/domain/geocode";
 import { isPointInGeometry, type PolygonGeometry } from "../../app/domain/geo";
+import { required } from "../../app/required";
 import type { AreaRecord } from "./areas";
 
 const RANK: Record<string, number> = { exact: 4, eupmyeondong: 3, sigungu: 2, region: 1 };
+/** An unknown precision ranks NaN: it wins no comparison, either side. */
+const rankOf = (precision: string | undefined) => RANK[precision ?? ""] ?? Number.NaN;
 
 /**
  * Places each curated facility from what its sources say: its cited street
@@ -14,11 +17,11 @@ const RANK: Record<string, number> = { exact: 4, eupmyeondong: 3, sigungu: 2, re
 export function placeFacilities(
   csv: string,
   areas: AreaRecord[],
-  regions: Record<string, string>[],
+  regions: Record<"code" | "name_ko" | "name_ko_short" | "name_en", string>[],
   sigunguPolygons: Map<string, PolygonGeometry>,
 ): { csv: string; problems: string[]; summary: string } {
   const rows = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  const columns = Object.keys(rows[0]);
+  const columns = Object.keys(required(rows[0], "a facility row"));
   const geocoder = buildGeocoder(areas, regions.map((r) => ({ code: r.code, nameKo: r.name_ko, nameKoShort: r.name_ko_short, nameEn: r.name_en })));
   const problems: string[] = [];
   const counts = new Map<string, number>();
@@ -31,9 +34,9 @@ export function placeFacilities(
       else tries.push({ match: result.match, from });
     }
     // Finer precision first; within sigungu, a gu beats the city it belongs to.
-    const fineness = (m: GeocodeMatch) => RANK[m.precision] * 2 + (m.sigungu && !isCityOf(m.sigungu.code, tries.map((t) => t.match)) ? 1 : 0);
+    const fineness = (m: GeocodeMatch) => rankOf(m.precision) * 2 + (m.sigungu && !isCityOf(m.sigungu.code, tries.map((t) => t.match)) ? 1 : 0);
     const best = tries.sort((a, b) => fineness(b.match) - fineness(a.match))[0];
-    if (best && RANK[best.match.precision] >= RANK[row.coord_precision]) {
+    if (best && rankOf(best.match.precision) >= rankOf(row.coord_precision)) {
       if (best.match.regionCode !== row.region_code) problems.push(`${row.id}: placed in region ${best.match.regionCode}, listed in ${row.region_code}`);
       row.lat = best.match.lat.toFixed(5);
       row.lng = best.match.lng.toFixed(5);
@@ -45,7 +48,8 @@ export function placeFacilities(
       const home = [...sigunguPolygons].find(([, geometry]) => isPointInGeometry(point, geometry))?.[0];
       row.area_code = row.coord_precision === "region" || !home ? `${row.region_code}00000000` : `${home}00000`;
     }
-    counts.set(row.coord_precision, (counts.get(row.coord_precision) ?? 0) + 1);
+    const precision = required(row.coord_precision, `the coord_precision of facility ${row.id}`);
+    counts.set(precision, (counts.get(precision) ?? 0) + 1);
   }
   const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   const text = [columns.join(","), ...rows.map((row) => columns.map((c) => quote(row[c] ?? "")).join(","))].join("\r\n") + "\r\n";

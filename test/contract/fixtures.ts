@@ -68,8 +68,8 @@ interface FacilitySpec {
 function sectorFields(sectors: string[]) {
   return {
     sectors,
-    sectorLabelsKo: sectors.map((code) => SECTORS[code].ko),
-    sectorLabelsEn: sectors.map((code) => SECTORS[code].en),
+    sectorLabelsKo: sectors.map((code) => SECTORS[code]!.ko),
+    sectorLabelsEn: sectors.map((code) => SECTORS[code]!.en),
   };
 }
 
@@ -90,10 +90,10 @@ function facility(spec: FacilitySpec): SearchDocument {
     anchorGroupEn: spec.anchor?.en ?? null,
     regionCode: spec.region,
     regionCodes: [spec.region],
-    regionNamesKo: [REGIONS[spec.region].ko],
-    regionNamesEn: [REGIONS[spec.region].en],
+    regionNamesKo: [REGIONS[spec.region]!.ko],
+    regionNamesEn: [REGIONS[spec.region]!.en],
     nationwide: false,
-    pavittClasses: spec.kind === "industrial_complex" ? [...new Set(spec.sectors.map((code) => SECTORS[code].pavitt))] : ALL_PAVITT,
+    pavittClasses: spec.kind === "industrial_complex" ? [...new Set(spec.sectors.map((code) => SECTORS[code]!.pavitt))] : ALL_PAVITT,
     category: null,
     diffusionLevel: null,
     location: { lat: spec.lat, lng: spec.lng },
@@ -336,8 +336,8 @@ function program(spec: ProgramSpec): SearchDocument {
     anchorGroupEn: null,
     regionCode: region,
     regionCodes: region ? [region] : [],
-    regionNamesKo: region ? [REGIONS[region].ko] : [],
-    regionNamesEn: region ? [REGIONS[region].en] : [],
+    regionNamesKo: region ? [REGIONS[region]!.ko] : [],
+    regionNamesEn: region ? [REGIONS[region]!.en] : [],
     nationwide: region === null,
     pavittClasses: spec.pavitt ?? ALL_PAVITT,
     category: spec.category,

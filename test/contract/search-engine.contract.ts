@@ -30,7 +30,7 @@ function countBy(documents: readonly SearchDocument[], values: (document: Search
 }
 
 function isAscending(values: readonly number[]): boolean {
-  return values.every((value, i) => i === 0 || values[i - 1] <= value);
+  return values.every((value, i) => i === 0 || values[i - 1]! <= value);
 }
 
 function stripTags(html: string): string {
@@ -93,7 +93,7 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
       it("Changwn, mistyped, finds Changwon listings", async () => {
         const result = await search({ text: "Changwn" });
         expect(ids(result)).toContain("nic-changwon");
-        expect(result.hits[0].document.regionCodes).toContain("48");
+        expect(result.hits[0]!.document.regionCodes).toContain("48");
       });
 
       it("technopak, mistyped, finds the technoparks", async () => {
@@ -142,6 +142,20 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
         const result = await search({ text: "존재하지않는단어" });
         expect(result.total).toBe(0);
         expect(result.hits).toEqual([]);
+        expect(result.unmatchedTerms).toEqual(["존재하지않는단어"]);
+      });
+
+      it("when no listing holds every word, finds what the other words find and names the word that matched nothing", async () => {
+        const result = await search({ text: "대구 섬유 존재하지않는단어" });
+        expect(result.unmatchedTerms).toEqual(["존재하지않는단어"]);
+        expect(ids(result).slice(0, 3)).toEqual(expect.arrayContaining(["p-daegu-textile", "tp-daegu"]));
+        const first = result.hits[0]?.document;
+        expect(first?.regionCodes).toContain("27");
+      });
+
+      it("reports no unmatched words when every hit matches every word", async () => {
+        const result = await search({ text: "대구 섬유" });
+        expect(result.unmatchedTerms).toEqual([]);
       });
     });
 
@@ -224,7 +238,7 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
         const firstUnlocated = result.hits.findIndex((hit) => hit.document.location === null);
         expect(firstUnlocated).toBe(located.length);
         expect(isAscending(located.map((hit) => hit.distanceKm ?? Number.NaN))).toBe(true);
-        expect(located[0].document.regionCodes).toContain("27");
+        expect(located[0]!.document.regionCodes).toContain("27");
       });
 
       it("sorts text matches by distance on request", async () => {
@@ -267,7 +281,7 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
         const keys = result.hits.map((hit) => [hit.document.type, hit.document.nameKo] as const);
         const expected = [...keys].sort((a, b) => (a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
         expect(keys).toEqual(expected);
-        expect(result.hits[0].document.type).toBe("facility");
+        expect(result.hits[0]!.document.type).toBe("facility");
       });
 
       it("pages through results with a stable total", async () => {

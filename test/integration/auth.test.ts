@@ -45,7 +45,7 @@ describe(`accounts and sessions on ${databaseLabel}`, () => {
     expect(cookie).toContain("SameSite=Lax");
     const again = await signIn(services, "editor@daegu.example", PASSWORD);
     expect(again.cookie).not.toBe(cookie.split(";")[0]);
-    const user = await getCurrentUser(requestWith(cookie.split(";")[0]), services);
+    const user = await getCurrentUser(requestWith(cookie.split(";")[0]!), services);
     expect(user).toMatchObject({ email: "editor@daegu.example", role: "council_editor", regionCode: "27" });
     // A session id chosen by someone else before sign-in is never adopted.
     const planted = `session=${"A".repeat(43)}`;

@@ -177,11 +177,11 @@ const ROUTES: RouteCase[] = [
     allowed: ["admin", "official", "editor (own region)", "reviewer (own region)", "editor (other region)", "reviewer (other region)"],
     fixture: async (services, _staff, actor) => {
       const editorSession = await signIn(services, "council_editor-27@example.kr", PASSWORD);
-      const victim = await findActiveSession(services.database.db, hashToken(editorSession.cookie.split("=")[1]));
+      const victim = await findActiveSession(services.database.db, hashToken(editorSession.cookie.split("=")[1]!));
       if (!actor) return { path: "/account/sessions", params: {}, form: (s) => withCsrf(s, { session: victim!.publicId }), session: null };
       const session = await signIn(services, actor.email, actor.password);
       const other = await signIn(services, actor.email, actor.password);
-      const target = await findActiveSession(services.database.db, hashToken(other.cookie.split("=")[1]));
+      const target = await findActiveSession(services.database.db, hashToken(other.cookie.split("=")[1]!));
       return { path: "/account/sessions", params: {}, form: (s) => withCsrf(s, { session: target!.publicId }), session };
     },
   },

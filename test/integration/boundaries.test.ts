@@ -42,7 +42,7 @@ describe(`province boundary import on ${databaseLabel}`, () => {
     expect(result).toMatchObject({ ok: true, provinces: 17 });
     const stored = await listBoundaries(services.database.db);
     expect(stored.map((b) => b.regionCode).sort()).toEqual(["11", "26", "27", "28", "29", "30", "31", "36", "41", "43", "44", "46", "47", "48", "50", "51", "52"]);
-    expect(stored[0].license).toMatch(/KOGL/);
+    expect(stored[0]!.license).toMatch(/KOGL/);
     const provinces = (await (await callLoader(provincesLoader, services, "/map/provinces.json")).json()) as FeatureCollection;
     expect(provinces.features.length).toBe(17);
   });
@@ -61,17 +61,17 @@ describe(`province boundary import on ${databaseLabel}`, () => {
     }, /16|missing|17/i],
     ["an unknown province code", () => {
       const file = JSON.parse(currentFile()) as FeatureCollection;
-      for (const key of Object.keys(file.features[0].properties)) if (/code/i.test(key)) file.features[0].properties[key] = "99";
+      for (const key of Object.keys(file.features[0]!.properties)) if (/code/i.test(key)) file.features[0]!.properties[key] = "99";
       return JSON.stringify(file);
     }, /99/],
     ["a geometry that is not a polygon", () => {
       const file = JSON.parse(currentFile()) as FeatureCollection;
-      file.features[3].geometry = { type: "Point", coordinates: [127, 37] };
+      file.features[3]!.geometry = { type: "Point", coordinates: [127, 37] };
       return JSON.stringify(file);
     }, /Point|polygon/i],
     ["an unclosed ring", () => {
       const file = JSON.parse(currentFile()) as FeatureCollection;
-      file.features[2].geometry = { type: "Polygon", coordinates: [[[127, 37], [127.1, 37], [127.1, 37.1]]] };
+      file.features[2]!.geometry = { type: "Polygon", coordinates: [[[127, 37], [127.1, 37], [127.1, 37.1]]] };
       return JSON.stringify(file);
     }, /ring|closed/i],
   ])("rejects %s with a clear message and keeps what was stored", async (_label, makeFile, message) => {

@@ -243,7 +243,7 @@ describe(`CSV import and export on ${databaseLabel}`, () => {
     const refused = answers.find((a) => a.status === 409)!;
     expect((refused.body as { error: string }).error).toBe("이 지역에서 다른 가져오기가 진행 중입니다. 끝난 뒤 파일을 다시 검사하세요.");
     await settle();
-    const loser = answers[0].status === 409 ? first : second;
+    const loser = answers[0]!.status === 409 ? first : second;
     const late = await commit(loser.id);
     expect(late).toMatchObject({ state: "failed", done: 0 });
     const drafts = await importDrafts();
@@ -257,7 +257,7 @@ describe(`CSV import and export on ${databaseLabel}`, () => {
     await expect(
       services.database.db
         .insertInto("listing_drafts")
-        .values({ entity_type: draft.entity_type, entity_id: "twin-of-" + draft.entity_id, region_code: "27", is_new: true, origin: "import", payload: JSON.stringify(draft.payload), created_by: draft.created_by, updated_by: draft.updated_by })
+        .values({ entity_type: draft!.entity_type, entity_id: "twin-of-" + draft!.entity_id, region_code: "27", is_new: true, origin: "import", payload: JSON.stringify(draft!.payload), created_by: draft!.created_by, updated_by: draft!.updated_by })
         .execute(),
     ).rejects.toThrow(/listing_drafts_external_id/);
   });

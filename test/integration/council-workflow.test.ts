@@ -63,8 +63,8 @@ describe(`council listings workflow on ${databaseLabel}`, () => {
       ["publish", "reviewer@daegu.example"],
       ["draft_create", "editor@daegu.example"],
     ]);
-    expect(trail[0].before).toBeNull();
-    expect(trail[0].after).toMatchObject({ nameKo: NEW_FACILITY.name_ko, status: "published" });
+    expect(trail[0]!.before).toBeNull();
+    expect(trail[0]!.after).toMatchObject({ nameKo: NEW_FACILITY.name_ko, status: "published" });
   });
 
   it("an edit of a published listing leaves the public version alone until published, and the seed keeps it afterwards", async () => {

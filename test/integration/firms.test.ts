@@ -71,7 +71,7 @@ describe(`firm populations on ${databaseLabel}`, () => {
     const cp949 = iconv.encode("상호,업종코드,종업원수,시도코드\r\n광주광학,27,30,29\r\n", "cp949");
     const korean = parseRegister(cp949, register);
     expect(korean.ok && korean.encoding).toBe("cp949");
-    expect(korean.ok && korean.firms[0].name).toBe("광주광학");
+    expect(korean.ok && korean.firms[0]!.name).toBe("광주광학");
 
     const db = services.database.db;
     const before = await countFirms(db);

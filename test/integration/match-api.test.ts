@@ -25,7 +25,7 @@ describe(`POST /api/match on ${databaseLabel}`, () => {
     expect(body.classification).toMatchObject({ pavittClass: "supplier_dominated", sizeBand: "small" });
     expect(body.eligibility.isSme).toBe(true);
     expect(body.firm.regionCode).toBe("27");
-    expect(body.centers[0].regionCode).toBe("27");
+    expect(body.centers[0]!.regionCode).toBe("27");
     const scores = body.centers.map((c) => c.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     for (const item of [...body.centers, ...body.programs]) {
@@ -70,9 +70,9 @@ describe(`POST /api/match on ${databaseLabel}`, () => {
   it("reports every field error at once, in the requested language", async () => {
     const ko = await match({ ksicDivision: "00", employees: -5 });
     expect(ko.body.errors?.map((e) => e.field).sort()).toEqual(["employees", "ksicDivision", "location"]);
-    expect(ko.body.errors?.[0].message).toMatch(/[가-힣]/);
+    expect(ko.body.errors?.[0]!.message).toMatch(/[가-힣]/);
     const en = await match({ ksicDivision: "00", employees: 5, regionCode: "11" }, "/api/match?lang=en");
-    expect(en.body.errors?.[0].message).toBe("Industry (KSIC division): not a KSIC code: 00");
+    expect(en.body.errors?.[0]!.message).toBe("Industry (KSIC division): not a KSIC code: 00");
   });
 
   it("rejects a body that is not JSON", async () => {

@@ -87,10 +87,10 @@ describe("one owner per PGlite directory", () => {
         select count(distinct batch)::int as batches, count(*)::int as rows,
                (select count(*)::int from (select batch from crash_probe group by batch having count(*) <> 10) p) as partial
         from crash_probe`.execute(database.db);
-      expect(rows[0].partial).toBe(0);
-      expect(rows[0].rows).toBe(rows[0].batches * 10);
+      expect(rows[0]!.partial).toBe(0);
+      expect(rows[0]!.rows).toBe(rows[0]!.batches * 10);
       // Every transaction the writer reported as committed survived; at most the one in flight is missing.
-      expect(rows[0].batches).toBeGreaterThanOrEqual(lastCommitted);
+      expect(rows[0]!.batches).toBeGreaterThanOrEqual(lastCommitted);
       await sql`insert into crash_probe values (0, 0, 'after restart')`.execute(database.db);
     } finally {
       await database.close();

@@ -53,27 +53,27 @@ describe(`migrations and seed on ${databaseLabel}`, () => {
     const edited = catalog();
     const target = edited.facilities[0];
     const removed = edited.facilities[1];
-    target.name_en = `${target.name_en} (renamed)`;
+    target!.name_en = `${target!.name_en} (renamed)`;
     edited.facilities.splice(1, 1);
-    const versionBefore = (await db.selectFrom("facilities").select("version").where("id", "=", target.id).executeTakeFirstOrThrow()).version;
+    const versionBefore = (await db.selectFrom("facilities").select("version").where("id", "=", target!.id).executeTakeFirstOrThrow()).version;
     const outboxBefore = await latestChangeId(db);
 
     const report = await applyCatalog(db, edited);
     expect(report.updated.facilities).toBe(1);
     expect(report.archived.facilities).toBe(1);
-    const row = await db.selectFrom("facilities").select(["name_en", "version"]).where("id", "=", target.id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ name_en: target.name_en, version: versionBefore + 1 });
-    const archived = await db.selectFrom("facilities").select("status").where("id", "=", removed.id).executeTakeFirstOrThrow();
+    const row = await db.selectFrom("facilities").select(["name_en", "version"]).where("id", "=", target!.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ name_en: target!.name_en, version: versionBefore + 1 });
+    const archived = await db.selectFrom("facilities").select("status").where("id", "=", removed!.id).executeTakeFirstOrThrow();
     expect(archived.status).toBe("archived");
     const queued = await db.selectFrom("search_outbox").select(["entity_type", "entity_id"]).where("id", ">", outboxBefore).orderBy("entity_id").execute();
     expect(queued).toEqual(
-      [target.id, removed.id].sort().map((id) => ({ entity_type: "facility", entity_id: id })),
+      [target!.id, removed!.id].sort().map((id) => ({ entity_type: "facility", entity_id: id })),
     );
 
     // Restoring the files restores the rows.
     const restored = await applyCatalog(db, catalog());
     expect(restored.updated.facilities).toBe(2);
-    const back = await db.selectFrom("facilities").select(["status", "name_en"]).where("id", "in", [target.id, removed.id]).execute();
+    const back = await db.selectFrom("facilities").select(["status", "name_en"]).where("id", "in", [target!.id, removed!.id]).execute();
     expect(back.every((r) => r.status === "published")).toBe(true);
   });
 });

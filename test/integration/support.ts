@@ -27,7 +27,7 @@ export async function createTestDatabase(): Promise<{ databaseUrl?: string; data
       // while they do would kill them mid-goodbye, so wait for them to leave first.
       for (let attempt = 0; attempt < 100; attempt++) {
         const { rows } = await client.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
-        if (rows[0].n === 0) break;
+        if (rows[0]!.n === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       await client.query(`drop database if exists ${name} with (force)`);
@@ -138,8 +138,8 @@ export async function signIn(services: Services, email: string, password: string
   const result = await callRoute(action, services, "/login", { form: { email, password, redirectTo: "/council" } });
   const setCookie = result.headers.get("Set-Cookie");
   if (result.status !== 302 || !setCookie) throw new Error(`sign-in as ${email} failed: ${result.status} ${JSON.stringify(result.body)}`);
-  const cookie = setCookie.split(";")[0];
-  const session = await findActiveSession(services.database.db, hashToken(cookie.split("=")[1]));
+  const cookie = setCookie.split(";")[0]!;
+  const session = await findActiveSession(services.database.db, hashToken(cookie.split("=")[1]!));
   if (!session) throw new Error("no session row after sign-in");
   return { cookie, csrf: session.csrfToken };
 }

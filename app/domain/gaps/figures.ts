@@ -1,4 +1,5 @@
 import type { PavittClass } from "../types";
+import { required } from "../../required";
 
 /** Firms of one region, class (and industry) at one whole-km distance to the nearest eligible facility. */
 export interface DistanceCount {
@@ -101,7 +102,7 @@ export function gapRows(counts: readonly DistanceCount[], eligible: readonly Eli
     else groups.set(key, [entry]);
   }
   const rows = [...groups.values()].map((group) => {
-    const { regionCode, pavittClass, sector } = group[0];
+    const { regionCode, pavittClass, sector } = required(group[0], "the first count of a group");
     const facilities = eligible.filter((ref) => ref.regionCode === regionCode && ref.pavittClass === pavittClass).length;
     return { regionCode, pavittClass, ...(sector === undefined ? {} : { sector }), ...figuresOf(group, facilities, radiusKm) };
   });

@@ -2,6 +2,7 @@ import { latLngToCell } from "h3-js";
 import { classifyPavitt } from "../classification";
 import { isInsideKorea, type LatLng, type PavittClass } from "../types";
 import type { FirmRecordInput } from "./firm-record";
+import { required } from "../../required";
 
 /** H3 resolution of the hexagons firms are counted in (about 36 km² each). */
 export const HEX_RESOLUTION = 6;
@@ -79,7 +80,7 @@ function weightedPicker<T>(entries: { value: T; weight: number }[]): (random: ()
   return (random) => {
     const draw = random();
     const index = cumulative.findIndex((edge) => draw < edge);
-    return entries[index === -1 ? entries.length - 1 : index].value;
+    return required(entries[index === -1 ? entries.length - 1 : index], "an entry to pick by weight").value;
   };
 }
 
@@ -119,7 +120,7 @@ export function* syntheticFirms(count: number, seed: number, context: SynthConte
   );
   const complexesByRegion = new Map<string, SynthComplex[]>();
   for (const complex of context.complexes) complexesByRegion.set(complex.regionCode, [...(complexesByRegion.get(complex.regionCode) ?? []), complex]);
-  const pickFrom = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
+  const pickFrom = <T>(values: readonly T[]) => required(values[Math.floor(random() * values.length)], "a value to pick from");
 
   for (let index = 1; index <= count; index++) {
     const region = regionsByCode.get(pickRegion(random)) as SynthRegion;

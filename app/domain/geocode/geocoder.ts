@@ -1,3 +1,4 @@
+import { required } from "../../required";
 import type { Area, GeocodeMatch, GeocodeResult } from "./areas";
 
 /**
@@ -69,9 +70,11 @@ export function normalizeAreaName(name: string): string {
 function parseDongName(name: string): DongName | null {
   const match = /^(.+?)((?:\d+(?:\.\d+)*)?)(가동|동|가|읍|면|리)$/.exec(normalizeAreaName(name));
   if (!match) return null;
-  const stem = match[1].replace(/\.$/, "");
-  const numbers = match[2] === "" ? [] : match[2].split(".").map(Number);
-  return { stem, numbers, suffix: match[3] === "가동" ? "가" : match[3] };
+  const stem = required(match[1], "the stem of a dong name").replace(/\.$/, "");
+  const digits = match[2] ?? "";
+  const numbers = digits === "" ? [] : digits.split(".").map(Number);
+  const suffix = required(match[3], "the suffix of a dong name");
+  return { stem, numbers, suffix: suffix === "가동" ? "가" : suffix };
 }
 
 export function buildGeocoder(areas: readonly Area[], regions: readonly RegionNames[]): Geocoder {
@@ -124,16 +127,17 @@ export function buildGeocoder(areas: readonly Area[], regions: readonly RegionNa
 /** 성남시 분당구 → 성남시분당구, 분당구, 성남분당구, 분당; 구미시 → 구미시, 구미. */
 function sigunguKeys(name: string): string[] {
   const parts = name.split(/\s+/);
+  const [first = "", second] = parts;
   const keys = new Set<string>([compact(name)]);
   const bare = (part: string) => (part.length >= 3 && /[시군구]$/.test(part) ? part.slice(0, -1) : null);
-  if (parts.length === 2) {
-    keys.add(parts[1]);
-    const cityStem = bare(parts[0]);
-    if (cityStem) keys.add(`${cityStem}${parts[1]}`);
-    const guStem = bare(parts[1]);
+  if (parts.length === 2 && second !== undefined) {
+    keys.add(second);
+    const cityStem = bare(first);
+    if (cityStem) keys.add(`${cityStem}${second}`);
+    const guStem = bare(second);
     if (guStem) keys.add(guStem);
   } else {
-    const stem = bare(parts[0]);
+    const stem = bare(first);
     if (stem) keys.add(stem);
   }
   return [...keys];
@@ -162,11 +166,11 @@ function tokenize(query: string): Tokens {
     .map((w) => w.trim())
     .filter(Boolean);
   const head: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
+  for (const [i, word] of words.entries()) {
     if (LOT.test(word) || NUMBERED.test(word)) break;
+    const next = words[i + 1];
     // A road name: 판교역로, 동대구로, 세종대로 23길, 중앙로 12번길; it ends the area part.
-    if (ROAD.test(word) && (i + 1 >= words.length || NUMBERED.test(words[i + 1]) || /번?길$/.test(words[i + 1]))) break;
+    if (ROAD.test(word) && (next === undefined || NUMBERED.test(next) || /번?길$/.test(next))) break;
     if (/\d+번?길$/.test(word)) break;
     head.push(word);
   }
@@ -182,13 +186,14 @@ function geocode(index: Index, raw: string): GeocodeResult {
 
   // 1. Province, in any of its forms; also glued to the next word (서울특별시종로구).
   let regionCode: string | null = null;
-  if (head.length > 0) {
-    const first = compact(head[0]).toLowerCase();
+  const [firstWord] = head;
+  if (firstWord !== undefined) {
+    const first = compact(firstWord).toLowerCase();
     const direct = index.regionAliases.get(first);
     if (direct) {
       regionCode = direct;
       position = 1;
-      noteRenamedRegion(index, head[0], direct, notes);
+      noteRenamedRegion(index, firstWord, direct, notes);
     } else {
       const prefix = index.gluedAliases.find((alias) => first.startsWith(alias));
       if (prefix && first.length > prefix.length) {
@@ -226,7 +231,7 @@ function geocode(index: Index, raw: string): GeocodeResult {
   }
   if (dong.kind === "found") return { ok: true, match: matchFor(index, dong.area, notes) };
 
-  if (resolved.length === 1) return { ok: true, match: matchFor(index, resolved[0], notes) };
+  if (resolved.length === 1 && resolved[0]) return { ok: true, match: matchFor(index, resolved[0], notes) };
   if (resolved.length > 1) {
     const parent = commonCity(index, resolved);
     if (parent) return { ok: true, match: matchFor(index, parent, notes) };
@@ -260,10 +265,11 @@ function resolveSigungu(index: Index, candidates: Area[], notes: Note[]): Area[]
       continue;
     }
     const successors = candidate.successors.flatMap((code) => index.byCode.get(code) ?? []).filter((a) => a.current);
-    if (successors.length === 0) continue;
+    const [firstSuccessor] = successors;
+    if (firstSuccessor === undefined) continue;
     const names = successors.map((s) => s.nameKo).join(", ");
     const movedRegion = successors.every((s) => s.regionCode !== candidate.code.slice(0, 2));
-    const regionNow = index.regionNames.get(successors[0].regionCode);
+    const regionNow = index.regionNames.get(firstSuccessor.regionCode);
     notes.push(
       movedRegion && regionNow
         ? { rule: "geocode.moved", ko: `${candidate.nameKo}은(는) 지금 ${regionNow.nameKo} ${names}입니다.`, en: `${candidate.nameKo} now belongs to ${regionNow.nameEn} (${names}).` }
@@ -293,7 +299,7 @@ function findDong(index: Index, words: string[], scope: Area[] | null, regionCod
       ? scope.flatMap((s) => index.dongsOf.get(s.sigunguCode) ?? cityDongs(index, s.sigunguCode))
       : nationwide(index, parsed, regionCode);
     const hits = matchDong(index, parsed, pool);
-    if (hits.length === 1) return { kind: "found", area: hits[0] };
+    if (hits.length === 1 && hits[0]) return { kind: "found", area: hits[0] };
     if (hits.length > 1) {
       ambiguous = hits;
       if (scope)

@@ -73,4 +73,5 @@ export const map = {
   viewSwitchLabel: "Show the list or the map",
   pickKeyboardHint: "Move the map until the crosshair is on the place, then press Enter or choose Search here. Arrow keys move the map.",
   pickHere: "Search here",
+  unmatchedTerms: "‘{terms}’: no match, so these results match your other words.",
 } as const satisfies Translation<typeof korean>;

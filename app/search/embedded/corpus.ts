@@ -107,7 +107,7 @@ export class Corpus {
     const counts: SearchResult["facets"] = {};
     if (facets.length === 0) return counts;
     const matched: Bitset = this.bitsets.empty();
-    for (const { slot } of entries) matched[slot >>> 5] |= 1 << (slot & 31);
+    for (const { slot } of entries) matched[slot >>> 5] = (matched[slot >>> 5] ?? 0) | (1 << (slot & 31));
     for (const facet of facets) {
       const byValue = new Map<string, number>();
       for (const [value, bits] of this.bitsets.valuesOf(facet)) {

@@ -1,13 +1,14 @@
 import type { MatchInfo } from "minisearch";
 import { distanceKm } from "~/domain/geo";
 import type { LatLng } from "~/domain/types";
+import { required } from "~/required";
 import type { EngineHealth, SearchDocType, SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from "../types";
 import { type HighlightTerm, highlightText, isLatinWord } from "../text";
 import { Corpus } from "./corpus";
 import { buildPredicate, type EntryPredicate } from "./filters";
 import { parseQuery, type ParsedQuery } from "./query";
 import { type Entry, entryKey } from "./records";
-import { matchText } from "./text-match";
+import { matchText, matchTextPartially } from "./text-match";
 
 interface Match {
   entry: Entry;
@@ -42,7 +43,7 @@ function yieldToEventLoop(): Promise<void> {
 function nearestFirst(matches: Match[], near: LatLng, count: number): Match[] {
   const distances = new Float64Array(matches.length);
   for (let i = 0; i < matches.length; i++) {
-    const location = matches[i].entry.location;
+    const location = matches[i]?.entry.location;
     distances[i] = location ? distanceKm(near, location) : Infinity;
   }
   let chosen: number[];
@@ -51,28 +52,33 @@ function nearestFirst(matches: Match[], near: LatLng, count: number): Match[] {
   } else {
     const cutoff = kthSmallest(distances.slice(), count - 1);
     chosen = [];
-    for (let i = 0; i < matches.length; i++) if (distances[i] < cutoff) chosen.push(i);
+    // i < matches.length, the length of distances: the reads are in bounds.
+    for (let i = 0; i < matches.length; i++) if (distances[i]! < cutoff) chosen.push(i);
     for (let i = 0; i < matches.length && chosen.length < count; i++) if (distances[i] === cutoff) chosen.push(i);
   }
-  // Both without a place: Infinity - Infinity is NaN, so their original order decides.
-  chosen.sort((a, b) => distances[a] - distances[b] || a - b);
-  return chosen.map((i) => ({ ...matches[i], distanceKm: Number.isFinite(distances[i]) ? distances[i] : undefined }));
+  // Both without a place: Infinity - Infinity is NaN, so their original order decides. Chosen holds indices of distances.
+  chosen.sort((a, b) => distances[a]! - distances[b]! || a - b);
+  return chosen.map((i) => {
+    const distance = distances[i];
+    return { ...required(matches[i], "a chosen match"), distanceKm: distance !== undefined && Number.isFinite(distance) ? distance : undefined };
+  });
 }
 
 /** Quickselect: the value that would stand at index k if the array were sorted. Reorders the array. */
 function kthSmallest(values: Float64Array, k: number): number {
+  // Hoare partition: i and j stay within [low, high] (the pivot stops both scans), so the reads are in bounds.
   let low = 0;
   let high = values.length - 1;
   while (low < high) {
-    const pivot = values[(low + high) >>> 1];
+    const pivot = values[(low + high) >>> 1]!;
     let i = low;
     let j = high;
     while (i <= j) {
-      while (values[i] < pivot) i++;
-      while (values[j] > pivot) j--;
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
       if (i <= j) {
-        const swap = values[i];
-        values[i] = values[j];
+        const swap = values[i]!;
+        values[i] = values[j]!;
         values[j] = swap;
         i++;
         j--;
@@ -80,9 +86,9 @@ function kthSmallest(values: Float64Array, k: number): number {
     }
     if (k <= j) high = j;
     else if (k >= i) low = i;
-    else return values[k];
+    else return values[k]!;
   }
-  return values[k];
+  return values[k]!;
 }
 
 /** Exact name matches first, then exact alias matches, then the rest, each in relevance order. */
@@ -139,7 +145,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const total = documents.length;
       for (let start = 0; start < total; start += REPLACE_CHUNK_SIZE) {
         const end = Math.min(start + REPLACE_CHUNK_SIZE, total);
-        for (let i = start; i < end; i++) next.put(documents[i]);
+        for (let i = start; i < end; i++) {
+          const document = documents[i];
+          if (document !== undefined) next.put(document);
+        }
         onProgress?.(end, total);
         await yieldToEventLoop();
       }
@@ -167,7 +176,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const parsed = query.text?.trim() ? parseQuery(query.text, corpus.isKnownWord) : null;
     const hasText = parsed !== null && parsed.groups.length > 0;
 
-    const matches = hasText ? this.matchText(corpus, parsed, predicate) : this.matchAll(corpus, predicate);
+    const { matches, unmatchedTerms } = hasText ? this.matchText(corpus, parsed, predicate) : { matches: this.matchAll(corpus, predicate), unmatchedTerms: [] };
     const near = query.near;
     const byDistance = near !== undefined && (query.sort === "distance" || (query.sort === undefined && !hasText));
     const ordered = near && byDistance ? nearestFirst(matches, near, query.offset + query.limit) : matches;
@@ -182,6 +191,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     });
     return {
       total: matches.length,
+      unmatchedTerms,
       hits,
       facets: corpus.countFacets(
         matches.map((match) => match.entry),
@@ -190,13 +200,23 @@ export class EmbeddedSearchEngine implements SearchEngine {
     };
   }
 
-  private matchText(corpus: Corpus, parsed: ParsedQuery, predicate: EntryPredicate | null): Match[] {
+  /** Documents matching every word; when there are none, those matching the most words, with the words nothing matched. */
+  private matchText(corpus: Corpus, parsed: ParsedQuery, predicate: EntryPredicate | null): { matches: Match[]; unmatchedTerms: string[] } {
+    let found = matchText(corpus, parsed, predicate);
+    let unmatchedTerms: string[] = [];
+    if (found.length === 0 && parsed.groups.length > 1) {
+      const partial = matchTextPartially(corpus, parsed, predicate);
+      found = partial.matches;
+      unmatchedTerms = partial.unmatched;
+    } else if (found.length === 0) {
+      unmatchedTerms = parsed.groups.map((group) => group.text);
+    }
     const matches: Match[] = [];
-    for (const { key, match } of matchText(corpus, parsed, predicate)) {
+    for (const { key, match } of found) {
       const entry = corpus.get(key);
       if (entry) matches.push({ entry, matchedTerms: match });
     }
-    return promoteExactNames(matches, corpus.exactMatches(parsed.tokens));
+    return { matches: unmatchedTerms.length === 0 ? promoteExactNames(matches, corpus.exactMatches(parsed.tokens)) : matches, unmatchedTerms };
   }
 
   private matchAll(corpus: Corpus, predicate: EntryPredicate | null): Match[] {

@@ -11,10 +11,10 @@ function present(values: readonly string[] | undefined): values is readonly stri
 }
 
 function intersect(bitsets: readonly Bitset[]): Bitset | null {
-  if (bitsets.length === 0) return null;
   const [first, ...rest] = bitsets;
+  if (first === undefined) return null;
   const result = Uint32Array.from(first);
-  for (const bits of rest) for (let i = 0; i < result.length; i++) result[i] &= bits[i];
+  for (const bits of rest) for (let i = 0; i < result.length; i++) result[i] = (result[i] ?? 0) & (bits[i] ?? 0);
   return result;
 }
 
@@ -31,7 +31,7 @@ export function buildPredicate(corpus: Corpus, filters: SearchFilters, near: Sea
   if (present(filters.regionCodes)) {
     const regions = bitsets.anyOf("regionCodes", filters.regionCodes);
     const nationwide = filters.includeNationwide ? bitsets.bits(NATIONWIDE_FACET, "true") : undefined;
-    if (nationwide) for (let i = 0; i < regions.length; i++) regions[i] |= nationwide[i];
+    if (nationwide) for (let i = 0; i < regions.length; i++) regions[i] = (regions[i] ?? 0) | (nationwide[i] ?? 0);
     required.push(regions);
   }
   if (present(filters.sectors)) required.push(bitsets.anyOf("sectors", filters.sectors));

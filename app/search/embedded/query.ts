@@ -1,4 +1,5 @@
 import type { Query } from "minisearch";
+import { required } from "~/required";
 import { LONGEST_SYNONYM_WORDS, synonymTerms, synonymsOf } from "../synonyms";
 import { type HighlightTerm, isChoseongQuery, isHangulWord, isLatinWord, stripParticle, tokenize } from "../text";
 import { CHOSEONG_FIELDS, NAME_FIELDS, TEXT_FIELDS, indexKey } from "./records";
@@ -17,6 +18,8 @@ interface Alternative {
 
 /** A query term with its synonyms; a document must match at least one alternative of every group. */
 export interface TermGroup {
+  /** The words as typed, for telling the user which of them matched nothing. */
+  text: string;
   alternatives: Alternative[];
 }
 
@@ -46,13 +49,16 @@ function editDistanceWithin(a: string, b: string, limit: number): boolean {
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      rowMin = Math.min(rowMin, current[j]);
+      // previous holds b.length + 1 distances and current the first j, so these reads are in bounds.
+      const distance = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current[j] = distance;
+      rowMin = Math.min(rowMin, distance);
     }
     if (rowMin > limit) return false;
     previous = current;
   }
-  return previous[b.length] <= limit;
+  const distance = previous[b.length];
+  return distance !== undefined && distance <= limit;
 }
 
 /** Synonyms of a term, or of the nearest synonym term when a Latin word is mistyped (technopak → technopark). */
@@ -68,7 +74,7 @@ function expansionsOf(term: string): string[] {
 }
 
 function typedAlternative(words: readonly string[], isLast: boolean, fields: readonly string[]): Alternative {
-  const lastWord = words[words.length - 1];
+  const lastWord = required(words.at(-1), "the last word of an alternative");
   const hangul = isHangulWord(lastWord);
   return {
     text: words.join(" "),
@@ -97,11 +103,12 @@ function groupFor(words: readonly string[], isLast: boolean, typedFields: readon
   if (words.length === 1 && isChoseongQuery(term)) {
     // Two consonants inside a long name match too much by chance (광주첨단과학 holds ㄷㄱ): short runs match word starts only.
     const fields = term.length >= MIN_INNER_CHOSEONG_LENGTH ? CHOSEONG_FIELDS : WORD_START_CHOSEONG_FIELDS;
-    return { alternatives: [{ text: term, words, prefix: true, fuzzy: false, fields }] };
+    return { text: term, alternatives: [{ text: term, words, prefix: true, fuzzy: false, fields }] };
   }
   const alternatives = [typedAlternative(words, isLast, typedFields), ...expansionsOf(term).map(synonymAlternative)];
   const seen = new Set<string>();
   return {
+    text: term,
     alternatives: alternatives.filter((alternative) => {
       const key = `${alternative.text}|${alternative.prefix}`;
       if (seen.has(key)) return false;
@@ -126,7 +133,7 @@ function highlightTermOf(alternative: Alternative): HighlightTerm {
 export function parseQuery(text: string, isKnownWord: (word: string) => boolean): ParsedQuery {
   const tokens = tokenize(text).map((token) => stripParticle(token, isKnownWord));
   // A lone first keystroke (대, c) matches names only: in descriptions it would match nearly everything.
-  const typedFields = tokens.length === 1 && Array.from(tokens[0]).length === 1 ? NAME_FIELDS : TEXT_FIELDS;
+  const typedFields = tokens.length === 1 && tokens[0] !== undefined && Array.from(tokens[0]).length === 1 ? NAME_FIELDS : TEXT_FIELDS;
   const groups: TermGroup[] = [];
   let position = 0;
   while (position < tokens.length) {

@@ -7,10 +7,11 @@
 
 const BITS_PER_WORD = 32;
 
+/** Words past a bitset's end have no slot set: reads below take them as 0. */
 export type Bitset = Uint32Array;
 
 export function hasSlot(bits: Bitset, slot: number): boolean {
-  return (bits[slot >>> 5] & (1 << (slot & 31))) !== 0;
+  return ((bits[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0;
 }
 
 function popcount(word: number): number {
@@ -24,7 +25,7 @@ export function countShared(a: Bitset, b: Bitset): number {
   let count = 0;
   const length = Math.min(a.length, b.length);
   for (let i = 0; i < length; i++) {
-    const shared = a[i] & b[i];
+    const shared = (a[i] ?? 0) & (b[i] ?? 0);
     if (shared !== 0) count += popcount(shared);
   }
   return count;
@@ -53,7 +54,7 @@ export class SlotBitsets {
     for (const value of values) {
       const bits = this.bits(facet, value);
       if (!bits) continue;
-      for (let i = 0; i < union.length; i++) union[i] |= bits[i];
+      for (let i = 0; i < union.length; i++) union[i] = (union[i] ?? 0) | (bits[i] ?? 0);
     }
     return union;
   }
@@ -64,12 +65,12 @@ export class SlotBitsets {
     if (!values) this.byFacet.set(facet, (values = new Map()));
     let bits = values.get(value);
     if (!bits) values.set(value, (bits = this.empty()));
-    bits[slot >>> 5] |= 1 << (slot & 31);
+    bits[slot >>> 5] = (bits[slot >>> 5] ?? 0) | (1 << (slot & 31));
   }
 
   remove(slot: number, facet: string, value: string): void {
     const bits = this.bits(facet, value);
-    if (bits) bits[slot >>> 5] &= ~(1 << (slot & 31));
+    if (bits) bits[slot >>> 5] = (bits[slot >>> 5] ?? 0) & ~(1 << (slot & 31));
   }
 
   private ensureCapacity(slot: number): void {

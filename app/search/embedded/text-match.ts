@@ -1,4 +1,5 @@
 import type { MatchInfo, Query, QueryCombination } from "minisearch";
+import { required } from "~/required";
 import type { Corpus } from "./corpus";
 import type { EntryPredicate } from "./filters";
 import { groupQuery, type ParsedQuery, type TermGroup } from "./query";
@@ -40,7 +41,7 @@ function groupQueryFor(corpus: Corpus, group: TermGroup, outer: Boost | undefine
       const counts = words.map((word) => postingCount(corpus, word));
       const rarest = counts.indexOf(Math.min(...counts));
       const holders = new Set<string>();
-      corpus.index.search(words[rarest], {
+      corpus.index.search(required(words[rarest], "the rarest word of an alternative"), {
         boostDocument: (key) => {
           holders.add(key as string);
           return 0;
@@ -65,9 +66,10 @@ export function matchText(corpus: Corpus, parsed: ParsedQuery, predicate: EntryP
         return entry && predicate(entry) ? 1 : 0;
       }
     : undefined;
-  if (parsed.groups.length === 1) {
+  const [onlyGroup] = parsed.groups;
+  if (parsed.groups.length === 1 && onlyGroup) {
     return corpus.index
-      .search(groupQueryFor(corpus, parsed.groups[0], filtered), { boostDocument: filtered })
+      .search(groupQueryFor(corpus, onlyGroup, filtered), { boostDocument: filtered })
       .map(({ id, score, match }) => ({ key: id as string, score, match }));
   }
   const counts = new Map(parsed.groups.map((group) => [group, postingCount(corpus, groupQuery(group))]));
@@ -90,4 +92,42 @@ export function matchText(corpus: Corpus, parsed: ParsedQuery, predicate: EntryP
     if (matches.size === 0) break;
   }
   return [...(matches?.values() ?? [])].sort((a, b) => b.score - a.score);
+}
+
+export interface PartialTextMatch {
+  matches: TextMatch[];
+  /** Groups (as typed) that no document matches, under the filters. */
+  unmatched: string[];
+}
+
+/**
+ * When no document matches every group: documents matching the most groups first, then by score,
+ * and the groups that match nothing at all. A query with one unknown word ("대구 섬유 염색" before
+ * 염색 was known) still finds what its other words find.
+ */
+export function matchTextPartially(corpus: Corpus, parsed: ParsedQuery, predicate: EntryPredicate | null): PartialTextMatch {
+  const filtered: Boost | undefined = predicate
+    ? (key: string) => {
+        const entry = corpus.get(key);
+        return entry && predicate(entry) ? 1 : 0;
+      }
+    : undefined;
+  const found = new Map<string, TextMatch & { groups: number }>();
+  const unmatched: string[] = [];
+  for (const group of parsed.groups) {
+    const results = corpus.index.search(groupQueryFor(corpus, group, filtered), { boostDocument: filtered });
+    if (results.length === 0) unmatched.push(group.text);
+    for (const result of results) {
+      const key = result.id as string;
+      const previous = found.get(key);
+      found.set(key, {
+        key,
+        score: (previous?.score ?? 0) + result.score,
+        match: previous ? { ...previous.match, ...result.match } : result.match,
+        groups: (previous?.groups ?? 0) + 1,
+      });
+    }
+  }
+  const matches = [...found.values()].sort((a, b) => b.groups - a.groups || b.score - a.score).map(({ key, score, match }) => ({ key, score, match }));
+  return { matches, unmatched };
 }

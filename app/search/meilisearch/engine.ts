@@ -1,4 +1,4 @@
-import { Meilisearch, type FederatedMultiSearchParams, type SearchParams, type SearchResponse, type Task } from "meilisearch";
+import { Meilisearch, type FederatedMultiSearchParams, type MultiSearchParams, type SearchParams, type SearchResponse, type Task } from "meilisearch";
 import { distanceKm } from "~/domain/geo";
 import type {
   EngineHealth,
@@ -178,12 +178,23 @@ export class MeilisearchEngine implements SearchEngine {
     };
     const facets = query.facets ?? [];
     const type = query.filters?.type;
-    const { hits, total, response } = type
-      ? await this.searchIndex(type, params, query, facets)
-      : await this.searchBoth(params, query, facets);
+    const run = (withParams: SearchParams) => (type ? this.searchIndex(type, withParams, query, facets) : this.searchBoth(withParams, query, facets));
+    let { hits, total, response } = await run(params);
+    let unmatchedTerms: string[] = [];
+    const words = text.split(" ").filter((word) => word !== "");
+    if (total === 0) unmatchedTerms = words;
+    if (total === 0 && words.length > 1) {
+      // No document holds every word: keep the words something holds, and rank by how many of
+      // them a document matches (Meilisearch's "words" rule, with words dropped from the end).
+      const counts = await this.wordCounts(words, filter, type);
+      unmatchedTerms = words.filter((_, i) => counts[i] === 0);
+      const matched = words.filter((_, i) => (counts[i] ?? 0) > 0);
+      if (matched.length > 0) ({ hits, total, response } = await run({ ...params, q: matched.join(" "), matchingStrategy: "last" }));
+    }
 
     return {
       total,
+      unmatchedTerms,
       hits: hits.map((hit): SearchHit => {
         const document = toSearchDocument(hit);
         const result: SearchHit = { document };
@@ -194,6 +205,15 @@ export class MeilisearchEngine implements SearchEngine {
       }),
       facets: facetsOf(response, facets),
     };
+  }
+
+  /** How many documents (under the filters) hold each word, in one multi-search of empty pages. */
+  private async wordCounts(words: readonly string[], filter: SearchParams["filter"], type: SearchDocType | undefined): Promise<number[]> {
+    const types = type ? [type] : TYPES;
+    const { results } = await this.client.multiSearch<MultiSearchParams, MeilisearchDocument>({
+      queries: words.flatMap((word) => types.map((indexType) => ({ indexUid: this.indexUids[indexType], q: word, filter, limit: 0, matchingStrategy: "all" as const }))),
+    });
+    return words.map((_, i) => types.reduce((sum, _type, j) => sum + (results[i * types.length + j]?.estimatedTotalHits ?? 0), 0));
   }
 
   private async searchIndex(type: SearchDocType, params: SearchParams, query: SearchQuery, facets: readonly FacetName[]) {

@@ -8,7 +8,7 @@ import { openDatabase } from "../../../db/client";
 
 const [dataDir, mode] = process.argv.slice(2);
 try {
-  const database = await openDatabase({ dataDir });
+  const database = await openDatabase({ dataDir: dataDir! });
   if (mode === "--once") {
     console.log("opened");
     await database.close();

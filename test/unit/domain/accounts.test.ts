@@ -19,10 +19,10 @@ describe("account rules", () => {
   it("gives council roles exactly one region and the others none", () => {
     expect(validateAccount({ ...base, role: "council_reviewer", regionCode: "27" }, regions).ok).toBe(true);
     const noRegion = validateAccount({ ...base, role: "council_editor" }, regions);
-    expect(!noRegion.ok && noRegion.issues[0].code).toBe("region_required");
+    expect(!noRegion.ok && noRegion.issues[0]!.code).toBe("region_required");
     const adminWithRegion = validateAccount({ ...base, role: "admin", regionCode: "11" }, regions);
-    expect(!adminWithRegion.ok && adminWithRegion.issues[0].code).toBe("region_not_allowed");
+    expect(!adminWithRegion.ok && adminWithRegion.issues[0]!.code).toBe("region_not_allowed");
     const unknownRole = validateAccount({ ...base, role: "superuser" }, regions);
-    expect(!unknownRole.ok && unknownRole.issues[0].code).toBe("role_invalid");
+    expect(!unknownRole.ok && unknownRole.issues[0]!.code).toBe("role_invalid");
   });
 });

@@ -97,13 +97,13 @@ describe("classifyPavitt", () => {
       answers: { techSource: "production_engineering", appropriation: "scale_secrecy", innovationFocus: "new_products" },
     });
     expect(split).toMatchObject({ pavittClass: "scale_intensive", confidence: "medium" });
-    expect(one.reasons[0].rule).toBe("classify.answers");
+    expect(one.reasons[0]!.rule).toBe("classify.answers");
   });
 
   it("falls back to supplier-dominated with low confidence and asks for the answers", () => {
     const result = classifyPavitt({ division: "85", defaultClass: null });
     expect(result).toMatchObject({ pavittClass: "supplier_dominated", confidence: "low", moved: false });
-    expect(result.reasons[0].rule).toBe("classify.fallback");
+    expect(result.reasons[0]!.rule).toBe("classify.fallback");
     expect(said(result.reasons[0])?.ko).toContain("질문");
     expect(said(result.reasons[0])?.en).toContain("Answer the three questions");
   });
@@ -124,7 +124,7 @@ describe("assessCapability", () => {
   it("one researcher makes a follower", () => {
     const result = assessCapability({ employees: 15, researchers: 1, certifications: [] });
     expect(result.capability).toBe("technology_following");
-    expect(result.reasons[0].rule).toBe("capability.researchers");
+    expect(result.reasons[0]!.rule).toBe("capability.researchers");
   });
 
   it("R&D at 5% of sales is a driven sign, 4.9% a following one", () => {
@@ -132,7 +132,7 @@ describe("assessCapability", () => {
     expect(at.signals).toEqual([{ signal: "rnd_ratio", strength: "driven", points: 2 }]);
     expect(at.capability).toBe("technology_following");
     const under = assessCapability({ employees: 40, rndSpendKrw: 490_000_000, salesKrw: 10e9, certifications: [] });
-    expect(under.signals[0].strength).toBe("following");
+    expect(under.signals[0]!.strength).toBe("following");
   });
 
   it("a driven sign confirmed by another signal makes a technology-driven firm", () => {
@@ -144,9 +144,9 @@ describe("assessCapability", () => {
   });
 
   it("a tenth of the staff in research (at least two) is a driven sign", () => {
-    expect(assessCapability({ employees: 20, researchers: 2, certifications: [] }).signals[0].strength).toBe("driven");
-    expect(assessCapability({ employees: 21, researchers: 2, certifications: [] }).signals[0].strength).toBe("following");
-    expect(assessCapability({ employees: 5, researchers: 1, certifications: [] }).signals[0].strength).toBe("following");
+    expect(assessCapability({ employees: 20, researchers: 2, certifications: [] }).signals[0]!.strength).toBe("driven");
+    expect(assessCapability({ employees: 21, researchers: 2, certifications: [] }).signals[0]!.strength).toBe("following");
+    expect(assessCapability({ employees: 5, researchers: 1, certifications: [] }).signals[0]!.strength).toBe("following");
   });
 
   it("following signs alone never make a driven firm", () => {
@@ -191,7 +191,7 @@ describe("cooperationMode (seed 003 Figure 2)", () => {
   ] as const)("%s → %s", (capability, mode) => {
     const advice = cooperationMode(capability);
     expect(advice.mode).toBe(mode);
-    expect(advice.reasons[0].rule).toBe(`cooperation.${mode}`);
+    expect(advice.reasons[0]!.rule).toBe(`cooperation.${mode}`);
     expect(said(advice.reasons[0])?.ko.length).toBeGreaterThan(0);
   });
 });

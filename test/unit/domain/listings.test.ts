@@ -2,10 +2,11 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { checkImport } from "~/domain/listing-import";
 import { mayActOnRegion } from "~/domain/access";
+import type { PolygonGeometry } from "~/domain/geo";
 import { toRawFields, validateFacility, validateProgram, type ValidationContext } from "~/domain/listings";
 
 /** A square around Daegu's centre standing in for its boundary. */
-const square = { type: "Polygon" as const, coordinates: [[[128.4, 35.7], [128.8, 35.7], [128.8, 36.0], [128.4, 36.0], [128.4, 35.7]]] };
+const square: PolygonGeometry = { type: "Polygon", coordinates: [[[128.4, 35.7], [128.8, 35.7], [128.8, 36.0], [128.4, 36.0], [128.4, 35.7]]] };
 const context: ValidationContext = { ksicDivisions: new Set(["26", "58"]), boundary: square };
 const facility = {
   external_id: "x-1",
@@ -46,7 +47,7 @@ describe("listing rules", () => {
   it("allows only http(s) URLs, known codes, bounded text and real dates", () => {
     for (const url of ["javascript:alert(1)", "data:text/html,x", "ftp://example.kr", "not a url"]) {
       const result = validateFacility({ ...facility, url }, context);
-      expect(!result.ok && result.issues[0].code, url).toBe("url_scheme");
+      expect(!result.ok && result.issues[0]!.code, url).toBe("url_scheme");
     }
     const codes = validateFacility({ ...facility, kind: "castle", industries: "26;77", services: "magic" }, context);
     expect(!codes.ok && codes.issues.map((p) => p.code)).toEqual(["unknown_value", "unknown_ksic", "unknown_value"]);

@@ -41,7 +41,7 @@ describe("matchFirm", () => {
     const close = facility({ id: "z-close", location: near(10) });
     const twin = facility({ id: "b-twin", location: near(10.04) });
     const result = matchFirm(firm(), { facilities: [far, twin, close], programs: [] }, context(), SEED_001_RULES);
-    expect(result.centers.map((item) => item.score)).toEqual([result.centers[0].score, result.centers[0].score, result.centers[0].score]);
+    expect(result.centers.map((item) => item.score)).toEqual([result.centers[0]!.score, result.centers[0]!.score, result.centers[0]!.score]);
     expect(result.centers.map((item) => item.id)).toEqual(["z-close", "a-far", "b-twin"]);
   });
 
@@ -55,7 +55,7 @@ describe("matchFirm", () => {
       SEED_001_RULES
     );
     expect(result.classification.pavitt.pavittClass).toBe("scale_intensive");
-    const rules = result.programs[0].reasons.map((reason) => reason.rule);
+    const rules = result.programs[0]!.reasons.map((reason) => reason.rule);
     expect(rules).toContain("stance.shared_growth");
     expect(rules).toContain("industry.anchor");
   });
@@ -67,7 +67,7 @@ describe("matchFirm", () => {
       context(),
       SEED_001_RULES
     );
-    const rules = result.programs[0].reasons.map((reason) => reason.rule);
+    const rules = result.programs[0]!.reasons.map((reason) => reason.rule);
     expect(rules).toEqual(expect.arrayContaining(["eligibility.sme", "eligibility.max_employees", "eligibility.region"]));
   });
 });

@@ -192,7 +192,7 @@ describe("properties", () => {
               expect(said(reason)?.en).toMatch(/[A-Za-z]/);
             }
           }
-          for (let i = 1; i < list.length; i++) expect(list[i - 1].score).toBeGreaterThanOrEqual(list[i].score);
+          for (let i = 1; i < list.length; i++) expect(list[i - 1]!.score).toBeGreaterThanOrEqual(list[i]!.score);
         }
       }),
       { numRuns: 200 }

@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import type { FacilityCandidate, MatchContext, ProgramCandidate } from "~/domain/matching/types";
 import type { SizeRule } from "~/domain/sme";
 import { PAVITT_CLASSES, type PavittClass } from "~/domain/types";
+import { required } from "~/required";
 
 /** The project's curated data files, turned into matcher inputs the way the search documents are built. */
 export interface RealData {
@@ -27,16 +28,18 @@ const list = (value: string | undefined) =>
     .split(";")
     .map((item) => item.trim())
     .filter((item) => item !== "");
+/** A column every row of the file has. */
+const text = (value: string | undefined) => required(value, "a column of a data file");
 const orNull = (value: string | undefined) => (value === undefined || value.trim() === "" ? null : value.trim());
 const numberOrNull = (value: string | undefined) => (orNull(value) === null ? null : Number(value));
 
 export function loadRealData(): RealData {
   const facilities: FacilityCandidate[] = readRows("facilities.csv").map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    nameKo: row.name_ko,
-    nameEn: row.name_en,
-    regionCode: row.region_code,
+    id: text(row.id),
+    kind: text(row.kind),
+    nameKo: text(row.name_ko),
+    nameEn: text(row.name_en),
+    regionCode: text(row.region_code),
     location: { lat: Number(row.lat), lng: Number(row.lng) },
     sectors: list(row.industries),
     services: list(row.services),
@@ -51,16 +54,16 @@ export function loadRealData(): RealData {
     const targets = list(row.target_pavitt_classes);
     const provider = orNull(row.provider_facility_id);
     return {
-      id: row.id,
+      id: text(row.id),
       kind: "program",
-      nameKo: row.name_ko,
-      nameEn: row.name_en,
+      nameKo: text(row.name_ko),
+      nameEn: text(row.name_en),
       regionCode: regionCodes[0] ?? null,
       regionCodes,
       nationwide,
       location: provider === null ? null : facilityById.get(provider)?.location ?? null,
       sectors: list(row.sectors),
-      category: row.category,
+      category: text(row.category),
       diffusionLevel: numberOrNull(row.diffusion_level),
       diffusionType: orNull(row.diffusion_type),
       deliveryModes: list(row.delivery_mode),
@@ -76,20 +79,20 @@ export function loadRealData(): RealData {
   const context: MatchContext = {
     regions: new Map(
       readRows("regions.csv").map((row) => [
-        row.code,
+        text(row.code),
         { strategicIndustries: list(row.strategic_industries), capitalArea: row.capital_area === "true" },
       ])
     ),
     anchorGroups: new Map(
-      readRows("anchor_groups.csv").map((row) => [row.id, { sectors: list(row.sectors), nameKo: row.name_ko, nameEn: row.name_en }])
+      readRows("anchor_groups.csv").map((row) => [text(row.id), { sectors: list(row.sectors), nameKo: text(row.name_ko), nameEn: text(row.name_en) }])
     ),
     divisions: new Map(
       readRows("ksic_divisions.csv").map((row) => [
-        row.code,
+        text(row.code),
         {
-          nameKo: row.name_ko,
-          nameEn: row.name_en,
-          sectionCode: row.section_code,
+          nameKo: text(row.name_ko),
+          nameEn: text(row.name_en),
+          sectionCode: text(row.section_code),
           defaultPavittClass: (orNull(row.default_pavitt_class) as PavittClass | null) ?? null,
         },
       ])
@@ -97,15 +100,15 @@ export function loadRealData(): RealData {
   };
 
   const sizeRules: SizeRule[] = readRows("sme_size_rules.csv").map((row) => ({
-    id: row.id,
-    sectorNameKo: row.sector_name_ko,
-    sectorNameEn: row.sector_name_en,
+    id: text(row.id),
+    sectorNameKo: text(row.sector_name_ko),
+    sectorNameEn: text(row.sector_name_en),
     ksicSections: list(row.ksic_sections),
     ksicDivisions: list(row.ksic_divisions),
     maxEmployeesExclusive: Number(row.max_employees_exclusive),
     thresholdKind: row.threshold_kind === "sales" ? "sales" : "capital",
     thresholdMaxKrw: Number(row.threshold_max_krw),
-    source: row.source,
+    source: text(row.source),
   }));
 
   return { facilities, programs, context, sizeRules };

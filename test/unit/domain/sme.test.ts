@@ -12,7 +12,7 @@ describe("resolveSizeRule", () => {
 
   it("prefers a rule naming the division over one naming its section", () => {
     const divisionRule: SizeRule = {
-      ...SEED_001_RULES[0],
+      ...SEED_001_RULES[0]!,
       id: "a-special",
       ksicSections: [],
       ksicDivisions: ["29"],
@@ -32,7 +32,7 @@ describe("resolveSizeRule", () => {
   });
 
   it("does not depend on the order of the rules", () => {
-    const twin: SizeRule = { ...SEED_001_RULES[0], id: "manufacturing-b" };
+    const twin: SizeRule = { ...SEED_001_RULES[0]!, id: "manufacturing-b" };
     expect(resolveSizeRule("29", "C", [twin, ...SEED_001_RULES])?.id).toBe("manufacturing");
   });
 });
@@ -92,11 +92,11 @@ describe("checkSme", () => {
     expect(result.rule?.id).toBe("manufacturing");
     expect(result.sizeBand).toBe("large");
     const [employees, capital] = result.reasons;
-    expect(employees.rule).toBe("sme.employees");
+    expect(employees!.rule).toBe("sme.employees");
     expect(said(employees)?.ko).toContain("350명");
     expect(said(employees)?.ko).toContain("300명 미만");
     expect(said(employees)?.en).toContain("350 employees");
-    expect(capital.rule).toBe("sme.capital");
+    expect(capital!.rule).toBe("sme.capital");
     expect(said(capital)?.ko).toContain("50억 원");
     expect(said(capital)?.ko).toContain("80억 원 이하");
     expect(said(capital)?.en).toContain("KRW 5 bn");
@@ -111,7 +111,7 @@ describe("checkSme", () => {
 
   it("quotes sales for sales rules", () => {
     const sales = checkSme({ employees: 120, salesKrw: 12e9, division: "46", sectionCode: "G" }, SEED_001_RULES).reasons[1];
-    expect(sales.rule).toBe("sme.sales");
+    expect(sales!.rule).toBe("sme.sales");
     expect(said(sales)?.ko).toContain("매출액 120억 원");
     expect(said(sales)?.en).toContain("KRW 12 bn");
   });

@@ -110,7 +110,7 @@ describe("worked cases on the project data", () => {
     expect(result.classification.pavitt.pavittClass).toBe("specialized_supplier");
     expect(result.eligibility).toMatchObject({ isSme: true, sizeBand: "medium" });
     expect(ids(result.centers.slice(0, 2)).sort()).toEqual(["ccei-gyeongnam", "tp-gyeongnam"]);
-    const core = result.centers[0].reasons.find((reason) => reason.rule === "stance.core_target");
+    const core = result.centers[0]!.reasons.find((reason) => reason.rule === "stance.core_target");
     expect(said(core)?.en).toContain("core target");
     expect(said(core)?.ko).toContain("가장 중점적으로 돕는 대상");
     expect(ids(result.programs.slice(0, 2)).sort()).toEqual(["ccei-gyeongnam-shared-growth", "tp-gyeongnam-tech-assist"]);
@@ -129,9 +129,9 @@ describe("worked cases on the project data", () => {
     expect(result.classification.pavitt.pavittClass).toBe("science_based");
     expect(result.classification.capability.capability).toBe("technology_driven");
     expect(result.classification.cooperation.mode).toBe("open_innovation");
-    expect(result.centers[0].id).toBe("rc-daedeok");
+    expect(result.centers[0]!.id).toBe("rc-daedeok");
     expect(rules(result.centers[0])).toEqual(expect.arrayContaining(["stance.science_based", "industry.research"]));
-    expect(result.programs[0].id).toBe("daedeok-commercialization");
+    expect(result.programs[0]!.id).toBe("daedeok-commercialization");
     const topFive = result.programs.slice(0, 5).map((item) => programById(item.id)?.category);
     expect(topFive).toContain("finance");
     expect(result.centers.some((item) => rules(item).includes("stance.core_target"))).toBe(false);
@@ -141,9 +141,9 @@ describe("worked cases on the project data", () => {
     const result = run({ ksicDivision: "30", employees: 250, location: PLACES.ulsanBukgu, regionCode: "31" });
     expect(result.classification.pavitt.pavittClass).toBe("scale_intensive");
     expect(result.eligibility.isSme).toBe(true);
-    expect(result.centers[0].id).toBe("ccei-ulsan");
-    expect(said(result.centers[0].reasons.find((reason) => reason.rule === "stance.shared_growth"))?.ko).toContain("현대중공업그룹");
-    expect(result.programs[0].id).toBe("ccei-ulsan-shared-growth");
+    expect(result.centers[0]!.id).toBe("ccei-ulsan");
+    expect(said(result.centers[0]!.reasons.find((reason) => reason.rule === "stance.shared_growth"))?.ko).toContain("현대중공업그룹");
+    expect(result.programs[0]!.id).toBe("ccei-ulsan-shared-growth");
     const technopark = find(result.centers, "tp-ulsan");
     expect(said(technopark?.reasons.find((reason) => reason.rule === "stance.not_target"))?.en).toContain("clearly not the target");
     expect(result.programs.some((item) => item.id.endsWith("-tech-assist"))).toBe(false);
@@ -193,10 +193,10 @@ describe("worked cases on the project data", () => {
     });
     expect(result.classification.pavitt.pavittClass).toBe("science_based");
     expect(result.classification.capability.capability).toBe("technology_driven");
-    expect(result.centers[0].id).toBe("ccei-gyeonggi");
+    expect(result.centers[0]!.id).toBe("ccei-gyeonggi");
     expect(rules(result.centers[0])).toContain("stance.science_based");
     expect(ids(result.programs)).not.toContain("tp-gyeonggi-tech-assist");
-    expect(result.programs[0].id).toBe("ccei-gyeonggi-shared-growth");
+    expect(result.programs[0]!.id).toBe("ccei-gyeonggi-shared-growth");
   });
 
   it("10. an electronics-parts supplier in Gumi whose answers make it a specialized supplier", () => {
@@ -213,24 +213,24 @@ describe("worked cases on the project data", () => {
       moved: true,
       confidence: "high",
     });
-    expect(result.centers[0].id).toBe("ccei-gyeongbuk");
-    expect(said(result.centers[0].reasons.find((reason) => reason.rule === "industry.anchor"))?.ko).toContain("삼성");
+    expect(result.centers[0]!.id).toBe("ccei-gyeongbuk");
+    expect(said(result.centers[0]!.reasons.find((reason) => reason.rule === "industry.anchor"))?.ko).toContain("삼성");
     expect(ids(result.programs)).toContain("tp-gyeongbuk-tech-assist");
   });
 
   it("11. a steel-processing firm in Pohang: scale-intensive, POSCO's shared growth first", () => {
     const result = run({ ksicDivision: "24", employees: 90, location: PLACES.pohang, regionCode: "47" });
     expect(result.classification.pavitt.pavittClass).toBe("scale_intensive");
-    expect(result.centers[0].id).toBe("ccei-pohang");
-    expect(said(result.centers[0].reasons.find((reason) => reason.rule === "stance.shared_growth"))?.ko).toContain("포스코");
+    expect(result.centers[0]!.id).toBe("ccei-pohang");
+    expect(said(result.centers[0]!.reasons.find((reason) => reason.rule === "stance.shared_growth"))?.ko).toContain("포스코");
     expect(rank(result.centers, "nic-pohang")).toBeLessThan(rank(result.centers, "tp-pohang"));
-    expect(result.programs[0].id).toBe("ccei-pohang-shared-growth");
+    expect(result.programs[0]!.id).toBe("ccei-pohang-shared-growth");
   });
 
   it("12. a footwear maker in Busan: supplier-dominated, group and intermediary channels first", () => {
     const result = run({ ksicDivision: "15", employees: 35, location: PLACES.busanSasang, regionCode: "26" });
     expect(result.classification.pavitt.pavittClass).toBe("supplier_dominated");
-    expect(result.centers[0].id).toBe("pi-filk");
+    expect(result.centers[0]!.id).toBe("pi-filk");
     expect(rules(result.centers[0])).toEqual(expect.arrayContaining(["industry.facility", "stance.extension_service"]));
     const channels = result.centers.filter((c) => c.id === "nic-myeongji-noksan" || c.id === "tp-busan");
     expect(channels).toHaveLength(2);
@@ -246,8 +246,8 @@ describe("worked cases on the project data", () => {
       defaultClass: "specialized_supplier",
       moved: false,
     });
-    expect(result.centers[0].id).toBe("tp-gwangju");
-    expect(result.programs[0].id).toBe("tp-gwangju-tech-assist");
+    expect(result.centers[0]!.id).toBe("tp-gwangju");
+    expect(result.programs[0]!.id).toBe("tp-gwangju-tech-assist");
     expect(points(find(result.centers, "nic-gwangju-cheomdan"), "stance")).toBeLessThan(points(result.centers[0], "stance") as number);
   });
 
@@ -342,7 +342,7 @@ describe("worked cases on the project data", () => {
       answers: { techSource: "production_engineering", appropriation: "scale_secrecy", innovationFocus: "process_scale" },
     });
     expect(result.classification.pavitt).toMatchObject({ pavittClass: "scale_intensive", defaultClass: "science_based", moved: true });
-    expect(result.centers[0].id).toBe("ccei-ulsan");
+    expect(result.centers[0]!.id).toBe("ccei-ulsan");
     expect(ids(result.programs.slice(0, 4))).toEqual(
       expect.arrayContaining(["ccei-ulsan-shared-growth", "kccp-benefit-sharing", "kccp-tech-cooperation"])
     );
@@ -354,14 +354,14 @@ describe("worked cases on the project data", () => {
     const complex = find(result.centers, "nic-gunsan");
     const technopark = find(result.centers, "tp-jeonbuk");
     expect(complex?.distanceKm).toBeLessThan(technopark?.distanceKm as number);
-    expect(result.centers[0].id).toBe("tp-jeonbuk");
+    expect(result.centers[0]!.id).toBe("tp-jeonbuk");
     expect(rules(complex).some((rule) => rule.startsWith("stance."))).toBe(false);
   });
 
   it("22. a crafts studio with no default class and no answers: provisional supplier-dominated, asked to answer", () => {
     const result = run({ ksicDivision: "90", employees: 6, location: PLACES.jeonju, regionCode: "52" });
     expect(result.classification.pavitt).toMatchObject({ pavittClass: "supplier_dominated", defaultClass: null, confidence: "low" });
-    expect(result.classification.pavitt.reasons[0].rule).toBe("classify.fallback");
+    expect(result.classification.pavitt.reasons[0]!.rule).toBe("classify.fallback");
     expect(result.eligibility.isSme).toBe(true);
     expect(rules(find(result.centers, "ccei-jeonbuk"))).toContain("industry.facility");
   });
@@ -370,7 +370,7 @@ describe("worked cases on the project data", () => {
     const result = run({ ksicDivision: "52", employees: 30, location: PLACES.incheonNamdong, regionCode: "28" });
     expect(result.eligibility.isSme).toBe(true);
     expect(said(result.eligibility.reasons[0])?.ko).toContain("200명 미만");
-    expect(result.centers[0].id).toBe("tp-incheon");
+    expect(result.centers[0]!.id).toBe("tp-incheon");
     expect(rules(result.centers[0])).toContain("industry.facility");
   });
 

@@ -75,7 +75,7 @@ describe("the offline geocoder", () => {
     const wrong: string[] = [];
     for (const row of rows) {
       expect(row.source, row.address).toMatch(/^(https?:\/\/|github:)/);
-      const result = geocoder.geocode(row.address);
+      const result = geocoder.geocode(row.address!);
       const got = result.ok ? result.match : null;
       if (got?.sigungu?.code === row.expected_sigungu) sigunguRight += 1;
       else wrong.push(`${row.address} → ${got?.sigungu?.code ?? "none"} (want ${row.expected_sigungu})`);

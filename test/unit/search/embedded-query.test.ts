@@ -25,33 +25,33 @@ describe("parseQuery", () => {
 
   it("allows one typo from five Latin letters and two from nine, and prefixes only on the last Latin word", () => {
     const [changwon, tp] = alternativesOf("Changwn tp");
-    expect(changwon[0]).toEqual({ term: "changwn", prefix: false, fuzzy: 1 });
-    expect(alternativesOf("technopak")[0][0]).toEqual({ term: "technopak", prefix: true, fuzzy: 2 });
-    expect(tp[0]).toEqual({ term: "tp", prefix: true, fuzzy: false });
-    expect(alternativesOf("대구")[0][0].fuzzy).toBe(false);
+    expect(changwon![0]).toEqual({ term: "changwn", prefix: false, fuzzy: 1 });
+    expect(alternativesOf("technopak")[0]![0]).toEqual({ term: "technopak", prefix: true, fuzzy: 2 });
+    expect(tp![0]).toEqual({ term: "tp", prefix: true, fuzzy: false });
+    expect(alternativesOf("대구")[0]![0]!.fuzzy).toBe(false);
   });
 
   it("finds synonyms of a mistyped Latin word through the nearest synonym term", () => {
     const [group] = alternativesOf("technopak");
-    expect(group.map((alternative) => alternative.term)).toEqual(expect.arrayContaining(["technopark", "테크노파크", "tp"]));
+    expect(group!.map((alternative) => alternative.term)).toEqual(expect.arrayContaining(["technopark", "테크노파크", "tp"]));
   });
 
   it("reads consecutive words that form a multi-word synonym as one term", () => {
     const groups = alternativesOf("innovation center daegu");
     expect(groups).toHaveLength(2);
-    expect(groups[0].map((alternative) => alternative.term)).toEqual(expect.arrayContaining(["innovation center", "창조경제혁신센터", "ccei"]));
+    expect(groups[0]!.map((alternative) => alternative.term)).toEqual(expect.arrayContaining(["innovation center", "창조경제혁신센터", "ccei"]));
   });
 
   it("searches initial consonants in their own fields", () => {
     const { groups, highlightTerms } = parseQuery("ㄷㄱ", nothingKnown);
-    expect(groups[0].alternatives).toEqual([{ text: "ㄷㄱ", words: ["ㄷㄱ"], prefix: true, fuzzy: false, fields: ["choseong"] }]);
+    expect(groups[0]!.alternatives).toEqual([{ text: "ㄷㄱ", words: ["ㄷㄱ"], prefix: true, fuzzy: false, fields: ["choseong"] }]);
     expect(highlightTerms).toEqual([{ text: "ㄷㄱ", mode: "choseong" }]);
-    expect(parseQuery("ㅊㅈㄱㅈ", nothingKnown).groups[0].alternatives[0].fields).toEqual(["choseong", "choseongInner"]);
+    expect(parseQuery("ㅊㅈㄱㅈ", nothingKnown).groups[0]!.alternatives[0]!.fields).toEqual(["choseong", "choseongInner"]);
   });
 
   it("requires a phrase synonym's meaningful words only, and highlights the phrase as written", () => {
     const { groups, highlightTerms } = parseQuery("r&d", nothingKnown);
-    const phrase = groups[0].alternatives.find((alternative) => alternative.text === "research and development");
+    const phrase = groups[0]!.alternatives.find((alternative) => alternative.text === "research and development");
     expect(phrase?.words).toEqual(["research", "development"]);
     expect(highlightTerms).toContainEqual({ text: "research and development", mode: "word" });
   });

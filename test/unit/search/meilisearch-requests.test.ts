@@ -25,6 +25,8 @@ class RecordingMeilisearch {
   searchHits: Array<Record<string, unknown>> = [];
   facetDistribution: Record<string, Record<string, number>> = {};
   totalHits = 0;
+  /** Documents holding each word, for the per-word counts of a non-federated multi-search. */
+  wordHits: Record<string, number> = {};
   failTasksOfType: string | null = null;
   private readonly server: Server;
   private readonly createdIndexes = new Set<string>();
@@ -51,6 +53,7 @@ class RecordingMeilisearch {
     this.searchHits = [];
     this.facetDistribution = {};
     this.totalHits = 0;
+    this.wordHits = {};
     this.failTasksOfType = null;
   }
 
@@ -84,6 +87,12 @@ class RecordingMeilisearch {
       this.createdIndexes.add(uid);
       return this.enqueue(response, uid, "indexCreation", exists ? { code: "index_already_exists", message: `Index \`${uid}\` already exists.` } : null);
     }
+    if (method === "POST" && path === "/multi-search" && !(body as { federation?: unknown }).federation) {
+      const { queries } = body as { queries: Array<{ indexUid: string; q: string; limit: number }> };
+      return this.send(response, 200, {
+        results: queries.map((query) => ({ indexUid: query.indexUid, hits: [], query: query.q, processingTimeMs: 1, limit: query.limit, offset: 0, estimatedTotalHits: this.wordHits[query.q] ?? 0 })),
+      });
+    }
     if (method === "POST" && path === "/multi-search") {
       const { federation } = body as { federation: { offset: number; limit: number } };
       return this.send(response, 200, {
@@ -97,10 +106,10 @@ class RecordingMeilisearch {
     }
     if (indexMatch) {
       const [, uid, rest = ""] = indexMatch;
-      if (method === "PATCH" && rest === "/settings") return this.enqueue(response, uid, "settingsUpdate");
-      if (method === "POST" && rest === "/documents") return this.enqueue(response, uid, "documentAdditionOrUpdate");
-      if (method === "POST" && rest === "/documents/delete-batch") return this.enqueue(response, uid, "documentDeletion");
-      if (method === "DELETE" && rest === "/documents") return this.enqueue(response, uid, "documentDeletion");
+      if (method === "PATCH" && rest === "/settings") return this.enqueue(response, uid!, "settingsUpdate");
+      if (method === "POST" && rest === "/documents") return this.enqueue(response, uid!, "documentAdditionOrUpdate");
+      if (method === "POST" && rest === "/documents/delete-batch") return this.enqueue(response, uid!, "documentDeletion");
+      if (method === "DELETE" && rest === "/documents") return this.enqueue(response, uid!, "documentDeletion");
       if (method === "POST" && rest === "/search") {
         const { page, hitsPerPage } = body as { page: number; hitsPerPage: number };
         return this.send(response, 200, {
@@ -185,10 +194,10 @@ describe("MeilisearchEngine requests", () => {
         "POST /indexes",
         "PATCH /indexes/clusterlink_programs/settings",
       ]);
-      expect(calls[0].body).toEqual({ uid: "clusterlink_facilities", primaryKey: "uid" });
-      expect(calls[2].body).toEqual({ uid: "clusterlink_programs", primaryKey: "uid" });
+      expect(calls[0]!.body).toEqual({ uid: "clusterlink_facilities", primaryKey: "uid" });
+      expect(calls[2]!.body).toEqual({ uid: "clusterlink_programs", primaryKey: "uid" });
 
-      const settings = calls[1].body as Record<string, unknown>;
+      const settings = calls[1]!.body as Record<string, unknown>;
       expect(settings.filterableAttributes).toEqual(
         expect.arrayContaining(["type", "kind", "regionCodes", "nationwide", "sectors", "pavittClasses", "category", "id", "_geo"]),
       );
@@ -209,7 +218,7 @@ describe("MeilisearchEngine requests", () => {
       expect(synonyms.tp).toEqual(expect.arrayContaining(["테크노파크", "technopark", "techno park"]));
       expect(synonyms["테크노파크"]).toContain("tp");
       expect(synonyms["techno park"]).toContain("테크노파크");
-      expect(calls[3].body).toEqual(settings);
+      expect(calls[3]!.body).toEqual(settings);
     });
 
     it("sends the API key and asks the health endpoint", async () => {
@@ -231,18 +240,18 @@ describe("MeilisearchEngine requests", () => {
       await engine.upsert([odd, nationwide, regional]);
 
       const [facilities, programs] = server.calls();
-      expect(facilities.method).toBe("POST");
-      expect(facilities.path).toBe("/indexes/clusterlink_facilities/documents");
-      expect(facilities.query.get("primaryKey")).toBe("uid");
-      const [storedFacility] = facilities.body as Array<Record<string, unknown>>;
+      expect(facilities!.method).toBe("POST");
+      expect(facilities!.path).toBe("/indexes/clusterlink_facilities/documents");
+      expect(facilities!.query.get("primaryKey")).toBe("uid");
+      const [storedFacility] = facilities!.body as Array<Record<string, unknown>>;
       expect(storedFacility).toMatchObject({ id: "tp/daegu 1", uid: "tp_2fdaegu_201", _geo: odd.location, nameKo: "대구테크노파크" });
-      expect(storedFacility.choseongKeys).toEqual(expect.arrayContaining(["zqdaqpcrp", "zqdaalj", "zqda"]));
+      expect(storedFacility!.choseongKeys).toEqual(expect.arrayContaining(["zqdaqpcrp", "zqdaalj", "zqda"]));
 
-      expect(programs.path).toBe("/indexes/clusterlink_programs/documents");
-      const storedPrograms = programs.body as Array<Record<string, unknown>>;
+      expect(programs!.path).toBe("/indexes/clusterlink_programs/documents");
+      const storedPrograms = programs!.body as Array<Record<string, unknown>>;
       expect(storedPrograms.map((document) => document.uid)).toEqual(["p-kodit", "p-daegu-textile"]);
       expect(storedPrograms[0]).not.toHaveProperty("_geo");
-      expect(storedPrograms[1]._geo).toEqual(regional.location);
+      expect(storedPrograms[1]!._geo).toEqual(regional.location);
     });
 
     it("deletes by uid from the index of each type", async () => {
@@ -255,8 +264,8 @@ describe("MeilisearchEngine requests", () => {
         "POST /indexes/clusterlink_facilities/documents/delete-batch",
         "POST /indexes/clusterlink_programs/documents/delete-batch",
       ]);
-      expect(calls[0].body).toEqual(["ccei-daegu"]);
-      expect(calls[1].body).toEqual(["p_5f1"]);
+      expect(calls[0]!.body).toEqual(["ccei-daegu"]);
+      expect(calls[1]!.body).toEqual(["p_5f1"]);
     });
 
     it("replaces everything: clears each index, loads in batches and reports progress", async () => {
@@ -272,7 +281,7 @@ describe("MeilisearchEngine requests", () => {
         [FACILITIES.length, ALL_DOCUMENTS.length],
         [ALL_DOCUMENTS.length, ALL_DOCUMENTS.length],
       ]);
-      expect((server.calls()[3].body as unknown[]).length).toBe(PROGRAMS.length);
+      expect((server.calls()[3]!.body as unknown[]).length).toBe(PROGRAMS.length);
     });
 
     it("sends upserts made during replaceAll again once the load is done", async () => {
@@ -282,8 +291,8 @@ describe("MeilisearchEngine requests", () => {
       await replacing;
       const additions = server.calls().filter((call) => call.method === "POST" && call.path.endsWith("/documents"));
       const last = additions[additions.length - 1];
-      expect(last.path).toBe("/indexes/clusterlink_facilities/documents");
-      expect(last.body).toEqual([expect.objectContaining({ id: "tp-jeju", nameKo: "제주바이오테크노파크" })]);
+      expect(last!.path).toBe("/indexes/clusterlink_facilities/documents");
+      expect(last!.body).toEqual([expect.objectContaining({ id: "tp-jeju", nameKo: "제주바이오테크노파크" })]);
       expect(additions.length).toBe(4);
     });
 
@@ -306,8 +315,8 @@ describe("MeilisearchEngine requests", () => {
       });
 
       const [call] = server.calls();
-      expect(`${call.method} ${call.path}`).toBe("POST /indexes/clusterlink_programs/search");
-      expect(call.body).toEqual({
+      expect(`${call!.method} ${call!.path}`).toBe("POST /indexes/clusterlink_programs/search");
+      expect(call!.body).toEqual({
         q: "",
         filter:
           'type = "program" AND (regionCodes IN ["27"] OR nationwide = "true") AND pavittClasses = "science_based" AND category IN ["startup", "export"]',
@@ -325,29 +334,29 @@ describe("MeilisearchEngine requests", () => {
     it("fetches from the start and cuts when the offset is not on a page boundary", async () => {
       server.searchHits = ["tp-daegu", "tp-busan", "tp-seoul", "tp-ulsan"].map((id) => storedHit(byId(id)));
       const result = await engine.search({ filters: { type: "facility" }, limit: 2, offset: 1 });
-      expect(server.calls()[0].body).toMatchObject({ page: 1, hitsPerPage: 3 });
+      expect(server.calls()[0]!.body).toMatchObject({ page: 1, hitsPerPage: 3 });
       expect(result.hits.map((hit) => hit.document.id)).toEqual(["tp-busan", "tp-seoul"]);
     });
 
     it("filters by radius and sorts nearest first, taking distances from _geoDistance", async () => {
       server.searchHits = [storedHit(byId("nic-changwon"), { _geoDistance: 4200 })];
       const result = await engine.search({ filters: { type: "facility" }, near: { lat: 35.228, lng: 128.6811, radiusKm: 20 }, limit: 5, offset: 0 });
-      expect(server.calls()[0].body).toMatchObject({
+      expect(server.calls()[0]!.body).toMatchObject({
         filter: 'type = "facility" AND _geoRadius(35.228, 128.6811, 20000)',
         sort: ["_geoPoint(35.228, 128.6811):asc"],
       });
-      expect(result.hits[0].distanceKm).toBe(4.2);
+      expect(result.hits[0]!.distanceKm).toBe(4.2);
     });
 
     it("keeps relevance order for text near a point and still gives distances", async () => {
       const park = byId("tp-gyeongnam");
       server.searchHits = [storedHit(park)];
       const result = await engine.search({ text: "테크노파크", filters: { type: "facility" }, near: { lat: 35.228, lng: 128.6811 }, limit: 5, offset: 0 });
-      const body = server.calls()[0].body as Record<string, unknown>;
+      const body = server.calls()[0]!.body as Record<string, unknown>;
       expect(body.sort).toBeUndefined();
       expect(body.filter).toBe('type = "facility"');
-      expect(result.hits[0].distanceKm).toBeGreaterThan(5);
-      expect(result.hits[0].distanceKm).toBeLessThan(15);
+      expect(result.hits[0]!.distanceKm).toBeGreaterThan(5);
+      expect(result.hits[0]!.distanceKm).toBeLessThan(15);
     });
 
     it("federates a search over both indexes and merges facets there", async () => {
@@ -357,7 +366,7 @@ describe("MeilisearchEngine requests", () => {
       const result = await engine.search({ text: "대구에서 ㄷㄱ", filters: { sectors: ["13"] }, facets: ["type"], limit: 20, offset: 40 });
 
       const [call] = server.calls();
-      expect(`${call.method} ${call.path}`).toBe("POST /multi-search");
+      expect(`${call!.method} ${call!.path}`).toBe("POST /multi-search");
       const shared = {
         q: "대구 zqda",
         filter: 'sectors IN ["13"]',
@@ -366,7 +375,7 @@ describe("MeilisearchEngine requests", () => {
         highlightPreTag: "\uE000",
         highlightPostTag: "\uE001",
       };
-      expect(call.body).toEqual({
+      expect(call!.body).toEqual({
         federation: {
           offset: 40,
           limit: 20,
@@ -380,12 +389,30 @@ describe("MeilisearchEngine requests", () => {
       });
       expect(result.total).toBe(57);
       expect(result.facets).toEqual({ type: { facility: 40, program: 17 } });
-      expect(result.hits[0].document).toEqual(byId("ccei-daegu"));
+      expect(result.hits[0]!.document).toEqual(byId("ccei-daegu"));
+    });
+
+    it("when no document holds every word, counts each word and searches again with the words something holds", async () => {
+      server.wordHits = { 대구: 12, 섬유: 4 };
+      const result = await engine.search({ text: "대구 섬유 염색", limit: 10, offset: 0 });
+      const [first, counts, again] = server.calls();
+      expect((first?.body as { queries: Array<{ q: string; matchingStrategy: string }> }).queries[0]).toMatchObject({ q: "대구 섬유 염색", matchingStrategy: "all" });
+      const countQueries = (counts?.body as { queries: Array<Record<string, unknown>> }).queries;
+      expect(countQueries).toHaveLength(6);
+      expect(countQueries[0]).toMatchObject({ indexUid: "clusterlink_facilities", q: "대구", limit: 0, matchingStrategy: "all" });
+      expect((again?.body as { queries: Array<{ q: string; matchingStrategy: string }> }).queries[0]).toMatchObject({ q: "대구 섬유", matchingStrategy: "last" });
+      expect(result.unmatchedTerms).toEqual(["염색"]);
+    });
+
+    it("asks nothing more when a one-word search finds nothing", async () => {
+      const result = await engine.search({ text: "염색", limit: 10, offset: 0 });
+      expect(server.calls()).toHaveLength(1);
+      expect(result.unmatchedTerms).toEqual(["염색"]);
     });
 
     it("sorts a federated empty-text search near a point by distance", async () => {
       await engine.search({ near: { lat: 35.87, lng: 128.6 }, limit: 10, offset: 0 });
-      const { queries } = server.calls()[0].body as { queries: Array<Record<string, unknown>> };
+      const { queries } = server.calls()[0]!.body as { queries: Array<Record<string, unknown>> };
       for (const query of queries) expect(query.sort).toEqual(["_geoPoint(35.87, 128.6):asc"]);
     });
 

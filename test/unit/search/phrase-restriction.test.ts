@@ -11,7 +11,7 @@ for (const document of ALL_DOCUMENTS) corpus.put(document);
 function unrestricted(text: string, predicate?: (key: string) => boolean) {
   const [group] = parseQuery(text, corpus.isKnownWord).groups;
   const boostDocument = predicate ? (key: string) => (predicate(key) ? 1 : 0) : undefined;
-  return corpus.index.search(groupQuery(group), { boostDocument }).map((r) => ({ key: r.id as string, score: r.score }));
+  return corpus.index.search(groupQuery(group!), { boostDocument }).map((r) => ({ key: r.id as string, score: r.score }));
 }
 
 const byKey = (results: { key: string; score: number }[]) => [...results].sort((a, b) => a.key.localeCompare(b.key)).map((r) => ({ key: r.key, score: Number(r.score.toFixed(9)) }));
