@@ -74,3 +74,12 @@ export function demandCsv(report: DemandReport): string {
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
+
+/** Unmet demand per region as GeoJSON points (layer "demand") for the coverage download; suppressed regions are absent. */
+export function demandFeatures(report: DemandReport): GeoJSON.Feature[] {
+  return report.unmetByRegion.map((entry) => ({
+    type: "Feature",
+    geometry: { type: "Point", coordinates: entry.point },
+    properties: { layer: "demand", regionCode: entry.regionCode, requests: entry.requests, unmet: entry.unmet, minCell: report.minCell },
+  }));
+}

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { NEEDS, PAVITT_CLASSES, SIZE_BANDS } from "~/domain/types";
 import { resolveLang } from "~/i18n";
@@ -10,6 +10,13 @@ import { entriesObject } from "~/validation";
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
   return [{ title: `${t("inquiryFormTitle")} — ${t("appName")}` }];
+};
+
+/** The form carries the time it was rendered; a cached copy would make every post look too old or too fast. */
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
+  const merged = new Headers(loaderHeaders);
+  actionHeaders.forEach((value, key) => merged.set(key, value));
+  return merged;
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

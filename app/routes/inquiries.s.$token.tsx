@@ -1,10 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { isSameOriginPost } from "~/auth/csrf.server";
 import { resolveLang, translator } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
 import { InquirySteps } from "~/components/InquirySteps";
-import { statusByToken, withdrawByToken } from "~/inquiries/service.server";
+import { statusByToken, statusPath, withdrawByToken } from "~/inquiries/service.server";
 import { formDataOrThrow } from "~/validation/request.server";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -12,16 +12,20 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: `${t("inquiryStatusTitle")} — ${t("appName")}` }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
 };
 
-const NO_STORE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+/** The URL is the key to the request: no cache keeps the page, and no link on it passes the URL on. */
+const NO_STORE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
+
+export const headers: HeadersFunction = () => NO_STORE;
 
 /** The firm's private status page: the thread's steps and replies; an unknown or withdrawn link is 404. */
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = await statusByToken(context.services.database.db, params.token ?? "");
   if (!view) throw new Response("Not found", { status: 404, headers: NO_STORE });
   const current = view.requests[view.requests.length - 1]!;
   return data(
     {
       reference: view.root.reference,
+      statusUrl: `${new URL(request.url).origin}${statusPath(params.token ?? "")}`,
       state: current.state,
       outcome: current.outcome,
       requests: view.requests.map((r) => ({ id: r.id, reference: r.reference, state: r.state, outcome: r.outcome, target: r.targetNameKo ? { nameKo: r.targetNameKo, nameEn: r.targetNameEn ?? r.targetNameKo } : null })),
@@ -47,7 +51,6 @@ export default function InquiryStatusPage() {
   const [search] = useSearchParams();
   const t = useT();
   const sent = search.get("sent") === "1";
-  const statusHref = typeof window === "undefined" ? null : window.location.href.replace(/[?#].*$/, "");
   return (
     <main className="page inquiry-page" data-testid="inquiry-status" data-state={view.state} data-outcome={view.outcome ?? undefined}>
       <h1>{sent ? t("inquirySentTitle") : t("inquiryStatusTitle")}</h1>
@@ -60,12 +63,12 @@ export default function InquiryStatusPage() {
           <strong>{t(`inquiryState_${view.state}`)}</strong>
           {view.outcome ? ` · ${t(`inquiryOutcome_${view.outcome}`)}` : ""}
         </dd>
-        {sent && statusHref && (
+        {sent && (
           <>
             <dt>{t("inquiryStatusLink")}</dt>
             <dd>
-              <a href={statusHref} data-testid="inquiry-status-link">
-                {statusHref}
+              <a href={view.statusUrl} data-testid="inquiry-status-link">
+                {view.statusUrl}
               </a>
             </dd>
           </>

@@ -11,6 +11,8 @@ import { action as statusAction, loader as statusLoader } from "~/routes/inquiri
 import { loader as inboxLoader } from "~/routes/council.$region.inquiries._index";
 import { action as detailAction, loader as detailLoader } from "~/routes/council.$region.inquiries.$id";
 import { loader as gapsDemandLoader } from "~/routes/api.gaps_.demand";
+import { loader as gapsDemandCsvLoader } from "~/routes/api.gaps_.demand[.]csv";
+import { loader as gapsGeoJsonLoader } from "~/routes/api.gaps[.]geojson";
 import { mailText, startTestSmtp, type CapturedMail } from "../support/smtp";
 import { callRoute, createTestDatabase, databaseLabel, signIn, testConfig, type SignedIn } from "./support";
 
@@ -283,6 +285,15 @@ describe(`requests for help on ${databaseLabel}`, () => {
     const daegu = cells.find((c) => c.regionCode === DAEGU && c.ksicDivision === "13");
     expect(daegu?.suppressed).toBe(false);
     expect(daegu?.figures?.requests).toBeGreaterThanOrEqual(MIN_CELL);
+    const busan = cells.find((c) => c.regionCode === BUSAN);
+    expect(busan).toMatchObject({ suppressed: true, figures: null });
+
+    const csv = await callRoute(gapsDemandCsvLoader, services, "/api/gaps/demand.csv");
+    expect(String(csv.body)).toContain(`${BUSAN},supplier_dominated,13,<${MIN_CELL}`);
+    expect(String(csv.body)).not.toMatch(/@|김민지/);
+    const geojson = await callRoute(gapsGeoJsonLoader, services, "/api/gaps.geojson");
+    const demandLayer = (geojson.body as { features: { properties: { layer: string; regionCode: string } }[] }).features.filter((f) => f.properties.layer === "demand");
+    expect(demandLayer.map((f) => f.properties.regionCode)).toEqual([DAEGU]);
   });
 });
 
