@@ -61,6 +61,8 @@ const configSchema = z
   KSTARTUP_SERVICE_KEY: z.string().trim().optional(),
   BIZINFO_API_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
   KSTARTUP_API_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
+  SMTP_URL: optionalUrl(["smtp:", "smtps:"], "must be an smtp:// or smtps:// URL"),
+  MAIL_FROM: z.string().trim().email("must be an email address").optional().or(z.literal("").transform(() => undefined)),
   })
   .refine((value) => !value.MAP_PMTILES_URL || value.MAP_ASSETS_URL, { path: ["MAP_ASSETS_URL"], message: "is needed with MAP_PMTILES_URL: the basemap's labels need its fonts" });
 
@@ -86,6 +88,8 @@ export type AppConfig = {
   firstAdmin?: { email?: string; password?: string };
   /** Keys and endpoints of the announcement portals; the daily sync runs only for portals with a key. */
   programSources?: ProgramSourceConfig;
+  /** Outgoing mail (request notices and replies): SMTP when smtpUrl is set, else kept in the database. */
+  mail?: { smtpUrl?: string; from?: string };
 };
 
 export interface ProgramSourceConfig {
@@ -129,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiRateLimit: value.API_RATE_LIMIT,
     firstAdmin: { email: value.ADMIN_EMAIL, password: value.ADMIN_PASSWORD },
     programSources: programSourcesOf(value),
+    mail: { smtpUrl: value.SMTP_URL, from: value.MAIL_FROM },
   };
 }
 

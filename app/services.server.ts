@@ -9,6 +9,8 @@ import type { AppConfig } from "./config.server";
 import { CHECK_TTL_SECONDS, IMPORT_STALE_SECONDS } from "./council/import.server";
 import { buildGeocoder, type Geocoder } from "./domain/geocode";
 import { startDailySync, type DailySync } from "./programs/schedule.server";
+import { createMailer, deliverPendingMailIn, type Mailer } from "./inquiries/mail.server";
+import { runRetention } from "./inquiries/service.server";
 import { JobScheduler, type Job } from "./jobs.server";
 import { createSearchEngine } from "./search";
 import type { KnownCodes } from "./search/request.server";
@@ -19,6 +21,8 @@ export interface Services {
   config: AppConfig;
   database: DatabaseHandle;
   search: SearchService;
+  /** Outgoing mail: SMTP when configured, else kept in mail_outbox. */
+  mailer: Mailer;
   /** Region codes and names, KSIC divisions, read once: reference data changes only with a reseed and restart. */
   referenceCodes(): Promise<KnownCodes>;
   /** The daily announcement sync, when portal keys are set and background work is on. */
@@ -72,7 +76,8 @@ export async function createServices(config: AppConfig, options: CreateServicesO
     const engine = options.searchEngine ?? createSearchEngine(config);
     const search = new SearchService(database.db, engine, { listenUrl: database.connectionString, ...options.searchOptions });
     await search.initialize();
-    const jobs = new JobScheduler(database.db, backgroundJobs(search.primary.name !== "embedded"));
+    const mailer = createMailer(config.mail?.smtpUrl, config.mail?.from ?? DEFAULT_MAIL_FROM);
+    const jobs = new JobScheduler(database.db, [...backgroundJobs(search.primary.name !== "embedded"), ...inquiryJobs(mailer)]);
     if (options.startSync ?? true) {
       search.start();
       jobs.start();
@@ -102,6 +107,7 @@ export async function createServices(config: AppConfig, options: CreateServicesO
       database,
       search,
       programSync,
+      mailer,
       geocoder() {
         geocoder ??= loadGeocoder().catch((error: unknown) => {
           geocoder = null;
@@ -119,6 +125,7 @@ export async function createServices(config: AppConfig, options: CreateServicesO
       async close() {
         await programSync?.stop();
         await jobs.stop();
+        mailer.transport?.close();
         await search.stop();
         await database.close();
       },
@@ -127,4 +134,14 @@ export async function createServices(config: AppConfig, options: CreateServicesO
     await database.close();
     throw error;
   }
+}
+
+const DEFAULT_MAIL_FROM = "no-reply@localhost";
+
+/** Mail the server refused or that was written while it was away is retried; personal data past its retention is erased. */
+function inquiryJobs(mailer: Mailer): Job[] {
+  return [
+    { name: "mail-delivery", everySeconds: 60, run: (trx) => deliverPendingMailIn(trx, mailer).then(() => undefined) },
+    { name: "inquiry-retention", everySeconds: 3600, run: (trx) => runRetention(trx, new Date()).then(() => undefined) },
+  ];
 }

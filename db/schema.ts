@@ -331,6 +331,76 @@ export interface GapStateTable {
   computed_at: Date | null;
 }
 
+export type InquiryState = "new" | "accepted" | "in_progress" | "closed";
+export type InquiryOutcome = "helped" | "referred" | "not_eligible" | "no_reply";
+export type InquiryEventKind = "submitted" | "accepted" | "in_progress" | "closed" | "note" | "reply" | "referred_out" | "referred_in" | "withdrawn" | "erased";
+
+/** A firm's request for help; the contact_* fields and message are personal data, null once erased. */
+export interface InquiriesTable {
+  id: Generated<string>;
+  thread_id: string;
+  referred_from: string | null;
+  reference: string;
+  status_token_hash: string | null;
+  target_type: SearchEntityType;
+  target_id: string;
+  region_code: string;
+  firm_region_code: string | null;
+  pavitt_class: string | null;
+  ksic_division: string | null;
+  size_band: string | null;
+  needs: Generated<string[]>;
+  state: Generated<InquiryState>;
+  outcome: InquiryOutcome | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  first_answered_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  erased_at: Timestamp | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  message: string | null;
+  consent_version: string;
+  consent_purpose: string;
+  consent_items: string[];
+  consent_retention_days: number;
+  consented_at: Timestamp;
+}
+
+export interface InquiryEventsTable {
+  id: Generated<number>;
+  inquiry_id: string;
+  thread_id: string;
+  at: Timestamp;
+  kind: InquiryEventKind;
+  actor_user_id: string | null;
+  outcome: string | null;
+  body: string | null;
+  related_inquiry_id: string | null;
+}
+
+/** Mail to send; kept (and shown to administrators) when no SMTP server is configured. */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  inquiry_id: string | null;
+  to_address: string | null;
+  subject: string;
+  body: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  erased_at: Timestamp | null;
+}
+
+export interface InquiryRateCountsTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+}
+
 export interface Database {
   regions: RegionsTable;
   region_boundaries: RegionBoundariesTable;
@@ -356,6 +426,10 @@ export interface Database {
   program_calls: ProgramCallsTable;
   program_sources: ProgramSourcesTable;
   program_sync_runs: ProgramSyncRunsTable;
+  inquiries: InquiriesTable;
+  inquiry_events: InquiryEventsTable;
+  mail_outbox: MailOutboxTable;
+  inquiry_rate_counts: InquiryRateCountsTable;
   job_runs: JobRunsTable;
   import_plans: ImportPlansTable;
   import_jobs: ImportJobsTable;

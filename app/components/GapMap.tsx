@@ -7,7 +7,9 @@ import { basemapStyle, prepareBasemap, type BasemapChoice } from "~/map/basemap"
 import { regionLabelCollection } from "~/map/features";
 import {
   coverageChoroplethLayers,
+  demandLayers,
   gapHexagonLayers,
+  GAP_DEMAND_SOURCE,
   GAP_HEXAGONS_SOURCE,
   GAP_PROVINCES_SOURCE,
   regionLabelLayer,
@@ -27,6 +29,8 @@ export interface GapMapProps {
   provincesUrl?: string;
   /** The label point of the region drilled into; the whole country otherwise. */
   focus?: [number, number];
+  /** Unmet requests for help per region (suppressed regions left out), drawn over the hexagons. */
+  demand?: { regionCode: string; point: [number, number]; unmet: number }[];
 }
 
 const REGION_ZOOM = 8;
@@ -40,6 +44,16 @@ function hexagonCollection(hotspots: GapMapProps["hotspots"]): FeatureCollection
   return {
     type: "FeatureCollection",
     features: hotspots.map((spot) => ({ type: "Feature", geometry: hexagonPolygon(spot.h3), properties: { h3: spot.h3, smes: spot.smes, share: spot.smes / most } })),
+  };
+}
+
+function demandCollection(demand: NonNullable<GapMapProps["demand"]>): FeatureCollection {
+  const most = Math.max(1, ...demand.map((entry) => entry.unmet));
+  return {
+    type: "FeatureCollection",
+    features: demand
+      .filter((entry) => entry.unmet > 0)
+      .map((entry) => ({ type: "Feature", geometry: { type: "Point", coordinates: entry.point }, properties: { regionCode: entry.regionCode, unmet: entry.unmet, share: entry.unmet / most } })),
   };
 }
 
@@ -59,7 +73,7 @@ function choropleth(provinces: FeatureCollection, coverage: GapMapProps["coverag
  * coverage when boundaries are loaded. The container's data attributes say what is drawn.
  */
 export function GapMap(props: GapMapProps) {
-  const { hotspots, coverage, lang, t, focus } = props;
+  const { hotspots, coverage, lang, t, focus, demand } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const provincesRef = useRef<FeatureCollection | null>(null);
@@ -102,6 +116,8 @@ export function GapMap(props: GapMapProps) {
           }
           created.addSource(GAP_HEXAGONS_SOURCE, { type: "geojson", data: hexagonCollection(current.hotspots) });
           for (const layer of gapHexagonLayers()) created.addLayer(layer);
+          created.addSource(GAP_DEMAND_SOURCE, { type: "geojson", data: demandCollection(current.demand ?? []) });
+          for (const layer of demandLayers()) created.addLayer(layer);
           created.addSource(REGION_LABELS_SOURCE, { type: "geojson", data: regionLabelCollection(current.regions) });
           created.addLayer(regionLabelLayer(nameKey(current.lang)));
           setState("loaded");
@@ -124,9 +140,10 @@ export function GapMap(props: GapMapProps) {
     const map = mapRef.current;
     if (!map || state !== "loaded") return;
     (map.getSource(GAP_HEXAGONS_SOURCE) as GeoJSONSource | undefined)?.setData(hexagonCollection(hotspots));
+    (map.getSource(GAP_DEMAND_SOURCE) as GeoJSONSource | undefined)?.setData(demandCollection(demand ?? []));
     if (provincesRef.current) (map.getSource(GAP_PROVINCES_SOURCE) as GeoJSONSource | undefined)?.setData(choropleth(provincesRef.current, coverage));
     if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", nameKey(lang)]);
-  }, [hotspots, coverage, lang, state]);
+  }, [hotspots, coverage, demand, lang, state]);
 
   // The focus is compared by value: a new array with the same point does not move the map.
   const [focusLng, focusLat] = focus ?? [];
@@ -146,6 +163,7 @@ export function GapMap(props: GapMapProps) {
         aria-label={t("gapsMapTitle")}
         data-map-state={state}
         data-hexagons={hotspots.length}
+        data-demand-regions={demand?.length ?? 0}
         data-choropleth={choroplethDrawn ? "drawn" : "none"}
         data-testid="gap-map"
       />

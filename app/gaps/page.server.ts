@@ -6,6 +6,7 @@ import { listKsicDivisions } from "../../db/queries/taxonomy";
 import type { Database } from "../../db/schema";
 import { canSeeFirms, type GapViewer } from "~/domain/gaps/access";
 import { InputError } from "~/validation/request.server";
+import { demandReport } from "./demand.server";
 import { parseGapQuery } from "./params.server";
 import { DEFAULT_RADIUS_KM, freshGapState, gapReport, type GapQuery } from "./report.server";
 
@@ -24,12 +25,13 @@ export async function loadGapsPage(db: Kysely<Database>, params: URLSearchParams
     query = { radiusKm: DEFAULT_RADIUS_KM, bySector: false };
   }
   const drillDown = query.regionCode !== undefined;
-  const [report, overview, regions, divisions, credits] = await Promise.all([
+  const [report, overview, regions, divisions, credits, demand] = await Promise.all([
     gapReport(db, { ...query, bySector: drillDown }),
     gapReport(db, { ...query, regionCode: undefined, bySector: false }),
     listRegions(db),
     listKsicDivisions(db),
     boundaryCredits(db),
+    demandReport(db, { by: "region_class_industry", regionCode: query.regionCode, pavittClass: query.pavittClass, sector: query.sector }),
   ]);
   let firms: FirmReach[] | null = null;
   const firmsAllowed = query.regionCode !== undefined && canSeeFirms(viewer, query.regionCode);
@@ -50,6 +52,7 @@ export async function loadGapsPage(db: Kysely<Database>, params: URLSearchParams
     divisions: divisions.map((d) => ({ code: d.code, nameKo: d.nameKo, nameEn: d.nameEn })),
     boundariesLoaded: credits.length > 0,
     boundaryCredits: credits,
+    demand,
     firms,
     firmsAllowed,
     canImport: viewer !== null && (viewer.role === "admin" || viewer.role === "official"),

@@ -3,6 +3,7 @@ import { common as enCommon } from "./en/common";
 import { council as enCouncil } from "./en/council";
 import { facilities as enFacilities } from "./en/facilities";
 import { gaps as enGaps } from "./en/gaps";
+import { inquiries as enInquiries } from "./en/inquiries";
 import { labels as enLabels } from "./en/labels";
 import { map as enMap } from "./en/map";
 import { match as enMatch } from "./en/match";
@@ -13,6 +14,7 @@ import { common as koCommon } from "./ko/common";
 import { council as koCouncil } from "./ko/council";
 import { facilities as koFacilities } from "./ko/facilities";
 import { gaps as koGaps } from "./ko/gaps";
+import { inquiries as koInquiries } from "./ko/inquiries";
 import { labels as koLabels } from "./ko/labels";
 import { map as koMap } from "./ko/map";
 import { match as koMatch } from "./ko/match";
@@ -27,12 +29,12 @@ import type { CheckedTranslation, Message } from "./message";
  * another's key); Korean is the source and English is checked against it.
  */
 export const FEATURES = {
-  ko: { common: koCommon, map: koMap, facilities: koFacilities, match: koMatch, gaps: koGaps, council: koCouncil, auth: koAuth, reasons: koReasons, programs: koPrograms },
-  en: { common: enCommon, map: enMap, facilities: enFacilities, match: enMatch, gaps: enGaps, council: enCouncil, auth: enAuth, reasons: enReasons, programs: enPrograms },
+  ko: { common: koCommon, map: koMap, facilities: koFacilities, match: koMatch, gaps: koGaps, council: koCouncil, auth: koAuth, reasons: koReasons, programs: koPrograms, inquiries: koInquiries },
+  en: { common: enCommon, map: enMap, facilities: enFacilities, match: enMatch, gaps: enGaps, council: enCouncil, auth: enAuth, reasons: enReasons, programs: enPrograms, inquiries: enInquiries },
 } as const;
 
-const ko = { ...koCommon, ...koMap, ...koFacilities, ...koMatch, ...koGaps, ...koCouncil, ...koAuth, ...koReasons, ...koPrograms };
-const en = { ...enCommon, ...enMap, ...enFacilities, ...enMatch, ...enGaps, ...enCouncil, ...enAuth, ...enReasons, ...enPrograms };
+const ko = { ...koCommon, ...koMap, ...koFacilities, ...koMatch, ...koGaps, ...koCouncil, ...koAuth, ...koReasons, ...koPrograms, ...koInquiries };
+const en = { ...enCommon, ...enMap, ...enFacilities, ...enMatch, ...enGaps, ...enCouncil, ...enAuth, ...enReasons, ...enPrograms, ...enInquiries };
 
 /** Compile-time check: every English message has exactly the placeholders of its Korean one. */
 const checkedEn: CheckedTranslation<typeof ko, typeof en> = en;

@@ -198,6 +198,26 @@ export function gapHexagonLayers(): LayerSpecification[] {
   ];
 }
 
+export const GAP_DEMAND_SOURCE = "gap-demand";
+
+/** Unmet requests for help per region, as circles at the label point sized by the count (suppressed regions are not in the data). */
+export function demandLayers(): LayerSpecification[] {
+  return [
+    {
+      id: "gap-demand-circles",
+      type: "circle",
+      source: GAP_DEMAND_SOURCE,
+      paint: {
+        "circle-color": "#5f3dc4",
+        "circle-opacity": 0.55,
+        "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "share"]], 0, 6, 1, 28],
+        "circle-stroke-color": "#ffffff",
+        "circle-stroke-width": 1.5,
+      },
+    },
+  ];
+}
+
 export const NEAR_SOURCE = "near";
 export const HIGHLIGHT_SOURCE = "highlight";
 

@@ -5,6 +5,7 @@ import { requireMutation } from "~/auth/csrf.server";
 import { forbidden, requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
 import { may, publishAll, reviewToken } from "~/council/listings.server";
+import { mayHandleInquiries } from "~/domain/inquiries";
 import { loadRegion } from "~/council/routes.server";
 import { resolveLang, translator } from "~/i18n";
 import { pageTitle, useT } from "~/i18n/react";
@@ -22,6 +23,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     region,
     canEdit: may(user, "edit", region.code),
     canReview: may(user, "review", region.code),
+    canHandleInquiries: mayHandleInquiries(user, region.code),
     listings: listings.map((l) => ({ type: l.type, id: l.id, nameKo: l.fields.nameKo, nameEn: l.fields.nameEn, status: l.status, hasDraft: draftIds.has(`${l.type}:${l.id}`) })),
     drafts: drafts.slice(0, SHOWN_DRAFTS).map((d) => ({ type: d.type, id: d.entityId, nameKo: d.fields.nameKo, nameEn: d.fields.nameEn, isNew: d.isNew, origin: d.origin })),
     pendingCount: drafts.length,
@@ -50,7 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 const SHOWN_DRAFTS = 200;
 
 export default function RegionWorkspace() {
-  const { region, canEdit, canReview, listings, drafts, pendingCount, reviewToken } = useLoaderData<typeof loader>();
+  const { region, canEdit, canReview, canHandleInquiries, listings, drafts, pendingCount, reviewToken } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const base = `/council/${region.code}`;
@@ -68,6 +70,7 @@ export default function RegionWorkspace() {
         <a href={`${base}/export.csv?type=program`}>{t("exportCsv")} ({t("listingTypeProgram")})</a>
         <a href={`${base}/export.geojson`}>{t("exportGeojson")}</a>
         <Link to={`${base}/audit`}>{t("auditTrail")}</Link>
+        {canHandleInquiries && <Link to={`${base}/inquiries`}>{t("inquiryInbox")}</Link>}
       </p>
       {result && (
         <p className={result.ok ? "notice" : "form-error"} role="status">

@@ -12,6 +12,7 @@ import { isListingId } from "~/domain/listing-id";
 import type { FacilityKind } from "~/domain/types";
 import { otherLang, translator, type MessageKey } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
+import { inquiryHref } from "~/inquiries/link";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);
@@ -166,6 +167,11 @@ export default function FacilityPage() {
           {locationNote ? <div>{locationNote}</div> : null}
         </dd>
       </dl>
+      <p>
+        <Link to={inquiryHref({ type: "facility", id: facility.id }, {}, lang)} className="button-link" data-testid="ask-for-help">
+          {t("inquiryAsk")}
+        </Link>
+      </p>
 
       <FacilityMap
         facilities={[facility]}
@@ -197,7 +203,10 @@ export default function FacilityPage() {
       <ul>
         {programs.map((p) => (
           <li key={p.id}>
-            <strong>{t.nameOf(p)}</strong>
+            <strong>{t.nameOf(p)}</strong>{" "}
+            <Link to={inquiryHref({ type: "program", id: p.id }, {}, lang)} data-testid="ask-for-help-program">
+              {t("inquiryAsk")}
+            </Link>
             <div className="meta">
               {t("targetClasses")}: {p.targetPavittClasses.map((c) => t.label("pavittClass", c)).join(", ")}
               {p.diffusionLevel ? ` · ${t("diffusionLevel")}: ${t.label("diffusionLevel", p.diffusionLevel)}` : ""}

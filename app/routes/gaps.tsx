@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { GapMap } from "~/components/GapMap";
+import { DemandSection } from "~/components/DemandSection";
 import { useKeepFocus } from "~/components/useKeepFocus";
 import { isSmallCell, type GapRow } from "~/domain/gaps/figures";
 import { PAVITT_CLASSES } from "~/domain/types";
@@ -34,7 +35,7 @@ function queryString(query: { radiusKm: number; pavittClass?: string; sector?: s
 
 export default function GapsPage() {
   const data = useLoaderData<typeof loader>();
-  const { query, report, overview, regions, divisions, badParameter, firms, firmsAllowed, boundariesLoaded, canImport, basemap } = data;
+  const { query, report, overview, regions, divisions, badParameter, firms, firmsAllowed, boundariesLoaded, canImport, basemap, demand } = data;
   const t = useT();
   const lang = t.lang;
   const f = t.format;
@@ -191,9 +192,13 @@ export default function GapsPage() {
           provincesUrl={boundariesLoaded ? "/map/provinces.json" : undefined}
           basemap={basemap}
           focus={drillRegion ? regions.find((r) => r.code === drillRegion)?.labelPoint : undefined}
+          demand={demand.unmetByRegion}
         />
         <GapLegend t={t} choropleth={boundariesLoaded} />
+        <p className="caption">{t("demandMapLegend")}</p>
       </section>
+
+      <DemandSection demand={demand} regionName={regionName} divisionName={divisionName} csvHref={`/api/gaps/demand.csv?${queryString(query)}`} />
 
       {drillRegion ? (
         <p>

@@ -11,6 +11,7 @@ import { loadMatchPage } from "~/match/page.server";
 import type { MatchedItem, MatchResponse } from "~/match/service.server";
 import { RegionOptions } from "~/components/RegionOptions";
 import { FIRM_APPLICANT_TYPES } from "~/domain/programs/types";
+import { inquiryHref, type ProfileHint } from "~/inquiries/link";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -252,7 +253,7 @@ export default function MatchPage() {
             setPoint(picked);
           }}
         />
-        {result ? <MatchResults result={result} lang={lang} t={t} regions={regions} /> : null}
+        {result ? <MatchResults result={result} lang={lang} t={t} regions={regions} params={params} /> : null}
       </section>
     </main>
   );
@@ -330,9 +331,10 @@ function profileQueryOf(search: string): string {
   return params.toString();
 }
 
-function MatchResults({ result, lang, t, regions }: { result: MatchResponse; lang: Lang; t: Translate; regions: { code: string; nameKo: string; nameEn: string }[] }) {
-  const profileQuery = profileQueryOf(useLocation().search);
+function MatchResults({ result, lang, t, regions, params }: { result: MatchResponse; lang: Lang; t: Translate; regions: { code: string; nameKo: string; nameEn: string }[]; params: URLSearchParams }) {
   const c = result.classification;
+  const profileQuery = profileQueryOf(useLocation().search);
+  const profile: ProfileHint = { ksic: params.get("ksic"), sizeBand: c.sizeBand, region: result.firm.regionCode, pavittClass: c.pavittClass, needs: params.getAll("need") };
   const regionName = (code: string | null) => {
     const region = regions.find((r) => r.code === code);
     return region ? t.nameOf(region) : "";
@@ -373,7 +375,7 @@ function MatchResults({ result, lang, t, regions }: { result: MatchResponse; lan
       <h3>{t("matchCenters")}</h3>
       <ol className="ranked" data-testid="match-centers">
         {result.centers.map((item) => (
-          <RankedItem key={item.id} item={item} lang={lang} t={t} regionName={regionName(item.regionCode)} link={`/facilities/${encodeURIComponent(item.id)}${lang === "en" ? "?lang=en" : ""}`} kindLabel={t.label("facilityKind", item.kind)} />
+          <RankedItem key={item.id} item={item} lang={lang} t={t} regionName={regionName(item.regionCode)} link={`/facilities/${encodeURIComponent(item.id)}${lang === "en" ? "?lang=en" : ""}`} kindLabel={t.label("facilityKind", item.kind)} askHref={inquiryHref({ type: "facility", id: item.id }, profile, lang)} />
         ))}
       </ol>
 
@@ -394,6 +396,7 @@ function MatchResults({ result, lang, t, regions }: { result: MatchResponse; lan
             regionName={item.regionCode ? regionName(item.regionCode) : t("nationwide")}
             kindLabel={item.status && item.window ? `${t("typeProgram")} · ${t.label("programStatus", item.status)}${statusNote(t, item)}` : t("typeProgram")}
             link={`/programs/${encodeURIComponent(item.id)}?${profileQuery}&program=${encodeURIComponent(item.id)}`}
+            askHref={inquiryHref({ type: "program", id: item.id }, profile, lang)}
           />
         ))}
       </ol>
@@ -401,7 +404,7 @@ function MatchResults({ result, lang, t, regions }: { result: MatchResponse; lan
   );
 }
 
-function RankedItem({ item, lang, t, regionName, link, kindLabel }: { item: MatchedItem; lang: Lang; t: Translate; regionName: string; link?: string; kindLabel: string }) {
+function RankedItem({ item, lang, t, regionName, link, kindLabel, askHref }: { item: MatchedItem; lang: Lang; t: Translate; regionName: string; link?: string; kindLabel: string; askHref: string }) {
   const title = t.nameOf(item);
   return (
     <li data-item-id={item.id}>
@@ -415,6 +418,11 @@ function RankedItem({ item, lang, t, regionName, link, kindLabel }: { item: Matc
         {item.distanceKm !== null ? ` · ${t("matchDistance", { km: item.distanceKm })}` : ""}
       </div>
       <Reasons reasons={item.reasons} lang={lang} />
+      <p className="print-hidden">
+        <Link to={askHref} className="button-link" data-testid="ask-for-help">
+          {t("inquiryAsk")}
+        </Link>
+      </p>
       <details>
         <summary>{t("matchScoreBreakdown")}</summary>
         <ul className="breakdown">

@@ -195,6 +195,17 @@ export function email(options: { max: number; required?: boolean }) {
   });
 }
 
+/** A telephone number: digits, spaces and + - ( ) . only. */
+export function phone(options: { max: number }) {
+  return z.unknown().transform((raw, ctx): string | null => {
+    const value = readString(raw, ctx);
+    if (value === z.NEVER) return z.NEVER;
+    if (value === undefined) return null;
+    if (value.length > options.max) return report(ctx, "too_long", { max: options.max });
+    return /^[0-9+()\- .]+$/.test(value) ? value : report(ctx, "phone_format");
+  });
+}
+
 /** A secret as typed: not trimmed, control characters refused, bounded. */
 export function secret(options: { max: number }) {
   return z.unknown().transform((raw, ctx): string => {

@@ -70,6 +70,15 @@ export interface IssueParams {
   method_not_allowed: { allowed: string };
   cross_site: undefined;
   rate_limited: { seconds: number };
+  consent_required: undefined;
+  unknown_target: undefined;
+  region_for_program: undefined;
+  inquiry_rate_limited: { retryAfterSeconds: number };
+  honeypot: undefined;
+  too_fast: { minSeconds: number };
+  form_expired: undefined;
+  inquiry_state: undefined;
+  inquiry_erased: undefined;
   database_unavailable: undefined;
   import_running: undefined;
   import_plan_taken: undefined;

@@ -7,6 +7,7 @@ import * as service from "./005_service";
 import * as programCalls from "./006_program_calls";
 import * as facilities from "./007_facilities";
 import * as loginThrottles from "./008_login_throttles";
+import * as inquiries from "./011_inquiries";
 
 /** Migrations are listed here rather than read from disk so that bundled builds carry them. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "006_program_calls": programCalls,
   "007_facilities": facilities,
   "008_login_throttles": loginThrottles,
+  "011_inquiries": inquiries,
 };
 
 export const migrationProvider: MigrationProvider = {

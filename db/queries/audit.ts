@@ -3,10 +3,30 @@ import type { Database } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-export type AuditAction = "draft_create" | "draft_update" | "draft_discard" | "publish" | "archive" | "restore" | "import" | "password_change" | "password_reset";
+export type AuditAction =
+  | "draft_create"
+  | "draft_update"
+  | "draft_discard"
+  | "publish"
+  | "archive"
+  | "restore"
+  | "import"
+  | "password_change"
+  | "password_reset"
+  | "inquiry_submit"
+  | "inquiry_accept"
+  | "inquiry_start"
+  | "inquiry_close"
+  | "inquiry_refer"
+  | "inquiry_receive"
+  | "inquiry_reply"
+  | "inquiry_note"
+  | "inquiry_withdraw"
+  | "inquiry_erase";
 
 export interface AuditEntryInput {
-  user: { id: string; email: string };
+  /** The account that acted; a firm without an account or the retention job has no id. */
+  user: { id: string | null; email: string };
   action: AuditAction;
   entityType: string;
   entityId: string;

@@ -10,7 +10,7 @@ const OTHER_EDITOR = { email: "editor.seoul@clusterlink.test", password: "seoul 
 /** Markup in a name must show as text and never run. */
 const NEW_NAME = `대구창조경제혁신센터 새단장 <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 
-async function signedInPage(browser: Browser, app: RunningApp, account: { email: string; password: string }): Promise<Page> {
+export async function signedInPage(browser: Browser, app: RunningApp, account: { email: string; password: string }): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "ko-KR" });
   const page = await context.newPage();
   await page.goto(`${app.baseUrl}/login`);
@@ -21,7 +21,7 @@ async function signedInPage(browser: Browser, app: RunningApp, account: { email:
   return page;
 }
 
-async function createAccount(page: Page, account: { email: string; password: string }, role: string, region: string): Promise<void> {
+export async function createAccount(page: Page, account: { email: string; password: string }, role: string, region: string): Promise<void> {
   const form = page.locator("form.stacked-form");
   await form.getByLabel("이메일").fill(account.email);
   await form.getByLabel(/비밀번호/).fill(account.password);

@@ -1,22 +1,26 @@
+import { startTestSmtp } from "../support/smtp";
 import { buildApp, launchBrowser, startApp, type Scenario } from "./harness";
 import { councilScenarios, E2E_ADMIN } from "./council.e2e";
 import { foundationScenarios } from "./foundation.e2e";
 import { gapsScenarios } from "./gaps.e2e";
 import { headersScenarios } from "./headers.e2e";
 import { i18nScenarios } from "./i18n.e2e";
+import { inquiryScenarios } from "./inquiries.e2e";
 import { matchScenarios } from "./match.e2e";
 import { pageScenarios } from "./pages.e2e";
 import { programScenarios } from "./programs.e2e";
 import { searchScenarios } from "./search.e2e";
 
+// The app sends its mail to a local SMTP server, whose messages the inquiry scenario reads.
+const smtp = await startTestSmtp();
 // The council scenarios change listings, so they run after the read-only ones; the i18n ones read the audit trail they leave.
-const allScenarios: Scenario[] = [...foundationScenarios, ...searchScenarios, ...matchScenarios, ...programScenarios, ...gapsScenarios, ...councilScenarios, ...i18nScenarios, ...pageScenarios, ...headersScenarios];
+const allScenarios: Scenario[] = [...foundationScenarios, ...searchScenarios, ...matchScenarios, ...programScenarios, ...gapsScenarios, ...councilScenarios, ...inquiryScenarios(smtp.messages), ...i18nScenarios, ...pageScenarios, ...headersScenarios];
 // E2E_ONLY=<words> runs the scenarios whose name contains them, for working on one page.
 const only = process.env.E2E_ONLY;
 const scenarios = only ? allScenarios.filter((scenario) => scenario.name.includes(only)) : allScenarios;
 
 buildApp();
-const app = await startApp({ ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password });
+const app = await startApp({ ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, SMTP_URL: smtp.url });
 const browser = await launchBrowser();
 let failed = 0;
 try {
@@ -33,6 +37,7 @@ try {
 } finally {
   await browser.close();
   await app.stop();
+  await smtp.close();
 }
 console.log(`\n${scenarios.length - failed} passed, ${failed} failed; screenshots in test-results/`);
 if (failed > 0) {

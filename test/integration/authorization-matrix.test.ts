@@ -12,6 +12,8 @@ import { action as listingAction } from "~/routes/council.$region.$type.$id";
 import { action as importAction } from "~/routes/council.$region.import";
 import { action as newListingAction } from "~/routes/council.$region.new.$type";
 import { action as regionAction } from "~/routes/council.$region._index";
+import { action as inquiryAction } from "~/routes/council.$region.inquiries.$id";
+import { submitInquiry } from "~/inquiries/service.server";
 import { listRegionDrafts } from "../../db/queries/council-listings";
 import { reviewToken } from "~/council/listings.server";
 import type { Services } from "~/services.server";
@@ -36,7 +38,7 @@ const ACTORS: { name: ActorName; role: Role | null; region: string | null }[] = 
 /** Everything a mutation could change, as one comparable value (sign-in attempts and last-seen times are bookkeeping, not changes). */
 async function databaseState(services: Services): Promise<string> {
   const db = services.database.db;
-  const [facilities, programs, drafts, audit, users, outbox, sessions] = await Promise.all([
+  const [facilities, programs, drafts, audit, users, outbox, sessions, inquiries, inquiryEvents, mail] = await Promise.all([
     db.selectFrom("facilities").selectAll().orderBy("id").execute(),
     db.selectFrom("programs").selectAll().orderBy("id").execute(),
     db.selectFrom("listing_drafts").selectAll().orderBy("id").execute(),
@@ -44,8 +46,11 @@ async function databaseState(services: Services): Promise<string> {
     db.selectFrom("users").selectAll().orderBy("id").execute(),
     db.selectFrom("search_outbox").selectAll().orderBy("id").execute(),
     db.selectFrom("sessions").select(["token_hash", "revoked_at"]).orderBy("token_hash").execute(),
+    db.selectFrom("inquiries").selectAll().orderBy("id").execute(),
+    db.selectFrom("inquiry_events").selectAll().orderBy("id").execute(),
+    db.selectFrom("mail_outbox").selectAll().orderBy("id").execute(),
   ]);
-  return JSON.stringify({ facilities, programs, drafts, audit, users, outbox, sessions });
+  return JSON.stringify({ facilities, programs, drafts, audit, users, outbox, sessions, inquiries, inquiryEvents, mail });
 }
 
 interface Fixture {
@@ -81,7 +86,48 @@ const listingFixture = (id: string, fields: Record<string, string>): Fixture => 
   form: (s) => withCsrf(s, fields),
 });
 
+/** A new request for help to a facility of the region, sent as a firm would. */
+async function newInquiry(services: Services): Promise<string> {
+  const sent = await submitInquiry(
+    services,
+    {
+      targetType: "facility",
+      targetId: "ccei-daegu",
+      contact: { name: "행렬", email: `matrix${++counter}@firm.example`, phone: null },
+      message: "상담 요청",
+      profile: { ksicDivision: "13", sizeBand: "small", regionCode: REGION, pavittClass: null, needs: [] },
+    },
+    { address: `matrix-${counter}`, origin: "http://localhost", now: new Date() },
+  );
+  if (sent.kind !== "ok") throw new Error("fixture");
+  return sent.value.id;
+}
+
+const inquiryFixture = (id: string, fields: Record<string, string>): Fixture => ({
+  path: `/council/${REGION}/inquiries/${id}`,
+  params: { region: REGION, id },
+  form: (s) => withCsrf(s, { version: "1", ...fields }),
+});
+
 const ROUTES: RouteCase[] = [
+  {
+    name: "POST /council/:region/inquiries/:id (accept)",
+    handler: inquiryAction,
+    allowed: ["admin", "editor (own region)", "reviewer (own region)"],
+    fixture: async (services) => inquiryFixture(await newInquiry(services), { intent: "accept" }),
+  },
+  {
+    name: "POST /council/:region/inquiries/:id (refer to another region)",
+    handler: inquiryAction,
+    allowed: ["admin", "editor (own region)", "reviewer (own region)"],
+    fixture: async (services) => inquiryFixture(await newInquiry(services), { intent: "refer", facilityId: "tp-busan" }),
+  },
+  {
+    name: "POST /council/:region/inquiries/:id (reply)",
+    handler: inquiryAction,
+    allowed: ["admin", "editor (own region)", "reviewer (own region)"],
+    fixture: async (services) => inquiryFixture(await newInquiry(services), { intent: "reply", text: "답변" }),
+  },
   {
     name: "POST /council/:region/new/facility",
     handler: newListingAction,

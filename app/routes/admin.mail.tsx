@@ -1,0 +1,52 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { listMail } from "../../db/queries/inquiries";
+import { requireUser } from "~/auth/user.server";
+import { metaT, useT } from "~/i18n/react";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("mailOutbox")} — ${t("appName")}` }];
+};
+
+/** Administrators read the mail the app wrote: without SMTP_URL this is the only place it goes. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context.services, { roles: ["admin"] });
+  const mail = await listMail(context.services.database.db);
+  return {
+    smtp: context.services.mailer.transport !== null,
+    mail: mail.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null, erasedAt: m.erasedAt?.toISOString() ?? null })),
+  };
+}
+
+export default function MailOutboxPage() {
+  const { smtp, mail } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <main className="page">
+      <h1>{t("mailOutbox")}</h1>
+      <p className="hint">{smtp ? t("mailOutboxSmtp") : t("mailOutboxIntro")}</p>
+      {mail.length === 0 ? (
+        <p>{t("mailOutboxEmpty")}</p>
+      ) : (
+        <ul className="mail-list" data-testid="mail-outbox">
+          {mail.map((m) => (
+            <li key={m.id} className="card">
+              <dl className="facts">
+                <dt>{t("mailTo")}</dt>
+                <dd>{m.to ?? t("mailErased")}</dd>
+                <dt>{t("mailSubject")}</dt>
+                <dd>{m.subject}</dd>
+                <dt>{t("mailCreated")}</dt>
+                <dd>{t.format.dateTime(m.createdAt)}</dd>
+                <dt>{t("mailSent")}</dt>
+                <dd>{m.sentAt ? t.format.dateTime(m.sentAt) : `${t("mailNotSent")}${m.lastError ? ` (${m.lastError})` : ""}`}</dd>
+              </dl>
+              {m.body !== null && <pre className="inquiry-text">{m.body}</pre>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

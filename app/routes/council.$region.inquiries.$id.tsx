@@ -1,0 +1,191 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireMutation } from "~/auth/csrf.server";
+import { requireUser } from "~/auth/user.server";
+import { AuditTable } from "~/components/AuditTable";
+import { CsrfField } from "~/components/CsrfField";
+import { InquirySteps } from "~/components/InquirySteps";
+import { loadRegion } from "~/council/routes.server";
+import { resolveLang } from "~/i18n";
+import { metaT, useT } from "~/i18n/react";
+import { actOnInquiry, loadInquiryDetail } from "~/inquiries/council.server";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("inquiryInbox")} — ${t("appName")}` }];
+};
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context.services);
+  const region = await loadRegion(context.services, params.region);
+  return loadInquiryDetail(context.services, user, region, params.id ?? "", new Date());
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, form } = await requireMutation(request, context.services, { roles: ["admin", "council_editor", "council_reviewer"] });
+  const region = await loadRegion(context.services, params.region);
+  return actOnInquiry(context.services, user, region, params.id ?? "", form, { origin: new URL(request.url).origin, lang: resolveLang(request).lang });
+}
+
+export default function InquiryDetail() {
+  const view = useLoaderData<typeof loader>();
+  const result = useActionData<{ ok: boolean; problems: string[] }>();
+  const t = useT();
+  const q = view.inquiry;
+  const version = <input type="hidden" name="version" value={q.version} />;
+  return (
+    <main className="page" data-testid="inquiry-detail" data-state={q.state} data-outcome={q.outcome ?? undefined}>
+      <p>
+        <Link to={`/council/${view.region.code}/inquiries`}>{t("inquiryInbox")} — {t.nameOf(view.region)}</Link>
+      </p>
+      <h1>{t("inquiryDetail", { reference: q.reference })}</h1>
+      {result && !result.ok && (
+        <div className="form-error" role="alert">
+          {result.problems.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </div>
+      )}
+      <dl className="facts">
+        <dt>{t("inquiryTarget")}</dt>
+        <dd>{q.targetNameKo ? t.nameOf({ nameKo: q.targetNameKo, nameEn: q.targetNameEn ?? q.targetNameKo }) : "—"}</dd>
+        <dt>{t("inquiryState")}</dt>
+        <dd>
+          {t(`inquiryState_${q.state}`)}
+          {q.outcome ? ` · ${t(`inquiryOutcome_${q.outcome}`)}` : ""} {view.overdue && <span className="badge overdue">{t("inquiryOverdue", { days: view.overdueDays })}</span>}
+        </dd>
+        {q.referredFromReference && (
+          <>
+            <dt>{t("inquiryThread")}</dt>
+            <dd>{t("inquiryReferredFrom", { reference: q.referredFromReference })}</dd>
+          </>
+        )}
+        <dt>{t("inquiryReceived")}</dt>
+        <dd>{t.format.dateTime(q.createdAt)}</dd>
+        {q.erasedAt ? (
+          <>
+            <dt>{t("inquiryContact")}</dt>
+            <dd>{t("inquiryErased", { at: t.format.dateTime(q.erasedAt) })}</dd>
+          </>
+        ) : (
+          <>
+            <dt>{t("inquiryName")}</dt>
+            <dd data-testid="inquiry-contact-name">{q.contact.name}</dd>
+            <dt>{t("inquiryEmail")}</dt>
+            <dd>{q.contact.email}</dd>
+            <dt>{t("inquiryPhone")}</dt>
+            <dd>{q.contact.phone ?? "—"}</dd>
+            <dt>{t("inquiryMessage")}</dt>
+            <dd className="inquiry-text">{q.message}</dd>
+          </>
+        )}
+        <dt>{t("inquiryIndustry")}</dt>
+        <dd>{q.ksicDivision ?? "—"}</dd>
+        <dt>{t("inquirySize")}</dt>
+        <dd>{q.sizeBand ? t.label("sizeBand", q.sizeBand) : "—"}</dd>
+        <dt>{t("inquiryClass")}</dt>
+        <dd>{q.pavittClass ? t.label("pavittClass", q.pavittClass) : "—"}</dd>
+        <dt>{t("inquiryNeeds")}</dt>
+        <dd>{q.needs.length > 0 ? q.needs.map((n) => t.label("need", n)).join(", ") : "—"}</dd>
+        <dt>{t("inquiryConsentRecord")}</dt>
+        <dd>{t("inquiryConsentRecordValue", { version: q.consent.version, at: t.format.dateTime(q.consent.at), days: q.consent.retentionDays })}</dd>
+      </dl>
+
+      <div className="button-row">
+        {view.actions.includes("accept") && (
+          <Form method="post">
+            <CsrfField />
+            {version}
+            <button type="submit" name="intent" value="accept">
+              {t("inquiryAccept")}
+            </button>
+          </Form>
+        )}
+        {view.actions.includes("start") && (
+          <Form method="post">
+            <CsrfField />
+            {version}
+            <button type="submit" name="intent" value="start">
+              {t("inquiryStart")}
+            </button>
+          </Form>
+        )}
+        {view.actions.includes("close") && (
+          <Form method="post">
+            <CsrfField />
+            {version}
+            <label>
+              {t("inquiryOutcomeChoose")}{" "}
+              <select name="outcome" defaultValue="helped">
+                {view.outcomes.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`inquiryOutcome_${o}`)}
+                  </option>
+                ))}
+              </select>
+            </label>{" "}
+            <button type="submit" name="intent" value="close">
+              {t("inquiryClose")}
+            </button>
+          </Form>
+        )}
+      </div>
+
+      {q.state !== "closed" && !q.erasedAt && (
+        <Form method="post" className="inquiry-form">
+          <CsrfField />
+          {version}
+          <label>
+            {t("inquiryReply")}
+            <textarea name="text" rows={5} required />
+          </label>
+          <button type="submit" name="intent" value="reply">
+            {t("inquirySendReply")}
+          </button>
+        </Form>
+      )}
+      <Form method="post" className="inquiry-form">
+        <CsrfField />
+        {version}
+        <label>
+          {t("inquiryNote")}
+          <textarea name="text" rows={3} required />
+        </label>
+        <button type="submit" name="intent" value="note">
+          {t("inquiryAddNote")}
+        </button>
+      </Form>
+      {view.actions.includes("refer") && !q.erasedAt && (
+        <Form method="post" className="inquiry-form">
+          <CsrfField />
+          {version}
+          <h2>{t("inquiryRefer")}</h2>
+          <label>
+            {t("inquiryReferFacility")}
+            <select name="facilityId" required defaultValue="">
+              <option value="">—</option>
+              {view.referralTargets.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {t.nameOf(f)}
+                  {f.region ? ` (${t.nameOf(f.region)})` : ""}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("inquiryReferNote")}
+            <textarea name="note" rows={3} />
+          </label>
+          <button type="submit" name="intent" value="refer">
+            {t("inquirySendRefer")}
+          </button>
+        </Form>
+      )}
+
+      <h2>{t("inquiryThread")}</h2>
+      <InquirySteps steps={view.steps} requests={view.thread} />
+      <h2>{t("auditTrail")}</h2>
+      <AuditTable entries={view.audit} />
+    </main>
+  );
+}

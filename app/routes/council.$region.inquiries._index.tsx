@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/user.server";
+import { loadRegion } from "~/council/routes.server";
+import { metaT, useT } from "~/i18n/react";
+import { loadInbox } from "~/inquiries/council.server";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("inquiryInbox")} — ${t("appName")}` }];
+};
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context.services);
+  const region = await loadRegion(context.services, params.region);
+  return loadInbox(context.services, user, region, new Date());
+}
+
+export default function InquiryInbox() {
+  const { region, items, open, overdueDays } = useLoaderData<typeof loader>();
+  const t = useT();
+  const base = `/council/${region.code}/inquiries`;
+  return (
+    <main className="page">
+      <p>
+        <Link to={`/council/${region.code}`}>{t("councilWorkspace")} — {t.nameOf(region)}</Link>
+      </p>
+      <h1>
+        {t("inquiryInbox")} — {t.nameOf(region)}
+      </h1>
+      <p>{t("inquiryOpenCount", { count: open })}</p>
+      {items.length === 0 ? (
+        <p>{t("inquiryInboxEmpty")}</p>
+      ) : (
+        <table className="data-table" data-testid="inquiry-inbox">
+          <thead>
+            <tr>
+              <th>{t("inquiryReference")}</th>
+              <th>{t("inquiryTarget")}</th>
+              <th>{t("inquiryName")}</th>
+              <th>{t("inquiryState")}</th>
+              <th>{t("inquiryReceived")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id} data-inquiry-id={item.id} data-state={item.state}>
+                <td>
+                  <Link to={`${base}/${item.id}`}>{item.reference}</Link>
+                </td>
+                <td>{item.target ? t.nameOf(item.target) : "—"}</td>
+                <td>{item.name ?? "—"}</td>
+                <td>
+                  {t(`inquiryState_${item.state}`)}
+                  {item.outcome ? ` · ${t(`inquiryOutcome_${item.outcome}`)}` : ""}{" "}
+                  {item.overdue && <span className="badge overdue">{t("inquiryOverdue", { days: overdueDays })}</span>}
+                </td>
+                <td>{t.format.dateTime(item.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}
