@@ -153,6 +153,14 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
         expect(first?.regionCodes).toContain("27");
       });
 
+      it("a word of a KSIC class name finds its division: 염색 reaches the textile listings (13)", async () => {
+        const result = await search({ text: "염색", filters: { regionCodes: ["27"] } });
+        expect(ids(result)).toEqual(expect.arrayContaining(["p-daegu-textile", "tp-daegu"]));
+        const all = await search({ text: "대구 섬유 염색" });
+        expect(all.unmatchedTerms).toEqual([]);
+        expect(ids(all)).toEqual(expect.arrayContaining(["p-daegu-textile", "tp-daegu"]));
+      });
+
       it("reports no unmatched words when every hit matches every word", async () => {
         const result = await search({ text: "대구 섬유" });
         expect(result.unmatchedTerms).toEqual([]);

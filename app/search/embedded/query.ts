@@ -2,6 +2,7 @@ import type { Query } from "minisearch";
 import { required } from "~/required";
 import { LONGEST_SYNONYM_WORDS, synonymTerms, synonymsOf } from "../synonyms";
 import { type HighlightTerm, isChoseongQuery, isHangulWord, isLatinWord, stripParticle, tokenize } from "../text";
+import { industryDivisionsOf } from "../industry-words.server";
 import { CHOSEONG_FIELDS, NAME_FIELDS, TEXT_FIELDS, indexKey } from "./records";
 
 /** One way a query term can match: a word, or a phrase whose words must all match. */
@@ -73,6 +74,11 @@ function expansionsOf(term: string): string[] {
   return [];
 }
 
+/** Listings of a division hold its code among their tags. */
+function industryAlternative(division: string): Alternative {
+  return { text: division, words: [division], prefix: false, fuzzy: false, fields: ["tags"] };
+}
+
 function typedAlternative(words: readonly string[], isLast: boolean, fields: readonly string[]): Alternative {
   const lastWord = required(words.at(-1), "the last word of an alternative");
   const hangul = isHangulWord(lastWord);
@@ -105,7 +111,10 @@ function groupFor(words: readonly string[], isLast: boolean, typedFields: readon
     const fields = term.length >= MIN_INNER_CHOSEONG_LENGTH ? CHOSEONG_FIELDS : WORD_START_CHOSEONG_FIELDS;
     return { text: term, alternatives: [{ text: term, words, prefix: true, fuzzy: false, fields }] };
   }
-  const alternatives = [typedAlternative(words, isLast, typedFields), ...expansionsOf(term).map(synonymAlternative)];
+  const expansions = expansionsOf(term);
+  // A word of a KSIC class name (염색, 금형, 도금) also finds the listings of its division.
+  const industries = expansions.length === 0 && words.length === 1 ? industryDivisionsOf(term).map(industryAlternative) : [];
+  const alternatives = [typedAlternative(words, isLast, typedFields), ...expansions.map(synonymAlternative), ...industries];
   const seen = new Set<string>();
   return {
     text: term,
