@@ -69,3 +69,11 @@ export function industrySynonyms(): Record<string, string[]> {
   loaded ??= loadVocabulary();
   return Object.fromEntries(loaded);
 }
+
+/** For each division, the class words that point to it: what the industry picker matches as well as the division's name. */
+export function industryWordsByDivision(): Map<string, string[]> {
+  loaded ??= loadVocabulary();
+  const byDivision = new Map<string, string[]>();
+  for (const [word, divisions] of loaded) for (const division of divisions) byDivision.set(division, [...(byDivision.get(division) ?? []), word]);
+  return byDivision;
+}
