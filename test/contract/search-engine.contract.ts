@@ -96,6 +96,14 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
         expect(result.hits[0]!.document.regionCodes).toContain("48");
       });
 
+      it.each([
+        ["Pohagn", "tp-pohang"],
+        ["Daejeno", "tp-daejeon"],
+      ])("%s, two letters swapped, counts as one typo and finds %s", async (text, id) => {
+        const result = await search({ text });
+        expect(ids(result)).toContain(id);
+      });
+
       it("technopak, mistyped, finds the technoparks", async () => {
         const result = await search({ text: "technopak" });
         const parkIds = TECHNOPARKS.map((document) => document.id);

@@ -74,6 +74,20 @@ function expansionsOf(term: string): string[] {
   return [];
 }
 
+/**
+ * Two neighbouring letters swapped count as one typo (Pohagn → Pohang, Daejeno → Daejeon), as in
+ * Meilisearch: Levenshtein distance alone counts them as two.
+ */
+function transpositionsOf(word: string): string[] {
+  if (allowedEdits(word) === 0) return [];
+  const variants = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    variants.add(word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2));
+  }
+  return [...variants];
+}
+
 /** Listings of a division hold its code among their tags. */
 function industryAlternative(division: string): Alternative {
   return { text: division, words: [division], prefix: false, fuzzy: false, fields: ["tags"] };
@@ -114,7 +128,8 @@ function groupFor(words: readonly string[], isLast: boolean, typedFields: readon
   const expansions = expansionsOf(term);
   // A word of a KSIC class name (염색, 금형, 도금) also finds the listings of its division.
   const industries = expansions.length === 0 && words.length === 1 ? industryDivisionsOf(term).map(industryAlternative) : [];
-  const alternatives = [typedAlternative(words, isLast, typedFields), ...expansions.map(synonymAlternative), ...industries];
+  const swapped = words.length === 1 ? transpositionsOf(term).map((variant) => ({ ...typedAlternative([variant], isLast, typedFields), fuzzy: false as const })) : [];
+  const alternatives = [typedAlternative(words, isLast, typedFields), ...swapped, ...expansions.map(synonymAlternative), ...industries];
   const seen = new Set<string>();
   return {
     text: term,
