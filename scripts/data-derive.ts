@@ -3,6 +3,7 @@
  * ../shared/data (see data/README.md, "Areas and boundaries"):
  *   data/areas.csv                  every region, sigungu and eupmyeondong centroid in WGS84
  *   data/boundaries/korea.topo.json sigungu and province polygons, simplified, one topology
+ *   data/ksic_classes.csv           KSIC-10 groups, classes and sub-classes with their division
  * `--check` compares instead of writing and fails when the committed files differ.
  */
 import fs from "node:fs";
@@ -16,6 +17,7 @@ import { BOUNDARY_CREDIT, deriveBoundaries } from "./derive/boundaries";
 import { utmkToWgs84, wgs84ToUtmk } from "./derive/projection";
 import { parseOptions } from "./cli";
 import { placeFacilities } from "./derive/facilities";
+import { deriveKsicClasses } from "./derive/ksic";
 
 const { options } = parseOptions(process.argv.slice(2));
 const shared = path.resolve(options.get("shared") ?? "../shared/data");
@@ -80,7 +82,11 @@ if (placed.problems.length > 0) {
 }
 console.log(`facilities: ${placed.summary}`);
 
+const ksic = deriveKsicClasses(read("taxonomy/ksic10_full_ko_financedata.csv"));
+console.log(`ksic classes: ${ksic.rows} codes below the division`);
+
 const outputs: [string, string][] = [
+  [path.join(dataDir, "ksic_classes.csv"), ksic.csv],
   [path.join(dataDir, "areas.csv"), areasCsv(areas)],
   [path.join(dataDir, "boundaries", "korea.topo.json"), topoText],
   [facilitiesFile, placed.csv],

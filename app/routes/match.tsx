@@ -52,7 +52,11 @@ export default function MatchPage() {
 
   const selectedDivision = params.get("ksic") ?? "";
   const filter = industryFilter.trim().toLowerCase();
-  const shownDivisions = divisions.filter((d) => filter === "" || d.code === selectedDivision || d.code.startsWith(filter) || d.nameKo.includes(industryFilter.trim()) || d.nameEn.toLowerCase().includes(filter));
+  const typed = industryFilter.trim();
+  // A division shows when its code, its name or a word of its KSIC classes (염색 → 13) holds what is typed.
+  const shownDivisions = divisions.filter(
+    (d) => filter === "" || d.code === selectedDivision || d.code.startsWith(filter) || d.nameKo.includes(typed) || d.nameEn.toLowerCase().includes(filter) || (typed.length >= 2 && d.words.includes(typed)),
+  );
   const errorFor = (field: string) => (errors[field] ? errors[field][lang] : null);
   const errorList = Object.entries(errors);
 

@@ -96,6 +96,14 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
         expect(result.hits[0]!.document.regionCodes).toContain("48");
       });
 
+      it.each([
+        ["Pohagn", "tp-pohang"],
+        ["Daejeno", "tp-daejeon"],
+      ])("%s, two letters swapped, counts as one typo and finds %s", async (text, id) => {
+        const result = await search({ text });
+        expect(ids(result)).toContain(id);
+      });
+
       it("technopak, mistyped, finds the technoparks", async () => {
         const result = await search({ text: "technopak" });
         const parkIds = TECHNOPARKS.map((document) => document.id);
@@ -151,6 +159,14 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
         expect(ids(result).slice(0, 3)).toEqual(expect.arrayContaining(["p-daegu-textile", "tp-daegu"]));
         const first = result.hits[0]?.document;
         expect(first?.regionCodes).toContain("27");
+      });
+
+      it("a word of a KSIC class name finds its division: 염색 reaches the textile listings (13)", async () => {
+        const result = await search({ text: "염색", filters: { regionCodes: ["27"] } });
+        expect(ids(result)).toEqual(expect.arrayContaining(["p-daegu-textile", "tp-daegu"]));
+        const all = await search({ text: "대구 섬유 염색" });
+        expect(all.unmatchedTerms).toEqual([]);
+        expect(ids(all)).toEqual(expect.arrayContaining(["p-daegu-textile", "tp-daegu"]));
       });
 
       it("reports no unmatched words when every hit matches every word", async () => {

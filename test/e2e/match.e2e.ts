@@ -8,7 +8,9 @@ export const matchScenarios: Scenario[] = [
     async run({ app, browser }) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${app.baseUrl}/match`);
-      await page.getByTestId("industry-filter").fill("섬유");
+      // A dyer types what they do, not the division's name: 염색 leaves the textile division to pick.
+      await page.getByTestId("industry-filter").fill("염색");
+      assert.deepEqual(await page.locator("select[name=ksic] option:not([value=''])").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)), ["13"]);
       await page.locator("select[name=ksic]").selectOption("13");
       await page.locator("input[name=employees]").fill("40");
       await page.locator("select[name=region]").selectOption("27");

@@ -2,6 +2,7 @@ import type { Query } from "minisearch";
 import { required } from "~/required";
 import { LONGEST_SYNONYM_WORDS, synonymTerms, synonymsOf } from "../synonyms";
 import { type HighlightTerm, isChoseongQuery, isHangulWord, isLatinWord, stripParticle, tokenize } from "../text";
+import { industryDivisionsOf } from "../industry-words.server";
 import { CHOSEONG_FIELDS, NAME_FIELDS, TEXT_FIELDS, indexKey } from "./records";
 
 /** One way a query term can match: a word, or a phrase whose words must all match. */
@@ -73,6 +74,25 @@ function expansionsOf(term: string): string[] {
   return [];
 }
 
+/**
+ * Two neighbouring letters swapped count as one typo (Pohagn → Pohang, Daejeno → Daejeon), as in
+ * Meilisearch: Levenshtein distance alone counts them as two.
+ */
+function transpositionsOf(word: string): string[] {
+  if (allowedEdits(word) === 0) return [];
+  const variants = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    variants.add(word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2));
+  }
+  return [...variants];
+}
+
+/** Listings of a division hold its code among their tags. */
+function industryAlternative(division: string): Alternative {
+  return { text: division, words: [division], prefix: false, fuzzy: false, fields: ["tags"] };
+}
+
 function typedAlternative(words: readonly string[], isLast: boolean, fields: readonly string[]): Alternative {
   const lastWord = required(words.at(-1), "the last word of an alternative");
   const hangul = isHangulWord(lastWord);
@@ -105,7 +125,11 @@ function groupFor(words: readonly string[], isLast: boolean, typedFields: readon
     const fields = term.length >= MIN_INNER_CHOSEONG_LENGTH ? CHOSEONG_FIELDS : WORD_START_CHOSEONG_FIELDS;
     return { text: term, alternatives: [{ text: term, words, prefix: true, fuzzy: false, fields }] };
   }
-  const alternatives = [typedAlternative(words, isLast, typedFields), ...expansionsOf(term).map(synonymAlternative)];
+  const expansions = expansionsOf(term);
+  // A word of a KSIC class name (염색, 금형, 도금) also finds the listings of its division.
+  const industries = expansions.length === 0 && words.length === 1 ? industryDivisionsOf(term).map(industryAlternative) : [];
+  const swapped = words.length === 1 ? transpositionsOf(term).map((variant) => ({ ...typedAlternative([variant], isLast, typedFields), fuzzy: false as const })) : [];
+  const alternatives = [typedAlternative(words, isLast, typedFields), ...swapped, ...expansions.map(synonymAlternative), ...industries];
   const seen = new Set<string>();
   return {
     text: term,

@@ -1,4 +1,5 @@
 import type { Settings } from "meilisearch";
+import { industrySynonyms } from "../industry-words.server";
 import { meilisearchSynonyms } from "../synonyms";
 
 export const MAX_FACET_VALUES = 500;
@@ -29,7 +30,8 @@ export function indexSettings(): Settings {
     // `sort` first: a requested order (distance, or type then name without text) is strict, and
     // relevance orders what it leaves tied. Searches without a sort are unaffected.
     rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
-    synonyms: meilisearchSynonyms(),
+    // Industry words reach their divisions' codes one way (염색 → 13), as in the embedded engine.
+    synonyms: { ...industrySynonyms(), ...meilisearchSynonyms() },
     typoTolerance: {
       enabled: true,
       // Meilisearch's defaults, spelled out: the embedded engine allows Latin typos at the same lengths.
