@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
+import path from "node:path";
+import { readCatalog } from "../../db/seed/catalog";
 import type { Scenario } from "./harness";
 import { screenshot } from "./harness";
 
-const EXPECTED_FACILITIES = 66;
+/** Every curated facility, as the seed loads them. */
+const EXPECTED_FACILITIES = readCatalog(path.resolve("data")).facilities.length;
 
 export const foundationScenarios: Scenario[] = [
   {
