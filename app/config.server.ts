@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { isIsoDate } from "./clock";
+import type { ThrottlePolicy } from "./domain/login-throttle";
 import type { BasemapChoice } from "./map/basemap";
 
 const optionalUrl = (protocols: string[], hint: string) =>
@@ -90,6 +91,8 @@ export type AppConfig = {
   programSources?: ProgramSourceConfig;
   /** Outgoing mail (request notices and replies): SMTP when smtpUrl is set, else kept in the database. */
   mail?: { smtpUrl?: string; from?: string };
+  /** The sign-in throttle's delays (default: PAIR_POLICY and ADDRESS_POLICY in app/domain/login-throttle.ts). */
+  loginThrottle?: { pair: ThrottlePolicy; address: ThrottlePolicy };
 };
 
 export interface ProgramSourceConfig {

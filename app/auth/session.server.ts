@@ -81,9 +81,10 @@ export async function checkPasswordThrottled(
   const db = services.database.db;
   const email = normalizeEmail(input.email).slice(0, EMAIL_MAX_LENGTH);
   const keys = throttleKeys(email, input.address);
+  const policies = services.config.loginThrottle ?? { pair: PAIR_POLICY, address: ADDRESS_POLICY };
   const reservation = await reserveLoginAttempt(db, [
-    { key: keys.pair, policy: PAIR_POLICY },
-    { key: keys.address, policy: ADDRESS_POLICY },
+    { key: keys.pair, policy: policies.pair },
+    { key: keys.address, policy: policies.address },
   ]);
   if (!reservation.admitted) {
     logEvent({ event: "login", outcome: "throttled", email, address: input.address, retryAfterSeconds: reservation.retryAfterSeconds });
