@@ -34,6 +34,17 @@ export function today(env: Readonly<Record<string, string | undefined>> = proces
   return seoulDate(new Date());
 }
 
+/**
+ * The current instant as the app's clock sees it: the real time, or, when
+ * `CLOCK_DATE` fixes the day, that day at the current time of day in Korea, so
+ * jobs that compare instants (retention, overdue requests) follow the same day.
+ */
+export function now(env: Readonly<Record<string, string | undefined>> = process.env): Date {
+  const real = new Date();
+  const day = today(env);
+  return new Date(real.getTime() + daysBetween(seoulDate(real), day) * 86_400_000);
+}
+
 /** The calendar date of an instant in Korea (UTC+9 all year). */
 export function seoulDate(instant: Date): string {
   return new Date(instant.getTime() + 9 * 3600_000).toISOString().slice(0, 10);

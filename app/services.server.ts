@@ -1,3 +1,4 @@
+import { now as clockNow } from "./clock";
 import { openDatabase, type DatabaseHandle } from "../db/client";
 import { failStaleJobs, pruneImports } from "../db/queries/import-plans";
 import { pruneOutbox } from "../db/queries/outbox";
@@ -142,6 +143,6 @@ const DEFAULT_MAIL_FROM = "no-reply@localhost";
 function inquiryJobs(mailer: Mailer): Job[] {
   return [
     { name: "mail-delivery", everySeconds: 60, run: (trx) => deliverPendingMailIn(trx, mailer).then(() => undefined) },
-    { name: "inquiry-retention", everySeconds: 3600, run: (trx) => runRetention(trx, new Date()).then(() => undefined) },
+    { name: "inquiry-retention", everySeconds: 3600, run: (trx) => runRetention(trx, clockNow()).then(() => undefined) },
   ];
 }

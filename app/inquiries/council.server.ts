@@ -11,6 +11,8 @@ import type { Lang } from "~/i18n";
 import type { Services } from "~/services.server";
 import { check, entriesObject, field, issueMessage, type FieldIssue } from "~/validation";
 import { INQUIRY_FIELD_LABELS, INQUIRY_LIMITS } from "./input";
+import { now as clockNow } from "~/clock";
+import { publicHolidays } from "~/data-tables.server";
 import { addNote, changeState, inquiryForCouncil, refer, reply, type InquiryResult } from "./service.server";
 
 /** The inbox of a region: open requests first, newest first, with the overdue flag. Personal data only for those who may see it. */
@@ -27,7 +29,7 @@ export async function loadInbox(services: Services, user: SessionUser, region: R
       state: r.state,
       outcome: r.outcome,
       createdAt: r.createdAt.toISOString(),
-      overdue: isOverdue(r, now),
+      overdue: isOverdue(r, now, { holidays: publicHolidays() }),
       target: r.targetNameKo ? { nameKo: r.targetNameKo, nameEn: r.targetNameEn ?? r.targetNameKo } : null,
       name: r.contact.name,
       referred: r.referredFrom !== null,
@@ -57,7 +59,7 @@ export async function loadInquiryDetail(services: Services, user: SessionUser, r
       consent: { ...inquiry.consent, at: inquiry.consent.at.toISOString() },
       referredFromReference: inquiry.referredFrom ? (references.get(inquiry.referredFrom) ?? null) : null,
     },
-    overdue: isOverdue(inquiry, now),
+    overdue: isOverdue(inquiry, now, { holidays: publicHolidays() }),
     overdueDays: DEFAULT_OVERDUE_WORKING_DAYS,
     actions: availableActions(inquiry.state),
     outcomes: CLOSING_OUTCOMES,
@@ -124,7 +126,7 @@ export async function actOnInquiry(services: Services, user: SessionUser, region
     case "refer": {
       const checked = check(referInput, fields);
       if (!checked.ok) return invalid(checked.issues, lang);
-      const result = await refer(services, user, { ...common, facilityId: checked.value.facilityId, note: checked.value.note, origin: context.origin, now: new Date() });
+      const result = await refer(services, user, { ...common, facilityId: checked.value.facilityId, note: checked.value.note, origin: context.origin, now: clockNow() });
       return answer(result, lang, here);
     }
     default:

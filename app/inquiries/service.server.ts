@@ -1,3 +1,4 @@
+import { logger } from "~/log.server";
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { insertAuditEntries, type AuditAction } from "../../db/queries/audit";
@@ -204,7 +205,7 @@ export async function sendMailSoon(services: Services): Promise<void> {
   try {
     await deliverPendingMail(services.database.db, services.mailer);
   } catch (error) {
-    console.warn(JSON.stringify({ event: "mail_deferred", error: error instanceof Error ? error.message : String(error) }));
+    logger().warn({ event: "mail_deferred", error: error instanceof Error ? error.message : String(error) }, "mail deferred");
   }
 }
 

@@ -1,4 +1,5 @@
 import { today } from "~/clock";
+import type { ProfileHint } from "~/inquiries/link";
 import { isListingId } from "~/domain/listing-id";
 import { matchInputFromSearchParams, parseMatchInput } from "~/match/input";
 import { matchReference } from "~/match/reference.server";
@@ -11,6 +12,8 @@ export interface ProgramPageData {
   /** When the page was opened from match results: the program checked against that profile. */
   fit: MatchResponse["explained"];
   profileQuery: string | null;
+  /** What the "Ask for help" form is prefilled with: the profile the page was opened with. */
+  profileHint: ProfileHint;
 }
 
 /** /programs/:id: the program, and its fit for the profile in the URL when there is one. */
@@ -18,12 +21,19 @@ export async function loadProgramPage(services: Services, id: string | undefined
   if (!isListingId(id)) return null;
   const program = await programView(services.database.db, id, today());
   if (!program) return null;
-  if (!params.has("ksic")) return { program, fit: null, profileQuery: null };
+  if (!params.has("ksic")) return { program, fit: null, profileQuery: null, profileHint: {} };
   const reference = await matchReference(services);
   const parsed = parseMatchInput({ ...matchInputFromSearchParams(params), programId: id }, reference.known);
-  if (!parsed.ok) return { program, fit: null, profileQuery: null };
+  if (!parsed.ok) return { program, fit: null, profileQuery: null, profileHint: {} };
   const outcome = await runMatch(services, parsed.value);
   const profile = new URLSearchParams(params);
   profile.delete("program");
-  return { program, fit: outcome.ok ? outcome.value.explained : null, profileQuery: profile.toString() };
+  if (!outcome.ok) return { program, fit: null, profileQuery: profile.toString(), profileHint: {} };
+  const { classification, firm } = outcome.value;
+  return {
+    program,
+    fit: outcome.value.explained,
+    profileQuery: profile.toString(),
+    profileHint: { ksic: params.get("ksic"), sizeBand: classification.sizeBand, region: firm.regionCode, pavittClass: classification.pavittClass, needs: params.getAll("need") },
+  };
 }

@@ -1,15 +1,7 @@
-import fs from "node:fs";
 import path from "node:path";
-import { parseCsvText } from "~/csv";
+import { readDataTable } from "~/data-tables.server";
 import { supportFieldRules, type SupportFieldRule } from "~/domain/programs/support-fields";
 import { microRules, type MicroRule } from "~/domain/programs/micro";
-
-/** Rows of a data/ CSV file as objects keyed by header; a file the CSV module refuses names its line. */
-export function readDataTable(file: string): Array<Record<string, string>> {
-  const parsed = parseCsvText(fs.readFileSync(file, "utf8"));
-  if (!parsed.ok) throw new Error(`${path.basename(file)} line ${parsed.issue.row}: ${parsed.issue.code}`);
-  return parsed.records.map((record) => Object.fromEntries(parsed.header.map((name, index) => [name, record.cells[index] ?? ""])));
-}
 
 let supportFields: SupportFieldRule[] | null = null;
 let micro: MicroRule[] | null = null;

@@ -1,3 +1,4 @@
+import { now } from "~/clock";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireMutation } from "~/auth/csrf.server";
@@ -18,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
   const region = await loadRegion(context.services, params.region);
-  return loadInquiryDetail(context.services, user, region, params.id ?? "", new Date());
+  return loadInquiryDetail(context.services, user, region, params.id ?? "", now());
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -1,3 +1,4 @@
+import { now } from "~/clock";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/user.server";
@@ -13,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
   const region = await loadRegion(context.services, params.region);
-  return loadInbox(context.services, user, region, new Date());
+  return loadInbox(context.services, user, region, now());
 }
 
 export default function InquiryInbox() {

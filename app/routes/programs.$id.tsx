@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { hangulLang } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
+import { inquiryHref } from "~/inquiries/link";
 import { loadProgramPage } from "~/programs/page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -17,7 +18,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 }
 
 export default function ProgramPage() {
-  const { program, fit, profileQuery } = useLoaderData<typeof loader>();
+  const { program, fit, profileQuery, profileHint } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = t.lang;
   const name = t.nameOf(program);
@@ -67,6 +68,11 @@ export default function ProgramPage() {
           </>
         ) : null}
       </dl>
+      <p>
+        <Link to={inquiryHref({ type: "program", id: program.id }, profileHint, lang)} className="button-link" data-testid="ask-for-help">
+          {t("inquiryAsk")}
+        </Link>
+      </p>
 
       {fit ? (
         <section className="card" data-testid="program-fit" data-eligible={String(fit.eligible)}>

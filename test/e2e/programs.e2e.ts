@@ -37,6 +37,10 @@ export const programScenarios: Scenario[] = [
         const narrowed = page.getByTestId("program-readings").locator('tr[data-rule="region.narrowed"]');
         assert.match(await narrowed.innerText(), /biz_pbanc_nm/);
         assert.match(await page.getByTestId("program-sources").innerText(), /178845/);
+        const ask = new URL((await page.getByTestId("ask-for-help").getAttribute("href")) ?? "", "http://x");
+        assert.equal(ask.pathname, "/inquiries/new");
+        assert.equal(ask.searchParams.get("targetType"), "program");
+        assert.equal(ask.searchParams.get("region"), "30");
         await screenshot(page, "programs-page");
       } finally {
         await page.close();

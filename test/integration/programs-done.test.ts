@@ -117,8 +117,11 @@ describe(`done when: the real 웰컴 투 팁스 (충청권) call, matched on ${d
       program: { status: string };
       fit: { eligible: boolean; reasons: Array<{ rule: string }> };
       profileQuery: string;
+      profileHint: { ksic: string; region: string; sizeBand: string };
     };
     expect(page.program.status).toBe("open");
+    // The page's "Ask for help" form starts from the same profile.
+    expect(page.profileHint).toMatchObject({ ksic: "62", region: "30" });
     expect(page.fit.eligible).toBe(true);
     expect(page.profileQuery).toBe(profile);
     const feed = await callLoader(feedLoader, services, `/programs/feed.atom?${profile}`);

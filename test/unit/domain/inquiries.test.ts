@@ -4,6 +4,7 @@ import {
   demandCells,
   demandFigures,
   erasureCutoff,
+  holidayCalendar,
   isDueForErasure,
   isOverdue,
   judgeSubmission,
@@ -41,6 +42,24 @@ describe("working days and the overdue flag", () => {
     expect(workingDaysBetween(kst("2026-12-01T10:00:00"), kst("2026-12-08T10:00:00"))).toBe(5);
     // 23:30 UTC on Dec 3 is already Friday morning in Seoul.
     expect(workingDaysBetween(new Date("2026-12-03T23:30:00Z"), kst("2026-12-07T09:00:00"))).toBe(1);
+  });
+
+  it("skips the public holidays of the calendar table", () => {
+    const holidays = holidayCalendar([
+      { date: "2026-09-24", name_ko: "추석 연휴", source: "test" },
+      { date: "2026-09-25", name_ko: "추석", source: "test" },
+    ]);
+    // Wednesday 09-23 to Monday 09-28: Thursday and Friday are 추석, so one working day.
+    expect(workingDaysBetween(kst("2026-09-23T10:00:00"), kst("2026-09-28T10:00:00"), holidays)).toBe(1);
+    expect(workingDaysBetween(kst("2026-09-23T10:00:00"), kst("2026-09-28T10:00:00"))).toBe(3);
+    const createdAt = kst("2026-09-22T10:00:00");
+    expect(isOverdue({ state: "new", createdAt, firstAnsweredAt: null }, kst("2026-09-29T10:00:00"), { holidays })).toBe(false);
+    expect(isOverdue({ state: "new", createdAt, firstAnsweredAt: null }, kst("2026-09-29T10:00:00"))).toBe(true);
+  });
+
+  it("refuses a holiday row without a real date, a name or a source, naming its line", () => {
+    expect(() => holidayCalendar([{ date: "2026-02-30", name_ko: "x", source: "s" }])).toThrow(/line 2: "2026-02-30" is not a date/);
+    expect(() => holidayCalendar([{ date: "2026-03-01", name_ko: "3·1절", source: "s" }, { date: "2026-05-05", name_ko: "", source: "s" }])).toThrow(/line 3: name_ko and source are required/);
   });
 
   it("flags an unanswered request after more than three working days only", () => {

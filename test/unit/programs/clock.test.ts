@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, ClockError, daysBetween, isIsoDate, seoulDate, today } from "~/clock";
+import { addDays, ClockError, daysBetween, isIsoDate, now, seoulDate, today } from "~/clock";
 import { loadConfig } from "~/config.server";
 
 describe("clock", () => {
@@ -24,5 +24,13 @@ describe("clock", () => {
     expect(daysBetween("2026-08-10", "2026-08-18")).toBe(8);
     expect(daysBetween("2026-08-18", "2026-08-10")).toBe(-8);
     expect(addDays("2026-08-28", 7)).toBe("2026-09-04");
+  });
+
+  it("now() is the real instant, moved to CLOCK_DATE's day when it is set, keeping the time of day", () => {
+    const real = Date.now();
+    expect(Math.abs(now({}).getTime() - real)).toBeLessThan(1000);
+    const fixed = now({ CLOCK_DATE: "2026-08-10" });
+    expect(seoulDate(fixed)).toBe("2026-08-10");
+    expect(((fixed.getTime() - real) % 86_400_000 + 86_400_000) % 86_400_000).toBeLessThan(1000);
   });
 });
