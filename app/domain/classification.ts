@@ -204,13 +204,15 @@ export interface CapabilityInput {
   salesKrw?: number;
   patents?: number;
   certifications: readonly Certification[];
+  /** The firm's answers to the Pavitt questions: where its technology comes from and how it protects it. */
+  answers?: PavittAnswers;
 }
 
 /** How much a signal says: "driven" alone is a strong sign, "following" a sign of absorptive capacity, "weak" a hint. */
 export type SignalStrength = "driven" | "following" | "weak";
 
 export interface CapabilitySignal {
-  signal: "researchers" | "rnd_ratio" | "rnd_spend" | "patents" | "venture" | "innobiz" | "mainbiz" | "size";
+  signal: "researchers" | "rnd_ratio" | "rnd_spend" | "patents" | "venture" | "innobiz" | "mainbiz" | "size" | "answers";
   strength: SignalStrength;
   points: number;
 }
@@ -238,6 +240,10 @@ const POINTS: Record<SignalStrength, number> = { driven: 2, following: 1, weak: 
  *   innovation (seed 001: venture = high risk, high return; Inno-Biz = technology
  *   competitiveness through innovation). Main-Biz certifies management innovation, not
  *   technology, so it is only a weak hint.
+ * - The firm's own answers count too, without figures: its own R&D as the main source of
+ *   technology and patents as its protection together mark an innovator (seed 002 Table 2-8,
+ *   the science-based row; seed 003 Figure 2, innovative firms → open innovation), a driven
+ *   sign worth the whole threshold; either answer alone is a following sign.
  * - When the firm gave no technology facts at all, size stands in: firms under 50
  *   employees rarely sustain R&D, and most SME R&D is done by medium-sized firms
  *   (footnote 54), so 50 or more employees counts as one following sign.
@@ -257,12 +263,14 @@ export function assessCapability(input: CapabilityInput): CapabilityAssessment {
     researcherSignal(input),
     rndSignal(input),
     patentSignal(input),
+    answersSignal(input),
     ...input.certifications.map(certificationSignal),
   ].filter((item): item is Finding => item !== null);
   const givenTechnologyFacts =
     input.researchers !== undefined ||
     input.rndSpendKrw !== undefined ||
     input.patents !== undefined ||
+    findings.some((item) => item.signal?.signal === "answers") ||
     input.certifications.some((certification) => certification !== "mainbiz");
   if (!givenTechnologyFacts) findings.push(sizeSignal(input.employees));
 
@@ -305,6 +313,15 @@ function rndSignal({ rndSpendKrw, salesKrw }: CapabilityInput): Finding | null {
 function patentSignal({ patents }: CapabilityInput): Finding | null {
   if (patents === undefined || patents <= 0) return null;
   return finding("patents", "following", reason("capability.patents", { patents }));
+}
+
+function answersSignal({ answers }: CapabilityInput): Finding | null {
+  const ownRnd = answers?.techSource === "own_rnd";
+  const patents = answers?.appropriation === "patents";
+  if (!ownRnd && !patents) return null;
+  const said = reason("capability.answers", { ownRnd, patents });
+  if (ownRnd && patents) return { signal: { signal: "answers", strength: "driven", points: DRIVEN_POINTS }, reason: said };
+  return finding("answers", "following", said);
 }
 
 /** Main-Biz certifies management innovation, not technology: a weak hint only. */

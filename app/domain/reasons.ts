@@ -27,6 +27,8 @@ export interface ReasonParams {
   "capability.rnd_spend": { amountKrw: number };
   "capability.rnd_ratio": { ratio: number; driven: boolean };
   "capability.patents": { patents: number };
+  /** The firm's own answers: its own R&D as the main source of technology, patents as its protection. */
+  "capability.answers": { ownRnd: boolean; patents: boolean };
   "capability.venture": None;
   "capability.innobiz": None;
   "capability.mainbiz": None;
@@ -67,6 +69,8 @@ export interface ReasonParams {
   "proximity.decay": { km: number };
   "proximity.cross_border": None;
   "proximity.same_region": { program: boolean };
+  /** A center beyond the firm's reach, shown because only `withinReach` centers are within it. */
+  "reach.beyond": { km: number | null; acrossSea: boolean; withinReach: number; reachKm: number };
 
   "industry.facility": { division: Bilingual };
   "industry.program": { division: Bilingual };

@@ -38,6 +38,7 @@ const RENDER: { [Rule in RuleId]: Render<Rule> } = {
   "capability.rnd_ratio": (t, p) =>
     t(p.driven ? "reason.capability.rnd_ratio.driven" : "reason.capability.rnd_ratio.following", { ratio: t.format.percent(p.ratio) }),
   "capability.patents": (t, p) => t("reason.capability.patents", { count: p.patents }),
+  "capability.answers": (t, p) => t(p.ownRnd && p.patents ? "reason.capability.answers.both" : p.ownRnd ? "reason.capability.answers.own_rnd" : "reason.capability.answers.patents"),
   "capability.venture": (t) => t("reason.capability.certified", { certification: t.label("certification", "venture") }),
   "capability.innobiz": (t) => t("reason.capability.certified", { certification: t.label("certification", "innobiz") }),
   "capability.mainbiz": (t) => t("reason.capability.mainbiz", { certification: t.label("certification", "mainbiz") }),
@@ -107,6 +108,8 @@ const RENDER: { [Rule in RuleId]: Render<Rule> } = {
   "proximity.decay": (t, p) => (p.km < 1 ? t("reason.proximity.within_1km") : t("reason.proximity.decay", { km: p.km })),
   "proximity.cross_border": (t) => t("reason.proximity.cross_border"),
   "proximity.same_region": (t, p) => t(p.program ? "reason.proximity.same_region.program" : "reason.proximity.same_region.facility"),
+  "reach.beyond": (t, p) =>
+    t(p.acrossSea ? "reason.reach.beyond_sea" : "reason.reach.beyond", { km: p.km ?? "?", reachKm: p.reachKm, count: p.withinReach }),
 
   "industry.facility": (t, p) => t("reason.industry.named", { division: named(t, p.division) }),
   "industry.program": (t, p) => t("reason.industry.named", { division: named(t, p.division) }),

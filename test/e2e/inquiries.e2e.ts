@@ -28,7 +28,7 @@ const RUNS = {
     locale: "en-US",
     query: "lang=en&",
     forwardedFor: "198.51.100.20",
-    words: { send: "Send request", noConsent: /Without consent/, accept: "Accept", start: "Start", replyLabel: "Reply to the firm by e-mail", sendReply: "Send reply", close: "Close" },
+    words: { send: "Send request", noConsent: /without consent/, accept: "Accept", start: "Start", replyLabel: "Reply to the firm by e-mail", sendReply: "Send reply", close: "Close" },
   },
 } as const;
 

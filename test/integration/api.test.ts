@@ -44,7 +44,7 @@ describe(`JSON API on ${databaseLabel}`, () => {
     const daegu = collection.features.find((f) => f.properties.id === "ccei-daegu");
     expect(daegu?.properties).toMatchObject({ kind: "innovation_center", regionCode: "27", anchorGroup: { id: "samsung" } });
     expect(Object.keys(daegu?.properties ?? {}).sort()).toEqual(["address", "anchorGroup", "id", "kind", "nameEn", "nameKo", "phone", "precision", "regionCode", "sectors", "subtype", "website"]);
-    expect(daegu?.properties).toMatchObject({ subtype: "government_led", address: null, phone: null, website: "https://ccei.creativekorea.or.kr/daegu/" });
+    expect(daegu?.properties).toMatchObject({ subtype: "government_led", address: "대구광역시 북구 호암로 51", phone: null, website: "https://ccei.creativekorea.or.kr/daegu/" });
     const daeguTp = collection.features.find((f) => f.properties.id === "tp-daegu");
     expect(daeguTp?.properties).toMatchObject({ address: "대구광역시 동구 동대구로 475 대구벤처센터 9층", precision: "sigungu" });
 

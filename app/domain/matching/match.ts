@@ -5,6 +5,7 @@ import type { FirmApplicantType } from "../programs/types";
 import type { Reason } from "../reasons";
 import { checkSme, type SizeRule } from "../sme";
 import { checkEligibility } from "./eligibility";
+import { applyReach, reachOf } from "./reach";
 import { scoreFacility, scoreProgram, type Scored } from "./scoring";
 import type { FacilityCandidate, FirmFacts, FirmProfile, MatchContext, MatchResult, ProgramCandidate, ScoredItem } from "./types";
 
@@ -43,6 +44,7 @@ export function matchFirm(
     salesKrw: profile.salesKrw,
     patents: profile.rnd?.patents,
     certifications: profile.certifications,
+    answers: profile.answers,
   });
   const sme = checkSme(
     {
@@ -67,6 +69,7 @@ export function matchFirm(
   const today = context.today;
 
   const centers = candidates.facilities.map((facility) => item("facility", facility, scoreFacility(facility, firm, context), []));
+  const reachOfCenter = (center: ScoredItem) => reachOf(profile.regionCode, facilitiesById.get(center.id) ?? { regionCode: null }, center.distanceKm);
   const evaluate = (program: ProgramCandidate) => {
     const eligibility = checkEligibility(program, eligibilityFirm);
     // An imported call also sets a window, applicant types and a business age; a closed call is never recommended.
@@ -86,7 +89,7 @@ export function matchFirm(
   return {
     classification: { pavitt, capability, cooperation: cooperationMode(capability.capability) },
     eligibility: { isSme: sme.isSme, sizeBand: sme.sizeBand, reasons: [...sme.reasons, ...applicant.reasons], applicantType: applicant.type },
-    centers: centers.sort(byRank),
+    centers: applyReach(centers.sort(byRank), reachOfCenter),
     programs: programs.sort(byRank),
     explained,
   };

@@ -23,6 +23,9 @@ export const reasons = {
   "reason.capability.rnd_ratio.driven": "R&D is {ratio} of sales, at the venture-business level of 5% or more.",
   "reason.capability.rnd_ratio.following": "R&D is {ratio} of sales.",
   "reason.capability.patents": { one: "Holds {count} patent.", other: "Holds {count} patents." },
+  "reason.capability.answers.both": "By your answers, your technology comes from your own R&D and you protect it with patents: the mark of an innovating firm, even without R&D figures.",
+  "reason.capability.answers.own_rnd": "By your answers, your technology comes mainly from your own R&D.",
+  "reason.capability.answers.patents": "By your answers, you protect your innovations with patents.",
   "reason.capability.certified": "{certification} certification recognises technology innovation.",
   "reason.capability.mainbiz": "{certification} certifies management innovation, so it says little about technology.",
   "reason.capability.size.following": "No technology facts given, so size stands in: a firm of {employees} employees can usually sustain some R&D.",
@@ -88,6 +91,14 @@ export const reasons = {
   "reason.proximity.within_1km": "Within 1 km of the firm.",
   "reason.proximity.decay": "About {km} km from the firm.",
   "reason.proximity.cross_border": "Across the provincial border but within the same economic zone, so it is close at hand.",
+  "reason.reach.beyond": {
+    one: "Beyond your reach (about {km} km, outside your economic zone): shown because only {count} center is within {reachKm} km or your zone.",
+    other: "Beyond your reach (about {km} km, outside your economic zone): shown because only {count} centers are within {reachKm} km or your zone.",
+  },
+  "reason.reach.beyond_sea": {
+    one: "Across the sea from you: shown because only {count} center is within your reach.",
+    other: "Across the sea from you: shown because only {count} centers are within your reach.",
+  },
   "reason.proximity.same_region.facility": "In the firm's own province or metropolitan city.",
   "reason.proximity.same_region.program": "A regional program for the firm's own province or metropolitan city.",
 

@@ -24,6 +24,9 @@ export const reasons = {
   "reason.capability.rnd_ratio.driven": "연구개발비가 매출의 {ratio}로, 벤처기업 기준(5% 이상)에 해당합니다.",
   "reason.capability.rnd_ratio.following": "연구개발비가 매출의 {ratio}입니다.",
   "reason.capability.patents": "특허 {count}건을 보유하고 있습니다.",
+  "reason.capability.answers.both": "답변에 따르면 기술을 주로 자체 연구개발로 얻고 특허로 보호합니다. 연구개발 수치가 없어도 혁신형 기업의 특징입니다.",
+  "reason.capability.answers.own_rnd": "답변에 따르면 기술을 주로 자체 연구개발로 얻습니다.",
+  "reason.capability.answers.patents": "답변에 따르면 혁신의 성과를 특허로 보호합니다.",
   "reason.capability.certified": "{certification} 인증으로 기술 혁신 역량을 인정받았습니다.",
   "reason.capability.mainbiz": "{certification} 인증은 경영 혁신 인증이라 기술 역량의 근거로는 약합니다.",
   "reason.capability.size.following": "기술 관련 정보가 없어 규모로 추정했습니다. 직원 {employees}명 규모의 중기업은 대개 연구개발을 이어갈 수 있습니다.",
@@ -89,6 +92,8 @@ export const reasons = {
   "reason.proximity.within_1km": "회사에서 1 km 이내 거리에 있습니다.",
   "reason.proximity.decay": "회사에서 약 {km} km 거리에 있습니다.",
   "reason.proximity.cross_border": "다른 시·도에 있지만 같은 생활·경제권이라 가깝게 이용할 수 있습니다.",
+  "reason.reach.beyond": "가까이 이용하기 어려운 곳입니다(약 {km}km, 같은 경제권 밖). {reachKm}km 안이나 같은 경제권에 있는 기관이 {count}곳뿐이라 함께 보여 드립니다.",
+  "reason.reach.beyond_sea": "바다 건너에 있습니다. 가까이 이용할 수 있는 기관이 {count}곳뿐이라 함께 보여 드립니다.",
   "reason.proximity.same_region.facility": "회사와 같은 시·도에 있습니다.",
   "reason.proximity.same_region.program": "회사가 있는 시·도를 대상으로 하는 지역 사업입니다.",
 

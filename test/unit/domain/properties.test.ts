@@ -1,9 +1,11 @@
+import { distanceKm } from "~/domain/geo";
+import { MIN_CENTERS_IN_REACH, reachOf } from "~/domain/matching/reach";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkEligibility } from "~/domain/matching/eligibility";
 import { matchFirm } from "~/domain/matching/match";
 import { scoreFacility } from "~/domain/matching/scoring";
-import type { FacilityCandidate, FirmProfile, ProgramCandidate } from "~/domain/matching/types";
+import type { FacilityCandidate, FirmProfile, ProgramCandidate, ScoredItem } from "~/domain/matching/types";
 import {
   APPROPRIATIONS,
   CERTIFICATIONS,
@@ -156,7 +158,7 @@ describe("properties", () => {
     );
   });
 
-  it("returns exactly the eligible programs, and every facility", () => {
+  it("returns exactly the eligible programs, and every facility within reach (all of them when too few are)", () => {
     fc.assert(
       fc.property(profileArb, candidatesArb, (profile, candidates) => {
         const result = matchFirm(profile, candidates, CONTEXT, SEED_001_RULES);
@@ -169,7 +171,10 @@ describe("properties", () => {
         };
         const returned = new Set(result.programs.map((item) => item.id));
         for (const program of candidates.programs) expect(returned.has(program.id)).toBe(checkEligibility(program, firm).eligible);
-        expect(result.centers.map((item) => item.id).sort()).toEqual(candidates.facilities.map((facility) => facility.id).sort());
+        const within = candidates.facilities.filter((f) => reachOf(profile.regionCode, f, f.location ? distanceKm(profile.location, f.location) : null).within).map((f) => f.id);
+        const expected = within.length >= MIN_CENTERS_IN_REACH ? within : candidates.facilities.map((f) => f.id);
+        expect(result.centers.map((item) => item.id).sort()).toEqual([...expected].sort());
+        for (const center of result.centers) expect(center.reasons.some((r) => r.rule === "reach.beyond")).toBe(!within.includes(center.id));
         if (result.eligibility.isSme !== true)
           expect(result.programs.every((item) => !candidates.programs.find((program) => program.id === item.id)?.smeOnly)).toBe(true);
       }),
@@ -177,7 +182,7 @@ describe("properties", () => {
     );
   });
 
-  it("scores stay within 0–100, are sorted, and every item carries reasons in both languages", () => {
+  it("scores stay within 0–100, are sorted (centers within reach before those beyond it), and every item carries reasons in both languages", () => {
     fc.assert(
       fc.property(profileArb, candidatesArb, (profile, candidates) => {
         const result = matchFirm(profile, candidates, CONTEXT, SEED_001_RULES);
@@ -192,7 +197,12 @@ describe("properties", () => {
               expect(said(reason)?.en).toMatch(/[A-Za-z]/);
             }
           }
-          for (let i = 1; i < list.length; i++) expect(list[i - 1]!.score).toBeGreaterThanOrEqual(list[i]!.score);
+          const beyond = (item: ScoredItem) => item.reasons.some((r) => r.rule === "reach.beyond");
+          for (let i = 1; i < list.length; i++) {
+            const [before, after] = [list[i - 1]!, list[i]!];
+            if (beyond(before) === beyond(after)) expect(before.score).toBeGreaterThanOrEqual(after.score);
+            else expect(beyond(after)).toBe(true);
+          }
         }
       }),
       { numRuns: 200 }

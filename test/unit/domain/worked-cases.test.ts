@@ -1,3 +1,5 @@
+import { distanceKm } from "~/domain/geo";
+import { MIN_CENTERS_IN_REACH, reachOf } from "~/domain/matching/reach";
 import { describe, expect, it } from "vitest";
 import { checkEligibility } from "~/domain/matching/eligibility";
 import { matchFirm } from "~/domain/matching/match";
@@ -64,7 +66,10 @@ function expectSound(profile: FirmProfile, result: MatchResult): void {
     certifications: profile.certifications,
   };
   for (const item of result.programs) expect(checkEligibility(programById(item.id)!, firm).eligible).toBe(true);
-  expect(result.centers).toHaveLength(data.facilities.length);
+  // Every center within reach is listed; those beyond it only when too few are within it.
+  const within = data.facilities.filter((f) => reachOf(profile.regionCode, f, f.location ? distanceKm(profile.location, f.location) : null).within).map((f) => f.id);
+  const expected = within.length >= MIN_CENTERS_IN_REACH ? within : data.facilities.map((f) => f.id);
+  expect(ids(result.centers).sort()).toEqual([...expected].sort());
 
   const allReasons = [
     ...result.eligibility.reasons,
@@ -416,5 +421,33 @@ describe("worked cases on the project data", () => {
     expect(result.classification.capability.capability).toBe("non_technological");
     expect(result.classification.capability.reasons.map((reason) => reason.rule)).toContain("capability.mainbiz");
     expect(ids(result.programs)).not.toContain("certified-innovative-sme-benefits");
+  });
+
+  it("29. distance is reach: an Ulsan auto-parts firm gets the Busan center, and neither Gwangju's (about 220 km) nor Jeju's (across the sea)", () => {
+    const result = run({ ksicDivision: "30", employees: 40, location: PLACES.ulsanBukgu, regionCode: "31" });
+    const busan = rank(result.centers, "ccei-busan");
+    expect(busan).toBeGreaterThanOrEqual(0);
+    expect(busan).toBeLessThan(10);
+    for (const above of result.centers.slice(0, busan)) expect(above.distanceKm!).toBeLessThan(100);
+    expect(ids(result.centers)).not.toContain("ccei-gwangju");
+    expect(ids(result.centers)).not.toContain("ccei-jeju");
+    expect(result.centers.every((item) => !rules(item).includes("reach.beyond"))).toBe(true);
+  });
+
+  it("30. a firm with too few centers within reach sees the far ones after them, each saying why", () => {
+    const result = run({ ksicDivision: "30", employees: 40, location: { lat: 33.4996, lng: 126.5312 }, regionCode: "50" });
+    const beyond = result.centers.filter((item) => rules(item).includes("reach.beyond"));
+    expect(beyond.length).toBeGreaterThan(0);
+    expect(result.centers.findIndex((item) => rules(item).includes("reach.beyond"))).toBe(result.centers.length - beyond.length);
+    expect(said(beyond[0]!.reasons.find((r) => r.rule === "reach.beyond"))?.en).toMatch(/^Across the sea from you: shown because only \d+ centers? (is|are) within your reach\.$/);
+  });
+
+  it("31. a 15-person biotech whose own R&D is its source and patents its protection is technology-driven without R&D figures", () => {
+    const result = run({ ksicDivision: "21", employees: 15, location: PLACES.daejeonYuseong, regionCode: "30", answers: { techSource: "own_rnd", appropriation: "patents" } });
+    expect(result.classification.capability.capability).toBe("technology_driven");
+    expect(result.classification.cooperation.mode).toBe("open_innovation");
+    expect(said(result.classification.capability.reasons.find((r) => r.rule === "capability.answers"))?.ko).toContain("자체 연구개발");
+    const ownRndOnly = run({ ksicDivision: "21", employees: 15, location: PLACES.daejeonYuseong, regionCode: "30", answers: { techSource: "own_rnd" } });
+    expect(ownRndOnly.classification.capability.capability).toBe("technology_following");
   });
 });
