@@ -61,6 +61,8 @@ export const foundationScenarios: Scenario[] = [
       const name = await first.innerText();
       await first.click();
       await page.waitForURL("**/facilities/**");
+      // The URL changes as the navigation starts; the page is there once its heading is.
+      await page.locator("h1", { hasText: name }).waitFor();
       assert.ok((await page.locator("h1").innerText()).startsWith(name), "the page is the one the list linked to");
       await screenshot(page, "facility-page");
       const missing = await page.goto(`${app.baseUrl}/facilities/no-such-place`);
