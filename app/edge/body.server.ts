@@ -69,21 +69,38 @@ export function bodyGuard(req: ExpressRequest, res: ExpressResponse, next: () =>
 
 /** How long a refused body may keep arriving (dropped unread) before the connection is cut. */
 const LINGER_MS = 2_000;
+/** How long a client that went quiet after a refusal may keep its connection before it is cut. */
+const QUIET_MAX_MS = 30_000;
 
 /**
  * Answers without using the body. The bytes still arriving are dropped, not
- * kept; if they have not stopped after a moment the socket is cut. Closing
- * at once instead would make the kernel reset the connection while the
- * client is still sending, and the client would lose the answer with it.
+ * kept. A client that keeps sending past LINGER_MS is cut; one that went quiet
+ * (it declared more than it sent, say) is left to read the answer and close,
+ * and cut only after QUIET_MAX_MS. Closing at once, or cutting a quiet client
+ * on a loaded machine, would make the kernel reset a connection whose answer
+ * the client has not read yet, and the reset throws that answer away.
  */
 export function refuseUnread(req: ExpressRequest, res: ExpressResponse, status: number, issues: FieldIssue[]): void {
   sendError(req, res, status, issues);
   req.unpipe();
   req.resume();
   if (req.complete) return;
-  const cut = setTimeout(() => req.socket.destroy(), LINGER_MS);
-  cut.unref();
-  req.once("end", () => clearTimeout(cut));
+  const refusedAt = Date.now();
+  let lastBytesAt = refusedAt;
+  const onData = () => (lastBytesAt = Date.now());
+  req.on("data", onData);
+  const watch = setInterval(() => {
+    const now = Date.now();
+    const stillSending = now - lastBytesAt < LINGER_MS / 2;
+    if ((stillSending && now - refusedAt >= LINGER_MS) || now - refusedAt >= QUIET_MAX_MS) req.socket.destroy();
+  }, LINGER_MS / 2);
+  watch.unref();
+  const stop = () => {
+    clearInterval(watch);
+    req.off("data", onData);
+  };
+  req.once("end", stop);
+  req.socket.once("close", stop);
 }
 
 /** Passes the body through, counting; past maxBytes it calls tooLarge once and stops. */

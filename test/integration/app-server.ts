@@ -62,7 +62,9 @@ export interface RawAnswer {
 export function rawRequest(port: number, options: { method: string; path: string; headers?: Record<string, string>; body?: Buffer | ((write: (chunk: Buffer) => boolean) => Promise<void>) }): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     // A connection of its own: a request that declared more than it sent must not lend its socket to the next.
+    let answered = false;
     const request = http.request({ host: "127.0.0.1", port, agent: false, method: options.method, path: options.path, headers: options.headers }, (response) => {
+      answered = true;
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
@@ -70,6 +72,8 @@ export function rawRequest(port: number, options: { method: string; path: string
     });
     // The server may close the connection while the body is still going out: that is the point.
     request.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+    // But a connection that closes with no answer at all fails the request instead of leaving it waiting.
+    request.on("close", () => (answered ? undefined : reject(new Error(`${options.method} ${options.path}: the connection closed before any answer`))));
     const body = options.body;
     if (body === undefined) request.end();
     else if (Buffer.isBuffer(body)) request.end(body);
