@@ -68,7 +68,7 @@ export function bodyGuard(req: ExpressRequest, res: ExpressResponse, next: () =>
 }
 
 /** How long a refused body may keep arriving (dropped unread) before the connection is cut. */
-const LINGER_MS = 2_000;
+const LINGER_MS = 10_000;
 /** How long a client that went quiet after a refusal may keep its connection before it is cut. */
 const QUIET_MAX_MS = 30_000;
 
@@ -76,11 +76,15 @@ const QUIET_MAX_MS = 30_000;
  * Answers without using the body. The bytes still arriving are dropped, not
  * kept. A client that keeps sending past LINGER_MS is cut; one that went quiet
  * (it declared more than it sent, say) is left to read the answer and close,
- * and cut only after QUIET_MAX_MS. Closing at once, or cutting a quiet client
- * on a loaded machine, would make the kernel reset a connection whose answer
- * the client has not read yet, and the reset throws that answer away.
+ * and cut only after QUIET_MAX_MS. Closing sooner would make the kernel reset
+ * a connection whose answer the client has not read yet, and the reset throws
+ * that answer away.
  */
 export function refuseUnread(req: ExpressRequest, res: ExpressResponse, status: number, issues: FieldIssue[]): void {
+  // Node closes the connection once it answers a request whose body is still arriving, and
+  // destroys the socket as soon as the answer is written: the client, still sending, gets a
+  // reset instead of the answer. Keeping the connection lets the rest drain, dropped.
+  if (!req.complete) res.shouldKeepAlive = true;
   sendError(req, res, status, issues);
   req.unpipe();
   req.resume();
