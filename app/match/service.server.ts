@@ -43,6 +43,9 @@ export interface MatchedItem {
   status?: ProgramStatus;
   window?: { start: string | null; end: string | null } | null;
   daysLeft?: number | null;
+  /** Programs only: the regions it serves (empty when nationwide), so a label can name them all. */
+  regionCodes?: string[];
+  nationwide?: boolean;
 }
 
 export interface MatchResponse {
@@ -136,7 +139,7 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
     score: Math.round(item.score * 10) / 10,
     breakdown: item.breakdown,
     reasons: renderReasons(item.reasons),
-    ...(item.type === "program" ? programFacts(programOf.get(item.id), today) : {}),
+    ...(item.type === "program" ? { ...programFacts(programOf.get(item.id), today), ...programRegions(programOf.get(item.id)) } : {}),
   });
   return {
     ok: true,
@@ -163,6 +166,10 @@ function shownPrograms(ranked: readonly ScoredItem[], programOf: ReadonlyMap<str
   const calls = ranked.filter(isCall).slice(0, CALLS_SHOWN);
   const shown = new Set([...curated, ...calls]);
   return ranked.filter((item) => shown.has(item));
+}
+
+function programRegions(program: ProgramCandidate | undefined): Pick<MatchedItem, "regionCodes" | "nationwide"> {
+  return { regionCodes: program?.regionCodes ?? [], nationwide: program?.nationwide ?? false };
 }
 
 /** A program's status today, its window and the official link, as every program in the answer carries them. */

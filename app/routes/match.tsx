@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { FacilityMap } from "~/components/FacilityMap";
 import { APPROPRIATIONS, CERTIFICATIONS, FACILITY_KINDS, INNOVATION_FOCUSES, NEEDS, TECH_SOURCES, type FacilityKind, type PavittQuestion } from "~/domain/types";
 import type { Lang, MessageKey, Translate } from "~/i18n";
@@ -8,6 +8,7 @@ import { metaT, useT } from "~/i18n/react";
 import type { RenderedReason } from "~/i18n/reasons";
 import type { MapFacility } from "~/map/features";
 import { loadMatchPage } from "~/match/page.server";
+import { groupReasons, ownReasons, REGIONS_NAMED, scoreBand, sharedReasons } from "~/match/present";
 import type { MatchedItem, MatchResponse } from "~/match/service.server";
 import { RegionOptions } from "~/components/RegionOptions";
 import { FIRM_APPLICANT_TYPES } from "~/domain/programs/types";
@@ -59,6 +60,11 @@ export default function MatchPage() {
   );
   const errorFor = (field: string) => (errors[field] ? errors[field][lang] : null);
   const errorList = Object.entries(errors);
+  const errorSummary = useRef<HTMLDivElement>(null);
+  // The summary takes focus when answers come back refused, so a keyboard or screen-reader user lands on it.
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) errorSummary.current?.focus();
+  }, [errors]);
 
   const centers = useMemo(() => result?.centers ?? [], [result]);
   const mapFacilities = useMemo(
@@ -85,7 +91,7 @@ export default function MatchPage() {
         <h1 id="match-title">{t("matchTitle")}</h1>
         <p className="hint">{t("matchIntro")}</p>
         {errorList.length > 0 ? (
-          <div className="notice" role="alert" data-testid="match-errors">
+          <div className="notice" role="alert" data-testid="match-errors" tabIndex={-1} ref={errorSummary}>
             <strong>{t("matchErrorsTitle")}</strong>
             <ul>
               {errorList.map(([field, message]) => (
@@ -343,6 +349,16 @@ function MatchResults({ result, lang, t, regions, params }: { result: MatchRespo
     const region = regions.find((r) => r.code === code);
     return region ? t.nameOf(region) : "";
   };
+  // A program for many regions names them up to REGIONS_NAMED, then counts them.
+  const programRegionsLabel = (item: MatchedItem) => {
+    const codes = item.regionCodes ?? [];
+    if (item.nationwide || (codes.length === 0 && !item.regionCode)) return t("nationwide");
+    if (codes.length === 0) return regionName(item.regionCode);
+    return codes.length <= REGIONS_NAMED ? codes.map((code) => regionName(code)).join(", ") : t("matchRegionsCount", { count: codes.length });
+  };
+  const fromRegionCentre = result.firm.locationBasis === "region_label";
+  const centersShared = sharedReasons(result.centers.map((item) => item.reasons));
+  const programsShared = sharedReasons(result.programs.map((item) => item.reasons));
   const confidence = { high: t("confidenceHigh"), medium: t("confidenceMedium"), low: t("confidenceLow") }[c.confidence];
   const sme = result.eligibility.isSme === null ? t("matchSmeUnknown") : result.eligibility.isSme ? t("matchSmeYes") : t("matchSmeNo");
   return (
@@ -370,6 +386,10 @@ function MatchResults({ result, lang, t, regions, params }: { result: MatchRespo
             <strong>{sme}</strong>
           </dd>
         </dl>
+        <h4>{t("matchMeaningTitle")}</h4>
+        <p className="meaning" data-testid="classification-meaning">
+          {t.dynamic(`matchMeaning_${c.pavittClass}`)}
+        </p>
         <h4>{t("matchWhy")}</h4>
         <Reasons reasons={[...c.reasons, ...c.capabilityReasons, ...result.eligibility.reasons]} lang={lang} />
         <h4>{t("matchCooperation")}</h4>
@@ -377,9 +397,22 @@ function MatchResults({ result, lang, t, regions, params }: { result: MatchRespo
       </article>
 
       <h3>{t("matchCenters")}</h3>
+      {result.firm.locationBasis === "region_label" ? <p className="hint" data-testid="match-region-basis">{t("matchRegionBasisNote", { region: regionName(result.firm.regionCode) })}</p> : null}
+      <SharedReasons reasons={centersShared} lang={lang} t={t} testId="match-centers-shared" />
       <ol className="ranked" data-testid="match-centers">
         {result.centers.map((item) => (
-          <RankedItem key={item.id} item={item} lang={lang} t={t} regionName={regionName(item.regionCode)} link={`/facilities/${encodeURIComponent(item.id)}${lang === "en" ? "?lang=en" : ""}`} kindLabel={t.label("facilityKind", item.kind)} askHref={inquiryHref({ type: "facility", id: item.id }, profile, lang)} />
+          <RankedItem
+            key={item.id}
+            item={item}
+            lang={lang}
+            t={t}
+            reasons={ownReasons(item.reasons, centersShared)}
+            fromRegionCentre={fromRegionCentre}
+            regionName={regionName(item.regionCode)}
+            link={`/facilities/${encodeURIComponent(item.id)}${lang === "en" ? "?lang=en" : ""}`}
+            kindLabel={t.label("facilityKind", item.kind)}
+            askHref={inquiryHref({ type: "facility", id: item.id }, profile, lang)}
+          />
         ))}
       </ol>
 
@@ -390,6 +423,7 @@ function MatchResults({ result, lang, t, regions, params }: { result: MatchRespo
         </a>
       </p>
       {result.programs.length === 0 ? <p>{t("matchNoPrograms")}</p> : null}
+      <SharedReasons reasons={programsShared} lang={lang} t={t} testId="match-programs-shared" />
       <ol className="ranked" data-testid="match-programs">
         {result.programs.map((item) => (
           <RankedItem
@@ -397,7 +431,9 @@ function MatchResults({ result, lang, t, regions, params }: { result: MatchRespo
             item={item}
             lang={lang}
             t={t}
-            regionName={item.regionCode ? regionName(item.regionCode) : t("nationwide")}
+            reasons={ownReasons(item.reasons, programsShared)}
+            fromRegionCentre={fromRegionCentre}
+            regionName={programRegionsLabel(item)}
             kindLabel={item.status && item.window ? `${t("typeProgram")} · ${t.label("programStatus", item.status)}${statusNote(t, item)}` : t("typeProgram")}
             link={`/programs/${encodeURIComponent(item.id)}?${profileQuery}&program=${encodeURIComponent(item.id)}`}
             askHref={inquiryHref({ type: "program", id: item.id }, profile, lang)}
@@ -408,20 +444,65 @@ function MatchResults({ result, lang, t, regions, params }: { result: MatchRespo
   );
 }
 
-function RankedItem({ item, lang, t, regionName, link, kindLabel, askHref }: { item: MatchedItem; lang: Lang; t: Translate; regionName: string; link?: string; kindLabel: string; askHref: string }) {
+/** Reasons every result in a list gives, said once above it. */
+function SharedReasons({ reasons, lang, t, testId }: { reasons: RenderedReason[]; lang: Lang; t: Translate; testId: string }) {
+  if (reasons.length === 0) return null;
+  return (
+    <div className="shared-reasons" data-testid={testId}>
+      <strong>{t("matchSharedReasons")}</strong>
+      <Reasons reasons={reasons} lang={lang} />
+    </div>
+  );
+}
+
+function distanceText(t: Translate, km: number, fromRegionCentre: boolean): string {
+  if (km < 1) return t(fromRegionCentre ? "matchDistanceNearRegion" : "matchDistanceNear");
+  const rounded = Math.round(km);
+  return fromRegionCentre ? t("matchDistanceFromRegion", { km: rounded }) : t("matchDistance", { km: rounded });
+}
+
+function RankedItem({
+  item,
+  reasons,
+  fromRegionCentre,
+  lang,
+  t,
+  regionName,
+  link,
+  kindLabel,
+  askHref,
+}: {
+  item: MatchedItem;
+  reasons: RenderedReason[];
+  fromRegionCentre: boolean;
+  lang: Lang;
+  t: Translate;
+  regionName: string;
+  link?: string;
+  kindLabel: string;
+  askHref: string;
+}) {
   const title = t.nameOf(item);
+  const band = scoreBand(item.score);
   return (
     <li data-item-id={item.id}>
       <div className="ranked-head">
         {link ? <Link to={link}>{title}</Link> : <strong>{title}</strong>}
-        <span className="score">{t("matchScore", { score: item.score })}</span>
+        <span className="score" data-band={band}>
+          {t.dynamic(`matchScoreBand_${band}`)} · {t("matchScore", { score: Math.round(item.score) })}
+        </span>
       </div>
       <div className="meta">
         {kindLabel}
         {regionName ? ` · ${regionName}` : ""}
-        {item.distanceKm !== null ? ` · ${t("matchDistance", { km: item.distanceKm })}` : ""}
+        {item.distanceKm !== null ? ` · ${distanceText(t, item.distanceKm, fromRegionCentre)}` : ""}
       </div>
-      <Reasons reasons={item.reasons} lang={lang} />
+      {groupReasons(reasons).map(({ group, reasons: inGroup }) => (
+        <div key={group} className="reason-group" data-group={group}>
+          <span className="reason-group-title">{t.dynamic(`matchReasonGroup_${group}`)}</span>
+          <Reasons reasons={inGroup} lang={lang} />
+        </div>
+      ))}
       <p className="print-hidden">
         <Link to={askHref} className="button-link" data-testid="ask-for-help">
           {t("inquiryAsk")}

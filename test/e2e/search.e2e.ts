@@ -2,7 +2,30 @@ import assert from "node:assert/strict";
 import type { Scenario } from "./harness";
 import { screenshot } from "./harness";
 
+/** A dyer's everyday words, with one word no listing holds. */
+const DYER_SEARCH = {
+  ko: { q: "대구 섬유 염색 폐수처리", unmatched: "폐수처리" },
+  en: { q: "Daegu textile dyeing wastewater", unmatched: "wastewater" },
+} as const;
+
 export const searchScenarios: Scenario[] = [
+  ...(["ko", "en"] as const).map(
+    (lang): Scenario => ({
+      name: `search (${lang}): a dyer's everyday words find the Daegu textile and dyeing listings first, and the word nothing holds is named`,
+      async run({ app, browser }) {
+        const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+        const { q, unmatched } = DYER_SEARCH[lang];
+        await page.goto(`${app.baseUrl}/?lang=${lang}&q=${encodeURIComponent(q)}`);
+        const results = page.getByTestId("search-results");
+        await results.locator("li").first().waitFor();
+        const first = await results.locator("li").first().getAttribute("data-hit-id");
+        assert.ok(first === "pi-dyetec" || first === "pi-ktdi" || first === "tp-daegu", `a Daegu textile or dyeing listing comes first (got ${first})`);
+        assert.match(await page.getByTestId("unmatched-terms").innerText(), new RegExp(unmatched));
+        await screenshot(page, `search-dyer-${lang}-390`);
+        await page.close();
+      },
+    }),
+  ),
   {
     name: "typing searches as you type, the map follows the results, and the URL can be shared",
     async run({ app, browser }) {
