@@ -34,13 +34,23 @@ export interface ParsedQuery {
 /** Typos allowed in a Latin word: one from five letters (Changwn), two from nine (technopak); Meilisearch's defaults. */
 const ONE_TYPO_LENGTH = 5;
 const TWO_TYPOS_LENGTH = 9;
+/**
+ * A Hangul word of four syllables or more may have one syllable wrong, missing or swapped
+ * (테크노팍크, 창조경제혁센터): a syllable carries as much as two or three Latin letters, and
+ * shorter words (대구, 섬유, 염색) would match other words by chance.
+ */
+const HANGUL_ONE_TYPO_SYLLABLES = 4;
 const MIN_INNER_CHOSEONG_LENGTH = 3;
 const WORD_START_CHOSEONG_FIELDS: readonly string[] = [CHOSEONG_FIELDS[0]];
 
 function allowedEdits(word: string): number {
+  if (isHangulWord(word)) return word.length >= HANGUL_ONE_TYPO_SYLLABLES ? 1 : 0;
   if (!isLatinWord(word) || word.length < ONE_TYPO_LENGTH) return 0;
   return word.length < TWO_TYPOS_LENGTH ? 1 : 2;
 }
+
+/** Both words in the same script: a typo is looked for among words written like the one typed. */
+const sameScript = (a: string, b: string) => (isHangulWord(a) ? isHangulWord(b) : isLatinWord(b));
 
 function editDistanceWithin(a: string, b: string, limit: number): boolean {
   if (Math.abs(a.length - b.length) > limit) return false;
@@ -62,21 +72,21 @@ function editDistanceWithin(a: string, b: string, limit: number): boolean {
   return distance !== undefined && distance <= limit;
 }
 
-/** Synonyms of a term, or of the nearest synonym term when a Latin word is mistyped (technopak → technopark). */
+/** Synonyms of a term, or of the nearest synonym term when a word is mistyped (technopak → technopark, 테크노팤크 → 테크노파크). */
 function expansionsOf(term: string): string[] {
   const exact = synonymsOf(term);
   if (exact.length > 0) return [...exact];
   const edits = allowedEdits(term);
   if (edits === 0) return [];
   for (const candidate of synonymTerms()) {
-    if (isLatinWord(candidate) && editDistanceWithin(term, candidate, edits)) return [candidate, ...synonymsOf(candidate)];
+    if (sameScript(term, candidate) && editDistanceWithin(term, candidate, edits)) return [candidate, ...synonymsOf(candidate)];
   }
   return [];
 }
 
 /**
- * Two neighbouring letters swapped count as one typo (Pohagn → Pohang, Daejeno → Daejeon), as in
- * Meilisearch: Levenshtein distance alone counts them as two.
+ * Two neighbouring letters (or syllables) swapped count as one typo (Pohagn → Pohang, Daejeno →
+ * Daejeon, 테크노크파 → 테크노파크), as in Meilisearch: Levenshtein distance alone counts them as two.
  */
 function transpositionsOf(word: string): string[] {
   if (allowedEdits(word) === 0) return [];

@@ -29,6 +29,7 @@ describe("parseQuery", () => {
     expect(alternativesOf("technopak")[0]![0]).toEqual({ term: "technopak", prefix: true, fuzzy: 2 });
     expect(tp![0]).toEqual({ term: "tp", prefix: true, fuzzy: false });
     expect(alternativesOf("대구")[0]![0]!.fuzzy).toBe(false);
+    expect(alternativesOf("테크노팤크")[0]![0]!.fuzzy).toBe(1);
   });
 
   it("finds synonyms of a mistyped Latin word through the nearest synonym term", () => {
