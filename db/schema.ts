@@ -239,6 +239,8 @@ export interface LoginThrottlesTable {
 }
 
 /** A pending change to one listing: a new listing or an edit of a published one, awaiting review. */
+export type DraftChange = "edit" | "archive" | "restore";
+
 export interface ListingDraftsTable {
   id: Generated<number>;
   entity_type: SearchEntityType;
@@ -246,6 +248,8 @@ export interface ListingDraftsTable {
   region_code: string;
   is_new: boolean;
   origin: Generated<"form" | "import">;
+  /** What publishing the draft does: replace the fields, or archive or restore the listing. */
+  change: Generated<DraftChange>;
   payload: ColumnType<Record<string, unknown>, string, string>;
   base_version: number | null;
   version: Generated<number>;

@@ -3,9 +3,11 @@ import { Fragment, useEffect, useRef, useState } from "react";
 import { FACILITY_COLUMNS, PROGRAM_COLUMNS, TEXT_LIMITS, type ListingType } from "~/domain/listings";
 import { COORD_PRECISIONS, FACILITY_KINDS, FACILITY_SERVICES, PROGRAM_CATEGORIES } from "~/domain/types";
 import type { GeocodeMatch } from "~/domain/geocode";
+import type { IndustryChoice } from "~/search/industry-choice";
 import { useT } from "~/i18n/react";
 import { CsrfField } from "./CsrfField";
 import { FacilityMap } from "./FacilityMap";
+import { IndustryPicker } from "./IndustryPicker";
 import { fieldLang } from "./FieldsTable";
 
 export interface FieldMessage {
@@ -14,26 +16,51 @@ export interface FieldMessage {
 }
 
 const LONG_TEXT = new Set(["location_note", "summary_ko", "summary_en", "source"]);
+const DATES = new Set(["period_start", "period_end"]);
+const INDUSTRY_PICKERS = new Set(["industries", "sectors"]);
 /** The fields the address and a map click write; the form keeps them in step. */
 const PLACE_FIELDS = new Set(["lat", "lng", "coord_precision", "address_ko"]);
 const GEOCODE_DELAY_MS = 400;
 
-/** The edit form of a facility or program; field names are the CSV column names. */
-export function ListingForm({ type, values, expected, problems, submitLabel }: { type: ListingType; values: Record<string, string>; expected: string; problems: FieldMessage[]; submitLabel: string }) {
+/** The element a field's error links to: `#field-<column>` (for a group, its first box). */
+export function fieldId(column: string): string {
+  return `field-${column}`;
+}
+
+/**
+ * The edit form of a facility or program; field names are the CSV column names.
+ * Codes are picked, never typed: kinds and categories from lists, services as
+ * boxes, industries by searching their names.
+ */
+export function ListingForm({
+  type,
+  values,
+  expected,
+  problems,
+  industries,
+  submitLabel,
+}: {
+  type: ListingType;
+  values: Record<string, string>;
+  expected: string;
+  problems: FieldMessage[];
+  industries: IndustryChoice[];
+  submitLabel: string;
+}) {
   const t = useT();
-  const columns = type === "facility" ? FACILITY_COLUMNS : PROGRAM_COLUMNS;
+  const columns: readonly string[] = type === "facility" ? FACILITY_COLUMNS : PROGRAM_COLUMNS;
   const place = usePlace(values);
+  const summary = useRef<HTMLDivElement>(null);
+  // A refused save lands on the list of what to fix, so keyboard and screen reader users start there.
+  useEffect(() => {
+    if (problems.length > 0) summary.current?.focus();
+  }, [problems]);
   const choices: Record<string, { value: string; label: string }[]> = {
     kind: FACILITY_KINDS.map((k) => ({ value: k, label: t.label("facilityKind", k) })),
     coord_precision: COORD_PRECISIONS.map((p) => ({ value: p, label: t(`precision_${p}`) })),
     category: PROGRAM_CATEGORIES.map((c) => ({ value: c, label: t.label("programCategory", c) })),
   };
   const hints: Record<string, string> = {
-    services: `${t("hintList")} ${FACILITY_SERVICES.join(", ")}`,
-    industries: t("hintKsic"),
-    sectors: t("hintKsic"),
-    period_start: "YYYY-MM-DD",
-    period_end: "YYYY-MM-DD",
     lat: t("hintLat"),
     lng: t("hintLng"),
   };
@@ -43,15 +70,52 @@ export function ListingForm({ type, values, expected, problems, submitLabel }: {
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="expected" value={expected} />
       {problems.length > 0 && (
-        <div className="form-error" role="alert">
-          {t("formHasProblems")}
+        <div className="form-error error-summary" tabIndex={-1} ref={summary} aria-labelledby="error-summary-title" data-testid="error-summary">
+          <h2 id="error-summary-title">{t("errorSummaryTitle")}</h2>
+          <ul>
+            {problems.map((p, index) => (
+              <li key={`${p.field}:${index}`}>
+                {columns.includes(p.field) ? (
+                  <a href={`#${fieldId(p.field)}`}>
+                    {t.dynamic(`field_${p.field}`)}: {p.message}
+                  </a>
+                ) : (
+                  p.message
+                )}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {columns.map((column) => {
         const fieldProblems = problems.filter((p) => p.field === column);
-        const label = t(`field_${column}`);
+        const invalid = fieldProblems.length > 0;
+        const label = t.dynamic(`field_${column}`);
+        const errors = fieldProblems.map((p) => (
+          <span key={p.message} className="field-error">
+            {p.message}
+          </span>
+        ));
+        if (INDUSTRY_PICKERS.has(column)) {
+          return <IndustryPicker key={column} name={column} label={label} value={values[column] ?? ""} choices={industries} invalid={invalid} errors={errors} />;
+        }
+        if (column === "services") {
+          const chosen = new Set((values[column] ?? "").split(/[;,]/).map((code) => code.trim()));
+          return (
+            <fieldset key={column} className="choice-group">
+              <legend>{label}</legend>
+              {FACILITY_SERVICES.map((service, index) => (
+                <label key={service}>
+                  <input type="checkbox" name={column} value={service} id={index === 0 ? fieldId(column) : undefined} defaultChecked={chosen.has(service)} aria-invalid={invalid || undefined} />
+                  {t.label("service", service)}
+                </label>
+              ))}
+              {errors}
+            </fieldset>
+          );
+        }
         const value = type === "facility" && PLACE_FIELDS.has(column) ? { value: place.fields[column], onChange: (e: { target: { value: string } }) => place.edit(column, e.target.value) } : { defaultValue: values[column] ?? "" };
-        const common = { name: column, ...value, "aria-invalid": fieldProblems.length > 0 || undefined, lang: fieldLang(column, t.lang) };
+        const common = { name: column, id: fieldId(column), ...value, "aria-invalid": invalid || undefined, lang: fieldLang(column, t.lang) };
         return (
           <Fragment key={column}>
             <label>
@@ -67,15 +131,13 @@ export function ListingForm({ type, values, expected, problems, submitLabel }: {
                 </select>
               ) : LONG_TEXT.has(column) ? (
                 <textarea {...common} rows={3} maxLength={TEXT_LIMITS.longText} />
+              ) : DATES.has(column) ? (
+                <input {...common} type="date" min="1900-01-01" max="2999-12-31" />
               ) : (
                 <input {...common} type="text" />
               )}
               {hints[column] && <small>{hints[column]}</small>}
-              {fieldProblems.map((p) => (
-                <span key={p.message} className="field-error">
-                  {p.message}
-                </span>
-              ))}
+              {errors}
             </label>
             {type === "facility" && column === "address_ko" && (
               <p className="hint" role="status" data-testid="place-status">

@@ -27,7 +27,7 @@ import type { Services } from "~/services.server";
 import { logger } from "~/log.server";
 
 /**
- * The council workflow: drafts, review, archive and restore. Each operation
+ * The council workflow: drafts, review, and archive and restore through review. Each operation
  * checks the actor's region and role, validates, and makes its change, audit
  * entry and search notification in one transaction. Versions guard against
  * lost updates: every form carries the token of the state it was made from.
@@ -194,15 +194,24 @@ export async function publishDraft(services: Services, actor: SessionUser, input
   return outcome;
 }
 
-/** Makes a checked draft the published listing, audited and queued for search, in the caller's transaction. */
+/** Makes a checked draft the published listing (or its status), audited and queued for search, in the caller's transaction. */
 async function applyPublish(trx: Transaction<Database>, actor: SessionUser, draft: Draft, live: LiveListing | null): Promise<void> {
-  const managedBy = draft.origin === "import" ? "import" : "council";
-  if (live) await updateLiveListing(trx, draft.type, draft.entityId, draft.fields, managedBy);
-  else await insertLiveListing(trx, draft.type, draft.entityId, draft.regionCode, draft.fields, managedBy);
-  await deleteDraft(trx, draft.id);
-  await insertAuditEntries(trx, [
-    { user: { id: actor.id, email: actor.email }, action: "publish", entityType: draft.type, entityId: draft.entityId, regionCode: draft.regionCode, before: snapshot(live), after: { status: live?.status ?? "published", ...draft.fields } },
-  ]);
+  const user = { id: actor.id, email: actor.email };
+  const where = { entityType: draft.type, entityId: draft.entityId, regionCode: draft.regionCode };
+  if (draft.change !== "edit") {
+    // A status change is only ever asked of a listing that exists; the caller checked its version.
+    if (!live) return abort({ kind: "not_found" });
+    const status = draft.change === "archive" ? "archived" : "published";
+    await setListingStatus(trx, draft.type, draft.entityId, status, live.version);
+    await deleteDraft(trx, draft.id);
+    await insertAuditEntries(trx, [{ user, action: draft.change, ...where, before: { status: live.status, version: live.version }, after: { status, version: live.version + 1 } }]);
+  } else {
+    const managedBy = draft.origin === "import" ? "import" : "council";
+    if (live) await updateLiveListing(trx, draft.type, draft.entityId, draft.fields, managedBy);
+    else await insertLiveListing(trx, draft.type, draft.entityId, draft.regionCode, draft.fields, managedBy);
+    await deleteDraft(trx, draft.id);
+    await insertAuditEntries(trx, [{ user, action: "publish", ...where, before: snapshot(live), after: { status: live?.status ?? "published", ...draft.fields } }]);
+  }
   await enqueueSearchChanges(trx, [{ entityType: draft.type, entityId: draft.entityId }]);
 }
 
@@ -290,37 +299,44 @@ export interface StatusInput {
   regionCode: string;
   entityId: string;
   archived: boolean;
+  /** The token of the published listing the editor looked at. */
   expected: string;
 }
 
-/** Archives (hides from the public map and search) or restores a listing. */
-export async function setArchived(services: Services, actor: SessionUser, input: StatusInput): Promise<Outcome<{ entityId: string }>> {
+/**
+ * Asks to archive (hide from the public map and search) or restore a listing:
+ * a draft of that change, which a reviewer publishes like any other. The
+ * listing stays as it is until then. A listing with a pending draft takes no
+ * second one: the editor withdraws it or has it published first.
+ */
+export async function requestStatusChange(services: Services, actor: SessionUser, input: StatusInput): Promise<Outcome<{ entityId: string }>> {
   if (!may(actor, "edit", input.regionCode)) return { kind: "forbidden" };
-  const outcome = await inTransaction(services.database.db, async (trx) => {
+  return inTransaction(services.database.db, async (trx) => {
     const live = await getLiveListing(trx, input.type, input.entityId, { forUpdate: true });
     if (!live) return abort({ kind: "not_found" });
     if (live.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
-    if (liveToken(live) !== input.expected) {
+    const draft = await getDraft(trx, input.type, input.entityId, { forUpdate: true });
+    if (draft) abort({ kind: "conflict", conflict: { theirs: draft.fields, token: draftToken(draft), mine: live.fields, reason: "draft_changed" } });
+    const wanted = input.archived ? "archived" : "published";
+    if (liveToken(live) !== input.expected || live.status === wanted) {
       abort({ kind: "conflict", conflict: { theirs: live.fields, token: liveToken(live), mine: live.fields, reason: "listing_changed" } });
     }
-    const status = input.archived ? "archived" : "published";
-    await setListingStatus(trx, input.type, input.entityId, status, live.version);
+    const change = input.archived ? "archive" : "restore";
+    const inserted = await insertDrafts(trx, [{ type: input.type, entityId: input.entityId, regionCode: input.regionCode, isNew: false, origin: "form", change, fields: live.fields, baseVersion: live.version, userId: actor.id }]);
+    if (inserted !== 1) abort({ kind: "conflict", conflict: { theirs: live.fields, token: liveToken(live), mine: live.fields, reason: "draft_changed" } });
     await insertAuditEntries(trx, [
       {
         user: { id: actor.id, email: actor.email },
-        action: input.archived ? "archive" : "restore",
+        action: input.archived ? "archive_request" : "restore_request",
         entityType: input.type,
         entityId: input.entityId,
         regionCode: input.regionCode,
-        before: { status: live.status, version: live.version },
-        after: { status, version: live.version + 1 },
+        before: { status: live.status },
+        after: { status: wanted },
       },
     ]);
-    await enqueueSearchChanges(trx, [{ entityType: input.type, entityId: input.entityId }]);
     return { entityId: input.entityId };
   });
-  if (outcome.kind === "ok") await deliverToSearch(services);
-  return outcome;
 }
 
 /** The change is already queued in the outbox; delivering now only makes it visible sooner, so a failure here is retried by the sync loop. */

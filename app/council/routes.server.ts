@@ -1,9 +1,12 @@
 import { data, redirect } from "@remix-run/node";
 import { listRegions } from "../../db/queries/regions";
+import { listKsicDivisions } from "../../db/queries/taxonomy";
 import { forbidden } from "~/auth/user.server";
 import { isListingId } from "~/domain/listing-id";
-import type { ListingType } from "~/domain/listings";
+import { LIST_COLUMNS, type ListingType } from "~/domain/listings";
 import type { Lang } from "~/i18n";
+import type { IndustryChoice } from "~/search/industry-choice";
+import { industryChoicesOf } from "~/search/industry-words.server";
 import { issueMessage, type FieldIssue } from "~/validation";
 import type { Services } from "~/services.server";
 import type { ConflictState, Outcome } from "./listings.server";
@@ -62,11 +65,22 @@ export function answerOutcome<T>(outcome: Outcome<T>, lang: Lang, onSuccess: (va
   }
 }
 
+/**
+ * The form's fields as the validation reads them: one text per field. A list
+ * field comes as one value per picked item (checkboxes, chips, a multi-select)
+ * or as one text separated by semicolons (a form re-posted from stored
+ * values); both become that one text.
+ */
 export function formFields(form: FormData, names: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of names) {
-    const value = form.get(name);
-    out[name] = typeof value === "string" ? value : "";
+    const values = form.getAll(name).filter((value): value is string => typeof value === "string");
+    out[name] = LIST_COLUMNS.has(name) ? values.filter((value) => value.trim() !== "").join(";") : (values[0] ?? "");
   }
   return out;
+}
+
+/** The KSIC divisions the listing form's industry picker offers. */
+export async function industryChoices(services: Services): Promise<IndustryChoice[]> {
+  return industryChoicesOf(await listKsicDivisions(services.database.db));
 }

@@ -50,6 +50,9 @@ export type ListingFields = FacilityFields | ProgramFields;
 export const FACILITY_COLUMNS = ["external_id", "kind", "name_ko", "name_en", "lat", "lng", "coord_precision", "industries", "services", "url", "phone", "address_ko", "location_note", "source"] as const;
 export const PROGRAM_COLUMNS = ["external_id", "name_ko", "name_en", "summary_ko", "summary_en", "category", "provider_agency_ko", "provider_agency_en", "sectors", "period_start", "period_end", "url", "source"] as const;
 
+/** Columns that hold a list of codes (semicolon-separated in CSV). */
+export const LIST_COLUMNS: ReadonlySet<string> = new Set(["industries", "services", "sectors"]);
+
 export const TEXT_LIMITS = { name: 200, shortText: 300, longText: 2000, url: 500, phone: 40, externalId: 100 } as const;
 
 export interface ValidationContext {

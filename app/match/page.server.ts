@@ -1,4 +1,5 @@
-import { industryWordsByDivision } from "~/search/industry-words.server";
+import type { IndustryChoice } from "~/search/industry-choice";
+import { industryChoicesOf } from "~/search/industry-words.server";
 import type { Services } from "~/services.server";
 import { issueMessage, type FieldIssue } from "~/validation";
 import { FORM_FIELD_OF, MATCH_FIELD_LABELS, matchInputFromSearchParams, parseMatchInput } from "./input";
@@ -6,8 +7,7 @@ import { matchReference } from "./reference.server";
 import { runMatch, type MatchResponse } from "./service.server";
 
 export interface MatchPageData {
-  /** `words`: KSIC class words that point to the division (염색 for 13), matched by the industry picker too. */
-  divisions: { code: string; nameKo: string; nameEn: string; words: string }[];
+  divisions: IndustryChoice[];
   regions: { code: string; nameKo: string; nameEn: string }[];
   submitted: boolean;
   /** Problems by form field name. */
@@ -18,9 +18,8 @@ export interface MatchPageData {
 /** The /match page: the form's choices, and the result or the field errors when the URL holds a profile. */
 export async function loadMatchPage(services: Services, params: URLSearchParams): Promise<MatchPageData> {
   const reference = await matchReference(services);
-  const words = industryWordsByDivision();
   const base = {
-    divisions: [...reference.context.divisions].map(([code, d]) => ({ code, nameKo: d.nameKo, nameEn: d.nameEn, words: (words.get(code) ?? []).join(" ") })),
+    divisions: industryChoicesOf([...reference.context.divisions].map(([code, d]) => ({ code, nameKo: d.nameKo, nameEn: d.nameEn }))),
     regions: reference.regions.map((r) => ({ code: r.code, nameKo: r.nameKo, nameEn: r.nameEn })),
   };
   if (!params.has("ksic") && !params.has("employees")) return { ...base, submitted: false, errors: {}, result: null };

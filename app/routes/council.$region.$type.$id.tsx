@@ -8,8 +8,8 @@ import { CsrfField } from "~/components/CsrfField";
 import { FieldsTable } from "~/components/FieldsTable";
 import { ListingForm } from "~/components/ListingForm";
 import { AuditTable } from "~/components/AuditTable";
-import { currentState, discardDraft, draftToken, liveToken, may, publishDraft, saveDraft, setArchived } from "~/council/listings.server";
-import { answerOutcome, formFields, loadRegion, notFoundResponse, parseListingId, parseType } from "~/council/routes.server";
+import { currentState, discardDraft, draftToken, liveToken, may, publishDraft, requestStatusChange, saveDraft } from "~/council/listings.server";
+import { answerOutcome, formFields, industryChoices, loadRegion, notFoundResponse, parseListingId, parseType } from "~/council/routes.server";
 import { listingColumns, toRawFields } from "~/domain/listings";
 import { resolveLang } from "~/i18n";
 import { pageTitle, useT } from "~/i18n/react";
@@ -27,18 +27,24 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const owner = live ? live.regionCode : draft?.regionCode;
   if (owner === undefined) throw notFoundResponse();
   if (owner !== region.code) throw forbidden();
-  const audit = await listAuditEntries(db, { entityType: type, entityId: id }, 100);
+  const [audit, industries] = await Promise.all([listAuditEntries(db, { entityType: type, entityId: id }, 100), industryChoices(context.services)]);
   const state = currentState(live, draft)!;
+  const canEdit = may(user, "edit", region.code);
+  // The second step of archiving or restoring (?confirm=archive): a page that says what will happen, before anything is asked.
+  const asked = new URL(request.url).searchParams.get("confirm");
+  const confirm = canEdit && live && !draft && ((asked === "archive" && live.status === "published") || (asked === "restore" && live.status === "archived")) ? asked : null;
   return {
     type,
     id,
     region,
-    canEdit: may(user, "edit", region.code),
+    canEdit,
     canReview: may(user, "review", region.code),
     live: live ? { status: live.status, version: live.version, token: liveToken(live), fields: toRawFields(type, live.fields) } : null,
-    draft: draft ? { token: draftToken(draft), isNew: draft.isNew, origin: draft.origin, baseVersion: draft.baseVersion, fields: toRawFields(type, draft.fields) } : null,
+    draft: draft ? { token: draftToken(draft), isNew: draft.isNew, change: draft.change, origin: draft.origin, baseVersion: draft.baseVersion, fields: toRawFields(type, draft.fields) } : null,
     form: { token: state.token, fields: toRawFields(type, state.fields) },
     audit: audit.map((a) => ({ ...a, at: a.at.toISOString() })),
+    industries,
+    confirm,
   };
 }
 
@@ -65,7 +71,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return answerOutcome(await discardDraft(context.services, user, common), lang, () => here, {});
     case "archive":
     case "restore":
-      return answerOutcome(await setArchived(context.services, user, { ...common, archived: form.get("intent") === "archive" }), lang, () => here, {});
+      return answerOutcome(await requestStatusChange(context.services, user, { ...common, archived: form.get("intent") === "archive" }), lang, () => here, {});
     default:
       throw new Response("Unknown intent", { status: 400 });
   }
@@ -82,7 +88,7 @@ function Hidden({ fields }: { fields: Record<string, string> }) {
 }
 
 export default function ListingPage() {
-  const { type, id, region, canEdit, canReview, live, draft, form, audit } = useLoaderData<typeof loader>();
+  const { type, id, region, canEdit, canReview, live, draft, form, audit, industries, confirm } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const lang = t.lang;
@@ -100,7 +106,23 @@ export default function ListingPage() {
         {draft && <span className="badge draft">{t("statusDraft")}</span>}
       </h1>
 
-      {conflict && (
+      {confirm && live && (
+        <section className="notice" data-testid="confirm-status" aria-labelledby="confirm-title">
+          <h2 id="confirm-title">{t(confirm === "archive" ? "confirmArchiveTitle" : "confirmRestoreTitle")}</h2>
+          <p>{t(confirm === "archive" ? "confirmArchiveBody" : "confirmRestoreBody")}</p>
+          <div className="button-row">
+            <Form method="post" action={`/council/${region.code}/${type}/${id}`}>
+              <CsrfField />
+              <input type="hidden" name="intent" value={confirm} />
+              <input type="hidden" name="expected" value={live.token} />
+              <button type="submit">{t(confirm === "archive" ? "confirmArchive" : "confirmRestore")}</button>
+            </Form>
+            <Link to={`/council/${region.code}/${type}/${id}`}>{t("confirmCancel")}</Link>
+          </div>
+        </section>
+      )}
+
+      {!confirm && conflict && (
         <section className="form-error" data-testid="conflict" role="alert">
           <h2>{t("conflictTitle")}</h2>
           <p>{t(conflict.reason === "listing_changed" ? "conflictListingChanged" : "conflictDraftChanged")}</p>
@@ -140,10 +162,14 @@ export default function ListingPage() {
         </section>
       )}
 
-      {draft && (
+      {!confirm && draft && (
         <section>
-          <h2>{draft.isNew ? t("draftNewListing") : t("draftPendingEdit")}</h2>
-          <FieldsTable columns={columns} values={draft.fields} compareWith={live?.fields} testId="draft-fields" />
+          <h2>{draft.change === "archive" ? t("draftArchive") : draft.change === "restore" ? t("draftRestore") : draft.isNew ? t("draftNewListing") : t("draftPendingEdit")}</h2>
+          {draft.change === "edit" ? (
+            <FieldsTable columns={columns} values={draft.fields} compareWith={live?.fields} testId="draft-fields" />
+          ) : (
+            <p data-testid="draft-fields">{t(draft.change === "archive" ? "draftArchiveExplanation" : "draftRestoreExplanation")}</p>
+          )}
           <div className="button-row">
             {canReview && (
               <Form method="post">
@@ -165,26 +191,34 @@ export default function ListingPage() {
         </section>
       )}
 
-      {live && (
+      {!confirm && live && (
         <section>
           <h2>{t("publishedVersion")}</h2>
           <FieldsTable columns={columns} values={live.fields} testId="live-fields" />
-          {canEdit && (
-            <Form method="post">
-              <CsrfField />
-              <input type="hidden" name="intent" value={live.status === "published" ? "archive" : "restore"} />
-              <input type="hidden" name="expected" value={live.token} />
-              <button type="submit">{live.status === "published" ? t("archive") : t("restore")}</button>
-            </Form>
-          )}
+          {canEdit &&
+            (draft ? (
+              <p className="hint">{t("statusChangeBlocked")}</p>
+            ) : (
+              <Form method="get">
+                <input type="hidden" name="confirm" value={live.status === "published" ? "archive" : "restore"} />
+                <button type="submit">{live.status === "published" ? t("requestArchive") : t("requestRestore")}</button>
+              </Form>
+            ))}
         </section>
       )}
 
-      {canEdit && !conflict && (
+      {!confirm && canEdit && !conflict && (
         <section>
           <h2>{t("editListing")}</h2>
           <p>{t("draftExplanation")}</p>
-          <ListingForm type={type} values={result?.submitted && Object.keys(result.submitted).length > 0 ? result.submitted : form.fields} expected={form.token} problems={result?.problems ?? []} submitLabel={t("saveDraft")} />
+          <ListingForm
+            type={type}
+            values={result?.submitted && Object.keys(result.submitted).length > 0 ? result.submitted : form.fields}
+            expected={form.token}
+            problems={result?.problems ?? []}
+            industries={industries}
+            submitLabel={t("saveDraft")}
+          />
         </section>
       )}
 

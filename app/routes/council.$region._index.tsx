@@ -25,11 +25,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canReview: may(user, "review", region.code),
     canHandleInquiries: mayHandleInquiries(user, region.code),
     listings: listings.map((l) => ({ type: l.type, id: l.id, nameKo: l.fields.nameKo, nameEn: l.fields.nameEn, status: l.status, hasDraft: draftIds.has(`${l.type}:${l.id}`) })),
-    drafts: drafts.slice(0, SHOWN_DRAFTS).map((d) => ({ type: d.type, id: d.entityId, nameKo: d.fields.nameKo, nameEn: d.fields.nameEn, isNew: d.isNew, origin: d.origin })),
+    drafts: drafts.slice(0, SHOWN_DRAFTS).map((d) => ({ type: d.type, id: d.entityId, nameKo: d.fields.nameKo, nameEn: d.fields.nameEn, isNew: d.isNew, change: d.change, origin: d.origin })),
     pendingCount: drafts.length,
     reviewToken: reviewToken(drafts),
   };
 }
+
+const DRAFT_KIND = { edit: "draftKindEdit", archive: "draftKindArchive", restore: "draftKindRestore" } as const;
 
 const BLOCK_REASON = { listing_changed: "publishBlockedListingChanged", draft_changed: "publishBlockedDraftChanged", external_id_taken: "publishBlockedExternalId" } as const;
 
@@ -82,7 +84,7 @@ export default function RegionWorkspace() {
         <ul data-testid="drafts">
           {drafts.map((d) => (
             <li key={`${d.type}:${d.id}`}>
-              <Link to={`${base}/${d.type}/${d.id}`}>{name(d)}</Link> <span className="badge draft">{t(d.isNew ? "draftKindNew" : "draftKindEdit")}</span>{" "}
+              <Link to={`${base}/${d.type}/${d.id}`}>{name(d)}</Link> <span className="badge draft">{t(d.isNew ? "draftKindNew" : DRAFT_KIND[d.change])}</span>{" "}
               <small>
                 {t(d.type === "facility" ? "listingTypeFacility" : "listingTypeProgram")}
                 {d.origin === "import" ? ` · ${t("draftFromImport")}` : ""}

@@ -4,7 +4,7 @@ import { requireMutation } from "~/auth/csrf.server";
 import { forbidden, requireUser } from "~/auth/user.server";
 import { ListingForm } from "~/components/ListingForm";
 import { may, saveDraft } from "~/council/listings.server";
-import { answerOutcome, formFields, loadRegion, parseType } from "~/council/routes.server";
+import { answerOutcome, formFields, industryChoices, loadRegion, parseType } from "~/council/routes.server";
 import { listingColumns } from "~/domain/listings";
 import { resolveLang } from "~/i18n";
 import { pageTitle, useT } from "~/i18n/react";
@@ -18,7 +18,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const type = parseType(params.type);
   const region = await loadRegion(context.services, params.region);
   if (!may(user, "edit", region.code)) throw forbidden("region", user);
-  return { type, region };
+  return { type, region, industries: await industryChoices(context.services) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -31,7 +31,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function NewListing() {
-  const { type, region } = useLoaderData<typeof loader>();
+  const { type, region, industries } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   return (
@@ -40,7 +40,7 @@ export default function NewListing() {
         {t(type === "facility" ? "newFacility" : "newProgram")} — {t.nameOf(region)}
       </h1>
       <p>{t("draftExplanation")}</p>
-      <ListingForm type={type} values={result?.submitted ?? {}} expected="new" problems={result?.problems ?? []} submitLabel={t("saveDraft")} />
+      <ListingForm type={type} values={result?.submitted ?? {}} expected="new" problems={result?.problems ?? []} industries={industries} submitLabel={t("saveDraft")} />
     </main>
   );
 }

@@ -13,6 +13,7 @@ import type { MatchedItem, MatchResponse } from "~/match/service.server";
 import { RegionOptions } from "~/components/RegionOptions";
 import { FIRM_APPLICANT_TYPES } from "~/domain/programs/types";
 import { inquiryHref, type ProfileHint } from "~/inquiries/link";
+import { matchesIndustry } from "~/search/industry-choice";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -52,12 +53,8 @@ export default function MatchPage() {
   const [locateFailed, setLocateFailed] = useState(false);
 
   const selectedDivision = params.get("ksic") ?? "";
-  const filter = industryFilter.trim().toLowerCase();
-  const typed = industryFilter.trim();
   // A division shows when its code, its name or a word of its KSIC classes (염색 → 13) holds what is typed.
-  const shownDivisions = divisions.filter(
-    (d) => filter === "" || d.code === selectedDivision || d.code.startsWith(filter) || d.nameKo.includes(typed) || d.nameEn.toLowerCase().includes(filter) || (typed.length >= 2 && d.words.includes(typed)),
-  );
+  const shownDivisions = divisions.filter((d) => d.code === selectedDivision || matchesIndustry(d, industryFilter));
   const errorFor = (field: string) => (errors[field] ? errors[field][lang] : null);
   const errorList = Object.entries(errors);
   const errorSummary = useRef<HTMLDivElement>(null);

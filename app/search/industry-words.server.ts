@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseCsvText } from "~/csv/parse";
+import type { IndustryChoice } from "./industry-choice";
 import { isHangulWord, normalizeText, tokenize } from "./text";
 
 /** The KSIC codes below the division, as derived by `npm run data:derive` (data/ksic_classes.csv). */
@@ -76,4 +77,10 @@ export function industryWordsByDivision(): Map<string, string[]> {
   const byDivision = new Map<string, string[]>();
   for (const [word, divisions] of loaded) for (const division of divisions) byDivision.set(division, [...(byDivision.get(division) ?? []), word]);
   return byDivision;
+}
+
+/** Divisions with the class words the industry pickers match them by. */
+export function industryChoicesOf(divisions: readonly { code: string; nameKo: string; nameEn: string }[]): IndustryChoice[] {
+  const words = industryWordsByDivision();
+  return divisions.map((d) => ({ code: d.code, nameKo: d.nameKo, nameEn: d.nameEn, words: (words.get(d.code) ?? []).join(" ") }));
 }

@@ -8,6 +8,7 @@ import * as programCalls from "./006_program_calls";
 import * as facilities from "./007_facilities";
 import * as loginThrottles from "./008_login_throttles";
 import * as inquiries from "./011_inquiries";
+import * as draftChange from "./012_draft_change";
 
 /** Migrations are listed here rather than read from disk so that bundled builds carry them. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "007_facilities": facilities,
   "008_login_throttles": loginThrottles,
   "011_inquiries": inquiries,
+  "012_draft_change": draftChange,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,6 +10,8 @@ export type AuditAction =
   | "publish"
   | "archive"
   | "restore"
+  | "archive_request"
+  | "restore_request"
   | "import"
   | "password_change"
   | "password_reset"

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { FacilityFields, ListingFields, ListingType, ProgramFields } from "../../app/domain/listings";
 import type { CoordPrecision, FacilityKind, FacilityService, ProgramCategory } from "../../app/domain/types";
-import type { Database, FacilityContacts, FacilityRow, ListingDraftsTable, ListingStatus, ManagedBy, ProgramRow } from "../schema";
+import type { Database, DraftChange, FacilityContacts, FacilityRow, ListingDraftsTable, ListingStatus, ManagedBy, ProgramRow } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -25,6 +25,8 @@ export interface Draft {
   regionCode: string;
   isNew: boolean;
   origin: "form" | "import";
+  /** An edit publishes `fields`; an archive or restore publishes only the status, over the version it was asked on. */
+  change: DraftChange;
   fields: ListingFields;
   baseVersion: number | null;
   version: number;
@@ -119,6 +121,7 @@ function toDraft(row: DraftRow): Draft {
     regionCode: row.region_code,
     isNew: row.is_new,
     origin: row.origin,
+    change: row.change,
     fields: row.payload as unknown as ListingFields,
     baseVersion: row.base_version,
     version: row.version,
@@ -146,6 +149,8 @@ export interface NewDraft {
   regionCode: string;
   isNew: boolean;
   origin: "form" | "import";
+  /** "edit" when not given. */
+  change?: DraftChange;
   fields: ListingFields;
   baseVersion: number | null;
   userId: string;
@@ -164,6 +169,7 @@ export async function insertDrafts(db: Executor, drafts: NewDraft[]): Promise<nu
           region_code: d.regionCode,
           is_new: d.isNew,
           origin: d.origin,
+          change: d.change ?? "edit",
           payload: JSON.stringify(d.fields),
           base_version: d.baseVersion,
           created_by: d.userId,
@@ -177,11 +183,11 @@ export async function insertDrafts(db: Executor, drafts: NewDraft[]): Promise<nu
   return inserted;
 }
 
-/** Replaces a draft's fields only if nobody changed it since expectedVersion. */
+/** Replaces a draft's fields only if nobody changed it since expectedVersion; the draft becomes an edit, whatever it asked before. */
 export async function updateDraft(db: Executor, draftId: number, expectedVersion: number, fields: ListingFields, userId: string, origin: "form" | "import"): Promise<boolean> {
   const result = await db
     .updateTable("listing_drafts")
-    .set({ payload: JSON.stringify(fields), version: sql`version + 1`, updated_by: userId, updated_at: sql`now()`, origin })
+    .set({ payload: JSON.stringify(fields), change: "edit", version: sql`version + 1`, updated_by: userId, updated_at: sql`now()`, origin })
     .where("id", "=", draftId)
     .where("version", "=", expectedVersion)
     .executeTakeFirst();

@@ -65,7 +65,7 @@ export async function applyStagedRows(trx: Transaction<Database>, jobId: string,
 
   const updated = await sql`
     update listing_drafts d
-    set payload = s.payload, version = d.version + 1, updated_by = ${user.id}::uuid, updated_at = now(), origin = 'import'
+    set payload = s.payload, version = d.version + 1, updated_by = ${user.id}::uuid, updated_at = now(), origin = 'import', change = 'edit'
     from import_staging s
     where s.job_id = ${jobId} and s.action = 'update_draft' and d.id = s.draft_id and d.version = s.draft_version`.execute(trx);
   if (Number(updated.numAffectedRows ?? 0) !== count("update_draft")) throw new StagedChangeConflict();

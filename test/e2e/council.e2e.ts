@@ -155,6 +155,86 @@ export const councilScenarios: Scenario[] = [
   },
 ];
 
+councilScenarios.push({
+  name: "council: an editor fills a listing with the pickers, fixes what the error summary names, asks to archive it and confirms; a reviewer publishes; the audit trail reads as a diff",
+  async run({ app, browser }) {
+    const editor = await signedInPage(browser, app, EDITOR);
+    await editor.goto(`${app.baseUrl}/council/27/new/facility`);
+    await editor.getByLabel("종류").selectOption({ label: "창업보육센터" });
+    await editor.getByLabel("이름 (한국어)").fill("대구 금형 창업보육센터");
+    await editor.getByLabel("이름 (영어)").fill("Daegu Mould Incubator");
+    await editor.getByLabel("주소", { exact: true }).fill("대구광역시 중구 삼덕동 50");
+    await editor.getByTestId("place-status").getByText("삼덕동").waitFor();
+    await editor.getByLabel("창업 보육").check();
+    await editor.getByLabel("시험·장비 지원").check();
+    const industries = editor.getByTestId("picker-industries");
+    await industries.getByLabel("업종 검색").fill("금형");
+    await industries.getByRole("button", { name: /^29 .* 추가$/ }).click();
+    await industries.getByLabel("업종 검색").fill("전자 부품");
+    await industries.getByRole("button", { name: /^26 .* 추가$/ }).click();
+    await industries.getByLabel("업종 검색").fill("음료");
+    await industries.getByRole("button", { name: /^11 .* 추가$/ }).click();
+    await industries.getByRole("button", { name: /^11 .* 빼기$/ }).click();
+    assert.deepEqual(await industries.locator("input[type=hidden][name=industries]").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)), ["29", "26"]);
+
+    // The source is left out: the save is refused, and the summary at the top takes focus and links to the field.
+    await editor.getByRole("button", { name: "초안 저장" }).click();
+    const summary = editor.getByTestId("error-summary");
+    await summary.waitFor();
+    assert.equal(await editor.evaluate(() => document.activeElement?.getAttribute("data-testid")), "error-summary", "the error summary has the focus");
+    await screenshot(editor, "council-error-summary");
+    const link = summary.getByRole("link", { name: /출처/ });
+    assert.equal(await link.getAttribute("href"), "#field-source");
+    await link.click();
+    assert.equal(await editor.evaluate(() => document.activeElement?.id), "field-source", "the link leads to the field");
+    assert.equal(await editor.getByLabel("창업 보육").isChecked(), true, "picked services survive the refused save");
+    await editor.locator("#field-source").fill("대구 협의회 현장 확인");
+    await editor.getByRole("button", { name: "초안 저장" }).click();
+    await editor.waitForURL(/\/council\/27\/facility\/f-27-[0-9a-f]+$/);
+    await editor.getByTestId("draft-fields").waitFor();
+    const id = editor.url().split("/").pop()!;
+
+    const reviewer = await signedInPage(browser, app, REVIEWER);
+    await reviewer.goto(`${app.baseUrl}/council/27/facility/${id}`);
+    await reviewer.getByRole("button", { name: "게시", exact: true }).click();
+    await reviewer.getByTestId("draft-fields").waitFor({ state: "detached" });
+    const published = (await (await fetch(`${app.baseUrl}/api/facilities/${id}`)).json()) as Record<string, unknown>;
+    assert.ok(JSON.stringify(published).includes("대구 금형 창업보육센터"), "the published listing is public");
+
+    await editor.reload();
+    await editor.getByRole("button", { name: "보관 요청…" }).click();
+    const confirm = editor.getByTestId("confirm-status");
+    await confirm.waitFor();
+    assert.match(await confirm.innerText(), /검토자가 게시하면/);
+    await screenshot(editor, "council-archive-confirm");
+    await confirm.getByRole("button", { name: "보관 요청 보내기" }).click();
+    await editor.getByRole("heading", { name: "보관 요청 (검토 대기)" }).waitFor();
+    assert.equal((await fetch(`${app.baseUrl}/api/facilities/${id}`)).status, 200, "an archive request leaves the listing public");
+
+    await reviewer.goto(`${app.baseUrl}/council/27/facility/${id}`);
+    await reviewer.getByRole("heading", { name: "보관 요청 (검토 대기)" }).waitFor();
+    await reviewer.getByRole("button", { name: "게시", exact: true }).click();
+    await reviewer.getByTestId("draft-fields").waitFor({ state: "detached" });
+    assert.equal((await fetch(`${app.baseUrl}/api/facilities/${id}`)).status, 404, "the published archive hides the listing");
+
+    await editor.goto(`${app.baseUrl}/council/27/facility/${id}`);
+    const audit = editor.getByTestId("audit");
+    const actions = await audit.locator("tbody tr td:nth-child(3)").allInnerTexts();
+    assert.deepEqual(actions, ["보관", "보관 요청", "게시", "초안 작성"]);
+    const diffs = await audit.getByTestId("audit-diff").allInnerTexts();
+    assert.match(diffs[0]!, /상태: 게시됨 → 보관됨/);
+    assert.match(diffs[1]!, /상태: 게시됨 → 보관됨/);
+    const created = diffs[diffs.length - 1]!;
+    assert.match(created, /서비스: — → 창업 보육, 시험·장비 지원/);
+    assert.match(created, /주요 업종 \(KSIC\): — → 29, 26/);
+    assert.ok(!/[{}"]/.test(diffs.join("\n")), `no raw JSON in the audit trail: ${diffs.join(" | ")}`);
+    assert.ok(!diffs.join("\n").includes("version"), "bookkeeping fields are not shown");
+    await screenshot(editor, "council-audit-diff");
+    await editor.context().close();
+    await reviewer.context().close();
+  },
+});
+
 function bigCsv(rows: number): string {
   const header = "external_id,kind,name_ko,name_en,lat,lng,coord_precision,industries,services,source";
   const lines = Array.from({ length: rows }, (_, i) => `e2e-${i},business_incubator,대구 시험 보육센터 ${i}호,Daegu Test Incubator ${i},${(35.8 + (i % 100) * 0.001).toFixed(4)},${(128.55 + Math.floor(i / 100) * 0.001).toFixed(4)},sigungu,26,startup_incubation,시험 자료`);

@@ -7,8 +7,9 @@ import { applyCatalog } from "../../db/seed/apply";
 import { readCatalog } from "../../db/seed/catalog";
 import { CATALOG_DIR } from "../../db/setup";
 import type { SessionUser } from "~/auth/user.server";
-import { listRegionDrafts } from "../../db/queries/council-listings";
-import { discardDraft, publishAll, publishDraft, reviewToken, saveDraft, setArchived } from "~/council/listings.server";
+import { getDraft, listRegionDrafts, setListingStatus } from "../../db/queries/council-listings";
+import { discardDraft, publishAll, publishDraft, requestStatusChange, reviewToken, saveDraft } from "~/council/listings.server";
+import { auditChanges } from "~/domain/audit-diff";
 import type { Services } from "~/services.server";
 import { NEW_FACILITY } from "./fixtures";
 import { createTestServices, databaseLabel } from "./support";
@@ -118,7 +119,8 @@ describe(`council listings workflow on ${databaseLabel}`, () => {
     const current = (await getFacility(db, "ccei-daegu"))!;
     const raw = { ...NEW_FACILITY, kind: current.kind, name_ko: "오래된 초안", name_en: current.nameEn, lat: String(current.lat), lng: String(current.lng), industries: "", services: "", source: current.source };
     expect((await saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected: `live:${current.version}`, raw })).kind).toBe("ok");
-    expect((await setArchived(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", archived: true, expected: `live:${current.version}` })).kind).toBe("ok");
+    // The listing changes behind the draft (its status here, as a change outside the council forms would).
+    expect(await setListingStatus(db, "facility", "ccei-daegu", "archived", current.version)).toBe(true);
     const stale = await publishDraft(services, reviewer, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected: "draft:1", liveVersion: null });
     expect(stale.kind).toBe("conflict");
     expect((await db.selectFrom("facilities").select("name_ko").where("id", "=", "ccei-daegu").executeTakeFirstOrThrow()).name_ko).not.toBe("오래된 초안");
@@ -128,17 +130,76 @@ describe(`council listings workflow on ${databaseLabel}`, () => {
     expect(row).toEqual({ name_ko: "오래된 초안", status: "archived" });
   });
 
-  it("archive hides a listing from the public data and search, restore brings it back", async () => {
+  it("restoring goes through review: the listing stays hidden until a reviewer publishes the request, and a stale request is refused", async () => {
     const db = services.database.db;
-    const facility = (await db.selectFrom("facilities").select(["version", "name_ko"]).where("id", "=", "ccei-daegu").executeTakeFirstOrThrow());
+    const facility = await db.selectFrom("facilities").select(["version", "name_ko"]).where("id", "=", "ccei-daegu").executeTakeFirstOrThrow();
     expect(await getFacility(db, "ccei-daegu")).toBeNull();
     expect(await searchNames(services, "오래된 초안")).not.toContain("오래된 초안");
-    const restored = await setArchived(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", archived: false, expected: `live:${facility.version}` });
-    expect(restored.kind).toBe("ok");
+    const asked = await requestStatusChange(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", archived: false, expected: `live:${facility.version}` });
+    expect(asked.kind).toBe("ok");
+    expect(await getFacility(db, "ccei-daegu")).toBeNull();
+    expect((await getDraft(db, "facility", "ccei-daegu"))?.change).toBe("restore");
+    expect((await publishDraft(services, reviewer, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected: "draft:1", liveVersion: null })).kind).toBe("ok");
     expect((await getFacility(db, "ccei-daegu"))?.nameKo).toBe("오래된 초안");
     expect(await searchNames(services, "오래된 초안")).toContain("오래된 초안");
-    const stale = await setArchived(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", archived: true, expected: `live:${facility.version}` });
+    const stale = await requestStatusChange(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", archived: true, expected: `live:${facility.version}` });
     expect(stale.kind).toBe("conflict");
+    expect(await getDraft(db, "facility", "ccei-daegu")).toBeNull();
+  });
+
+  it("archiving is a draft change a reviewer publishes: until then the listing stays public; audit, search and authorization follow the draft path", async () => {
+    const db = services.database.db;
+    const live = (await getFacility(db, "ccei-daegu"))!;
+    const request = { type: "facility" as const, regionCode: "27", entityId: "ccei-daegu", archived: true, expected: `live:${live.version}` };
+    const queued = async () => (await db.selectFrom("search_outbox").select("id").where("entity_id", "=", "ccei-daegu").execute()).length;
+    const queuedBefore = await queued();
+    expect((await requestStatusChange(services, reviewer, request)).kind).toBe("forbidden");
+    expect((await requestStatusChange(services, seoulEditor, { ...request, regionCode: "11" })).kind).toBe("forbidden");
+    expect((await requestStatusChange(services, editor, request)).kind).toBe("ok");
+
+    // Asked, not done: the public data and search still show it, and the draft says what it will do.
+    expect((await getFacility(db, "ccei-daegu"))?.version).toBe(live.version);
+    expect(await searchNames(services, "오래된 초안")).toContain("오래된 초안");
+    const draft = (await getDraft(db, "facility", "ccei-daegu"))!;
+    expect(draft).toMatchObject({ change: "archive", isNew: false, baseVersion: live.version });
+    expect((await listRegionDrafts(db, "27")).map((d) => d.entityId)).toContain("ccei-daegu");
+    // One pending change per listing: a second request waits for this one.
+    expect((await requestStatusChange(services, secondEditor, request)).kind).toBe("conflict");
+    expect(await queued()).toBe(queuedBefore);
+
+    expect((await publishDraft(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected: "draft:1", liveVersion: null })).kind).toBe("forbidden");
+    expect((await publishDraft(services, reviewer, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected: "draft:1", liveVersion: null })).kind).toBe("ok");
+    expect(await getFacility(db, "ccei-daegu")).toBeNull();
+    expect(await searchNames(services, "오래된 초안")).not.toContain("오래된 초안");
+    const row = await db.selectFrom("facilities").select(["status", "version", "name_ko"]).where("id", "=", "ccei-daegu").executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: "archived", version: live.version + 1, name_ko: "오래된 초안" });
+    expect(await getDraft(db, "facility", "ccei-daegu")).toBeNull();
+    expect(await queued()).toBe(queuedBefore + 1);
+
+    const trail = await listAuditEntries(db, { entityType: "facility", entityId: "ccei-daegu" }, 2);
+    expect(trail.map((e) => [e.action, e.userEmail])).toEqual([
+      ["archive", "reviewer@daegu.example"],
+      ["archive_request", "editor@daegu.example"],
+    ]);
+    expect(trail.map((e) => auditChanges(e.before, e.after))).toEqual([[{ field: "status", before: "published", after: "archived" }], [{ field: "status", before: "published", after: "archived" }]]);
+
+    // Restoring takes the same path back.
+    const archived = await db.selectFrom("facilities").select("version").where("id", "=", "ccei-daegu").executeTakeFirstOrThrow();
+    expect((await requestStatusChange(services, editor, { ...request, archived: false, expected: `live:${archived.version}` })).kind).toBe("ok");
+    expect(await getFacility(db, "ccei-daegu")).toBeNull();
+    expect((await publishDraft(services, reviewer, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected: "draft:1", liveVersion: null })).kind).toBe("ok");
+    expect((await getFacility(db, "ccei-daegu"))?.nameKo).toBe("오래된 초안");
+  });
+
+  it("an edit saved over a pending archive request replaces it, and a reviewer withdrawing the request leaves the listing public", async () => {
+    const db = services.database.db;
+    const live = (await getFacility(db, "ccei-daegu"))!;
+    expect((await requestStatusChange(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", archived: true, expected: `live:${live.version}` })).kind).toBe("ok");
+    const raw = { ...NEW_FACILITY, kind: live.kind, name_ko: "보관 대신 수정", name_en: live.nameEn, lat: String(live.lat), lng: String(live.lng), industries: live.sectors.join(";"), services: live.services.join(";"), url: "", phone: "", address_ko: "", source: live.source };
+    expect((await saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected: "draft:1", raw })).kind).toBe("ok");
+    expect((await getDraft(db, "facility", "ccei-daegu"))?.change).toBe("edit");
+    expect((await discardDraft(services, reviewer, { type: "facility", regionCode: "27", entityId: "ccei-daegu", expected: "draft:2" })).kind).toBe("ok");
+    expect((await getFacility(db, "ccei-daegu"))?.version).toBe(live.version);
   });
 
   it("programs follow the same workflow and are published for the council's region only", async () => {
@@ -165,7 +226,7 @@ describe(`council listings workflow on ${databaseLabel}`, () => {
     expect((await saveDraft(services, editor, { type: "facility", regionCode: "11", entityId: "ccei-seoul", expected: `live:${seoul.version}`, raw })).kind).toBe("forbidden");
     // Naming their own region in the request does not help: the listing belongs to Seoul.
     expect((await saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: "ccei-seoul", expected: `live:${seoul.version}`, raw })).kind).toBe("forbidden");
-    expect((await setArchived(services, seoulEditor, { type: "facility", regionCode: "11", entityId: "ccei-daegu", archived: true, expected: "live:1" })).kind).toBe("forbidden");
+    expect((await requestStatusChange(services, seoulEditor, { type: "facility", regionCode: "11", entityId: "ccei-daegu", archived: true, expected: "live:1" })).kind).toBe("forbidden");
     expect((await getFacility(db, "ccei-seoul"))!.version).toBe(seoul.version);
   });
 
@@ -214,7 +275,7 @@ describe(`council listings workflow on ${databaseLabel}`, () => {
     const techno = await db.selectFrom("facilities").selectAll().where("region_code", "=", "27").where("id", "!=", "ccei-daegu").where("status", "=", "published").orderBy("id").executeTakeFirstOrThrow();
     const raw = { ...NEW_FACILITY, kind: techno.kind, name_ko: "게시본 바뀔 초안", name_en: techno.name_en, lat: String(techno.lat), lng: String(techno.lng), industries: "", services: "", source: techno.source };
     expect((await saveDraft(services, editor, { type: "facility", regionCode: "27", entityId: techno.id, expected: `live:${techno.version}`, raw })).kind).toBe("ok");
-    expect((await setArchived(services, editor, { type: "facility", regionCode: "27", entityId: techno.id, archived: true, expected: `live:${techno.version}` })).kind).toBe("ok");
+    expect(await setListingStatus(db, "facility", techno.id, "archived", techno.version)).toBe(true);
 
     const seen = reviewToken(await listRegionDrafts(db, "27"));
     expect((await publishAll(services, editor, "27", seen)).kind).toBe("forbidden");
