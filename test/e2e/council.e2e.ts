@@ -155,85 +155,144 @@ export const councilScenarios: Scenario[] = [
   },
 ];
 
-councilScenarios.push({
-  name: "council: an editor fills a listing with the pickers, fixes what the error summary names, asks to archive it and confirms; a reviewer publishes; the audit trail reads as a diff",
+/** The words the picker scenario reads and clicks, per language; the industry searches stay in Korean, as a Korean editor of the English page types them. */
+const PICKER_WORDS = {
+  ko: {
+    kind: "종류",
+    incubator: "창업보육센터",
+    nameKo: "이름 (한국어)",
+    nameEn: "이름 (영어)",
+    listingName: "대구 금형 창업보육센터",
+    address: "주소",
+    incubation: "창업 보육",
+    testing: "시험·장비 지원",
+    industrySearch: "업종 검색",
+    add: (code: string) => new RegExp(`^${code} .* 추가$`),
+    remove: (code: string) => new RegExp(`^${code} .* 빼기$`),
+    saveDraft: "초안 저장",
+    sourceLink: /출처/,
+    publish: "게시",
+    requestArchive: "보관 요청…",
+    explanation: /검토자가 게시하면/,
+    confirmArchive: "보관 요청 보내기",
+    draftArchive: "보관 요청 (검토 대기)",
+    actions: ["보관", "보관 요청", "게시", "초안 작성"],
+    statusDiff: /상태: 게시됨 → 보관됨/,
+    servicesDiff: /서비스: — → 창업 보육, 시험·장비 지원/,
+    industriesDiff: /주요 업종 \(KSIC\): — → 29, 26/,
+  },
+  en: {
+    kind: "Kind",
+    incubator: "business incubator",
+    nameKo: "Name (Korean)",
+    nameEn: "Name (English)",
+    listingName: "대구 금형 창업보육센터 2관",
+    address: "Address",
+    incubation: "start-up incubation",
+    testing: "testing and equipment",
+    industrySearch: "Search industries",
+    add: (code: string) => new RegExp(`^Add ${code} `),
+    remove: (code: string) => new RegExp(`^Remove ${code} `),
+    saveDraft: "Save draft",
+    sourceLink: /Source/,
+    publish: "Publish",
+    requestArchive: "Request archiving…",
+    explanation: /When a reviewer publishes it/,
+    confirmArchive: "Send archive request",
+    draftArchive: "Archive request (awaiting review)",
+    actions: ["Archived", "Archive requested", "Published", "Draft created"],
+    statusDiff: /Status: Published → Archived/,
+    servicesDiff: /Services: — → start-up incubation, testing and equipment/,
+    industriesDiff: /Main industries \(KSIC\): — → 29, 26/,
+  },
+} as const;
+
+councilScenarios.push(
+  ...(["ko", "en"] as const).map(
+    (lang): Scenario => {
+      const w = PICKER_WORDS[lang];
+      return {
+  name: `council (${lang}): an editor fills a listing with the pickers, fixes what the error summary names, asks to archive it and confirms; a reviewer publishes; the audit trail reads as a diff`,
   async run({ app, browser }) {
     const editor = await signedInPage(browser, app, EDITOR);
-    await editor.goto(`${app.baseUrl}/council/27/new/facility`);
-    await editor.getByLabel("종류").selectOption({ label: "창업보육센터" });
-    await editor.getByLabel("이름 (한국어)").fill("대구 금형 창업보육센터");
-    await editor.getByLabel("이름 (영어)").fill("Daegu Mould Incubator");
-    await editor.getByLabel("주소", { exact: true }).fill("대구광역시 중구 삼덕동 50");
+    await editor.goto(`${app.baseUrl}/council/27/new/facility?lang=${lang}`);
+    await editor.getByLabel(w.kind).selectOption({ label: w.incubator });
+    await editor.getByLabel(w.nameKo).fill(w.listingName);
+    await editor.getByLabel(w.nameEn).fill(`Daegu Mould Incubator (${lang})`);
+    await editor.getByLabel(w.address, { exact: true }).fill("대구광역시 중구 삼덕동 50");
     await editor.getByTestId("place-status").getByText("삼덕동").waitFor();
-    await editor.getByLabel("창업 보육").check();
-    await editor.getByLabel("시험·장비 지원").check();
+    await editor.getByLabel(w.incubation).check();
+    await editor.getByLabel(w.testing).check();
     const industries = editor.getByTestId("picker-industries");
-    await industries.getByLabel("업종 검색").fill("금형");
-    await industries.getByRole("button", { name: /^29 .* 추가$/ }).click();
-    await industries.getByLabel("업종 검색").fill("전자 부품");
-    await industries.getByRole("button", { name: /^26 .* 추가$/ }).click();
-    await industries.getByLabel("업종 검색").fill("음료");
-    await industries.getByRole("button", { name: /^11 .* 추가$/ }).click();
-    await industries.getByRole("button", { name: /^11 .* 빼기$/ }).click();
+    await industries.getByLabel(w.industrySearch).fill("금형");
+    await industries.getByRole("button", { name: w.add("29") }).click();
+    await industries.getByLabel(w.industrySearch).fill("전자 부품");
+    await industries.getByRole("button", { name: w.add("26") }).click();
+    await industries.getByLabel(w.industrySearch).fill("음료");
+    await industries.getByRole("button", { name: w.add("11") }).click();
+    await industries.getByRole("button", { name: w.remove("11") }).click();
     assert.deepEqual(await industries.locator("input[type=hidden][name=industries]").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)), ["29", "26"]);
 
     // The source is left out: the save is refused, and the summary at the top takes focus and links to the field.
-    await editor.getByRole("button", { name: "초안 저장" }).click();
+    await editor.getByRole("button", { name: w.saveDraft }).click();
     const summary = editor.getByTestId("error-summary");
     await summary.waitFor();
     assert.equal(await editor.evaluate(() => document.activeElement?.getAttribute("data-testid")), "error-summary", "the error summary has the focus");
-    await screenshot(editor, "council-error-summary");
-    const link = summary.getByRole("link", { name: /출처/ });
+    await screenshot(editor, `council-error-summary-${lang}`);
+    const link = summary.getByRole("link", { name: w.sourceLink });
     assert.equal(await link.getAttribute("href"), "#field-source");
     await link.click();
     assert.equal(await editor.evaluate(() => document.activeElement?.id), "field-source", "the link leads to the field");
-    assert.equal(await editor.getByLabel("창업 보육").isChecked(), true, "picked services survive the refused save");
+    assert.equal(await editor.getByLabel(w.incubation).isChecked(), true, "picked services survive the refused save");
     await editor.locator("#field-source").fill("대구 협의회 현장 확인");
-    await editor.getByRole("button", { name: "초안 저장" }).click();
-    await editor.waitForURL(/\/council\/27\/facility\/f-27-[0-9a-f]+$/);
+    await editor.getByRole("button", { name: w.saveDraft }).click();
+    await editor.waitForURL(/\/council\/27\/facility\/f-27-[0-9a-f]+(\?.*)?$/);
     await editor.getByTestId("draft-fields").waitFor();
-    const id = editor.url().split("/").pop()!;
+    const id = new URL(editor.url()).pathname.split("/").pop()!;
 
     const reviewer = await signedInPage(browser, app, REVIEWER);
-    await reviewer.goto(`${app.baseUrl}/council/27/facility/${id}`);
-    await reviewer.getByRole("button", { name: "게시", exact: true }).click();
+    await reviewer.goto(`${app.baseUrl}/council/27/facility/${id}?lang=${lang}`);
+    await reviewer.getByRole("button", { name: w.publish, exact: true }).click();
     await reviewer.getByTestId("draft-fields").waitFor({ state: "detached" });
     const published = (await (await fetch(`${app.baseUrl}/api/facilities/${id}`)).json()) as Record<string, unknown>;
-    assert.ok(JSON.stringify(published).includes("대구 금형 창업보육센터"), "the published listing is public");
+    assert.ok(JSON.stringify(published).includes(w.listingName), "the published listing is public");
 
     await editor.reload();
-    await editor.getByRole("button", { name: "보관 요청…" }).click();
+    await editor.getByRole("button", { name: w.requestArchive }).click();
     const confirm = editor.getByTestId("confirm-status");
     await confirm.waitFor();
-    assert.match(await confirm.innerText(), /검토자가 게시하면/);
-    await screenshot(editor, "council-archive-confirm");
-    await confirm.getByRole("button", { name: "보관 요청 보내기" }).click();
-    await editor.getByRole("heading", { name: "보관 요청 (검토 대기)" }).waitFor();
+    assert.match(await confirm.innerText(), w.explanation);
+    await screenshot(editor, `council-archive-confirm-${lang}`);
+    await confirm.getByRole("button", { name: w.confirmArchive }).click();
+    await editor.getByRole("heading", { name: w.draftArchive }).waitFor();
     assert.equal((await fetch(`${app.baseUrl}/api/facilities/${id}`)).status, 200, "an archive request leaves the listing public");
 
-    await reviewer.goto(`${app.baseUrl}/council/27/facility/${id}`);
-    await reviewer.getByRole("heading", { name: "보관 요청 (검토 대기)" }).waitFor();
-    await reviewer.getByRole("button", { name: "게시", exact: true }).click();
+    await reviewer.goto(`${app.baseUrl}/council/27/facility/${id}?lang=${lang}`);
+    await reviewer.getByRole("heading", { name: w.draftArchive }).waitFor();
+    await reviewer.getByRole("button", { name: w.publish, exact: true }).click();
     await reviewer.getByTestId("draft-fields").waitFor({ state: "detached" });
     assert.equal((await fetch(`${app.baseUrl}/api/facilities/${id}`)).status, 404, "the published archive hides the listing");
 
-    await editor.goto(`${app.baseUrl}/council/27/facility/${id}`);
+    await editor.goto(`${app.baseUrl}/council/27/facility/${id}?lang=${lang}`);
     const audit = editor.getByTestId("audit");
     const actions = await audit.locator("tbody tr td:nth-child(3)").allInnerTexts();
-    assert.deepEqual(actions, ["보관", "보관 요청", "게시", "초안 작성"]);
+    assert.deepEqual(actions, w.actions);
     const diffs = await audit.getByTestId("audit-diff").allInnerTexts();
-    assert.match(diffs[0]!, /상태: 게시됨 → 보관됨/);
-    assert.match(diffs[1]!, /상태: 게시됨 → 보관됨/);
+    assert.match(diffs[0]!, w.statusDiff);
+    assert.match(diffs[1]!, w.statusDiff);
     const created = diffs[diffs.length - 1]!;
-    assert.match(created, /서비스: — → 창업 보육, 시험·장비 지원/);
-    assert.match(created, /주요 업종 \(KSIC\): — → 29, 26/);
+    assert.match(created, w.servicesDiff);
+    assert.match(created, w.industriesDiff);
     assert.ok(!/[{}"]/.test(diffs.join("\n")), `no raw JSON in the audit trail: ${diffs.join(" | ")}`);
     assert.ok(!diffs.join("\n").includes("version"), "bookkeeping fields are not shown");
-    await screenshot(editor, "council-audit-diff");
+    await screenshot(editor, `council-audit-diff-${lang}`);
     await editor.context().close();
     await reviewer.context().close();
-  },
-});
+  }
+      };
+    },
+  ),
+);
 
 function bigCsv(rows: number): string {
   const header = "external_id,kind,name_ko,name_en,lat,lng,coord_precision,industries,services,source";

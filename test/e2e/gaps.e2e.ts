@@ -69,6 +69,18 @@ export const gapsScenarios: Scenario[] = [
         assert.match(csv, /\r\n27,대구,/);
         assert.match(await page.getByTestId("gap-legend").innerText(), /육각형/);
 
+        // The same in English: sorting, and an export with English headers and names.
+        await page.goto(`${app.baseUrl}/gaps?radiusKm=20&lang=en`);
+        await page.getByRole("button", { name: "Sort by Firms" }).click();
+        await page.waitForFunction(() => document.querySelector("[data-testid=gap-table] th[aria-sort]")?.textContent?.startsWith("Firms"));
+        const firmsEnglish = await gapColumn();
+        assert.deepEqual(firmsEnglish, [...firmsEnglish].sort((x, y) => y - x), "sorted by firms, largest first, in English");
+        const englishDownload = page.waitForEvent("download");
+        await page.getByRole("link", { name: "Table (CSV)" }).click();
+        const englishCsv = fs.readFileSync((await (await englishDownload).path()) ?? "", "utf8");
+        assert.match(englishCsv.split("\r\n")[0] ?? "", /^\uFEFFRegion code,/);
+        assert.match(englishCsv, /\r\n27,Daegu,/);
+
         await page.goto(`${app.baseUrl}/gaps?radiusKm=20&region=27&lang=en`);
         await page.locator("[data-testid=gap-map][data-map-state=loaded]").waitFor({ timeout: 30_000 });
         await page.getByRole("heading", { name: /Details for Daegu/ }).waitFor();

@@ -25,7 +25,8 @@ export async function freePort(): Promise<number> {
 /** Starts `scripts/start.ts` with exactly `env` (plus the listening address): the caller decides what the process inherits. */
 export function startApp(name: string, env: Record<string, string>, port: number): AppProcess {
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
-    env: { NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), WEB_CONCURRENCY: "1", SHUTDOWN_GRACE_MS: "3000", ...env },
+    // No API rate limit: the fault tests poll one address in tight loops, and a 429 there would hide the 200/503 they watch for.
+    env: { NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), WEB_CONCURRENCY: "1", SHUTDOWN_GRACE_MS: "3000", API_RATE_LIMIT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
