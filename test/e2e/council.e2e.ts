@@ -197,7 +197,7 @@ const PICKER_WORDS = {
     sourceLink: /Source/,
     publish: "Publish",
     requestArchive: "Request archiving…",
-    explanation: /When a reviewer publishes it/,
+    explanation: /When a reviewer of this region publishes it/,
     confirmArchive: "Send archive request",
     draftArchive: "Archive request (awaiting review)",
     actions: ["Archived", "Archive requested", "Published", "Draft created"],
