@@ -1,13 +1,10 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { listItems } from "~/domain/listings";
 import { matchesIndustry, type IndustryChoice } from "~/search/industry-choice";
 import { useT } from "~/i18n/react";
 
 /** Suggestions shown at once; typing more narrows them. */
 const SHOWN_SUGGESTIONS = 8;
-
-function splitCodes(value: string): string[] {
-  return [...new Set(value.split(/[;,]/).map((code) => code.trim()).filter((code) => code !== ""))];
-}
 
 /**
  * KSIC divisions picked by searching their names and class words (금형 → 29),
@@ -19,7 +16,7 @@ export function IndustryPicker({ name, label, value, choices, invalid, errors }:
   const t = useT();
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const [chosen, setChosen] = useState(() => splitCodes(value));
+  const [chosen, setChosen] = useState(() => listItems(value));
   const [query, setQuery] = useState("");
   const search = useRef<HTMLInputElement>(null);
   const ids = useId();

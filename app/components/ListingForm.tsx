@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Fragment, useEffect, useRef, useState } from "react";
-import { FACILITY_COLUMNS, PROGRAM_COLUMNS, TEXT_LIMITS, type ListingType } from "~/domain/listings";
+import { FACILITY_COLUMNS, listItems, PROGRAM_COLUMNS, TEXT_LIMITS, type ListingType } from "~/domain/listings";
 import { COORD_PRECISIONS, FACILITY_KINDS, FACILITY_SERVICES, PROGRAM_CATEGORIES } from "~/domain/types";
 import type { GeocodeMatch } from "~/domain/geocode";
 import type { IndustryChoice } from "~/search/industry-choice";
@@ -100,7 +100,7 @@ export function ListingForm({
           return <IndustryPicker key={column} name={column} label={label} value={values[column] ?? ""} choices={industries} invalid={invalid} errors={errors} />;
         }
         if (column === "services") {
-          const chosen = new Set((values[column] ?? "").split(/[;,]/).map((code) => code.trim()));
+          const chosen = new Set(listItems(values[column] ?? ""));
           return (
             <fieldset key={column} className="choice-group">
               <legend>{label}</legend>

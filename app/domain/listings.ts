@@ -224,6 +224,11 @@ function camel(column: string): string {
   return column.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
 }
 
+/** The items of a list cell as forms and CSV write it ("29;26" or "29, 26"), trimmed, once each. */
+export function listItems(text: string): string[] {
+  return [...new Set(text.split(/[;,]/).map((item) => item.trim()).filter((item) => item !== ""))];
+}
+
 export function listingColumns(type: ListingType): readonly string[] {
   return type === "facility" ? FACILITY_COLUMNS : PROGRAM_COLUMNS;
 }

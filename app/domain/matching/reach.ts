@@ -27,7 +27,8 @@ export type Reach = { within: true } | { within: false; acrossSea: boolean };
 /** Whether a center is within the firm's reach; an unplaced one is judged by its region alone. */
 export function reachOf(firmRegion: string, facility: Pick<FacilityCandidate, "regionCode">, distanceKm: number | null): Reach {
   if (facility.regionCode !== null && (facility.regionCode === JEJU) !== (firmRegion === JEJU)) return { within: false, acrossSea: true };
-  const sameZone = zoneOf(facility.regionCode) !== null && zoneOf(facility.regionCode) === zoneOf(firmRegion);
+  const zone = zoneOf(facility.regionCode);
+  const sameZone = zone !== null && zone === zoneOf(firmRegion);
   if (sameZone || (distanceKm !== null && distanceKm <= REACH_KM)) return { within: true };
   return { within: false, acrossSea: false };
 }
