@@ -99,12 +99,16 @@ export function refuseUnread(req: ExpressRequest, res: ExpressResponse, status: 
     if ((stillSending && now - refusedAt >= LINGER_MS) || now - refusedAt >= QUIET_MAX_MS) req.socket.destroy();
   }, LINGER_MS / 2);
   watch.unref();
+  // The socket outlives this request when it is kept: every listener added here is taken off again.
+  const socket = req.socket;
   const stop = () => {
     clearInterval(watch);
     req.off("data", onData);
+    req.off("end", stop);
+    socket.off("close", stop);
   };
   req.once("end", stop);
-  req.socket.once("close", stop);
+  socket.once("close", stop);
 }
 
 /** Passes the body through, counting; past maxBytes it calls tooLarge once and stops. */
