@@ -9,10 +9,15 @@ export const DEFAULT_BOUNDARY_SOURCE: BoundarySource = {
   license: "KOGL Type 1 (공공누리 제1유형: 출처표시)",
 };
 
-export type BoundaryImportResult = { ok: true; provinces: number; codeSystem: string } | { ok: false; problems: string[] };
+export type BoundaryImportResult =
+  { ok: true; provinces: number; codeSystem: string } | { ok: false; problems: string[] };
 
 /** Validates a boundary file and, only when every check passes, replaces the stored boundaries. */
-export async function importBoundaries(db: Kysely<Database>, fileText: string, origin: BoundarySource = DEFAULT_BOUNDARY_SOURCE): Promise<BoundaryImportResult> {
+export async function importBoundaries(
+  db: Kysely<Database>,
+  fileText: string,
+  origin: BoundarySource = DEFAULT_BOUNDARY_SOURCE,
+): Promise<BoundaryImportResult> {
   let json: unknown;
   try {
     json = JSON.parse(fileText.replace(/^\uFEFF/, ""));

@@ -24,48 +24,75 @@ function isUrlWithProtocol(value: string, protocols: string[]): boolean {
 
 const configSchema = z
   .object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce
-    .number({ invalid_type_error: "must be a number" })
-    .int("must be a whole number")
-    .min(1, "must be between 1 and 65535")
-    .max(65535, "must be between 1 and 65535")
-    .default(3000),
-  HOST: z.string().trim().min(1, "must not be empty").default("127.0.0.1"),
-  DATA_DIR: z.string().trim().min(1, "must not be empty").default(".data"),
-  DATABASE_URL: optionalUrl(["postgres:", "postgresql:"], "must be a postgres:// or postgresql:// URL"),
-  MEILI_HOST: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
-  MEILI_API_KEY: z.string().trim().optional(),
-  MAP_STYLE_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
-  MAP_PMTILES_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL of a .pmtiles archive"),
-  MAP_ASSETS_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL of the fonts and sprites folder"),
-  TRUST_PROXY: z
-    .string()
-    .trim()
-    .transform((value) => (value === "" || value === "false" ? "0" : value))
-    .pipe(z.string().regex(/^\d{1,2}$/, "must be the number of proxies in front of the app (0 for none, 1 for one reverse proxy); `true` would trust any X-Forwarded-For a client makes up"))
-    .transform(Number)
-    .default("0"),
-  API_RATE_LIMIT: z.coerce
-    .number({ invalid_type_error: "must be a number" })
-    .int("must be a whole number")
-    .min(0, "must be 0 (no limit) or more")
-    .default(600),
-  ADMIN_EMAIL: z.string().trim().email("must be an email address").optional().or(z.literal("").transform(() => undefined)),
-  ADMIN_PASSWORD: z.string().min(12, "must have at least 12 characters").optional().or(z.literal("").transform(() => undefined)),
-  CLOCK_DATE: z
-    .string()
-    .trim()
-    .optional()
-    .refine((value) => !value || isIsoDate(value), { message: "must be a calendar date YYYY-MM-DD" }),
-  BIZINFO_API_KEY: z.string().trim().optional(),
-  KSTARTUP_SERVICE_KEY: z.string().trim().optional(),
-  BIZINFO_API_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
-  KSTARTUP_API_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
-  SMTP_URL: optionalUrl(["smtp:", "smtps:"], "must be an smtp:// or smtps:// URL"),
-  MAIL_FROM: z.string().trim().email("must be an email address").optional().or(z.literal("").transform(() => undefined)),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce
+      .number({ invalid_type_error: "must be a number" })
+      .int("must be a whole number")
+      .min(1, "must be between 1 and 65535")
+      .max(65535, "must be between 1 and 65535")
+      .default(3000),
+    HOST: z.string().trim().min(1, "must not be empty").default("127.0.0.1"),
+    DATA_DIR: z.string().trim().min(1, "must not be empty").default(".data"),
+    DATABASE_URL: optionalUrl(["postgres:", "postgresql:"], "must be a postgres:// or postgresql:// URL"),
+    MEILI_HOST: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
+    MEILI_API_KEY: z.string().trim().optional(),
+    MAP_STYLE_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
+    MAP_PMTILES_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL of a .pmtiles archive"),
+    MAP_ASSETS_URL: optionalUrl(
+      ["http:", "https:"],
+      "must be an http:// or https:// URL of the fonts and sprites folder",
+    ),
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .transform((value) => (value === "" || value === "false" ? "0" : value))
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^\d{1,2}$/,
+            "must be the number of proxies in front of the app (0 for none, 1 for one reverse proxy); `true` would trust any X-Forwarded-For a client makes up",
+          ),
+      )
+      .transform(Number)
+      .default("0"),
+    API_RATE_LIMIT: z.coerce
+      .number({ invalid_type_error: "must be a number" })
+      .int("must be a whole number")
+      .min(0, "must be 0 (no limit) or more")
+      .default(600),
+    ADMIN_EMAIL: z
+      .string()
+      .trim()
+      .email("must be an email address")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    ADMIN_PASSWORD: z
+      .string()
+      .min(12, "must have at least 12 characters")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    CLOCK_DATE: z
+      .string()
+      .trim()
+      .optional()
+      .refine((value) => !value || isIsoDate(value), { message: "must be a calendar date YYYY-MM-DD" }),
+    BIZINFO_API_KEY: z.string().trim().optional(),
+    KSTARTUP_SERVICE_KEY: z.string().trim().optional(),
+    BIZINFO_API_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
+    KSTARTUP_API_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
+    SMTP_URL: optionalUrl(["smtp:", "smtps:"], "must be an smtp:// or smtps:// URL"),
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .email("must be an email address")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
   })
-  .refine((value) => !value.MAP_PMTILES_URL || value.MAP_ASSETS_URL, { path: ["MAP_ASSETS_URL"], message: "is needed with MAP_PMTILES_URL: the basemap's labels need its fonts" });
+  .refine((value) => !value.MAP_PMTILES_URL || value.MAP_ASSETS_URL, {
+    path: ["MAP_ASSETS_URL"],
+    message: "is needed with MAP_PMTILES_URL: the basemap's labels need its fonts",
+  });
 
 export type AppConfig = {
   env: "development" | "production" | "test";
@@ -101,7 +128,8 @@ export interface ProgramSourceConfig {
 }
 
 export const BIZINFO_DEFAULT_URL = "https://www.bizinfo.go.kr/uss/rss/bizinfoApi.do";
-export const KSTARTUP_DEFAULT_URL = "https://apis.data.go.kr/B552735/kisedKstartupService01/getAnnouncementInformation01";
+export const KSTARTUP_DEFAULT_URL =
+  "https://apis.data.go.kr/B552735/kisedKstartupService01/getAnnouncementInformation01";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -114,9 +142,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   const value = parsed.data;
   return {
@@ -143,6 +169,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 function programSourcesOf(value: z.output<typeof configSchema>): ProgramSourceConfig {
   return {
     bizinfo: { apiKey: value.BIZINFO_API_KEY || undefined, url: value.BIZINFO_API_URL ?? BIZINFO_DEFAULT_URL },
-    kstartup: { serviceKey: value.KSTARTUP_SERVICE_KEY || undefined, url: value.KSTARTUP_API_URL ?? KSTARTUP_DEFAULT_URL },
+    kstartup: {
+      serviceKey: value.KSTARTUP_SERVICE_KEY || undefined,
+      url: value.KSTARTUP_API_URL ?? KSTARTUP_DEFAULT_URL,
+    },
   };
 }

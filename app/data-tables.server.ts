@@ -7,7 +7,9 @@ import { holidayCalendar, type Holidays } from "~/domain/inquiries";
 export function readDataTable(file: string): Array<Record<string, string>> {
   const parsed = parseCsvText(fs.readFileSync(file, "utf8"));
   if (!parsed.ok) throw new Error(`${path.basename(file)} line ${parsed.issue.row}: ${parsed.issue.code}`);
-  return parsed.records.map((record) => Object.fromEntries(parsed.header.map((name, index) => [name, record.cells[index] ?? ""])));
+  return parsed.records.map((record) =>
+    Object.fromEntries(parsed.header.map((name, index) => [name, record.cells[index] ?? ""])),
+  );
 }
 
 let holidays: Holidays | null = null;

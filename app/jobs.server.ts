@@ -60,7 +60,13 @@ export class JobScheduler {
         });
         if (outcome.ran && outcome.value) ran.push(job.name);
       } catch (error) {
-        this.log(JSON.stringify({ event: "job_failed", job: job.name, error: error instanceof Error ? error.message : String(error) }));
+        this.log(
+          JSON.stringify({
+            event: "job_failed",
+            job: job.name,
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
       }
     }
     return ran;

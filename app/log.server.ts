@@ -21,7 +21,8 @@ const OPTIONS: LoggerOptions = {
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
 };
-const shared: Shared = ((globalThis as Record<symbol, unknown>)[SHARED] as Shared | undefined) ??
+const shared: Shared =
+  ((globalThis as Record<symbol, unknown>)[SHARED] as Shared | undefined) ??
   ((globalThis as Record<symbol, unknown>)[SHARED] = {
     logger: pino({ ...OPTIONS, level: process.env.LOG_LEVEL ?? (process.env.VITEST ? "silent" : "info") }),
     requests: new AsyncLocalStorage<RequestLogContext>(),
@@ -47,7 +48,13 @@ export function currentRequest(): RequestLogContext | undefined {
 }
 
 export type SecurityEvent =
-  | { event: "login"; outcome: "succeeded" | "failed" | "throttled"; email: string; address: string; retryAfterSeconds?: number }
+  | {
+      event: "login";
+      outcome: "succeeded" | "failed" | "throttled";
+      email: string;
+      address: string;
+      retryAfterSeconds?: number;
+    }
   | { event: "access_denied"; reason: string; userId?: string }
   | { event: "cross_site_refused"; origin: string }
   | { event: "rate_limited"; limit: string; retryAfterSeconds: number }
@@ -57,6 +64,11 @@ export type SecurityEvent =
 export function logEvent(entry: SecurityEvent): void {
   const request = currentRequest();
   const line = request ? { ...entry, requestId: request.requestId, method: request.method, path: request.path } : entry;
-  const level = entry.event === "login" && entry.outcome === "succeeded" ? "info" : entry.event === "password_changed" ? "info" : "warn";
+  const level =
+    entry.event === "login" && entry.outcome === "succeeded"
+      ? "info"
+      : entry.event === "password_changed"
+        ? "info"
+        : "warn";
   shared.logger[level](line, entry.event);
 }

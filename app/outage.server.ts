@@ -30,7 +30,10 @@ export function outageResponse(request: Request): Response {
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(t("unavailableTitle"))} · ${escapeHtml(t("appName"))}</title></head>
 <body><main class="page" data-testid="outage"><h1>${escapeHtml(t("unavailableTitle"))}</h1><p>${escapeHtml(t("unavailableBody"))}</p></main></body></html>`;
-  return new Response(page, { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "X-Content-Type-Options": "nosniff" } });
+  return new Response(page, {
+    status: 503,
+    headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "X-Content-Type-Options": "nosniff" },
+  });
 }
 
 type Handler = (request: Request, context: AppLoadContext) => Promise<Response>;

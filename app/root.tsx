@@ -1,5 +1,17 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError } from "@remix-run/react";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+} from "@remix-run/react";
 import { useEffect, useState } from "react";
 import maplibreCss from "maplibre-gl/dist/maplibre-gl.css?url";
 import { loadSession } from "~/auth/session.server";
@@ -38,7 +50,13 @@ function LanguageSwitch({ lang }: { lang: Lang }) {
   const params = new URLSearchParams(location.search);
   params.set("lang", otherLang(lang));
   return (
-    <Link to={`${location.pathname}?${params}`} className="lang-switch" aria-label={t("languageSwitchLabel")} lang={otherLang(lang)} reloadDocument={false}>
+    <Link
+      to={`${location.pathname}?${params}`}
+      className="lang-switch"
+      aria-label={t("languageSwitchLabel")}
+      lang={otherLang(lang)}
+      reloadDocument={false}
+    >
       {t("languageSwitch")}
     </Link>
   );
@@ -78,7 +96,13 @@ function SiteHeader({ lang }: { lang: Lang }) {
       </Link>
       <span className="tagline">{t("tagline")}</span>
       {menu ? (
-        <button type="button" className="menu-button small" aria-expanded={menu === "open"} aria-controls="site-nav" onClick={() => setMenu(menu === "open" ? "closed" : "open")}>
+        <button
+          type="button"
+          className="menu-button small"
+          aria-expanded={menu === "open"}
+          aria-controls="site-nav"
+          onClick={() => setMenu(menu === "open" ? "closed" : "open")}
+        >
           {t("menu")}
         </button>
       ) : null}
@@ -131,7 +155,11 @@ export function ErrorBoundary() {
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const [title, body] =
-    status === 404 ? [t("notFoundTitle"), t("notFoundBody")] : status === 403 ? [t("forbiddenTitle"), t("forbiddenBody")] : [t("errorTitle"), t("errorBody")];
+    status === 404
+      ? [t("notFoundTitle"), t("notFoundBody")]
+      : status === 403
+        ? [t("forbiddenTitle"), t("forbiddenBody")]
+        : [t("errorTitle"), t("errorBody")];
   return (
     <main className="page">
       <h1>{title}</h1>

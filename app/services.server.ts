@@ -54,7 +54,11 @@ export interface CreateServicesOptions {
 /** Housekeeping that must run once across all processes on the database, not once per process. */
 function backgroundJobs(sharedEngine: boolean): Job[] {
   return [
-    { name: "search-outbox-prune", everySeconds: 3600, run: (trx) => pruneOutbox(trx, { keepUndelivered: sharedEngine }).then(() => undefined) },
+    {
+      name: "search-outbox-prune",
+      everySeconds: 3600,
+      run: (trx) => pruneOutbox(trx, { keepUndelivered: sharedEngine }).then(() => undefined),
+    },
     {
       name: "imports-prune",
       everySeconds: 300,
@@ -71,19 +75,32 @@ function backgroundJobs(sharedEngine: boolean): Job[] {
  * loads the catalogue into an empty database, and brings search up to date.
  */
 export async function createServices(config: AppConfig, options: CreateServicesOptions = {}): Promise<Services> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: options.poolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: options.poolSize,
+  });
   try {
     await prepareDatabase(database.db);
     const engine = options.searchEngine ?? createSearchEngine(config);
-    const search = new SearchService(database.db, engine, { listenUrl: database.connectionString, ...options.searchOptions });
+    const search = new SearchService(database.db, engine, {
+      listenUrl: database.connectionString,
+      ...options.searchOptions,
+    });
     await search.initialize();
     const mailer = createMailer(config.mail?.smtpUrl, config.mail?.from ?? DEFAULT_MAIL_FROM);
-    const jobs = new JobScheduler(database.db, [...backgroundJobs(search.primary.name !== "embedded"), ...inquiryJobs(mailer)]);
+    const jobs = new JobScheduler(database.db, [
+      ...backgroundJobs(search.primary.name !== "embedded"),
+      ...inquiryJobs(mailer),
+    ]);
     if (options.startSync ?? true) {
       search.start();
       jobs.start();
     }
-    const programSync = (options.startSync ?? true) && config.programSources ? startDailySync({ db: database.db, sources: config.programSources }) : null;
+    const programSync =
+      (options.startSync ?? true) && config.programSources
+        ? startDailySync({ db: database.db, sources: config.programSources })
+        : null;
     let codes: Promise<KnownCodes> | null = null;
     const loadCodes = async (): Promise<KnownCodes> => {
       const [regions, divisions] = await Promise.all([listRegions(database.db), listKsicDivisions(database.db)]);
@@ -143,6 +160,10 @@ const DEFAULT_MAIL_FROM = "no-reply@localhost";
 function inquiryJobs(mailer: Mailer): Job[] {
   return [
     { name: "mail-delivery", everySeconds: 60, run: (trx) => deliverPendingMailIn(trx, mailer).then(() => undefined) },
-    { name: "inquiry-retention", everySeconds: 3600, run: (trx) => runRetention(trx, clockNow()).then(() => undefined) },
+    {
+      name: "inquiry-retention",
+      everySeconds: 3600,
+      run: (trx) => runRetention(trx, clockNow()).then(() => undefined),
+    },
   ];
 }

@@ -1,8 +1,25 @@
 import type pg from "pg";
 
 /** pg and server errors that mean "the database cannot be reached", as opposed to a bad query. */
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "57P01", "57P02", "57P03"]);
-const CONNECTION_MESSAGES = [/Connection terminated/i, /timeout exceeded when trying to connect/i, /not queryable/i, /the database system is (starting up|shutting down|in recovery mode)/i, /Client was closed/i];
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "57P01",
+  "57P02",
+  "57P03",
+]);
+const CONNECTION_MESSAGES = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /not queryable/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+  /Client was closed/i,
+];
 
 export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -92,7 +109,13 @@ export class DatabaseAvailability {
           if (!this.outage) return;
           const seconds = (Date.now() - this.outage.since) / 1000;
           this.outage = null;
-          this.log(JSON.stringify({ event: "database_available", database: this.label, downSeconds: Number(seconds.toFixed(1)) }));
+          this.log(
+            JSON.stringify({
+              event: "database_available",
+              database: this.label,
+              downSeconds: Number(seconds.toFixed(1)),
+            }),
+          );
         },
         () => this.scheduleProbe(Math.min(this.maxProbeMs, Math.max(this.probeMs, delayMs * 2))),
       );
@@ -105,7 +128,11 @@ export class DatabaseAvailability {
  * Waits until PostgreSQL accepts a query, retrying with backoff and saying so,
  * so that the app can start before its database (compose, systemd, a restart).
  */
-export async function waitForDatabase(pool: pg.Pool, label: string, options: { timeoutMs?: number; log?: (message: string) => void } = {}): Promise<void> {
+export async function waitForDatabase(
+  pool: pg.Pool,
+  label: string,
+  options: { timeoutMs?: number; log?: (message: string) => void } = {},
+): Promise<void> {
   const log = options.log ?? ((message) => console.warn(message));
   const deadline = Date.now() + (options.timeoutMs ?? 5 * 60_000);
   let delayMs = 250;
@@ -116,7 +143,9 @@ export async function waitForDatabase(pool: pg.Pool, label: string, options: { t
       return;
     } catch (error) {
       if (!isConnectionError(error) || Date.now() + delayMs > deadline) throw error;
-      log(`Waiting for PostgreSQL at ${label} (attempt ${attempt}, next in ${(delayMs / 1000).toFixed(1)} s): ${error instanceof Error ? error.message || (error as { code?: string }).code : String(error)}`);
+      log(
+        `Waiting for PostgreSQL at ${label} (attempt ${attempt}, next in ${(delayMs / 1000).toFixed(1)} s): ${error instanceof Error ? error.message || (error as { code?: string }).code : String(error)}`,
+      );
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       delayMs = Math.min(5000, delayMs * 2);
     }

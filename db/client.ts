@@ -5,7 +5,16 @@ import { cube } from "@electric-sql/pglite/contrib/cube";
 import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
-import { Kysely, PostgresDialect, type DatabaseConnection, type Dialect, type Driver, type QueryResult, type CompiledQuery, type TransactionSettings } from "kysely";
+import {
+  Kysely,
+  PostgresDialect,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type QueryResult,
+  type CompiledQuery,
+  type TransactionSettings,
+} from "kysely";
 import pg from "pg";
 import { DatabaseAvailability, waitForDatabase } from "./availability";
 import { lockDataDir } from "./pglite-lock";
@@ -97,7 +106,8 @@ class WatchedDialect implements Dialect {
         watched.set(wrapper, connection);
         return wrapper;
       },
-      beginTransaction: (connection: DatabaseConnection, settings: TransactionSettings) => driver.beginTransaction(connection, settings),
+      beginTransaction: (connection: DatabaseConnection, settings: TransactionSettings) =>
+        driver.beginTransaction(connection, settings),
       commitTransaction: (connection: DatabaseConnection) => driver.commitTransaction(connection),
       rollbackTransaction: (connection: DatabaseConnection) => driver.rollbackTransaction(connection),
       releaseConnection: (connection: DatabaseConnection) => driver.releaseConnection(innerOf(connection)),
@@ -112,7 +122,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const url = new URL(options.databaseUrl);
     const location = `${url.hostname}:${url.port || 5432}${url.pathname}`;
     // A bounded connect wait: while the server is away a request fails (503) instead of hanging.
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 3000 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 3000,
+    });
     const availability = new DatabaseAvailability(pool, location, { log });
     watchPool(pool, () => availability);
     try {
@@ -121,7 +135,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       await pool.end();
       throw error;
     }
-    const db = new Kysely<Database>({ dialect: new WatchedDialect(new PostgresDialect({ pool }), (error) => availability.report(error)) });
+    const db = new Kysely<Database>({
+      dialect: new WatchedDialect(new PostgresDialect({ pool }), (error) => availability.report(error)),
+    });
     return {
       db,
       kind: "postgres",
@@ -137,7 +153,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 
   const pgliteDir = options.dataDir === "memory://" ? "memory://" : path.join(options.dataDir, "pglite");
   const lock = pgliteDir === "memory://" ? null : lockDataDir(options.dataDir);
-  if (lock?.tookOverFrom) log(`Took over the embedded database lock from process ${lock.tookOverFrom}, which is no longer running.`);
+  if (lock?.tookOverFrom)
+    log(`Took over the embedded database lock from process ${lock.tookOverFrom}, which is no longer running.`);
   let pglite: PGlite;
   try {
     if (pgliteDir !== "memory://") fs.mkdirSync(pgliteDir, { recursive: true });

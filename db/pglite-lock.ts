@@ -57,7 +57,14 @@ function isRunning(owner: LockOwner): boolean {
 function readOwner(file: string): LockOwner | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<LockOwner>;
-    return typeof parsed.pid === "number" ? { pid: parsed.pid, startTicks: parsed.startTicks ?? null, command: parsed.command ?? "unknown", since: parsed.since ?? "unknown" } : null;
+    return typeof parsed.pid === "number"
+      ? {
+          pid: parsed.pid,
+          startTicks: parsed.startTicks ?? null,
+          command: parsed.command ?? "unknown",
+          since: parsed.since ?? "unknown",
+        }
+      : null;
   } catch {
     return null;
   }
@@ -74,7 +81,12 @@ export interface DataDirLock {
 export function lockDataDir(dataDir: string, command = describeCommand()): DataDirLock {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "owner.lock");
-  const mine: LockOwner = { pid: process.pid, startTicks: startTicksOf(process.pid), command, since: new Date().toISOString() };
+  const mine: LockOwner = {
+    pid: process.pid,
+    startTicks: startTicksOf(process.pid),
+    command,
+    since: new Date().toISOString(),
+  };
   const draft = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(draft, JSON.stringify(mine));
   let tookOverFrom: number | null = null;
@@ -124,5 +136,10 @@ export function lockDataDir(dataDir: string, command = describeCommand()): DataD
 
 function describeCommand(): string {
   const script = process.env.npm_lifecycle_event;
-  return script ? `npm run ${script}` : process.argv.slice(1, 3).map((arg) => path.basename(arg)).join(" ");
+  return script
+    ? `npm run ${script}`
+    : process.argv
+        .slice(1, 3)
+        .map((arg) => path.basename(arg))
+        .join(" ");
 }

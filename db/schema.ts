@@ -337,7 +337,17 @@ export interface GapStateTable {
 
 export type InquiryState = "new" | "accepted" | "in_progress" | "closed";
 export type InquiryOutcome = "helped" | "referred" | "not_eligible" | "no_reply";
-export type InquiryEventKind = "submitted" | "accepted" | "in_progress" | "closed" | "note" | "reply" | "referred_out" | "referred_in" | "withdrawn" | "erased";
+export type InquiryEventKind =
+  | "submitted"
+  | "accepted"
+  | "in_progress"
+  | "closed"
+  | "note"
+  | "reply"
+  | "referred_out"
+  | "referred_in"
+  | "withdrawn"
+  | "erased";
 
 /** A firm's request for help; the contact_* fields and message are personal data, null once erased. */
 export interface InquiriesTable {
@@ -484,7 +494,11 @@ export interface ProgramCallsTable {
   window_start: string | null;
   window_end: string | null;
   applicant_types: string[];
-  business_age: ColumnType<{ maxMonthsExclusive: number | null; foundedOnOrAfter: string | null; preFounders: boolean }, string, string>;
+  business_age: ColumnType<
+    { maxMonthsExclusive: number | null; foundedOnOrAfter: string | null; preFounders: boolean },
+    string,
+    string
+  >;
   region_basis: ColumnType<{ field: string; value: string } | null, string | null, string | null>;
   applicant_field: string | null;
   age_field: string | null;
@@ -527,12 +541,15 @@ export interface ProgramSyncRunsTable {
   unchanged_count: Generated<number>;
   closed_count: Generated<number>;
   rejected_count: Generated<number>;
-  errors: ColumnType<Array<{ sourceId: string | null; field: string; code: string; message: string }>, string | undefined, string>;
+  errors: ColumnType<
+    Array<{ sourceId: string | null; field: string; code: string; message: string }>,
+    string | undefined,
+    string
+  >;
 }
 
 export type GeoJsonGeometry =
-  | { type: "Polygon"; coordinates: number[][][] }
-  | { type: "MultiPolygon"; coordinates: number[][][][] };
+  { type: "Polygon"; coordinates: number[][][] } | { type: "MultiPolygon"; coordinates: number[][][][] };
 
 export type RegionRow = Selectable<RegionsTable>;
 export type FacilityRow = Selectable<FacilitiesTable>;

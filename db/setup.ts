@@ -15,7 +15,10 @@ export const CATALOG_DIR = path.resolve("data");
  * catalogue yet, the data files loaded. A database that already has data is
  * left alone; `npm run db:seed` applies edited files on purpose.
  */
-export async function prepareDatabase(db: Kysely<Database>, catalogDir = CATALOG_DIR): Promise<{ migrations: string[]; seeded: SeedReport | null }> {
+export async function prepareDatabase(
+  db: Kysely<Database>,
+  catalogDir = CATALOG_DIR,
+): Promise<{ migrations: string[]; seeded: SeedReport | null }> {
   const migrations = await migrateToLatest(db);
   if ((await countRegions(db)) > 0) {
     // A database seeded before the area table existed gets it now: the geocoder needs it.

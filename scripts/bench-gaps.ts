@@ -26,7 +26,9 @@ const rounds = Number(options.get("rounds") ?? "5");
 const requests = Number(options.get("requests") ?? "1000");
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
-  console.error("bench:gaps runs on real PostgreSQL: set DATABASE_URL (a server where it may create and drop a database).");
+  console.error(
+    "bench:gaps runs on real PostgreSQL: set DATABASE_URL (a server where it may create and drop a database).",
+  );
   process.exit(1);
 }
 
@@ -37,7 +39,8 @@ await admin.query(`create database ${name} template template0 encoding 'UTF8' lc
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
 const database = await openDatabase({ databaseUrl: url.href, dataDir: "memory://" });
-const median = (values: number[]) => required([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)], "the median of no timings");
+const median = (values: number[]) =>
+  required([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)], "the median of no timings");
 const timed = async (run: () => Promise<unknown>) => {
   const started = performance.now();
   await run();
@@ -49,12 +52,19 @@ try {
   await prepareDatabase(db);
   const reference = await firmReferenceData(db);
   const progress = progressBar("Synthetic firms");
-  const loadMs = await timed(() => replaceSyntheticFirms(db, syntheticFirms(count, 1, reference), (done) => progress(done, count)));
+  const loadMs = await timed(() =>
+    replaceSyntheticFirms(db, syntheticFirms(count, 1, reference), (done) => progress(done, count)),
+  );
   await sql`vacuum analyze firms`.execute(db);
-  console.log(`\n${count} synthetic firms loaded in ${(loadMs / 1000).toFixed(1)} s (PostgreSQL ${required((await sql<{ server_version: string }>`show server_version`.execute(db)).rows[0], "the server_version row").server_version}).`);
+  console.log(
+    `\n${count} synthetic firms loaded in ${(loadMs / 1000).toFixed(1)} s (PostgreSQL ${required((await sql<{ server_version: string }>`show server_version`.execute(db)).rows[0], "the server_version row").server_version}).`,
+  );
 
   await recomputeGaps(db);
-  const scan = () => sql`select region_code, pavitt_class, ksic_division, count(*), sum(employees) from firms group by 1, 2, 3`.execute(db);
+  const scan = () =>
+    sql`select region_code, pavitt_class, ksic_division, count(*), sum(employees) from firms group by 1, 2, 3`.execute(
+      db,
+    );
   await scan();
   const recomputeTimes: number[] = [];
   const scanTimes: number[] = [];
@@ -64,18 +74,28 @@ try {
   }
   const recomputeMs = median(recomputeTimes);
   const scanMs = median(scanTimes);
-  const cells = required((await sql<{ n: number }>`select count(*)::int as n from gap_cells`.execute(db)).rows[0], "the count of gap cells").n;
+  const cells = required(
+    (await sql<{ n: number }>`select count(*)::int as n from gap_cells`.execute(db)).rows[0],
+    "the count of gap cells",
+  ).n;
 
   const services = { database } as unknown as Services;
   const server = http.createServer((request, response) => {
-    void gapsLoader({ request: new Request(`http://localhost${request.url}`), context: { services }, params: {} } as never).then(async (answer) => {
+    void gapsLoader({
+      request: new Request(`http://localhost${request.url}`),
+      context: { services },
+      params: {},
+    } as never).then(async (answer) => {
       response.writeHead(answer.status, { "Content-Type": "application/json" });
       response.end(await answer.text());
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const paths = [10, 20, 30, 50].flatMap((radius) => [`/api/gaps?radiusKm=${radius}`, `/api/gaps?radiusKm=${radius}&pavittClass=specialized_supplier`]);
+  const paths = [10, 20, 30, 50].flatMap((radius) => [
+    `/api/gaps?radiusKm=${radius}`,
+    `/api/gaps?radiusKm=${radius}&pavittClass=specialized_supplier`,
+  ]);
   for (const path of paths) await (await fetch(base + path)).text();
   const latencies: number[] = [];
   for (let index = 0; index < requests; index++) {
@@ -89,11 +109,21 @@ try {
 
   const verdict = (pass: boolean) => (pass ? "PASS" : "FAIL");
   const ratio = recomputeMs / scanMs;
-  console.log(`\nCoverage-gap benchmark: ${count} synthetic firms; ${os.cpus().length} CPUs, load average ${loadAverage()} at the end`);
-  console.log(`full recompute (median of ${rounds}):   ${(recomputeMs / 1000).toFixed(2)} s   [${recomputeTimes.map((t) => (t / 1000).toFixed(2)).join(", ")}]  → ${cells} stored cells`);
-  console.log(`plain aggregate scan of firms:      ${(scanMs / 1000).toFixed(2)} s   [${scanTimes.map((t) => (t / 1000).toFixed(2)).join(", ")}]`);
-  console.log(`ratio recompute / scan:             ${ratio.toFixed(1)}×   ${verdict(ratio <= 10 && recomputeMs <= 10_000)} (target ≤ 10×, recompute ≤ 10 s)`);
-  console.log(`/api/gaps from cache, ${requests} requests: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms   ${verdict(p95 <= 100)} (target p95 ≤ 100 ms)`);
+  console.log(
+    `\nCoverage-gap benchmark: ${count} synthetic firms; ${os.cpus().length} CPUs, load average ${loadAverage()} at the end`,
+  );
+  console.log(
+    `full recompute (median of ${rounds}):   ${(recomputeMs / 1000).toFixed(2)} s   [${recomputeTimes.map((t) => (t / 1000).toFixed(2)).join(", ")}]  → ${cells} stored cells`,
+  );
+  console.log(
+    `plain aggregate scan of firms:      ${(scanMs / 1000).toFixed(2)} s   [${scanTimes.map((t) => (t / 1000).toFixed(2)).join(", ")}]`,
+  );
+  console.log(
+    `ratio recompute / scan:             ${ratio.toFixed(1)}×   ${verdict(ratio <= 10 && recomputeMs <= 10_000)} (target ≤ 10×, recompute ≤ 10 s)`,
+  );
+  console.log(
+    `/api/gaps from cache, ${requests} requests: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms   ${verdict(p95 <= 100)} (target p95 ≤ 100 ms)`,
+  );
 } finally {
   await database.close();
   await admin.query(`drop database if exists ${name}`);

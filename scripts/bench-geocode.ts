@@ -17,7 +17,12 @@ const count = Number(options.get("count") ?? 100_000);
 const random = seededRandom(Number(options.get("seed") ?? 1));
 const catalog = readCatalog(path.resolve("data"));
 const areas = readAreas(path.resolve("data"));
-const regions = catalog.regions.map((r) => ({ code: r.code, nameKo: r.name_ko, nameKoShort: r.name_ko_short, nameEn: r.name_en }));
+const regions = catalog.regions.map((r) => ({
+  code: r.code,
+  nameKo: r.name_ko,
+  nameKoShort: r.name_ko_short,
+  nameEn: r.name_en,
+}));
 const started = performance.now();
 const geocoder = buildGeocoder(areas, regions);
 const buildMs = performance.now() - started;
@@ -44,7 +49,12 @@ for (let i = 0; i < count; i++) {
           : `${sigungu.nameKo} ${dong.nameKo}`;
   queries.push({ text, plain });
 }
-const plainIndex = new Map(dongs.map((d) => [`${regionOf.get(d.regionCode)!.name_ko} ${byCode.get(`${d.sigunguCode}00000`)!.nameKo} ${d.nameKo}`, d]));
+const plainIndex = new Map(
+  dongs.map((d) => [
+    `${regionOf.get(d.regionCode)!.name_ko} ${byCode.get(`${d.sigunguCode}00000`)!.nameKo} ${d.nameKo}`,
+    d,
+  ]),
+);
 
 const geocodeTimes: number[] = [];
 const plainTimes: number[] = [];
@@ -66,6 +76,10 @@ for (const q of queries) {
 const plainTotal = performance.now() - t1;
 const ms = (v: number) => `${v.toFixed(4)} ms`;
 console.log(`index build ${buildMs.toFixed(0)} ms over ${areas.length} areas`);
-console.log(`geocode: ${count} addresses in ${(geocodeTotal / 1000).toFixed(2)} s — p50 ${ms(percentile(geocodeTimes, 50))}, p95 ${ms(percentile(geocodeTimes, 95))}, p99 ${ms(percentile(geocodeTimes, 99))}; placed ${found} (${((100 * found) / count).toFixed(1)}%)`);
-console.log(`plain lookup (exact full name in a Map): ${count} in ${(plainTotal / 1000).toFixed(3)} s — p95 ${ms(percentile(plainTimes, 95))}; found ${plainFound}`);
+console.log(
+  `geocode: ${count} addresses in ${(geocodeTotal / 1000).toFixed(2)} s — p50 ${ms(percentile(geocodeTimes, 50))}, p95 ${ms(percentile(geocodeTimes, 95))}, p99 ${ms(percentile(geocodeTimes, 99))}; placed ${found} (${((100 * found) / count).toFixed(1)}%)`,
+);
+console.log(
+  `plain lookup (exact full name in a Map): ${count} in ${(plainTotal / 1000).toFixed(3)} s — p95 ${ms(percentile(plainTimes, 95))}; found ${plainFound}`,
+);
 console.log(`ratio geocode/plain total: ${(geocodeTotal / plainTotal).toFixed(1)}×`);

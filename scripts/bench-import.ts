@@ -22,7 +22,8 @@ const { options } = parseOptions(process.argv.slice(2));
 const ROWS = Number(options.get("rows") ?? 10_000);
 const ENCODING = options.get("encoding") === "cp949" ? "cp949" : "utf-8";
 
-const HEADER = "external_id,kind,name_ko,name_en,lat,lng,coord_precision,industries,services,url,phone,address_ko,location_note,source";
+const HEADER =
+  "external_id,kind,name_ko,name_en,lat,lng,coord_precision,industries,services,url,phone,address_ko,location_note,source";
 function row(i: number): string {
   const lat = (35.8 + (i % 100) * 0.001).toFixed(4);
   const lng = (128.55 + Math.floor(i / 100) * 0.001).toFixed(4);
@@ -49,13 +50,23 @@ function seconds(start: bigint): number {
 }
 
 const text = [HEADER, ...Array.from({ length: ROWS }, (_, i) => row(i))].join("\r\n");
-const bytes = ENCODING === "cp949" ? new Uint8Array(iconv.encode(text, "cp949")) : new Uint8Array(Buffer.from(text, "utf8"));
+const bytes =
+  ENCODING === "cp949" ? new Uint8Array(iconv.encode(text, "cp949")) : new Uint8Array(Buffer.from(text, "utf8"));
 console.log(`${ROWS} rows, ${(bytes.length / 1024 / 1024).toFixed(2)} MB, ${ENCODING}`);
 
-const config = { ...loadConfig({ ...process.env, DATABASE_URL: "", DATA_DIR: "memory://" }), dataDir: "memory://", databaseUrl: undefined };
+const config = {
+  ...loadConfig({ ...process.env, DATABASE_URL: "", DATA_DIR: "memory://" }),
+  dataDir: "memory://",
+  databaseUrl: undefined,
+};
 const services = await createServices(config, { startSync: false });
 try {
-  const account = await createUser(services.database.db, { email: "bench@example.kr", password: "benchmark password", role: "council_editor", regionCode: "27" });
+  const account = await createUser(services.database.db, {
+    email: "bench@example.kr",
+    password: "benchmark password",
+    role: "council_editor",
+    regionCode: "27",
+  });
   const actor = { id: account.id, email: account.email, role: account.role, regionCode: account.regionCode };
 
   // One untimed pass first, so the baseline is not the run that warms up the JIT.
@@ -70,9 +81,15 @@ try {
   if (!parsed?.ok) throw new Error("the generated file does not parse");
 
   started = process.hrtime.bigint();
-  const plan = (await checkImportFile(services, actor, { regionCode: "27", type: "facility", bytes, fileName: "bench.csv" }))!;
+  const plan = (await checkImportFile(services, actor, {
+    regionCode: "27",
+    type: "facility",
+    bytes,
+    fileName: "bench.csv",
+  }))!;
   const checkSeconds = seconds(started);
-  if (plan.check.problems.length > 0 || plan.check.fileProblems.length > 0) throw new Error(`the generated file has problems: ${JSON.stringify(plan.check.problems.slice(0, 3))}`);
+  if (plan.check.problems.length > 0 || plan.check.fileProblems.length > 0)
+    throw new Error(`the generated file has problems: ${JSON.stringify(plan.check.problems.slice(0, 3))}`);
 
   started = process.hrtime.bigint();
   const first = await startImport(services, actor, plan.id, "27");
@@ -91,28 +108,51 @@ try {
   if (job.state !== "done") throw new Error(`import failed: ${job.error}`);
 
   started = process.hrtime.bigint();
-  const again = (await checkImportFile(services, actor, { regionCode: "27", type: "facility", bytes, fileName: "bench.csv" }))!;
+  const again = (await checkImportFile(services, actor, {
+    regionCode: "27",
+    type: "facility",
+    bytes,
+    fileName: "bench.csv",
+  }))!;
   const second = await startImport(services, actor, again.id, "27");
   if (second.kind !== "started") throw new Error(`import did not start: ${second.kind}`);
   const rerun = await waitForJob(services, actor, second.job.id);
   const rerunSeconds = seconds(started);
 
-  const drafts = await services.database.db.selectFrom("listing_drafts").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const audit = await services.database.db.selectFrom("audit_log").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const drafts = await services.database.db
+    .selectFrom("listing_drafts")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const audit = await services.database.db
+    .selectFrom("audit_log")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   const rate = (s: number) => Math.round(ROWS / s).toLocaleString("en-US");
   console.log("");
   console.log(`Import benchmark: PGlite in memory; ${os.cpus().length} CPUs, load average ${loadAverage()} at the end`);
   console.log(`parse only (baseline)        ${parseSeconds.toFixed(2)} s  ${rate(parseSeconds)} rows/s`);
-  console.log(`check (validate + match)     ${checkSeconds.toFixed(2)} s  ${rate(checkSeconds)} rows/s  ×${(checkSeconds / parseSeconds).toFixed(1)} parse`);
-  console.log(`commit (drafts + audit)      ${commitSeconds.toFixed(2)} s  ${rate(commitSeconds)} rows/s  ×${(commitSeconds / parseSeconds).toFixed(1)} parse`);
-  console.log(`check + commit               ${(checkSeconds + commitSeconds).toFixed(2)} s  ${rate(checkSeconds + commitSeconds)} rows/s`);
+  console.log(
+    `check (validate + match)     ${checkSeconds.toFixed(2)} s  ${rate(checkSeconds)} rows/s  ×${(checkSeconds / parseSeconds).toFixed(1)} parse`,
+  );
+  console.log(
+    `commit (drafts + audit)      ${commitSeconds.toFixed(2)} s  ${rate(commitSeconds)} rows/s  ×${(commitSeconds / parseSeconds).toFixed(1)} parse`,
+  );
+  console.log(
+    `check + commit               ${(checkSeconds + commitSeconds).toFixed(2)} s  ${rate(checkSeconds + commitSeconds)} rows/s`,
+  );
   console.log(`same file again (unchanged)  ${rerunSeconds.toFixed(2)} s  ${JSON.stringify(rerun.summary)}`);
   console.log(`stored: ${Number(drafts.n)} drafts, ${Number(audit.n)} audit entries`);
   const ratio = (checkSeconds + commitSeconds) / parseSeconds;
   const checks: [boolean, string][] = [
     [ratio <= TARGET_RATIO, `check + commit ${ratio.toFixed(1)}× parse ≤ ${TARGET_RATIO}×`],
-    [progressSeen.size >= MIN_PROGRESS_STEPS, `progress reported at ${progressSeen.size} distinct counts while committing (≥ ${MIN_PROGRESS_STEPS})`],
-    [Number(drafts.n) === ROWS && Number(audit.n) === ROWS, `every row stored once (${Number(drafts.n)} drafts, ${Number(audit.n)} audit entries)`],
+    [
+      progressSeen.size >= MIN_PROGRESS_STEPS,
+      `progress reported at ${progressSeen.size} distinct counts while committing (≥ ${MIN_PROGRESS_STEPS})`,
+    ],
+    [
+      Number(drafts.n) === ROWS && Number(audit.n) === ROWS,
+      `every row stored once (${Number(drafts.n)} drafts, ${Number(audit.n)} audit entries)`,
+    ],
     [rerun.summary?.unchanged === ROWS, "importing the same file again changes nothing"],
   ];
   for (const [pass, label] of checks) console.log(`${verdict(pass)}  ${label}`);

@@ -18,13 +18,27 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = [10, 50];
 const WORKERS = process.env.DATABASE_URL ? [1, 2] : [1];
 
-const SEARCHES = ["대구", "부산 섬유", "창원 기계", "Daegu textile", "반도체", "전주 탄소", "광주 인공지능", "ㄷㄱ"].map((q) => ({ method: "GET" as const, path: `/api/search?q=${encodeURIComponent(q)}` }));
+const SEARCHES = [
+  "대구",
+  "부산 섬유",
+  "창원 기계",
+  "Daegu textile",
+  "반도체",
+  "전주 탄소",
+  "광주 인공지능",
+  "ㄷㄱ",
+].map((q) => ({ method: "GET" as const, path: `/api/search?q=${encodeURIComponent(q)}` }));
 const MATCHES = [
   { ksicDivision: "13", employees: 40, regionCode: "27", needs: ["technology"] },
   { ksicDivision: "29", employees: 120, regionCode: "48" },
   { ksicDivision: "26", employees: 15, location: { lat: 37.4, lng: 127.1 } },
   { ksicDivision: "20", employees: 300, regionCode: "31", needs: ["cooperation"] },
-].map((body) => ({ method: "POST" as const, path: "/api/match", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+].map((body) => ({
+  method: "POST" as const,
+  path: "/api/match",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+}));
 const ENDPOINTS = [
   { name: "/api/search", requests: SEARCHES },
   { name: "/api/match", requests: MATCHES },
@@ -60,7 +74,7 @@ function treeRssMb(pid: number): number {
     return { child, parent, rss };
   });
   const tree = new Set([pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const { child, parent } of rows)
       if (tree.has(parent) && !tree.has(child)) {
@@ -72,15 +86,31 @@ function treeRssMb(pid: number): number {
 }
 
 async function startServer(workers: number, port: number): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", WEB_CONCURRENCY: String(workers) };
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    WEB_CONCURRENCY: String(workers),
+  };
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let log = "";
   child.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited:\n${log}`);
     const ready = (log.match(/ClusterLink (worker|process) \d+ on/g) ?? []).length >= workers;
-    if (ready && (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0)) === 200) return child;
+    if (
+      ready &&
+      (await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      return child;
     if (Date.now() - started > 180_000) throw new Error(`the server did not start:\n${log}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -91,7 +121,12 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await new Promise((resolve) => child.once("exit", resolve));
 }
 
-async function load(port: number, requests: autocannon.Request[], connections: number, seconds: number): Promise<autocannon.Result> {
+async function load(
+  port: number,
+  requests: autocannon.Request[],
+  connections: number,
+  seconds: number,
+): Promise<autocannon.Result> {
   return autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, requests, timeout: 10 });
 }
 
@@ -117,7 +152,9 @@ async function main(): Promise<void> {
             rssMb: treeRssMb(server.pid!),
           };
           rows.push(row);
-          console.log(`${workers} worker(s) ${row.endpoint} ${connections} conn: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, RSS ${row.rssMb} MB`);
+          console.log(
+            `${workers} worker(s) ${row.endpoint} ${connections} conn: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, RSS ${row.rssMb} MB`,
+          );
         }
       }
     } finally {
@@ -127,22 +164,31 @@ async function main(): Promise<void> {
 
   const database = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
   console.log("");
-  console.log(`Load benchmark: ${SECONDS} s per row, ${database}, embedded search; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end`);
+  console.log(
+    `Load benchmark: ${SECONDS} s per row, ${database}, embedded search; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end`,
+  );
   console.log("workers  endpoint     conn   req/s   p50 ms   p99 ms  errors  RSS MB");
-  for (const r of rows) console.log(`${String(r.workers).padStart(7)}  ${r.endpoint.padEnd(11)} ${String(r.connections).padStart(5)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.rssMb).padStart(7)}`);
+  for (const r of rows)
+    console.log(
+      `${String(r.workers).padStart(7)}  ${r.endpoint.padEnd(11)} ${String(r.connections).padStart(5)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.rssMb).padStart(7)}`,
+    );
   if (WORKERS.length > 1) {
     console.log("");
     for (const endpoint of ENDPOINTS) {
       for (const connections of CONNECTIONS) {
         const one = rows.find((r) => r.workers === 1 && r.endpoint === endpoint.name && r.connections === connections)!;
         const two = rows.find((r) => r.workers === 2 && r.endpoint === endpoint.name && r.connections === connections)!;
-        console.log(`${endpoint.name} at ${connections} connections: 2 workers / 1 worker = ${(two.rps / one.rps).toFixed(2)}×`);
+        console.log(
+          `${endpoint.name} at ${connections} connections: 2 workers / 1 worker = ${(two.rps / one.rps).toFixed(2)}×`,
+        );
       }
     }
   } else console.log("Two workers need PostgreSQL: set DATABASE_URL to measure them.");
   const failed = rows.filter((r) => r.errors > 0);
   const slow = rows.filter((r) => r.connections === 50 && r.p99 > 250);
-  console.log(`Targets: 0 errors (${failed.length === 0 ? "met" : `missed in ${failed.length} rows`}), p99 ≤ 250 ms at 50 connections (${slow.length === 0 ? "met" : `missed in ${slow.length} rows`}), 2 workers ≥ 1.6× one (see the ratios).`);
+  console.log(
+    `Targets: 0 errors (${failed.length === 0 ? "met" : `missed in ${failed.length} rows`}), p99 ≤ 250 ms at 50 connections (${slow.length === 0 ? "met" : `missed in ${slow.length} rows`}), 2 workers ≥ 1.6× one (see the ratios).`,
+  );
   if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify(rows, null, 2));
 }
 

@@ -8,7 +8,14 @@ import type { FeatureCollection } from "geojson";
 import type { Browser, Response } from "playwright-core";
 import { FACILITY_KINDS, type FacilityKind } from "../app/domain/types";
 import { required } from "../app/required";
-import { facilityLayerIds, facilityLayers, facilitySourceId, MARKER_SPACE_IMAGE, MARKER_SPACE_PIXELS, offlineStyle } from "../app/map/style";
+import {
+  facilityLayerIds,
+  facilityLayers,
+  facilitySourceId,
+  MARKER_SPACE_IMAGE,
+  MARKER_SPACE_PIXELS,
+  offlineStyle,
+} from "../app/map/style";
 import { launchBrowser, startApp, type RunningApp } from "../test/e2e/harness";
 import { formatBytes, formatMs, loadAverage, median, percentile, verdict } from "./bench/stats";
 import { parseOptions } from "./cli";
@@ -57,7 +64,12 @@ function markerObserver(expected: number): string {
 
 /** The bare page: MapLibre alone, the app's offline style and facility layers, the GeoJSON fetched from /api/facilities. */
 function barePage(size: { width: number; height: number }, kinds: readonly FacilityKind[], landUrl: string): string {
-  const layersByKind = Object.fromEntries(kinds.map((kind) => [kind, { source: facilitySourceId(kind), layers: facilityLayers(kind), ids: facilityLayerIds(kind) }]));
+  const layersByKind = Object.fromEntries(
+    kinds.map((kind) => [
+      kind,
+      { source: facilitySourceId(kind), layers: facilityLayers(kind), ids: facilityLayerIds(kind) },
+    ]),
+  );
   return `<!doctype html>
 <html lang="ko">
 <head>
@@ -109,7 +121,11 @@ map.on("load", async () => {
 }
 
 /** Serves the bare page and MapLibre's files; GeoJSON and land outline are passed through from the app, so both pages wait on the same server work. */
-async function startBarePage(app: RunningApp, size: { width: number; height: number }, kinds: readonly FacilityKind[]): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+async function startBarePage(
+  app: RunningApp,
+  size: { width: number; height: number },
+  kinds: readonly FacilityKind[],
+): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const dist = path.resolve("node_modules/maplibre-gl/dist");
   const server = express();
   // The app compresses its responses; the baseline must not pay for bytes the app does not.
@@ -123,13 +139,19 @@ async function startBarePage(app: RunningApp, size: { width: number; height: num
   for (const route of ["/api/facilities", "/map/land.json"]) {
     server.get(route, async (_request, response) => {
       const upstream = await fetch(`${app.baseUrl}${route}`);
-      response.status(upstream.status).type(upstream.headers.get("content-type") ?? "application/json").send(Buffer.from(await upstream.arrayBuffer()));
+      response
+        .status(upstream.status)
+        .type(upstream.headers.get("content-type") ?? "application/json")
+        .send(Buffer.from(await upstream.arrayBuffer()));
     });
   }
   const listener = http.createServer(server);
   await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
   const { port } = listener.address() as net.AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => listener.close(() => resolve())) };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((resolve) => listener.close(() => resolve())),
+  };
 }
 
 function isScript(response: Response): boolean {
@@ -147,12 +169,18 @@ async function visit(browser: Browser, url: string, expected: number): Promise<P
     page.on("response", (response) => responses.push(response));
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(url, { waitUntil: "commit" });
-    await page.waitForFunction(() => (window as unknown as { __benchMarks: { drawnMs?: number } }).__benchMarks.drawnMs !== undefined, null, {
-      timeout: RUN_TIMEOUT_MS,
-      polling: 50,
-    });
+    await page.waitForFunction(
+      () => (window as unknown as { __benchMarks: { drawnMs?: number } }).__benchMarks.drawnMs !== undefined,
+      null,
+      {
+        timeout: RUN_TIMEOUT_MS,
+        polling: 50,
+      },
+    );
     if (errors.length > 0) throw new Error(`${url}: ${errors.join("; ")}`);
-    const marks = await page.evaluate(() => (window as unknown as { __benchMarks: { loadMs: number; drawnMs: number } }).__benchMarks);
+    const marks = await page.evaluate(
+      () => (window as unknown as { __benchMarks: { loadMs: number; drawnMs: number } }).__benchMarks,
+    );
     let scriptBytes = 0;
     let scriptDecodedBytes = 0;
     let scriptFiles = 0;
@@ -191,7 +219,9 @@ let browser: Browser | null = null;
 try {
   const collection = (await (await fetch(`${app.baseUrl}/api/facilities`)).json()) as FeatureCollection;
   const expected = collection.features.length;
-  const kinds = FACILITY_KINDS.filter((kind) => collection.features.some((feature) => feature.properties?.kind === kind));
+  const kinds = FACILITY_KINDS.filter((kind) =>
+    collection.features.some((feature) => feature.properties?.kind === kind),
+  );
   browser = await launchBrowser();
   const appUrl = `${app.baseUrl}/`;
   const size = await mapContainerSize(browser, appUrl);
@@ -216,16 +246,28 @@ try {
   const summary = (label: string, values: (r: PageRun) => number) => {
     const appValues = appRuns.map(values);
     const bareValues = bareRuns.map(values);
-    return { label, appMedian: median(appValues), appP95: percentile(appValues, 95), bareMedian: median(bareValues), bareP95: percentile(bareValues, 95) };
+    return {
+      label,
+      appMedian: median(appValues),
+      appP95: percentile(appValues, 95),
+      bareMedian: median(bareValues),
+      bareP95: percentile(bareValues, 95),
+    };
   };
   const rows = [summary("map load", (r) => r.loadMs), summary("facilities drawn", (r) => r.drawnMs)];
   const pad = (text: string, width: number) => text.padStart(width);
 
-  console.log(`Map benchmark: ${appUrl} against a bare MapLibre page, Chromium ${browser.version()}; ${os.cpus().length} CPUs, load average ${loadAverage()} at the end`);
-  console.log(`${expected} facilities in ${kinds.length} kinds; viewport ${VIEWPORT.width}×${VIEWPORT.height}, map ${size.width}×${size.height}; 1 warm-up visit each, then ${runs} visits each in fresh contexts, alternating`);
+  console.log(
+    `Map benchmark: ${appUrl} against a bare MapLibre page, Chromium ${browser.version()}; ${os.cpus().length} CPUs, load average ${loadAverage()} at the end`,
+  );
+  console.log(
+    `${expected} facilities in ${kinds.length} kinds; viewport ${VIEWPORT.width}×${VIEWPORT.height}, map ${size.width}×${size.height}; 1 warm-up visit each, then ${runs} visits each in fresh contexts, alternating`,
+  );
   console.log("Times from navigation start.");
   console.log("");
-  console.log(`${"".padEnd(18)}${pad("app median", 12)}${pad("app p95", 12)}${pad("bare median", 13)}${pad("bare p95", 12)}${pad("app/bare", 10)}${pad("p95 ratio", 11)}`);
+  console.log(
+    `${"".padEnd(18)}${pad("app median", 12)}${pad("app p95", 12)}${pad("bare median", 13)}${pad("bare p95", 12)}${pad("app/bare", 10)}${pad("p95 ratio", 11)}`,
+  );
   for (const row of rows) {
     console.log(
       `${row.label.padEnd(18)}${pad(formatMs(row.appMedian), 12)}${pad(formatMs(row.appP95), 12)}${pad(formatMs(row.bareMedian), 13)}${pad(formatMs(row.bareP95), 12)}${pad(`${(row.appMedian / row.bareMedian).toFixed(2)}×`, 10)}${pad(`${(row.appP95 / row.bareP95).toFixed(2)}×`, 11)}`,

@@ -6,7 +6,17 @@ import { matchReference } from "../app/match/reference.server";
 import { runMatch } from "../app/match/service.server";
 import { createServices } from "../app/services.server";
 import { buildCatalogue, CITIES, loadVocabulary } from "./bench/catalogue";
-import { formatMs, loadAverage, median, percentile, pick, pickSome, seededRandom, verdict, type Random } from "./bench/stats";
+import {
+  formatMs,
+  loadAverage,
+  median,
+  percentile,
+  pick,
+  pickSome,
+  seededRandom,
+  verdict,
+  type Random,
+} from "./bench/stats";
 import { parseOptions } from "./cli";
 
 /**
@@ -34,19 +44,33 @@ function randomProfile(random: Random, divisions: string[]): Record<string, unkn
     ksicDivision: pick(random, divisions),
     employees,
     capitalKrw: maybe(Math.round(random() * 2e10)),
-    ...(random() < 0.7 ? { location: { lat: city.lat + jitter(), lng: city.lng + jitter() } } : { regionCode: city.regionCode }),
-    answers: { techSource: maybe(pick(random, TECH_SOURCES)), appropriation: maybe(pick(random, APPROPRIATIONS)), innovationFocus: maybe(pick(random, INNOVATION_FOCUSES)) },
-    rnd: { researchers: maybe(Math.floor(random() * Math.min(employees, 20))), patents: maybe(Math.floor(random() * 10)) },
+    ...(random() < 0.7
+      ? { location: { lat: city.lat + jitter(), lng: city.lng + jitter() } }
+      : { regionCode: city.regionCode }),
+    answers: {
+      techSource: maybe(pick(random, TECH_SOURCES)),
+      appropriation: maybe(pick(random, APPROPRIATIONS)),
+      innovationFocus: maybe(pick(random, INNOVATION_FOCUSES)),
+    },
+    rnd: {
+      researchers: maybe(Math.floor(random() * Math.min(employees, 20))),
+      patents: maybe(Math.floor(random() * 10)),
+    },
     certifications: pickSome(random, CERTIFICATIONS, Math.floor(random() * 2)),
     needs: pickSome(random, NEEDS, Math.floor(random() * 3)),
   };
 }
 
-const services = await createServices({ env: "test", basemap: { kind: "offline" }, port: 0, host: "127.0.0.1", dataDir: "memory://" }, { startSync: false });
+const services = await createServices(
+  { env: "test", basemap: { kind: "offline" }, port: 0, host: "127.0.0.1", dataDir: "memory://" },
+  { startSync: false },
+);
 try {
   const random = seededRandom(seed);
   const started = performance.now();
-  await services.search.primary.replaceAll(buildCatalogue(random, loadVocabulary(), { facilities: FACILITIES, programs: PROGRAMS }));
+  await services.search.primary.replaceAll(
+    buildCatalogue(random, loadVocabulary(), { facilities: FACILITIES, programs: PROGRAMS }),
+  );
   const indexMs = performance.now() - started;
 
   const reference = await matchReference(services);
@@ -68,7 +92,13 @@ try {
   for (const [index, profile] of profiles.entries()) {
     const point = profile.location ?? reference.regions.find((r) => r.code === profile.regionCode)!.labelPoint;
     const baselineStart = performance.now();
-    await services.search.search({ filters: { type: "facility" }, near: point, sort: "distance", limit: 100, offset: 0 });
+    await services.search.search({
+      filters: { type: "facility" },
+      near: point,
+      sort: "distance",
+      limit: 100,
+      offset: 0,
+    });
     const baselineMs = performance.now() - baselineStart;
 
     const start = performance.now();
@@ -86,8 +116,12 @@ try {
 
   const measured = total.length;
   const row = (label: string, samples: number[]) =>
-    console.log(`${label.padEnd(26)}${formatMs(median(samples)).padStart(12)}${formatMs(percentile(samples, 95)).padStart(12)}${formatMs(Math.max(...samples)).padStart(12)}`);
-  console.log(`Match benchmark: embedded engine, seed ${seed}; ${os.cpus().length} CPUs, load average ${loadAverage()} at the end`);
+    console.log(
+      `${label.padEnd(26)}${formatMs(median(samples)).padStart(12)}${formatMs(percentile(samples, 95)).padStart(12)}${formatMs(Math.max(...samples)).padStart(12)}`,
+    );
+  console.log(
+    `Match benchmark: embedded engine, seed ${seed}; ${os.cpus().length} CPUs, load average ${loadAverage()} at the end`,
+  );
   console.log(`Catalogue: ${FACILITIES} facilities + ${PROGRAMS} programs (indexed in ${formatMs(indexMs)})`);
   console.log(`Profiles: ${profiles.length} (${warmup} warm-up, ${measured} measured)`);
   console.log("");
@@ -99,9 +133,14 @@ try {
   const ratio = percentile(total, 95) / percentile(baseline, 95);
   console.log(`${"match / baseline (p95)".padEnd(26)}${`${ratio.toFixed(2)}×`.padStart(24)}`);
   console.log("");
-  console.log(`Average returned: ${(centersReturned / measured).toFixed(1)} centers, ${(programsReturned / measured).toFixed(1)} programs per profile`);
+  console.log(
+    `Average returned: ${(centersReturned / measured).toFixed(1)} centers, ${(programsReturned / measured).toFixed(1)} programs per profile`,
+  );
   const checks: Array<[string, boolean]> = [
-    [`whole match p95 ${formatMs(percentile(total, 95))} ≤ ${TARGET_P95_MS} ms`, percentile(total, 95) <= TARGET_P95_MS],
+    [
+      `whole match p95 ${formatMs(percentile(total, 95))} ≤ ${TARGET_P95_MS} ms`,
+      percentile(total, 95) <= TARGET_P95_MS,
+    ],
     [`every profile got centers (${(centersReturned / measured).toFixed(1)} on average)`, centersReturned >= measured],
   ];
   for (const [label, pass] of checks) console.log(`${verdict(pass)}  ${label}`);

@@ -33,12 +33,29 @@ const IMPORT_TARGET = 5;
 const MATCH_P95_TARGET_MS = 50;
 const MATCH_RATIO_TARGET = 1.3;
 
-const kstartupSample = JSON.parse(fs.readFileSync("test/fixtures/programs/kstartup/bizradar_announcement_list_sample.json", "utf8")) as { data: Array<Record<string, unknown>> };
-const bizinfoSample = JSON.parse(fs.readFileSync("test/fixtures/programs/bizinfo/bizradar_api_response_sample.json", "utf8")) as { jsonArray: Array<Record<string, unknown>> };
+const kstartupSample = JSON.parse(
+  fs.readFileSync("test/fixtures/programs/kstartup/bizradar_announcement_list_sample.json", "utf8"),
+) as { data: Array<Record<string, unknown>> };
+const bizinfoSample = JSON.parse(
+  fs.readFileSync("test/fixtures/programs/bizinfo/bizradar_api_response_sample.json", "utf8"),
+) as { jsonArray: Array<Record<string, unknown>> };
 const BIZINFO_FIELDS = ["금융", "기술", "인력", "수출", "내수", "창업", "경영", "기타"];
-const KSTARTUP_FIELDS = ["사업화", "행사ㆍ네트워크", "멘토링ㆍ컨설팅ㆍ교육", "정책자금", "기술개발(R&D)", "시설ㆍ공간ㆍ보육", "글로벌"];
+const KSTARTUP_FIELDS = [
+  "사업화",
+  "행사ㆍ네트워크",
+  "멘토링ㆍ컨설팅ㆍ교육",
+  "정책자금",
+  "기술개발(R&D)",
+  "시설ㆍ공간ㆍ보육",
+  "글로벌",
+];
 const TARGETS = ["중소기업", "소상공인", "창업벤처", "사회적기업", "중소기업", "중소기업"];
-const APLY = ["일반기업,1인 창조기업", "청소년,대학생,일반인,대학,연구기관,일반기업,1인 창조기업", "일반기업", "연구기관,일반기업"];
+const APLY = [
+  "일반기업,1인 창조기업",
+  "청소년,대학생,일반인,대학,연구기관,일반기업,1인 창조기업",
+  "일반기업",
+  "연구기관,일반기업",
+];
 const ENYY = ["3년미만", "예비창업자,7년미만", "1년미만,2년미만,3년미만,5년미만,7년미만,10년미만", "7년미만"];
 const shortNames = REGION_NAMES.filter(([name]) => name.length === 2).map(([name]) => name);
 const zones = Object.keys(ECONOMIC_ZONES);
@@ -90,11 +107,21 @@ function files(random: Random): Record<Portal, string> {
   const ks = Array.from({ length: count - half }, (_, i) => kstartupRecord(random, i));
   return {
     bizinfo: JSON.stringify({ jsonArray: biz }),
-    kstartup: JSON.stringify({ currentCount: ks.length, data: ks, matchCount: ks.length, page: 1, perPage: ks.length, totalCount: ks.length }),
+    kstartup: JSON.stringify({
+      currentCount: ks.length,
+      data: ks,
+      matchCount: ks.length,
+      page: 1,
+      perPage: ks.length,
+      totalCount: ks.length,
+    }),
   };
 }
 
-async function timeImport(services: Services, texts: Record<Portal, string>): Promise<{ parseMs: number; importMs: number; rejected: number }> {
+async function timeImport(
+  services: Services,
+  texts: Record<Portal, string>,
+): Promise<{ parseMs: number; importMs: number; rejected: number }> {
   let parseMs = 0;
   let importMs = 0;
   let rejected = 0;
@@ -119,7 +146,12 @@ function profiles(random: Random, reference: Awaited<ReturnType<typeof matchRefe
     const city = pick(random, CITIES);
     const founded = random() < 0.8 ? addDays("2010-01-01", Math.floor(random() * 6000)) : undefined;
     const parsed = parseMatchInput(
-      { ksicDivision: pick(random, divisions), employees: 1 + Math.floor(random() * 200), regionCode: city.regionCode, ...(founded ? { foundedOn: founded } : {}) },
+      {
+        ksicDivision: pick(random, divisions),
+        employees: 1 + Math.floor(random() * 200),
+        regionCode: city.regionCode,
+        ...(founded ? { foundedOn: founded } : {}),
+      },
       reference.known,
     );
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
@@ -128,7 +160,10 @@ function profiles(random: Random, reference: Awaited<ReturnType<typeof matchRefe
   return out;
 }
 
-async function matchTimes(services: Services, list: MatchInput[]): Promise<{ p50: number; p95: number; calls: number }> {
+async function matchTimes(
+  services: Services,
+  list: MatchInput[],
+): Promise<{ p50: number; p95: number; calls: number }> {
   const times: number[] = [];
   let calls = 0;
   for (const [index, profile] of list.entries()) {
@@ -145,9 +180,14 @@ async function matchTimes(services: Services, list: MatchInput[]): Promise<{ p50
 process.env.CLOCK_DATE = TODAY;
 const random = seededRandom(seed);
 const texts = files(random);
-console.log(`${count} synthetic announcements (${(texts.bizinfo.length + texts.kstartup.length) / 1e6 >= 1 ? ((texts.bizinfo.length + texts.kstartup.length) / 1e6).toFixed(1) + " MB" : ""} of JSON), clock ${TODAY}`);
+console.log(
+  `${count} synthetic announcements (${(texts.bizinfo.length + texts.kstartup.length) / 1e6 >= 1 ? ((texts.bizinfo.length + texts.kstartup.length) / 1e6).toFixed(1) + " MB" : ""} of JSON), clock ${TODAY}`,
+);
 
-const services = await createServices({ env: "test", basemap: { kind: "offline" }, port: 0, host: "127.0.0.1", dataDir: "memory://" }, { startSync: false });
+const services = await createServices(
+  { env: "test", basemap: { kind: "offline" }, port: 0, host: "127.0.0.1", dataDir: "memory://" },
+  { startSync: false },
+);
 let failed = false;
 try {
   const reference = await matchReference(services);
@@ -157,11 +197,15 @@ try {
   const embedded = await timeImport(services, texts);
   const perThousand = (ms: number) => (ms / count) * 1000;
   const ratio = embedded.importMs / embedded.parseMs;
-  console.log(`import on PGlite: ${formatMs(perThousand(embedded.importMs))} per 1,000 against JSON.parse ${formatMs(perThousand(embedded.parseMs))} per 1,000: ${ratio.toFixed(1)}× (target ≤ ${IMPORT_TARGET}×) ${verdict(ratio <= IMPORT_TARGET)}; rejected ${embedded.rejected}`);
+  console.log(
+    `import on PGlite: ${formatMs(perThousand(embedded.importMs))} per 1,000 against JSON.parse ${formatMs(perThousand(embedded.parseMs))} per 1,000: ${ratio.toFixed(1)}× (target ≤ ${IMPORT_TARGET}×) ${verdict(ratio <= IMPORT_TARGET)}; rejected ${embedded.rejected}`,
+  );
   failed ||= ratio > IMPORT_TARGET;
   const reimportStarted = performance.now();
   const again = await timeImport(services, texts);
-  console.log(`re-import of the same files (nothing changes): ${formatMs(perThousand(again.importMs))} per 1,000 (${((performance.now() - reimportStarted) / 1000).toFixed(1)} s)`);
+  console.log(
+    `re-import of the same files (nothing changes): ${formatMs(perThousand(again.importMs))} per 1,000 (${((performance.now() - reimportStarted) / 1000).toFixed(1)} s)`,
+  );
 
   const started = performance.now();
   await services.search.syncNow();
@@ -169,7 +213,9 @@ try {
   const withCalls = await matchTimes(services, list);
   const matchRatio = withCalls.p95 / curated.p95;
   console.log(`match, curated catalogue only: p50 ${formatMs(curated.p50)}, p95 ${formatMs(curated.p95)}`);
-  console.log(`match with ${count} calls: p50 ${formatMs(withCalls.p50)}, p95 ${formatMs(withCalls.p95)} (target ≤ ${MATCH_P95_TARGET_MS} ms) ${verdict(withCalls.p95 <= MATCH_P95_TARGET_MS)}; ${matchRatio.toFixed(2)}× curated-only (target ≤ ${MATCH_RATIO_TARGET}×) ${verdict(matchRatio <= MATCH_RATIO_TARGET)}; ${(withCalls.calls / list.length).toFixed(1)} calls per answer`);
+  console.log(
+    `match with ${count} calls: p50 ${formatMs(withCalls.p50)}, p95 ${formatMs(withCalls.p95)} (target ≤ ${MATCH_P95_TARGET_MS} ms) ${verdict(withCalls.p95 <= MATCH_P95_TARGET_MS)}; ${matchRatio.toFixed(2)}× curated-only (target ≤ ${MATCH_RATIO_TARGET}×) ${verdict(matchRatio <= MATCH_RATIO_TARGET)}; ${(withCalls.calls / list.length).toFixed(1)} calls per answer`,
+  );
   failed ||= withCalls.p95 > MATCH_P95_TARGET_MS || matchRatio > MATCH_RATIO_TARGET;
 } finally {
   await services.close();
@@ -179,14 +225,28 @@ if (process.env.DATABASE_URL) {
   const name = `clusterlink_bench_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
-  await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`);
+  await admin.query(
+    `create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`,
+  );
   const url = new URL(process.env.DATABASE_URL);
   url.pathname = `/${name}`;
-  const server = await createServices({ env: "test", basemap: { kind: "offline" }, port: 0, host: "127.0.0.1", dataDir: "memory://", databaseUrl: url.href }, { startSync: false });
+  const server = await createServices(
+    {
+      env: "test",
+      basemap: { kind: "offline" },
+      port: 0,
+      host: "127.0.0.1",
+      dataDir: "memory://",
+      databaseUrl: url.href,
+    },
+    { startSync: false },
+  );
   try {
     const timed = await timeImport(server, texts);
     const ratio = timed.importMs / timed.parseMs;
-    console.log(`import on PostgreSQL: ${formatMs((timed.importMs / count) * 1000)} per 1,000 against JSON.parse ${formatMs((timed.parseMs / count) * 1000)}: ${ratio.toFixed(1)}× (target ≤ ${IMPORT_TARGET}×) ${verdict(ratio <= IMPORT_TARGET)}`);
+    console.log(
+      `import on PostgreSQL: ${formatMs((timed.importMs / count) * 1000)} per 1,000 against JSON.parse ${formatMs((timed.parseMs / count) * 1000)}: ${ratio.toFixed(1)}× (target ≤ ${IMPORT_TARGET}×) ${verdict(ratio <= IMPORT_TARGET)}`,
+    );
     failed ||= ratio > IMPORT_TARGET;
   } finally {
     await server.close();

@@ -43,7 +43,10 @@ interface Prepared extends BenchQuery {
   engineTotal?: number;
 }
 
-const services = await createServices({ env: "test", basemap: { kind: "offline" }, port: 0, host: "127.0.0.1", dataDir: "memory://" }, { startSync: false });
+const services = await createServices(
+  { env: "test", basemap: { kind: "offline" }, port: 0, host: "127.0.0.1", dataDir: "memory://" },
+  { startSync: false },
+);
 try {
   const engine = services.search.primary;
   const random = seededRandom(seed);
@@ -61,7 +64,13 @@ try {
   const prepared: Prepared[] = [];
   for (const benchQuery of buildQueries(random, vocabulary)) {
     const request = await resolvePlacePhrase(parseSearchRequest(benchQuery.params, known), known, services.search);
-    prepared.push({ ...benchQuery, path: `/api/search?${benchQuery.params}`, query: toSearchQuery(request), handlerMs: [], engineMs: [] });
+    prepared.push({
+      ...benchQuery,
+      path: `/api/search?${benchQuery.params}`,
+      query: toSearchQuery(request),
+      handlerMs: [],
+      engineMs: [],
+    });
   }
 
   const timeHandler = async (item: Prepared, record: boolean) => {
@@ -120,17 +129,31 @@ try {
   const hitShare = withHits / prepared.length;
 
   const pad = (text: string, width: number) => text.padStart(width);
-  console.log(`Search benchmark: embedded engine, seed ${seed}; ${os.cpus().length} CPUs, load average ${loadAverage()} at the end`);
-  console.log(`Catalogue: ${FACILITIES} facilities + ${PROGRAMS} programs = ${documents.length} documents (generated in ${formatMs(generatedMs)})`);
+  console.log(
+    `Search benchmark: embedded engine, seed ${seed}; ${os.cpus().length} CPUs, load average ${loadAverage()} at the end`,
+  );
+  console.log(
+    `Catalogue: ${FACILITIES} facilities + ${PROGRAMS} programs = ${documents.length} documents (generated in ${formatMs(generatedMs)})`,
+  );
   console.log(`Index build (replaceAll): ${formatMs(indexMs)}`);
-  console.log(`Queries: ${prepared.length}; ${warmupRounds} warm-up rounds, then ${rounds} measured rounds, paths alternated: ${engineAll.length} samples per path`);
+  console.log(
+    `Queries: ${prepared.length}; ${warmupRounds} warm-up rounds, then ${rounds} measured rounds, paths alternated: ${engineAll.length} samples per path`,
+  );
   console.log("");
   console.log(`${"".padEnd(16)}${pad("p50", 12)}${pad("p95", 12)}${pad("max", 12)}`);
-  console.log(`${"engine".padEnd(16)}${pad(formatMs(engineP50), 12)}${pad(formatMs(engineP95), 12)}${pad(formatMs(Math.max(...engineAll)), 12)}`);
-  console.log(`${"handler".padEnd(16)}${pad(formatMs(handlerP50), 12)}${pad(formatMs(handlerP95), 12)}${pad(formatMs(Math.max(...handlerAll)), 12)}`);
-  console.log(`${"handler/engine".padEnd(16)}${pad(`${ratioP50.toFixed(2)}×`, 12)}${pad(`${ratioP95.toFixed(2)}×`, 12)}`);
+  console.log(
+    `${"engine".padEnd(16)}${pad(formatMs(engineP50), 12)}${pad(formatMs(engineP95), 12)}${pad(formatMs(Math.max(...engineAll)), 12)}`,
+  );
+  console.log(
+    `${"handler".padEnd(16)}${pad(formatMs(handlerP50), 12)}${pad(formatMs(handlerP95), 12)}${pad(formatMs(Math.max(...handlerAll)), 12)}`,
+  );
+  console.log(
+    `${"handler/engine".padEnd(16)}${pad(`${ratioP50.toFixed(2)}×`, 12)}${pad(`${ratioP95.toFixed(2)}×`, 12)}`,
+  );
   console.log("");
-  console.log(`${"category".padEnd(16)}${pad("queries", 8)}${pad("≥1 hit", 8)}${pad("engine p50", 12)}${pad("engine p95", 12)}${pad("handler p50", 13)}${pad("handler p95", 13)}`);
+  console.log(
+    `${"category".padEnd(16)}${pad("queries", 8)}${pad("≥1 hit", 8)}${pad("engine p50", 12)}${pad("engine p95", 12)}${pad("handler p50", 13)}${pad("handler p95", 13)}`,
+  );
   for (const category of QUERY_CATEGORIES) {
     const items = prepared.filter((item) => item.category === category);
     const engineMs = items.flatMap((item) => item.engineMs);
@@ -144,7 +167,9 @@ try {
   console.log("");
   console.log("Slowest queries (engine median / max of their runs):");
   for (const item of slowest) {
-    console.log(`  ${formatMs(median(item.engineMs)).padStart(9)} / ${formatMs(Math.max(...item.engineMs)).padStart(9)}  ${String(item.engineTotal).padStart(5)} hits  ${describe(item.params)}`);
+    console.log(
+      `  ${formatMs(median(item.engineMs)).padStart(9)} / ${formatMs(Math.max(...item.engineMs)).padStart(9)}  ${String(item.engineTotal).padStart(5)} hits  ${describe(item.params)}`,
+    );
   }
   const empty = prepared.filter((item) => item.engineTotal === 0);
   console.log("");
@@ -156,12 +181,19 @@ try {
     [`handler p95 ${formatMs(handlerP95)} ≤ ${TARGET_P95_MS} ms`, handlerP95 <= TARGET_P95_MS],
     [`overhead p95 ${ratioP95.toFixed(2)}× ≤ ${TARGET_OVERHEAD}×`, ratioP95 <= TARGET_OVERHEAD],
     [`overhead p50 ${ratioP50.toFixed(2)}× ≤ ${TARGET_OVERHEAD}×`, ratioP50 <= TARGET_OVERHEAD],
-    [`queries with ≥1 hit ${withHits}/${prepared.length} (${Math.round(hitShare * 100)}%) ≥ ${MIN_HIT_SHARE * 100}%`, hitShare >= MIN_HIT_SHARE],
-    [`handler and engine totals agree on ${prepared.length - disagreeing.length}/${prepared.length} queries`, disagreeing.length === 0],
+    [
+      `queries with ≥1 hit ${withHits}/${prepared.length} (${Math.round(hitShare * 100)}%) ≥ ${MIN_HIT_SHARE * 100}%`,
+      hitShare >= MIN_HIT_SHARE,
+    ],
+    [
+      `handler and engine totals agree on ${prepared.length - disagreeing.length}/${prepared.length} queries`,
+      disagreeing.length === 0,
+    ],
   ];
   console.log("");
   for (const [label, pass] of checks) console.log(`${verdict(pass)}  ${label}`);
-  for (const item of disagreeing) console.log(`  totals differ: handler ${item.handlerTotal}, engine ${item.engineTotal}  ${describe(item.params)}`);
+  for (const item of disagreeing)
+    console.log(`  totals differ: handler ${item.handlerTotal}, engine ${item.engineTotal}  ${describe(item.params)}`);
   if (checks.some(([, pass]) => !pass)) process.exitCode = 1;
 } finally {
   await services.close();

@@ -9,7 +9,9 @@ import { required } from "../app/required";
 const EXPLAINED = [ConfigError, CatalogError, MigrationError, DataDirLockedError];
 
 /** Runs a command-line task with the app's configuration and database, and reports failures plainly. */
-export async function runWithDatabase(task: (database: DatabaseHandle, config: AppConfig) => Promise<void>): Promise<void> {
+export async function runWithDatabase(
+  task: (database: DatabaseHandle, config: AppConfig) => Promise<void>,
+): Promise<void> {
   let database: DatabaseHandle | null = null;
   try {
     const config = loadConfig();
@@ -33,7 +35,9 @@ export function progressBar(label: string): (done: number, total: number) => voi
     if (process.stdout.isTTY) {
       const width = 30;
       const filled = Math.round(ratio * width);
-      process.stdout.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${percent}% (${done}/${total})`);
+      process.stdout.write(
+        `\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${percent}% (${done}/${total})`,
+      );
       if (done >= total) process.stdout.write("\n");
     } else if (percent >= lastPrinted + 10 || done >= total) {
       lastPrinted = percent;

@@ -28,11 +28,16 @@ const read = (file: string) => fs.readFileSync(path.join(shared, file), "utf8");
 
 // The projection, checked before anything is converted: the grid origin, and a round trip.
 const origin = utmkToWgs84(1_000_000, 2_000_000);
-if (Math.abs(origin.lat - 38) > 1e-9 || Math.abs(origin.lng - 127.5) > 1e-9) throw new Error(`UTM-K origin maps to ${JSON.stringify(origin)}, not 38°N 127.5°E`);
+if (Math.abs(origin.lat - 38) > 1e-9 || Math.abs(origin.lng - 127.5) > 1e-9)
+  throw new Error(`UTM-K origin maps to ${JSON.stringify(origin)}, not 38°N 127.5°E`);
 const back = wgs84ToUtmk(utmkToWgs84(953_003, 1_955_642).lat, utmkToWgs84(953_003, 1_955_642).lng);
-if (Math.abs(back.x - 953_003) > 0.01 || Math.abs(back.y - 1_955_642) > 0.01) throw new Error("UTM-K round trip is off by more than 1 cm");
+if (Math.abs(back.x - 953_003) > 0.01 || Math.abs(back.y - 1_955_642) > 0.01)
+  throw new Error("UTM-K round trip is off by more than 1 cm");
 
-const regionRows = parse(fs.readFileSync(path.join(dataDir, "regions.csv"), "utf8"), { columns: true }) as Record<"code" | "kostat_code" | "name_ko" | "name_ko_short" | "name_en", string>[];
+const regionRows = parse(fs.readFileSync(path.join(dataDir, "regions.csv"), "utf8"), { columns: true }) as Record<
+  "code" | "kostat_code" | "name_ko" | "name_ko_short" | "name_en",
+  string
+>[];
 const sidoCodes = parse(read("boundaries/kr_sido_codes.csv"), { columns: true }) as Record<string, string>[];
 const regions: RegionRef[] = regionRows.map((r) => ({
   code: r.code,
@@ -42,7 +47,10 @@ const regions: RegionRef[] = regionRows.map((r) => ({
   previousCode: sidoCodes.find((s) => s.code_adm === r.code)?.code_adm_prev || null,
 }));
 
-const sigunguSource = JSON.parse(read("boundaries/kr_sigungu_2018_kostat.geojson")) as FeatureCollection<Polygon | MultiPolygon, Record<"code_kostat" | "name_ko" | "name_ko_current" | "name_en" | "sido_code_kostat_current", string>>;
+const sigunguSource = JSON.parse(read("boundaries/kr_sigungu_2018_kostat.geojson")) as FeatureCollection<
+  Polygon | MultiPolygon,
+  Record<"code_kostat" | "name_ko" | "name_ko_current" | "name_en" | "sido_code_kostat_current", string>
+>;
 const sigungu: KostatSigungu[] = sigunguSource.features.map((f) => ({
   codeKostat: f.properties.code_kostat,
   nameKo: f.properties.name_ko,
@@ -58,11 +66,17 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-const topo = deriveBoundaries(sigunguSource as never, areas, regions, { keep: Number(options.get("keep") ?? 0.35), quantization: 1e5 });
+const topo = deriveBoundaries(sigunguSource as never, areas, regions, {
+  keep: Number(options.get("keep") ?? 0.35),
+  quantization: 1e5,
+});
 const topoText = `${JSON.stringify({ ...topo, credit: BOUNDARY_CREDIT })}\n`;
 
 // How well centroids and simplified polygons agree: each current sigungu's dongs inside its own polygon.
-const drawn = feature(topo, topo.objects.sigungu as never) as unknown as FeatureCollection<Polygon | MultiPolygon, { code: string }>;
+const drawn = feature(topo, topo.objects.sigungu as never) as unknown as FeatureCollection<
+  Polygon | MultiPolygon,
+  { code: string }
+>;
 const polygonOf = new Map(drawn.features.map((f) => [f.properties.code, f.geometry as PolygonGeometry]));
 let inside = 0;
 let checked = 0;
@@ -91,16 +105,21 @@ const outputs: [string, string][] = [
   [path.join(dataDir, "boundaries", "korea.topo.json"), topoText],
   [facilitiesFile, placed.csv],
 ];
-const count = (level: string, current: boolean) => areas.filter((a) => a.level === level && a.current === current).length;
+const count = (level: string, current: boolean) =>
+  areas.filter((a) => a.level === level && a.current === current).length;
 console.log(
   `areas: ${areas.length} rows — current ${count("region", true)} regions, ${count("sigungu", true)} sigungu, ${count("eupmyeondong", true)} eupmyeondong; ` +
     `defunct ${count("region", false)} / ${count("sigungu", false)} / ${count("eupmyeondong", false)}`,
 );
-console.log(`boundaries: ${drawn.features.length} sigungu, ${(topo.objects.provinces as { geometries: unknown[] }).geometries.length} provinces, ${(Buffer.byteLength(topoText) / 1024).toFixed(0)} KiB`);
+console.log(
+  `boundaries: ${drawn.features.length} sigungu, ${(topo.objects.provinces as { geometries: unknown[] }).geometries.length} provinces, ${(Buffer.byteLength(topoText) / 1024).toFixed(0)} KiB`,
+);
 console.log(`centroids inside their own simplified sigungu polygon: ${inside} of ${checked}`);
 
 if (check) {
-  const stale = outputs.filter(([file, text]) => !fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text).map(([file]) => path.relative(process.cwd(), file));
+  const stale = outputs
+    .filter(([file, text]) => !fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text)
+    .map(([file]) => path.relative(process.cwd(), file));
   if (stale.length > 0) {
     console.error(`Out of date (run npm run data:derive): ${stale.join(", ")}`);
     process.exit(1);

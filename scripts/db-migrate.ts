@@ -3,5 +3,9 @@ import { runWithDatabase } from "./cli";
 
 await runWithDatabase(async (database) => {
   const applied = await migrateToLatest(database.db);
-  console.log(applied.length === 0 ? `Schema up to date (${database.location}).` : `Applied ${applied.join(", ")} (${database.location}).`);
+  console.log(
+    applied.length === 0
+      ? `Schema up to date (${database.location}).`
+      : `Applied ${applied.join(", ")} (${database.location}).`,
+  );
 });

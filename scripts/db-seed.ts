@@ -8,7 +8,9 @@ await runWithDatabase(async (database) => {
   await migrateToLatest(database.db);
   const report = await applyCatalog(database.db, readCatalog(CATALOG_DIR));
   const line = (label: string, counts: Record<string, number>) => {
-    const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([table, n]) => `${table} ${n}`);
+    const parts = Object.entries(counts)
+      .filter(([, n]) => n > 0)
+      .map(([table, n]) => `${table} ${n}`);
     console.log(`${label}: ${parts.length > 0 ? parts.join(", ") : "none"}`);
   };
   line("Inserted", report.inserted);

@@ -20,10 +20,18 @@ await runWithDatabase(async (database) => {
   await prepareDatabase(database.db);
   const bytes = fs.readFileSync(file);
   const [areas, regions] = await Promise.all([listAreas(database.db), listRegions(database.db)]);
-  const outcome = await importFacilityFile(database.db, buildGeocoder(areas, regions), source, bytes, path.basename(file));
+  const outcome = await importFacilityFile(
+    database.db,
+    buildGeocoder(areas, regions),
+    source,
+    bytes,
+    path.basename(file),
+  );
   for (const s of outcome.skipped) console.log(`  row ${s.row}: ${s.ko} / ${s.en}`);
   if (outcome.written === null) {
-    console.error(`${file} (${outcome.encoding}) was not imported; nothing changed. ${outcome.problems.length} problem(s):`);
+    console.error(
+      `${file} (${outcome.encoding}) was not imported; nothing changed. ${outcome.problems.length} problem(s):`,
+    );
     for (const p of outcome.problems) console.error(`  row ${p.row}, ${p.column || "file"}: ${p.ko} / ${p.en}`);
     process.exitCode = 1;
     return;

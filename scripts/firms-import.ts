@@ -13,7 +13,9 @@ import { parseOptions, runWithDatabase } from "./cli";
 const { options, positional } = parseOptions(process.argv.slice(2));
 const file = positional[0];
 if (!file) {
-  console.error("Usage: npm run firms:import -- <register.csv> [--replace]\n  columns: name, ksic_division, employees, and lat+lng, address (주소) or region_code (UTF-8 or CP949)");
+  console.error(
+    "Usage: npm run firms:import -- <register.csv> [--replace]\n  columns: name, ksic_division, employees, and lat+lng, address (주소) or region_code (UTF-8 or CP949)",
+  );
   process.exit(1);
 }
 
@@ -25,7 +27,11 @@ await runWithDatabase(async (database) => {
   } catch {
     throw new Error(`Cannot read ${file}`);
   }
-  const [reference, areas, regions] = await Promise.all([firmReferenceData(database.db), listAreas(database.db), listRegions(database.db)]);
+  const [reference, areas, regions] = await Promise.all([
+    firmReferenceData(database.db),
+    listAreas(database.db),
+    listRegions(database.db),
+  ]);
   const geocoder = buildGeocoder(areas, regions);
   const parsed = parseRegister(bytes, {
     divisions: reference.divisions,
@@ -36,12 +42,17 @@ await runWithDatabase(async (database) => {
   });
   if (!parsed.ok) {
     console.error(`${file} was not imported; nothing changed. ${parsed.problems.length} problem(s):`);
-    for (const problem of parsed.problems) console.error(`  row ${problem.row}, ${problem.field}: ${issueMessage(problem, "ko")} / ${issueMessage(problem, "en")}`);
+    for (const problem of parsed.problems)
+      console.error(
+        `  row ${problem.row}, ${problem.field}: ${issueMessage(problem, "ko")} / ${issueMessage(problem, "en")}`,
+      );
     process.exitCode = 1;
     return;
   }
   const replace = options.get("replace") === "true";
   const stored = await storeImportedFirms(database.db, parsed.firms, { replace });
   await recomputeGaps(database.db);
-  console.log(`Imported ${stored} firms from ${file} (${parsed.encoding})${replace ? ", replacing earlier imported firms" : ""}; coverage figures recomputed.`);
+  console.log(
+    `Imported ${stored} firms from ${file} (${parsed.encoding})${replace ? ", replacing earlier imported firms" : ""}; coverage figures recomputed.`,
+  );
 });

@@ -25,14 +25,22 @@ await runWithDatabase(async (database) => {
   }
   const reply = parsePortalReply(source as Portal, body);
   if (!reply.ok) {
-    console.error(`${file}: the portal answered with an error (${reply.error.kind}${reply.error.code ? ` ${reply.error.code}` : ""}): ${reply.error.message}`);
+    console.error(
+      `${file}: the portal answered with an error (${reply.error.kind}${reply.error.code ? ` ${reply.error.code}` : ""}): ${reply.error.message}`,
+    );
     process.exitCode = 1;
     return;
   }
   await prepareDatabase(database.db);
   // A saved file is one page unless the operator says it is the whole listing (--complete).
-  const report = await importRecords(database.db, source as Portal, reply.page.records, { today: today(), complete: options.get("complete") === "true" });
+  const report = await importRecords(database.db, source as Portal, reply.page.records, {
+    today: today(),
+    complete: options.get("complete") === "true",
+  });
   const c = report.counts;
-  console.log(`${source}: ${c.fetched} records read, ${c.new} new, ${c.changed} changed, ${c.unchanged} unchanged, ${c.closed} closed, ${c.rejected} rejected (run ${report.runId}).`);
-  for (const error of report.errors) console.log(`  rejected ${error.sourceId ?? "(no id)"}: ${error.field}: ${error.message}`);
+  console.log(
+    `${source}: ${c.fetched} records read, ${c.new} new, ${c.changed} changed, ${c.unchanged} unchanged, ${c.closed} closed, ${c.rejected} rejected (run ${report.runId}).`,
+  );
+  for (const error of report.errors)
+    console.log(`  rejected ${error.sourceId ?? "(no id)"}: ${error.field}: ${error.message}`);
 });

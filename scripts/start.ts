@@ -19,7 +19,9 @@ function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
   const stat = fs.statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+  return fs
+    .readdirSync(entry)
+    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
 }
 
 /** Builds when there is no build or a source file is newer than it. */
@@ -79,14 +81,21 @@ async function runServer(config: AppConfig, role: "process" | "worker"): Promise
     if (createdAdmin) console.log(`Created the first administrator account, ${createdAdmin}.`);
   }
   const server = await startServer(services);
-  const where = services.database.kind === "pglite" ? `embedded PostgreSQL at ${services.database.location}` : `PostgreSQL at ${services.database.location}`;
-  console.log(`ClusterLink ${role} ${process.pid} on http://${config.host}:${config.port} (${where}; search: ${services.search.primary.name})`);
+  const where =
+    services.database.kind === "pglite"
+      ? `embedded PostgreSQL at ${services.database.location}`
+      : `PostgreSQL at ${services.database.location}`;
+  console.log(
+    `ClusterLink ${role} ${process.pid} on http://${config.host}:${config.port} (${where}; search: ${services.search.primary.name})`,
+  );
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} (${process.pid}): no new connections; finishing the requests in flight (at most ${SHUTDOWN_GRACE_MS / 1000} s)…`);
+    console.log(
+      `${signal} (${process.pid}): no new connections; finishing the requests in flight (at most ${SHUTDOWN_GRACE_MS / 1000} s)…`,
+    );
     void drain(server, SHUTDOWN_GRACE_MS)
       .then((forced) => {
         if (forced > 0) console.warn(`Closed ${forced} connection(s) still busy after ${SHUTDOWN_GRACE_MS / 1000} s.`);
@@ -160,7 +169,10 @@ async function main(): Promise<void> {
     runPrimary(count);
     return;
   }
-  if (count > 1) console.log(`WEB_CONCURRENCY=${count} ignored: the embedded PGlite database belongs to one process, so ClusterLink runs as one. Set DATABASE_URL to a PostgreSQL server to run ${count} workers.`);
+  if (count > 1)
+    console.log(
+      `WEB_CONCURRENCY=${count} ignored: the embedded PGlite database belongs to one process, so ClusterLink runs as one. Set DATABASE_URL to a PostgreSQL server to run ${count} workers.`,
+    );
   await runServer(config, "process");
 }
 

@@ -3,7 +3,8 @@ import { prepareDatabase } from "../db/setup";
 import { AccountError, createUser, DuplicateEmailError } from "../db/queries/users";
 import { parseOptions, runWithDatabase } from "./cli";
 
-const USAGE = "Usage: npm run user:create -- --email someone@example.kr --role admin|official|council_editor|council_reviewer [--region 27]\n" +
+const USAGE =
+  "Usage: npm run user:create -- --email someone@example.kr --role admin|official|council_editor|council_reviewer [--region 27]\n" +
   "The password is read from USER_PASSWORD when set, otherwise asked for (not echoed).";
 
 /** Asks for a password on the terminal without echoing it. */
@@ -32,7 +33,8 @@ await runWithDatabase(async ({ db }) => {
     process.exitCode = 2;
     return;
   }
-  const password = process.env.USER_PASSWORD ?? (process.stdin.isTTY ? await askPassword("Password (12 characters or more): ") : "");
+  const password =
+    process.env.USER_PASSWORD ?? (process.stdin.isTTY ? await askPassword("Password (12 characters or more): ") : "");
   await prepareDatabase(db);
   try {
     const user = await createUser(db, { email, password, role, regionCode: options.get("region") ?? null });

@@ -28,7 +28,11 @@ export interface MutationContext {
  * origin, signed in (else a redirect to sign-in), a role that may do this
  * (else 403), and the session's CSRF token in the form (else 403).
  */
-export async function requireMutation(request: Request, services: Services, options: { roles?: Role[]; parseForm?: (request: Request) => Promise<FormData> } = {}): Promise<MutationContext> {
+export async function requireMutation(
+  request: Request,
+  services: Services,
+  options: { roles?: Role[]; parseForm?: (request: Request) => Promise<FormData> } = {},
+): Promise<MutationContext> {
   if (request.method !== "POST") throw new Response("Method not allowed", { status: 405 });
   if (!isSameOriginPost(request)) throw forbidden("cross_site");
   const session = await loadSession(request, services);
@@ -39,4 +43,3 @@ export async function requireMutation(request: Request, services: Services, opti
   if (typeof token !== "string" || !sameToken(session.csrfToken, token)) throw forbidden("csrf_token", session.user);
   return { user: session.user, form };
 }
-

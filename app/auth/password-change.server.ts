@@ -8,13 +8,16 @@ import { hashPassword } from "./password.server";
 import { checkPasswordThrottled, hashToken, readSessionToken } from "./session.server";
 import type { SessionUser } from "./user.server";
 
-export type PasswordChangeResult = { ok: true } | { ok: false; issues: FieldIssue[] } | { ok: false; retryAfterSeconds: number };
+export type PasswordChangeResult =
+  { ok: true } | { ok: false; issues: FieldIssue[] } | { ok: false; retryAfterSeconds: number };
 
 /** The rule for a new password: length, no control characters, not common or repetitive, typed the same twice. */
 export function newPasswordIssues(password: unknown, confirmation: unknown, email: string): FieldIssue[] {
   if (typeof password !== "string" || password === "") return [issue("newPassword", "required")];
-  if ([...password].length < PASSWORD_MIN_LENGTH) return [issue("newPassword", "password_too_short", { min: PASSWORD_MIN_LENGTH })];
-  if (password.length > PASSWORD_MAX_LENGTH) return [issue("newPassword", "password_too_long", { max: PASSWORD_MAX_LENGTH })];
+  if ([...password].length < PASSWORD_MIN_LENGTH)
+    return [issue("newPassword", "password_too_short", { min: PASSWORD_MIN_LENGTH })];
+  if (password.length > PASSWORD_MAX_LENGTH)
+    return [issue("newPassword", "password_too_long", { max: PASSWORD_MAX_LENGTH })];
   if (/[\u0000-\u001F\u007F]/.test(password)) return [issue("newPassword", "control_chars")];
   if (isGuessablePassword(password, [email])) return [issue("newPassword", "password_guessable")];
   if (confirmation !== password) return [issue("confirmPassword", "password_mismatch")];
@@ -32,11 +35,19 @@ export async function changeOwnPassword(
   user: SessionUser,
   input: { current: unknown; next: unknown; confirmation: unknown; address: string },
 ): Promise<PasswordChangeResult> {
-  if (typeof input.current !== "string" || input.current === "") return { ok: false, issues: [issue("currentPassword", "required")] };
+  if (typeof input.current !== "string" || input.current === "")
+    return { ok: false, issues: [issue("currentPassword", "required")] };
   const problems = newPasswordIssues(input.next, input.confirmation, user.email);
   if (problems.length > 0) return { ok: false, issues: problems };
-  const checked = await checkPasswordThrottled(services, { email: user.email, password: input.current, address: input.address });
-  if (!checked.ok) return checked.reason === "throttled" ? { ok: false, retryAfterSeconds: checked.retryAfterSeconds } : { ok: false, issues: [issue("currentPassword", "password_incorrect")] };
+  const checked = await checkPasswordThrottled(services, {
+    email: user.email,
+    password: input.current,
+    address: input.address,
+  });
+  if (!checked.ok)
+    return checked.reason === "throttled"
+      ? { ok: false, retryAfterSeconds: checked.retryAfterSeconds }
+      : { ok: false, issues: [issue("currentPassword", "password_incorrect")] };
   const token = readSessionToken(request, services);
   await replacePassword(services.database.db, {
     userId: user.id,
@@ -50,7 +61,11 @@ export async function changeOwnPassword(
 }
 
 /** An administrator sets another account's password; all of that account's sessions end, and the reset is audited. */
-export async function resetPassword(services: Services, admin: SessionUser, input: { userId: string; next: unknown; confirmation: unknown }): Promise<PasswordChangeResult> {
+export async function resetPassword(
+  services: Services,
+  admin: SessionUser,
+  input: { userId: string; next: unknown; confirmation: unknown },
+): Promise<PasswordChangeResult> {
   const target = await findUserById(services.database.db, input.userId);
   if (!target || target.id === admin.id) return { ok: false, issues: [issue("userId", "not_found")] };
   const problems = newPasswordIssues(input.next, input.confirmation, target.email);

@@ -1,7 +1,19 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { findUserByEmail, type UserCredentials } from "../../db/queries/users";
-import { clearLoginThrottle, pruneLoginThrottles, recordLoginAttempt, refundLoginAttempt, reserveLoginAttempt } from "../../db/queries/login-attempts";
-import { findActiveSession, insertSession, revokeSessionByToken, touchSession, type ActiveSession } from "../../db/queries/sessions";
+import {
+  clearLoginThrottle,
+  pruneLoginThrottles,
+  recordLoginAttempt,
+  refundLoginAttempt,
+  reserveLoginAttempt,
+} from "../../db/queries/login-attempts";
+import {
+  findActiveSession,
+  insertSession,
+  revokeSessionByToken,
+  touchSession,
+  type ActiveSession,
+} from "../../db/queries/sessions";
 import { EMAIL_MAX_LENGTH, normalizeEmail, PASSWORD_MAX_LENGTH } from "~/domain/accounts";
 import { ADDRESS_POLICY, PAIR_POLICY } from "~/domain/login-throttle";
 import { logEvent } from "~/log.server";
@@ -77,7 +89,11 @@ function throttleKeys(email: string, address: string) {
 export async function checkPasswordThrottled(
   services: Services,
   input: { email: string; password: string; address: string },
-): Promise<{ ok: true; user: UserCredentials } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterSeconds: number }> {
+): Promise<
+  | { ok: true; user: UserCredentials }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number }
+> {
   const db = services.database.db;
   const email = normalizeEmail(input.email).slice(0, EMAIL_MAX_LENGTH);
   const keys = throttleKeys(email, input.address);
@@ -87,12 +103,19 @@ export async function checkPasswordThrottled(
     { key: keys.address, policy: policies.address },
   ]);
   if (!reservation.admitted) {
-    logEvent({ event: "login", outcome: "throttled", email, address: input.address, retryAfterSeconds: reservation.retryAfterSeconds });
+    logEvent({
+      event: "login",
+      outcome: "throttled",
+      email,
+      address: input.address,
+      retryAfterSeconds: reservation.retryAfterSeconds,
+    });
     return { ok: false, reason: "throttled", retryAfterSeconds: reservation.retryAfterSeconds };
   }
   const user = await findUserByEmail(db, email);
   const password = input.password.slice(0, PASSWORD_MAX_LENGTH + 1);
-  const valid = user && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
+  const valid =
+    user && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
   await recordLoginAttempt(db, { email, address: input.address, succeeded: Boolean(valid) });
   if (!valid || !user) {
     logEvent({ event: "login", outcome: "failed", email, address: input.address });
@@ -105,13 +128,19 @@ export async function checkPasswordThrottled(
   return { ok: true, user };
 }
 
-export type SignInResult = { ok: true; setCookie: string; userId: string } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+export type SignInResult =
+  | { ok: true; setCookie: string; userId: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
  * Checks a password and opens a brand-new session (a new random id every
  * time, so a session id planted before sign-in is worthless).
  */
-export async function signIn(services: Services, input: { email: string; password: string; address: string; userAgent: string | null }): Promise<SignInResult> {
+export async function signIn(
+  services: Services,
+  input: { email: string; password: string; address: string; userAgent: string | null },
+): Promise<SignInResult> {
   const checked = await checkPasswordThrottled(services, input);
   if (!checked.ok) return checked;
   const { user } = checked;

@@ -49,7 +49,11 @@ export function forbidden(reason = "not_permitted", user?: { id: string }): Resp
  * The signed-in user with one of the allowed roles. Throws a redirect to the
  * sign-in page when nobody is signed in, and a 403 when the role is not allowed.
  */
-export async function requireUser(request: Request, services: Services, options: { roles?: Role[] } = {}): Promise<SessionUser> {
+export async function requireUser(
+  request: Request,
+  services: Services,
+  options: { roles?: Role[] } = {},
+): Promise<SessionUser> {
   const user = await getCurrentUser(request, services);
   if (!user) throw signInRedirect(request);
   if (options.roles && !options.roles.includes(user.role)) throw forbidden("role", user);

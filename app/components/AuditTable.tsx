@@ -16,7 +16,11 @@ export interface AuditRow {
 /** Fields recorded outside the listing columns (status, inquiry steps), by the catalogue key of their name. */
 const FIELD_LABELS: Record<string, string> = { status: "listingStatus", state: "inquiryState" };
 /** Code values shown by their names. */
-const VALUE_TABLES: Record<string, LabelTable> = { kind: "facilityKind", category: "programCategory", services: "service" };
+const VALUE_TABLES: Record<string, LabelTable> = {
+  kind: "facilityKind",
+  category: "programCategory",
+  services: "service",
+};
 const VALUE_KEYS: Record<string, (value: string) => string> = {
   status: (value) => (value === "published" ? "statusPublished" : value === "archived" ? "statusArchived" : value),
   state: (value) => `inquiryState_${value}`,
@@ -80,7 +84,8 @@ export function AuditTable({ entries, showEntity = false }: { entries: AuditRow[
                   <ul className="audit-diff" data-testid="audit-diff">
                     {changes.map((c) => (
                       <li key={c.field}>
-                        <strong>{fieldLabel(c.field, t)}</strong>: <del>{c.before || "—"}</del> → <ins>{c.after || "—"}</ins>
+                        <strong>{fieldLabel(c.field, t)}</strong>: <del>{c.before || "—"}</del> →{" "}
+                        <ins>{c.after || "—"}</ins>
                       </li>
                     ))}
                   </ul>

@@ -29,20 +29,37 @@ export function DemandSection({ demand, regionName, divisionName, csvHref }: Dem
                 <th scope="col">{t("inquiryRegion")}</th>
                 <th scope="col">{t("inquiryClass")}</th>
                 <th scope="col">{t("inquiryIndustry")}</th>
-                <th scope="col" className="num">{t("demandRequests")}</th>
-                <th scope="col" className="num">{t("demandOpen")}</th>
-                <th scope="col" className="num">{t("demandUnmet")}</th>
-                <th scope="col" className="num">{t("demandHelpedShare")}</th>
-                <th scope="col" className="num">{t("demandFirstAnswer")}</th>
-                <th scope="col" className="num">{t("demandToClose")}</th>
+                <th scope="col" className="num">
+                  {t("demandRequests")}
+                </th>
+                <th scope="col" className="num">
+                  {t("demandOpen")}
+                </th>
+                <th scope="col" className="num">
+                  {t("demandUnmet")}
+                </th>
+                <th scope="col" className="num">
+                  {t("demandHelpedShare")}
+                </th>
+                <th scope="col" className="num">
+                  {t("demandFirstAnswer")}
+                </th>
+                <th scope="col" className="num">
+                  {t("demandToClose")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {demand.cells.map((cell) => (
-                <tr key={`${cell.regionCode}|${cell.pavittClass ?? ""}|${cell.ksicDivision ?? ""}`} data-suppressed={cell.suppressed ? "true" : undefined}>
+                <tr
+                  key={`${cell.regionCode}|${cell.pavittClass ?? ""}|${cell.ksicDivision ?? ""}`}
+                  data-suppressed={cell.suppressed ? "true" : undefined}
+                >
                   <td>{regionName.get(cell.regionCode) ?? cell.regionCode}</td>
                   <td>{cell.pavittClass ? t.label("pavittClass", cell.pavittClass) : "—"}</td>
-                  <td>{cell.ksicDivision ? `${cell.ksicDivision} ${divisionName.get(cell.ksicDivision) ?? ""}` : "—"}</td>
+                  <td>
+                    {cell.ksicDivision ? `${cell.ksicDivision} ${divisionName.get(cell.ksicDivision) ?? ""}` : "—"}
+                  </td>
                   {cell.suppressed ? (
                     <td className="num" colSpan={6}>
                       {withheld}

@@ -84,7 +84,13 @@ export function FacilityMap(props: FacilityMapProps) {
     let cancelled = false;
     let map: MapLibreMap | null = null;
     // The map is created once, from the first props; later changes are applied by the effects below.
-    const { basemap = OFFLINE, lang: firstLang, focus: firstFocus, interactive: isInteractive = true, kinds: allKinds } = latest.current;
+    const {
+      basemap = OFFLINE,
+      lang: firstLang,
+      focus: firstFocus,
+      interactive: isInteractive = true,
+      kinds: allKinds,
+    } = latest.current;
     const popups = popupRef;
     void loadMaplibre()
       .then(async ({ default: maplibregl }) => {
@@ -156,7 +162,8 @@ export function FacilityMap(props: FacilityMapProps) {
     if (!map || state !== "loaded") return;
     for (const kind of kinds) {
       const visibility = visibleKinds.includes(kind) ? "visible" : "none";
-      for (const layer of Object.values(facilityLayerIds(kind))) if (map.getLayer(layer)) map.setLayoutProperty(layer, "visibility", visibility);
+      for (const layer of Object.values(facilityLayerIds(kind)))
+        if (map.getLayer(layer)) map.setLayoutProperty(layer, "visibility", visibility);
     }
   }, [kinds, visibleKinds, state]);
 
@@ -171,7 +178,11 @@ export function FacilityMap(props: FacilityMapProps) {
       const points = [...facilities, ...(latest.current.near ? [latest.current.near] : [])];
       const lngs = points.map((p) => p.lng);
       const lats = points.map((p) => p.lat);
-      map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], { padding: 50, maxZoom: FIT_MAX_ZOOM, duration: 0 });
+      map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], {
+        padding: 50,
+        maxZoom: FIT_MAX_ZOOM,
+        duration: 0,
+      });
     }
     if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", nameKey(lang)]);
     setBasemapLanguage(map, lang);
@@ -181,7 +192,9 @@ export function FacilityMap(props: FacilityMapProps) {
     const map = mapRef.current;
     if (!map || state !== "loaded") return;
     const facility = highlightedId ? facilities.find((f) => f.id === highlightedId) : undefined;
-    (map.getSource(HIGHLIGHT_SOURCE) as GeoJSONSource | undefined)?.setData(facilityCollection(facility ? [facility] : []));
+    (map.getSource(HIGHLIGHT_SOURCE) as GeoJSONSource | undefined)?.setData(
+      facilityCollection(facility ? [facility] : []),
+    );
   }, [highlightedId, facilities, state]);
 
   // The search point is compared by value: a new object with the same place does not move the map.
@@ -189,13 +202,18 @@ export function FacilityMap(props: FacilityMapProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || state !== "loaded") return;
-    const point = nearLat === undefined || nearLng === undefined ? null : { lat: nearLat, lng: nearLng, radiusKm: nearRadiusKm };
+    const point =
+      nearLat === undefined || nearLng === undefined ? null : { lat: nearLat, lng: nearLng, radiusKm: nearRadiusKm };
     (map.getSource(NEAR_SOURCE) as GeoJSONSource | undefined)?.setData(nearCollection(point));
     if (point?.radiusKm) {
       const ring = circleRing(point, point.radiusKm);
       const lngs = ring.map(([lng]) => lng);
       const lats = ring.map(([, lat]) => lat);
-      map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], { padding: 40, maxZoom: 11, duration: 600 });
+      map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], {
+        padding: 40,
+        maxZoom: 11,
+        duration: 600,
+      });
     }
   }, [nearLat, nearLng, nearRadiusKm, state]);
 
@@ -278,7 +296,10 @@ function addOverlays(map: MapLibreMap, props: FacilityMapProps): void {
       promoteId: "id",
     });
     for (const layer of facilityLayers(kind)) {
-      map.addLayer({ ...layer, layout: { ...layer.layout, visibility: visibleKinds.includes(kind) ? "visible" : "none" } } as never);
+      map.addLayer({
+        ...layer,
+        layout: { ...layer.layout, visibility: visibleKinds.includes(kind) ? "visible" : "none" },
+      } as never);
     }
   }
   map.addSource(HIGHLIGHT_SOURCE, { type: "geojson", data: facilityCollection([]) });
@@ -287,20 +308,29 @@ function addOverlays(map: MapLibreMap, props: FacilityMapProps): void {
 
 function nearCollection(near: FacilityMapProps["near"]): FeatureCollection {
   if (!near) return { type: "FeatureCollection", features: [] };
-  const point: Feature = { type: "Feature", geometry: { type: "Point", coordinates: [near.lng, near.lat] }, properties: {} };
+  const point: Feature = {
+    type: "Feature",
+    geometry: { type: "Point", coordinates: [near.lng, near.lat] },
+    properties: {},
+  };
   return { type: "FeatureCollection", features: near.radiusKm ? [circlePolygon(near, near.radiusKm), point] : [point] };
 }
 
 /** Facilities drawn on screen, counting each cluster's members. */
 function countDrawn(map: MapLibreMap, kinds: FacilityKind[]): number {
-  const layers = kinds.flatMap((kind) => {
-    const ids = facilityLayerIds(kind);
-    return [ids.points, ids.clusters];
-  }).filter((id) => map.getLayer(id));
+  const layers = kinds
+    .flatMap((kind) => {
+      const ids = facilityLayerIds(kind);
+      return [ids.points, ids.clusters];
+    })
+    .filter((id) => map.getLayer(id));
   const seen = new Set<string>();
   let total = 0;
   for (const feature of map.queryRenderedFeatures({ layers })) {
-    const key = feature.properties.cluster_id !== undefined ? `${feature.source}:c${feature.properties.cluster_id}` : `${feature.source}:${feature.properties.id}`;
+    const key =
+      feature.properties.cluster_id !== undefined
+        ? `${feature.source}:c${feature.properties.cluster_id}`
+        : `${feature.source}:${feature.properties.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
     total += feature.properties.point_count !== undefined ? Number(feature.properties.point_count) : 1;
@@ -310,7 +340,13 @@ function countDrawn(map: MapLibreMap, kinds: FacilityKind[]): number {
 
 type MapLibre = typeof MapLibreModule;
 
-function openPopup(maplibregl: MapLibre, map: MapLibreMap, feature: MapGeoJSONFeature, props: FacilityMapProps, popupRef: { current: Popup | null }): void {
+function openPopup(
+  maplibregl: MapLibre,
+  map: MapLibreMap,
+  feature: MapGeoJSONFeature,
+  props: FacilityMapProps,
+  popupRef: { current: Popup | null },
+): void {
   const p = feature.properties as Record<string, unknown>;
   const anchor = typeof p.anchorGroup === "string" ? (JSON.parse(p.anchorGroup) as MapFacility["anchorGroup"]) : null;
   const [lng, lat] = (feature.geometry as GeoJSON.Point).coordinates;
@@ -318,14 +354,31 @@ function openPopup(maplibregl: MapLibre, map: MapLibreMap, feature: MapGeoJSONFe
   openPopupFor(
     maplibregl,
     map,
-    { id: String(p.id), kind: String(p.kind), nameKo: String(p.nameKo), nameEn: String(p.nameEn), regionCode: String(p.regionCode), lat, lng, precision: String(p.precision), anchorGroup: anchor, sectors: [] },
+    {
+      id: String(p.id),
+      kind: String(p.kind),
+      nameKo: String(p.nameKo),
+      nameEn: String(p.nameEn),
+      regionCode: String(p.regionCode),
+      lat,
+      lng,
+      precision: String(p.precision),
+      anchorGroup: anchor,
+      sectors: [],
+    },
     props,
     popupRef,
   );
 }
 
 /** A popup built from DOM nodes, so listing text is always inert. */
-function openPopupFor(maplibregl: MapLibre, map: MapLibreMap, facility: MapFacility, props: FacilityMapProps, popupRef: { current: Popup | null }): void {
+function openPopupFor(
+  maplibregl: MapLibre,
+  map: MapLibreMap,
+  facility: MapFacility,
+  props: FacilityMapProps,
+  popupRef: { current: Popup | null },
+): void {
   const { lang, t } = props;
   const body = document.createElement("div");
   body.className = "popup";
@@ -344,5 +397,8 @@ function openPopupFor(maplibregl: MapLibre, map: MapLibreMap, facility: MapFacil
   link.textContent = t("openPage");
   body.append(link);
   popupRef.current?.remove();
-  popupRef.current = new maplibregl.Popup({ offset: 10, maxWidth: "280px" }).setLngLat([facility.lng, facility.lat]).setDOMContent(body).addTo(map);
+  popupRef.current = new maplibregl.Popup({ offset: 10, maxWidth: "280px" })
+    .setLngLat([facility.lng, facility.lat])
+    .setDOMContent(body)
+    .addTo(map);
 }

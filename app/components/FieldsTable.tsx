@@ -27,7 +27,17 @@ export function fieldLang(column: string, pageLang: Translator["lang"]): "ko" | 
 }
 
 /** Listing fields as a table; values are plain text (React escapes them), so stored markup stays inert. */
-export function FieldsTable({ columns, values, compareWith, testId }: { columns: readonly string[]; values: Record<string, string>; compareWith?: Record<string, string>; testId?: string }) {
+export function FieldsTable({
+  columns,
+  values,
+  compareWith,
+  testId,
+}: {
+  columns: readonly string[];
+  values: Record<string, string>;
+  compareWith?: Record<string, string>;
+  testId?: string;
+}) {
   const t = useT();
   return (
     <table className="data-table" data-testid={testId}>
@@ -38,7 +48,8 @@ export function FieldsTable({ columns, values, compareWith, testId }: { columns:
             <tr key={column} className={changed ? "changed" : undefined}>
               <th scope="row">{t.dynamic(`field_${column}`)}</th>
               <td lang={fieldLang(column, t.lang)}>
-                {display(column, values[column] ?? "", t) || "—"} {changed && <span className="badge draft">{t("changedMark")}</span>}
+                {display(column, values[column] ?? "", t) || "—"}{" "}
+                {changed && <span className="badge draft">{t("changedMark")}</span>}
               </td>
             </tr>
           );

@@ -43,7 +43,11 @@ function hexagonCollection(hotspots: GapMapProps["hotspots"]): FeatureCollection
   const most = Math.max(1, ...hotspots.map((spot) => spot.smes));
   return {
     type: "FeatureCollection",
-    features: hotspots.map((spot) => ({ type: "Feature", geometry: hexagonPolygon(spot.h3), properties: { h3: spot.h3, smes: spot.smes, share: spot.smes / most } })),
+    features: hotspots.map((spot) => ({
+      type: "Feature",
+      geometry: hexagonPolygon(spot.h3),
+      properties: { h3: spot.h3, smes: spot.smes, share: spot.smes / most },
+    })),
   };
 }
 
@@ -53,7 +57,11 @@ function demandCollection(demand: NonNullable<GapMapProps["demand"]>): FeatureCo
     type: "FeatureCollection",
     features: demand
       .filter((entry) => entry.unmet > 0)
-      .map((entry) => ({ type: "Feature", geometry: { type: "Point", coordinates: entry.point }, properties: { regionCode: entry.regionCode, unmet: entry.unmet, share: entry.unmet / most } })),
+      .map((entry) => ({
+        type: "Feature",
+        geometry: { type: "Point", coordinates: entry.point },
+        properties: { regionCode: entry.regionCode, unmet: entry.unmet, share: entry.unmet / most },
+      })),
   };
 }
 
@@ -63,7 +71,10 @@ function choropleth(provinces: FeatureCollection, coverage: GapMapProps["coverag
     type: "FeatureCollection",
     features: provinces.features.map((feature) => {
       const ratio = ratios.get(String(feature.properties?.regionCode));
-      return { ...feature, properties: { ...feature.properties, ...(ratio === undefined ? {} : { coverageRatio: ratio }) } };
+      return {
+        ...feature,
+        properties: { ...feature.properties, ...(ratio === undefined ? {} : { coverageRatio: ratio }) },
+      };
     }),
   };
 }
@@ -86,7 +97,12 @@ export function GapMap(props: GapMapProps) {
     let cancelled = false;
     let map: MapLibreMap | null = null;
     // The map is created once, from the first props; later changes are applied by the effects below.
-    const { basemap = { kind: "offline" }, lang: firstLang, focus: firstFocus, provincesUrl: firstProvincesUrl } = latest.current;
+    const {
+      basemap = { kind: "offline" },
+      lang: firstLang,
+      focus: firstFocus,
+      provincesUrl: firstProvincesUrl,
+    } = latest.current;
     void import("~/map/maplibre.client")
       .then(async ({ default: maplibregl }) => {
         const style = await basemapStyle(basemap, firstLang, maplibregl);
@@ -103,7 +119,11 @@ export function GapMap(props: GapMapProps) {
         map = created;
         mapRef.current = created;
         created.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
-        const provinces = firstProvincesUrl ? await fetch(firstProvincesUrl).then((response) => (response.ok ? (response.json() as Promise<FeatureCollection>) : null)) : null;
+        const provinces = firstProvincesUrl
+          ? await fetch(firstProvincesUrl).then((response) =>
+              response.ok ? (response.json() as Promise<FeatureCollection>) : null,
+            )
+          : null;
         provincesRef.current = provinces;
         const addLayers = () => {
           if (cancelled) return;
@@ -141,7 +161,10 @@ export function GapMap(props: GapMapProps) {
     if (!map || state !== "loaded") return;
     (map.getSource(GAP_HEXAGONS_SOURCE) as GeoJSONSource | undefined)?.setData(hexagonCollection(hotspots));
     (map.getSource(GAP_DEMAND_SOURCE) as GeoJSONSource | undefined)?.setData(demandCollection(demand ?? []));
-    if (provincesRef.current) (map.getSource(GAP_PROVINCES_SOURCE) as GeoJSONSource | undefined)?.setData(choropleth(provincesRef.current, coverage));
+    if (provincesRef.current)
+      (map.getSource(GAP_PROVINCES_SOURCE) as GeoJSONSource | undefined)?.setData(
+        choropleth(provincesRef.current, coverage),
+      );
     if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", nameKey(lang)]);
   }, [hotspots, coverage, demand, lang, state]);
 
@@ -150,7 +173,8 @@ export function GapMap(props: GapMapProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || state !== "loaded") return;
-    const centre: [number, number] | null = focusLng === undefined || focusLat === undefined ? null : [focusLng, focusLat];
+    const centre: [number, number] | null =
+      focusLng === undefined || focusLat === undefined ? null : [focusLng, focusLat];
     map.easeTo({ center: centre ?? KOREA_CENTER, zoom: centre ? REGION_ZOOM : COUNTRY_ZOOM });
   }, [focusLng, focusLat, state]);
 

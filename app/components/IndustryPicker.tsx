@@ -12,7 +12,21 @@ const SHOWN_SUGGESTIONS = 8;
  * multi-select does that stands in without JavaScript, so the server reads
  * and checks both the same way.
  */
-export function IndustryPicker({ name, label, value, choices, invalid, errors }: { name: string; label: string; value: string; choices: IndustryChoice[]; invalid: boolean; errors: ReactNode }) {
+export function IndustryPicker({
+  name,
+  label,
+  value,
+  choices,
+  invalid,
+  errors,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  choices: IndustryChoice[];
+  invalid: boolean;
+  errors: ReactNode;
+}) {
   const t = useT();
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -32,7 +46,15 @@ export function IndustryPicker({ name, label, value, choices, invalid, errors }:
     return (
       <label>
         {label}
-        <select name={name} id={fieldId} multiple size={8} defaultValue={chosen} aria-invalid={invalid || undefined} aria-describedby={`${ids}-select-hint`}>
+        <select
+          name={name}
+          id={fieldId}
+          multiple
+          size={8}
+          defaultValue={chosen}
+          aria-invalid={invalid || undefined}
+          aria-describedby={`${ids}-select-hint`}
+        >
           {[...choices.map((c) => c.code), ...unknown].map((code) => (
             <option key={code} value={code}>
               {named(code)}
@@ -46,7 +68,10 @@ export function IndustryPicker({ name, label, value, choices, invalid, errors }:
   }
 
   const typed = query.trim();
-  const suggestions = typed === "" ? [] : choices.filter((c) => !chosen.includes(c.code) && matchesIndustry(c, typed)).slice(0, SHOWN_SUGGESTIONS);
+  const suggestions =
+    typed === ""
+      ? []
+      : choices.filter((c) => !chosen.includes(c.code) && matchesIndustry(c, typed)).slice(0, SHOWN_SUGGESTIONS);
   const add = (code: string) => {
     setChosen((now) => (now.includes(code) ? now : [...now, code]));
     setQuery("");
@@ -66,7 +91,11 @@ export function IndustryPicker({ name, label, value, choices, invalid, errors }:
               <li key={code} className="chip">
                 <input type="hidden" name={name} value={code} />
                 <span>{named(code)}</span>
-                <button type="button" aria-label={t("industriesRemove", { name: named(code) })} onClick={() => remove(code)}>
+                <button
+                  type="button"
+                  aria-label={t("industriesRemove", { name: named(code) })}
+                  onClick={() => remove(code)}
+                >
                   ×
                 </button>
               </li>

@@ -25,11 +25,15 @@ export function InquirySteps({ steps, requests }: { steps: InquiryStep[]; reques
       {steps.map((step) => {
         const request = handler.get(step.inquiryId);
         const label =
-          step.kind === "closed" ? t("inquiryEvent_closed", { outcome: step.outcome ? t.dynamic(`inquiryOutcome_${step.outcome}`) : "" }) : t.dynamic(`inquiryEvent_${step.kind}`);
+          step.kind === "closed"
+            ? t("inquiryEvent_closed", { outcome: step.outcome ? t.dynamic(`inquiryOutcome_${step.outcome}`) : "" })
+            : t.dynamic(`inquiryEvent_${step.kind}`);
         return (
           <li key={step.id} data-kind={step.kind} data-outcome={step.outcome ?? undefined}>
             <time dateTime={step.at}>{t.format.dateTime(step.at)}</time> <strong>{label}</strong>
-            {request?.target && <span className="meta"> · {t("inquiryHandledBy", { name: t.nameOf(request.target) })}</span>}
+            {request?.target && (
+              <span className="meta"> · {t("inquiryHandledBy", { name: t.nameOf(request.target) })}</span>
+            )}
             {step.actorEmail && <span className="meta"> · {step.actorEmail}</span>}
             {step.body && <p className="inquiry-text">{step.body}</p>}
           </li>

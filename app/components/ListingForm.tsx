@@ -70,7 +70,13 @@ export function ListingForm({
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="expected" value={expected} />
       {problems.length > 0 && (
-        <div className="form-error error-summary" tabIndex={-1} ref={summary} aria-labelledby="error-summary-title" data-testid="error-summary">
+        <div
+          className="form-error error-summary"
+          tabIndex={-1}
+          ref={summary}
+          aria-labelledby="error-summary-title"
+          data-testid="error-summary"
+        >
           <h2 id="error-summary-title">{t("errorSummaryTitle")}</h2>
           <ul>
             {problems.map((p, index) => (
@@ -97,7 +103,17 @@ export function ListingForm({
           </span>
         ));
         if (INDUSTRY_PICKERS.has(column)) {
-          return <IndustryPicker key={column} name={column} label={label} value={values[column] ?? ""} choices={industries} invalid={invalid} errors={errors} />;
+          return (
+            <IndustryPicker
+              key={column}
+              name={column}
+              label={label}
+              value={values[column] ?? ""}
+              choices={industries}
+              invalid={invalid}
+              errors={errors}
+            />
+          );
         }
         if (column === "services") {
           const chosen = new Set(listItems(values[column] ?? ""));
@@ -106,7 +122,14 @@ export function ListingForm({
               <legend>{label}</legend>
               {FACILITY_SERVICES.map((service, index) => (
                 <label key={service}>
-                  <input type="checkbox" name={column} value={service} id={index === 0 ? fieldId(column) : undefined} defaultChecked={chosen.has(service)} aria-invalid={invalid || undefined} />
+                  <input
+                    type="checkbox"
+                    name={column}
+                    value={service}
+                    id={index === 0 ? fieldId(column) : undefined}
+                    defaultChecked={chosen.has(service)}
+                    aria-invalid={invalid || undefined}
+                  />
                   {t.label("service", service)}
                 </label>
               ))}
@@ -114,8 +137,20 @@ export function ListingForm({
             </fieldset>
           );
         }
-        const value = type === "facility" && PLACE_FIELDS.has(column) ? { value: place.fields[column], onChange: (e: { target: { value: string } }) => place.edit(column, e.target.value) } : { defaultValue: values[column] ?? "" };
-        const common = { name: column, id: fieldId(column), ...value, "aria-invalid": invalid || undefined, lang: fieldLang(column, t.lang) };
+        const value =
+          type === "facility" && PLACE_FIELDS.has(column)
+            ? {
+                value: place.fields[column],
+                onChange: (e: { target: { value: string } }) => place.edit(column, e.target.value),
+              }
+            : { defaultValue: values[column] ?? "" };
+        const common = {
+          name: column,
+          id: fieldId(column),
+          ...value,
+          "aria-invalid": invalid || undefined,
+          lang: fieldLang(column, t.lang),
+        };
         return (
           <Fragment key={column}>
             <label>
@@ -142,7 +177,10 @@ export function ListingForm({
             {type === "facility" && column === "address_ko" && (
               <p className="hint" role="status" data-testid="place-status">
                 {place.status.kind === "address"
-                  ? t("placedFromAddress", { place: place.status.label[t.lang], precision: t(`precision_${place.status.precision}`) })
+                  ? t("placedFromAddress", {
+                      place: place.status.label[t.lang],
+                      precision: t(`precision_${place.status.precision}`),
+                    })
                   : place.status.kind === "exact"
                     ? t("placedExact")
                     : place.status.kind === "unknown"
@@ -174,7 +212,11 @@ export function ListingForm({
   );
 }
 
-type PlaceStatus = { kind: "idle" } | { kind: "unknown" } | { kind: "exact" } | { kind: "address"; label: GeocodeMatch["label"]; precision: GeocodeMatch["precision"] };
+type PlaceStatus =
+  | { kind: "idle" }
+  | { kind: "unknown" }
+  | { kind: "exact" }
+  | { kind: "address"; label: GeocodeMatch["label"]; precision: GeocodeMatch["precision"] };
 
 /**
  * The point follows the typed address (GET /api/geocode: the centroid of its
@@ -182,7 +224,9 @@ type PlaceStatus = { kind: "idle" } | { kind: "unknown" } | { kind: "exact" } | 
  * Without JavaScript the server does the same when the form is saved.
  */
 function usePlace(values: Record<string, string>) {
-  const [fields, setFields] = useState<Record<string, string>>(() => Object.fromEntries([...PLACE_FIELDS].map((f) => [f, values[f] ?? ""])));
+  const [fields, setFields] = useState<Record<string, string>>(() =>
+    Object.fromEntries([...PLACE_FIELDS].map((f) => [f, values[f] ?? ""])),
+  );
   const [status, setStatus] = useState<PlaceStatus>({ kind: values.coord_precision === "exact" ? "exact" : "idle" });
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -191,15 +235,23 @@ function usePlace(values: Record<string, string>) {
     clearTimeout(timer.current);
     if (address.trim() === "") return;
     timer.current = setTimeout(async () => {
-      const answer = await fetch(`/api/geocode?q=${encodeURIComponent(address)}`, { headers: { accept: "application/json" } }).catch(() => null);
+      const answer = await fetch(`/api/geocode?q=${encodeURIComponent(address)}`, {
+        headers: { accept: "application/json" },
+      }).catch(() => null);
       if (!answer) return;
       if (!answer.ok) {
         setStatus({ kind: "unknown" });
         return;
       }
       const match = (await answer.json()) as GeocodeMatch;
-      setFields((now) => (now.coord_precision === "exact" ? now : { ...now, lat: match.lat.toFixed(5), lng: match.lng.toFixed(5), coord_precision: match.precision }));
-      setStatus((now) => (now.kind === "exact" ? now : { kind: "address", label: match.label, precision: match.precision }));
+      setFields((now) =>
+        now.coord_precision === "exact"
+          ? now
+          : { ...now, lat: match.lat.toFixed(5), lng: match.lng.toFixed(5), coord_precision: match.precision },
+      );
+      setStatus((now) =>
+        now.kind === "exact" ? now : { kind: "address", label: match.label, precision: match.precision },
+      );
     }, GEOCODE_DELAY_MS);
   };
 

@@ -7,7 +7,15 @@ export interface RegionOption {
 }
 
 /** One `<option>` per region, named in the page's language, with an optional note after the name (a count). */
-export function RegionOptions({ regions, lang, note }: { regions: readonly RegionOption[]; lang: Lang; note?: (code: string) => string }) {
+export function RegionOptions({
+  regions,
+  lang,
+  note,
+}: {
+  regions: readonly RegionOption[];
+  lang: Lang;
+  note?: (code: string) => string;
+}) {
   return (
     <>
       {regions.map((r) => (

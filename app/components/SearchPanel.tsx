@@ -38,7 +38,19 @@ export interface SearchPanelProps {
  * JavaScript; with it, results follow typing (debounced), and Remix cancels a
  * pending search when a newer one starts. Everything lives in the URL.
  */
-export function SearchPanel({ lang, t, search, kinds, regions, divisions, picking, onPickingChange, pickedPoint, onHighlight, onSelect }: SearchPanelProps) {
+export function SearchPanel({
+  lang,
+  t,
+  search,
+  kinds,
+  regions,
+  divisions,
+  picking,
+  onPickingChange,
+  pickedPoint,
+  onHighlight,
+  onSelect,
+}: SearchPanelProps) {
   const location = useLocation();
   const params = new URLSearchParams(location.search);
   const submit = useSubmit();
@@ -55,7 +67,8 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
   const q = params.get("q") ?? "";
   const near = params.get("near") ?? "";
   const facets = search.active && search.response ? search.response.facets : {};
-  const count = (facet: string, value: string) => (search.active && search.response ? ` (${t.format.number(facets[facet]?.[value] ?? 0)})` : "");
+  const count = (facet: string, value: string) =>
+    search.active && search.response ? ` (${t.format.number(facets[facet]?.[value] ?? 0)})` : "";
 
   // Links and the back button change the URL: the box follows unless someone is typing in it.
   useEffect(() => {
@@ -68,7 +81,8 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
     noteFocus();
     // Empty fields stay out of the URL, so shared links are short.
     const filled = new URLSearchParams();
-    for (const [key, value] of new FormData(formRef.current)) if (typeof value === "string" && value.trim() !== "") filled.append(key, value);
+    for (const [key, value] of new FormData(formRef.current))
+      if (typeof value === "string" && value.trim() !== "") filled.append(key, value);
     submit(filled, { method: "get", action: "/", replace: true, preventScrollReset: true });
   };
   const submitSoon = () => {
@@ -113,11 +127,27 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
       <h2 id="search-heading" className="visually-hidden">
         {t("searchHeading")}
       </h2>
-      <Form method="get" role="search" ref={formRef} className="search-form" onChange={(event) => ((event.target as HTMLElement).tagName === "SELECT" ? submitNow() : undefined)}>
+      <Form
+        method="get"
+        role="search"
+        ref={formRef}
+        className="search-form"
+        onChange={(event) => ((event.target as HTMLElement).tagName === "SELECT" ? submitNow() : undefined)}
+      >
         {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
         <label className="search-box">
           <span className="visually-hidden">{t("searchLabel")}</span>
-          <input ref={textRef} type="search" name="q" defaultValue={q} placeholder={t("searchPlaceholder")} autoComplete="off" maxLength={200} onInput={submitSoon} data-testid="search-input" />
+          <input
+            ref={textRef}
+            type="search"
+            name="q"
+            defaultValue={q}
+            placeholder={t("searchPlaceholder")}
+            autoComplete="off"
+            maxLength={200}
+            onInput={submitSoon}
+            data-testid="search-input"
+          />
           <button type="submit">{t("searchButton")}</button>
         </label>
         <div className="search-filters">
@@ -125,8 +155,14 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
             {t("filterType")}
             <select name="type" defaultValue={params.get("type") ?? ""} key={`type-${params.get("type")}`}>
               <option value="">{t("anyOption")}</option>
-              <option value="facility">{t("typeFacility")}{count("type", "facility")}</option>
-              <option value="program">{t("typeProgram")}{count("type", "program")}</option>
+              <option value="facility">
+                {t("typeFacility")}
+                {count("type", "facility")}
+              </option>
+              <option value="program">
+                {t("typeProgram")}
+                {count("type", "program")}
+              </option>
             </select>
           </label>
           <label>
@@ -162,7 +198,11 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
           </label>
           <label>
             {t("filterPavitt")}
-            <select name="pavittClass" defaultValue={params.get("pavittClass") ?? ""} key={`pavitt-${params.get("pavittClass")}`}>
+            <select
+              name="pavittClass"
+              defaultValue={params.get("pavittClass") ?? ""}
+              key={`pavitt-${params.get("pavittClass")}`}
+            >
               <option value="">{t("anyOption")}</option>
               {PAVITT_CLASSES.map((cls) => (
                 <option key={cls} value={cls}>
@@ -174,7 +214,12 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
           </label>
           <label>
             {t("radius")}
-            <select name="radiusKm" defaultValue={params.get("radiusKm") ?? ""} disabled={near === ""} key={`radius-${params.get("radiusKm")}-${near}`}>
+            <select
+              name="radiusKm"
+              defaultValue={params.get("radiusKm") ?? ""}
+              disabled={near === ""}
+              key={`radius-${params.get("radiusKm")}-${near}`}
+            >
               <option value="">{t("noRadius")}</option>
               {RADII_KM.map((km) => (
                 <option key={km} value={km}>
@@ -191,7 +236,12 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
               <button type="button" onClick={locateMe}>
                 {t("nearMe")}
               </button>
-              <button type="button" onClick={() => onPickingChange(!picking)} aria-pressed={picking} data-testid="pick-point">
+              <button
+                type="button"
+                onClick={() => onPickingChange(!picking)}
+                aria-pressed={picking}
+                data-testid="pick-point"
+              >
                 {t("pickOnMap")}
               </button>
             </>
@@ -203,13 +253,36 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
           ) : null}
           {search.active ? <Link to={lang === "en" ? "/?lang=en" : "/"}>{t("searchClear")}</Link> : null}
         </div>
-        {picking ? <p className="hint" role="status">{t("pickingHint")}</p> : null}
-        {locating ? <p className="hint" role="status">{t("locating")}</p> : null}
-        {geoFailed ? <p className="notice" role="alert">{t("geolocationFailed")}</p> : null}
-        {near ? <p className="hint">{t("nearPoint", { lat: near.split(",")[0] ?? "", lng: near.split(",")[1] ?? "" })}</p> : null}
+        {picking ? (
+          <p className="hint" role="status">
+            {t("pickingHint")}
+          </p>
+        ) : null}
+        {locating ? (
+          <p className="hint" role="status">
+            {t("locating")}
+          </p>
+        ) : null}
+        {geoFailed ? (
+          <p className="notice" role="alert">
+            {t("geolocationFailed")}
+          </p>
+        ) : null}
+        {near ? (
+          <p className="hint">{t("nearPoint", { lat: near.split(",")[0] ?? "", lng: near.split(",")[1] ?? "" })}</p>
+        ) : null}
       </Form>
       {search.active ? (
-        <SearchResults lang={lang} t={t} search={search} params={params} busy={navigation.state === "loading"} onHighlight={onHighlight} onSelect={onSelect} regions={regions} />
+        <SearchResults
+          lang={lang}
+          t={t}
+          search={search}
+          params={params}
+          busy={navigation.state === "loading"}
+          onHighlight={onHighlight}
+          onSelect={onSelect}
+          regions={regions}
+        />
       ) : null}
     </section>
   );
@@ -217,7 +290,8 @@ export function SearchPanel({ lang, t, search, kinds, regions, divisions, pickin
 
 /** The engine's highlight when it marks the name shown in this language (it is HTML-escaped apart from the marks). */
 function HitName({ title, highlight }: { title: string; highlight?: string }) {
-  if (highlight && highlight.replace(/<\/?mark>/g, "") === escapeHtml(title)) return <span dangerouslySetInnerHTML={{ __html: highlight }} />;
+  if (highlight && highlight.replace(/<\/?mark>/g, "") === escapeHtml(title))
+    return <span dangerouslySetInnerHTML={{ __html: highlight }} />;
   return <>{title}</>;
 }
 
@@ -260,7 +334,8 @@ function SearchResults({
   return (
     <section aria-labelledby="results-heading" aria-busy={busy} className="results">
       <h2 id="results-heading">
-        {t("resultsHeading")} <small data-testid="results-total">({t("resultsCount", { count: response.total })})</small>
+        {t("resultsHeading")}{" "}
+        <small data-testid="results-total">({t("resultsCount", { count: response.total })})</small>
       </h2>
       {busy ? (
         <p className="busy-indicator" role="status">
@@ -277,7 +352,9 @@ function SearchResults({
           {t("degradedNotice")}
         </p>
       ) : null}
-      {response.place ? <p className="hint">{t("placeNotice", { place: t.nameOf(response.place), km: response.place.radiusKm })}</p> : null}
+      {response.place ? (
+        <p className="hint">{t("placeNotice", { place: t.nameOf(response.place), km: response.place.radiusKm })}</p>
+      ) : null}
       {response.total === 0 ? (
         <div className="empty" data-testid="search-empty">
           <p>{t("noResults")}</p>
@@ -305,7 +382,9 @@ function SearchResults({
               ))}
             {params.get("radiusKm") && Number(params.get("radiusKm")) < 100 ? (
               <li>
-                <Link to={`/?${new URLSearchParams({ ...Object.fromEntries(params), radiusKm: "100" })}`}>{t("widenRadius", { km: 100 })}</Link>
+                <Link to={`/?${new URLSearchParams({ ...Object.fromEntries(params), radiusKm: "100" })}`}>
+                  {t("widenRadius", { km: 100 })}
+                </Link>
               </li>
             ) : null}
           </ul>
@@ -324,7 +403,11 @@ function SearchResults({
               onMouseLeave={isFacility ? () => onHighlight(null) : undefined}
               onFocus={isFacility ? () => onHighlight(hit.id) : undefined}
             >
-              <span className="swatch" style={{ background: isFacility ? KIND_COLORS[hit.kind as FacilityKind] : "#868e96" }} aria-hidden="true" />
+              <span
+                className="swatch"
+                style={{ background: isFacility ? KIND_COLORS[hit.kind as FacilityKind] : "#868e96" }}
+                aria-hidden="true"
+              />
               <div>
                 {isFacility ? (
                   <Link to={`/facilities/${encodeURIComponent(hit.id)}${lang === "en" ? "?lang=en" : ""}`}>

@@ -1,7 +1,24 @@
 import { randomBytes } from "node:crypto";
 import { findByExternalIds } from "../../db/queries/council-listings";
-import { findJob as findStoredJob, findPlan as findStoredPlan, finishJob, ImportBusyError, insertPlan, insertRunningJob, recordJobProgress, takePlan, type StoredJob, type StoredPlan } from "../../db/queries/import-plans";
-import { applyStagedRows, dropStagedRows, StagedChangeConflict, stageRows, type StagedRow } from "../../db/queries/import-staging";
+import {
+  findJob as findStoredJob,
+  findPlan as findStoredPlan,
+  finishJob,
+  ImportBusyError,
+  insertPlan,
+  insertRunningJob,
+  recordJobProgress,
+  takePlan,
+  type StoredJob,
+  type StoredPlan,
+} from "../../db/queries/import-plans";
+import {
+  applyStagedRows,
+  dropStagedRows,
+  StagedChangeConflict,
+  stageRows,
+  type StagedRow,
+} from "../../db/queries/import-staging";
 import type { SessionUser } from "~/auth/user.server";
 import type { CsvEncoding } from "~/csv";
 import { checkImport, sameFields, type ImportCheck } from "~/domain/listing-import";
@@ -43,29 +60,64 @@ export interface ImportPlan {
 export type ImportJob = StoredJob;
 
 function planFrom(stored: StoredPlan): ImportPlan {
-  return { id: stored.id, userId: stored.userId, regionCode: stored.regionCode, type: stored.type, encoding: stored.encoding as CsvEncoding | null, fileName: stored.fileName, check: stored.checked as ImportCheck, preview: stored.preview, basis: stored.basis };
+  return {
+    id: stored.id,
+    userId: stored.userId,
+    regionCode: stored.regionCode,
+    type: stored.type,
+    encoding: stored.encoding as CsvEncoding | null,
+    fileName: stored.fileName,
+    check: stored.checked as ImportCheck,
+    preview: stored.preview,
+    basis: stored.basis,
+  };
 }
 
-export async function checkImportFile(services: Services, actor: SessionUser, input: { regionCode: string; type: ListingType; bytes: Uint8Array; fileName: string }): Promise<ImportPlan | null> {
+export async function checkImportFile(
+  services: Services,
+  actor: SessionUser,
+  input: { regionCode: string; type: ListingType; bytes: Uint8Array; fileName: string },
+): Promise<ImportPlan | null> {
   if (!may(actor, "edit", input.regionCode)) return null;
   const db = services.database.db;
   const context = await validationContext(services, input.regionCode);
   const { encoding, ...check } = checkImport(input.type, input.bytes, context);
-  const existing = await findByExternalIds(db, input.type, input.regionCode, check.rows.map((r) => r.fields.externalId!));
+  const existing = await findByExternalIds(
+    db,
+    input.type,
+    input.regionCode,
+    check.rows.map((r) => r.fields.externalId!),
+  );
   const preview = { create: 0, update: 0, unchanged: 0 };
-  const basis = stateTokens(existing, check.rows.map((r) => r.fields.externalId!));
+  const basis = stateTokens(
+    existing,
+    check.rows.map((r) => r.fields.externalId!),
+  );
   for (const { fields } of check.rows) {
     const current = existing.drafts.get(fields.externalId!)?.fields ?? existing.live.get(fields.externalId!)?.fields;
     if (!current) preview.create += 1;
     else if (sameFields(current, fields)) preview.unchanged += 1;
     else preview.update += 1;
   }
-  const plan: ImportPlan = { id: randomBytes(12).toString("base64url"), userId: actor.id, regionCode: input.regionCode, type: input.type, encoding, fileName: input.fileName.slice(0, 200), check, preview, basis };
+  const plan: ImportPlan = {
+    id: randomBytes(12).toString("base64url"),
+    userId: actor.id,
+    regionCode: input.regionCode,
+    type: input.type,
+    encoding,
+    fileName: input.fileName.slice(0, 200),
+    check,
+    preview,
+    basis,
+  };
   await insertPlan(db, { ...plan, checked: check });
   return plan;
 }
 
-function stateTokens(existing: Awaited<ReturnType<typeof findByExternalIds>>, externalIds: string[]): Record<string, string> {
+function stateTokens(
+  existing: Awaited<ReturnType<typeof findByExternalIds>>,
+  externalIds: string[],
+): Record<string, string> {
   return Object.fromEntries(
     externalIds.map((id) => {
       const draft = existing.drafts.get(id);
@@ -103,7 +155,12 @@ export type StartOutcome =
  * job are one transaction, and the database allows one taker per plan and one
  * running import per region, so two commits can never both run.
  */
-export async function startImport(services: Services, actor: SessionUser, planId: string, regionCode: string): Promise<StartOutcome> {
+export async function startImport(
+  services: Services,
+  actor: SessionUser,
+  planId: string,
+  regionCode: string,
+): Promise<StartOutcome> {
   if (!may(actor, "edit", regionCode)) return { kind: "forbidden" };
   const db = services.database.db;
   const seen = await findPlan(services, actor, planId);
@@ -116,7 +173,17 @@ export async function startImport(services: Services, actor: SessionUser, planId
       const result = await takePlan(trx, planId, actor.id, jobId, CHECK_TTL_SECONDS);
       if (result && "plan" in result) {
         const stored = planFrom(result.plan);
-        await insertRunningJob(trx, { id: jobId, userId: actor.id, regionCode: stored.regionCode, type: stored.type, total: stored.check.rows.length }, IMPORT_STALE_SECONDS);
+        await insertRunningJob(
+          trx,
+          {
+            id: jobId,
+            userId: actor.id,
+            regionCode: stored.regionCode,
+            type: stored.type,
+            total: stored.check.rows.length,
+          },
+          IMPORT_STALE_SECONDS,
+        );
         return { plan: stored };
       }
       return result;
@@ -139,7 +206,12 @@ export async function startImport(services: Services, actor: SessionUser, planId
  * into drafts and audit entries and marks the job done in one transaction:
  * all or nothing.
  */
-export async function runImport(services: Services, actor: SessionUser, plan: ImportPlan, jobId: string): Promise<void> {
+export async function runImport(
+  services: Services,
+  actor: SessionUser,
+  plan: ImportPlan,
+  jobId: string,
+): Promise<void> {
   const db = services.database.db;
   const user = { id: actor.id, email: actor.email };
   try {
@@ -160,17 +232,41 @@ export async function runImport(services: Services, actor: SessionUser, plan: Im
         if (draft) {
           if (sameFields(draft.fields, fields)) counts.unchanged += 1;
           else {
-            staged.push({ ...common, action: "update_draft", entityId: draft.entityId, draftId: draft.id, draftVersion: draft.version, baseVersion: draft.baseVersion, before: draft.fields });
+            staged.push({
+              ...common,
+              action: "update_draft",
+              entityId: draft.entityId,
+              draftId: draft.id,
+              draftVersion: draft.version,
+              baseVersion: draft.baseVersion,
+              before: draft.fields,
+            });
             counts.updated += 1;
           }
         } else if (live) {
           if (sameFields(live.fields, fields)) counts.unchanged += 1;
           else {
-            staged.push({ ...common, action: "update_live", entityId: live.id, draftId: null, draftVersion: null, baseVersion: live.version, before: live.fields });
+            staged.push({
+              ...common,
+              action: "update_live",
+              entityId: live.id,
+              draftId: null,
+              draftVersion: null,
+              baseVersion: live.version,
+              before: live.fields,
+            });
             counts.updated += 1;
           }
         } else {
-          staged.push({ ...common, action: "create", entityId: newListingId(plan.type, plan.regionCode), draftId: null, draftVersion: null, baseVersion: null, before: null });
+          staged.push({
+            ...common,
+            action: "create",
+            entityId: newListingId(plan.type, plan.regionCode),
+            draftId: null,
+            draftVersion: null,
+            baseVersion: null,
+            before: null,
+          });
           counts.created += 1;
         }
       }
@@ -182,12 +278,24 @@ export async function runImport(services: Services, actor: SessionUser, plan: Im
     }
     await db.transaction().execute(async (trx) => {
       await applyStagedRows(trx, jobId, user);
-      await finishJob(trx, jobId, { state: "done", failure: null, done: plan.check.rows.length, summary: counts, error: null });
+      await finishJob(trx, jobId, {
+        state: "done",
+        failure: null,
+        done: plan.check.rows.length,
+        summary: counts,
+        error: null,
+      });
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     logger().error({ event: "import_failed", job: jobId, region: plan.regionCode, error: message }, "import_failed");
-    await finishJob(db, jobId, { state: "failed", failure: error instanceof StagedChangeConflict ? "changed" : "error", done: 0, summary: null, error: message }).catch(() => undefined);
+    await finishJob(db, jobId, {
+      state: "failed",
+      failure: error instanceof StagedChangeConflict ? "changed" : "error",
+      done: 0,
+      summary: null,
+      error: message,
+    }).catch(() => undefined);
     await dropStagedRows(db, jobId).catch(() => undefined);
   }
 }

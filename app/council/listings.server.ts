@@ -21,7 +21,13 @@ import { listKsicDivisions } from "../../db/queries/taxonomy";
 import type { Database } from "../../db/schema";
 import type { SessionUser } from "~/auth/user.server";
 import { mayActOnRegion, type ListingAction } from "~/domain/access";
-import { validateListing, type ListingFields, type ListingType, type RawFields, type ValidationContext } from "~/domain/listings";
+import {
+  validateListing,
+  type ListingFields,
+  type ListingType,
+  type RawFields,
+  type ValidationContext,
+} from "~/domain/listings";
 import { issue, type FieldIssue } from "~/validation";
 import type { Services } from "~/services.server";
 import { logger } from "~/log.server";
@@ -52,7 +58,10 @@ class Abort {
   constructor(readonly outcome: Outcome<never>) {}
 }
 
-async function inTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<Outcome<T>> {
+async function inTransaction<T>(
+  db: Kysely<Database>,
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<Outcome<T>> {
   try {
     return { kind: "ok", value: await db.transaction().execute(work) };
   } catch (error) {
@@ -71,7 +80,11 @@ export function may(actor: SessionUser, action: ListingAction, regionCode: strin
 
 export async function validationContext(services: Services, regionCode: string): Promise<ValidationContext> {
   const db = services.database.db;
-  const [divisions, boundaries, geocoder] = await Promise.all([listKsicDivisions(db), listBoundaries(db), services.geocoder()]);
+  const [divisions, boundaries, geocoder] = await Promise.all([
+    listKsicDivisions(db),
+    listBoundaries(db),
+    services.geocoder(),
+  ]);
   return {
     ksicDivisions: new Set(divisions.map((d) => d.code)),
     boundary: boundaries.find((b) => b.regionCode === regionCode)?.geometry ?? null,
@@ -92,7 +105,10 @@ export function liveToken(live: LiveListing): string {
 }
 
 /** The state an edit form starts from: the pending draft if there is one, else the published listing. */
-export function currentState(live: LiveListing | null, draft: Draft | null): { fields: ListingFields; token: string } | null {
+export function currentState(
+  live: LiveListing | null,
+  draft: Draft | null,
+): { fields: ListingFields; token: string } | null {
   if (draft) return { fields: draft.fields, token: draftToken(draft) };
   if (live) return { fields: live.fields, token: liveToken(live) };
   return null;
@@ -102,7 +118,13 @@ function snapshot(live: LiveListing | null): Record<string, unknown> | null {
   return live ? { status: live.status, version: live.version, ...live.fields } : null;
 }
 
-async function externalIdTaken(trx: Transaction<Database>, type: ListingType, regionCode: string, fields: ListingFields, entityId: string | null): Promise<boolean> {
+async function externalIdTaken(
+  trx: Transaction<Database>,
+  type: ListingType,
+  regionCode: string,
+  fields: ListingFields,
+  entityId: string | null,
+): Promise<boolean> {
   if (!fields.externalId) return false;
   const { live, drafts } = await findByExternalIds(trx, type, regionCode, [fields.externalId]);
   const owner = live.get(fields.externalId)?.id ?? drafts.get(fields.externalId)?.entityId;
@@ -120,7 +142,11 @@ export interface SaveDraftInput {
 }
 
 /** Creates or updates the pending draft of a listing. Nothing public changes until it is published. */
-export async function saveDraft(services: Services, actor: SessionUser, input: SaveDraftInput): Promise<Outcome<{ entityId: string }>> {
+export async function saveDraft(
+  services: Services,
+  actor: SessionUser,
+  input: SaveDraftInput,
+): Promise<Outcome<{ entityId: string }>> {
   if (!may(actor, "edit", input.regionCode)) return { kind: "forbidden" };
   const db = services.database.db;
   const checked = validateListing(input.type, input.raw, await validationContext(services, input.regionCode));
@@ -134,8 +160,29 @@ export async function saveDraft(services: Services, actor: SessionUser, input: S
     }
     if (input.entityId === null) {
       const entityId = newListingId(input.type, input.regionCode);
-      await insertDrafts(trx, [{ type: input.type, entityId, regionCode: input.regionCode, isNew: true, origin: "form", fields, baseVersion: null, userId: actor.id }]);
-      await insertAuditEntries(trx, [{ user, action: "draft_create", entityType: input.type, entityId, regionCode: input.regionCode, before: null, after: fields }]);
+      await insertDrafts(trx, [
+        {
+          type: input.type,
+          entityId,
+          regionCode: input.regionCode,
+          isNew: true,
+          origin: "form",
+          fields,
+          baseVersion: null,
+          userId: actor.id,
+        },
+      ]);
+      await insertAuditEntries(trx, [
+        {
+          user,
+          action: "draft_create",
+          entityType: input.type,
+          entityId,
+          regionCode: input.regionCode,
+          before: null,
+          after: fields,
+        },
+      ]);
       return { entityId };
     }
     const entityId = input.entityId;
@@ -146,14 +193,48 @@ export async function saveDraft(services: Services, actor: SessionUser, input: S
     if (owner !== input.regionCode) return abort({ kind: "forbidden" });
     const current = currentState(live, draft)!;
     if (current.token !== input.expected) {
-      abort({ kind: "conflict", conflict: { theirs: current.fields, token: current.token, mine: fields, reason: "draft_changed" } });
+      abort({
+        kind: "conflict",
+        conflict: { theirs: current.fields, token: current.token, mine: fields, reason: "draft_changed" },
+      });
     }
     if (draft) {
       await updateDraft(trx, draft.id, draft.version, fields, actor.id, "form");
-      await insertAuditEntries(trx, [{ user, action: "draft_update", entityType: input.type, entityId, regionCode: input.regionCode, before: draft.fields, after: fields }]);
+      await insertAuditEntries(trx, [
+        {
+          user,
+          action: "draft_update",
+          entityType: input.type,
+          entityId,
+          regionCode: input.regionCode,
+          before: draft.fields,
+          after: fields,
+        },
+      ]);
     } else {
-      await insertDrafts(trx, [{ type: input.type, entityId, regionCode: input.regionCode, isNew: false, origin: "form", fields, baseVersion: live!.version, userId: actor.id }]);
-      await insertAuditEntries(trx, [{ user, action: "draft_create", entityType: input.type, entityId, regionCode: input.regionCode, before: snapshot(live), after: fields }]);
+      await insertDrafts(trx, [
+        {
+          type: input.type,
+          entityId,
+          regionCode: input.regionCode,
+          isNew: false,
+          origin: "form",
+          fields,
+          baseVersion: live!.version,
+          userId: actor.id,
+        },
+      ]);
+      await insertAuditEntries(trx, [
+        {
+          user,
+          action: "draft_create",
+          entityType: input.type,
+          entityId,
+          regionCode: input.regionCode,
+          before: snapshot(live),
+          after: fields,
+        },
+      ]);
     }
     return { entityId };
   });
@@ -170,7 +251,11 @@ export interface ReviewInput {
 }
 
 /** Publishes a draft: the listing changes, the change is audited and queued for search, the draft goes away. */
-export async function publishDraft(services: Services, actor: SessionUser, input: ReviewInput): Promise<Outcome<{ entityId: string }>> {
+export async function publishDraft(
+  services: Services,
+  actor: SessionUser,
+  input: ReviewInput,
+): Promise<Outcome<{ entityId: string }>> {
   if (!may(actor, "review", input.regionCode)) return { kind: "forbidden" };
   const db = services.database.db;
   const outcome = await inTransaction(db, async (trx) => {
@@ -179,12 +264,18 @@ export async function publishDraft(services: Services, actor: SessionUser, input
     if (draft.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
     const live = await getLiveListing(trx, input.type, input.entityId, { forUpdate: true });
     if (draftToken(draft) !== input.expected) {
-      abort({ kind: "conflict", conflict: { theirs: draft.fields, token: draftToken(draft), mine: draft.fields, reason: "draft_changed" } });
+      abort({
+        kind: "conflict",
+        conflict: { theirs: draft.fields, token: draftToken(draft), mine: draft.fields, reason: "draft_changed" },
+      });
     }
     if (live) {
       if (live.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
       if (live.version !== (input.liveVersion ?? draft.baseVersion)) {
-        abort({ kind: "conflict", conflict: { theirs: live.fields, token: liveToken(live), mine: draft.fields, reason: "listing_changed" } });
+        abort({
+          kind: "conflict",
+          conflict: { theirs: live.fields, token: liveToken(live), mine: draft.fields, reason: "listing_changed" },
+        });
       }
     }
     await applyPublish(trx, actor, draft, live);
@@ -195,7 +286,12 @@ export async function publishDraft(services: Services, actor: SessionUser, input
 }
 
 /** Makes a checked draft the published listing (or its status), audited and queued for search, in the caller's transaction. */
-async function applyPublish(trx: Transaction<Database>, actor: SessionUser, draft: Draft, live: LiveListing | null): Promise<void> {
+async function applyPublish(
+  trx: Transaction<Database>,
+  actor: SessionUser,
+  draft: Draft,
+  live: LiveListing | null,
+): Promise<void> {
   const user = { id: actor.id, email: actor.email };
   const where = { entityType: draft.type, entityId: draft.entityId, regionCode: draft.regionCode };
   if (draft.change !== "edit") {
@@ -204,20 +300,39 @@ async function applyPublish(trx: Transaction<Database>, actor: SessionUser, draf
     const status = draft.change === "archive" ? "archived" : "published";
     await setListingStatus(trx, draft.type, draft.entityId, status, live.version);
     await deleteDraft(trx, draft.id);
-    await insertAuditEntries(trx, [{ user, action: draft.change, ...where, before: { status: live.status, version: live.version }, after: { status, version: live.version + 1 } }]);
+    await insertAuditEntries(trx, [
+      {
+        user,
+        action: draft.change,
+        ...where,
+        before: { status: live.status, version: live.version },
+        after: { status, version: live.version + 1 },
+      },
+    ]);
   } else {
     const managedBy = draft.origin === "import" ? "import" : "council";
     if (live) await updateLiveListing(trx, draft.type, draft.entityId, draft.fields, managedBy);
     else await insertLiveListing(trx, draft.type, draft.entityId, draft.regionCode, draft.fields, managedBy);
     await deleteDraft(trx, draft.id);
-    await insertAuditEntries(trx, [{ user, action: "publish", ...where, before: snapshot(live), after: { status: live?.status ?? "published", ...draft.fields } }]);
+    await insertAuditEntries(trx, [
+      {
+        user,
+        action: "publish",
+        ...where,
+        before: snapshot(live),
+        after: { status: live?.status ?? "published", ...draft.fields },
+      },
+    ]);
   }
   await enqueueSearchChanges(trx, [{ entityType: draft.type, entityId: draft.entityId }]);
 }
 
 /** Identifies the exact set of pending drafts a reviewer looked at (ids and versions). */
 export function reviewToken(drafts: Draft[]): string {
-  const list = drafts.map((d) => `${d.id}:${d.version}`).sort().join(",");
+  const list = drafts
+    .map((d) => `${d.id}:${d.version}`)
+    .sort()
+    .join(",");
   return createHash("sha256").update(list).digest("base64url");
 }
 
@@ -239,7 +354,12 @@ class PublishBlocked {
  * (a listing changed since its draft was made, a draft changed, an external id
  * another listing took), so a failure can never leave half the region published.
  */
-export async function publishAll(services: Services, actor: SessionUser, regionCode: string, seenToken: string): Promise<Outcome<{ published: number }> | { kind: "stale" } | { kind: "blocked"; blocked: BlockedDraft[] }> {
+export async function publishAll(
+  services: Services,
+  actor: SessionUser,
+  regionCode: string,
+  seenToken: string,
+): Promise<Outcome<{ published: number }> | { kind: "stale" } | { kind: "blocked"; blocked: BlockedDraft[] }> {
   if (!may(actor, "review", regionCode)) return { kind: "forbidden" };
   const db = services.database.db;
   const drafts = await listRegionDrafts(db, regionCode);
@@ -253,8 +373,10 @@ export async function publishAll(services: Services, actor: SessionUser, regionC
         const draft = await getDraft(trx, seen.type, seen.entityId, { forUpdate: true });
         const live = await getLiveListing(trx, seen.type, seen.entityId, { forUpdate: true });
         const nameKo = String((draft ?? seen).fields.nameKo ?? "");
-        if (draft === null || draft.version !== seen.version || draft.regionCode !== regionCode) blocked.push({ type: seen.type, entityId: seen.entityId, nameKo, reason: "draft_changed" });
-        else if (live ? live.regionCode !== regionCode || live.version !== draft.baseVersion : !draft.isNew) blocked.push({ type: seen.type, entityId: seen.entityId, nameKo, reason: "listing_changed" });
+        if (draft === null || draft.version !== seen.version || draft.regionCode !== regionCode)
+          blocked.push({ type: seen.type, entityId: seen.entityId, nameKo, reason: "draft_changed" });
+        else if (live ? live.regionCode !== regionCode || live.version !== draft.baseVersion : !draft.isNew)
+          blocked.push({ type: seen.type, entityId: seen.entityId, nameKo, reason: "listing_changed" });
         else ready.push({ draft, live });
       }
       if (blocked.length > 0) throw new PublishBlocked(blocked);
@@ -263,7 +385,14 @@ export async function publishAll(services: Services, actor: SessionUser, regionC
           await applyPublish(trx, actor, draft, live);
         } catch (error) {
           if ((error as { code?: string }).code !== "23505") throw error;
-          throw new PublishBlocked([{ type: draft.type, entityId: draft.entityId, nameKo: String(draft.fields.nameKo ?? ""), reason: "external_id_taken" }]);
+          throw new PublishBlocked([
+            {
+              type: draft.type,
+              entityId: draft.entityId,
+              nameKo: String(draft.fields.nameKo ?? ""),
+              reason: "external_id_taken",
+            },
+          ]);
         }
       }
       return ready.length;
@@ -277,18 +406,33 @@ export async function publishAll(services: Services, actor: SessionUser, regionC
 }
 
 /** Drops a pending draft (an editor withdrawing it or a reviewer rejecting it). */
-export async function discardDraft(services: Services, actor: SessionUser, input: Omit<ReviewInput, "liveVersion">): Promise<Outcome<{ entityId: string }>> {
+export async function discardDraft(
+  services: Services,
+  actor: SessionUser,
+  input: Omit<ReviewInput, "liveVersion">,
+): Promise<Outcome<{ entityId: string }>> {
   if (!may(actor, "edit", input.regionCode) && !may(actor, "review", input.regionCode)) return { kind: "forbidden" };
   return inTransaction(services.database.db, async (trx) => {
     const draft = await getDraft(trx, input.type, input.entityId, { forUpdate: true });
     if (!draft) return abort({ kind: "not_found" });
     if (draft.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
     if (draftToken(draft) !== input.expected) {
-      abort({ kind: "conflict", conflict: { theirs: draft.fields, token: draftToken(draft), mine: draft.fields, reason: "draft_changed" } });
+      abort({
+        kind: "conflict",
+        conflict: { theirs: draft.fields, token: draftToken(draft), mine: draft.fields, reason: "draft_changed" },
+      });
     }
     await deleteDraft(trx, draft.id);
     await insertAuditEntries(trx, [
-      { user: { id: actor.id, email: actor.email }, action: "draft_discard", entityType: input.type, entityId: input.entityId, regionCode: input.regionCode, before: draft.fields, after: null },
+      {
+        user: { id: actor.id, email: actor.email },
+        action: "draft_discard",
+        entityType: input.type,
+        entityId: input.entityId,
+        regionCode: input.regionCode,
+        before: draft.fields,
+        after: null,
+      },
     ]);
     return { entityId: input.entityId };
   });
@@ -309,21 +453,48 @@ export interface StatusInput {
  * listing stays as it is until then. A listing with a pending draft takes no
  * second one: the editor withdraws it or has it published first.
  */
-export async function requestStatusChange(services: Services, actor: SessionUser, input: StatusInput): Promise<Outcome<{ entityId: string }>> {
+export async function requestStatusChange(
+  services: Services,
+  actor: SessionUser,
+  input: StatusInput,
+): Promise<Outcome<{ entityId: string }>> {
   if (!may(actor, "edit", input.regionCode)) return { kind: "forbidden" };
   return inTransaction(services.database.db, async (trx) => {
     const live = await getLiveListing(trx, input.type, input.entityId, { forUpdate: true });
     if (!live) return abort({ kind: "not_found" });
     if (live.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
     const draft = await getDraft(trx, input.type, input.entityId, { forUpdate: true });
-    if (draft) abort({ kind: "conflict", conflict: { theirs: draft.fields, token: draftToken(draft), mine: live.fields, reason: "draft_changed" } });
+    if (draft)
+      abort({
+        kind: "conflict",
+        conflict: { theirs: draft.fields, token: draftToken(draft), mine: live.fields, reason: "draft_changed" },
+      });
     const wanted = input.archived ? "archived" : "published";
     if (liveToken(live) !== input.expected || live.status === wanted) {
-      abort({ kind: "conflict", conflict: { theirs: live.fields, token: liveToken(live), mine: live.fields, reason: "listing_changed" } });
+      abort({
+        kind: "conflict",
+        conflict: { theirs: live.fields, token: liveToken(live), mine: live.fields, reason: "listing_changed" },
+      });
     }
     const change = input.archived ? "archive" : "restore";
-    const inserted = await insertDrafts(trx, [{ type: input.type, entityId: input.entityId, regionCode: input.regionCode, isNew: false, origin: "form", change, fields: live.fields, baseVersion: live.version, userId: actor.id }]);
-    if (inserted !== 1) abort({ kind: "conflict", conflict: { theirs: live.fields, token: liveToken(live), mine: live.fields, reason: "draft_changed" } });
+    const inserted = await insertDrafts(trx, [
+      {
+        type: input.type,
+        entityId: input.entityId,
+        regionCode: input.regionCode,
+        isNew: false,
+        origin: "form",
+        change,
+        fields: live.fields,
+        baseVersion: live.version,
+        userId: actor.id,
+      },
+    ]);
+    if (inserted !== 1)
+      abort({
+        kind: "conflict",
+        conflict: { theirs: live.fields, token: liveToken(live), mine: live.fields, reason: "draft_changed" },
+      });
     await insertAuditEntries(trx, [
       {
         user: { id: actor.id, email: actor.email },
@@ -344,6 +515,9 @@ export async function deliverToSearch(services: Services): Promise<void> {
   try {
     await services.search.syncNow();
   } catch (error) {
-    logger().warn({ event: "search_sync_deferred", error: error instanceof Error ? error.message : String(error) }, "search_sync_deferred");
+    logger().warn(
+      { event: "search_sync_deferred", error: error instanceof Error ? error.message : String(error) },
+      "search_sync_deferred",
+    );
   }
 }

@@ -50,12 +50,20 @@ export function problemMessages(issues: FieldIssue[], lang: Lang): ProblemMessag
 }
 
 /** Turns a workflow outcome into the answer: a redirect on success, the form again with messages or the conflict otherwise. */
-export function answerOutcome<T>(outcome: Outcome<T>, lang: Lang, onSuccess: (value: T) => string, submitted: Record<string, string>) {
+export function answerOutcome<T>(
+  outcome: Outcome<T>,
+  lang: Lang,
+  onSuccess: (value: T) => string,
+  submitted: Record<string, string>,
+) {
   switch (outcome.kind) {
     case "ok":
       return redirect(onSuccess(outcome.value));
     case "invalid":
-      return data({ problems: problemMessages(outcome.issues, lang), submitted, conflict: null as ConflictState | null }, { status: 400 });
+      return data(
+        { problems: problemMessages(outcome.issues, lang), submitted, conflict: null as ConflictState | null },
+        { status: 400 },
+      );
     case "conflict":
       return data({ problems: [] as ProblemMessage[], submitted, conflict: outcome.conflict }, { status: 409 });
     case "forbidden":

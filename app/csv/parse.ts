@@ -7,7 +7,8 @@ export interface CsvRecord {
   cells: string[];
 }
 
-export type ParsedCsv = { ok: true; header: string[]; records: CsvRecord[] } | { ok: false; issue: FieldIssue & { row: number } };
+export type ParsedCsv =
+  { ok: true; header: string[]; records: CsvRecord[] } | { ok: false; issue: FieldIssue & { row: number } };
 
 /** Our exports quote cells that start like a formula ('=…, '+82 …); an edited export reads back as it was. */
 function unguard(cell: string): string {
@@ -22,12 +23,24 @@ function unguard(cell: string): string {
 export function parseCsvText(text: string, field = "file"): ParsedCsv {
   let parsed: { info: { lines: number }; record: string[] }[];
   try {
-    parsed = parse(text, { bom: true, info: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, relax_quotes: false, trim: false }) as unknown as typeof parsed;
+    parsed = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      record_delimiter: ["\r\n", "\n", "\r"],
+      relax_column_count: true,
+      relax_quotes: false,
+      trim: false,
+    }) as unknown as typeof parsed;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
     return { ok: false, issue: { ...issue(field, "csv_malformed"), row: line } };
   }
   const [head, ...rest] = parsed;
   if (!head) return { ok: false, issue: { ...issue(field, "csv_empty"), row: 0 } };
-  return { ok: true, header: head.record, records: rest.map(({ info, record }) => ({ line: info.lines, cells: record.map(unguard) })) };
+  return {
+    ok: true,
+    header: head.record,
+    records: rest.map(({ info, record }) => ({ line: info.lines, cells: record.map(unguard) })),
+  };
 }

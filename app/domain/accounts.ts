@@ -42,8 +42,10 @@ function accountSchema(knownRegions: ReadonlySet<string>) {
       email: field.email({ max: EMAIL_MAX_LENGTH }),
       password: z.unknown().transform((raw, ctx): string => {
         if (typeof raw !== "string" || raw === "") return field.report(ctx, "required");
-        if ([...raw].length < PASSWORD_MIN_LENGTH) return field.report(ctx, "password_too_short", { min: PASSWORD_MIN_LENGTH });
-        if (raw.length > PASSWORD_MAX_LENGTH) return field.report(ctx, "password_too_long", { max: PASSWORD_MAX_LENGTH });
+        if ([...raw].length < PASSWORD_MIN_LENGTH)
+          return field.report(ctx, "password_too_short", { min: PASSWORD_MIN_LENGTH });
+        if (raw.length > PASSWORD_MAX_LENGTH)
+          return field.report(ctx, "password_too_long", { max: PASSWORD_MAX_LENGTH });
         if (/[\u0000-\u001F\u007F]/.test(raw)) return field.report(ctx, "control_chars");
         return raw;
       }),
@@ -52,7 +54,14 @@ function accountSchema(knownRegions: ReadonlySet<string>) {
     })
     .superRefine((value, ctx) => {
       const at = (issue: "region_required" | "region_not_allowed" | "unknown_region") =>
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["regionCode"], params: { issue, values: issue === "unknown_region" ? { value: String(value.regionCode).slice(0, 10) } : undefined } });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["regionCode"],
+          params: {
+            issue,
+            values: issue === "unknown_region" ? { value: String(value.regionCode).slice(0, 10) } : undefined,
+          },
+        });
       if (!isRole(value.role)) return;
       if (isCouncilRole(value.role)) {
         if (!value.regionCode) at("region_required");

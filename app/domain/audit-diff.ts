@@ -20,8 +20,13 @@ const asIs: ValueText = (_field, value) => String(value);
 /** A value as text: lists joined, nothing as "", nested records as their JSON. */
 export function auditValueText(field: string, value: unknown, text: ValueText = asIs): string {
   if (value === null || value === undefined) return "";
-  if (Array.isArray(value)) return value.map((item) => auditValueText(field, item, text)).filter((item) => item !== "").join(", ");
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return typeof value === "string" && value.trim() === "" ? "" : text(field, value);
+  if (Array.isArray(value))
+    return value
+      .map((item) => auditValueText(field, item, text))
+      .filter((item) => item !== "")
+      .join(", ");
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return typeof value === "string" && value.trim() === "" ? "" : text(field, value);
   return JSON.stringify(value);
 }
 
@@ -31,7 +36,11 @@ export function auditValueText(field: string, value: unknown, text: ValueText = 
  * (the status, beside an edit of the fields) was not part of the change.
  * A creation lists what it set, a removal what it dropped.
  */
-export function auditChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null, text: ValueText = asIs): AuditChange[] {
+export function auditChanges(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  text: ValueText = asIs,
+): AuditChange[] {
   const fields = after ? Object.keys(after) : Object.keys(before ?? {});
   const changes: AuditChange[] = [];
   for (const field of fields) {

@@ -17,8 +17,7 @@ export interface ProvinceBoundary {
 }
 
 export type BoundaryParseResult =
-  | { ok: true; boundaries: ProvinceBoundary[]; codeSystem: "mois" | "kostat" }
-  | { ok: false; problems: string[] };
+  { ok: true; boundaries: ProvinceBoundary[]; codeSystem: "mois" | "kostat" } | { ok: false; problems: string[] };
 
 interface RawFeature {
   properties: Record<string, unknown> | null;
@@ -36,7 +35,8 @@ export function parseProvinceBoundaries(input: unknown, regions: RegionCodes[]):
   if (typeof features === "string") return { ok: false, problems: [features] };
 
   const codeSystem = detectCodeSystem(features, regions);
-  if (typeof codeSystem === "string" && codeSystem !== "mois" && codeSystem !== "kostat") return { ok: false, problems: [codeSystem] };
+  if (typeof codeSystem === "string" && codeSystem !== "mois" && codeSystem !== "kostat")
+    return { ok: false, problems: [codeSystem] };
 
   const problems: string[] = [];
   const byRegion = new Map<string, ProvinceBoundary>();
@@ -57,7 +57,11 @@ export function parseProvinceBoundaries(input: unknown, regions: RegionCodes[]):
   const missing = regions.filter((r) => !byRegion.has(r.code)).map((r) => `${r.code} ${r.nameEn}`);
   if (missing.length > 0) problems.push(`missing province(s): ${missing.join(", ")}`);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, boundaries: regions.map((r) => byRegion.get(r.code)!), codeSystem: codeSystem as "mois" | "kostat" };
+  return {
+    ok: true,
+    boundaries: regions.map((r) => byRegion.get(r.code)!),
+    codeSystem: codeSystem as "mois" | "kostat",
+  };
 }
 
 function readFeatures(input: unknown): RawFeature[] | string {
@@ -69,9 +73,12 @@ function readFeatures(input: unknown): RawFeature[] | string {
     // The project's own file carries sigungu and provinces in one topology; take the provinces.
     const names = all.length > 1 && all.includes("provinces") ? ["provinces"] : all;
     const [name] = names;
-    if (names.length !== 1 || name === undefined) return `the TopoJSON file has ${names.length} objects; expected exactly one (the provinces) or one named "provinces"`;
+    if (names.length !== 1 || name === undefined)
+      return `the TopoJSON file has ${names.length} objects; expected exactly one (the provinces) or one named "provinces"`;
     try {
-      const collection = feature(input as Topology, doc.objects[name] as never) as unknown as { features?: RawFeature[] };
+      const collection = feature(input as Topology, doc.objects[name] as never) as unknown as {
+        features?: RawFeature[];
+      };
       if (!Array.isArray(collection.features)) return "the TopoJSON object is not a collection of features";
       return collection.features;
     } catch (error) {
@@ -95,8 +102,8 @@ function detectCodeSystem(features: RawFeature[], regions: RegionCodes[]): "mois
     const codes = new Set(props.map((p) => String(p.code)));
     const mois = new Set(regions.map((r) => r.code));
     const kostat = new Set(regions.map((r) => r.kostatCode));
-    if ([...codes].every((c) => kostat.has(c)) && !([...codes].every((c) => mois.has(c)))) return "kostat";
-    if ([...codes].every((c) => mois.has(c)) && !([...codes].every((c) => kostat.has(c)))) return "mois";
+    if ([...codes].every((c) => kostat.has(c)) && ![...codes].every((c) => mois.has(c))) return "kostat";
+    if ([...codes].every((c) => mois.has(c)) && ![...codes].every((c) => kostat.has(c))) return "mois";
     return "the features' `code` values are neither all MOIS codes nor all KOSTAT codes";
   }
   return "every feature needs a province code: a `code_adm` (MOIS), `code_kostat` (KOSTAT) or `code` property";
@@ -134,8 +141,14 @@ function checkGeometry(geometry: RawFeature["geometry"], label: string, problems
         return null;
       }
       for (const position of ring as unknown[]) {
-        if (!Array.isArray(position) || position.length < 2 || !isInsideKorea({ lng: Number(position[0]), lat: Number(position[1]) })) {
-          problems.push(`${label}: a position ${JSON.stringify(position)} is not a [longitude, latitude] pair inside Korea`);
+        if (
+          !Array.isArray(position) ||
+          position.length < 2 ||
+          !isInsideKorea({ lng: Number(position[0]), lat: Number(position[1]) })
+        ) {
+          problems.push(
+            `${label}: a position ${JSON.stringify(position)} is not a [longitude, latitude] pair inside Korea`,
+          );
           return null;
         }
       }

@@ -31,7 +31,10 @@ export function parseCitations(source: string | null | undefined): Citation[] {
       const repo = /^github:([\w.-]+\/[\w.-]+)\s+(\S+)@([0-9a-f]{7,40})(?:\s+(.*))?$/.exec(part);
       if (repo) {
         const path = required(repo[2], "the path of a github source");
-        return { label: `${repo[1]} ${path.split("/").pop()}${repo[4] ? ` ${repo[4]}` : ""}`, url: `https://github.com/${repo[1]}/blob/${repo[3]}/${path}` };
+        return {
+          label: `${repo[1]} ${path.split("/").pop()}${repo[4] ? ` ${repo[4]}` : ""}`,
+          url: `https://github.com/${repo[1]}/blob/${repo[3]}/${path}`,
+        };
       }
       return { label: part, url: null };
     });

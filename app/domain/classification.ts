@@ -118,7 +118,9 @@ export function classifyPavitt(input: PavittInput): PavittClassification {
       defaultClass,
       confidence: supporting.length < 2 ? "low" : contradicted ? "medium" : "high",
       moved: false,
-      reasons: [reason("classify.answers", { division, pavittClass, answers: answersGiven(supporting, input.answers ?? {}) })],
+      reasons: [
+        reason("classify.answers", { division, pavittClass, answers: answersGiven(supporting, input.answers ?? {}) }),
+      ],
     };
   }
 
@@ -140,7 +142,10 @@ export function classifyPavitt(input: PavittInput): PavittClassification {
       defaultClass,
       confidence: contradicted ? "medium" : "high",
       moved: true,
-      reasons: [defaultReason, reason("classify.moved", { pavittClass: challenger, answers: answersGiven(supporting, input.answers ?? {}) })],
+      reasons: [
+        defaultReason,
+        reason("classify.moved", { pavittClass: challenger, answers: answersGiven(supporting, input.answers ?? {}) }),
+      ],
     };
   }
 
@@ -160,7 +165,10 @@ export function classifyPavitt(input: PavittInput): PavittClassification {
     defaultClass,
     confidence: "medium",
     moved: false,
-    reasons: [defaultReason, reason("classify.kept", { defaultClass, answers: answersGiven(dissenting, input.answers ?? {}) })],
+    reasons: [
+      defaultReason,
+      reason("classify.kept", { defaultClass, answers: answersGiven(dissenting, input.answers ?? {}) }),
+    ],
   };
 }
 
@@ -169,7 +177,10 @@ function tallyVotes(answers: PavittAnswers): Votes {
   for (const question of QUESTIONS) {
     const answer = answers[question];
     if (answer === undefined) continue;
-    const given = required((VOTES[question] as Record<string, Votes>)[answer], `the votes of answer ${answer} to ${question}`);
+    const given = required(
+      (VOTES[question] as Record<string, Votes>)[answer],
+      `the votes of answer ${answer} to ${question}`,
+    );
     for (const cls of PAVITT_CLASSES) votes[cls] = (votes[cls] ?? 0) + (given[cls] ?? 0);
   }
   return votes;
@@ -184,7 +195,12 @@ function topClass(votes: Votes): PavittClass {
 function answersFor(cls: PavittClass, answers: PavittAnswers): Question[] {
   return QUESTIONS.filter((question) => {
     const answer = answers[question];
-    return answer !== undefined && (required((VOTES[question] as Record<string, Votes>)[answer], `the votes of answer ${answer} to ${question}`)[cls] ?? 0) > 0;
+    return (
+      answer !== undefined &&
+      (required((VOTES[question] as Record<string, Votes>)[answer], `the votes of answer ${answer} to ${question}`)[
+        cls
+      ] ?? 0) > 0
+    );
   });
 }
 
@@ -212,7 +228,8 @@ export interface CapabilityInput {
 export type SignalStrength = "driven" | "following" | "weak";
 
 export interface CapabilitySignal {
-  signal: "researchers" | "rnd_ratio" | "rnd_spend" | "patents" | "venture" | "innobiz" | "mainbiz" | "size" | "answers";
+  signal:
+    "researchers" | "rnd_ratio" | "rnd_spend" | "patents" | "venture" | "innobiz" | "mainbiz" | "size" | "answers";
   strength: SignalStrength;
   points: number;
 }
@@ -280,8 +297,8 @@ export function assessCapability(input: CapabilityInput): CapabilityAssessment {
     total >= DRIVEN_POINTS && signals.some((signal) => signal.strength === "driven")
       ? "technology_driven"
       : total >= FOLLOWING_POINTS
-      ? "technology_following"
-      : "non_technological";
+        ? "technology_following"
+        : "non_technological";
   return { capability, signals, reasons: [...findings.map((item) => item.reason), capabilityReason(capability)] };
 }
 
@@ -299,12 +316,17 @@ function researcherSignal({ researchers, employees }: CapabilityInput): Finding 
   if (researchers === undefined || researchers <= 0) return null;
   const share = employees > 0 ? researchers / employees : 0;
   const driven = researchers >= DRIVEN_MIN_RESEARCHERS && share >= DRIVEN_RESEARCHER_SHARE;
-  return finding("researchers", driven ? "driven" : "following", reason("capability.researchers", { researchers, share, driven }));
+  return finding(
+    "researchers",
+    driven ? "driven" : "following",
+    reason("capability.researchers", { researchers, share, driven }),
+  );
 }
 
 function rndSignal({ rndSpendKrw, salesKrw }: CapabilityInput): Finding | null {
   if (rndSpendKrw === undefined || rndSpendKrw <= 0) return null;
-  if (salesKrw === undefined || salesKrw <= 0) return finding("rnd_spend", "following", reason("capability.rnd_spend", { amountKrw: rndSpendKrw }));
+  if (salesKrw === undefined || salesKrw <= 0)
+    return finding("rnd_spend", "following", reason("capability.rnd_spend", { amountKrw: rndSpendKrw }));
   const ratio = rndSpendKrw / salesKrw;
   const driven = ratio >= DRIVEN_RND_RATIO;
   return finding("rnd_ratio", driven ? "driven" : "following", reason("capability.rnd_ratio", { ratio, driven }));
@@ -320,13 +342,18 @@ function answersSignal({ answers }: CapabilityInput): Finding | null {
   const patents = answers?.appropriation === "patents";
   if (!ownRnd && !patents) return null;
   const said = reason("capability.answers", { ownRnd, patents });
-  if (ownRnd && patents) return { signal: { signal: "answers", strength: "driven", points: DRIVEN_POINTS }, reason: said };
+  if (ownRnd && patents)
+    return { signal: { signal: "answers", strength: "driven", points: DRIVEN_POINTS }, reason: said };
   return finding("answers", "following", said);
 }
 
 /** Main-Biz certifies management innovation, not technology: a weak hint only. */
 function certificationSignal(certification: Certification): Finding {
-  return finding(certification, certification === "mainbiz" ? "weak" : "driven", reason(CERTIFICATION_RULES[certification], {}));
+  return finding(
+    certification,
+    certification === "mainbiz" ? "weak" : "driven",
+    reason(CERTIFICATION_RULES[certification], {}),
+  );
 }
 
 function sizeSignal(employees: number): Finding {

@@ -44,9 +44,27 @@ export interface FacilityImportResult {
 }
 
 /** KICOX's four types of complex (data.go.kr 15085874) and the subtypes they become. */
-const COMPLEX_TYPES: Record<string, string> = { 국가: "national", 일반: "general", 도시첨단: "urban_high_tech", 농공: "agro" };
+const COMPLEX_TYPES: Record<string, string> = {
+  국가: "national",
+  일반: "general",
+  도시첨단: "urban_high_tech",
+  농공: "agro",
+};
 /** The columns of the statistics file; the industrial-zone columns may carry the prefix 산업시설구역. */
-const KICOX_COLUMNS = ["유형", "시도", "시군", "단지명", "조성상태", "지정면적", "관리면적", "분양", "미분양", "분양률", "입주업체", "가동업체"];
+const KICOX_COLUMNS = [
+  "유형",
+  "시도",
+  "시군",
+  "단지명",
+  "조성상태",
+  "지정면적",
+  "관리면적",
+  "분양",
+  "미분양",
+  "분양률",
+  "입주업체",
+  "가동업체",
+];
 const INCUBATOR_COLUMNS = ["센터명", "운영기관", "시도", "주소", "전화번호", "홈페이지"];
 const NUMERIC = new Set(["지정면적", "관리면적", "분양", "미분양", "분양률", "입주업체", "가동업체"]);
 
@@ -59,7 +77,9 @@ function groupOf(name: string): { base: string; part: boolean; total: boolean } 
 }
 
 function columnValue(values: Record<string, string>, column: string): string {
-  const entry = Object.entries(values).find(([k]) => k.replace(/\s+/g, "") === column || k.replace(/\s+/g, "") === `산업시설구역${column}`);
+  const entry = Object.entries(values).find(
+    ([k]) => k.replace(/\s+/g, "") === column || k.replace(/\s+/g, "") === `산업시설구역${column}`,
+  );
   return (entry ? entry[1] : "").trim();
 }
 
@@ -75,7 +95,19 @@ export function readFacilityRows(
   const wanted = source === "kicox" ? KICOX_COLUMNS : INCUBATOR_COLUMNS;
   const compactHeader = header.map((h) => h.replace(/\s+/g, "").replace(/^산업시설구역/, ""));
   const missing = wanted.filter((c) => !compactHeader.includes(c));
-  if (missing.length > 0) return { facilities, skipped, problems: [{ row: 1, column: missing.join(", "), ko: `열이 없습니다: ${missing.join(", ")}`, en: `missing column(s): ${missing.join(", ")}` }] };
+  if (missing.length > 0)
+    return {
+      facilities,
+      skipped,
+      problems: [
+        {
+          row: 1,
+          column: missing.join(", "),
+          ko: `열이 없습니다: ${missing.join(", ")}`,
+          en: `missing column(s): ${missing.join(", ")}`,
+        },
+      ],
+    };
 
   const place = (row: number, column: string, text: string) => {
     const result = geocoder.geocode(text);
@@ -87,7 +119,12 @@ export function readFacilityRows(
   };
 
   if (source === "kicox") {
-    const groupsWithTotal = new Set(rows.map((r) => groupOf(columnValue(r.values, "단지명"))).filter((g) => g.total).map((g) => g.base));
+    const groupsWithTotal = new Set(
+      rows
+        .map((r) => groupOf(columnValue(r.values, "단지명")))
+        .filter((g) => g.total)
+        .map((g) => g.base),
+    );
     const seen = new Set<string>();
     for (const { row, values } of rows) {
       const name = columnValue(values, "단지명");
@@ -98,40 +135,66 @@ export function readFacilityRows(
       }
       const group = groupOf(name);
       if (group.part && groupsWithTotal.has(group.base)) {
-        skipped.push({ row, ko: `${group.base}의 일부로, 합계 행에 이미 들어 있습니다.`, en: `part of ${group.base}, already counted in its group row` });
+        skipped.push({
+          row,
+          ko: `${group.base}의 일부로, 합계 행에 이미 들어 있습니다.`,
+          en: `part of ${group.base}, already counted in its group row`,
+        });
         continue;
       }
       const subtype = COMPLEX_TYPES[type.replace(/산업단지|단지/g, "")];
-      if (!subtype) problems.push({ row, column: "유형", ko: `알 수 없는 유형입니다: ${type}`, en: `unknown type: ${type}` });
+      if (!subtype)
+        problems.push({ row, column: "유형", ko: `알 수 없는 유형입니다: ${type}`, en: `unknown type: ${type}` });
       const figures: Record<string, number | string> = { status: columnValue(values, "조성상태") };
       for (const column of KICOX_COLUMNS.filter((c) => NUMERIC.has(c))) {
         const raw = columnValue(values, column).replace(/[,%\s]/g, "");
         if (raw === "" || raw === "-") continue;
         const value = Number(raw);
-        if (!Number.isFinite(value) || value < 0) problems.push({ row, column, ko: `숫자가 아닙니다: ${columnValue(values, column)}`, en: `not a number: ${columnValue(values, column)}` });
+        if (!Number.isFinite(value) || value < 0)
+          problems.push({
+            row,
+            column,
+            ko: `숫자가 아닙니다: ${columnValue(values, column)}`,
+            en: `not a number: ${columnValue(values, column)}`,
+          });
         else figures[column] = value;
       }
       const province = columnValue(values, "시도");
       const city = (columnValue(values, "시군").split(/[,·]/)[0] ?? "").trim();
       const placed = place(row, "시군", `${province} ${city}`);
       // A complex is placed at its 시군구: a row whose 시군 is not understood is a problem, not a province point.
-      if (placed && placed.precision === "region") problems.push({ row, column: "시군", ko: `"${province} ${city}"에서 시·군·구를 찾지 못했습니다.`, en: `no city, county or district found in "${province} ${city}"` });
+      if (placed && placed.precision === "region")
+        problems.push({
+          row,
+          column: "시군",
+          ko: `"${province} ${city}"에서 시·군·구를 찾지 못했습니다.`,
+          en: `no city, county or district found in "${province} ${city}"`,
+        });
       const match = placed && placed.precision !== "region" ? placed : null;
       const displayName = group.total ? group.base : name;
       const externalId = `kicox:${type}:${province}:${displayName}`;
-      if (seen.has(externalId)) problems.push({ row, column: "단지명", ko: `같은 단지가 두 번 나옵니다: ${displayName}`, en: `the same complex appears twice: ${displayName}` });
+      if (seen.has(externalId))
+        problems.push({
+          row,
+          column: "단지명",
+          ko: `같은 단지가 두 번 나옵니다: ${displayName}`,
+          en: `the same complex appears twice: ${displayName}`,
+        });
       seen.add(externalId);
       if (!match || !subtype) continue;
       facilities.push({
         externalId,
         kind: "industrial_complex",
         subtype,
-        nameKo: displayName.endsWith("단지") ? displayName : `${displayName} ${type === "농공" ? "농공단지" : "산업단지"}`,
+        nameKo: displayName.endsWith("단지")
+          ? displayName
+          : `${displayName} ${type === "농공" ? "농공단지" : "산업단지"}`,
         regionCode: match.regionCode,
         lat: match.lat,
         lng: match.lng,
         precision: match.precision,
-        areaCode: match.eupmyeondong?.code ?? (match.sigungu ? `${match.sigungu.code}00000` : `${match.regionCode}00000000`),
+        areaCode:
+          match.eupmyeondong?.code ?? (match.sigungu ? `${match.sigungu.code}00000` : `${match.regionCode}00000000`),
         address: null,
         phone: null,
         website: null,
@@ -149,14 +212,36 @@ export function readFacilityRows(
         problems.push({ row, column: "센터명", ko: "센터명이 비어 있습니다.", en: "the centre's name is empty" });
         continue;
       }
-      const match = place(row, "주소", address === "" ? province : /^\S+(도|시)\s/.test(address) ? address : `${province} ${address}`);
+      const match = place(
+        row,
+        "주소",
+        address === "" ? province : /^\S+(도|시)\s/.test(address) ? address : `${province} ${address}`,
+      );
       const phone = columnValue(values, "전화번호") || null;
-      if (phone !== null && !/^[0-9+()\- .~]+$/.test(phone)) problems.push({ row, column: "전화번호", ko: `전화번호가 아닙니다: ${phone}`, en: `not a phone number: ${phone}` });
+      if (phone !== null && !/^[0-9+()\- .~]+$/.test(phone))
+        problems.push({
+          row,
+          column: "전화번호",
+          ko: `전화번호가 아닙니다: ${phone}`,
+          en: `not a phone number: ${phone}`,
+        });
       const homepage = columnValue(values, "홈페이지");
       const website = homepage === "" ? null : /^https?:\/\//i.test(homepage) ? homepage : `http://${homepage}`;
-      if (website !== null && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(website)) problems.push({ row, column: "홈페이지", ko: `웹 주소가 아닙니다: ${homepage}`, en: `not a web address: ${homepage}` });
+      if (website !== null && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(website))
+        problems.push({
+          row,
+          column: "홈페이지",
+          ko: `웹 주소가 아닙니다: ${homepage}`,
+          en: `not a web address: ${homepage}`,
+        });
       const externalId = `incubator:${province}:${name}`;
-      if (seen.has(externalId)) problems.push({ row, column: "센터명", ko: `같은 센터가 두 번 나옵니다: ${name}`, en: `the same centre appears twice: ${name}` });
+      if (seen.has(externalId))
+        problems.push({
+          row,
+          column: "센터명",
+          ko: `같은 센터가 두 번 나옵니다: ${name}`,
+          en: `the same centre appears twice: ${name}`,
+        });
       seen.add(externalId);
       if (!match) continue;
       facilities.push({
@@ -168,7 +253,8 @@ export function readFacilityRows(
         lat: match.lat,
         lng: match.lng,
         precision: match.precision,
-        areaCode: match.eupmyeondong?.code ?? (match.sigungu ? `${match.sigungu.code}00000` : `${match.regionCode}00000000`),
+        areaCode:
+          match.eupmyeondong?.code ?? (match.sigungu ? `${match.sigungu.code}00000` : `${match.regionCode}00000000`),
         address: address || null,
         phone,
         website,

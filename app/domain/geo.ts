@@ -7,8 +7,7 @@ export function distanceKm(a: LatLng, b: LatLng): number {
   const toRad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * toRad;
   const dLng = (b.lng - a.lng) * toRad;
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * toRad) * Math.cos(b.lat * toRad) * Math.sin(dLng / 2) ** 2;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * toRad) * Math.cos(b.lat * toRad) * Math.sin(dLng / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -16,14 +15,16 @@ export function distanceKm(a: LatLng, b: LatLng): number {
 type Position = [lng: number, lat: number, ...rest: number[]];
 type Ring = Position[];
 export type PolygonGeometry =
-  | { type: "Polygon"; coordinates: Ring[] }
-  | { type: "MultiPolygon"; coordinates: Ring[][] };
+  { type: "Polygon"; coordinates: Ring[] } | { type: "MultiPolygon"; coordinates: Ring[][] };
 
 /** Ray casting on [lng, lat] rings; a polygon's later rings are holes. */
 export function isPointInGeometry(point: LatLng, geometry: PolygonGeometry): boolean {
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
   return polygons.some(
-    (rings) => rings[0] !== undefined && isPointInRing(point, rings[0]) && !rings.slice(1).some((hole) => isPointInRing(point, hole)),
+    (rings) =>
+      rings[0] !== undefined &&
+      isPointInRing(point, rings[0]) &&
+      !rings.slice(1).some((hole) => isPointInRing(point, hole)),
   );
 }
 

@@ -38,7 +38,8 @@ const CLASSES_BY_KIND: Record<FacilityKind, PavittClass[]> = {
 
 export function facilityTargetClasses(kind: string, services: string[]): PavittClass[] {
   const found = new Set<PavittClass>(CLASSES_BY_KIND[kind as FacilityKind] ?? []);
-  for (const service of services) for (const cls of CLASSES_BY_SERVICE[service as FacilityService] ?? []) found.add(cls);
+  for (const service of services)
+    for (const cls of CLASSES_BY_SERVICE[service as FacilityService] ?? []) found.add(cls);
   return PAVITT_CLASSES.filter((cls) => found.has(cls));
 }
 

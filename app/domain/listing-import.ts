@@ -5,7 +5,13 @@
  */
 import { decodeCsvBytes, parseCsvText, type CsvEncoding } from "~/csv";
 import { issue, type FieldIssue, type RowIssue } from "~/validation";
-import { listingColumns, listingValidator, type ListingFields, type ListingType, type ValidationContext } from "./listings";
+import {
+  listingColumns,
+  listingValidator,
+  type ListingFields,
+  type ListingType,
+  type ValidationContext,
+} from "./listings";
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
@@ -27,7 +33,11 @@ const REQUIRED_COLUMNS: Record<ListingType, string[]> = {
 };
 
 /** Checks the whole file; rows are only importable when there is no problem anywhere (all or nothing). */
-export function checkImport(type: ListingType, bytes: Uint8Array, context: ValidationContext): ImportCheck & { encoding: CsvEncoding | null } {
+export function checkImport(
+  type: ListingType,
+  bytes: Uint8Array,
+  context: ValidationContext,
+): ImportCheck & { encoding: CsvEncoding | null } {
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) return { rows: [], problems: [], fileProblems: [decoded.issue], encoding: null };
   const { encoding } = decoded;
@@ -36,10 +46,13 @@ export function checkImport(type: ListingType, bytes: Uint8Array, context: Valid
   const header = parsed.header.map((column) => column.trim().toLowerCase());
   const known = new Set([...listingColumns(type), ...EXPORT_ONLY_COLUMNS]);
   const fileProblems: FieldIssue[] = [];
-  for (const column of header) if (!known.has(column)) fileProblems.push(issue("file", "csv_column_unknown", { column: column.slice(0, 40) }));
-  for (const column of REQUIRED_COLUMNS[type]) if (!header.includes(column)) fileProblems.push(issue("file", "csv_column_missing", { column }));
+  for (const column of header)
+    if (!known.has(column)) fileProblems.push(issue("file", "csv_column_unknown", { column: column.slice(0, 40) }));
+  for (const column of REQUIRED_COLUMNS[type])
+    if (!header.includes(column)) fileProblems.push(issue("file", "csv_column_missing", { column }));
   if (parsed.records.length === 0) fileProblems.push(issue("file", "csv_no_rows"));
-  if (parsed.records.length > MAX_IMPORT_ROWS) fileProblems.push(issue("file", "csv_too_many_rows", { max: MAX_IMPORT_ROWS }));
+  if (parsed.records.length > MAX_IMPORT_ROWS)
+    fileProblems.push(issue("file", "csv_too_many_rows", { max: MAX_IMPORT_ROWS }));
   if (fileProblems.length > 0) return { rows: [], problems: [], fileProblems, encoding };
 
   const rows: ImportCheck["rows"] = [];
@@ -67,6 +80,7 @@ export function checkImport(type: ListingType, bytes: Uint8Array, context: Valid
 
 /** Same fields, whatever the key order. */
 export function sameFields(a: ListingFields, b: ListingFields): boolean {
-  const canonical = (value: ListingFields) => JSON.stringify(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)));
+  const canonical = (value: ListingFields) =>
+    JSON.stringify(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)));
   return canonical(a) === canonical(b);
 }

@@ -7,7 +7,17 @@ import { z } from "zod";
 import { check, field, type Checked } from "~/validation";
 import { isPointInGeometry, type PolygonGeometry } from "./geo";
 import type { GeocodeResult } from "./geocode";
-import { COORD_PRECISIONS, FACILITY_KINDS, FACILITY_SERVICES, isInsideKorea, PROGRAM_CATEGORIES, type CoordPrecision, type FacilityKind, type FacilityService, type ProgramCategory } from "./types";
+import {
+  COORD_PRECISIONS,
+  FACILITY_KINDS,
+  FACILITY_SERVICES,
+  isInsideKorea,
+  PROGRAM_CATEGORIES,
+  type CoordPrecision,
+  type FacilityKind,
+  type FacilityService,
+  type ProgramCategory,
+} from "./types";
 
 export type ListingType = "facility" | "program";
 
@@ -47,8 +57,37 @@ export interface ProgramFields {
 export type ListingFields = FacilityFields | ProgramFields;
 
 /** Form fields and CSV columns share these names. */
-export const FACILITY_COLUMNS = ["external_id", "kind", "name_ko", "name_en", "lat", "lng", "coord_precision", "industries", "services", "url", "phone", "address_ko", "location_note", "source"] as const;
-export const PROGRAM_COLUMNS = ["external_id", "name_ko", "name_en", "summary_ko", "summary_en", "category", "provider_agency_ko", "provider_agency_en", "sectors", "period_start", "period_end", "url", "source"] as const;
+export const FACILITY_COLUMNS = [
+  "external_id",
+  "kind",
+  "name_ko",
+  "name_en",
+  "lat",
+  "lng",
+  "coord_precision",
+  "industries",
+  "services",
+  "url",
+  "phone",
+  "address_ko",
+  "location_note",
+  "source",
+] as const;
+export const PROGRAM_COLUMNS = [
+  "external_id",
+  "name_ko",
+  "name_en",
+  "summary_ko",
+  "summary_en",
+  "category",
+  "provider_agency_ko",
+  "provider_agency_en",
+  "sectors",
+  "period_start",
+  "period_end",
+  "url",
+  "source",
+] as const;
 
 /** Columns that hold a list of codes (semicolon-separated in CSV). */
 export const LIST_COLUMNS: ReadonlySet<string> = new Set(["industries", "services", "sectors"]);
@@ -76,7 +115,12 @@ export function placeByAddress(raw: RawFields, geocode: (query: string) => Geoco
   if (clicked) return raw;
   const result = geocode(address);
   if (!result.ok) return raw;
-  return { ...raw, lat: result.match.lat.toFixed(5), lng: result.match.lng.toFixed(5), coord_precision: result.match.precision };
+  return {
+    ...raw,
+    lat: result.match.lat.toFixed(5),
+    lng: result.match.lng.toFixed(5),
+    coord_precision: result.match.precision,
+  };
 }
 
 /** Form fields and CSV cells arrive as text. */
@@ -84,7 +128,8 @@ export type RawFields = Record<string, string | undefined>;
 
 const externalId = z.unknown().transform((raw, ctx): string | null => {
   if (raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "")) return null;
-  if (typeof raw !== "string" || !/^[A-Za-z0-9._:-]{1,100}$/.test(raw.trim())) return field.report(ctx, "external_id_format");
+  if (typeof raw !== "string" || !/^[A-Za-z0-9._:-]{1,100}$/.test(raw.trim()))
+    return field.report(ctx, "external_id_format");
   return raw.trim();
 });
 
@@ -98,7 +143,8 @@ const phone = z.unknown().transform((raw, ctx): string | null => {
 
 function facilitySchema(context: ValidationContext) {
   const { geocode } = context;
-  const place = (raw: unknown) => (geocode && raw !== null && typeof raw === "object" ? placeByAddress(raw as RawFields, geocode) : raw);
+  const place = (raw: unknown) =>
+    geocode && raw !== null && typeof raw === "object" ? placeByAddress(raw as RawFields, geocode) : raw;
   return z.preprocess(
     place,
     z
@@ -121,31 +167,36 @@ function facilitySchema(context: ValidationContext) {
       .superRefine((value, ctx) => {
         // The other rules run even when a field failed; a point is only checked once both numbers were read.
         if (typeof value.lat !== "number" || typeof value.lng !== "number") {
-          if (geocode && value.address_ko) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["address_ko"], params: { issue: "address_not_placed" } });
+          if (geocode && value.address_ko)
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              path: ["address_ko"],
+              params: { issue: "address_not_placed" },
+            });
           return;
         }
         const point = { lat: value.lat, lng: value.lng };
-        if (!isInsideKorea(point)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lat"], params: { issue: "outside_korea" } });
-        else if (context.boundary && !isPointInGeometry(point, context.boundary)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lat"], params: { issue: "outside_region" } });
+        if (!isInsideKorea(point))
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lat"], params: { issue: "outside_korea" } });
+        else if (context.boundary && !isPointInGeometry(point, context.boundary))
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lat"], params: { issue: "outside_region" } });
       })
-      .transform(
-        (value): FacilityFields => ({
-          externalId: value.external_id,
-          kind: value.kind,
-          nameKo: value.name_ko,
-          nameEn: value.name_en,
-          lat: value.lat,
-          lng: value.lng,
-          coordPrecision: value.coord_precision,
-          industries: value.industries,
-          services: value.services,
-          url: value.url,
-          phone: value.phone,
-          addressKo: value.address_ko,
-          locationNote: value.location_note,
-          source: value.source,
-        }),
-      ),
+      .transform((value): FacilityFields => ({
+        externalId: value.external_id,
+        kind: value.kind,
+        nameKo: value.name_ko,
+        nameEn: value.name_en,
+        lat: value.lat,
+        lng: value.lng,
+        coordPrecision: value.coord_precision,
+        industries: value.industries,
+        services: value.services,
+        url: value.url,
+        phone: value.phone,
+        addressKo: value.address_ko,
+        locationNote: value.location_note,
+        source: value.source,
+      })),
   );
 }
 
@@ -170,23 +221,21 @@ function programSchema(context: ValidationContext) {
       if (value.period_start && value.period_end && value.period_start > value.period_end)
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["period_end"], params: { issue: "period_order" } });
     })
-    .transform(
-      (value): ProgramFields => ({
-        externalId: value.external_id,
-        nameKo: value.name_ko,
-        nameEn: value.name_en,
-        summaryKo: value.summary_ko,
-        summaryEn: value.summary_en,
-        category: value.category,
-        providerAgencyKo: value.provider_agency_ko,
-        providerAgencyEn: value.provider_agency_en,
-        sectors: value.sectors,
-        periodStart: value.period_start,
-        periodEnd: value.period_end,
-        url: value.url,
-        source: value.source,
-      }),
-    );
+    .transform((value): ProgramFields => ({
+      externalId: value.external_id,
+      nameKo: value.name_ko,
+      nameEn: value.name_en,
+      summaryKo: value.summary_ko,
+      summaryEn: value.summary_en,
+      category: value.category,
+      providerAgencyKo: value.provider_agency_ko,
+      providerAgencyEn: value.provider_agency_en,
+      sectors: value.sectors,
+      periodStart: value.period_start,
+      periodEnd: value.period_end,
+      url: value.url,
+      source: value.source,
+    }));
 }
 
 /** The rules of a facility listing, whether its fields come from a form or a CSV row. */
@@ -199,7 +248,10 @@ export function validateProgram(raw: RawFields, context: ValidationContext): Che
 }
 
 /** The rules of one type with one context, built once for a whole file. */
-export function listingValidator(type: ListingType, context: ValidationContext): (raw: RawFields) => Checked<ListingFields> {
+export function listingValidator(
+  type: ListingType,
+  context: ValidationContext,
+): (raw: RawFields) => Checked<ListingFields> {
   const schema = type === "facility" ? facilitySchema(context) : programSchema(context);
   return (raw) => check(schema, raw);
 }
@@ -226,7 +278,14 @@ function camel(column: string): string {
 
 /** The items of a list cell as forms and CSV write it ("29;26" or "29, 26"), trimmed, once each. */
 export function listItems(text: string): string[] {
-  return [...new Set(text.split(/[;,]/).map((item) => item.trim()).filter((item) => item !== ""))];
+  return [
+    ...new Set(
+      text
+        .split(/[;,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== ""),
+    ),
+  ];
 }
 
 export function listingColumns(type: ListingType): readonly string[] {

@@ -1,5 +1,14 @@
 import type { ApplicantType, FirmApplicantType, ProgramStatus } from "./programs/types";
-import type { Bilingual, Capability, Certification, DeliveryMode, DiffusionLevel, Need, PavittClass, PavittQuestion } from "./types";
+import type {
+  Bilingual,
+  Capability,
+  Certification,
+  DeliveryMode,
+  DiffusionLevel,
+  Need,
+  PavittClass,
+  PavittQuestion,
+} from "./types";
 
 /** One answer to a Pavitt question, as codes. */
 export interface AnswerGiven {
@@ -53,7 +62,13 @@ export interface ReasonParams {
   "eligibility.certification": { required: string[]; met: boolean };
 
   /** An announcement's window on the day of the match; `daysLeft` counts to its last day. */
-  "call.status": { status: ProgramStatus; daysLeft: number | null; start: string | null; end: string | null; withdrawn: boolean };
+  "call.status": {
+    status: ProgramStatus;
+    daysLeft: number | null;
+    start: string | null;
+    end: string | null;
+    withdrawn: boolean;
+  };
   /** The call's regions as read from `field` (e.g. a title marker narrower than `supt_regin`). */
   "call.region": { field: string; value: string; codes: string[]; met: boolean };
   "call.applicant": { field: string; types: ApplicantType[]; firmType: FirmApplicantType; met: boolean };

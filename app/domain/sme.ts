@@ -49,7 +49,9 @@ const byId = (a: SizeRule, b: SizeRule) => (a.id < b.id ? -1 : a.id > b.id ? 1 :
 export function resolveSizeRule(division: string, sectionCode: string, rules: readonly SizeRule[]): SizeRule | null {
   const sorted = [...rules].sort(byId);
   return (
-    sorted.find((rule) => rule.ksicDivisions.includes(division)) ?? sorted.find((rule) => rule.ksicSections.includes(sectionCode)) ?? null
+    sorted.find((rule) => rule.ksicDivisions.includes(division)) ??
+    sorted.find((rule) => rule.ksicSections.includes(sectionCode)) ??
+    null
   );
 }
 
@@ -71,7 +73,10 @@ export function checkSme(input: SmeInput, rules: readonly SizeRule[]): SmeCheck 
     isSme: underEmployeeLimit || underFinancialLimit,
     sizeBand,
     rule,
-    reasons: [employeeReason(input.employees, underEmployeeLimit, rule), financialReason(figure, underFinancialLimit, rule)],
+    reasons: [
+      employeeReason(input.employees, underEmployeeLimit, rule),
+      financialReason(figure, underFinancialLimit, rule),
+    ],
   };
 }
 

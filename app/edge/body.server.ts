@@ -17,9 +17,19 @@ const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"] 
 /** Room for the other form fields and the multipart framing around an uploaded file. */
 const FORM_FRAMING_BYTES = 64 * 1024;
 
-export const JSON_API_RULE: BodyRule = { kind: "json", mediaTypes: ["application/json"], maxBytes: 16 * 1024, tooLarge: issue("", "body_too_large", { maxKb: 16 }) };
+export const JSON_API_RULE: BodyRule = {
+  kind: "json",
+  mediaTypes: ["application/json"],
+  maxBytes: 16 * 1024,
+  tooLarge: issue("", "body_too_large", { maxKb: 16 }),
+};
 /** The longest listing form (every text field at its limit, in percent-encoded Hangul) is about 120 KB. */
-export const FORM_RULE: BodyRule = { kind: "form", mediaTypes: FORM_TYPES, maxBytes: 256 * 1024, tooLarge: issue("", "body_too_large", { maxKb: 256 }) };
+export const FORM_RULE: BodyRule = {
+  kind: "form",
+  mediaTypes: FORM_TYPES,
+  maxBytes: 256 * 1024,
+  tooLarge: issue("", "body_too_large", { maxKb: 256 }),
+};
 export const LISTING_UPLOAD_RULE: BodyRule = {
   kind: "upload",
   mediaTypes: ["multipart/form-data"],
@@ -60,7 +70,8 @@ export function bodyGuard(req: ExpressRequest, res: ExpressResponse, next: () =>
   if (!carriesBody(req.method)) return next();
   const rule = bodyRuleFor(req.path);
   const type = mediaTypeOf(req);
-  if (!rule.mediaTypes.includes(type)) return refuseUnread(req, res, 415, [issue("", "content_type", { expected: rule.mediaTypes.join(" / ") })]);
+  if (!rule.mediaTypes.includes(type))
+    return refuseUnread(req, res, 415, [issue("", "content_type", { expected: rule.mediaTypes.join(" / ") })]);
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > rule.maxBytes) return refuseUnread(req, res, 413, [rule.tooLarge]);
   res.locals.bodyRule = rule;

@@ -13,7 +13,8 @@ export function cspNonce(_req: ExpressRequest, res: ExpressResponse, next: NextF
 function mapOrigins(config: AppConfig): string[] {
   const { basemap } = config;
   if (basemap.kind === "style") return [new URL(basemap.url).origin];
-  if (basemap.kind === "pmtiles") return [...new Set([new URL(basemap.archiveUrl).origin, new URL(basemap.assetsUrl).origin])];
+  if (basemap.kind === "pmtiles")
+    return [...new Set([new URL(basemap.archiveUrl).origin, new URL(basemap.assetsUrl).origin])];
   return [];
 }
 
@@ -23,7 +24,9 @@ function mapOrigins(config: AppConfig): string[] {
  * council forms cannot be clickjacked); style attributes allowed (React's
  * `style` props and MapLibre's markers set them), style sheets only from here.
  */
-export function contentSecurityPolicy(config: AppConfig): Record<string, Iterable<string | ((req: unknown, res: unknown) => string)>> {
+export function contentSecurityPolicy(
+  config: AppConfig,
+): Record<string, Iterable<string | ((req: unknown, res: unknown) => string)>> {
   return {
     "default-src": ["'self'"],
     "script-src": ["'self'", (_req, res) => `'nonce-${(res as ExpressResponse).locals.cspNonce as string}'`],
@@ -51,7 +54,8 @@ export function contentSecurityPolicy(config: AppConfig): Record<string, Iterabl
 export function securityHeaders(config: AppConfig) {
   return helmet({
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config) },
-    strictTransportSecurity: config.env === "production" ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true } : false,
+    strictTransportSecurity:
+      config.env === "production" ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true } : false,
     referrerPolicy: { policy: "same-origin" },
     xFrameOptions: { action: "deny" },
     // The map's styles and tiles may come from another origin that sends no CORP header.

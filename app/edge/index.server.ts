@@ -25,12 +25,19 @@ export function edgeBefore(app: Express, services: Services): void {
 }
 
 /** Mounted after the static files: the checks, then Remix. */
-export function edgeToRemix(services: Services, handle: (request: Request, context: AppLoadContext) => Promise<Response>): RequestHandler[] {
+export function edgeToRemix(
+  services: Services,
+  handle: (request: Request, context: AppLoadContext) => Promise<Response>,
+): RequestHandler[] {
   const limitApi = apiRateLimit(services.config.apiRateLimit ?? 0);
   return [
     sameOriginGuard(services.config.trustProxyHops ?? 0),
     bodyGuard,
     (req, res, next) => (req.path.startsWith("/api/") ? limitApi(req, res, next) : next()),
-    remixHandler(handle, (req, res) => ({ services, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce as string })),
+    remixHandler(handle, (req, res) => ({
+      services,
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      cspNonce: res.locals.cspNonce as string,
+    })),
   ];
 }

@@ -26,16 +26,29 @@ export function requestLogging() {
     },
     // Cookies and session tokens stay out of the log; the query string may name a person's search, the path does not.
     serializers: {
-      req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }),
+      req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split("?")[0],
+      }),
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
     customSuccessMessage: () => "request",
     customErrorMessage: () => "request_failed",
     autoLogging: { ignore: (req) => req.url?.startsWith("/assets/") === true },
   });
   return (req: ExpressRequest, res: ExpressResponse, next: NextFunction): void => {
     http(req, res);
-    withRequestContext({ requestId: String(req.id), method: req.method, path: req.path, address: req.ip ?? req.socket.remoteAddress ?? "unknown" }, next);
+    withRequestContext(
+      {
+        requestId: String(req.id),
+        method: req.method,
+        path: req.path,
+        address: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      },
+      next,
+    );
   };
 }

@@ -23,9 +23,15 @@ async function sendResponse(res: ExpressResponse, response: Response): Promise<v
 /** The Web Request Remix sees: the URL Express resolved, the headers, and the body through the counter. */
 function remixRequest(req: ExpressRequest, res: ExpressResponse, controller: AbortController): Request {
   // As @remix-run/express does: req.hostname honours "trust proxy", the port comes from the forwarded host or Host.
-  const port = [req.get("X-Forwarded-Host"), req.get("host")].map((host) => Number.parseInt(host?.split(":")[1] ?? "", 10)).find(Number.isSafeInteger);
+  const port = [req.get("X-Forwarded-Host"), req.get("host")]
+    .map((host) => Number.parseInt(host?.split(":")[1] ?? "", 10))
+    .find(Number.isSafeInteger);
   const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
-  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: remixHeaders(req), signal: controller.signal };
+  const init: RequestInit & { duplex?: "half" } = {
+    method: req.method,
+    headers: remixHeaders(req),
+    signal: controller.signal,
+  };
   if (req.method !== "GET" && req.method !== "HEAD") {
     const rule = res.locals.bodyRule as BodyRule | undefined;
     if (rule) {
@@ -55,7 +61,10 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse, controller: Abo
  * body is counted while it streams (see BodyCounter) and an answer the edge
  * already gave (413 half-way) is not overwritten by the route's.
  */
-export function remixHandler(handle: (request: Request, context: AppLoadContext) => Promise<Response>, loadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext) {
+export function remixHandler(
+  handle: (request: Request, context: AppLoadContext) => Promise<Response>,
+  loadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext,
+) {
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction): Promise<void> => {
     const controller = new AbortController();
     try {

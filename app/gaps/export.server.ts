@@ -18,9 +18,19 @@ export async function gapCsv(db: Kysely<Database>, request: Request): Promise<{ 
   const table = queryOrThrow(params, tableSchema).table ?? "rows";
   const { lang } = resolveLang(request);
   const t = translator(lang);
-  const [report, regions, divisions] = await Promise.all([gapReport(db, await parseGapQuery(db, params)), listRegions(db), listKsicDivisions(db)]);
-  const regionNames = new Map(regions.map((region) => [region.code, t.nameOf({ nameKo: region.nameKoShort, nameEn: region.nameEn })]));
+  const [report, regions, divisions] = await Promise.all([
+    gapReport(db, await parseGapQuery(db, params)),
+    listRegions(db),
+    listKsicDivisions(db),
+  ]);
+  const regionNames = new Map(
+    regions.map((region) => [region.code, t.nameOf({ nameKo: region.nameKoShort, nameEn: region.nameEn })]),
+  );
   const divisionNames = new Map(divisions.map((division) => [division.code, t.nameOf(division)]));
-  const csv = gapReportCsv(report, table, { t, region: (code) => regionNames.get(code) ?? code, division: (code) => divisionNames.get(code) ?? code });
+  const csv = gapReportCsv(report, table, {
+    t,
+    region: (code) => regionNames.get(code) ?? code,
+    division: (code) => divisionNames.get(code) ?? code,
+  });
   return { csv, filename: `coverage-gaps-${table}-${report.radiusKm}km-${lang}.csv` };
 }

@@ -24,18 +24,47 @@ const figure = (value: number | null): CsvValue => (value === null ? "—" : val
  */
 export function gapReportCsv(report: GapReport, table: GapTable, names: GapNames): string {
   const { t } = names;
-  const figures = [t("gapsSmes"), t("gapsCovered"), t("gapsUncovered"), t("gapsRatio"), t("gapsFacilities"), t("gapsPer1000"), t("gapsMedian")];
-  const figureCells = (row: GapFigures): CsvValue[] => [row.smes, row.covered, row.uncovered, figure(row.coverageRatio), row.facilities, figure(row.facilitiesPer1000), row.medianNearestKm];
+  const figures = [
+    t("gapsSmes"),
+    t("gapsCovered"),
+    t("gapsUncovered"),
+    t("gapsRatio"),
+    t("gapsFacilities"),
+    t("gapsPer1000"),
+    t("gapsMedian"),
+  ];
+  const figureCells = (row: GapFigures): CsvValue[] => [
+    row.smes,
+    row.covered,
+    row.uncovered,
+    figure(row.coverageRatio),
+    row.facilities,
+    figure(row.facilitiesPer1000),
+    row.medianNearestKm,
+  ];
   let lines: CsvValue[][];
   if (table === "areas") {
-    lines = [[t("gapsColumnArea"), ...figures], ...report.areas.map((area) => [area.area === "capital" ? t("gapsCapital") : t("gapsRest"), ...figureCells(area)])];
+    lines = [
+      [t("gapsColumnArea"), ...figures],
+      ...report.areas.map((area) => [area.area === "capital" ? t("gapsCapital") : t("gapsRest"), ...figureCells(area)]),
+    ];
   } else if (table === "hotspots") {
-    lines = [[t("gapsColumnH3"), t("gapsSmes"), t("gapsColumnNearestKm")], ...report.hotspots.map((spot) => [spot.h3, spot.smes, spot.nearestKm])];
+    lines = [
+      [t("gapsColumnH3"), t("gapsSmes"), t("gapsColumnNearestKm")],
+      ...report.hotspots.map((spot) => [spot.h3, spot.smes, spot.nearestKm]),
+    ];
   } else {
     const bySector = report.rows.some((row) => row.sector !== undefined);
     const sectorHeader = bySector ? [t("gapsColumnSectorCode"), t("gapsSector")] : [];
     lines = [
-      [t("gapsColumnRegionCode"), t("gapsRegion"), t("gapsColumnClassCode"), t("gapsClass"), ...sectorHeader, ...figures],
+      [
+        t("gapsColumnRegionCode"),
+        t("gapsRegion"),
+        t("gapsColumnClassCode"),
+        t("gapsClass"),
+        ...sectorHeader,
+        ...figures,
+      ],
       ...report.rows.map((row) => [
         row.regionCode,
         names.region(row.regionCode),
@@ -62,7 +91,10 @@ export function gapReportGeoJson(
   const points = new Map(regions.map((region) => [region.code, region.labelPoint]));
   const rowFeatures: Feature[] = report.rows.map((row) => ({
     type: "Feature",
-    geometry: boundaries.get(row.regionCode) ?? { type: "Point", coordinates: points.get(row.regionCode) ?? [127.8, 36.2] },
+    geometry: boundaries.get(row.regionCode) ?? {
+      type: "Point",
+      coordinates: points.get(row.regionCode) ?? [127.8, 36.2],
+    },
     properties: { layer: "region", ...row, radiusKm: report.radiusKm, synthetic },
   }));
   const spotFeatures: Feature[] = report.hotspots.map((spot) => ({

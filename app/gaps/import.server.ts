@@ -9,7 +9,13 @@ import type { RowIssue } from "~/validation";
 export type RegisterImport = { ok: true; stored: number; encoding: string } | { ok: false; problems: RowIssue[] };
 
 /** Checks a register file and stores it whole, or reports every problem and stores nothing. */
-export async function importRegister(db: Kysely<Database>, geocoder: Geocoder, bytes: Uint8Array, fileName: string, replace: boolean): Promise<RegisterImport> {
+export async function importRegister(
+  db: Kysely<Database>,
+  geocoder: Geocoder,
+  bytes: Uint8Array,
+  fileName: string,
+  replace: boolean,
+): Promise<RegisterImport> {
   const reference = await firmReferenceData(db);
   const parsed = parseRegister(bytes, {
     divisions: reference.divisions,

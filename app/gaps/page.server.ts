@@ -31,7 +31,12 @@ export async function loadGapsPage(db: Kysely<Database>, params: URLSearchParams
     listRegions(db),
     listKsicDivisions(db),
     boundaryCredits(db),
-    demandReport(db, { by: "region_class_industry", regionCode: query.regionCode, pavittClass: query.pavittClass, sector: query.sector }),
+    demandReport(db, {
+      by: "region_class_industry",
+      regionCode: query.regionCode,
+      pavittClass: query.pavittClass,
+      sector: query.sector,
+    }),
   ]);
   let firms: FirmReach[] | null = null;
   const firmsAllowed = query.regionCode !== undefined && canSeeFirms(viewer, query.regionCode);
@@ -48,7 +53,13 @@ export async function loadGapsPage(db: Kysely<Database>, params: URLSearchParams
     badParameter,
     report,
     overview,
-    regions: regions.map((r) => ({ code: r.code, nameKo: r.nameKoShort, nameEn: r.nameEn, capitalArea: r.capitalArea, labelPoint: r.labelPoint })),
+    regions: regions.map((r) => ({
+      code: r.code,
+      nameKo: r.nameKoShort,
+      nameEn: r.nameEn,
+      capitalArea: r.capitalArea,
+      labelPoint: r.labelPoint,
+    })),
     divisions: divisions.map((d) => ({ code: d.code, nameKo: d.nameKo, nameEn: d.nameEn })),
     boundariesLoaded: credits.length > 0,
     boundaryCredits: credits,

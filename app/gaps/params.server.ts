@@ -27,7 +27,13 @@ async function knownCodes(db: Kysely<Database>) {
 /** Reads `radiusKm`, `pavittClass`, `sector`, `region` and `bySector`; a bad value throws an InputError naming it. */
 export async function parseGapQuery(db: Kysely<Database>, params: URLSearchParams): Promise<GapQuery> {
   const value = queryOrThrow(params, gapQuerySchema(await knownCodes(db)));
-  return { radiusKm: value.radiusKm ?? DEFAULT_RADIUS_KM, pavittClass: value.pavittClass, sector: value.sector, regionCode: value.region, bySector: value.bySector };
+  return {
+    radiusKm: value.radiusKm ?? DEFAULT_RADIUS_KM,
+    pavittClass: value.pavittClass,
+    sector: value.sector,
+    regionCode: value.region,
+    bySector: value.bySector,
+  };
 }
 
 /** The firm-level list: one region (required), the report's filters, `uncovered` and `limit`. */
@@ -40,7 +46,13 @@ export async function parseFirmListQuery(db: Kysely<Database>, params: URLSearch
   });
   const value = queryOrThrow(params, schema);
   return {
-    query: { radiusKm: value.radiusKm ?? DEFAULT_RADIUS_KM, pavittClass: value.pavittClass, sector: value.sector, regionCode: value.region, bySector: false } satisfies GapQuery,
+    query: {
+      radiusKm: value.radiusKm ?? DEFAULT_RADIUS_KM,
+      pavittClass: value.pavittClass,
+      sector: value.sector,
+      regionCode: value.region,
+      bySector: false,
+    } satisfies GapQuery,
     uncovered: value.uncovered,
     limit: value.limit ?? 1000,
   };

@@ -1,5 +1,14 @@
 import type { Kysely } from "kysely";
-import { distanceCounts, eligibleFacilityRefs, gapPopulation, hotspots, readGapState, recomputeGaps, type GapState, type Hotspot } from "../../db/queries/gaps";
+import {
+  distanceCounts,
+  eligibleFacilityRefs,
+  gapPopulation,
+  hotspots,
+  readGapState,
+  recomputeGaps,
+  type GapState,
+  type Hotspot,
+} from "../../db/queries/gaps";
 import { listRegions } from "../../db/queries/regions";
 import type { Database } from "../../db/schema";
 import { areaFigures, gapRows, type AreaFigures, type GapRow } from "~/domain/gaps/figures";
@@ -57,7 +66,14 @@ export async function freshGapState(db: Kysely<Database>): Promise<GapState> {
   return cache.refreshing;
 }
 
-const keyOf = (query: GapQuery) => [query.radiusKm, query.pavittClass ?? "", query.sector ?? "", query.regionCode ?? "", query.bySector || query.sector !== undefined].join("|");
+const keyOf = (query: GapQuery) =>
+  [
+    query.radiusKm,
+    query.pavittClass ?? "",
+    query.sector ?? "",
+    query.regionCode ?? "",
+    query.bySector || query.sector !== undefined,
+  ].join("|");
 
 export async function gapReport(db: Kysely<Database>, query: GapQuery): Promise<GapReport> {
   const state = await freshGapState(db);
@@ -93,7 +109,11 @@ async function buildReport(db: Kysely<Database>, query: GapQuery, state: GapStat
     radiusKm: query.radiusKm,
     generatedAt: (state.computedAt ?? new Date()).toISOString(),
     population,
-    filters: { pavittClass: query.pavittClass ?? null, sector: query.sector ?? null, regionCode: query.regionCode ?? null },
+    filters: {
+      pavittClass: query.pavittClass ?? null,
+      sector: query.sector ?? null,
+      regionCode: query.regionCode ?? null,
+    },
     rows: gapRows(counts, eligible, query.radiusKm),
     areas: areaFigures(counts, eligible, capital, query.radiusKm),
     hotspots: spots,

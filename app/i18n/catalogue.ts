@@ -29,12 +29,56 @@ import type { CheckedTranslation, Message } from "./message";
  * another's key); Korean is the source and English is checked against it.
  */
 export const FEATURES = {
-  ko: { common: koCommon, map: koMap, facilities: koFacilities, match: koMatch, gaps: koGaps, council: koCouncil, auth: koAuth, reasons: koReasons, programs: koPrograms, inquiries: koInquiries },
-  en: { common: enCommon, map: enMap, facilities: enFacilities, match: enMatch, gaps: enGaps, council: enCouncil, auth: enAuth, reasons: enReasons, programs: enPrograms, inquiries: enInquiries },
+  ko: {
+    common: koCommon,
+    map: koMap,
+    facilities: koFacilities,
+    match: koMatch,
+    gaps: koGaps,
+    council: koCouncil,
+    auth: koAuth,
+    reasons: koReasons,
+    programs: koPrograms,
+    inquiries: koInquiries,
+  },
+  en: {
+    common: enCommon,
+    map: enMap,
+    facilities: enFacilities,
+    match: enMatch,
+    gaps: enGaps,
+    council: enCouncil,
+    auth: enAuth,
+    reasons: enReasons,
+    programs: enPrograms,
+    inquiries: enInquiries,
+  },
 } as const;
 
-const ko = { ...koCommon, ...koMap, ...koFacilities, ...koMatch, ...koGaps, ...koCouncil, ...koAuth, ...koReasons, ...koPrograms, ...koInquiries };
-const en = { ...enCommon, ...enMap, ...enFacilities, ...enMatch, ...enGaps, ...enCouncil, ...enAuth, ...enReasons, ...enPrograms, ...enInquiries };
+const ko = {
+  ...koCommon,
+  ...koMap,
+  ...koFacilities,
+  ...koMatch,
+  ...koGaps,
+  ...koCouncil,
+  ...koAuth,
+  ...koReasons,
+  ...koPrograms,
+  ...koInquiries,
+};
+const en = {
+  ...enCommon,
+  ...enMap,
+  ...enFacilities,
+  ...enMatch,
+  ...enGaps,
+  ...enCouncil,
+  ...enAuth,
+  ...enReasons,
+  ...enPrograms,
+  ...enInquiries,
+};
 
 /** Compile-time check: every English message has exactly the placeholders of its Korean one. */
 const checkedEn: CheckedTranslation<typeof ko, typeof en> = en;

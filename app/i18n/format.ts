@@ -28,7 +28,10 @@ export interface NumberOptions {
 
 /** Grouped digits: 1,234.5 (both languages group by thousands with a comma). */
 export function formatNumber(lang: Lang, value: number, options: NumberOptions = {}): string {
-  return numberFormat(lang, { maximumFractionDigits: options.maximumFractionDigits ?? 20, minimumFractionDigits: options.minimumFractionDigits }).format(value);
+  return numberFormat(lang, {
+    maximumFractionDigits: options.maximumFractionDigits ?? 20,
+    minimumFractionDigits: options.minimumFractionDigits,
+  }).format(value);
 }
 
 /** A ratio as a percentage with at most one decimal by default: 0.053 → "5.3%". */
@@ -55,7 +58,8 @@ export function formatKrw(lang: Lang, amount: number): string {
       [1_000_000_000, "bn"],
       [1_000_000, "mn"],
     ] as const) {
-      if (Math.abs(whole) >= size && whole % (size / 1000) === 0) return `KRW ${formatNumber(lang, whole / size, { maximumFractionDigits: 3 })} ${unit}`;
+      if (Math.abs(whole) >= size && whole % (size / 1000) === 0)
+        return `KRW ${formatNumber(lang, whole / size, { maximumFractionDigits: 3 })} ${unit}`;
     }
     return `KRW ${formatNumber(lang, whole)}`;
   }
@@ -100,22 +104,45 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 function momentOf(value: Date | string | number): Moment | null {
   if (typeof value === "string") {
     const dateOnly = DATE_ONLY.exec(value);
-    if (dateOnly) return { year: Number(dateOnly[1]), month: Number(dateOnly[2]), day: Number(dateOnly[3]), hour: 0, minute: 0 };
+    if (dateOnly)
+      return { year: Number(dateOnly[1]), month: Number(dateOnly[2]), day: Number(dateOnly[3]), hour: 0, minute: 0 };
   }
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return null;
   const fields: Record<string, number> = {};
-  for (const part of SEOUL_FIELDS.formatToParts(date)) if (part.type !== "literal") fields[part.type] = Number(part.value);
+  for (const part of SEOUL_FIELDS.formatToParts(date))
+    if (part.type !== "literal") fields[part.type] = Number(part.value);
   const field = (type: string) => required(fields[type], `the ${type} of a time in Seoul`);
-  return { year: field("year"), month: field("month"), day: field("day"), hour: field("hour") % 24, minute: field("minute") };
+  return {
+    year: field("year"),
+    month: field("month"),
+    day: field("day"),
+    hour: field("hour") % 24,
+    minute: field("minute"),
+  };
 }
 
-const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const EN_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 const pad = (value: number) => String(value).padStart(2, "0");
 
 function datePart(lang: Lang, moment: Moment): string {
-  return lang === "ko" ? `${moment.year}년 ${moment.month}월 ${moment.day}일` : `${moment.day} ${EN_MONTHS[moment.month - 1]} ${moment.year}`;
+  return lang === "ko"
+    ? `${moment.year}년 ${moment.month}월 ${moment.day}일`
+    : `${moment.day} ${EN_MONTHS[moment.month - 1]} ${moment.year}`;
 }
 
 /** A calendar day in Seoul: "2025년 3월 21일" / "21 March 2025". A value that is not a date comes back as it was. */

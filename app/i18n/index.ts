@@ -5,7 +5,18 @@ import type { Lang } from "./lang";
 import { renderMessage, type ArgsOf, type ParamValue } from "./message";
 
 export { LANGS, LANG_COOKIE, isLang, langCookie, otherLang, resolveLang, type Lang } from "./lang";
-export { LOCALES, TIME_ZONE, formatDate, formatDateTime, formatKm, formatKrw, formatNumber, formatPercent, formatter, type Formatter } from "./format";
+export {
+  LOCALES,
+  TIME_ZONE,
+  formatDate,
+  formatDateTime,
+  formatKm,
+  formatKrw,
+  formatNumber,
+  formatPercent,
+  formatter,
+  type Formatter,
+} from "./format";
 export type { LabelTable, MessageKey } from "./catalogue";
 export type { Message, ParamValue, PluralForms } from "./message";
 
@@ -75,7 +86,8 @@ export function translator(lang: Lang): Translator {
     format: formatter(lang),
     label: (table: LabelTable, code: string | number) => labelOf(lang, table, code),
     nameOf: (item: Named) => nameOf(lang, item),
-    dynamic: (key: string, params?: Readonly<Record<string, ParamValue>>) => (isMessageKey(key) ? renderMessage(lang, MESSAGES[lang][key], params) : key),
+    dynamic: (key: string, params?: Readonly<Record<string, ParamValue>>) =>
+      isMessageKey(key) ? renderMessage(lang, MESSAGES[lang][key], params) : key,
   });
   translators.set(lang, made);
   return made;

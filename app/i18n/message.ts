@@ -7,14 +7,20 @@ import type { Lang } from "./lang";
  * `{count}` through Intl.PluralRules: `{ one: "{count} place", other: "{count} places" }`.
  * `other` is always there; Korean needs nothing else.
  */
-export type PluralForms = { readonly other: string } & { readonly [Category in Exclude<Intl.LDMLPluralRule, "other">]?: string };
+export type PluralForms = { readonly other: string } & {
+  readonly [Category in Exclude<Intl.LDMLPluralRule, "other">]?: string;
+};
 export type Message = string | PluralForms;
 export type Messages = Readonly<Record<string, Message>>;
 
 type Placeholders<Text> = Text extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
 
 /** The placeholder names of a message; a plural message always takes `count`. */
-export type ParamsOf<M> = M extends string ? Placeholders<M> : M extends PluralForms ? Placeholders<M[keyof M] & string> | "count" : never;
+export type ParamsOf<M> = M extends string
+  ? Placeholders<M>
+  : M extends PluralForms
+    ? Placeholders<M[keyof M] & string> | "count"
+    : never;
 
 /** `count` is always a number (it picks the plural form); other values are text or numbers (numbers get the language's digit grouping). */
 export type ParamValues<M> = { readonly [Name in ParamsOf<M>]: Name extends "count" ? number : string | number };
@@ -42,9 +48,13 @@ export type ParamValue = string | number;
 
 /** The placeholder names a message uses, at run time (for the catalogue test). */
 export function placeholdersOf(message: Message): string[] {
-  const texts = typeof message === "string" ? [message] : Object.values(message).filter((text): text is string => typeof text === "string");
+  const texts =
+    typeof message === "string"
+      ? [message]
+      : Object.values(message).filter((text): text is string => typeof text === "string");
   const names = new Set<string>(typeof message === "string" ? [] : ["count"]);
-  for (const text of texts) for (const match of text.matchAll(/\{(\w+)\}/g)) names.add(required(match[1], "a placeholder name"));
+  for (const text of texts)
+    for (const match of text.matchAll(/\{(\w+)\}/g)) names.add(required(match[1], "a placeholder name"));
   return [...names].sort();
 }
 

@@ -24,4 +24,13 @@ export function pageTitle(matches: MetaArgs["matches"], key: TitleKey): { title:
   const t = metaT(matches);
   return [{ title: `${t(key)} — ${t("appName")}` }];
 }
-type TitleKey = "myAccount" | "adminUsers" | "councilWorkspace" | "auditTrail" | "importCsv" | "newFacility" | "notFoundTitle" | "forbiddenTitle" | "errorTitle";
+type TitleKey =
+  | "myAccount"
+  | "adminUsers"
+  | "councilWorkspace"
+  | "auditTrail"
+  | "importCsv"
+  | "newFacility"
+  | "notFoundTitle"
+  | "forbiddenTitle"
+  | "errorTitle";

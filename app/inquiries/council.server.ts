@@ -6,7 +6,13 @@ import { listRegionInquiries } from "../../db/queries/inquiries";
 import { listRegions } from "../../db/queries/regions";
 import { forbidden, type SessionUser } from "~/auth/user.server";
 import { notFoundResponse, type RegionRef } from "~/council/routes.server";
-import { availableActions, CLOSING_OUTCOMES, DEFAULT_OVERDUE_WORKING_DAYS, isOverdue, mayHandleInquiries } from "~/domain/inquiries";
+import {
+  availableActions,
+  CLOSING_OUTCOMES,
+  DEFAULT_OVERDUE_WORKING_DAYS,
+  isOverdue,
+  mayHandleInquiries,
+} from "~/domain/inquiries";
 import type { Lang } from "~/i18n";
 import type { Services } from "~/services.server";
 import { check, entriesObject, field, issueMessage, type FieldIssue } from "~/validation";
@@ -37,14 +43,24 @@ export async function loadInbox(services: Services, user: SessionUser, region: R
   };
 }
 
-export async function loadInquiryDetail(services: Services, user: SessionUser, region: RegionRef, id: string, now: Date) {
+export async function loadInquiryDetail(
+  services: Services,
+  user: SessionUser,
+  region: RegionRef,
+  id: string,
+  now: Date,
+) {
   if (!field.isUuid(id)) throw notFoundResponse();
   const db = services.database.db;
   const found = await inquiryForCouncil(db, user, region.code, id);
   if (found.kind === "forbidden") throw forbidden();
   if (found.kind !== "ok") throw notFoundResponse();
   const { inquiry, events, thread } = found.value;
-  const [audit, facilities, regions] = await Promise.all([listAuditEntries(db, { entityType: "inquiry", entityId: id }, 100), listFacilities(db), listRegions(db)]);
+  const [audit, facilities, regions] = await Promise.all([
+    listAuditEntries(db, { entityType: "inquiry", entityId: id }, 100),
+    listFacilities(db),
+    listRegions(db),
+  ]);
   const regionNames = new Map(regions.map((r) => [r.code, { nameKo: r.nameKoShort, nameEn: r.nameEn }]));
   const references = new Map(thread.map((r) => [r.id, r.reference]));
   return {
@@ -63,11 +79,23 @@ export async function loadInquiryDetail(services: Services, user: SessionUser, r
     overdueDays: DEFAULT_OVERDUE_WORKING_DAYS,
     actions: availableActions(inquiry.state),
     outcomes: CLOSING_OUTCOMES,
-    thread: thread.map((r) => ({ id: r.id, reference: r.reference, target: r.targetNameKo ? { nameKo: r.targetNameKo, nameEn: r.targetNameEn ?? r.targetNameKo } : null })),
+    thread: thread.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      target: r.targetNameKo ? { nameKo: r.targetNameKo, nameEn: r.targetNameEn ?? r.targetNameKo } : null,
+    })),
     // Notes of other regions' parts of the thread are theirs; replies and steps are shown to all who handle it.
     steps: events
       .filter((e) => e.kind !== "note" || e.inquiryId === inquiry.id)
-      .map((e) => ({ id: e.id, kind: e.kind, at: e.at.toISOString(), outcome: e.outcome, body: e.kind === "note" || e.kind === "reply" ? e.body : null, inquiryId: e.inquiryId, actorEmail: e.actorEmail })),
+      .map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        at: e.at.toISOString(),
+        outcome: e.outcome,
+        body: e.kind === "note" || e.kind === "reply" ? e.body : null,
+        inquiryId: e.inquiryId,
+        actorEmail: e.actorEmail,
+      })),
     referralTargets: facilities
       .filter((f) => !(inquiry.targetType === "facility" && f.id === inquiry.targetId))
       .map((f) => ({ id: f.id, nameKo: f.nameKo, nameEn: f.nameEn, region: regionNames.get(f.regionCode) ?? null }))
@@ -76,8 +104,15 @@ export async function loadInquiryDetail(services: Services, user: SessionUser, r
   };
 }
 
-const textInput = z.object({ text: field.text({ max: INQUIRY_LIMITS.message, multiline: true, required: true }) }).passthrough();
-const referInput = z.object({ facilityId: field.text({ max: 120, required: true }), note: field.text({ max: INQUIRY_LIMITS.message, multiline: true }) }).passthrough();
+const textInput = z
+  .object({ text: field.text({ max: INQUIRY_LIMITS.message, multiline: true, required: true }) })
+  .passthrough();
+const referInput = z
+  .object({
+    facilityId: field.text({ max: 120, required: true }),
+    note: field.text({ max: INQUIRY_LIMITS.message, multiline: true }),
+  })
+  .passthrough();
 const closeInput = z.object({ outcome: field.choice(CLOSING_OUTCOMES, { required: true }) }).passthrough();
 
 type Answer = ReturnType<typeof data<{ ok: boolean; problems: string[] }>> | Response;
@@ -88,7 +123,10 @@ function answer<T>(result: InquiryResult<T>, lang: Lang, here: string, onOk?: (v
       return redirect(onOk ? onOk(result.value) : here);
     case "invalid":
     case "rate_limited":
-      return data({ ok: false, problems: result.issues.map((p) => issueMessage(p, lang, INQUIRY_FIELD_LABELS)) }, { status: result.kind === "invalid" ? 400 : 429 });
+      return data(
+        { ok: false, problems: result.issues.map((p) => issueMessage(p, lang, INQUIRY_FIELD_LABELS)) },
+        { status: result.kind === "invalid" ? 400 : 429 },
+      );
     case "forbidden":
       throw forbidden();
     case "not_found":
@@ -96,10 +134,18 @@ function answer<T>(result: InquiryResult<T>, lang: Lang, here: string, onOk?: (v
   }
 }
 
-const invalid = (issues: FieldIssue[], lang: Lang) => data({ ok: false, problems: issues.map((p) => issueMessage(p, lang)) }, { status: 400 });
+const invalid = (issues: FieldIssue[], lang: Lang) =>
+  data({ ok: false, problems: issues.map((p) => issueMessage(p, lang)) }, { status: 400 });
 
 /** One council action from the detail page's forms, by intent. */
-export async function actOnInquiry(services: Services, user: SessionUser, region: RegionRef, id: string, form: FormData, context: { origin: string; lang: Lang }): Promise<Answer> {
+export async function actOnInquiry(
+  services: Services,
+  user: SessionUser,
+  region: RegionRef,
+  id: string,
+  form: FormData,
+  context: { origin: string; lang: Lang },
+): Promise<Answer> {
   if (!field.isUuid(id)) throw notFoundResponse();
   const fields = entriesObject(form);
   const version = Number(fields.version);
@@ -114,7 +160,11 @@ export async function actOnInquiry(services: Services, user: SessionUser, region
     case "close": {
       const checked = check(closeInput, fields);
       if (!checked.ok) return invalid(checked.issues, lang);
-      return answer(await changeState(services, user, { ...common, action: { kind: "close", outcome: checked.value.outcome } }), lang, here);
+      return answer(
+        await changeState(services, user, { ...common, action: { kind: "close", outcome: checked.value.outcome } }),
+        lang,
+        here,
+      );
     }
     case "note":
     case "reply": {
@@ -126,7 +176,13 @@ export async function actOnInquiry(services: Services, user: SessionUser, region
     case "refer": {
       const checked = check(referInput, fields);
       if (!checked.ok) return invalid(checked.issues, lang);
-      const result = await refer(services, user, { ...common, facilityId: checked.value.facilityId, note: checked.value.note, origin: context.origin, now: clockNow() });
+      const result = await refer(services, user, {
+        ...common,
+        facilityId: checked.value.facilityId,
+        note: checked.value.note,
+        origin: context.origin,
+        now: clockNow(),
+      });
       return answer(result, lang, here);
     }
     default:

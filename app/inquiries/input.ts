@@ -44,7 +44,11 @@ export const INQUIRY_FIELD_LABELS: FieldLabels = {
 };
 
 /** Consent is given only by `true` (JSON) or a ticked box ("on"); anything else, absence included, is a refusal. */
-const consent = z.unknown().transform((raw, ctx) => (raw === true || raw === "on" || raw === "true" ? true : field.report(ctx, "consent_required")));
+const consent = z
+  .unknown()
+  .transform((raw, ctx) =>
+    raw === true || raw === "on" || raw === "true" ? true : field.report(ctx, "consent_required"),
+  );
 
 function schema(known: InquiryKnown, fromForm: boolean) {
   return z
@@ -69,8 +73,13 @@ function schema(known: InquiryKnown, fromForm: boolean) {
     .strict();
 }
 
-export function parseInquiryInput(raw: unknown, known: InquiryKnown, options: { fromForm?: boolean } = {}): Checked<InquiryInput> {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { ok: false, issues: [issue("", "body_not_object")] };
+export function parseInquiryInput(
+  raw: unknown,
+  known: InquiryKnown,
+  options: { fromForm?: boolean } = {},
+): Checked<InquiryInput> {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    return { ok: false, issues: [issue("", "body_not_object")] };
   const checked = check(schema(known, options.fromForm ?? false), raw);
   if (!checked.ok) return checked;
   const v = checked.value;
@@ -103,7 +112,13 @@ export function inquiryBodyFromForm(form: Record<string, unknown>): Record<strin
     message: form.message,
     consent: form.consent,
     profile: share
-      ? { ksicDivision: form.ksic, sizeBand: form.sizeBand, regionCode: form.region, pavittClass: form.pavittClass, needs: typeof needs === "string" ? [needs] : needs }
+      ? {
+          ksicDivision: form.ksic,
+          sizeBand: form.sizeBand,
+          regionCode: form.region,
+          pavittClass: form.pavittClass,
+          needs: typeof needs === "string" ? [needs] : needs,
+        }
       : {},
   };
 }

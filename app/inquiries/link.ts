@@ -8,7 +8,11 @@ export interface ProfileHint {
 }
 
 /** The "Ask for help" link of a facility or program, prefilled from the profile when there is one. */
-export function inquiryHref(target: { type: "facility" | "program"; id: string }, profile: ProfileHint = {}, lang: "ko" | "en" = "ko"): string {
+export function inquiryHref(
+  target: { type: "facility" | "program"; id: string },
+  profile: ProfileHint = {},
+  lang: "ko" | "en" = "ko",
+): string {
   const params = new URLSearchParams({ targetType: target.type, targetId: target.id });
   if (profile.ksic) params.set("ksic", profile.ksic);
   if (profile.sizeBand) params.set("sizeBand", profile.sizeBand);

@@ -29,7 +29,12 @@ export interface InquiryFormValues {
 }
 
 const one = (value: unknown) => (typeof value === "string" ? value : "");
-const many = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" && value !== "" ? value.split(",") : []);
+const many = (value: unknown) =>
+  Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === "string")
+    : typeof value === "string" && value !== ""
+      ? value.split(",")
+      : [];
 
 /** Prefill from the link (a match profile: ksic, sizeBand, region, pavittClass, needs) or from what was posted. */
 export function formValues(fields: Record<string, unknown>, posted: boolean): InquiryFormValues {
@@ -50,7 +55,13 @@ export function formValues(fields: Record<string, unknown>, posted: boolean): In
 }
 
 export interface InquiryFormData {
-  target: { type: "facility" | "program"; id: string; nameKo: string; nameEn: string; regionCode: string | null } | null;
+  target: {
+    type: "facility" | "program";
+    id: string;
+    nameKo: string;
+    nameEn: string;
+    regionCode: string | null;
+  } | null;
   regionName: { nameKo: string; nameEn: string } | null;
   divisions: { code: string; nameKo: string; nameEn: string }[];
   regions: { code: string; nameKo: string; nameEn: string }[];
@@ -60,15 +71,25 @@ export interface InquiryFormData {
   maxMessage: number;
 }
 
-export async function loadInquiryForm(services: Services, fields: Record<string, unknown>, posted: boolean): Promise<InquiryFormData> {
+export async function loadInquiryForm(
+  services: Services,
+  fields: Record<string, unknown>,
+  posted: boolean,
+): Promise<InquiryFormData> {
   const db = services.database.db;
   const values = formValues(fields, posted);
   const type = values.targetType === "facility" || values.targetType === "program" ? values.targetType : null;
-  const [target, regions, divisions] = await Promise.all([type && values.targetId ? findInquiryTarget(db, type, values.targetId) : null, listRegions(db), listKsicDivisions(db)]);
+  const [target, regions, divisions] = await Promise.all([
+    type && values.targetId ? findInquiryTarget(db, type, values.targetId) : null,
+    listRegions(db),
+    listKsicDivisions(db),
+  ]);
   const handling = target ? handlingRegion(target, values.region || null) : null;
   const region = regions.find((r) => r.code === handling);
   return {
-    target: target ? { type: target.type, id: target.id, nameKo: target.nameKo, nameEn: target.nameEn, regionCode: handling } : null,
+    target: target
+      ? { type: target.type, id: target.id, nameKo: target.nameKo, nameEn: target.nameEn, regionCode: handling }
+      : null,
     regionName: region ? { nameKo: region.nameKo, nameEn: region.nameEnFull } : null,
     divisions: divisions.map((d) => ({ code: d.code, nameKo: d.nameKo, nameEn: d.nameEn })),
     regions: regions.map((r) => ({ code: r.code, nameKo: r.nameKo, nameEn: r.nameEnFull })),
@@ -81,15 +102,30 @@ export async function loadInquiryForm(services: Services, fields: Record<string,
 
 export type FormSubmission =
   | { kind: "sent"; location: string }
-  | { kind: "refused"; status: number; headers?: Record<string, string>; problems: { field: string; message: string }[]; fields: Record<string, unknown> };
+  | {
+      kind: "refused";
+      status: number;
+      headers?: Record<string, string>;
+      problems: { field: string; message: string }[];
+      fields: Record<string, unknown>;
+    };
 
-function refused(status: number, issues: FieldIssue[], lang: Lang, fields: Record<string, unknown>, headers?: Record<string, string>): FormSubmission {
+function refused(
+  status: number,
+  issues: FieldIssue[],
+  lang: Lang,
+  fields: Record<string, unknown>,
+  headers?: Record<string, string>,
+): FormSubmission {
   return {
     kind: "refused",
     status,
     headers,
     fields,
-    problems: issues.map((p) => ({ field: FORM_FIELD_OF[p.field] ?? p.field, message: issueMessage(p, lang, INQUIRY_FIELD_LABELS) })),
+    problems: issues.map((p) => ({
+      field: FORM_FIELD_OF[p.field] ?? p.field,
+      message: issueMessage(p, lang, INQUIRY_FIELD_LABELS),
+    })),
   };
 }
 
@@ -98,24 +134,52 @@ function refused(status: number, issues: FieldIssue[], lang: Lang, fields: Recor
  * limit, the anti-automation checks, then the API's own validation and
  * submission. Every refusal says why.
  */
-export async function submitInquiryForm(services: Services, request: Request, context: { clientAddress?: string }, lang: Lang): Promise<FormSubmission> {
+export async function submitInquiryForm(
+  services: Services,
+  request: Request,
+  context: { clientAddress?: string },
+  lang: Lang,
+): Promise<FormSubmission> {
   if (!isSameOriginPost(request)) return refused(403, [issue("", "forbidden")], lang, {});
   const type = (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/x-www-form-urlencoded") return refused(415, [issue("", "content_type", { expected: "application/x-www-form-urlencoded" })], lang, {});
+  if (type !== "application/x-www-form-urlencoded")
+    return refused(415, [issue("", "content_type", { expected: "application/x-www-form-urlencoded" })], lang, {});
   const text = await readLimitedText(request, INQUIRY_LIMITS.bodyBytes);
-  if (text === null) return refused(413, [issue("", "body_too_large", { maxKb: Math.round(INQUIRY_LIMITS.bodyBytes / 1024) })], lang, {});
+  if (text === null)
+    return refused(
+      413,
+      [issue("", "body_too_large", { maxKb: Math.round(INQUIRY_LIMITS.bodyBytes / 1024) })],
+      lang,
+      {},
+    );
   const fields = entriesObject(new URLSearchParams(text));
   const renderedAt = Number(one(fields.renderedAt));
-  const verdict = judgeSubmission({ honeypot: one(fields.website), renderedAt: Number.isFinite(renderedAt) && renderedAt > 0 ? renderedAt : null, now: Date.now() });
+  const verdict = judgeSubmission({
+    honeypot: one(fields.website),
+    renderedAt: Number.isFinite(renderedAt) && renderedAt > 0 ? renderedAt : null,
+    now: Date.now(),
+  });
   if (!verdict.ok) {
-    const problem = verdict.reason === "too_fast" ? issue("", "too_fast", { minSeconds: MIN_FILL_SECONDS }) : issue("", verdict.reason);
+    const problem =
+      verdict.reason === "too_fast"
+        ? issue("", "too_fast", { minSeconds: MIN_FILL_SECONDS })
+        : issue("", verdict.reason);
     return refused(400, [problem], lang, fields);
   }
   const checked = await checkInquiry(services, inquiryBodyFromForm(fields), true);
   if (!checked.ok) return refused(400, checked.issues, lang, fields);
-  const outcome = await submitInquiry(services, checked.value, { address: clientAddress(context), origin: new URL(request.url).origin, now: new Date() });
-  if (outcome.kind === "ok") return { kind: "sent", location: `${statusPath(outcome.value.statusToken)}?sent=1${lang === "en" ? "&lang=en" : ""}` };
-  if (outcome.kind === "rate_limited") return refused(429, outcome.issues, lang, fields, { "Retry-After": String(outcome.retryAfterSeconds) });
+  const outcome = await submitInquiry(services, checked.value, {
+    address: clientAddress(context),
+    origin: new URL(request.url).origin,
+    now: new Date(),
+  });
+  if (outcome.kind === "ok")
+    return {
+      kind: "sent",
+      location: `${statusPath(outcome.value.statusToken)}?sent=1${lang === "en" ? "&lang=en" : ""}`,
+    };
+  if (outcome.kind === "rate_limited")
+    return refused(429, outcome.issues, lang, fields, { "Retry-After": String(outcome.retryAfterSeconds) });
   if (outcome.kind === "invalid") return refused(400, outcome.issues, lang, fields);
   return refused(400, [issue("", "unknown_target")], lang, fields);
 }

@@ -5,14 +5,25 @@ import { listRegions } from "../../db/queries/regions";
 import { listKsicDivisions } from "../../db/queries/taxonomy";
 import type { Database } from "../../db/schema";
 import { resolvePlacePhrase } from "~/search/place.server";
-import { hasSearchParameters, parseSearchRequest, toSearchQuery, toSearchResponse, type SearchResponse } from "~/search/request.server";
+import {
+  hasSearchParameters,
+  parseSearchRequest,
+  toSearchQuery,
+  toSearchResponse,
+  type SearchResponse,
+} from "~/search/request.server";
 import type { Services } from "~/services.server";
 import { InputError } from "~/validation/request.server";
 import type { MapFacility } from "./features";
 
 /** What the map page shows: published facilities, region labels, industries for the search form, and the credits to print. */
 export async function loadExplorer(db: Kysely<Database>) {
-  const [facilities, regions, divisions, boundaries] = await Promise.all([listFacilities(db), listRegions(db), listKsicDivisions(db), boundaryCredits(db)]);
+  const [facilities, regions, divisions, boundaries] = await Promise.all([
+    listFacilities(db),
+    listRegions(db),
+    listKsicDivisions(db),
+    boundaryCredits(db),
+  ]);
   const mapFacilities: MapFacility[] = facilities.map((f) => ({
     id: f.id,
     kind: f.kind,
@@ -44,7 +55,13 @@ export async function loadExplorerSearch(services: Services, params: URLSearchPa
   const known = await services.referenceCodes();
   try {
     const request = await resolvePlacePhrase(parseSearchRequest(params, known), known, services.search);
-    return { active: true, response: toSearchResponse(await services.search.search(toSearchQuery({ ...request, limit: Math.max(request.limit, 50) })), request) };
+    return {
+      active: true,
+      response: toSearchResponse(
+        await services.search.search(toSearchQuery({ ...request, limit: Math.max(request.limit, 50) })),
+        request,
+      ),
+    };
   } catch (error) {
     if (error instanceof InputError) return { active: true, invalidParameter: error.issues[0]?.field ?? "" };
     throw error;

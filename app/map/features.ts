@@ -20,7 +20,10 @@ export interface MapFacility {
 }
 
 /** The Contract of GET /api/facilities: subtype, address, phone and website are null when unknown. */
-export type FacilityFeatureProperties = Omit<MapFacility, "lat" | "lng" | "subtype" | "address" | "phone" | "website"> & {
+export type FacilityFeatureProperties = Omit<
+  MapFacility,
+  "lat" | "lng" | "subtype" | "address" | "phone" | "website"
+> & {
   subtype: string | null;
   address: string | null;
   phone: string | null;
@@ -72,8 +75,16 @@ export function kindsPresent(facilities: MapFacility[]): FacilityKind[] {
 }
 
 /** A circle of radiusKm around a point as a polygon (great-circle offsets), for drawing a search radius. */
-export function circlePolygon(center: { lat: number; lng: number }, radiusKm: number, steps = 72): Feature<GeoJSON.Polygon> {
-  return { type: "Feature", geometry: { type: "Polygon", coordinates: [circleRing(center, radiusKm, steps)] }, properties: {} };
+export function circlePolygon(
+  center: { lat: number; lng: number },
+  radiusKm: number,
+  steps = 72,
+): Feature<GeoJSON.Polygon> {
+  return {
+    type: "Feature",
+    geometry: { type: "Polygon", coordinates: [circleRing(center, radiusKm, steps)] },
+    properties: {},
+  };
 }
 
 /** The closed ring of `circlePolygon`, as [lng, lat] pairs. */
@@ -86,16 +97,27 @@ export function circleRing(center: { lat: number; lng: number }, radiusKm: numbe
   for (let i = 0; i <= steps; i += 1) {
     const bearing = (2 * Math.PI * (i % steps)) / steps;
     const lat2 = Math.asin(Math.sin(lat1) * Math.cos(angular) + Math.cos(lat1) * Math.sin(angular) * Math.cos(bearing));
-    const lng2 = lng1 + Math.atan2(Math.sin(bearing) * Math.sin(angular) * Math.cos(lat1), Math.cos(angular) - Math.sin(lat1) * Math.sin(lat2));
+    const lng2 =
+      lng1 +
+      Math.atan2(
+        Math.sin(bearing) * Math.sin(angular) * Math.cos(lat1),
+        Math.cos(angular) - Math.sin(lat1) * Math.sin(lat2),
+      );
     ring.push([(lng2 * 180) / Math.PI, (lat2 * 180) / Math.PI]);
   }
   return ring;
 }
 
 /** Region names at their label points, for the map's label layer. */
-export function regionLabelCollection(regions: readonly { nameKo: string; nameEn: string; labelPoint: [number, number] }[]): FeatureCollection<Point, { nameKo: string; nameEn: string }> {
+export function regionLabelCollection(
+  regions: readonly { nameKo: string; nameEn: string; labelPoint: [number, number] }[],
+): FeatureCollection<Point, { nameKo: string; nameEn: string }> {
   return {
     type: "FeatureCollection",
-    features: regions.map((r) => ({ type: "Feature", geometry: { type: "Point", coordinates: r.labelPoint }, properties: { nameKo: r.nameKo, nameEn: r.nameEn } })),
+    features: regions.map((r) => ({
+      type: "Feature",
+      geometry: { type: "Point", coordinates: r.labelPoint },
+      properties: { nameKo: r.nameKo, nameEn: r.nameEn },
+    })),
   };
 }

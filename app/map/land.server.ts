@@ -17,16 +17,30 @@ function round(value: number): number {
 }
 
 function roundGeometry(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
-  if (geometry.type === "Polygon") return { type: "Polygon", coordinates: geometry.coordinates.map((ring) => ring.map((position) => position.slice(0, 2).map(round))) };
-  return { type: "MultiPolygon", coordinates: geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map((position) => position.slice(0, 2).map(round)))) };
+  if (geometry.type === "Polygon")
+    return {
+      type: "Polygon",
+      coordinates: geometry.coordinates.map((ring) => ring.map((position) => position.slice(0, 2).map(round))),
+    };
+  return {
+    type: "MultiPolygon",
+    coordinates: geometry.coordinates.map((polygon) =>
+      polygon.map((ring) => ring.map((position) => position.slice(0, 2).map(round))),
+    ),
+  };
 }
 
 /** The land outline as GeoJSON text, built once from the world-atlas package (no network). */
 export function landOutlineJson(): string {
   if (cached) return cached;
   const require = createRequire(import.meta.url);
-  const topology = require("world-atlas/countries-50m.json") as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const collection: FeatureCollection<Polygon | MultiPolygon, { name: string; role: string }> = { type: "FeatureCollection", features: [] };
+  const topology = require("world-atlas/countries-50m.json") as Topology<{
+    countries: GeometryCollection<{ name: string }>;
+  }>;
+  const collection: FeatureCollection<Polygon | MultiPolygon, { name: string; role: string }> = {
+    type: "FeatureCollection",
+    features: [],
+  };
   for (const country of COUNTRIES) {
     const geometry = topology.objects.countries.geometries.find((g) => g.id === country.id);
     if (!geometry) continue;

@@ -24,7 +24,10 @@ export const MARKER_SPACE_PIXELS = 22;
 
 const LABEL_HALO = { "text-color": "#464c53", "text-halo-color": "#ffffff", "text-halo-width": 1.5 };
 /** Labels try the centre first, then move beside whatever sits there (a marker, another label). */
-const LABEL_PLACEMENT: Pick<SymbolLayerSpecification["layout"] & object, "text-variable-anchor-offset" | "text-padding"> = {
+const LABEL_PLACEMENT: Pick<
+  SymbolLayerSpecification["layout"] & object,
+  "text-variable-anchor-offset" | "text-padding"
+> = {
   "text-variable-anchor-offset": ["center", [0, 0], "top", [0, 1], "bottom", [0, -1], "left", [1, 0], "right", [-1, 0]],
   "text-padding": 2,
 };
@@ -44,15 +47,30 @@ export function offlineStyle(urls: { land: string; places: string }): StyleSpeci
     },
     layers: [
       { id: "sea", type: "background", paint: { "background-color": "#d8e5f3" } },
-      { id: "land-neighbours", type: "fill", source: LAND_SOURCE, filter: ["==", ["get", "role"], "neighbour"], paint: { "fill-color": "#ecedee" } },
-      { id: "land-korea", type: "fill", source: LAND_SOURCE, filter: ["==", ["get", "role"], "korea"], paint: { "fill-color": "#fbfbf8" } },
+      {
+        id: "land-neighbours",
+        type: "fill",
+        source: LAND_SOURCE,
+        filter: ["==", ["get", "role"], "neighbour"],
+        paint: { "fill-color": "#ecedee" },
+      },
+      {
+        id: "land-korea",
+        type: "fill",
+        source: LAND_SOURCE,
+        filter: ["==", ["get", "role"], "korea"],
+        paint: { "fill-color": "#fbfbf8" },
+      },
       {
         id: "sigungu-fill",
         type: "fill",
         source: BOUNDARIES_SOURCE,
         filter: ["==", ["get", "level"], "sigungu"],
         minzoom: 8,
-        paint: { "fill-color": ["case", ["==", ["%", ["to-number", ["get", "code"]], 20], 0], "#f3f4ef", "#fbfbf8"], "fill-opacity": 0.9 },
+        paint: {
+          "fill-color": ["case", ["==", ["%", ["to-number", ["get", "code"]], 20], 0], "#f3f4ef", "#fbfbf8"],
+          "fill-opacity": 0.9,
+        },
       },
       {
         id: "sigungu-line",
@@ -69,7 +87,12 @@ export function offlineStyle(urls: { land: string; places: string }): StyleSpeci
         filter: ["==", ["get", "level"], "province"],
         paint: { "line-color": "#6d7882", "line-width": ["interpolate", ["linear"], ["zoom"], 5, 0.6, 12, 2.2] },
       },
-      { id: "coast", type: "line", source: LAND_SOURCE, paint: { "line-color": "#7d8b99", "line-width": ["interpolate", ["linear"], ["zoom"], 5, 0.6, 12, 1.6] } },
+      {
+        id: "coast",
+        type: "line",
+        source: LAND_SOURCE,
+        paint: { "line-color": "#7d8b99", "line-width": ["interpolate", ["linear"], ["zoom"], 5, 0.6, 12, 1.6] },
+      },
       {
         id: "place-eupmyeondong",
         type: "symbol",
@@ -85,7 +108,11 @@ export function offlineStyle(urls: { land: string; places: string }): StyleSpeci
         source: PLACES_SOURCE,
         filter: ["==", ["get", "level"], "sigungu"],
         minzoom: 7.5,
-        layout: { "text-field": ["get", "nameKo"], "text-size": ["interpolate", ["linear"], ["zoom"], 7.5, 11.5, 12, 14], ...LABEL_PLACEMENT },
+        layout: {
+          "text-field": ["get", "nameKo"],
+          "text-size": ["interpolate", ["linear"], ["zoom"], 7.5, 11.5, 12, 14],
+          ...LABEL_PLACEMENT,
+        },
         paint: LABEL_HALO,
       },
     ],
@@ -101,7 +128,11 @@ export function regionLabelLayer(textField: "nameKo" | "nameEn"): LayerSpecifica
     type: "symbol",
     source: REGION_LABELS_SOURCE,
     maxzoom: 10,
-    layout: { "text-field": ["get", textField], "text-size": ["interpolate", ["linear"], ["zoom"], 5, 12, 9, 15], ...LABEL_PLACEMENT },
+    layout: {
+      "text-field": ["get", textField],
+      "text-size": ["interpolate", ["linear"], ["zoom"], 5, 12, 9, 15],
+      ...LABEL_PLACEMENT,
+    },
     paint: { "text-color": "#1e2124", "text-halo-color": "#ffffff", "text-halo-width": 1.8 },
   };
 }
@@ -117,7 +148,12 @@ export function facilityLayers(kind: FacilityKind): LayerSpecification[] {
       id: ids.space,
       type: "symbol",
       source,
-      layout: { "icon-image": MARKER_SPACE_IMAGE, "icon-allow-overlap": true, "icon-ignore-placement": false, "icon-size": ["case", ["has", "point_count"], 1.6, 1] },
+      layout: {
+        "icon-image": MARKER_SPACE_IMAGE,
+        "icon-allow-overlap": true,
+        "icon-ignore-placement": false,
+        "icon-size": ["case", ["has", "point_count"], 1.6, 1],
+      },
     },
     {
       id: ids.clusters,
@@ -174,11 +210,26 @@ export function coverageChoroplethLayers(): LayerSpecification[] {
       source: GAP_PROVINCES_SOURCE,
       filter: ["has", "coverageRatio"],
       paint: {
-        "fill-color": ["interpolate", ["linear"], ["get", "coverageRatio"], 0, COVERAGE_RAMP[0], 0.5, COVERAGE_RAMP[1], 1, COVERAGE_RAMP[2]],
+        "fill-color": [
+          "interpolate",
+          ["linear"],
+          ["get", "coverageRatio"],
+          0,
+          COVERAGE_RAMP[0],
+          0.5,
+          COVERAGE_RAMP[1],
+          1,
+          COVERAGE_RAMP[2],
+        ],
         "fill-opacity": 0.55,
       },
     },
-    { id: "gap-provinces-line", type: "line", source: GAP_PROVINCES_SOURCE, paint: { "line-color": "#868e96", "line-width": 0.8 } },
+    {
+      id: "gap-provinces-line",
+      type: "line",
+      source: GAP_PROVINCES_SOURCE,
+      paint: { "line-color": "#868e96", "line-width": 0.8 },
+    },
   ];
 }
 
@@ -190,11 +241,26 @@ export function gapHexagonLayers(): LayerSpecification[] {
       type: "fill",
       source: GAP_HEXAGONS_SOURCE,
       paint: {
-        "fill-color": ["interpolate", ["linear"], ["get", "share"], 0, GAP_HEXAGON_RAMP[0], 0.5, GAP_HEXAGON_RAMP[1], 1, GAP_HEXAGON_RAMP[2]],
+        "fill-color": [
+          "interpolate",
+          ["linear"],
+          ["get", "share"],
+          0,
+          GAP_HEXAGON_RAMP[0],
+          0.5,
+          GAP_HEXAGON_RAMP[1],
+          1,
+          GAP_HEXAGON_RAMP[2],
+        ],
         "fill-opacity": 0.8,
       },
     },
-    { id: "gap-hexagons-line", type: "line", source: GAP_HEXAGONS_SOURCE, paint: { "line-color": "#662506", "line-width": 0.6 } },
+    {
+      id: "gap-hexagons-line",
+      type: "line",
+      source: GAP_HEXAGONS_SOURCE,
+      paint: { "line-color": "#662506", "line-width": 0.6 },
+    },
   ];
 }
 
@@ -224,14 +290,53 @@ export const HIGHLIGHT_SOURCE = "highlight";
 /** The search point and its radius, under the facilities: black and white, a style no facility kind uses. */
 export function nearLayers(): LayerSpecification[] {
   return [
-    { id: "near-area", type: "fill", source: NEAR_SOURCE, filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": "#1e2124", "fill-opacity": 0.06 } },
-    { id: "near-edge", type: "line", source: NEAR_SOURCE, filter: ["==", ["geometry-type"], "Polygon"], paint: { "line-color": "#1e2124", "line-width": 1.5, "line-dasharray": [3, 2] } },
-    { id: "near-halo", type: "circle", source: NEAR_SOURCE, filter: ["==", ["geometry-type"], "Point"], paint: { "circle-color": "#ffffff", "circle-radius": 11, "circle-stroke-color": "#1e2124", "circle-stroke-width": 3 } },
-    { id: "near-point", type: "circle", source: NEAR_SOURCE, filter: ["==", ["geometry-type"], "Point"], paint: { "circle-color": "#1e2124", "circle-radius": 4 } },
+    {
+      id: "near-area",
+      type: "fill",
+      source: NEAR_SOURCE,
+      filter: ["==", ["geometry-type"], "Polygon"],
+      paint: { "fill-color": "#1e2124", "fill-opacity": 0.06 },
+    },
+    {
+      id: "near-edge",
+      type: "line",
+      source: NEAR_SOURCE,
+      filter: ["==", ["geometry-type"], "Polygon"],
+      paint: { "line-color": "#1e2124", "line-width": 1.5, "line-dasharray": [3, 2] },
+    },
+    {
+      id: "near-halo",
+      type: "circle",
+      source: NEAR_SOURCE,
+      filter: ["==", ["geometry-type"], "Point"],
+      paint: {
+        "circle-color": "#ffffff",
+        "circle-radius": 11,
+        "circle-stroke-color": "#1e2124",
+        "circle-stroke-width": 3,
+      },
+    },
+    {
+      id: "near-point",
+      type: "circle",
+      source: NEAR_SOURCE,
+      filter: ["==", ["geometry-type"], "Point"],
+      paint: { "circle-color": "#1e2124", "circle-radius": 4 },
+    },
   ];
 }
 
 /** A ring around the listing the pointer is on in the result list, drawn even when its point is clustered. */
 export function highlightLayer(): LayerSpecification {
-  return { id: "highlight-ring", type: "circle", source: HIGHLIGHT_SOURCE, paint: { "circle-color": "rgba(0,0,0,0)", "circle-radius": 13, "circle-stroke-color": "#212529", "circle-stroke-width": 3 } };
+  return {
+    id: "highlight-ring",
+    type: "circle",
+    source: HIGHLIGHT_SOURCE,
+    paint: {
+      "circle-color": "rgba(0,0,0,0)",
+      "circle-radius": 13,
+      "circle-stroke-color": "#212529",
+      "circle-stroke-width": 3,
+    },
+  };
 }

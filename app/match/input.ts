@@ -75,7 +75,8 @@ export const MATCH_FIELD_LABELS: FieldLabels = {
 /** A KSIC division as "29" (a number such as 29 or 5 is read as its two digits). */
 function division(known: ReadonlySet<string>) {
   return z.unknown().transform((raw, ctx): string => {
-    const value = typeof raw === "number" && Number.isInteger(raw) && raw >= 0 && raw < 100 ? String(raw).padStart(2, "0") : raw;
+    const value =
+      typeof raw === "number" && Number.isInteger(raw) && raw >= 0 && raw < 100 ? String(raw).padStart(2, "0") : raw;
     if (value === undefined || value === null || value === "") return field.report(ctx, "required");
     if (typeof value !== "string") return field.report(ctx, "wrong_type", { expected: "text" });
     const code = value.trim();
@@ -88,10 +89,16 @@ const point = z.unknown().transform((raw, ctx): LatLng | undefined => {
   if (raw === undefined || raw === null) return undefined;
   if (typeof raw !== "object" || Array.isArray(raw)) return field.report(ctx, "lat_lng");
   const { lat: latRaw, lng: lngRaw, ...rest } = raw as Record<string, unknown>;
-  const coordinate = (value: unknown) => (typeof value === "number" ? value : typeof value === "string" && /^[-+]?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : Number.NaN);
+  const coordinate = (value: unknown) =>
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && /^[-+]?\d+(\.\d+)?$/.test(value.trim())
+        ? Number(value)
+        : Number.NaN;
   const lat = coordinate(latRaw);
   const lng = coordinate(lngRaw);
-  if (Object.keys(rest).length > 0 || !Number.isFinite(lat) || !Number.isFinite(lng)) return field.report(ctx, "lat_lng");
+  if (Object.keys(rest).length > 0 || !Number.isFinite(lat) || !Number.isFinite(lng))
+    return field.report(ctx, "lat_lng");
   if (!isInsideKorea({ lat, lng })) return field.report(ctx, "outside_korea");
   return { lat, lng };
 });
@@ -129,13 +136,25 @@ export function matchInputSchema(known: MatchInputKnown) {
       needs: field.choices(NEEDS),
       foundedOn: field.dateOrYear(),
       applicantType: field.choice(FIRM_APPLICANT_TYPES),
-      programId: field.text({ max: 128 }).refine((value) => value === null || isListingId(value), { params: { issue: "unknown_value", values: { value: "programId" } } }),
+      programId: field
+        .text({ max: 128 })
+        .refine((value) => value === null || isListingId(value), {
+          params: { issue: "unknown_value", values: { value: "programId" } },
+        }),
     })
     .strict()
     .superRefine((value, ctx) => {
       // Cross-field rules run even when a field failed; each checks that its fields were read.
-      if (typeof value.employees === "number" && typeof value.rnd?.researchers === "number" && value.rnd.researchers > value.employees)
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["rnd", "researchers"], params: { issue: "researchers_exceed_employees" } });
+      if (
+        typeof value.employees === "number" &&
+        typeof value.rnd?.researchers === "number" &&
+        value.rnd.researchers > value.employees
+      )
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["rnd", "researchers"],
+          params: { issue: "researchers_exceed_employees" },
+        });
       if (value.location === undefined && value.regionCode === undefined && !value.address)
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["location"], params: { issue: "location_or_region" } });
     });
@@ -199,7 +218,11 @@ export function matchInputFromSearchParams(params: URLSearchParams): Record<stri
     location: lat !== undefined || lng !== undefined ? { lat: lat ?? "", lng: lng ?? "" } : undefined,
     address: get("address"),
     regionCode: get("region"),
-    answers: { techSource: get("techSource"), appropriation: get("appropriation"), innovationFocus: get("innovationFocus") },
+    answers: {
+      techSource: get("techSource"),
+      appropriation: get("appropriation"),
+      innovationFocus: get("innovationFocus"),
+    },
     rnd: { researchers: get("researchers"), rndSpendKrw: eok("rndEok"), patents: get("patents") },
     certifications: params.getAll("cert"),
     needs: params.getAll("need"),

@@ -19,7 +19,9 @@ export interface MatchPageData {
 export async function loadMatchPage(services: Services, params: URLSearchParams): Promise<MatchPageData> {
   const reference = await matchReference(services);
   const base = {
-    divisions: industryChoicesOf([...reference.context.divisions].map(([code, d]) => ({ code, nameKo: d.nameKo, nameEn: d.nameEn }))),
+    divisions: industryChoicesOf(
+      [...reference.context.divisions].map(([code, d]) => ({ code, nameKo: d.nameKo, nameEn: d.nameEn })),
+    ),
     regions: reference.regions.map((r) => ({ code: r.code, nameKo: r.nameKo, nameEn: r.nameEn })),
   };
   if (!params.has("ksic") && !params.has("employees")) return { ...base, submitted: false, errors: {}, result: null };
@@ -34,7 +36,10 @@ function byFormField(issues: FieldIssue[]): MatchPageData["errors"] {
   const out: MatchPageData["errors"] = {};
   for (const problem of issues) {
     const field = FORM_FIELD_OF[problem.field] ?? (problem.field || "form");
-    out[field] ??= { ko: issueMessage(problem, "ko", MATCH_FIELD_LABELS), en: issueMessage(problem, "en", MATCH_FIELD_LABELS) };
+    out[field] ??= {
+      ko: issueMessage(problem, "ko", MATCH_FIELD_LABELS),
+      en: issueMessage(problem, "en", MATCH_FIELD_LABELS),
+    };
   }
   return out;
 }

@@ -26,7 +26,9 @@ export function reasonGroup(reason: Pick<RenderedReason, "rule">): ReasonGroup {
 
 /** The reasons in their groups, in the groups' order, empty groups left out. */
 export function groupReasons(reasons: readonly RenderedReason[]): { group: ReasonGroup; reasons: RenderedReason[] }[] {
-  return REASON_GROUPS.map((group) => ({ group, reasons: reasons.filter((r) => reasonGroup(r) === group) })).filter((g) => g.reasons.length > 0);
+  return REASON_GROUPS.map((group) => ({ group, reasons: reasons.filter((r) => reasonGroup(r) === group) })).filter(
+    (g) => g.reasons.length > 0,
+  );
 }
 
 const keyOf = (reason: RenderedReason) => `${reason.rule}\u0000${reason.ko}`;

@@ -35,20 +35,42 @@ export function matchReference(services: Services): Promise<MatchReference> {
 
 async function loadMatchReference(services: Services): Promise<MatchReference> {
   const db = services.database.db;
-  const [regions, divisions, anchors, sizeRules, boundaries] = await Promise.all([listRegions(db), listKsicDivisions(db), listAnchorGroups(db), listSizeRules(db), listBoundaries(db)]);
-  const isClass = (value: string | null): value is PavittClass => value !== null && (PAVITT_CLASSES as readonly string[]).includes(value);
+  const [regions, divisions, anchors, sizeRules, boundaries] = await Promise.all([
+    listRegions(db),
+    listKsicDivisions(db),
+    listAnchorGroups(db),
+    listSizeRules(db),
+    listBoundaries(db),
+  ]);
+  const isClass = (value: string | null): value is PavittClass =>
+    value !== null && (PAVITT_CLASSES as readonly string[]).includes(value);
   return {
     context: {
-      regions: new Map(regions.map((r) => [r.code, { strategicIndustries: r.strategicIndustries, capitalArea: r.capitalArea }])),
+      regions: new Map(
+        regions.map((r) => [r.code, { strategicIndustries: r.strategicIndustries, capitalArea: r.capitalArea }]),
+      ),
       anchorGroups: new Map(anchors.map((a) => [a.id, { sectors: a.sectors, nameKo: a.nameKo, nameEn: a.nameEn }])),
       microRules: microRuleTable(),
       divisions: new Map(
-        divisions.map((d) => [d.code, { nameKo: d.nameKo, nameEn: d.nameEn, sectionCode: d.sectionCode, defaultPavittClass: isClass(d.defaultPavittClass) ? d.defaultPavittClass : null }]),
+        divisions.map((d) => [
+          d.code,
+          {
+            nameKo: d.nameKo,
+            nameEn: d.nameEn,
+            sectionCode: d.sectionCode,
+            defaultPavittClass: isClass(d.defaultPavittClass) ? d.defaultPavittClass : null,
+          },
+        ]),
       ),
     },
     sizeRules,
     known: { ksicDivisions: new Set(divisions.map((d) => d.code)), regionCodes: new Set(regions.map((r) => r.code)) },
-    regions: regions.map((r) => ({ code: r.code, nameKo: r.nameKoShort, nameEn: r.nameEn, labelPoint: { lat: r.labelPoint[1], lng: r.labelPoint[0] } })),
+    regions: regions.map((r) => ({
+      code: r.code,
+      nameKo: r.nameKoShort,
+      nameEn: r.nameEn,
+      labelPoint: { lat: r.labelPoint[1], lng: r.labelPoint[0] },
+    })),
     boundaries,
     sectionOf: new Map(divisions.map((d) => [d.code, d.sectionCode])),
   };

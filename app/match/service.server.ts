@@ -1,7 +1,12 @@
 import { today as clockToday } from "~/clock";
 import type { FirmApplicantType, ProgramStatus } from "~/domain/programs/types";
 import { daysLeft, statusOn, windowOfFields, windowOut } from "~/domain/programs/window";
-import { classifyPavitt, type CapabilityAssessment, type Confidence, type PavittClassification } from "~/domain/classification";
+import {
+  classifyPavitt,
+  type CapabilityAssessment,
+  type Confidence,
+  type PavittClassification,
+} from "~/domain/classification";
 import { matchFirm } from "~/domain/matching/match";
 import type { FacilityCandidate, ProgramCandidate, ScoredItem } from "~/domain/matching/types";
 import type { GeocodeMatch, Geocoder } from "~/domain/geocode";
@@ -50,7 +55,12 @@ export interface MatchedItem {
 
 export interface MatchResponse {
   /** Where the firm was placed: a given point, its address's area (with the area and its precision), or its region's label point. */
-  firm: { regionCode: string; location: LatLng; locationBasis: "given" | "address" | "region_label"; place?: { label: GeocodeMatch["label"]; precision: GeocodeMatch["precision"] } };
+  firm: {
+    regionCode: string;
+    location: LatLng;
+    locationBasis: "given" | "address" | "region_label";
+    place?: { label: GeocodeMatch["label"]; precision: GeocodeMatch["precision"] };
+  };
   classification: {
     pavittClass: PavittClass;
     defaultClass: PavittClass | null;
@@ -82,14 +92,36 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
 
   // The class decides which programs can be eligible, so retrieval asks only for those.
   const division = reference.context.divisions.get(input.ksicDivision);
-  const { pavittClass } = classifyPavitt({ division: input.ksicDivision, defaultClass: division?.defaultPavittClass ?? null, answers: input.answers });
+  const { pavittClass } = classifyPavitt({
+    division: input.ksicDivision,
+    defaultClass: division?.defaultPavittClass ?? null,
+    answers: input.answers,
+  });
 
   const today = clockToday();
   const started = performance.now();
-  const programFilters: SearchFilters = { type: "program", regionCodes: [regionCode], includeNationwide: true, pavittClass, today };
+  const programFilters: SearchFilters = {
+    type: "program",
+    regionCodes: [regionCode],
+    includeNationwide: true,
+    pavittClass,
+    today,
+  };
   const [facilityResult, programResult, callResult, askedResult] = await Promise.all([
-    services.search.search({ filters: { type: "facility" }, near: location, sort: "distance", limit: FACILITY_CANDIDATES, offset: 0 }),
-    services.search.search({ filters: { ...programFilters, programOrigin: "curated" }, near: location, sort: "distance", limit: PROGRAM_CANDIDATES, offset: 0 }),
+    services.search.search({
+      filters: { type: "facility" },
+      near: location,
+      sort: "distance",
+      limit: FACILITY_CANDIDATES,
+      offset: 0,
+    }),
+    services.search.search({
+      filters: { ...programFilters, programOrigin: "curated" },
+      near: location,
+      sort: "distance",
+      limit: PROGRAM_CANDIDATES,
+      offset: 0,
+    }),
     // Closed calls are never candidates; the status is computed for today from the dates.
     services.search.search({
       filters: { ...programFilters, programOrigin: "call", statuses: ["open", "closing_soon", "rolling", "upcoming"] },
@@ -97,7 +129,13 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
       limit: CALL_CANDIDATES,
       offset: 0,
     }),
-    input.programId ? services.search.search({ filters: { type: "program", ids: [input.programId], includeClosed: true }, limit: 1, offset: 0 }) : null,
+    input.programId
+      ? services.search.search({
+          filters: { type: "program", ids: [input.programId], includeClosed: true },
+          limit: 1,
+          offset: 0,
+        })
+      : null,
   ]);
   const retrieved = performance.now();
 
@@ -127,7 +165,9 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
   const ranked = performance.now();
 
   const programOf = new Map(programs.map((p) => [p.id, p]));
-  const candidateOf = new Map<string, FacilityCandidate | ProgramCandidate>([...facilities, ...programs].map((c) => [`${c.kind === "program" ? "program" : "facility"}:${c.id}`, c]));
+  const candidateOf = new Map<string, FacilityCandidate | ProgramCandidate>(
+    [...facilities, ...programs].map((c) => [`${c.kind === "program" ? "program" : "facility"}:${c.id}`, c]),
+  );
   const shape = (item: ScoredItem): MatchedItem => ({
     id: item.id,
     kind: item.kind,
@@ -139,20 +179,37 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
     score: Math.round(item.score * 10) / 10,
     breakdown: item.breakdown,
     reasons: renderReasons(item.reasons),
-    ...(item.type === "program" ? { ...programFacts(programOf.get(item.id), today), ...programRegions(programOf.get(item.id)) } : {}),
+    ...(item.type === "program"
+      ? { ...programFacts(programOf.get(item.id), today), ...programRegions(programOf.get(item.id)) }
+      : {}),
   });
   return {
     ok: true,
     value: {
       firm: { regionCode, location, locationBasis, ...(place ? { place } : {}) },
       classification: {
-        ...classificationOf(result.classification.pavitt, result.classification.capability, result.eligibility.sizeBand),
-        cooperation: { mode: result.classification.cooperation.mode, reasons: renderReasons(result.classification.cooperation.reasons) },
+        ...classificationOf(
+          result.classification.pavitt,
+          result.classification.capability,
+          result.eligibility.sizeBand,
+        ),
+        cooperation: {
+          mode: result.classification.cooperation.mode,
+          reasons: renderReasons(result.classification.cooperation.reasons),
+        },
       },
-      eligibility: { isSme: result.eligibility.isSme, reasons: renderReasons(result.eligibility.reasons), applicantType: result.eligibility.applicantType },
+      eligibility: {
+        isSme: result.eligibility.isSme,
+        reasons: renderReasons(result.eligibility.reasons),
+        applicantType: result.eligibility.applicantType,
+      },
       centers: result.centers.slice(0, CENTERS_SHOWN).map(shape),
       programs: shownPrograms(result.programs, programOf).map(shape),
-      explained: result.explained && { id: result.explained.id, eligible: result.explained.eligible, reasons: renderReasons(result.explained.reasons) },
+      explained: result.explained && {
+        id: result.explained.id,
+        eligible: result.explained.eligible,
+        reasons: renderReasons(result.explained.reasons),
+      },
       engine: facilityResult.engine,
       timings: { retrievalMs: retrieved - started, rankingMs: ranked - retrieved },
     },
@@ -173,7 +230,10 @@ function programRegions(program: ProgramCandidate | undefined): Pick<MatchedItem
 }
 
 /** A program's status today, its window and the official link, as every program in the answer carries them. */
-function programFacts(program: ProgramCandidate | undefined, today: string): Pick<MatchedItem, "status" | "window" | "daysLeft"> {
+function programFacts(
+  program: ProgramCandidate | undefined,
+  today: string,
+): Pick<MatchedItem, "status" | "window" | "daysLeft"> {
   const window = program ? windowOfFields(program) : null;
   return {
     status: statusOn(window, today, program?.withdrawn ?? false),
@@ -182,7 +242,11 @@ function programFacts(program: ProgramCandidate | undefined, today: string): Pic
   };
 }
 
-function classificationOf(pavitt: PavittClassification, capability: CapabilityAssessment, sizeBand: SizeBand): Omit<MatchResponse["classification"], "cooperation"> {
+function classificationOf(
+  pavitt: PavittClassification,
+  capability: CapabilityAssessment,
+  sizeBand: SizeBand,
+): Omit<MatchResponse["classification"], "cooperation"> {
   return {
     pavittClass: pavitt.pavittClass,
     defaultClass: pavitt.defaultClass,
@@ -202,7 +266,11 @@ type Placed = ({ ok: true } & MatchResponse["firm"]) | { ok: false; issues: Fiel
  * its label point. An address the geocoder cannot read falls back to the
  * region when one is given.
  */
-function placeFirm(input: MatchInput, reference: Awaited<ReturnType<typeof matchReference>>, geocoder: Geocoder): Placed {
+function placeFirm(
+  input: MatchInput,
+  reference: Awaited<ReturnType<typeof matchReference>>,
+  geocoder: Geocoder,
+): Placed {
   if (input.location) {
     const found = regionOfPoint(input.location, reference.regions, reference.boundaries);
     const regionCode = input.regionCode ?? found.regionCode;
@@ -213,8 +281,15 @@ function placeFirm(input: MatchInput, reference: Awaited<ReturnType<typeof match
     const result = geocoder.geocode(input.address);
     if (result.ok) {
       const { match } = result;
-      if (input.regionCode && input.regionCode !== match.regionCode) return { ok: false, issues: [issue("address", "address_other_region")] };
-      return { ok: true, regionCode: match.regionCode, location: { lat: match.lat, lng: match.lng }, locationBasis: "address", place: { label: match.label, precision: match.precision } };
+      if (input.regionCode && input.regionCode !== match.regionCode)
+        return { ok: false, issues: [issue("address", "address_other_region")] };
+      return {
+        ok: true,
+        regionCode: match.regionCode,
+        location: { lat: match.lat, lng: match.lng },
+        locationBasis: "address",
+        place: { label: match.label, precision: match.precision },
+      };
     }
     if (!input.regionCode) return { ok: false, issues: [issue("address", "address_not_placed")] };
   }

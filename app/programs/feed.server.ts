@@ -2,16 +2,25 @@ import { t } from "~/i18n";
 import type { Lang } from "~/i18n";
 import type { MatchResponse } from "~/match/service.server";
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escape = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * An Atom feed of a profile's calls it can apply for now (open, closing soon, rolling), newest
  * window first, each entry linking to the program page with the profile, so a feed reader or a
  * mail-to-feed service can follow new calls without an account.
  */
-export function atomFeed(result: MatchResponse, options: { origin: string; profileQuery: string; lang: Lang; updated: string }): string {
+export function atomFeed(
+  result: MatchResponse,
+  options: { origin: string; profileQuery: string; lang: Lang; updated: string },
+): string {
   const calls = result.programs
-    .filter((p) => p.window !== null && p.window !== undefined && (p.status === "open" || p.status === "closing_soon" || p.status === "rolling"))
+    .filter(
+      (p) =>
+        p.window !== null &&
+        p.window !== undefined &&
+        (p.status === "open" || p.status === "closing_soon" || p.status === "rolling"),
+    )
     .sort((a, b) => (b.window?.start ?? "").localeCompare(a.window?.start ?? "") || a.id.localeCompare(b.id));
   const self = `${options.origin}/programs/feed.atom?${options.profileQuery}`;
   const entries = calls.map((call) => {

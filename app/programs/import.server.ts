@@ -29,7 +29,10 @@ import { supportFieldTable } from "./tables.server";
 /** Records per transaction: one multi-row statement per table per batch. */
 export const IMPORT_BATCH = 500;
 
-const PORTAL_NAMES: Record<Portal, string> = { bizinfo: "기업마당 (bizinfo.go.kr)", kstartup: "K-Startup (data.go.kr 15125364)" };
+const PORTAL_NAMES: Record<Portal, string> = {
+  bizinfo: "기업마당 (bizinfo.go.kr)",
+  kstartup: "K-Startup (data.go.kr 15125364)",
+};
 
 /** The program id of a call first seen on a portal. */
 export function callProgramId(portal: Portal, sourceId: string): string {
@@ -53,10 +56,18 @@ function readingHash(reading: AnnouncementReading): string {
   return createHash("sha256").update(JSON.stringify(reading)).digest("base64url");
 }
 
-function rowsOf(reading: AnnouncementReading, programId: string, hash: string): { program: CallProgramRow; call: CallRow } {
-  const regionBasis = reading.readings.find((r) => r.rule === "region.narrowed") ?? reading.readings.find((r) => r.rule === "region.named");
+function rowsOf(
+  reading: AnnouncementReading,
+  programId: string,
+  hash: string,
+): { program: CallProgramRow; call: CallRow } {
+  const regionBasis =
+    reading.readings.find((r) => r.rule === "region.narrowed") ??
+    reading.readings.find((r) => r.rule === "region.named");
   const applicantReading = reading.readings.find((r) => r.rule === "applicant.types");
-  const ageReadings = reading.readings.filter((r) => r.rule === "business_age.text" || r.rule === "business_age.bands" || r.rule === "business_age.founded_since");
+  const ageReadings = reading.readings.filter(
+    (r) => r.rule === "business_age.text" || r.rule === "business_age.bands" || r.rule === "business_age.founded_since",
+  );
   const window = reading.window;
   const firmTypes = reading.applicantTypes.filter((type) => type !== "pre_founder");
   return {
@@ -87,7 +98,10 @@ function rowsOf(reading: AnnouncementReading, programId: string, hash: string): 
       window_end: window.kind === "dated" ? window.end : null,
       applicant_types: reading.applicantTypes,
       business_age: JSON.stringify(reading.businessAge),
-      region_basis: regionBasis && !reading.regions.nationwide ? JSON.stringify({ field: regionBasis.field, value: regionBasis.value }) : null,
+      region_basis:
+        regionBasis && !reading.regions.nationwide
+          ? JSON.stringify({ field: regionBasis.field, value: regionBasis.value })
+          : null,
       applicant_field: applicantReading?.field ?? null,
       age_field: ageReadings.length > 0 ? [...new Set(ageReadings.map((r) => r.field))].join(", ") : null,
       detail_url: reading.detailUrl,
@@ -145,11 +159,19 @@ export class ProgramImport {
       const first = this.seen.get(checked.value.id);
       if (first !== undefined) {
         this.counts.rejected++;
-        this.errors.push(runError(checked.value.id, issue(this.portal === "bizinfo" ? "pblancId" : "pbanc_sn", "external_id_repeated", { first })));
+        this.errors.push(
+          runError(
+            checked.value.id,
+            issue(this.portal === "bizinfo" ? "pblancId" : "pbanc_sn", "external_id_repeated", { first }),
+          ),
+        );
         continue;
       }
       this.seen.set(checked.value.id, this.position);
-      const reading = this.portal === "bizinfo" ? readBizinfo(checked.value as never, table) : readKstartup(checked.value as never, table);
+      const reading =
+        this.portal === "bizinfo"
+          ? readBizinfo(checked.value as never, table)
+          : readKstartup(checked.value as never, table);
       valid.push({ reading, hash: readingHash(reading) });
     }
     for (let i = 0; i < valid.length; i += IMPORT_BATCH) await this.store(valid.slice(i, i + IMPORT_BATCH));
@@ -158,9 +180,15 @@ export class ProgramImport {
   private async store(batch: Checked[]): Promise<void> {
     const portal = this.portal;
     const outcome = await this.db.transaction().execute(async (tx) => {
-      const known = await findSources(tx, portal, batch.map((c) => c.reading.sourceId));
+      const known = await findSources(
+        tx,
+        portal,
+        batch.map((c) => c.reading.sourceId),
+      );
       const unknown = batch.filter((c) => !known.has(c.reading.sourceId));
-      const elsewhere = await findCallsPublishedElsewhere(tx, portal, [...new Set(unknown.map((c) => c.reading.dedupeKey))]);
+      const elsewhere = await findCallsPublishedElsewhere(tx, portal, [
+        ...new Set(unknown.map((c) => c.reading.dedupeKey)),
+      ]);
       const programs: CallProgramRow[] = [];
       const calls: CallRow[] = [];
       const sources: SourceRow[] = [];
@@ -196,13 +224,22 @@ export class ProgramImport {
             calls.push(rows.call);
           }
         }
-        sources.push({ portal, source_id: reading.sourceId, program_id: programId, url: reading.detailUrl, content_hash: hash });
+        sources.push({
+          portal,
+          source_id: reading.sourceId,
+          program_id: programId,
+          url: reading.detailUrl,
+          content_hash: hash,
+        });
       }
       await upsertCallPrograms(tx, programs);
       await upsertCalls(tx, calls);
       await upsertSources(tx, sources, this.runId);
       await touchCalls(tx, unchangedPrograms);
-      await enqueueSearchChanges(tx, programs.map((p) => ({ entityType: "program", entityId: p.id })));
+      await enqueueSearchChanges(
+        tx,
+        programs.map((p) => ({ entityType: "program", entityId: p.id })),
+      );
       return counts;
     });
     this.counts.new += outcome.new;
@@ -218,7 +255,10 @@ export class ProgramImport {
     this.errors.push(...extraErrors);
     const closed = await this.db.transaction().execute(async (tx) => {
       const withdrawn = complete ? await withdrawUnseen(tx, this.portal, this.runId) : [];
-      await enqueueSearchChanges(tx, withdrawn.map((id) => ({ entityType: "program", entityId: id })));
+      await enqueueSearchChanges(
+        tx,
+        withdrawn.map((id) => ({ entityType: "program", entityId: id })),
+      );
       return withdrawn.length + (await closePassedWindows(tx, this.options.today));
     });
     this.counts.closed += closed;
@@ -234,7 +274,11 @@ export async function importRecords(
   records: readonly unknown[],
   options: { mode?: "file" | "sync"; complete?: boolean; today: string; table?: readonly SupportFieldRule[] },
 ): Promise<ImportReport> {
-  const run = new ProgramImport(db, portal, { mode: options.mode ?? "file", today: options.today, table: options.table });
+  const run = new ProgramImport(db, portal, {
+    mode: options.mode ?? "file",
+    today: options.today,
+    table: options.table,
+  });
   await run.start();
   await run.add(records);
   return run.finish(options.complete ?? false);

@@ -17,7 +17,11 @@ export interface ProgramPageData {
 }
 
 /** /programs/:id: the program, and its fit for the profile in the URL when there is one. */
-export async function loadProgramPage(services: Services, id: string | undefined, params: URLSearchParams): Promise<ProgramPageData | null> {
+export async function loadProgramPage(
+  services: Services,
+  id: string | undefined,
+  params: URLSearchParams,
+): Promise<ProgramPageData | null> {
   if (!isListingId(id)) return null;
   const program = await programView(services.database.db, id, today());
   if (!program) return null;
@@ -34,6 +38,12 @@ export async function loadProgramPage(services: Services, id: string | undefined
     program,
     fit: outcome.value.explained,
     profileQuery: profile.toString(),
-    profileHint: { ksic: params.get("ksic"), sizeBand: classification.sizeBand, region: firm.regionCode, pavittClass: classification.pavittClass, needs: params.getAll("need") },
+    profileHint: {
+      ksic: params.get("ksic"),
+      sizeBand: classification.sizeBand,
+      region: firm.regionCode,
+      pavittClass: classification.pavittClass,
+      needs: params.getAll("need"),
+    },
   };
 }

@@ -45,9 +45,14 @@ export function startDailySync(options: DailySyncOptions): DailySync {
         if (stopped) break;
         const last = await lastCompleteSync(db, portal);
         if (last && Date.now() - last.getTime() < (options.syncEveryMs ?? SYNC_EVERY_MS)) continue;
-        const outcome = await syncPortal(db, portal, options.sources, today(), { ...(options.policy ?? DEFAULT_FETCH_POLICY), log });
+        const outcome = await syncPortal(db, portal, options.sources, today(), {
+          ...(options.policy ?? DEFAULT_FETCH_POLICY),
+          log,
+        });
         const c = outcome.report.counts;
-        log(`program sync ${portal}: ${c.new} new, ${c.changed} changed, ${c.closed} closed, ${c.rejected} rejected${outcome.error ? `; ${outcome.error.message}` : ""}`);
+        log(
+          `program sync ${portal}: ${c.new} new, ${c.changed} changed, ${c.closed} closed, ${c.rejected} rejected${outcome.error ? `; ${outcome.error.message}` : ""}`,
+        );
         outcomes.push(outcome);
       }
       return outcomes;

@@ -40,8 +40,18 @@ export class PortalSyncError extends Error {
 }
 
 function describeReply(portal: Portal, error: PortalErrorReply): PortalSyncError {
-  if (error.kind === "req_err") return new PortalSyncError(portal, "req_err", `the API refused the request: ${error.message} (check BIZINFO_API_KEY)`);
-  if (error.kind === "service") return new PortalSyncError(portal, "service", `the API answered with an error${error.code ? ` (code ${error.code})` : ""}: ${error.message}${portal === "kstartup" ? " (check KSTARTUP_SERVICE_KEY)" : ""}`);
+  if (error.kind === "req_err")
+    return new PortalSyncError(
+      portal,
+      "req_err",
+      `the API refused the request: ${error.message} (check BIZINFO_API_KEY)`,
+    );
+  if (error.kind === "service")
+    return new PortalSyncError(
+      portal,
+      "service",
+      `the API answered with an error${error.code ? ` (code ${error.code})` : ""}: ${error.message}${portal === "kstartup" ? " (check KSTARTUP_SERVICE_KEY)" : ""}`,
+    );
   return new PortalSyncError(portal, "shape", "the API answered with a body of an unknown shape");
 }
 
@@ -59,10 +69,17 @@ async function fetchPage(portal: Portal, url: URL, policy: FetchPolicy): Promise
     }
     let response: Response;
     try {
-      response = await doFetch(url, { signal: AbortSignal.timeout(policy.timeoutMs), headers: { accept: "application/json" } });
+      response = await doFetch(url, {
+        signal: AbortSignal.timeout(policy.timeoutMs),
+        headers: { accept: "application/json" },
+      });
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      lastError = new PortalSyncError(portal, timedOut ? "timeout" : "network", timedOut ? `no answer within ${policy.timeoutMs} ms` : `could not connect (${(error as Error).message})`);
+      lastError = new PortalSyncError(
+        portal,
+        timedOut ? "timeout" : "network",
+        timedOut ? `no answer within ${policy.timeoutMs} ms` : `could not connect (${(error as Error).message})`,
+      );
       continue;
     }
     let text: string;
@@ -81,9 +98,14 @@ async function fetchPage(portal: Portal, url: URL, policy: FetchPolicy): Promise
       body = JSON.parse(text);
     } catch {
       // data.go.kr answers some key errors as XML even when JSON was asked for.
-      const reason = /<returnAuthMsg>([^<]*)<\/returnAuthMsg>/.exec(text)?.[1] ?? /<errMsg>([^<]*)<\/errMsg>/.exec(text)?.[1];
+      const reason =
+        /<returnAuthMsg>([^<]*)<\/returnAuthMsg>/.exec(text)?.[1] ?? /<errMsg>([^<]*)<\/errMsg>/.exec(text)?.[1];
       if (reason) throw new PortalSyncError(portal, "service", `the API answered with an error: ${reason}`);
-      throw new PortalSyncError(portal, response.ok ? "not_json" : "http", response.ok ? "the API answered with something that is not JSON" : `HTTP ${response.status}`);
+      throw new PortalSyncError(
+        portal,
+        response.ok ? "not_json" : "http",
+        response.ok ? "the API answered with something that is not JSON" : `HTTP ${response.status}`,
+      );
     }
     const reply = parsePortalReply(portal, body);
     if (!reply.ok) throw describeReply(portal, reply.error);
@@ -102,22 +124,38 @@ export interface SyncOutcome {
  * Reads a portal's whole listing into one run. The run is complete only when every record the
  * portal counts was read; an incomplete run imports what it got and closes nothing as withdrawn.
  */
-export async function syncPortal(db: Kysely<Database>, portal: Portal, sources: ProgramSourceConfig, today: string, policy: FetchPolicy = DEFAULT_FETCH_POLICY): Promise<SyncOutcome> {
+export async function syncPortal(
+  db: Kysely<Database>,
+  portal: Portal,
+  sources: ProgramSourceConfig,
+  today: string,
+  policy: FetchPolicy = DEFAULT_FETCH_POLICY,
+): Promise<SyncOutcome> {
   const run = new ProgramImport(db, portal, { mode: "sync", today });
   await run.start();
   let complete = false;
   let failure: PortalSyncError | null = null;
   try {
-    complete = portal === "bizinfo" ? await readBizinfo(run, sources.bizinfo, policy) : await readKstartup(run, sources.kstartup, policy);
+    complete =
+      portal === "bizinfo"
+        ? await readBizinfo(run, sources.bizinfo, policy)
+        : await readKstartup(run, sources.kstartup, policy);
   } catch (error) {
     if (!(error instanceof PortalSyncError)) throw error;
     failure = error;
   }
-  const report = await run.finish(complete, failure ? [{ sourceId: null, field: "", code: failure.kind, message: failure.message }] : []);
+  const report = await run.finish(
+    complete,
+    failure ? [{ sourceId: null, field: "", code: failure.kind, message: failure.message }] : [],
+  );
   return { report, error: failure };
 }
 
-async function readBizinfo(run: ProgramImport, source: ProgramSourceConfig["bizinfo"], policy: FetchPolicy): Promise<boolean> {
+async function readBizinfo(
+  run: ProgramImport,
+  source: ProgramSourceConfig["bizinfo"],
+  policy: FetchPolicy,
+): Promise<boolean> {
   if (!source.apiKey) throw new PortalSyncError("bizinfo", "req_err", "BIZINFO_API_KEY is not set");
   let read = 0;
   for (let pageIndex = 1; ; pageIndex++) {
@@ -140,7 +178,11 @@ async function readBizinfo(run: ProgramImport, source: ProgramSourceConfig["bizi
   }
 }
 
-async function readKstartup(run: ProgramImport, source: ProgramSourceConfig["kstartup"], policy: FetchPolicy): Promise<boolean> {
+async function readKstartup(
+  run: ProgramImport,
+  source: ProgramSourceConfig["kstartup"],
+  policy: FetchPolicy,
+): Promise<boolean> {
   const perPage = policy.pageSize ?? KSTARTUP_PAGE_SIZE;
   if (!source.serviceKey) throw new PortalSyncError("kstartup", "service", "KSTARTUP_SERVICE_KEY is not set");
   let read = 0;
@@ -166,5 +208,8 @@ async function readKstartup(run: ProgramImport, source: ProgramSourceConfig["kst
 /** Portals that have a key, so that the sync can run. */
 export function configuredPortals(sources: ProgramSourceConfig | undefined): Portal[] {
   if (!sources) return [];
-  return [...(sources.bizinfo.apiKey ? (["bizinfo"] as const) : []), ...(sources.kstartup.serviceKey ? (["kstartup"] as const) : [])];
+  return [
+    ...(sources.bizinfo.apiKey ? (["bizinfo"] as const) : []),
+    ...(sources.kstartup.serviceKey ? (["kstartup"] as const) : []),
+  ];
 }

@@ -61,14 +61,22 @@ export async function programView(db: Kysely<Database>, id: string, today: strin
 }
 
 /** Programs for a region and class, in any of these statuses (every status when none is given). */
-export async function programViews(db: Kysely<Database>, filter: ProgramFilter, statuses: readonly ProgramStatus[], today: string): Promise<ProgramView[]> {
+export async function programViews(
+  db: Kysely<Database>,
+  filter: ProgramFilter,
+  statuses: readonly ProgramStatus[],
+  today: string,
+): Promise<ProgramView[]> {
   const programs = await listPrograms(db, filter);
   const chosen = programs.filter((p) => {
     if (statuses.length === 0) return true;
     const window = p.call ? windowOfFields(p.call) : null;
     return statuses.includes(statusOn(window, today, p.call?.withdrawn ?? false));
   });
-  const details = await listCallDetails(db, chosen.filter((p) => p.call).map((p) => p.id));
+  const details = await listCallDetails(
+    db,
+    chosen.filter((p) => p.call).map((p) => p.id),
+  );
   return chosen.map((p) => viewOf(p, details.get(p.id), today));
 }
 

@@ -12,15 +12,24 @@ export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("pag
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
-  const [explorer, search] = await Promise.all([loadExplorer(context.services.database.db), loadExplorerSearch(context.services, params)]);
+  const [explorer, search] = await Promise.all([
+    loadExplorer(context.services.database.db),
+    loadExplorerSearch(context.services, params),
+  ]);
   const kinds = kindsPresent(explorer.facilities);
   // The legend posts the kinds to show; without a legend submission every kind is shown.
-  const shown = params.has("legend") ? params.getAll("show").flatMap((value) => value.split(",")).filter((k): k is FacilityKind => (FACILITY_KINDS as readonly string[]).includes(k)) : kinds;
+  const shown = params.has("legend")
+    ? params
+        .getAll("show")
+        .flatMap((value) => value.split(","))
+        .filter((k): k is FacilityKind => (FACILITY_KINDS as readonly string[]).includes(k))
+    : kinds;
   return { ...explorer, search, kinds, shown, basemap: context.services.config.basemap };
 }
 
 export default function MapPage() {
-  const { facilities, regions, divisions, search, kinds, shown, boundaryCredits, basemap } = useLoaderData<typeof loader>();
+  const { facilities, regions, divisions, search, kinds, shown, boundaryCredits, basemap } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const lang = t.lang;
   const [visibleKinds, setVisibleKinds] = useState<FacilityKind[]>(shown);
@@ -85,10 +94,20 @@ export default function MapPage() {
       <aside className="side">
         {view ? (
           <div className="view-switch" role="group" aria-label={t("viewSwitchLabel")}>
-            <button type="button" className="small" aria-pressed={view === "list" && !picking} onClick={() => showMap(false)}>
+            <button
+              type="button"
+              className="small"
+              aria-pressed={view === "list" && !picking}
+              onClick={() => showMap(false)}
+            >
               {t("viewList")}
             </button>
-            <button type="button" className="small" aria-pressed={view === "map" || picking} onClick={() => showMap(true)}>
+            <button
+              type="button"
+              className="small"
+              aria-pressed={view === "map" || picking}
+              onClick={() => showMap(true)}
+            >
               {t("viewMap")}
             </button>
           </div>
@@ -112,10 +131,20 @@ export default function MapPage() {
           </h2>
           <input type="hidden" name="legend" value="1" />
           {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
-          {SEARCH_PARAMS.flatMap((name) => searchParams.getAll(name).map((value, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={value} />))}
+          {SEARCH_PARAMS.flatMap((name) =>
+            searchParams
+              .getAll(name)
+              .map((value, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={value} />),
+          )}
           {kinds.map((kind) => (
             <label key={kind}>
-              <input type="checkbox" name="show" value={kind} checked={visibleKinds.includes(kind)} onChange={(event) => toggle(kind, event.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                name="show"
+                value={kind}
+                checked={visibleKinds.includes(kind)}
+                onChange={(event) => toggle(kind, event.currentTarget.checked)}
+              />
               <span className="swatch" style={{ background: KIND_COLORS[kind] }} aria-hidden="true" />
               {t.label("facilityKind", kind)} ({t.format.number(facilities.filter((f) => f.kind === kind).length)})
             </label>
@@ -134,9 +163,15 @@ export default function MapPage() {
             <ul className="facility-list" id="facility-list" data-testid="facility-list">
               {listed.map((f) => (
                 <li key={f.id} data-facility-id={f.id}>
-                  <span className="swatch" style={{ background: KIND_COLORS[f.kind as FacilityKind] }} aria-hidden="true" />
+                  <span
+                    className="swatch"
+                    style={{ background: KIND_COLORS[f.kind as FacilityKind] }}
+                    aria-hidden="true"
+                  />
                   <div>
-                    <Link to={`/facilities/${encodeURIComponent(f.id)}${lang === "en" ? "?lang=en" : ""}`}>{t.nameOf(f)}</Link>
+                    <Link to={`/facilities/${encodeURIComponent(f.id)}${lang === "en" ? "?lang=en" : ""}`}>
+                      {t.nameOf(f)}
+                    </Link>
                     <div className="meta">
                       {t.label("facilityKind", f.kind)} · {regionNames.get(f.regionCode)}
                       {f.anchorGroup ? ` · ${t.nameOf(f.anchorGroup)}` : ""}
@@ -149,7 +184,8 @@ export default function MapPage() {
                       setSelectedId(f.id);
                       showMap(true);
                     }}
-                    aria-label={`${t("showOnMap")}: ${t.nameOf(f)}`}>
+                    aria-label={`${t("showOnMap")}: ${t.nameOf(f)}`}
+                  >
                     {t("showOnMap")}
                   </button>
                 </li>
@@ -179,9 +215,20 @@ export default function MapPage() {
 /** Search parameters a legend submission without JavaScript carries along. */
 const SEARCH_PARAMS = ["q", "type", "kind", "region", "sector", "pavittClass", "near", "radiusKm"];
 
-function parseNear(near: string | null, radiusKm: string | null): { lat: number; lng: number; radiusKm?: number } | null {
+function parseNear(
+  near: string | null,
+  radiusKm: string | null,
+): { lat: number; lng: number; radiusKm?: number } | null {
   const [lat, lng] = (near ?? "").split(",").map(Number);
-  if (lat === undefined || lng === undefined || !Number.isFinite(lat) || !Number.isFinite(lng) || near === null || near === "") return null;
+  if (
+    lat === undefined ||
+    lng === undefined ||
+    !Number.isFinite(lat) ||
+    !Number.isFinite(lng) ||
+    near === null ||
+    near === ""
+  )
+    return null;
   const radius = Number(radiusKm);
   return { lat, lng, ...(radiusKm && Number.isFinite(radius) && radius > 0 ? { radiusKm: radius } : {}) };
 }

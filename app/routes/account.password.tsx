@@ -34,9 +34,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (result.ok) return data({ ok: true as const, messages: [t("passwordChanged")] });
   if ("retryAfterSeconds" in result) {
-    return data({ ok: false as const, messages: [t("passwordThrottled", { seconds: result.retryAfterSeconds })] }, { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
+    return data(
+      { ok: false as const, messages: [t("passwordThrottled", { seconds: result.retryAfterSeconds })] },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
   }
-  return data({ ok: false as const, messages: result.issues.map((p) => issueMessage(p, lang, PASSWORD_FIELD_LABELS)) }, { status: 400 });
+  return data(
+    { ok: false as const, messages: result.issues.map((p) => issueMessage(p, lang, PASSWORD_FIELD_LABELS)) },
+    { status: 400 },
+  );
 }
 
 export default function ChangePasswordPage() {
@@ -47,7 +53,11 @@ export default function ChangePasswordPage() {
       <h1>{t("passwordChangeTitle")}</h1>
       <p>{t("passwordChangeHelp")}</p>
       {result && (
-        <ul className={result.ok ? "notice" : "form-error"} role={result.ok ? "status" : "alert"} data-testid="password-result">
+        <ul
+          className={result.ok ? "notice" : "form-error"}
+          role={result.ok ? "status" : "alert"}
+          data-testid="password-result"
+        >
           {result.messages.map((m) => (
             <li key={m}>{m}</li>
           ))}
@@ -57,15 +67,35 @@ export default function ChangePasswordPage() {
         <CsrfField />
         <label>
           {t("currentPassword")}
-          <input type="password" name="currentPassword" autoComplete="current-password" required maxLength={PASSWORD_MAX_LENGTH} />
+          <input
+            type="password"
+            name="currentPassword"
+            autoComplete="current-password"
+            required
+            maxLength={PASSWORD_MAX_LENGTH}
+          />
         </label>
         <label>
           {t("newPassword")} ({t("passwordRuleLong")})
-          <input type="password" name="newPassword" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} />
+          <input
+            type="password"
+            name="newPassword"
+            autoComplete="new-password"
+            required
+            minLength={PASSWORD_MIN_LENGTH}
+            maxLength={PASSWORD_MAX_LENGTH}
+          />
         </label>
         <label>
           {t("confirmPassword")}
-          <input type="password" name="confirmPassword" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} />
+          <input
+            type="password"
+            name="confirmPassword"
+            autoComplete="new-password"
+            required
+            minLength={PASSWORD_MIN_LENGTH}
+            maxLength={PASSWORD_MAX_LENGTH}
+          />
         </label>
         <button type="submit">{t("passwordChangeSubmit")}</button>
       </Form>

@@ -34,7 +34,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!field.isUuid(sessionId)) throw new Response("Bad request", { status: 400 });
   await revokeUserSession(context.services.database.db, user.id, sessionId);
   const stillSignedIn = await loadSession(request, context.services);
-  return stillSignedIn ? redirect("/account/sessions") : redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie(context.services) } });
+  return stillSignedIn
+    ? redirect("/account/sessions")
+    : redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie(context.services) } });
 }
 
 export default function SessionsPage() {

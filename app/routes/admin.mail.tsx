@@ -15,7 +15,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const mail = await listMail(context.services.database.db);
   return {
     smtp: context.services.mailer.transport !== null,
-    mail: mail.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null, erasedAt: m.erasedAt?.toISOString() ?? null })),
+    mail: mail.map((m) => ({
+      ...m,
+      createdAt: m.createdAt.toISOString(),
+      sentAt: m.sentAt?.toISOString() ?? null,
+      erasedAt: m.erasedAt?.toISOString() ?? null,
+    })),
   };
 }
 
@@ -40,7 +45,11 @@ export default function MailOutboxPage() {
                 <dt>{t("mailCreated")}</dt>
                 <dd>{t.format.dateTime(m.createdAt)}</dd>
                 <dt>{t("mailSent")}</dt>
-                <dd>{m.sentAt ? t.format.dateTime(m.sentAt) : `${t("mailNotSent")}${m.lastError ? ` (${m.lastError})` : ""}`}</dd>
+                <dd>
+                  {m.sentAt
+                    ? t.format.dateTime(m.sentAt)
+                    : `${t("mailNotSent")}${m.lastError ? ` (${m.lastError})` : ""}`}
+                </dd>
               </dl>
               {m.body !== null && <pre className="inquiry-text">{m.body}</pre>}
             </li>

@@ -17,7 +17,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       return {
         portal,
         keySet: keyed.has(portal),
-        run: run ? { ...run, startedAt: run.startedAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null } : null,
+        run: run
+          ? { ...run, startedAt: run.startedAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null }
+          : null,
       };
     }),
   };
@@ -37,7 +39,8 @@ export default function AdminPrograms() {
             <dl className="facts">
               <dt>{t("programs.admin.lastRun")}</dt>
               <dd>
-                {t.format.dateTime(run.finishedAt ?? run.startedAt)} · {t(run.mode === "sync" ? "programs.admin.mode.sync" : "programs.admin.mode.file")} ·{" "}
+                {t.format.dateTime(run.finishedAt ?? run.startedAt)} ·{" "}
+                {t(run.mode === "sync" ? "programs.admin.mode.sync" : "programs.admin.mode.file")} ·{" "}
                 {run.complete ? t("programs.admin.complete") : t("programs.admin.partial")}
               </dd>
               <dt>{t("programs.admin.new")}</dt>
@@ -58,7 +61,8 @@ export default function AdminPrograms() {
                   <ul>
                     {run.errors.map((error, index) => (
                       <li key={index}>
-                        {error.sourceId ? <code>{error.sourceId}</code> : null} {error.field ? <code>{error.field}</code> : null} <span lang="en">{error.message}</span>
+                        {error.sourceId ? <code>{error.sourceId}</code> : null}{" "}
+                        {error.field ? <code>{error.field}</code> : null} <span lang="en">{error.message}</span>
                       </li>
                     ))}
                   </ul>

@@ -6,7 +6,13 @@ import { requireMutation } from "~/auth/csrf.server";
 import { resetPassword } from "~/auth/password-change.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
-import { ACCOUNT_FIELD_LABELS, PASSWORD_FIELD_LABELS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from "~/domain/accounts";
+import {
+  ACCOUNT_FIELD_LABELS,
+  PASSWORD_FIELD_LABELS,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLES,
+} from "~/domain/accounts";
 import { resolveLang, translator } from "~/i18n";
 import { pageTitle, useT } from "~/i18n/react";
 import { field, issueMessage } from "~/validation";
@@ -20,7 +26,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [users, regions] = await Promise.all([listUsers(db), listRegions(db)]);
   return {
     me: user.id,
-    users: users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), disabledAt: u.disabledAt?.toISOString() ?? null })),
+    users: users.map((u) => ({
+      ...u,
+      createdAt: u.createdAt.toISOString(),
+      disabledAt: u.disabledAt?.toISOString() ?? null,
+    })),
     regions: regions.map((r) => ({ code: r.code, nameKo: r.nameKoShort, nameEn: r.nameEn })),
   };
 }
@@ -38,9 +48,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (form.get("intent") === "reset_password") {
     const id = form.get("userId");
-    if (!field.isUuid(id)) return data({ errors: [issueMessage({ field: "userId", code: "not_found" }, lang, PASSWORD_FIELD_LABELS)] }, { status: 400 });
-    const reset = await resetPassword(context.services, user, { userId: id, next: form.get("newPassword"), confirmation: form.get("confirmPassword") });
-    if (!reset.ok) return data({ errors: "issues" in reset ? reset.issues.map((p) => issueMessage(p, lang, PASSWORD_FIELD_LABELS)) : [] }, { status: 400 });
+    if (!field.isUuid(id))
+      return data(
+        { errors: [issueMessage({ field: "userId", code: "not_found" }, lang, PASSWORD_FIELD_LABELS)] },
+        { status: 400 },
+      );
+    const reset = await resetPassword(context.services, user, {
+      userId: id,
+      next: form.get("newPassword"),
+      confirmation: form.get("confirmPassword"),
+    });
+    if (!reset.ok)
+      return data(
+        { errors: "issues" in reset ? reset.issues.map((p) => issueMessage(p, lang, PASSWORD_FIELD_LABELS)) : [] },
+        { status: 400 },
+      );
     const target = (await listUsers(db)).find((u) => u.id === id);
     return data({ done: t("accountResetDone", { email: target?.email ?? "" }) });
   }
@@ -52,7 +74,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       regionCode: String(form.get("regionCode") ?? "") || null,
     });
   } catch (error) {
-    if (error instanceof AccountError) return data({ errors: error.issues.map((p) => issueMessage(p, lang, ACCOUNT_FIELD_LABELS)) }, { status: 400 });
+    if (error instanceof AccountError)
+      return data({ errors: error.issues.map((p) => issueMessage(p, lang, ACCOUNT_FIELD_LABELS)) }, { status: 400 });
     if (error instanceof DuplicateEmailError) return data({ errors: [t("accountEmailTaken")] }, { status: 400 });
     throw error;
   }
@@ -66,7 +89,7 @@ export default function AdminUsersPage() {
   const lang = t.lang;
   const regionName = (code: string | null) => {
     const region = regions.find((r) => r.code === code);
-    return region ? (t.nameOf(region)) : "—";
+    return region ? t.nameOf(region) : "—";
   };
   return (
     <main className="page">
@@ -105,11 +128,25 @@ export default function AdminUsersPage() {
                         <input type="hidden" name="userId" value={u.id} />
                         <label>
                           {t("newPassword")}
-                          <input type="password" name="newPassword" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} autoComplete="new-password" />
+                          <input
+                            type="password"
+                            name="newPassword"
+                            required
+                            minLength={PASSWORD_MIN_LENGTH}
+                            maxLength={PASSWORD_MAX_LENGTH}
+                            autoComplete="new-password"
+                          />
                         </label>
                         <label>
                           {t("confirmPassword")}
-                          <input type="password" name="confirmPassword" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} autoComplete="new-password" />
+                          <input
+                            type="password"
+                            name="confirmPassword"
+                            required
+                            minLength={PASSWORD_MIN_LENGTH}
+                            maxLength={PASSWORD_MAX_LENGTH}
+                            autoComplete="new-password"
+                          />
                         </label>
                         <button type="submit">{t("accountResetPassword")}</button>
                       </Form>

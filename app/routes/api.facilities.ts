@@ -11,8 +11,16 @@ import { queryOrThrow } from "~/validation/request.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return answeringInputErrors(request, async () => {
     const { regionCodes } = await context.services.referenceCodes();
-    const query = queryOrThrow(new URL(request.url).searchParams, z.object({ kind: field.choices(FACILITY_KINDS, { fromText: "split" }), region: field.choice(regionCodes) }));
-    const facilities = await listFacilities(context.services.database.db, { kinds: query.kind, regionCode: query.region });
-    return Response.json(facilityCollection(facilities), { headers: { "Content-Type": "application/geo+json; charset=utf-8" } });
+    const query = queryOrThrow(
+      new URL(request.url).searchParams,
+      z.object({ kind: field.choices(FACILITY_KINDS, { fromText: "split" }), region: field.choice(regionCodes) }),
+    );
+    const facilities = await listFacilities(context.services.database.db, {
+      kinds: query.kind,
+      regionCode: query.region,
+    });
+    return Response.json(facilityCollection(facilities), {
+      headers: { "Content-Type": "application/geo+json; charset=utf-8" },
+    });
   });
 }

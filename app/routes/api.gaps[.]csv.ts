@@ -6,6 +6,11 @@ import { answeringInputErrors } from "~/http.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return answeringInputErrors(request, async () => {
     const { csv, filename } = await gapCsv(context.services.database.db, request);
-    return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` } });
+    return new Response(csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${filename}"`,
+      },
+    });
   });
 }

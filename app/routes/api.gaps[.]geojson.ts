@@ -16,12 +16,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const [regions, boundaries, demand] = await Promise.all([
       listRegions(db),
       listBoundaries(db),
-      demandReport(db, { by: "region", regionCode: query.regionCode, pavittClass: query.pavittClass, sector: query.sector }),
+      demandReport(db, {
+        by: "region",
+        regionCode: query.regionCode,
+        pavittClass: query.pavittClass,
+        sector: query.sector,
+      }),
     ]);
-    const collection = gapReportGeoJson(report, regions, new Map(boundaries.map((b) => [b.regionCode, b.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon])));
+    const collection = gapReportGeoJson(
+      report,
+      regions,
+      new Map(boundaries.map((b) => [b.regionCode, b.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon])),
+    );
     collection.features.push(...demandFeatures(demand));
     return new Response(JSON.stringify(collection), {
-      headers: { "Content-Type": "application/geo+json; charset=utf-8", "Content-Disposition": `attachment; filename="coverage-gaps-${report.radiusKm}km.geojson"` },
+      headers: {
+        "Content-Type": "application/geo+json; charset=utf-8",
+        "Content-Disposition": `attachment; filename="coverage-gaps-${report.radiusKm}km.geojson"`,
+      },
     });
   });
 }

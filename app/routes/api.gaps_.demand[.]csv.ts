@@ -7,6 +7,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return answeringInputErrors(request, async () => {
     const db = context.services.database.db;
     const report = await demandReport(db, await parseDemandQuery(db, new URL(request.url).searchParams));
-    return new Response(demandCsv(report), { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="demand.csv"' } });
+    return new Response(demandCsv(report), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": 'attachment; filename="demand.csv"',
+      },
+    });
   });
 }

@@ -27,6 +27,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       { regionCode: query.regionCode, pavittClass: query.pavittClass, sector: query.sector },
       { uncoveredWithinKm: uncovered ? query.radiusKm : undefined, limit },
     );
-    return Response.json({ radiusKm: query.radiusKm, regionCode: query.regionCode, firms }, { headers: { "Cache-Control": "private, no-store" } });
+    return Response.json(
+      { radiusKm: query.radiusKm, regionCode: query.regionCode, firms },
+      { headers: { "Cache-Control": "private, no-store" } },
+    );
   });
 }

@@ -17,8 +17,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const { q } = queryOrThrow(new URL(request.url).searchParams, GEOCODE_QUERY);
     const result = (await context.services.geocoder()).geocode(q);
     if (result.ok) return Response.json(result.match);
-    const answer = errorResponse(request, 404, [issue("q", result.reason === "ambiguous" ? "area_ambiguous" : "area_unknown")]);
+    const answer = errorResponse(request, 404, [
+      issue("q", result.reason === "ambiguous" ? "area_ambiguous" : "area_unknown"),
+    ]);
     const body = (await answer.json()) as object;
-    return Response.json({ ...body, reason: result.reason, candidates: result.candidates.slice(0, 10) }, { status: 404 });
+    return Response.json(
+      { ...body, reason: result.reason, candidates: result.candidates.slice(0, 10) },
+      { status: 404 },
+    );
   });
 }

@@ -20,15 +20,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const checked = await checkInquiry(context.services, body.value);
   if (!checked.ok) return invalidResponse(checked.issues, lang, { labels: INQUIRY_FIELD_LABELS });
   const origin = new URL(request.url).origin;
-  const outcome = await submitInquiry(context.services, checked.value, { address: clientAddress(context), origin, now: new Date() });
+  const outcome = await submitInquiry(context.services, checked.value, {
+    address: clientAddress(context),
+    origin,
+    now: new Date(),
+  });
   switch (outcome.kind) {
     case "ok":
       return Response.json(
-        { id: outcome.value.id, reference: outcome.value.reference, statusUrl: `${origin}${statusPath(outcome.value.statusToken)}` },
+        {
+          id: outcome.value.id,
+          reference: outcome.value.reference,
+          statusUrl: `${origin}${statusPath(outcome.value.statusToken)}`,
+        },
         { status: 201, headers: { "Cache-Control": "no-store" } },
       );
     case "rate_limited":
-      return invalidResponse(outcome.issues, lang, { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } });
+      return invalidResponse(outcome.issues, lang, {
+        status: 429,
+        headers: { "Retry-After": String(outcome.retryAfterSeconds) },
+      });
     case "invalid":
       return invalidResponse(outcome.issues, lang, { labels: INQUIRY_FIELD_LABELS });
     default:

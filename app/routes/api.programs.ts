@@ -14,9 +14,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const { regionCodes } = await context.services.referenceCodes();
     const query = queryOrThrow(
       new URL(request.url).searchParams,
-      z.object({ region: field.choice(regionCodes), pavittClass: field.choice(PAVITT_CLASSES), status: field.choices(PROGRAM_STATUSES, { fromText: "split" }) }),
+      z.object({
+        region: field.choice(regionCodes),
+        pavittClass: field.choice(PAVITT_CLASSES),
+        status: field.choices(PROGRAM_STATUSES, { fromText: "split" }),
+      }),
     );
-    const programs = await programViews(context.services.database.db, { regionCode: query.region, pavittClass: query.pavittClass }, query.status, today());
+    const programs = await programViews(
+      context.services.database.db,
+      { regionCode: query.region, pavittClass: query.pavittClass },
+      query.status,
+      today(),
+    );
     return Response.json(programs, { headers: { "Cache-Control": "no-store" } });
   });
 }

@@ -8,7 +8,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return answeringInputErrors(request, async () => {
     const { services } = context;
     const known = await services.referenceCodes();
-    const searchRequest = await resolvePlacePhrase(parseSearchRequest(new URL(request.url).searchParams, known), known, services.search);
+    const searchRequest = await resolvePlacePhrase(
+      parseSearchRequest(new URL(request.url).searchParams, known),
+      known,
+      services.search,
+    );
     const result = await services.search.search(toSearchQuery(searchRequest));
     return Response.json(toSearchResponse(result, searchRequest), { headers: { "Cache-Control": "no-store" } });
   });

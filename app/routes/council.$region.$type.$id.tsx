@@ -8,8 +8,25 @@ import { CsrfField } from "~/components/CsrfField";
 import { FieldsTable } from "~/components/FieldsTable";
 import { ListingForm } from "~/components/ListingForm";
 import { AuditTable } from "~/components/AuditTable";
-import { currentState, discardDraft, draftToken, liveToken, may, publishDraft, requestStatusChange, saveDraft } from "~/council/listings.server";
-import { answerOutcome, formFields, industryChoices, loadRegion, notFoundResponse, parseListingId, parseType } from "~/council/routes.server";
+import {
+  currentState,
+  discardDraft,
+  draftToken,
+  liveToken,
+  may,
+  publishDraft,
+  requestStatusChange,
+  saveDraft,
+} from "~/council/listings.server";
+import {
+  answerOutcome,
+  formFields,
+  industryChoices,
+  loadRegion,
+  notFoundResponse,
+  parseListingId,
+  parseType,
+} from "~/council/routes.server";
 import { listingColumns, toRawFields } from "~/domain/listings";
 import { resolveLang } from "~/i18n";
 import { pageTitle, useT } from "~/i18n/react";
@@ -27,20 +44,40 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const owner = live ? live.regionCode : draft?.regionCode;
   if (owner === undefined) throw notFoundResponse();
   if (owner !== region.code) throw forbidden();
-  const [audit, industries] = await Promise.all([listAuditEntries(db, { entityType: type, entityId: id }, 100), industryChoices(context.services)]);
+  const [audit, industries] = await Promise.all([
+    listAuditEntries(db, { entityType: type, entityId: id }, 100),
+    industryChoices(context.services),
+  ]);
   const state = currentState(live, draft)!;
   const canEdit = may(user, "edit", region.code);
   // The second step of archiving or restoring (?confirm=archive): a page that says what will happen, before anything is asked.
   const asked = new URL(request.url).searchParams.get("confirm");
-  const confirm = canEdit && live && !draft && ((asked === "archive" && live.status === "published") || (asked === "restore" && live.status === "archived")) ? asked : null;
+  const confirm =
+    canEdit &&
+    live &&
+    !draft &&
+    ((asked === "archive" && live.status === "published") || (asked === "restore" && live.status === "archived"))
+      ? asked
+      : null;
   return {
     type,
     id,
     region,
     canEdit,
     canReview: may(user, "review", region.code),
-    live: live ? { status: live.status, version: live.version, token: liveToken(live), fields: toRawFields(type, live.fields) } : null,
-    draft: draft ? { token: draftToken(draft), isNew: draft.isNew, change: draft.change, origin: draft.origin, baseVersion: draft.baseVersion, fields: toRawFields(type, draft.fields) } : null,
+    live: live
+      ? { status: live.status, version: live.version, token: liveToken(live), fields: toRawFields(type, live.fields) }
+      : null,
+    draft: draft
+      ? {
+          token: draftToken(draft),
+          isNew: draft.isNew,
+          change: draft.change,
+          origin: draft.origin,
+          baseVersion: draft.baseVersion,
+          fields: toRawFields(type, draft.fields),
+        }
+      : null,
     form: { token: state.token, fields: toRawFields(type, state.fields) },
     audit: audit.map((a) => ({ ...a, at: a.at.toISOString() })),
     industries,
@@ -49,7 +86,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, form } = await requireMutation(request, context.services, { roles: ["admin", "council_editor", "council_reviewer"] });
+  const { user, form } = await requireMutation(request, context.services, {
+    roles: ["admin", "council_editor", "council_reviewer"],
+  });
   const type = parseType(params.type);
   const region = await loadRegion(context.services, params.region);
   const lang = resolveLang(request).lang;
@@ -60,18 +99,31 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "save": {
       const submitted = formFields(form, listingColumns(type));
-      return answerOutcome(await saveDraft(context.services, user, { ...common, raw: submitted }), lang, () => here, submitted);
+      return answerOutcome(
+        await saveDraft(context.services, user, { ...common, raw: submitted }),
+        lang,
+        () => here,
+        submitted,
+      );
     }
     case "publish": {
       const liveVersion = Number(form.get("liveVersion"));
-      const outcome = await publishDraft(context.services, user, { ...common, liveVersion: form.get("liveVersion") && Number.isInteger(liveVersion) ? liveVersion : null });
+      const outcome = await publishDraft(context.services, user, {
+        ...common,
+        liveVersion: form.get("liveVersion") && Number.isInteger(liveVersion) ? liveVersion : null,
+      });
       return answerOutcome(outcome, lang, () => here, {});
     }
     case "discard":
       return answerOutcome(await discardDraft(context.services, user, common), lang, () => here, {});
     case "archive":
     case "restore":
-      return answerOutcome(await requestStatusChange(context.services, user, { ...common, archived: form.get("intent") === "archive" }), lang, () => here, {});
+      return answerOutcome(
+        await requestStatusChange(context.services, user, { ...common, archived: form.get("intent") === "archive" }),
+        lang,
+        () => here,
+        {},
+      );
     default:
       throw new Response("Unknown intent", { status: 400 });
   }
@@ -88,7 +140,8 @@ function Hidden({ fields }: { fields: Record<string, string> }) {
 }
 
 export default function ListingPage() {
-  const { type, id, region, canEdit, canReview, live, draft, form, audit, industries, confirm } = useLoaderData<typeof loader>();
+  const { type, id, region, canEdit, canReview, live, draft, form, audit, industries, confirm } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const lang = t.lang;
@@ -102,7 +155,11 @@ export default function ListingPage() {
       </p>
       <h1>
         {lang === "ko" ? shown.name_ko : shown.name_en}{" "}
-        {live && <span className={`badge ${live.status}`}>{t(live.status === "published" ? "statusPublished" : "statusArchived")}</span>}{" "}
+        {live && (
+          <span className={`badge ${live.status}`}>
+            {t(live.status === "published" ? "statusPublished" : "statusArchived")}
+          </span>
+        )}{" "}
         {draft && <span className="badge draft">{t("statusDraft")}</span>}
       </h1>
 
@@ -133,7 +190,12 @@ export default function ListingPage() {
             </div>
             <div>
               <h3>{t("conflictMine")}</h3>
-              <FieldsTable columns={columns} values={toRawFields(type, conflict.mine)} compareWith={toRawFields(type, conflict.theirs)} testId="conflict-mine" />
+              <FieldsTable
+                columns={columns}
+                values={toRawFields(type, conflict.mine)}
+                compareWith={toRawFields(type, conflict.theirs)}
+                testId="conflict-mine"
+              />
             </div>
           </div>
           <div className="button-row">
@@ -164,11 +226,21 @@ export default function ListingPage() {
 
       {!confirm && draft && (
         <section>
-          <h2>{draft.change === "archive" ? t("draftArchive") : draft.change === "restore" ? t("draftRestore") : draft.isNew ? t("draftNewListing") : t("draftPendingEdit")}</h2>
+          <h2>
+            {draft.change === "archive"
+              ? t("draftArchive")
+              : draft.change === "restore"
+                ? t("draftRestore")
+                : draft.isNew
+                  ? t("draftNewListing")
+                  : t("draftPendingEdit")}
+          </h2>
           {draft.change === "edit" ? (
             <FieldsTable columns={columns} values={draft.fields} compareWith={live?.fields} testId="draft-fields" />
           ) : (
-            <p data-testid="draft-fields">{t(draft.change === "archive" ? "draftArchiveExplanation" : "draftRestoreExplanation")}</p>
+            <p data-testid="draft-fields">
+              {t(draft.change === "archive" ? "draftArchiveExplanation" : "draftRestoreExplanation")}
+            </p>
           )}
           <div className="button-row">
             {canReview && (

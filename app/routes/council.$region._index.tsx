@@ -17,15 +17,35 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const region = await loadRegion(context.services, params.region);
   if (!may(user, "view", region.code)) throw forbidden("region", user);
   const db = context.services.database.db;
-  const [listings, drafts] = await Promise.all([listRegionListings(db, region.code), listRegionDrafts(db, region.code)]);
+  const [listings, drafts] = await Promise.all([
+    listRegionListings(db, region.code),
+    listRegionDrafts(db, region.code),
+  ]);
   const draftIds = new Set(drafts.map((d) => `${d.type}:${d.entityId}`));
   return {
     region,
     canEdit: may(user, "edit", region.code),
     canReview: may(user, "review", region.code),
     canHandleInquiries: mayHandleInquiries(user, region.code),
-    listings: listings.map((l) => ({ type: l.type, id: l.id, nameKo: l.fields.nameKo, nameEn: l.fields.nameEn, status: l.status, hasDraft: draftIds.has(`${l.type}:${l.id}`) })),
-    drafts: drafts.slice(0, SHOWN_DRAFTS).map((d) => ({ type: d.type, id: d.entityId, nameKo: d.fields.nameKo, nameEn: d.fields.nameEn, isNew: d.isNew, change: d.change, origin: d.origin })),
+    listings: listings.map((l) => ({
+      type: l.type,
+      id: l.id,
+      nameKo: l.fields.nameKo,
+      nameEn: l.fields.nameEn,
+      status: l.status,
+      hasDraft: draftIds.has(`${l.type}:${l.id}`),
+    })),
+    drafts: drafts
+      .slice(0, SHOWN_DRAFTS)
+      .map((d) => ({
+        type: d.type,
+        id: d.entityId,
+        nameKo: d.fields.nameKo,
+        nameEn: d.fields.nameEn,
+        isNew: d.isNew,
+        change: d.change,
+        origin: d.origin,
+      })),
     pendingCount: drafts.length,
     reviewToken: reviewToken(drafts),
   };
@@ -33,7 +53,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 const DRAFT_KIND = { edit: "draftKindEdit", archive: "draftKindArchive", restore: "draftKindRestore" } as const;
 
-const BLOCK_REASON = { listing_changed: "publishBlockedListingChanged", draft_changed: "publishBlockedDraftChanged", external_id_taken: "publishBlockedExternalId" } as const;
+const BLOCK_REASON = {
+  listing_changed: "publishBlockedListingChanged",
+  draft_changed: "publishBlockedDraftChanged",
+  external_id_taken: "publishBlockedExternalId",
+} as const;
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, form } = await requireMutation(request, context.services, { roles: ["admin", "council_reviewer"] });
@@ -45,7 +69,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (outcome.kind === "stale") return data({ message: t("publishAllStale"), ok: false }, { status: 409 });
   if (outcome.kind === "blocked") {
     const names = outcome.blocked.map((d) => `${d.nameKo || d.entityId} (${t(BLOCK_REASON[d.reason])})`).join(", ");
-    return data({ message: t("publishAllBlocked", { count: outcome.blocked.length, names }), ok: false }, { status: 409 });
+    return data(
+      { message: t("publishAllBlocked", { count: outcome.blocked.length, names }), ok: false },
+      { status: 409 },
+    );
   }
   if (outcome.kind !== "ok") throw new Response("Unexpected outcome", { status: 500 });
   return data({ message: t("publishAllDone", { count: outcome.value.published }), ok: true });
@@ -54,11 +81,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 const SHOWN_DRAFTS = 200;
 
 export default function RegionWorkspace() {
-  const { region, canEdit, canReview, canHandleInquiries, listings, drafts, pendingCount, reviewToken } = useLoaderData<typeof loader>();
+  const { region, canEdit, canReview, canHandleInquiries, listings, drafts, pendingCount, reviewToken } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const base = `/council/${region.code}`;
-  const name = (l: { nameKo: string; nameEn: string }) => (t.nameOf(l));
+  const name = (l: { nameKo: string; nameEn: string }) => t.nameOf(l);
   return (
     <main className="page">
       <h1>
@@ -68,8 +96,12 @@ export default function RegionWorkspace() {
         {canEdit && <Link to={`${base}/new/facility`}>{t("newFacility")}</Link>}
         {canEdit && <Link to={`${base}/new/program`}>{t("newProgram")}</Link>}
         {canEdit && <Link to={`${base}/import`}>{t("importCsv")}</Link>}
-        <a href={`${base}/export.csv?type=facility`}>{t("exportCsv")} ({t("listingTypeFacility")})</a>
-        <a href={`${base}/export.csv?type=program`}>{t("exportCsv")} ({t("listingTypeProgram")})</a>
+        <a href={`${base}/export.csv?type=facility`}>
+          {t("exportCsv")} ({t("listingTypeFacility")})
+        </a>
+        <a href={`${base}/export.csv?type=program`}>
+          {t("exportCsv")} ({t("listingTypeProgram")})
+        </a>
         <a href={`${base}/export.geojson`}>{t("exportGeojson")}</a>
         <Link to={`${base}/audit`}>{t("auditTrail")}</Link>
         {canHandleInquiries && <Link to={`${base}/inquiries`}>{t("inquiryInbox")}</Link>}
@@ -84,7 +116,8 @@ export default function RegionWorkspace() {
         <ul data-testid="drafts">
           {drafts.map((d) => (
             <li key={`${d.type}:${d.id}`}>
-              <Link to={`${base}/${d.type}/${d.id}`}>{name(d)}</Link> <span className="badge draft">{t(d.isNew ? "draftKindNew" : DRAFT_KIND[d.change])}</span>{" "}
+              <Link to={`${base}/${d.type}/${d.id}`}>{name(d)}</Link>{" "}
+              <span className="badge draft">{t(d.isNew ? "draftKindNew" : DRAFT_KIND[d.change])}</span>{" "}
               <small>
                 {t(d.type === "facility" ? "listingTypeFacility" : "listingTypeProgram")}
                 {d.origin === "import" ? ` · ${t("draftFromImport")}` : ""}
@@ -119,7 +152,9 @@ export default function RegionWorkspace() {
               </td>
               <td>{t(l.type === "facility" ? "listingTypeFacility" : "listingTypeProgram")}</td>
               <td>
-                <span className={`badge ${l.status}`}>{t(l.status === "published" ? "statusPublished" : "statusArchived")}</span>{" "}
+                <span className={`badge ${l.status}`}>
+                  {t(l.status === "published" ? "statusPublished" : "statusArchived")}
+                </span>{" "}
                 {l.hasDraft && <span className="badge draft">{t("statusDraft")}</span>}
               </td>
             </tr>

@@ -1,4 +1,13 @@
-import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { requireMutation } from "~/auth/csrf.server";
@@ -39,10 +48,32 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       preview: plan.preview,
       fileProblems: plan.check.fileProblems.map((p) => issueMessage(p, lang)),
       problemCount: plan.check.problems.length,
-      problems: plan.check.problems.slice(0, SHOWN_PROBLEMS).map((p) => ({ row: p.row, column: p.field, columnLabel: t.dynamic(`field_${p.field}`), message: issueMessage(p, lang) })),
-      sample: plan.check.rows.slice(0, 10).map((r) => ({ row: r.row, externalId: r.fields.externalId, nameKo: r.fields.nameKo, nameEn: r.fields.nameEn })),
+      problems: plan.check.problems
+        .slice(0, SHOWN_PROBLEMS)
+        .map((p) => ({
+          row: p.row,
+          column: p.field,
+          columnLabel: t.dynamic(`field_${p.field}`),
+          message: issueMessage(p, lang),
+        })),
+      sample: plan.check.rows
+        .slice(0, 10)
+        .map((r) => ({
+          row: r.row,
+          externalId: r.fields.externalId,
+          nameKo: r.fields.nameKo,
+          nameEn: r.fields.nameEn,
+        })),
     },
-    job: job && { id: job.id, total: job.total, done: job.done, state: job.state, failure: job.failure, summary: job.summary, seconds: ((job.finishedAt?.getTime() ?? Date.now()) - job.startedAt.getTime()) / 1000 },
+    job: job && {
+      id: job.id,
+      total: job.total,
+      done: job.done,
+      state: job.state,
+      failure: job.failure,
+      summary: job.summary,
+      seconds: ((job.finishedAt?.getTime() ?? Date.now()) - job.startedAt.getTime()) / 1000,
+    },
   };
 }
 
@@ -50,15 +81,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const region = await loadRegion(context.services, params.region);
   const t = translator(resolveLang(request).lang);
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > MAX_IMPORT_BYTES + 64 * 1024) return data({ error: t("importTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 }) }, { status: 413 });
+  if (declared > MAX_IMPORT_BYTES + 64 * 1024)
+    return data({ error: t("importTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 }) }, { status: 413 });
   let mutation;
   try {
     mutation = await requireMutation(request, context.services, {
       roles: [...EDIT_ROLES],
-      parseForm: (r) => unstable_parseMultipartFormData(r, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES })),
+      parseForm: (r) =>
+        unstable_parseMultipartFormData(r, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES })),
     });
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return data({ error: t("importTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 }) }, { status: 413 });
+    if (error instanceof MaxPartSizeExceededError)
+      return data({ error: t("importTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 }) }, { status: 413 });
     throw error;
   }
   const { user, form } = mutation;
@@ -83,13 +117,30 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const type = form.get("type");
   const file = form.get("file");
-  if ((type !== "facility" && type !== "program") || !(file instanceof Blob) || file.size === 0) return data({ error: t("importChooseFile") }, { status: 400 });
-  const plan = await checkImportFile(context.services, user, { regionCode: region.code, type, bytes: new Uint8Array(await file.arrayBuffer()), fileName: "name" in file ? String(file.name) : "upload.csv" });
+  if ((type !== "facility" && type !== "program") || !(file instanceof Blob) || file.size === 0)
+    return data({ error: t("importChooseFile") }, { status: 400 });
+  const plan = await checkImportFile(context.services, user, {
+    regionCode: region.code,
+    type,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    fileName: "name" in file ? String(file.name) : "upload.csv",
+  });
   if (!plan) throw forbidden();
   return redirect(`${base}?plan=${plan.id}`);
 }
 
-function JobProgress({ job }: { job: { total: number; done: number; state: string; failure: string | null; summary: { created: number; updated: number; unchanged: number } | null; seconds: number } }) {
+function JobProgress({
+  job,
+}: {
+  job: {
+    total: number;
+    done: number;
+    state: string;
+    failure: string | null;
+    summary: { created: number; updated: number; unchanged: number } | null;
+    seconds: number;
+  };
+}) {
   const t = useT();
   const revalidator = useRevalidator();
   useEffect(() => {
@@ -103,9 +154,18 @@ function JobProgress({ job }: { job: { total: number; done: number; state: strin
       <progress max={job.total} value={job.done} aria-label={t("importProgress")} />
       <p>{t("importProgressCount", { done: job.done, total: job.total })}</p>
       {job.state === "done" && job.summary && (
-        <p className="notice">{t("importDone", { created: job.summary.created, updated: job.summary.updated, unchanged: job.summary.unchanged, seconds: job.seconds.toFixed(1) })}</p>
+        <p className="notice">
+          {t("importDone", {
+            created: job.summary.created,
+            updated: job.summary.updated,
+            unchanged: job.summary.unchanged,
+            seconds: job.seconds.toFixed(1),
+          })}
+        </p>
       )}
-      {job.state === "failed" && <p className="form-error">{t(job.failure === "changed" ? "importChangedSinceCheck" : "importFailed")}</p>}
+      {job.state === "failed" && (
+        <p className="form-error">{t(job.failure === "changed" ? "importChangedSinceCheck" : "importFailed")}</p>
+      )}
     </section>
   );
 }
@@ -129,7 +189,13 @@ export default function ImportPage() {
       {plan && (
         <section data-testid="import-report">
           <h2>{t("importReport", { file: plan.fileName })}</h2>
-          <p>{t("importSummary", { rows: plan.rowCount, encoding: plan.encoding?.toUpperCase() ?? "—", problems: plan.problemCount })}</p>
+          <p>
+            {t("importSummary", {
+              rows: plan.rowCount,
+              encoding: plan.encoding?.toUpperCase() ?? "—",
+              problems: plan.problemCount,
+            })}
+          </p>
           {plan.fileProblems.length > 0 && (
             <ul className="form-error">
               {plan.fileProblems.map((p) => (
@@ -164,7 +230,13 @@ export default function ImportPage() {
           )}
           {plan.importable && (
             <>
-              <p>{t("importPreview", { create: plan.preview.create, update: plan.preview.update, unchanged: plan.preview.unchanged })}</p>
+              <p>
+                {t("importPreview", {
+                  create: plan.preview.create,
+                  update: plan.preview.update,
+                  unchanged: plan.preview.unchanged,
+                })}
+              </p>
               <table className="data-table" data-testid="import-sample">
                 <tbody>
                   {plan.sample.map((r) => (

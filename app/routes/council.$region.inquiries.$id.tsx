@@ -23,9 +23,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, form } = await requireMutation(request, context.services, { roles: ["admin", "council_editor", "council_reviewer"] });
+  const { user, form } = await requireMutation(request, context.services, {
+    roles: ["admin", "council_editor", "council_reviewer"],
+  });
   const region = await loadRegion(context.services, params.region);
-  return actOnInquiry(context.services, user, region, params.id ?? "", form, { origin: new URL(request.url).origin, lang: resolveLang(request).lang });
+  return actOnInquiry(context.services, user, region, params.id ?? "", form, {
+    origin: new URL(request.url).origin,
+    lang: resolveLang(request).lang,
+  });
 }
 
 export default function InquiryDetail() {
@@ -37,7 +42,9 @@ export default function InquiryDetail() {
   return (
     <main className="page" data-testid="inquiry-detail" data-state={q.state} data-outcome={q.outcome ?? undefined}>
       <p>
-        <Link to={`/council/${view.region.code}/inquiries`}>{t("inquiryInbox")} — {t.nameOf(view.region)}</Link>
+        <Link to={`/council/${view.region.code}/inquiries`}>
+          {t("inquiryInbox")} — {t.nameOf(view.region)}
+        </Link>
       </p>
       <h1>{t("inquiryDetail", { reference: q.reference })}</h1>
       {result && !result.ok && (
@@ -53,7 +60,8 @@ export default function InquiryDetail() {
         <dt>{t("inquiryState")}</dt>
         <dd>
           {t(`inquiryState_${q.state}`)}
-          {q.outcome ? ` · ${t(`inquiryOutcome_${q.outcome}`)}` : ""} {view.overdue && <span className="badge overdue">{t("inquiryOverdue", { days: view.overdueDays })}</span>}
+          {q.outcome ? ` · ${t(`inquiryOutcome_${q.outcome}`)}` : ""}{" "}
+          {view.overdue && <span className="badge overdue">{t("inquiryOverdue", { days: view.overdueDays })}</span>}
         </dd>
         {q.referredFromReference && (
           <>
@@ -89,7 +97,13 @@ export default function InquiryDetail() {
         <dt>{t("inquiryNeeds")}</dt>
         <dd>{q.needs.length > 0 ? q.needs.map((n) => t.label("need", n)).join(", ") : "—"}</dd>
         <dt>{t("inquiryConsentRecord")}</dt>
-        <dd>{t("inquiryConsentRecordValue", { version: q.consent.version, at: t.format.dateTime(q.consent.at), days: q.consent.retentionDays })}</dd>
+        <dd>
+          {t("inquiryConsentRecordValue", {
+            version: q.consent.version,
+            at: t.format.dateTime(q.consent.at),
+            days: q.consent.retentionDays,
+          })}
+        </dd>
       </dl>
 
       <div className="button-row">

@@ -24,7 +24,9 @@ export default function InquiryInbox() {
   return (
     <main className="page">
       <p>
-        <Link to={`/council/${region.code}`}>{t("councilWorkspace")} — {t.nameOf(region)}</Link>
+        <Link to={`/council/${region.code}`}>
+          {t("councilWorkspace")} — {t.nameOf(region)}
+        </Link>
       </p>
       <h1>
         {t("inquiryInbox")} — {t.nameOf(region)}

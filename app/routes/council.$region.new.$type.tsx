@@ -26,8 +26,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const type = parseType(params.type);
   const region = await loadRegion(context.services, params.region);
   const submitted = formFields(form, listingColumns(type));
-  const outcome = await saveDraft(context.services, user, { type, regionCode: region.code, entityId: null, expected: "new", raw: submitted });
-  return answerOutcome(outcome, resolveLang(request).lang, (v) => `/council/${region.code}/${type}/${v.entityId}`, submitted);
+  const outcome = await saveDraft(context.services, user, {
+    type,
+    regionCode: region.code,
+    entityId: null,
+    expected: "new",
+    raw: submitted,
+  });
+  return answerOutcome(
+    outcome,
+    resolveLang(request).lang,
+    (v) => `/council/${region.code}/${type}/${v.entityId}`,
+    submitted,
+  );
 }
 
 export default function NewListing() {
@@ -40,7 +51,14 @@ export default function NewListing() {
         {t(type === "facility" ? "newFacility" : "newProgram")} — {t.nameOf(region)}
       </h1>
       <p>{t("draftExplanation")}</p>
-      <ListingForm type={type} values={result?.submitted ?? {}} expected="new" problems={result?.problems ?? []} industries={industries} submitLabel={t("saveDraft")} />
+      <ListingForm
+        type={type}
+        values={result?.submitted ?? {}}
+        expected="new"
+        problems={result?.problems ?? []}
+        industries={industries}
+        submitLabel={t("saveDraft")}
+      />
     </main>
   );
 }

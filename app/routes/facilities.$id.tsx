@@ -24,7 +24,12 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const db = context.services.database.db;
   const facility = isListingId(params.id) ? await getFacility(db, params.id) : null;
   if (!facility) throw new Response("Not found", { status: 404 });
-  const [programs, regions, divisions, all] = await Promise.all([listPrograms(db, { providerFacilityId: facility.id }), listRegions(db), listKsicDivisions(db), listFacilities(db)]);
+  const [programs, regions, divisions, all] = await Promise.all([
+    listPrograms(db, { providerFacilityId: facility.id }),
+    listRegions(db),
+    listKsicDivisions(db),
+    listFacilities(db),
+  ]);
   const region = regions.find((r) => r.code === facility.regionCode)!;
   const sectorNames = new Map(divisions.map((d) => [d.code, { ko: d.nameKo, en: d.nameEn }]));
   const nearby = all
@@ -39,7 +44,12 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     sectors: facility.sectors.map((code) => ({ code, ...ksicLabel(code, sectorNames) })),
     nearby,
     programs,
-    regionLabels: regions.map((r) => ({ code: r.code, nameKo: r.nameKoShort, nameEn: r.nameEn, labelPoint: r.labelPoint })),
+    regionLabels: regions.map((r) => ({
+      code: r.code,
+      nameKo: r.nameKoShort,
+      nameEn: r.nameEn,
+      labelPoint: r.labelPoint,
+    })),
     basemap: context.services.config.basemap,
   };
 }
@@ -168,7 +178,11 @@ export default function FacilityPage() {
         </dd>
       </dl>
       <p>
-        <Link to={inquiryHref({ type: "facility", id: facility.id }, {}, lang)} className="button-link" data-testid="ask-for-help">
+        <Link
+          to={inquiryHref({ type: "facility", id: facility.id }, {}, lang)}
+          className="button-link"
+          data-testid="ask-for-help"
+        >
           {t("inquiryAsk")}
         </Link>
       </p>

@@ -22,13 +22,33 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { lang } = resolveLang(request);
   const t = translator(lang);
   const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > MAX_REGISTER_BYTES) return data({ ok: false as const, message: t("gapsImportTooLarge"), problems: [] }, { status: 413 });
+  if (length > MAX_REGISTER_BYTES)
+    return data({ ok: false as const, message: t("gapsImportTooLarge"), problems: [] }, { status: 413 });
   const { form } = await requireMutation(request, context.services, { roles: [...IMPORT_ROLES] });
   const file = form.get("register");
-  if (!(file instanceof File) || file.size === 0) return data({ ok: false as const, message: t("gapsImportNoFile"), problems: [] }, { status: 400 });
-  const result = await importRegister(context.services.database.db, await context.services.geocoder(), new Uint8Array(await file.arrayBuffer()), file.name, form.get("replace") === "on");
-  if (!result.ok) return data({ ok: false as const, message: t("gapsImportRejected", { count: result.problems.length }), problems: result.problems.map((p) => ({ row: p.row, column: p.field, message: issueMessage(p, lang) })) }, { status: 400 });
-  return data({ ok: true as const, message: t("gapsImportStored", { count: result.stored, encoding: result.encoding }), problems: [] });
+  if (!(file instanceof File) || file.size === 0)
+    return data({ ok: false as const, message: t("gapsImportNoFile"), problems: [] }, { status: 400 });
+  const result = await importRegister(
+    context.services.database.db,
+    await context.services.geocoder(),
+    new Uint8Array(await file.arrayBuffer()),
+    file.name,
+    form.get("replace") === "on",
+  );
+  if (!result.ok)
+    return data(
+      {
+        ok: false as const,
+        message: t("gapsImportRejected", { count: result.problems.length }),
+        problems: result.problems.map((p) => ({ row: p.row, column: p.field, message: issueMessage(p, lang) })),
+      },
+      { status: 400 },
+    );
+  return data({
+    ok: true as const,
+    message: t("gapsImportStored", { count: result.stored, encoding: result.encoding }),
+    problems: [],
+  });
 }
 
 export default function GapsImportPage() {
@@ -53,7 +73,11 @@ export default function GapsImportPage() {
         <button type="submit">{t("gapsImportSubmit")}</button>
       </Form>
       {result ? (
-        <div role={result.ok ? "status" : "alert"} className={result.ok ? "notice" : "form-error"} data-testid="import-result">
+        <div
+          role={result.ok ? "status" : "alert"}
+          className={result.ok ? "notice" : "form-error"}
+          data-testid="import-result"
+        >
           {result.message}
         </div>
       ) : null}

@@ -23,7 +23,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 /** Query string for the current filters, for links and downloads. */
-function queryString(query: { radiusKm: number; pavittClass?: string; sector?: string; regionCode?: string }, extra: Record<string, string> = {}): string {
+function queryString(
+  query: { radiusKm: number; pavittClass?: string; sector?: string; regionCode?: string },
+  extra: Record<string, string> = {},
+): string {
   const params = new URLSearchParams();
   params.set("radiusKm", String(query.radiusKm));
   if (query.pavittClass) params.set("pavittClass", query.pavittClass);
@@ -35,12 +38,26 @@ function queryString(query: { radiusKm: number; pavittClass?: string; sector?: s
 
 export default function GapsPage() {
   const data = useLoaderData<typeof loader>();
-  const { query, report, overview, regions, divisions, badParameter, firms, firmsAllowed, boundariesLoaded, canImport, basemap, demand } = data;
+  const {
+    query,
+    report,
+    overview,
+    regions,
+    divisions,
+    badParameter,
+    firms,
+    firmsAllowed,
+    boundariesLoaded,
+    canImport,
+    basemap,
+    demand,
+  } = data;
   const t = useT();
   const lang = t.lang;
   const f = t.format;
   const percent = (ratio: number) => f.percent(ratio);
-  const km = (value: number | null, none: string) => (value === null ? none : f.number(value, { maximumFractionDigits: 1 }));
+  const km = (value: number | null, none: string) =>
+    value === null ? none : f.number(value, { maximumFractionDigits: 1 });
   const count = (value: number) => f.number(value);
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -49,7 +66,10 @@ export default function GapsPage() {
   const regionName = useMemo(() => new Map(regions.map((r) => [r.code, t.nameOf(r)])), [regions, t]);
   const divisionName = useMemo(() => new Map(divisions.map((d) => [d.code, t.nameOf(d)])), [divisions, t]);
   const classLabel = useCallback((cls: string) => t.label("pavittClass", cls), [t]);
-  const totals = report.rows.reduce((sum, row) => ({ smes: sum.smes + row.smes, covered: sum.covered + row.covered }), { smes: 0, covered: 0 });
+  const totals = report.rows.reduce((sum, row) => ({ smes: sum.smes + row.smes, covered: sum.covered + row.covered }), {
+    smes: 0,
+    covered: 0,
+  });
   const regionCoverage = useMemo(() => {
     const byRegion = new Map<string, { smes: number; covered: number }>();
     for (const row of overview.rows) {
@@ -57,7 +77,9 @@ export default function GapsPage() {
       byRegion.set(row.regionCode, { smes: entry.smes + row.smes, covered: entry.covered + row.covered });
     }
     // Regions with too few firms stay uncoloured, as their rates stay unshown elsewhere.
-    return [...byRegion].filter(([, entry]) => !isSmallCell(entry.smes)).map(([regionCode, entry]) => ({ regionCode, coverageRatio: entry.covered / entry.smes }));
+    return [...byRegion]
+      .filter(([, entry]) => !isSmallCell(entry.smes))
+      .map(([regionCode, entry]) => ({ regionCode, coverageRatio: entry.covered / entry.smes }));
   }, [overview]);
   const langParam: Record<string, string> = lang === "en" ? { lang: "en" } : {};
   const ratio = (value: number | null) => (value === null ? "—" : percent(value));
@@ -77,7 +99,10 @@ export default function GapsPage() {
   ];
   // The server sends the rows with the largest gap first; a header click reorders them in the page.
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: "uncovered", descending: true });
-  const sortedRows = useMemo(() => sortRows(report.rows, sort, (row) => regionName.get(row.regionCode) ?? row.regionCode, classLabel), [report.rows, sort, regionName, classLabel]);
+  const sortedRows = useMemo(
+    () => sortRows(report.rows, sort, (row) => regionName.get(row.regionCode) ?? row.regionCode, classLabel),
+    [report.rows, sort, regionName, classLabel],
+  );
   const drillRegion = query.regionCode;
 
   return (
@@ -108,7 +133,16 @@ export default function GapsPage() {
         {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
         <label>
           {t("gapsRadius")}
-          <input type="range" name="radiusKm" min={1} max={MAX_RADIUS_KM} step={1} defaultValue={query.radiusKm} key={`range-${query.radiusKm}`} aria-describedby="radius-value" />
+          <input
+            type="range"
+            name="radiusKm"
+            min={1}
+            max={MAX_RADIUS_KM}
+            step={1}
+            defaultValue={query.radiusKm}
+            key={`range-${query.radiusKm}`}
+            aria-describedby="radius-value"
+          />
           <output id="radius-value" data-testid="radius-value">
             {query.radiusKm} km
           </output>
@@ -151,26 +185,44 @@ export default function GapsPage() {
           <strong className="big" data-testid="gap-total-uncovered">
             {count(totals.smes - totals.covered)}
           </strong>{" "}
-          {t("gapsHeadlineShare", { total: count(totals.smes), share: rate(totals.smes, totals.smes - totals.covered) })}
+          {t("gapsHeadlineShare", {
+            total: count(totals.smes),
+            share: rate(totals.smes, totals.smes - totals.covered),
+          })}
           <span className="label">
-            {t("gapsCovered")}: <strong data-testid="gap-total-covered">{count(totals.covered)}</strong> ({rate(totals.smes, totals.covered)})
+            {t("gapsCovered")}: <strong data-testid="gap-total-covered">{count(totals.covered)}</strong> (
+            {rate(totals.smes, totals.covered)})
           </span>
         </div>
-        {report.areas.filter((area) => area.smes > 0).map((area) => (
-          <div className="figure" key={area.area} data-testid={`area-${area.area}`}>
-            <span className="label">{area.area === "capital" ? t("gapsCapital") : t("gapsRest")}</span>
-            <strong>{count(area.uncovered)}</strong> {t("gapsUncovered")} · {t("gapsRatio")} {ratio(area.coverageRatio)} · {count(area.covered)} / {count(area.smes)} · {t("gapsPer1000")}{" "}
-            {area.facilitiesPer1000 === null ? "—" : count(area.facilitiesPer1000)} · {t("gapsMedian")} {km(area.medianNearestKm, t("gapsNone"))}
-          </div>
-        ))}
+        {report.areas
+          .filter((area) => area.smes > 0)
+          .map((area) => (
+            <div className="figure" key={area.area} data-testid={`area-${area.area}`}>
+              <span className="label">{area.area === "capital" ? t("gapsCapital") : t("gapsRest")}</span>
+              <strong>{count(area.uncovered)}</strong> {t("gapsUncovered")} · {t("gapsRatio")}{" "}
+              {ratio(area.coverageRatio)} · {count(area.covered)} / {count(area.smes)} · {t("gapsPer1000")}{" "}
+              {area.facilitiesPer1000 === null ? "—" : count(area.facilitiesPer1000)} · {t("gapsMedian")}{" "}
+              {km(area.medianNearestKm, t("gapsNone"))}
+            </div>
+          ))}
       </section>
 
       <p className="exports">
-        {t("gapsExport")}: <a href={`/api/gaps.csv?${queryString(query, { ...(drillRegion ? { bySector: "true" } : {}), lang })}`}>{t("gapsExportRows")}</a> ·{" "}
-        <a href={`/api/gaps.csv?${queryString(query, { ...(drillRegion ? { bySector: "true" } : {}), lang, table: "areas" })}`}>{t("gapsExportAreas")}</a> ·{" "}
-        <a href={`/api/gaps.csv?${queryString(query, { lang, table: "hotspots" })}`}>{t("gapsExportHotspots")}</a> ·{" "}
-        <a href={`/api/gaps.geojson?${queryString(query, drillRegion ? { bySector: "true" } : {})}`}>{t("gapsExportGeoJson")}</a> ·{" "}
-        <a href={`/api/gaps?${queryString(query, drillRegion ? { bySector: "true" } : {})}`}>JSON</a>
+        {t("gapsExport")}:{" "}
+        <a href={`/api/gaps.csv?${queryString(query, { ...(drillRegion ? { bySector: "true" } : {}), lang })}`}>
+          {t("gapsExportRows")}
+        </a>{" "}
+        ·{" "}
+        <a
+          href={`/api/gaps.csv?${queryString(query, { ...(drillRegion ? { bySector: "true" } : {}), lang, table: "areas" })}`}
+        >
+          {t("gapsExportAreas")}
+        </a>{" "}
+        · <a href={`/api/gaps.csv?${queryString(query, { lang, table: "hotspots" })}`}>{t("gapsExportHotspots")}</a> ·{" "}
+        <a href={`/api/gaps.geojson?${queryString(query, drillRegion ? { bySector: "true" } : {})}`}>
+          {t("gapsExportGeoJson")}
+        </a>{" "}
+        · <a href={`/api/gaps?${queryString(query, drillRegion ? { bySector: "true" } : {})}`}>JSON</a>
         {canImport ? (
           <>
             {" · "}
@@ -198,7 +250,12 @@ export default function GapsPage() {
         <p className="caption">{t("demandMapLegend")}</p>
       </section>
 
-      <DemandSection demand={demand} regionName={regionName} divisionName={divisionName} csvHref={`/api/gaps/demand.csv?${queryString(query)}`} />
+      <DemandSection
+        demand={demand}
+        regionName={regionName}
+        divisionName={divisionName}
+        csvHref={`/api/gaps/demand.csv?${queryString(query)}`}
+      />
 
       {drillRegion ? (
         <p>
@@ -207,14 +264,28 @@ export default function GapsPage() {
       ) : null}
 
       <section aria-labelledby="gap-table-title">
-        <h2 id="gap-table-title">{drillRegion ? t("gapsDrillDown", { region: regionName.get(drillRegion) ?? drillRegion }) : t("gapsTableTitle")}</h2>
+        <h2 id="gap-table-title">
+          {drillRegion
+            ? t("gapsDrillDown", { region: regionName.get(drillRegion) ?? drillRegion })
+            : t("gapsTableTitle")}
+        </h2>
         <div className="table-scroll">
           <table className="gap-table" data-testid="gap-table">
             <thead>
               <tr>
                 {columns.map((column) => (
-                  <th scope="col" key={column.key} aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : undefined} className={column.numeric ? "num" : undefined}>
-                    <button type="button" className="sort" onClick={() => setSort(nextSort(sort, column.key))} aria-label={t("gapsSortBy", { column: column.label })}>
+                  <th
+                    scope="col"
+                    key={column.key}
+                    aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : undefined}
+                    className={column.numeric ? "num" : undefined}
+                  >
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() => setSort(nextSort(sort, column.key))}
+                      aria-label={t("gapsSortBy", { column: column.label })}
+                    >
                       {column.label}
                       <span aria-hidden="true">{sort.key === column.key ? (sort.descending ? " ▼" : " ▲") : ""}</span>
                     </button>
@@ -226,10 +297,16 @@ export default function GapsPage() {
               {sortedRows.map((row: GapRow) => (
                 <tr key={`${row.regionCode}-${row.pavittClass}-${row.sector ?? ""}`}>
                   <td>
-                    <Link to={`/gaps?${queryString({ ...query, regionCode: row.regionCode }, langParam)}`}>{regionName.get(row.regionCode) ?? row.regionCode}</Link>
+                    <Link to={`/gaps?${queryString({ ...query, regionCode: row.regionCode }, langParam)}`}>
+                      {regionName.get(row.regionCode) ?? row.regionCode}
+                    </Link>
                   </td>
                   <td>{classLabel(row.pavittClass)}</td>
-                  {row.sector !== undefined ? <td>{`${row.sector} ${divisionName.get(row.sector) ?? ""}`}</td> : report.rows.some((r) => r.sector !== undefined) ? <td /> : null}
+                  {row.sector !== undefined ? (
+                    <td>{`${row.sector} ${divisionName.get(row.sector) ?? ""}`}</td>
+                  ) : report.rows.some((r) => r.sector !== undefined) ? (
+                    <td />
+                  ) : null}
                   <td className="num">{count(row.smes)}</td>
                   <td className="num">{count(row.covered)}</td>
                   <td className="num">{count(row.uncovered)}</td>
@@ -251,7 +328,13 @@ export default function GapsPage() {
           {regions
             .filter((r) => overview.rows.some((row) => row.regionCode === r.code))
             .map((r) => (
-              <RegionChart key={r.code} title={t.nameOf(r)} rows={overview.rows.filter((row) => row.regionCode === r.code)} classLabel={classLabel} format={f} />
+              <RegionChart
+                key={r.code}
+                title={t.nameOf(r)}
+                rows={overview.rows.filter((row) => row.regionCode === r.code)}
+                classLabel={classLabel}
+                format={f}
+              />
             ))}
         </div>
       </section>
@@ -280,12 +363,15 @@ export default function GapsPage() {
                 {firms.map((firm) => (
                   <tr key={firm.id}>
                     <td>
-                      <span lang={hangulLang(lang, firm.name)}>{firm.name}</span> {firm.synthetic ? <span className="tag synthetic">{t("gapsSyntheticBadge")}</span> : null}
+                      <span lang={hangulLang(lang, firm.name)}>{firm.name}</span>{" "}
+                      {firm.synthetic ? <span className="tag synthetic">{t("gapsSyntheticBadge")}</span> : null}
                     </td>
                     <td>{`${firm.ksicDivision} ${divisionName.get(firm.ksicDivision) ?? ""}`}</td>
                     <td>{classLabel(firm.pavittClass)}</td>
                     <td className="num">{count(firm.employees)}</td>
-                    <td className="num">{km(firm.nearestKm === null ? null : Math.round(firm.nearestKm * 10) / 10, t("gapsNone"))}</td>
+                    <td className="num">
+                      {km(firm.nearestKm === null ? null : Math.round(firm.nearestKm * 10) / 10, t("gapsNone"))}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -304,7 +390,17 @@ export default function GapsPage() {
 }
 
 /** Coverage of each firm type in one region, as horizontal bars. */
-function RegionChart({ title, rows, classLabel, format }: { title: string; rows: GapRow[]; classLabel: (cls: string) => string; format: Formatter }) {
+function RegionChart({
+  title,
+  rows,
+  classLabel,
+  format,
+}: {
+  title: string;
+  rows: GapRow[];
+  classLabel: (cls: string) => string;
+  format: Formatter;
+}) {
   const barWidth = 120;
   const rowHeight = 16;
   const present = PAVITT_CLASSES.filter((cls) => rows.some((row) => row.pavittClass === cls));
@@ -321,7 +417,15 @@ function RegionChart({ title, rows, classLabel, format }: { title: string; rows:
                 {classLabel(cls)}
               </text>
               <rect x={80} y={y} width={barWidth} height={rowHeight - 4} fill="#e6e8ea" />
-              {row.coverageRatio === null ? null : <rect x={80} y={y} width={barWidth * row.coverageRatio} height={rowHeight - 4} fill={COVERAGE_RAMP[2]} />}
+              {row.coverageRatio === null ? null : (
+                <rect
+                  x={80}
+                  y={y}
+                  width={barWidth * row.coverageRatio}
+                  height={rowHeight - 4}
+                  fill={COVERAGE_RAMP[2]}
+                />
+              )}
               <text x={84 + barWidth} y={y + 11} fontSize={10}>
                 {row.coverageRatio === null ? "—" : format.percent(row.coverageRatio)}
               </text>
@@ -333,7 +437,17 @@ function RegionChart({ title, rows, classLabel, format }: { title: string; rows:
   );
 }
 
-type SortKey = "region" | "class" | "sector" | "smes" | "covered" | "uncovered" | "coverageRatio" | "facilities" | "facilitiesPer1000" | "medianNearestKm";
+type SortKey =
+  | "region"
+  | "class"
+  | "sector"
+  | "smes"
+  | "covered"
+  | "uncovered"
+  | "coverageRatio"
+  | "facilities"
+  | "facilitiesPer1000"
+  | "medianNearestKm";
 
 /** A second click on the same header reverses it; numbers start with the largest, names with A/가. */
 function nextSort(current: { key: SortKey; descending: boolean }, key: SortKey): { key: SortKey; descending: boolean } {
@@ -341,13 +455,21 @@ function nextSort(current: { key: SortKey; descending: boolean }, key: SortKey):
   return { key, descending: !["region", "class", "sector"].includes(key) };
 }
 
-function sortRows(rows: GapRow[], sort: { key: SortKey; descending: boolean }, regionLabel: (row: GapRow) => string, classLabel: (cls: string) => string): GapRow[] {
-  const text = (row: GapRow): string => (sort.key === "region" ? regionLabel(row) : sort.key === "class" ? classLabel(row.pavittClass) : (row.sector ?? ""));
-  const numeric = (row: GapRow): number | null => (sort.key === "region" || sort.key === "class" || sort.key === "sector" ? null : row[sort.key]);
+function sortRows(
+  rows: GapRow[],
+  sort: { key: SortKey; descending: boolean },
+  regionLabel: (row: GapRow) => string,
+  classLabel: (cls: string) => string,
+): GapRow[] {
+  const text = (row: GapRow): string =>
+    sort.key === "region" ? regionLabel(row) : sort.key === "class" ? classLabel(row.pavittClass) : (row.sector ?? "");
+  const numeric = (row: GapRow): number | null =>
+    sort.key === "region" || sort.key === "class" || sort.key === "sector" ? null : row[sort.key];
   const direction = sort.descending ? -1 : 1;
   return [...rows].sort((a, b) => {
     const [x, y] = [numeric(a), numeric(b)];
-    if (sort.key === "region" || sort.key === "class" || sort.key === "sector") return direction * text(a).localeCompare(text(b), "ko");
+    if (sort.key === "region" || sort.key === "class" || sort.key === "sector")
+      return direction * text(a).localeCompare(text(b), "ko");
     // Suppressed or missing figures sort last either way.
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
     return direction * (x - y);
@@ -362,14 +484,16 @@ function GapLegend({ t, choropleth }: { t: ReturnType<typeof useT>; choropleth: 
       <p>
         <span className="legend-label">{t("gapsLegendHexagons")}</span>
         <span className="legend-ramp">
-          {t("gapsLegendFew")} <span className="ramp" style={ramp(GAP_HEXAGON_RAMP)} aria-hidden="true" /> {t("gapsLegendMany")}
+          {t("gapsLegendFew")} <span className="ramp" style={ramp(GAP_HEXAGON_RAMP)} aria-hidden="true" />{" "}
+          {t("gapsLegendMany")}
         </span>
       </p>
       {choropleth ? (
         <p>
           <span className="legend-label">{t("gapsLegendProvinces")}</span>
           <span className="legend-ramp">
-            {t("gapsLegendLow")} <span className="ramp" style={ramp(COVERAGE_RAMP)} aria-hidden="true" /> {t("gapsLegendHigh")}
+            {t("gapsLegendLow")} <span className="ramp" style={ramp(COVERAGE_RAMP)} aria-hidden="true" />{" "}
+            {t("gapsLegendHigh")}
           </span>
         </p>
       ) : null}

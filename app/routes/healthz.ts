@@ -11,10 +11,17 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const headers = { "Cache-Control": "no-store" };
   const downFor = database.availability.downForSeconds;
   if (downFor !== null) {
-    return Response.json({ status: "unhealthy", db: "unreachable", dbKind: database.kind, dbDownSeconds: downFor, pid: process.pid }, { status: 503, headers });
+    return Response.json(
+      { status: "unhealthy", db: "unreachable", dbKind: database.kind, dbDownSeconds: downFor, pid: process.pid },
+      { status: 503, headers },
+    );
   }
   const db = await checkDatabase(database.db);
-  const searchHealth = db.ok ? await search.health().catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) })) : { error: "database unreachable" };
+  const searchHealth = db.ok
+    ? await search
+        .health()
+        .catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }))
+    : { error: "database unreachable" };
   const healthy = db.ok && !("error" in searchHealth);
   return Response.json(
     {

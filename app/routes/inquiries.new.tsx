@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { NEEDS, PAVITT_CLASSES, SIZE_BANDS } from "~/domain/types";
 import { resolveLang } from "~/i18n";
@@ -28,7 +35,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { lang } = resolveLang(request);
   const outcome = await submitInquiryForm(context.services, request, context, lang);
   if (outcome.kind === "sent") return redirect(outcome.location);
-  return data({ problems: outcome.problems, values: formValues(outcome.fields, true) }, { status: outcome.status, headers: outcome.headers });
+  return data(
+    { problems: outcome.problems, values: formValues(outcome.fields, true) },
+    { status: outcome.status, headers: outcome.headers },
+  );
 }
 
 export default function InquiryFormPage() {
@@ -84,12 +94,41 @@ export default function InquiryFormPage() {
         </div>
         <fieldset>
           <legend>{t("inquiryContact")}</legend>
-          <TextField name="contact_name" label={t("inquiryName")} value={values.contact_name} error={problemFor("contact_name")} autoComplete="name" required />
-          <TextField name="contact_email" label={t("inquiryEmail")} value={values.contact_email} error={problemFor("contact_email")} type="email" autoComplete="email" required />
-          <TextField name="contact_phone" label={t("inquiryPhone")} value={values.contact_phone} error={problemFor("contact_phone")} type="tel" autoComplete="tel" />
+          <TextField
+            name="contact_name"
+            label={t("inquiryName")}
+            value={values.contact_name}
+            error={problemFor("contact_name")}
+            autoComplete="name"
+            required
+          />
+          <TextField
+            name="contact_email"
+            label={t("inquiryEmail")}
+            value={values.contact_email}
+            error={problemFor("contact_email")}
+            type="email"
+            autoComplete="email"
+            required
+          />
+          <TextField
+            name="contact_phone"
+            label={t("inquiryPhone")}
+            value={values.contact_phone}
+            error={problemFor("contact_phone")}
+            type="tel"
+            autoComplete="tel"
+          />
           <label>
             {t("inquiryMessage")}
-            <textarea name="message" rows={6} maxLength={loaded.maxMessage} defaultValue={values.message} aria-invalid={Boolean(problemFor("message"))} required />
+            <textarea
+              name="message"
+              rows={6}
+              maxLength={loaded.maxMessage}
+              defaultValue={values.message}
+              aria-invalid={Boolean(problemFor("message"))}
+              required
+            />
           </label>
           <small className="hint">{t("inquiryMessageHint", { max: loaded.maxMessage })}</small>
           {problemFor("message") && <p className="form-error">{problemFor("message")}</p>}
@@ -99,7 +138,8 @@ export default function InquiryFormPage() {
           <legend>{t("inquiryProfile")}</legend>
           <p className="hint">{t("inquiryProfileHint")}</p>
           <label className="checkbox">
-            <input type="checkbox" name="share_profile" defaultChecked={values.share_profile} /> {t("inquiryShareProfile")}
+            <input type="checkbox" name="share_profile" defaultChecked={values.share_profile} />{" "}
+            {t("inquiryShareProfile")}
           </label>
           <label>
             {t("inquiryIndustry")}
@@ -146,7 +186,8 @@ export default function InquiryFormPage() {
             <legend>{t("inquiryNeeds")}</legend>
             {NEEDS.map((need) => (
               <label key={need} className="checkbox">
-                <input type="checkbox" name="needs" value={need} defaultChecked={values.needs.includes(need)} /> {t.label("need", need)}
+                <input type="checkbox" name="needs" value={need} defaultChecked={values.needs.includes(need)} />{" "}
+                {t.label("need", need)}
               </label>
             ))}
           </fieldset>
@@ -177,12 +218,27 @@ export default function InquiryFormPage() {
   );
 }
 
-function TextField(props: { name: string; label: string; value: string; error: string | null; type?: string; autoComplete?: string; required?: boolean }) {
+function TextField(props: {
+  name: string;
+  label: string;
+  value: string;
+  error: string | null;
+  type?: string;
+  autoComplete?: string;
+  required?: boolean;
+}) {
   return (
     <>
       <label>
         {props.label}
-        <input type={props.type ?? "text"} name={props.name} defaultValue={props.value} autoComplete={props.autoComplete} required={props.required} aria-invalid={Boolean(props.error)} />
+        <input
+          type={props.type ?? "text"}
+          name={props.name}
+          defaultValue={props.value}
+          autoComplete={props.autoComplete}
+          required={props.required}
+          aria-invalid={Boolean(props.error)}
+        />
       </label>
       {props.error && <p className="form-error">{props.error}</p>}
     </>

@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { isSameOriginPost } from "~/auth/csrf.server";
 import { resolveLang, translator } from "~/i18n";
@@ -9,7 +16,11 @@ import { formDataOrThrow } from "~/validation/request.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
-  return [{ title: `${t("inquiryStatusTitle")} — ${t("appName")}` }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+  return [
+    { title: `${t("inquiryStatusTitle")} — ${t("appName")}` },
+    { name: "robots", content: "noindex" },
+    { name: "referrer", content: "no-referrer" },
+  ];
 };
 
 /** The URL is the key to the request: no cache keeps the page, and no link on it passes the URL on. */
@@ -28,8 +39,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       statusUrl: `${new URL(request.url).origin}${statusPath(params.token ?? "")}`,
       state: current.state,
       outcome: current.outcome,
-      requests: view.requests.map((r) => ({ id: r.id, reference: r.reference, state: r.state, outcome: r.outcome, target: r.targetNameKo ? { nameKo: r.targetNameKo, nameEn: r.targetNameEn ?? r.targetNameKo } : null })),
-      steps: view.events.map((e) => ({ id: e.id, kind: e.kind, at: e.at.toISOString(), outcome: e.outcome, body: e.kind === "reply" ? e.body : null, inquiryId: e.inquiryId })),
+      requests: view.requests.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        state: r.state,
+        outcome: r.outcome,
+        target: r.targetNameKo ? { nameKo: r.targetNameKo, nameEn: r.targetNameEn ?? r.targetNameKo } : null,
+      })),
+      steps: view.events.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        at: e.at.toISOString(),
+        outcome: e.outcome,
+        body: e.kind === "reply" ? e.body : null,
+        inquiryId: e.inquiryId,
+      })),
     },
     { headers: NO_STORE },
   );
@@ -39,10 +63,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { lang } = resolveLang(request);
   if (!isSameOriginPost(request)) throw new Response("Forbidden", { status: 403 });
   const form = await formDataOrThrow(request);
-  if (form.get("confirm") !== "on") return data({ problem: translator(lang)("inquiryWithdrawNeedsConfirm") }, { status: 400 });
+  if (form.get("confirm") !== "on")
+    return data({ problem: translator(lang)("inquiryWithdrawNeedsConfirm") }, { status: 400 });
   const outcome = await withdrawByToken(context.services, params.token ?? "");
   if (outcome.kind !== "ok") throw new Response("Not found", { status: 404 });
-  return redirect(`/inquiries/withdrawn?reference=${encodeURIComponent(outcome.value.reference)}${lang === "en" ? "&lang=en" : ""}`);
+  return redirect(
+    `/inquiries/withdrawn?reference=${encodeURIComponent(outcome.value.reference)}${lang === "en" ? "&lang=en" : ""}`,
+  );
 }
 
 export default function InquiryStatusPage() {
@@ -52,9 +79,18 @@ export default function InquiryStatusPage() {
   const t = useT();
   const sent = search.get("sent") === "1";
   return (
-    <main className="page inquiry-page" data-testid="inquiry-status" data-state={view.state} data-outcome={view.outcome ?? undefined}>
+    <main
+      className="page inquiry-page"
+      data-testid="inquiry-status"
+      data-state={view.state}
+      data-outcome={view.outcome ?? undefined}
+    >
       <h1>{sent ? t("inquirySentTitle") : t("inquiryStatusTitle")}</h1>
-      {sent && <p className="notice" role="status">{t("inquirySentIntro")}</p>}
+      {sent && (
+        <p className="notice" role="status">
+          {t("inquirySentIntro")}
+        </p>
+      )}
       <dl className="facts">
         <dt>{t("inquiryReference")}</dt>
         <dd data-testid="inquiry-reference">{view.reference}</dd>

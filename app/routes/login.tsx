@@ -18,11 +18,15 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export const headers = keepRetryAfter;
 
-const SIGN_IN_SCHEMA = z.object({ email: field.email({ max: EMAIL_MAX_LENGTH }), password: field.secret({ max: PASSWORD_MAX_LENGTH }) });
+const SIGN_IN_SCHEMA = z.object({
+  email: field.email({ max: EMAIL_MAX_LENGTH }),
+  password: field.secret({ max: PASSWORD_MAX_LENGTH }),
+});
 
 /** Only paths on this site: `//elsewhere` or `https://…` would send the user away. */
 export function safeRedirectPath(value: FormDataEntryValue | string | null): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/council";
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\"))
+    return "/council";
   return value;
 }
 
@@ -39,12 +43,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = translator(lang);
   const form = await formDataOrThrow(request);
   const submittedEmail = form.get("email");
-  const shownEmail = typeof submittedEmail === "string" ? submittedEmail.replace(/[\u0000-\u001F\u007F]/g, "").slice(0, EMAIL_MAX_LENGTH) : "";
+  const shownEmail =
+    typeof submittedEmail === "string"
+      ? submittedEmail.replace(/[\u0000-\u001F\u007F]/g, "").slice(0, EMAIL_MAX_LENGTH)
+      : "";
   const submitted = entriesObject(form);
   const fields = check(SIGN_IN_SCHEMA, { email: submitted.email, password: submitted.password });
   if (!fields.ok) {
     const missing = fields.issues.some((p) => p.code === "required");
-    return data({ error: missing ? t("loginMissingFields") : issueMessage(fields.issues[0]!, lang, ACCOUNT_FIELD_LABELS), email: shownEmail }, { status: 400 });
+    return data(
+      {
+        error: missing ? t("loginMissingFields") : issueMessage(fields.issues[0]!, lang, ACCOUNT_FIELD_LABELS),
+        email: shownEmail,
+      },
+      { status: 400 },
+    );
   }
   const { email, password } = fields.value;
   const result = await signIn(context.services, {
@@ -53,7 +66,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     address: context.clientAddress ?? "unknown",
     userAgent: request.headers.get("User-Agent"),
   });
-  if (result.ok) throw redirect(safeRedirectPath(form.get("redirectTo")), { headers: { "Set-Cookie": result.setCookie } });
+  if (result.ok)
+    throw redirect(safeRedirectPath(form.get("redirectTo")), { headers: { "Set-Cookie": result.setCookie } });
   if (result.reason === "throttled") {
     return data(
       { error: t("loginThrottled", { seconds: result.retryAfterSeconds }), email: shownEmail },
@@ -79,7 +93,14 @@ export default function LoginPage() {
         )}
         <label>
           {t("email")}
-          <input type="email" name="email" autoComplete="username" required maxLength={254} defaultValue={result?.email ?? ""} />
+          <input
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            maxLength={254}
+            defaultValue={result?.email ?? ""}
+          />
         </label>
         <label>
           {t("password")}

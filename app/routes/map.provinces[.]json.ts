@@ -8,7 +8,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (boundaries.length === 0) return notFound(request);
   const collection = {
     type: "FeatureCollection",
-    features: boundaries.map((b) => ({ type: "Feature", properties: { regionCode: b.regionCode }, geometry: b.geometry })),
+    features: boundaries.map((b) => ({
+      type: "Feature",
+      properties: { regionCode: b.regionCode },
+      geometry: b.geometry,
+    })),
   };
-  return Response.json(collection, { headers: { "Content-Type": "application/geo+json; charset=utf-8", "Cache-Control": "no-cache" } });
+  return Response.json(collection, {
+    headers: { "Content-Type": "application/geo+json; charset=utf-8", "Cache-Control": "no-cache" },
+  });
 }

@@ -2,7 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { FacilityMap } from "~/components/FacilityMap";
-import { APPROPRIATIONS, CERTIFICATIONS, FACILITY_KINDS, INNOVATION_FOCUSES, NEEDS, TECH_SOURCES, type FacilityKind, type PavittQuestion } from "~/domain/types";
+import {
+  APPROPRIATIONS,
+  CERTIFICATIONS,
+  FACILITY_KINDS,
+  INNOVATION_FOCUSES,
+  NEEDS,
+  TECH_SOURCES,
+  type FacilityKind,
+  type PavittQuestion,
+} from "~/domain/types";
 import type { Lang, MessageKey, Translate } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
 import type { RenderedReason } from "~/i18n/reasons";
@@ -67,7 +76,22 @@ export default function MatchPage() {
   const mapFacilities = useMemo(
     () =>
       centers.flatMap((c): MapFacility[] =>
-        c.location ? [{ id: c.id, kind: c.kind, nameKo: c.nameKo, nameEn: c.nameEn, regionCode: c.regionCode ?? "", lat: c.location.lat, lng: c.location.lng, precision: "", anchorGroup: null, sectors: [] }] : [],
+        c.location
+          ? [
+              {
+                id: c.id,
+                kind: c.kind,
+                nameKo: c.nameKo,
+                nameEn: c.nameEn,
+                regionCode: c.regionCode ?? "",
+                lat: c.location.lat,
+                lng: c.location.lng,
+                precision: "",
+                anchorGroup: null,
+                sectors: [],
+              },
+            ]
+          : [],
       ),
     [centers],
   );
@@ -106,12 +130,23 @@ export default function MatchPage() {
             {hydrated ? (
               <label>
                 {t("matchIndustryFilter")}
-                <input type="search" value={industryFilter} onChange={(event) => setIndustryFilter(event.currentTarget.value)} data-testid="industry-filter" />
+                <input
+                  type="search"
+                  value={industryFilter}
+                  onChange={(event) => setIndustryFilter(event.currentTarget.value)}
+                  data-testid="industry-filter"
+                />
               </label>
             ) : null}
             <label id="field-ksic">
               {t("matchIndustryChoose")}
-              <select name="ksic" defaultValue={selectedDivision} aria-invalid={Boolean(errorFor("ksic"))} aria-describedby={errorFor("ksic") ? "error-ksic" : undefined} required>
+              <select
+                name="ksic"
+                defaultValue={selectedDivision}
+                aria-invalid={Boolean(errorFor("ksic"))}
+                aria-describedby={errorFor("ksic") ? "error-ksic" : undefined}
+                required
+              >
                 <option value="">—</option>
                 {shownDivisions.map((d) => (
                   <option key={d.code} value={d.code}>
@@ -125,9 +160,27 @@ export default function MatchPage() {
 
           <fieldset>
             <legend>{t("matchSize")}</legend>
-            <NumberField name="employees" label={t("matchEmployees")} params={params} error={errorFor("employees")} required />
-            <NumberField name="capitalEok" label={t("matchCapital")} params={params} error={errorFor("capitalEok")} step="0.1" />
-            <NumberField name="salesEok" label={t("matchSales")} params={params} error={errorFor("salesEok")} step="0.1" />
+            <NumberField
+              name="employees"
+              label={t("matchEmployees")}
+              params={params}
+              error={errorFor("employees")}
+              required
+            />
+            <NumberField
+              name="capitalEok"
+              label={t("matchCapital")}
+              params={params}
+              error={errorFor("capitalEok")}
+              step="0.1"
+            />
+            <NumberField
+              name="salesEok"
+              label={t("matchSales")}
+              params={params}
+              error={errorFor("salesEok")}
+              step="0.1"
+            />
             <p className="hint">{t("matchSizeHint")}</p>
           </fieldset>
 
@@ -135,7 +188,14 @@ export default function MatchPage() {
             <legend>{t("matchCallsLegend")}</legend>
             <label id="field-founded">
               {t("matchFoundedOn")}
-              <input name="founded" defaultValue={params.get("founded") ?? ""} placeholder="2024-08-01" inputMode="numeric" aria-invalid={Boolean(errorFor("founded"))} aria-describedby={errorFor("founded") ? "error-founded" : undefined} />
+              <input
+                name="founded"
+                defaultValue={params.get("founded") ?? ""}
+                placeholder="2024-08-01"
+                inputMode="numeric"
+                aria-invalid={Boolean(errorFor("founded"))}
+                aria-describedby={errorFor("founded") ? "error-founded" : undefined}
+              />
             </label>
             <FieldError id="error-founded" message={errorFor("founded")} />
             <label id="field-applicant">
@@ -156,11 +216,21 @@ export default function MatchPage() {
             <legend>{t("matchLocation")}</legend>
             <label id="field-address">
               {t("matchAddress")}
-              <input type="text" name="address" defaultValue={params.get("address") ?? ""} placeholder={t("matchAddressPlaceholder")} maxLength={200} autoComplete="street-address" />
+              <input
+                type="text"
+                name="address"
+                defaultValue={params.get("address") ?? ""}
+                placeholder={t("matchAddressPlaceholder")}
+                maxLength={200}
+                autoComplete="street-address"
+              />
             </label>
             {result?.firm.place ? (
               <p className="hint" role="status" data-testid="match-address-place">
-                {t("matchPlacedByAddress", { place: result.firm.place.label[lang], precision: t(`precision_${result.firm.place.precision}`) })}
+                {t("matchPlacedByAddress", {
+                  place: result.firm.place.label[lang],
+                  precision: t(`precision_${result.firm.place.precision}`),
+                })}
               </p>
             ) : null}
             <FieldError id="error-address" message={errorFor("address")} />
@@ -175,7 +245,12 @@ export default function MatchPage() {
             <input type="hidden" name="lng" value={point ? point.lng.toFixed(5) : ""} />
             {hydrated ? (
               <div className="search-near">
-                <button type="button" onClick={() => setPicking(!picking)} aria-pressed={picking} data-testid="match-pick">
+                <button
+                  type="button"
+                  onClick={() => setPicking(!picking)}
+                  aria-pressed={picking}
+                  data-testid="match-pick"
+                >
                   {t("matchPickOnMap")}
                 </button>
                 <button type="button" onClick={locateMe}>
@@ -188,30 +263,71 @@ export default function MatchPage() {
                 ) : null}
               </div>
             ) : null}
-            {picking ? <p className="hint" role="status">{t("pickingHint")}</p> : null}
+            {picking ? (
+              <p className="hint" role="status">
+                {t("pickingHint")}
+              </p>
+            ) : null}
             {locateFailed ? <p className="notice">{t("geolocationFailed")}</p> : null}
-            {point ? <p className="hint" data-testid="match-point">{t("matchLocationSet", { lat: point.lat.toFixed(4), lng: point.lng.toFixed(4) })}</p> : null}
+            {point ? (
+              <p className="hint" data-testid="match-point">
+                {t("matchLocationSet", { lat: point.lat.toFixed(4), lng: point.lng.toFixed(4) })}
+              </p>
+            ) : null}
             <p className="hint">{t("matchLocationHint")}</p>
             <FieldError id="error-location" message={errorFor("location") ?? errorFor("region")} />
           </fieldset>
 
           <fieldset>
             <legend>{t("matchQuestions")}</legend>
-            <ChoiceGroup name="techSource" label={t("matchTechSource")} options={TECH_SOURCES} params={params} t={t} error={errorFor("techSource")} />
-            <ChoiceGroup name="appropriation" label={t("matchAppropriation")} options={APPROPRIATIONS} params={params} t={t} error={errorFor("appropriation")} />
-            <ChoiceGroup name="innovationFocus" label={t("matchInnovationFocus")} options={INNOVATION_FOCUSES} params={params} t={t} error={errorFor("innovationFocus")} />
+            <ChoiceGroup
+              name="techSource"
+              label={t("matchTechSource")}
+              options={TECH_SOURCES}
+              params={params}
+              t={t}
+              error={errorFor("techSource")}
+            />
+            <ChoiceGroup
+              name="appropriation"
+              label={t("matchAppropriation")}
+              options={APPROPRIATIONS}
+              params={params}
+              t={t}
+              error={errorFor("appropriation")}
+            />
+            <ChoiceGroup
+              name="innovationFocus"
+              label={t("matchInnovationFocus")}
+              options={INNOVATION_FOCUSES}
+              params={params}
+              t={t}
+              error={errorFor("innovationFocus")}
+            />
           </fieldset>
 
           <fieldset>
             <legend>{t("matchCapability")}</legend>
-            <NumberField name="researchers" label={t("matchResearchers")} params={params} error={errorFor("researchers")} />
-            <NumberField name="rndEok" label={t("matchRndSpend")} params={params} error={errorFor("rndEok")} step="0.1" />
+            <NumberField
+              name="researchers"
+              label={t("matchResearchers")}
+              params={params}
+              error={errorFor("researchers")}
+            />
+            <NumberField
+              name="rndEok"
+              label={t("matchRndSpend")}
+              params={params}
+              error={errorFor("rndEok")}
+              step="0.1"
+            />
             <NumberField name="patents" label={t("matchPatents")} params={params} error={errorFor("patents")} />
             <div className="checks" role="group" aria-label={t("matchCertifications")}>
               <span>{t("matchCertifications")}</span>
               {CERTIFICATIONS.map((c) => (
                 <label key={c}>
-                  <input type="checkbox" name="cert" value={c} defaultChecked={params.getAll("cert").includes(c)} /> {t.label("certification", c)}
+                  <input type="checkbox" name="cert" value={c} defaultChecked={params.getAll("cert").includes(c)} />{" "}
+                  {t.label("certification", c)}
                 </label>
               ))}
             </div>
@@ -222,7 +338,13 @@ export default function MatchPage() {
             <div className="checks">
               {NEEDS.map((need) => (
                 <label key={need}>
-                  <input type="checkbox" name="need" value={need} defaultChecked={params.getAll("need").includes(need)} /> {t.label("need", need)}
+                  <input
+                    type="checkbox"
+                    name="need"
+                    value={need}
+                    defaultChecked={params.getAll("need").includes(need)}
+                  />{" "}
+                  {t.label("need", need)}
                 </label>
               ))}
             </div>
@@ -280,19 +402,57 @@ function FieldError({ id, message }: { id: string; message: string | null }) {
   ) : null;
 }
 
-function NumberField({ name, label, params, error, required, step }: { name: string; label: string; params: URLSearchParams; error: string | null; required?: boolean; step?: string }) {
+function NumberField({
+  name,
+  label,
+  params,
+  error,
+  required,
+  step,
+}: {
+  name: string;
+  label: string;
+  params: URLSearchParams;
+  error: string | null;
+  required?: boolean;
+  step?: string;
+}) {
   return (
     <>
       <label id={`field-${name}`}>
         {label}
-        <input type="number" inputMode="decimal" name={name} min="0" step={step ?? "1"} defaultValue={params.get(name) ?? ""} required={required} aria-invalid={Boolean(error)} aria-describedby={error ? `error-${name}` : undefined} />
+        <input
+          type="number"
+          inputMode="decimal"
+          name={name}
+          min="0"
+          step={step ?? "1"}
+          defaultValue={params.get(name) ?? ""}
+          required={required}
+          aria-invalid={Boolean(error)}
+          aria-describedby={error ? `error-${name}` : undefined}
+        />
       </label>
       <FieldError id={`error-${name}`} message={error} />
     </>
   );
 }
 
-function ChoiceGroup({ name, label, options, params, t, error }: { name: PavittQuestion; label: string; options: readonly string[]; params: URLSearchParams; t: Translate; error: string | null }) {
+function ChoiceGroup({
+  name,
+  label,
+  options,
+  params,
+  t,
+  error,
+}: {
+  name: PavittQuestion;
+  label: string;
+  options: readonly string[];
+  params: URLSearchParams;
+  t: Translate;
+  error: string | null;
+}) {
   const current = params.get(name) ?? "";
   return (
     <div className="choices" role="radiogroup" aria-label={label} id={`field-${name}`}>
@@ -324,10 +484,15 @@ function Reasons({ reasons, lang }: { reasons: RenderedReason[]; lang: Lang }) {
 
 /** "· closes in N days" for an open call, "· opens on …" for an upcoming one. */
 function statusNote(t: Translate, item: MatchedItem): string {
-  if ((item.status === "open" || item.status === "closing_soon") && item.daysLeft !== null && item.daysLeft !== undefined) {
+  if (
+    (item.status === "open" || item.status === "closing_soon") &&
+    item.daysLeft !== null &&
+    item.daysLeft !== undefined
+  ) {
     return ` · ${item.daysLeft === 0 ? t("program.closesToday") : t("program.closesIn", { count: item.daysLeft })}`;
   }
-  if (item.status === "upcoming" && item.window?.start) return ` · ${t("program.opensOn", { start: item.window.start })}`;
+  if (item.status === "upcoming" && item.window?.start)
+    return ` · ${t("program.opensOn", { start: item.window.start })}`;
   return "";
 }
 
@@ -338,10 +503,28 @@ function profileQueryOf(search: string): string {
   return params.toString();
 }
 
-function MatchResults({ result, lang, t, regions, params }: { result: MatchResponse; lang: Lang; t: Translate; regions: { code: string; nameKo: string; nameEn: string }[]; params: URLSearchParams }) {
+function MatchResults({
+  result,
+  lang,
+  t,
+  regions,
+  params,
+}: {
+  result: MatchResponse;
+  lang: Lang;
+  t: Translate;
+  regions: { code: string; nameKo: string; nameEn: string }[];
+  params: URLSearchParams;
+}) {
   const c = result.classification;
   const profileQuery = profileQueryOf(useLocation().search);
-  const profile: ProfileHint = { ksic: params.get("ksic"), sizeBand: c.sizeBand, region: result.firm.regionCode, pavittClass: c.pavittClass, needs: params.getAll("need") };
+  const profile: ProfileHint = {
+    ksic: params.get("ksic"),
+    sizeBand: c.sizeBand,
+    region: result.firm.regionCode,
+    pavittClass: c.pavittClass,
+    needs: params.getAll("need"),
+  };
   const regionName = (code: string | null) => {
     const region = regions.find((r) => r.code === code);
     return region ? t.nameOf(region) : "";
@@ -351,13 +534,22 @@ function MatchResults({ result, lang, t, regions, params }: { result: MatchRespo
     const codes = item.regionCodes ?? [];
     if (item.nationwide || (codes.length === 0 && !item.regionCode)) return t("nationwide");
     if (codes.length === 0) return regionName(item.regionCode);
-    return codes.length <= REGIONS_NAMED ? codes.map((code) => regionName(code)).join(", ") : t("matchRegionsCount", { count: codes.length });
+    return codes.length <= REGIONS_NAMED
+      ? codes.map((code) => regionName(code)).join(", ")
+      : t("matchRegionsCount", { count: codes.length });
   };
   const fromRegionCentre = result.firm.locationBasis === "region_label";
   const centersShared = sharedReasons(result.centers.map((item) => item.reasons));
   const programsShared = sharedReasons(result.programs.map((item) => item.reasons));
-  const confidence = { high: t("confidenceHigh"), medium: t("confidenceMedium"), low: t("confidenceLow") }[c.confidence];
-  const sme = result.eligibility.isSme === null ? t("matchSmeUnknown") : result.eligibility.isSme ? t("matchSmeYes") : t("matchSmeNo");
+  const confidence = { high: t("confidenceHigh"), medium: t("confidenceMedium"), low: t("confidenceLow") }[
+    c.confidence
+  ];
+  const sme =
+    result.eligibility.isSme === null
+      ? t("matchSmeUnknown")
+      : result.eligibility.isSme
+        ? t("matchSmeYes")
+        : t("matchSmeNo");
   return (
     <div className="match-output" data-testid="match-results">
       <h2 id="results-title">{t("matchResults")}</h2>
@@ -367,7 +559,12 @@ function MatchResults({ result, lang, t, regions, params }: { result: MatchRespo
           {t("matchPrint")}
         </button>
       </p>
-      <article className="card classification" data-testid="classification" data-pavitt-class={c.pavittClass} data-is-sme={String(result.eligibility.isSme)}>
+      <article
+        className="card classification"
+        data-testid="classification"
+        data-pavitt-class={c.pavittClass}
+        data-is-sme={String(result.eligibility.isSme)}
+      >
         <h3>{t("matchClassification")}</h3>
         <dl className="facts">
           <dt>{t("matchPavittClass")}</dt>
@@ -394,7 +591,11 @@ function MatchResults({ result, lang, t, regions, params }: { result: MatchRespo
       </article>
 
       <h3>{t("matchCenters")}</h3>
-      {result.firm.locationBasis === "region_label" ? <p className="hint" data-testid="match-region-basis">{t("matchRegionBasisNote", { region: regionName(result.firm.regionCode) })}</p> : null}
+      {result.firm.locationBasis === "region_label" ? (
+        <p className="hint" data-testid="match-region-basis">
+          {t("matchRegionBasisNote", { region: regionName(result.firm.regionCode) })}
+        </p>
+      ) : null}
       <SharedReasons reasons={centersShared} lang={lang} t={t} testId="match-centers-shared" />
       <ol className="ranked" data-testid="match-centers">
         {result.centers.map((item) => (
@@ -431,7 +632,11 @@ function MatchResults({ result, lang, t, regions, params }: { result: MatchRespo
             reasons={ownReasons(item.reasons, programsShared)}
             fromRegionCentre={fromRegionCentre}
             regionName={programRegionsLabel(item)}
-            kindLabel={item.status && item.window ? `${t("typeProgram")} · ${t.label("programStatus", item.status)}${statusNote(t, item)}` : t("typeProgram")}
+            kindLabel={
+              item.status && item.window
+                ? `${t("typeProgram")} · ${t.label("programStatus", item.status)}${statusNote(t, item)}`
+                : t("typeProgram")
+            }
             link={`/programs/${encodeURIComponent(item.id)}?${profileQuery}&program=${encodeURIComponent(item.id)}`}
             askHref={inquiryHref({ type: "program", id: item.id }, profile, lang)}
           />
@@ -442,7 +647,17 @@ function MatchResults({ result, lang, t, regions, params }: { result: MatchRespo
 }
 
 /** Reasons every result in a list gives, said once above it. */
-function SharedReasons({ reasons, lang, t, testId }: { reasons: RenderedReason[]; lang: Lang; t: Translate; testId: string }) {
+function SharedReasons({
+  reasons,
+  lang,
+  t,
+  testId,
+}: {
+  reasons: RenderedReason[];
+  lang: Lang;
+  t: Translate;
+  testId: string;
+}) {
   if (reasons.length === 0) return null;
   return (
     <div className="shared-reasons" data-testid={testId}>
@@ -510,7 +725,8 @@ function RankedItem({
         <ul className="breakdown">
           {item.breakdown.map((line) => (
             <li key={line.component}>
-              {t(BREAKDOWN_LABELS[line.component] ?? "breakdownNeeds")}: {t.format.number(line.points, { maximumFractionDigits: 1 })} / {line.maxPoints}
+              {t(BREAKDOWN_LABELS[line.component] ?? "breakdownNeeds")}:{" "}
+              {t.format.number(line.points, { maximumFractionDigits: 1 })} / {line.maxPoints}
             </li>
           ))}
         </ul>

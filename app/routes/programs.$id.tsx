@@ -22,13 +22,19 @@ export default function ProgramPage() {
   const t = useT();
   const lang = t.lang;
   const name = t.nameOf(program);
-  const summary = lang === "ko" ? program.summaryKo : program.summaryEn ?? program.summaryKo;
-  const agency = program.call ? [program.call.agency, program.call.executingAgency].filter(Boolean).join(" · ") : t.nameOf({ ko: program.providerAgencyKo ?? "", en: program.providerAgencyEn ?? "" });
+  const summary = lang === "ko" ? program.summaryKo : (program.summaryEn ?? program.summaryKo);
+  const agency = program.call
+    ? [program.call.agency, program.call.executingAgency].filter(Boolean).join(" · ")
+    : t.nameOf({ ko: program.providerAgencyKo ?? "", en: program.providerAgencyEn ?? "" });
   const window = program.window;
   return (
     <main className="page" data-testid="program-page" data-program-id={program.id} data-status={program.status}>
       <p>
-        {profileQuery ? <Link to={`/match?${profileQuery}`}>← {t("program.backToMatch")}</Link> : <Link to={lang === "en" ? "/?lang=en" : "/"}>← {t("backToMap")}</Link>}
+        {profileQuery ? (
+          <Link to={`/match?${profileQuery}`}>← {t("program.backToMatch")}</Link>
+        ) : (
+          <Link to={lang === "en" ? "/?lang=en" : "/"}>← {t("backToMap")}</Link>
+        )}
       </p>
       <h1 lang={hangulLang(lang, name)}>{name}</h1>
       <dl className="facts">
@@ -42,15 +48,27 @@ export default function ProgramPage() {
         </dd>
         <dt>{t("program.window")}</dt>
         <dd data-testid="program-window">
-          {window === null ? t("program.noWindow") : window.end ? `${window.start ?? ""} ~ ${window.end}` : window.start ? t("program.windowOpenEnded", { start: window.start }) : t("program.windowOpenEndedNoStart")}
+          {window === null
+            ? t("program.noWindow")
+            : window.end
+              ? `${window.start ?? ""} ~ ${window.end}`
+              : window.start
+                ? t("program.windowOpenEnded", { start: window.start })
+                : t("program.windowOpenEndedNoStart")}
         </dd>
         <dt>{t("program.category")}</dt>
         <dd>
           {t.label("programCategory", program.category)}
-          {program.call?.supportField ? <span lang={hangulLang(lang, program.call.supportField)}> ({program.call.supportField})</span> : null}
+          {program.call?.supportField ? (
+            <span lang={hangulLang(lang, program.call.supportField)}> ({program.call.supportField})</span>
+          ) : null}
         </dd>
         <dt>{t("program.regions")}</dt>
-        <dd>{program.regionScope === "national" ? t("program.nationwide") : program.regionCodes.map((code) => t.label("region", code)).join(", ")}</dd>
+        <dd>
+          {program.regionScope === "national"
+            ? t("program.nationwide")
+            : program.regionCodes.map((code) => t.label("region", code)).join(", ")}
+        </dd>
         {agency ? (
           <>
             <dt>{t("program.agency")}</dt>
@@ -69,7 +87,11 @@ export default function ProgramPage() {
         ) : null}
       </dl>
       <p>
-        <Link to={inquiryHref({ type: "program", id: program.id }, profileHint, lang)} className="button-link" data-testid="ask-for-help">
+        <Link
+          to={inquiryHref({ type: "program", id: program.id }, profileHint, lang)}
+          className="button-link"
+          data-testid="ask-for-help"
+        >
           {t("inquiryAsk")}
         </Link>
       </p>

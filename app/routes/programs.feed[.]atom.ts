@@ -16,6 +16,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!parsed.ok) return invalidResponse(parsed.issues, lang, { labels: MATCH_FIELD_LABELS });
   const outcome = await runMatch(context.services, parsed.value);
   if (!outcome.ok) return invalidResponse(outcome.issues, lang, { labels: MATCH_FIELD_LABELS });
-  const body = atomFeed(outcome.value, { origin: url.origin, profileQuery: params.toString(), lang, updated: new Date().toISOString() });
-  return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "no-store" } });
+  const body = atomFeed(outcome.value, {
+    origin: url.origin,
+    profileQuery: params.toString(),
+    lang,
+    updated: new Date().toISOString(),
+  });
+  return new Response(body, {
+    headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }

@@ -12,5 +12,10 @@ export function matchesIndustry(choice: IndustryChoice, typed: string): boolean 
   const text = typed.trim();
   const lower = text.toLowerCase();
   if (text === "") return true;
-  return choice.code.startsWith(lower) || choice.nameKo.includes(text) || choice.nameEn.toLowerCase().includes(lower) || (text.length >= 2 && choice.words.includes(text));
+  return (
+    choice.code.startsWith(lower) ||
+    choice.nameKo.includes(text) ||
+    choice.nameEn.toLowerCase().includes(lower) ||
+    (text.length >= 2 && choice.words.includes(text))
+  );
 }

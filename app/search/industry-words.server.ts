@@ -22,8 +22,16 @@ const TRADE_DIVISIONS = new Set(["45", "46", "47"]);
 
 /** A class name's words, and each -업 word's stem too: 주조업 also stands for 주조. */
 function wordsOf(name: string): string[] {
-  const words = tokenize(name.replace(/[,·()]/g, " ")).filter((word) => isHangulWord(word) && Array.from(word).length >= MIN_SYLLABLES && word !== "및");
-  return [...new Set(words.flatMap((word) => (word.endsWith("업") && Array.from(word).length > MIN_SYLLABLES ? [word, word.slice(0, -1)] : [word])))];
+  const words = tokenize(name.replace(/[,·()]/g, " ")).filter(
+    (word) => isHangulWord(word) && Array.from(word).length >= MIN_SYLLABLES && word !== "및",
+  );
+  return [
+    ...new Set(
+      words.flatMap((word) =>
+        word.endsWith("업") && Array.from(word).length > MIN_SYLLABLES ? [word, word.slice(0, -1)] : [word],
+      ),
+    ),
+  ];
 }
 
 /** Words of KSIC class names → the divisions they point to: 염색 → 13, 금형 → 29, 도금 → 25. */
@@ -42,7 +50,13 @@ export function industryVocabulary(rows: readonly KsicClassRow[]): Map<string, s
   for (const [word, byDivision] of counts) {
     if (byDivision.size > MAX_DIVISIONS_PER_WORD) continue;
     const most = Math.max(...byDivision.values());
-    vocabulary.set(word, [...byDivision].filter(([, count]) => count === most).map(([division]) => division).sort());
+    vocabulary.set(
+      word,
+      [...byDivision]
+        .filter(([, count]) => count === most)
+        .map(([division]) => division)
+        .sort(),
+    );
   }
   return vocabulary;
 }
@@ -59,10 +73,17 @@ function loadVocabulary(): Map<string, string[]> {
   const file = path.resolve("data", "ksic_classes.csv");
   if (!fs.existsSync(file)) return new Map();
   const parsed = parseCsvText(fs.readFileSync(file, "utf8"));
-  if (!parsed.ok) throw new Error(`data/ksic_classes.csv is not readable CSV (line ${parsed.issue.row}): run npm run data:derive`);
+  if (!parsed.ok)
+    throw new Error(`data/ksic_classes.csv is not readable CSV (line ${parsed.issue.row}): run npm run data:derive`);
   const column = (name: string) => parsed.header.indexOf(name);
   const [code, division, nameKo] = [column("code"), column("division"), column("name_ko")];
-  return industryVocabulary(parsed.records.map(({ cells }) => ({ code: cells[code] ?? "", division: cells[division] ?? "", nameKo: cells[nameKo] ?? "" })));
+  return industryVocabulary(
+    parsed.records.map(({ cells }) => ({
+      code: cells[code] ?? "",
+      division: cells[division] ?? "",
+      nameKo: cells[nameKo] ?? "",
+    })),
+  );
 }
 
 /** Meilisearch one-way synonyms: each vocabulary word also searches its divisions' codes. */
@@ -75,12 +96,20 @@ export function industrySynonyms(): Record<string, string[]> {
 export function industryWordsByDivision(): Map<string, string[]> {
   loaded ??= loadVocabulary();
   const byDivision = new Map<string, string[]>();
-  for (const [word, divisions] of loaded) for (const division of divisions) byDivision.set(division, [...(byDivision.get(division) ?? []), word]);
+  for (const [word, divisions] of loaded)
+    for (const division of divisions) byDivision.set(division, [...(byDivision.get(division) ?? []), word]);
   return byDivision;
 }
 
 /** Divisions with the class words the industry pickers match them by. */
-export function industryChoicesOf(divisions: readonly { code: string; nameKo: string; nameEn: string }[]): IndustryChoice[] {
+export function industryChoicesOf(
+  divisions: readonly { code: string; nameKo: string; nameEn: string }[],
+): IndustryChoice[] {
   const words = industryWordsByDivision();
-  return divisions.map((d) => ({ code: d.code, nameKo: d.nameKo, nameEn: d.nameEn, words: (words.get(d.code) ?? []).join(" ") }));
+  return divisions.map((d) => ({
+    code: d.code,
+    nameKo: d.nameKo,
+    nameEn: d.nameEn,
+    words: (words.get(d.code) ?? []).join(" "),
+  }));
 }

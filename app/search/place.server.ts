@@ -8,7 +8,11 @@ import type { SearchService } from "./service.server";
  * (so city names like 창원 resolve to the complex there). A place nobody
  * knows leaves the query as typed.
  */
-export async function resolvePlacePhrase(request: SearchRequest, known: KnownCodes, search: SearchService): Promise<SearchRequest> {
+export async function resolvePlacePhrase(
+  request: SearchRequest,
+  known: KnownCodes,
+  search: SearchService,
+): Promise<SearchRequest> {
   if (request.near || request.q === "") return request;
   const phrase = splitPlacePhrase(request.q);
   if (!phrase) return request;
@@ -21,9 +25,18 @@ const PLACE_CANDIDATES = 100;
 
 async function facilityNamed(place: string, search: SearchService) {
   // Typo matches of a similar name (Wonju for Wanju) can outrank the exact one, so look past the first few.
-  const result = await search.search({ text: place, filters: { type: "facility" }, limit: PLACE_CANDIDATES, offset: 0 });
+  const result = await search.search({
+    text: place,
+    filters: { type: "facility" },
+    limit: PLACE_CANDIDATES,
+    offset: 0,
+  });
   const wanted = place.toLowerCase();
-  const hit = result.hits.find(({ document }) => document.location && (document.nameKo.includes(place) || document.nameEn.toLowerCase().split(/\s+/).includes(wanted)));
+  const hit = result.hits.find(
+    ({ document }) =>
+      document.location &&
+      (document.nameKo.includes(place) || document.nameEn.toLowerCase().split(/\s+/).includes(wanted)),
+  );
   if (!hit?.document.location) return null;
   return { nameKo: place, nameEn: place, point: hit.document.location };
 }

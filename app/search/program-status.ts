@@ -50,7 +50,11 @@ export function notClosedExpression(today: string): string {
  * parsing per document, so a status filter over tens of thousands of calls stays cheap. Same
  * conditions as `statusOn`.
  */
-export function dayStatus(today: string): (document: Pick<SearchDocument, "type" | "windowKind" | "windowStartDay" | "windowEndDay" | "withdrawn">) => ProgramStatus | null {
+export function dayStatus(
+  today: string,
+): (
+  document: Pick<SearchDocument, "type" | "windowKind" | "windowStartDay" | "windowEndDay" | "withdrawn">,
+) => ProgramStatus | null {
   const t = dayNumber(today) as number;
   const soon = dayNumber(addDays(today, 7)) as number;
   return (document) => {

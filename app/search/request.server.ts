@@ -1,6 +1,15 @@
 import { today as clockToday } from "~/clock";
 import { PROGRAM_STATUSES, type ProgramStatus } from "~/domain/programs/types";
-import { FACILITY_KINDS, isInsideKorea, PAVITT_CLASSES, PROGRAM_CATEGORIES, type FacilityKind, type LatLng, type PavittClass, type ProgramCategory } from "~/domain/types";
+import {
+  FACILITY_KINDS,
+  isInsideKorea,
+  PAVITT_CLASSES,
+  PROGRAM_CATEGORIES,
+  type FacilityKind,
+  type LatLng,
+  type PavittClass,
+  type ProgramCategory,
+} from "~/domain/types";
 import { z } from "zod";
 import { field } from "~/validation";
 import { queryOrThrow } from "~/validation/request.server";
@@ -48,7 +57,9 @@ export interface KnownCodes {
 
 /** True when the URL asks for a search at all (the map page shows everything otherwise). */
 export function hasSearchParameters(params: URLSearchParams): boolean {
-  return ["q", "type", "kind", "region", "sector", "pavittClass", "status", "category", "near"].some((name) => (params.get(name) ?? "").trim() !== "");
+  return ["q", "type", "kind", "region", "sector", "pavittClass", "status", "category", "near"].some(
+    (name) => (params.get(name) ?? "").trim() !== "",
+  );
 }
 
 /** "lat,lng" in decimal degrees, inside Korea. */
@@ -57,7 +68,13 @@ const nearPoint = z.unknown().transform((raw, ctx): LatLng | undefined => {
   if (typeof raw !== "string") return field.report(ctx, "one_value");
   const parts = raw.split(",").map((part) => part.trim());
   const [lat, lng] = parts.map(Number);
-  if (parts.length !== 2 || parts.some((part) => !/^[-+]?\d+(\.\d+)?$/.test(part)) || lat === undefined || lng === undefined) return field.report(ctx, "lat_lng");
+  if (
+    parts.length !== 2 ||
+    parts.some((part) => !/^[-+]?\d+(\.\d+)?$/.test(part)) ||
+    lat === undefined ||
+    lng === undefined
+  )
+    return field.report(ctx, "lat_lng");
   if (!isInsideKorea({ lat, lng })) return field.report(ctx, "outside_korea");
   return { lat, lng };
 });
@@ -88,7 +105,8 @@ function searchParametersSchema(known: KnownCodes) {
       offset: field.number({ min: 0, max: 10_000, integer: true }),
     })
     .superRefine((value, ctx) => {
-      if (value.radiusKm !== undefined && !value.near) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["radiusKm"], params: { issue: "radius_needs_near" } });
+      if (value.radiusKm !== undefined && !value.near)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["radiusKm"], params: { issue: "radius_needs_near" } });
     });
 }
 
@@ -112,7 +130,15 @@ export function parseSearchRequest(params: URLSearchParams, known: KnownCodes): 
   };
 }
 
-export const SEARCH_FACETS: FacetName[] = ["type", "kind", "regionCodes", "sectors", "pavittClasses", "category", "status"];
+export const SEARCH_FACETS: FacetName[] = [
+  "type",
+  "kind",
+  "regionCodes",
+  "sectors",
+  "pavittClasses",
+  "category",
+  "status",
+];
 
 /** The engine query for a request, with program statuses computed for `today` (the app's clock). */
 export function toSearchQuery(request: SearchRequest, today: string = clockToday()): SearchQuery {
@@ -133,7 +159,12 @@ export function toSearchQuery(request: SearchRequest, today: string = clockToday
     },
     near: request.near ? { ...request.near, radiusKm: request.radiusKm } : undefined,
     // "X near Y" asks for the nearest X; a point with no text asks for what is nearest.
-    sort: request.sort === "deadline" ? "deadline" : request.near && (request.q === "" || request.place) ? "distance" : "relevance",
+    sort:
+      request.sort === "deadline"
+        ? "deadline"
+        : request.near && (request.q === "" || request.place)
+          ? "distance"
+          : "relevance",
     facets: SEARCH_FACETS,
     limit: request.limit,
     offset: request.offset,
@@ -178,10 +209,23 @@ export interface SearchResponse {
   facets: Record<string, Record<string, number>>;
 }
 
-export function toSearchResponse(result: ServedSearchResult, request: SearchRequest, today: string = clockToday()): SearchResponse {
+export function toSearchResponse(
+  result: ServedSearchResult,
+  request: SearchRequest,
+  today: string = clockToday(),
+): SearchResponse {
   return {
     engine: result.engine,
-    ...(request.place ? { place: { nameKo: request.place.nameKo, nameEn: request.place.nameEn, ...request.place.point, radiusKm: request.radiusKm ?? PLACE_RADIUS_KM } } : {}),
+    ...(request.place
+      ? {
+          place: {
+            nameKo: request.place.nameKo,
+            nameEn: request.place.nameEn,
+            ...request.place.point,
+            radiusKm: request.radiusKm ?? PLACE_RADIUS_KM,
+          },
+        }
+      : {}),
     degraded: result.degraded,
     total: result.total,
     unmatchedTerms: result.unmatchedTerms,
@@ -197,14 +241,22 @@ export function toSearchResponse(result: ServedSearchResult, request: SearchRequ
       ...(highlight ? { highlight } : {}),
       ...(document.type === "program" ? programFields(document, today) : {}),
     })),
-    facets: Object.fromEntries(Object.entries(result.facets).map(([name, counts]) => [FACET_OUTPUT_NAMES[name as FacetName], counts ?? {}])),
+    facets: Object.fromEntries(
+      Object.entries(result.facets).map(([name, counts]) => [FACET_OUTPUT_NAMES[name as FacetName], counts ?? {}]),
+    ),
   };
 }
 
-function programFields(document: ServedSearchResult["hits"][number]["document"], today: string): Pick<SearchHitOutput, "status" | "window"> {
+function programFields(
+  document: ServedSearchResult["hits"][number]["document"],
+  today: string,
+): Pick<SearchHitOutput, "status" | "window"> {
   const window = windowOfDocument(document);
   return {
     status: documentStatus(document, today) ?? "rolling",
-    window: window === null || window.kind === "unknown" ? null : { start: window.start, end: window.kind === "dated" ? window.end : null },
+    window:
+      window === null || window.kind === "unknown"
+        ? null
+        : { start: window.start, end: window.kind === "dated" ? window.end : null },
   };
 }

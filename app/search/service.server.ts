@@ -1,6 +1,17 @@
 import type { Kysely } from "kysely";
 import { ChangeListener } from "../../db/listen";
-import { claimPendingChanges, currentLogPosition, logLag, markDeliveredIn, markDelivered, markFailed, outboxLag, readLog, type LogCursor, type OutboxLag } from "../../db/queries/outbox";
+import {
+  claimPendingChanges,
+  currentLogPosition,
+  logLag,
+  markDeliveredIn,
+  markDelivered,
+  markFailed,
+  outboxLag,
+  readLog,
+  type LogCursor,
+  type OutboxLag,
+} from "../../db/queries/outbox";
 import { loadAllSearchDocuments, loadSearchChanges } from "../../db/queries/search-source";
 import type { Database } from "../../db/schema";
 import { EmbeddedSearchEngine } from "./embedded/engine";
@@ -209,7 +220,9 @@ export class SearchService {
     for (let start = 0; start < changes.length; start += this.batchSize) {
       const { upserts, deletes } = await loadSearchChanges(
         this.db,
-        changes.slice(start, start + this.batchSize).map((change) => ({ type: change.entityType, id: change.entityId })),
+        changes
+          .slice(start, start + this.batchSize)
+          .map((change) => ({ type: change.entityType, id: change.entityId })),
       );
       await this.embedded.upsert(upserts);
       await this.embedded.delete(deletes);

@@ -124,7 +124,11 @@ function buildSynonymMap(): ReadonlyMap<string, readonly string[]> {
   const map = new Map<string, string[]>();
   for (const group of SYNONYM_GROUPS) {
     const terms = group.map(normalizeSynonymTerm);
-    for (const term of terms) map.set(term, terms.filter((other) => other !== term));
+    for (const term of terms)
+      map.set(
+        term,
+        terms.filter((other) => other !== term),
+      );
   }
   return map;
 }

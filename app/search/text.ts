@@ -23,7 +23,10 @@ function foldCodePoint(char: string): string {
  * compatibility jamo of initial-consonant queries (ㄷㄱ) into conjoining jamo.
  */
 export function normalizeText(text: string): string {
-  return text.normalize("NFC").replace(/[\uFF01-\uFF5E\u3000]/g, foldCodePoint).toLowerCase();
+  return text
+    .normalize("NFC")
+    .replace(/[\uFF01-\uFF5E\u3000]/g, foldCodePoint)
+    .toLowerCase();
 }
 
 const SYLLABLE = /^[\uAC00-\uD7A3]$/;
@@ -239,7 +242,11 @@ export function highlightText(source: string, terms: readonly HighlightTerm[]): 
  * Turns text in which a search server put private markers around matches into HTML: everything
  * is escaped, then the markers become `<mark>` tags.
  */
-export function markedTextToHtml(text: string, preMarker: string, postMarker: string): { html: string; marked: boolean } {
+export function markedTextToHtml(
+  text: string,
+  preMarker: string,
+  postMarker: string,
+): { html: string; marked: boolean } {
   let html = "";
   let marked = false;
   let open = false;

@@ -10,7 +10,11 @@ import type { IssueCode, IssueParams } from "./issue";
 type Ctx = z.RefinementCtx;
 
 /** Reports an issue from inside a schema; ./parse.ts reads it back. */
-export function report<C extends IssueCode>(ctx: Ctx, code: C, ...params: IssueParams[C] extends undefined ? [] : [IssueParams[C]]): typeof z.NEVER {
+export function report<C extends IssueCode>(
+  ctx: Ctx,
+  code: C,
+  ...params: IssueParams[C] extends undefined ? [] : [IssueParams[C]]
+): typeof z.NEVER {
   ctx.addIssue({ code: z.ZodIssueCode.custom, params: { issue: code, values: params[0] } });
   return z.NEVER;
 }
@@ -22,10 +26,15 @@ export function report<C extends IssueCode>(ctx: Ctx, code: C, ...params: IssueP
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F\uFFFD]/;
 
-const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+const isBlank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
 /** A single string, or undefined when absent or blank; anything else is reported. */
-function readString(value: unknown, ctx: Ctx, expected: "text" | "number" = "text"): string | undefined | typeof z.NEVER {
+function readString(
+  value: unknown,
+  ctx: Ctx,
+  expected: "text" | "number" = "text",
+): string | undefined | typeof z.NEVER {
   if (isBlank(value)) return undefined;
   if (Array.isArray(value)) return report(ctx, "one_value");
   if (typeof value !== "string") return report(ctx, "wrong_type", { expected });
@@ -58,9 +67,18 @@ export function text(options: TextOptions & { required?: boolean }): z.ZodType<s
 }
 
 /** One of a fixed set of codes. */
-export function choice<T extends string>(allowed: readonly T[], options: { required: true }): z.ZodType<T, z.ZodTypeDef, unknown>;
-export function choice<T extends string>(allowed: readonly T[], options?: { required?: false }): z.ZodType<T | undefined, z.ZodTypeDef, unknown>;
-export function choice<T extends string>(allowed: readonly T[], options: { required?: boolean } = {}): z.ZodType<T | undefined, z.ZodTypeDef, unknown> {
+export function choice<T extends string>(
+  allowed: readonly T[],
+  options: { required: true },
+): z.ZodType<T, z.ZodTypeDef, unknown>;
+export function choice<T extends string>(
+  allowed: readonly T[],
+  options?: { required?: false },
+): z.ZodType<T | undefined, z.ZodTypeDef, unknown>;
+export function choice<T extends string>(
+  allowed: readonly T[],
+  options: { required?: boolean } = {},
+): z.ZodType<T | undefined, z.ZodTypeDef, unknown> {
   return z.unknown().transform((raw, ctx) => {
     const value = readString(raw, ctx);
     if (value === z.NEVER) return z.NEVER;
@@ -86,7 +104,14 @@ export function choices<T extends string>(allowed: readonly T[] | ReadonlySet<st
   const known = allowed instanceof Set ? allowed : new Set(allowed as readonly string[]);
   return z.unknown().transform((raw, ctx): T[] => {
     if (isBlank(raw)) return [];
-    const fromText = typeof raw === "string" ? (options.fromText === "split" ? raw.split(/[;,]/) : options.fromText === "one" ? [raw] : null) : null;
+    const fromText =
+      typeof raw === "string"
+        ? options.fromText === "split"
+          ? raw.split(/[;,]/)
+          : options.fromText === "one"
+            ? [raw]
+            : null
+        : null;
     const items = fromText ?? (Array.isArray(raw) ? raw : null);
     if (items === null) return report(ctx, "wrong_type", { expected: "list" });
     const values: string[] = [];
@@ -131,8 +156,12 @@ function readNumber(raw: unknown, options: NumberOptions, ctx: Ctx): number | un
 
 /** A number given as a JSON number or as its digits in a string. */
 export function number(options: NumberOptions & { required: true }): z.ZodType<number, z.ZodTypeDef, unknown>;
-export function number(options?: NumberOptions & { required?: false }): z.ZodType<number | undefined, z.ZodTypeDef, unknown>;
-export function number(options: NumberOptions & { required?: boolean } = {}): z.ZodType<number | undefined, z.ZodTypeDef, unknown> {
+export function number(
+  options?: NumberOptions & { required?: false },
+): z.ZodType<number | undefined, z.ZodTypeDef, unknown>;
+export function number(
+  options: NumberOptions & { required?: boolean } = {},
+): z.ZodType<number | undefined, z.ZodTypeDef, unknown> {
   return z.unknown().transform((raw, ctx) => {
     const value = readNumber(raw, options, ctx);
     if (value === undefined && options.required) return report(ctx, "required");
@@ -190,7 +219,8 @@ export function email(options: { max: number; required?: boolean }) {
     const value = readString(raw, ctx);
     if (value === z.NEVER) return z.NEVER;
     if (value === undefined) return report(ctx, "required");
-    if (CONTROL_SINGLE_LINE.test(value) || value.length > options.max || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return report(ctx, "email_format");
+    if (CONTROL_SINGLE_LINE.test(value) || value.length > options.max || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value))
+      return report(ctx, "email_format");
     return value.toLowerCase();
   });
 }

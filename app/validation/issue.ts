@@ -88,7 +88,9 @@ export type IssueCode = keyof IssueParams;
 
 /** One problem: the field it belongs to (dotted for nested JSON, the column for CSV), its code and parameters. */
 export type FieldIssue = {
-  [C in IssueCode]: { field: string; code: C } & (IssueParams[C] extends undefined ? { params?: undefined } : { params: IssueParams[C] });
+  [C in IssueCode]: { field: string; code: C } & (IssueParams[C] extends undefined
+    ? { params?: undefined }
+    : { params: IssueParams[C] });
 }[IssueCode];
 
 /** A problem in a file row: the 1-based line of the file where the row starts (the header is line 1). */
@@ -97,6 +99,10 @@ export type RowIssue = FieldIssue & { row: number };
 export type Checked<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 
 /** Builds an issue; parameters are required exactly when the code has them. */
-export function issue<C extends IssueCode>(field: string, code: C, ...params: IssueParams[C] extends undefined ? [] : [IssueParams[C]]): FieldIssue {
+export function issue<C extends IssueCode>(
+  field: string,
+  code: C,
+  ...params: IssueParams[C] extends undefined ? [] : [IssueParams[C]]
+): FieldIssue {
   return (params.length > 0 ? { field, code, params: params[0] } : { field, code }) as FieldIssue;
 }

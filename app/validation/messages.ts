@@ -4,7 +4,13 @@ type Template<C extends IssueCode> = IssueParams[C] extends undefined ? string :
 type Catalogue = { [C in IssueCode]: Template<C> };
 
 const EXPECTED_KO = { text: "글자", number: "숫자", list: "목록", object: "객체", true_false: "참·거짓 값" } as const;
-const EXPECTED_EN = { text: "text", number: "a number", list: "a list", object: "an object", true_false: "true or false" } as const;
+const EXPECTED_EN = {
+  text: "text",
+  number: "a number",
+  list: "a list",
+  object: "an object",
+  true_false: "true or false",
+} as const;
 
 /** Validation messages, Korean first; English has the same codes (checked by the type). */
 export const VALIDATION_MESSAGES: { ko: Catalogue; en: Catalogue } = {
@@ -45,7 +51,8 @@ export const VALIDATION_MESSAGES: { ko: Catalogue; en: Catalogue } = {
     radius_needs_near: "반경은 기준 지점(near=위도,경도)과 함께 주세요.",
     password_too_short: ({ min }) => `비밀번호는 ${min}자 이상이어야 합니다.`,
     password_too_long: ({ max }) => `비밀번호는 ${max}자를 넘을 수 없습니다.`,
-    password_guessable: "흔히 쓰이거나 짐작하기 쉬운 비밀번호입니다(잘 알려진 비밀번호, 같은 글자의 반복, 연속된 글자). 다른 비밀번호를 고르세요.",
+    password_guessable:
+      "흔히 쓰이거나 짐작하기 쉬운 비밀번호입니다(잘 알려진 비밀번호, 같은 글자의 반복, 연속된 글자). 다른 비밀번호를 고르세요.",
     password_incorrect: "현재 비밀번호가 맞지 않습니다.",
     password_mismatch: "새 비밀번호와 확인란이 다릅니다.",
     role_invalid: "알 수 없는 역할입니다.",
@@ -61,7 +68,8 @@ export const VALIDATION_MESSAGES: { ko: Catalogue; en: Catalogue } = {
     csv_column_missing: ({ column }) => `필수 열이 없습니다: ${column}`,
     csv_column_unknown: ({ column }) => `알 수 없는 열입니다: ${column}`,
     csv_too_many_rows: ({ max }) => `한 파일에 ${max}행까지 가져올 수 있습니다.`,
-    csv_mixed_encoding: ({ rows }) => `UTF-8과 CP949(EUC-KR)가 섞인 파일입니다. 한 가지로 저장해 주세요(다른 인코딩의 행: ${rows}).`,
+    csv_mixed_encoding: ({ rows }) =>
+      `UTF-8과 CP949(EUC-KR)가 섞인 파일입니다. 한 가지로 저장해 주세요(다른 인코딩의 행: ${rows}).`,
     csv_invalid_bytes: ({ rows }) => `UTF-8로도 CP949(EUC-KR)로도 읽을 수 없는 글자가 있습니다(행: ${rows}).`,
     file_missing: "파일을 고르세요.",
     file_too_large: ({ maxMb }) => `파일이 너무 큽니다(최대 ${maxMb} MB).`,
@@ -73,10 +81,12 @@ export const VALIDATION_MESSAGES: { ko: Catalogue; en: Catalogue } = {
     method_not_allowed: ({ allowed }) => `이 주소는 ${allowed} 요청만 받습니다.`,
     cross_site: "다른 사이트에서 보낸 요청은 받지 않습니다. 이 사이트의 페이지에서 다시 시도하세요.",
     rate_limited: ({ seconds }) => `요청이 너무 많습니다. ${seconds}초 뒤에 다시 시도하세요.`,
-    consent_required: "개인정보 수집·이용에 동의하지 않으면 상담을 신청할 수 없습니다. 동의하지 않을 권리가 있으며, 이 경우 신청은 접수되지 않습니다.",
+    consent_required:
+      "개인정보 수집·이용에 동의하지 않으면 상담을 신청할 수 없습니다. 동의하지 않을 권리가 있으며, 이 경우 신청은 접수되지 않습니다.",
     unknown_target: "상담을 신청할 기관이나 지원사업을 찾을 수 없습니다.",
     region_for_program: "전국 지원사업은 상담할 지역 협의회를 정하기 위해 기업의 지역이 필요합니다.",
-    inquiry_rate_limited: ({ retryAfterSeconds }) => `신청이 너무 많습니다. ${Math.ceil(retryAfterSeconds / 60)}분 뒤에 다시 보내 주세요.`,
+    inquiry_rate_limited: ({ retryAfterSeconds }) =>
+      `신청이 너무 많습니다. ${Math.ceil(retryAfterSeconds / 60)}분 뒤에 다시 보내 주세요.`,
     honeypot: "자동 입력으로 보이는 신청이라 접수하지 않았습니다. 숨겨진 칸을 비워 두고 다시 보내 주세요.",
     too_fast: ({ minSeconds }) => `너무 빨리 보냈습니다. 안내를 읽고 ${minSeconds}초 이상 지난 뒤 보내 주세요.`,
     form_expired: "양식이 오래되었습니다. 페이지를 새로 열어 다시 보내 주세요.",
@@ -113,7 +123,8 @@ export const VALIDATION_MESSAGES: { ko: Catalogue; en: Catalogue } = {
     lat_lng: "give lat and lng as numbers.",
     outside_korea: "the location is outside South Korea.",
     outside_region: "the location is outside this region's boundary.",
-    address_not_placed: "no city, county, district or eupmyeondong was found in this address; correct it or pick the place on the map.",
+    address_not_placed:
+      "no city, county, district or eupmyeondong was found in this address; correct it or pick the place on the map.",
     address_other_region: "the address lies in another province than the region code says.",
     location_or_region: "give a location (map or your position) or a region.",
     not_on_land: "the location is not on Korean land.",
@@ -123,7 +134,8 @@ export const VALIDATION_MESSAGES: { ko: Catalogue; en: Catalogue } = {
     radius_needs_near: "a radius needs a point (near=lat,lng).",
     password_too_short: ({ min }) => `the password must have at least ${min} characters.`,
     password_too_long: ({ max }) => `the password must have at most ${max} characters.`,
-    password_guessable: "this password is common or easy to guess (a well-known password, one character repeated, a run of keys or letters); choose another.",
+    password_guessable:
+      "this password is common or easy to guess (a well-known password, one character repeated, a run of keys or letters); choose another.",
     password_incorrect: "the current password is wrong.",
     password_mismatch: "the new password and its confirmation differ.",
     role_invalid: "unknown role.",
@@ -139,7 +151,8 @@ export const VALIDATION_MESSAGES: { ko: Catalogue; en: Catalogue } = {
     csv_column_missing: ({ column }) => `a required column is missing: ${column}`,
     csv_column_unknown: ({ column }) => `unknown column: ${column}`,
     csv_too_many_rows: ({ max }) => `a file may hold at most ${max} rows.`,
-    csv_mixed_encoding: ({ rows }) => `the file mixes UTF-8 and CP949 (EUC-KR); save it in one encoding (lines in the other: ${rows}).`,
+    csv_mixed_encoding: ({ rows }) =>
+      `the file mixes UTF-8 and CP949 (EUC-KR); save it in one encoding (lines in the other: ${rows}).`,
     csv_invalid_bytes: ({ rows }) => `some characters are neither UTF-8 nor CP949 (EUC-KR) (lines: ${rows}).`,
     file_missing: "choose a file.",
     file_too_large: ({ maxMb }) => `the file is too large (at most ${maxMb} MB).`,
@@ -151,10 +164,12 @@ export const VALIDATION_MESSAGES: { ko: Catalogue; en: Catalogue } = {
     method_not_allowed: ({ allowed }) => `this address takes ${allowed} requests only.`,
     cross_site: "requests sent from another site are refused; try again from this site's own pages.",
     rate_limited: ({ seconds }) => `too many requests; try again in ${seconds} s.`,
-    consent_required: "a request cannot be sent without consent to collecting and using the personal data. You may refuse; the request is then not sent.",
+    consent_required:
+      "a request cannot be sent without consent to collecting and using the personal data. You may refuse; the request is then not sent.",
     unknown_target: "there is no facility or program by this id to ask.",
     region_for_program: "a nationwide program needs the firm's region to know which regional council answers.",
-    inquiry_rate_limited: ({ retryAfterSeconds }) => `too many requests. Send again in ${Math.ceil(retryAfterSeconds / 60)} min.`,
+    inquiry_rate_limited: ({ retryAfterSeconds }) =>
+      `too many requests. Send again in ${Math.ceil(retryAfterSeconds / 60)} min.`,
     honeypot: "the request looked automated and was not sent. Leave the hidden field empty and send again.",
     too_fast: ({ minSeconds }) => `sent too quickly. Read the notice and send after at least ${minSeconds} seconds.`,
     form_expired: "the form is too old. Open the page again and send it.",

@@ -16,15 +16,22 @@ export function toIssues(error: z.ZodError): FieldIssue[] {
     const field = zodIssue.path.join(".");
     if (zodIssue.code === "custom") {
       const params = zodIssue.params as { issue?: IssueCode; values?: unknown } | undefined;
-      out.push({ field, code: params?.issue ?? "wrong_type", ...(params?.values !== undefined ? { params: params.values } : {}) } as FieldIssue);
+      out.push({
+        field,
+        code: params?.issue ?? "wrong_type",
+        ...(params?.values !== undefined ? { params: params.values } : {}),
+      } as FieldIssue);
     } else if (zodIssue.code === "unrecognized_keys") {
-      for (const key of zodIssue.keys) out.push(issue(field ? `${field}.${key}` : key, "unknown_field", { name: key.slice(0, 40) }));
+      for (const key of zodIssue.keys)
+        out.push(issue(field ? `${field}.${key}` : key, "unknown_field", { name: key.slice(0, 40) }));
     } else if (zodIssue.code === "invalid_type") {
       if (zodIssue.received === "undefined" || zodIssue.received === "null") out.push(issue(field, "required"));
       else if (field === "" && zodIssue.expected === "object") out.push(issue(field, "body_not_object"));
       else out.push(issue(field, "wrong_type", { expected: EXPECTED[zodIssue.expected] ?? "text" }));
     } else if (zodIssue.code === "invalid_enum_value" || zodIssue.code === "invalid_literal") {
-      out.push(issue(field, "unknown_value", { value: String("received" in zodIssue ? zodIssue.received : "").slice(0, 40) }));
+      out.push(
+        issue(field, "unknown_value", { value: String("received" in zodIssue ? zodIssue.received : "").slice(0, 40) }),
+      );
     } else {
       out.push(issue(field, "wrong_type", { expected: "text" }));
     }

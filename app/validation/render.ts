@@ -41,11 +41,22 @@ export function renderIssue(problem: FieldIssue, lang: Lang, labels: FieldLabels
   };
 }
 
-export function errorBody(issues: readonly FieldIssue[], lang: Lang, labels: FieldLabels = {}): { errors: ErrorEntry[] } {
+export function errorBody(
+  issues: readonly FieldIssue[],
+  lang: Lang,
+  labels: FieldLabels = {},
+): { errors: ErrorEntry[] } {
   return { errors: issues.map((problem) => renderIssue(problem, lang, labels)) };
 }
 
 /** The JSON answer for invalid input: 400 unless another status fits (413, 415). */
-export function invalidResponse(issues: readonly FieldIssue[], lang: Lang, options: { status?: number; labels?: FieldLabels; headers?: HeadersInit } = {}): Response {
-  return Response.json(errorBody(issues, lang, options.labels), { status: options.status ?? 400, headers: options.headers });
+export function invalidResponse(
+  issues: readonly FieldIssue[],
+  lang: Lang,
+  options: { status?: number; labels?: FieldLabels; headers?: HeadersInit } = {},
+): Response {
+  return Response.json(errorBody(issues, lang, options.labels), {
+    status: options.status ?? 400,
+    headers: options.headers,
+  });
 }

@@ -33,9 +33,15 @@ function mediaType(request: Request): string {
 
 /** A JSON body, parsed: 415 for another content type, 413 past the limit, 400 for text that is not JSON. */
 export async function readJsonValue(request: Request, options: { maxBytes: number }): Promise<BodyResult<unknown>> {
-  if (mediaType(request) !== "application/json") return { ok: false, status: 415, issues: [issue("", "content_type", { expected: "application/json" })] };
+  if (mediaType(request) !== "application/json")
+    return { ok: false, status: 415, issues: [issue("", "content_type", { expected: "application/json" })] };
   const body = await readLimitedText(request, options.maxBytes);
-  if (body === null) return { ok: false, status: 413, issues: [issue("", "body_too_large", { maxKb: Math.round(options.maxBytes / 1024) })] };
+  if (body === null)
+    return {
+      ok: false,
+      status: 413,
+      issues: [issue("", "body_too_large", { maxKb: Math.round(options.maxBytes / 1024) })],
+    };
   try {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch {
@@ -44,7 +50,11 @@ export async function readJsonValue(request: Request, options: { maxBytes: numbe
 }
 
 /** A JSON body checked by a schema (400 for bad fields, besides readJsonValue's answers). */
-export async function readJson<S extends z.ZodTypeAny>(request: Request, schema: S, options: { maxBytes: number }): Promise<BodyResult<z.output<S>>> {
+export async function readJson<S extends z.ZodTypeAny>(
+  request: Request,
+  schema: S,
+  options: { maxBytes: number },
+): Promise<BodyResult<z.output<S>>> {
   const body = await readJsonValue(request, options);
   if (!body.ok) return body;
   const checked = check(schema, body.value);
@@ -74,7 +84,8 @@ export function queryOrThrow<S extends z.ZodTypeAny>(params: URLSearchParams, sc
 /** The form data of a form post; any other body is answered 415 (a thrown Response, as loaders and actions do). */
 export async function formDataOrThrow(request: Request): Promise<FormData> {
   const { lang } = resolveLang(request);
-  if (!FORM_TYPES.includes(mediaType(request))) throw invalidResponse([issue("", "content_type", { expected: FORM_TYPES.join(" / ") })], lang, { status: 415 });
+  if (!FORM_TYPES.includes(mediaType(request)))
+    throw invalidResponse([issue("", "content_type", { expected: FORM_TYPES.join(" / ") })], lang, { status: 415 });
   try {
     return await request.formData();
   } catch {

@@ -113,8 +113,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("opened", "text")
     .addColumn("source", "text", (c) => c.notNull())
     .addColumn("verification", "text")
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("published").check(sql`status in ('published', 'archived')`))
-    .addColumn("managed_by", "text", (c) => c.notNull().defaultTo("seed").check(sql`managed_by in ('seed', 'council', 'import')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("published")
+        .check(sql`status in ('published', 'archived')`),
+    )
+    .addColumn("managed_by", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("seed")
+        .check(sql`managed_by in ('seed', 'council', 'import')`),
+    )
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -134,7 +144,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("provider_agency_en", "text")
     .addColumn("category", "text", (c) => c.notNull())
     .addColumn("target_pavitt_classes", sql`text[]`, (c) =>
-      c.notNull().defaultTo(sql`'{}'`).check(sql`target_pavitt_classes <@ ${textArray(PAVITT_CLASSES)}`),
+      c
+        .notNull()
+        .defaultTo(sql`'{}'`)
+        .check(sql`target_pavitt_classes <@ ${textArray(PAVITT_CLASSES)}`),
     )
     .addColumn("target_capabilities", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn("diffusion_level", "smallint", (c) => c.check(sql`diffusion_level between 1 and 3`))
@@ -152,8 +165,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("period_note_en", "text")
     .addColumn("url", "text")
     .addColumn("source", "text", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("published").check(sql`status in ('published', 'archived')`))
-    .addColumn("managed_by", "text", (c) => c.notNull().defaultTo("seed").check(sql`managed_by in ('seed', 'council', 'import')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("published")
+        .check(sql`status in ('published', 'archived')`),
+    )
+    .addColumn("managed_by", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("seed")
+        .check(sql`managed_by in ('seed', 'council', 'import')`),
+    )
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))

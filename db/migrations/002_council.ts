@@ -8,7 +8,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("users")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn("email", "text", (c) => c.notNull().unique().check(sql`email = lower(email)`))
+    .addColumn("email", "text", (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`email = lower(email)`),
+    )
     .addColumn("password_hash", "text", (c) => c.notNull())
     .addColumn("role", "text", (c) => c.notNull().check(sql`role in (${list(ROLES)})`))
     .addColumn("region_code", "text", (c) => c.references("regions.code"))
@@ -25,7 +30,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable("sessions")
     // Only a hash of the cookie's token is stored, so a copy of the table cannot sign anyone in.
     .addColumn("token_hash", "text", (c) => c.primaryKey())
-    .addColumn("public_id", "uuid", (c) => c.notNull().unique().defaultTo(sql`gen_random_uuid()`))
+    .addColumn("public_id", "uuid", (c) =>
+      c
+        .notNull()
+        .unique()
+        .defaultTo(sql`gen_random_uuid()`),
+    )
     .addColumn("user_id", "uuid", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("csrf_token", "text", (c) => c.notNull())
     .addColumn("user_agent", "text")
@@ -46,7 +56,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex("login_attempts_email").on("login_attempts").columns(["email", "created_at"]).execute();
-  await db.schema.createIndex("login_attempts_address").on("login_attempts").columns(["address", "created_at"]).execute();
+  await db.schema
+    .createIndex("login_attempts_address")
+    .on("login_attempts")
+    .columns(["address", "created_at"])
+    .execute();
 
   await db.schema
     .createTable("listing_drafts")
@@ -89,12 +103,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       raise exception 'audit_log is append-only';
     end
     $$`.execute(db);
-  await sql`create trigger audit_log_no_change before update or delete on audit_log for each row execute function audit_log_append_only()`.execute(db);
+  await sql`create trigger audit_log_no_change before update or delete on audit_log for each row execute function audit_log_append_only()`.execute(
+    db,
+  );
 
   for (const table of ["facilities", "programs"]) {
     await db.schema.alterTable(table).addColumn("external_id", "text").execute();
   }
-  await sql`create unique index facilities_external_id on facilities (region_code, external_id) where external_id is not null`.execute(db);
+  await sql`create unique index facilities_external_id on facilities (region_code, external_id) where external_id is not null`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
@@ -102,5 +120,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ["facilities", "programs"]) await db.schema.alterTable(table).dropColumn("external_id").execute();
   await db.schema.dropTable("audit_log").ifExists().execute();
   await sql`drop function if exists audit_log_append_only()`.execute(db);
-  for (const table of ["listing_drafts", "login_attempts", "sessions", "users"]) await db.schema.dropTable(table).ifExists().execute();
+  for (const table of ["listing_drafts", "login_attempts", "sessions", "users"])
+    await db.schema.dropTable(table).ifExists().execute();
 }

@@ -16,7 +16,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("region_code", "text", (c) => c.notNull().references("regions.code"))
     .addColumn("lat", "float8", (c) => c.notNull().check(sql`lat between 33 and 38.7`))
     .addColumn("lng", "float8", (c) => c.notNull().check(sql`lng between 124.5 and 132`))
-    .addColumn("coord_precision", "text", (c) => c.notNull().check(sql`coord_precision in ('address', 'district', 'region')`))
+    .addColumn("coord_precision", "text", (c) =>
+      c.notNull().check(sql`coord_precision in ('address', 'district', 'region')`),
+    )
     .addColumn("pavitt_class", "text", (c) => c.notNull().check(sql`pavitt_class in (${list(PAVITT_CLASSES)})`))
     .addColumn("h3_cell", "text", (c) => c.notNull())
     .addColumn("synthetic", "boolean", (c) => c.notNull())
@@ -49,7 +51,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("cell_col", "integer", (c) => c.notNull())
     .addColumn("overflow", "boolean", (c) => c.notNull())
     .addColumn("candidates", "integer", (c) => c.notNull());
-  for (let slot = 1; slot <= CANDIDATE_SLOTS; slot++) reachCells = reachCells.addColumn(`x${slot}`, "float8").addColumn(`y${slot}`, "float8").addColumn(`z${slot}`, "float8");
+  for (let slot = 1; slot <= CANDIDATE_SLOTS; slot++)
+    reachCells = reachCells
+      .addColumn(`x${slot}`, "float8")
+      .addColumn(`y${slot}`, "float8")
+      .addColumn(`z${slot}`, "float8");
   await reachCells.addPrimaryKeyConstraint("gap_reach_cells_pk", ["pavitt_class", "cell_row", "cell_col"]).execute();
 
   // Firms counted by hexagon, region, class, industry, flag and whole km to the nearest eligible facility.

@@ -10,7 +10,12 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable("listing_drafts")
-    .addColumn("origin", "text", (c) => c.notNull().defaultTo("form").check(sql`origin in ('form', 'import')`))
+    .addColumn("origin", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("form")
+        .check(sql`origin in ('form', 'import')`),
+    )
     .execute();
 
   await db.schema

@@ -22,7 +22,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       return null;
     end
     $$`.execute(db);
-  await sql`create trigger search_outbox_notify after insert on search_outbox for each statement execute function search_outbox_notify()`.execute(db);
+  await sql`create trigger search_outbox_notify after insert on search_outbox for each statement execute function search_outbox_notify()`.execute(
+    db,
+  );
 
   await db.schema
     .createTable("job_runs")
@@ -65,7 +67,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("heartbeat_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("finished_at", "timestamptz")
     .execute();
-  await sql`create unique index import_jobs_one_running_per_region on import_jobs (region_code) where state = 'running'`.execute(db);
+  await sql`create unique index import_jobs_one_running_per_region on import_jobs (region_code) where state = 'running'`.execute(
+    db,
+  );
 
   // Two commits that raced before this key existed left twin drafts; the first of each stays.
   await sql`
@@ -73,12 +77,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     where d.payload ->> 'externalId' is not null
       and keep.entity_type = d.entity_type and keep.region_code = d.region_code
       and keep.payload ->> 'externalId' = d.payload ->> 'externalId' and keep.id < d.id`.execute(db);
-  await sql`create unique index listing_drafts_external_id on listing_drafts (entity_type, region_code, (payload ->> 'externalId')) where payload ->> 'externalId' is not null`.execute(db);
+  await sql`create unique index listing_drafts_external_id on listing_drafts (entity_type, region_code, (payload ->> 'externalId')) where payload ->> 'externalId' is not null`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop index if exists listing_drafts_external_id`.execute(db);
-  for (const table of ["import_jobs", "import_plans", "job_runs"]) await db.schema.dropTable(table).ifExists().execute();
+  for (const table of ["import_jobs", "import_plans", "job_runs"])
+    await db.schema.dropTable(table).ifExists().execute();
   await sql`drop trigger if exists search_outbox_notify on search_outbox`.execute(db);
   await sql`drop function if exists search_outbox_notify()`.execute(db);
   await sql`drop index if exists search_outbox_log`.execute(db);

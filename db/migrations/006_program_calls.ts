@@ -75,5 +75,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ["program_sync_runs", "program_sources", "program_calls"]) await db.schema.dropTable(table).ifExists().execute();
+  for (const table of ["program_sync_runs", "program_sources", "program_calls"])
+    await db.schema.dropTable(table).ifExists().execute();
 }

@@ -43,15 +43,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   for (const table of ["facilities"]) {
     await sql`alter table ${sql.table(table)} drop constraint ${sql.ref(`${table}_coord_precision_check`)}`.execute(db);
-    for (const [from, to] of RENAMED) await sql`update ${sql.table(table)} set coord_precision = ${to} where coord_precision = ${from}`.execute(db);
-    await sql`alter table ${sql.table(table)} add constraint ${sql.ref(`${table}_coord_precision_check`)} check (coord_precision in (${list(COORD_PRECISIONS)}))`.execute(db);
+    for (const [from, to] of RENAMED)
+      await sql`update ${sql.table(table)} set coord_precision = ${to} where coord_precision = ${from}`.execute(db);
+    await sql`alter table ${sql.table(table)} add constraint ${sql.ref(`${table}_coord_precision_check`)} check (coord_precision in (${list(COORD_PRECISIONS)}))`.execute(
+      db,
+    );
   }
   for (const table of ["listing_drafts", "import_staging"])
     for (const [from, to] of RENAMED)
-      await sql`update ${sql.table(table)} set payload = jsonb_set(payload, '{coordPrecision}', to_jsonb(${to}::text)) where payload->>'coordPrecision' = ${from}`.execute(db);
+      await sql`update ${sql.table(table)} set payload = jsonb_set(payload, '{coordPrecision}', to_jsonb(${to}::text)) where payload->>'coordPrecision' = ${from}`.execute(
+        db,
+      );
 
   await sql`alter table facilities drop constraint facilities_kind_check`.execute(db);
-  await sql`alter table facilities add constraint facilities_kind_check check (kind in (${list(FACILITY_KINDS)}))`.execute(db);
+  await sql`alter table facilities add constraint facilities_kind_check check (kind in (${list(FACILITY_KINDS)}))`.execute(
+    db,
+  );
 
   await db.schema
     .alterTable("facilities")
@@ -66,14 +73,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable("facilities").dropColumn("location_note_ko").dropColumn("figures").dropColumn("fact_sources").dropColumn("area_code").execute();
+  await db.schema
+    .alterTable("facilities")
+    .dropColumn("location_note_ko")
+    .dropColumn("figures")
+    .dropColumn("fact_sources")
+    .dropColumn("area_code")
+    .execute();
   await sql`alter table facilities drop constraint facilities_kind_check`.execute(db);
-  await sql`alter table facilities add constraint facilities_kind_check check (kind in (${list(FACILITY_KINDS.slice(0, 6))}))`.execute(db);
+  await sql`alter table facilities add constraint facilities_kind_check check (kind in (${list(FACILITY_KINDS.slice(0, 6))}))`.execute(
+    db,
+  );
   for (const table of ["facilities"]) {
     await sql`alter table ${sql.table(table)} drop constraint ${sql.ref(`${table}_coord_precision_check`)}`.execute(db);
-    for (const [from, to] of RENAMED) await sql`update ${sql.table(table)} set coord_precision = ${from} where coord_precision = ${to}`.execute(db);
-    await sql`update ${sql.table(table)} set coord_precision = 'district' where coord_precision = 'eupmyeondong'`.execute(db);
-    await sql`alter table ${sql.table(table)} add constraint ${sql.ref(`${table}_coord_precision_check`)} check (coord_precision in ('address', 'district', 'region'))`.execute(db);
+    for (const [from, to] of RENAMED)
+      await sql`update ${sql.table(table)} set coord_precision = ${from} where coord_precision = ${to}`.execute(db);
+    await sql`update ${sql.table(table)} set coord_precision = 'district' where coord_precision = 'eupmyeondong'`.execute(
+      db,
+    );
+    await sql`alter table ${sql.table(table)} add constraint ${sql.ref(`${table}_coord_precision_check`)} check (coord_precision in ('address', 'district', 'region'))`.execute(
+      db,
+    );
   }
   await db.schema.dropTable("areas").ifExists().execute();
 }

@@ -4,7 +4,18 @@ const list = (values: string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "
 
 const STATES = ["new", "accepted", "in_progress", "closed"];
 const OUTCOMES = ["helped", "referred", "not_eligible", "no_reply"];
-const EVENT_KINDS = ["submitted", "accepted", "in_progress", "closed", "note", "reply", "referred_out", "referred_in", "withdrawn", "erased"];
+const EVENT_KINDS = [
+  "submitted",
+  "accepted",
+  "in_progress",
+  "closed",
+  "note",
+  "reply",
+  "referred_out",
+  "referred_in",
+  "withdrawn",
+  "erased",
+];
 
 /**
  * Requests for help from firms to a facility or program (issue 17). Each row
@@ -31,7 +42,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("ksic_division", "text")
     .addColumn("size_band", "text")
     .addColumn("needs", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
-    .addColumn("state", "text", (c) => c.notNull().defaultTo("new").check(sql`state in (${list(STATES)})`))
+    .addColumn("state", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("new")
+        .check(sql`state in (${list(STATES)})`),
+    )
     .addColumn("outcome", "text", (c) => c.check(sql`outcome in (${list(OUTCOMES)})`))
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -49,10 +65,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("consent_items", sql`text[]`, (c) => c.notNull())
     .addColumn("consent_retention_days", "integer", (c) => c.notNull())
     .addColumn("consented_at", "timestamptz", (c) => c.notNull())
-    .addCheckConstraint("inquiries_outcome_when_closed", sql`(state = 'closed') = (outcome is not null) and (state = 'closed') = (closed_at is not null)`)
-    .addCheckConstraint("inquiries_erased_means_no_personal_data", sql`erased_at is null or (contact_name is null and contact_email is null and contact_phone is null and message is null)`)
+    .addCheckConstraint(
+      "inquiries_outcome_when_closed",
+      sql`(state = 'closed') = (outcome is not null) and (state = 'closed') = (closed_at is not null)`,
+    )
+    .addCheckConstraint(
+      "inquiries_erased_means_no_personal_data",
+      sql`erased_at is null or (contact_name is null and contact_email is null and contact_phone is null and message is null)`,
+    )
     .execute();
-  await db.schema.createIndex("inquiries_region").on("inquiries").columns(["region_code", "state", "created_at"]).execute();
+  await db.schema
+    .createIndex("inquiries_region")
+    .on("inquiries")
+    .columns(["region_code", "state", "created_at"])
+    .execute();
   await db.schema.createIndex("inquiries_thread").on("inquiries").columns(["thread_id", "created_at"]).execute();
   await sql`create index inquiries_retention on inquiries (closed_at) where erased_at is null`.execute(db);
 
@@ -85,7 +111,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("last_error", "text")
     .addColumn("erased_at", "timestamptz")
     .execute();
-  await sql`create index mail_outbox_pending on mail_outbox (id) where sent_at is null and erased_at is null`.execute(db);
+  await sql`create index mail_outbox_pending on mail_outbox (id) where sent_at is null and erased_at is null`.execute(
+    db,
+  );
 
   // Fixed windows counted with one upsert per request, so every process sees one count.
   await db.schema
@@ -98,5 +126,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ["inquiry_rate_counts", "mail_outbox", "inquiry_events", "inquiries"]) await db.schema.dropTable(table).ifExists().execute();
+  for (const table of ["inquiry_rate_counts", "mail_outbox", "inquiry_events", "inquiries"])
+    await db.schema.dropTable(table).ifExists().execute();
 }

@@ -8,7 +8,12 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable("listing_drafts")
-    .addColumn("change", "text", (c) => c.notNull().defaultTo("edit").check(sql`change in ('edit', 'archive', 'restore')`))
+    .addColumn("change", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("edit")
+        .check(sql`change in ('edit', 'archive', 'restore')`),
+    )
     .execute();
 }
 

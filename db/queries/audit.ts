@@ -70,7 +70,11 @@ export interface AuditEntry {
   after: Record<string, unknown> | null;
 }
 
-export async function listAuditEntries(db: Executor, filter: { regionCode?: string; entityType?: string; entityId?: string }, limit = 200): Promise<AuditEntry[]> {
+export async function listAuditEntries(
+  db: Executor,
+  filter: { regionCode?: string; entityType?: string; entityId?: string },
+  limit = 200,
+): Promise<AuditEntry[]> {
   let query = db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(limit);
   if (filter.regionCode) query = query.where("region_code", "=", filter.regionCode);
   if (filter.entityType) query = query.where("entity_type", "=", filter.entityType);

@@ -9,7 +9,11 @@ export interface BoundarySource {
 }
 
 /** Replaces every province boundary at once: a failed import leaves the old set in place. */
-export async function replaceBoundaries(db: Kysely<Database>, boundaries: ProvinceBoundary[], origin: BoundarySource): Promise<void> {
+export async function replaceBoundaries(
+  db: Kysely<Database>,
+  boundaries: ProvinceBoundary[],
+  origin: BoundarySource,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("region_boundaries").execute();
     for (const b of boundaries) {

@@ -1,7 +1,16 @@
 import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { FacilityFields, ListingFields, ListingType, ProgramFields } from "../../app/domain/listings";
 import type { CoordPrecision, FacilityKind, FacilityService, ProgramCategory } from "../../app/domain/types";
-import type { Database, DraftChange, FacilityContacts, FacilityRow, ListingDraftsTable, ListingStatus, ManagedBy, ProgramRow } from "../schema";
+import type {
+  Database,
+  DraftChange,
+  FacilityContacts,
+  FacilityRow,
+  ListingDraftsTable,
+  ListingStatus,
+  ManagedBy,
+  ProgramRow,
+} from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -78,14 +87,25 @@ function programRegion(row: ProgramRow): string | null {
 }
 
 function toLive(type: ListingType, row: FacilityRow | ProgramRow): LiveListing {
-  const base = { id: row.id, status: row.status, managedBy: row.managed_by, version: row.version, updatedAt: row.updated_at };
+  const base = {
+    id: row.id,
+    status: row.status,
+    managedBy: row.managed_by,
+    version: row.version,
+    updatedAt: row.updated_at,
+  };
   return type === "facility"
     ? { type, ...base, regionCode: (row as FacilityRow).region_code, fields: facilityFields(row as FacilityRow) }
     : { type, ...base, regionCode: programRegion(row as ProgramRow), fields: programFields(row as ProgramRow) };
 }
 
 /** One listing, published or archived; with forUpdate the row stays locked until the transaction ends. */
-export async function getLiveListing(db: Executor, type: ListingType, id: string, options: { forUpdate?: boolean } = {}): Promise<LiveListing | null> {
+export async function getLiveListing(
+  db: Executor,
+  type: ListingType,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<LiveListing | null> {
   if (type === "facility") {
     let query = db.selectFrom("facilities").selectAll().where("id", "=", id);
     if (options.forUpdate) query = query.forUpdate();
@@ -100,7 +120,12 @@ export async function getLiveListing(db: Executor, type: ListingType, id: string
 
 /** Every listing the region owns: its facilities, and programs run for it alone. */
 export async function listRegionListings(db: Executor, regionCode: string): Promise<LiveListing[]> {
-  const facilities = await db.selectFrom("facilities").selectAll().where("region_code", "=", regionCode).orderBy("name_ko").execute();
+  const facilities = await db
+    .selectFrom("facilities")
+    .selectAll()
+    .where("region_code", "=", regionCode)
+    .orderBy("name_ko")
+    .execute();
   const programs = await db
     .selectFrom("programs")
     .selectAll()
@@ -131,15 +156,30 @@ function toDraft(row: DraftRow): Draft {
   };
 }
 
-export async function getDraft(db: Executor, type: ListingType, entityId: string, options: { forUpdate?: boolean } = {}): Promise<Draft | null> {
-  let query = db.selectFrom("listing_drafts").selectAll().where("entity_type", "=", type).where("entity_id", "=", entityId);
+export async function getDraft(
+  db: Executor,
+  type: ListingType,
+  entityId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Draft | null> {
+  let query = db
+    .selectFrom("listing_drafts")
+    .selectAll()
+    .where("entity_type", "=", type)
+    .where("entity_id", "=", entityId);
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   return row ? toDraft(row) : null;
 }
 
 export async function listRegionDrafts(db: Executor, regionCode: string): Promise<Draft[]> {
-  const rows = await db.selectFrom("listing_drafts").selectAll().where("region_code", "=", regionCode).orderBy("updated_at", "desc").orderBy("id").execute();
+  const rows = await db
+    .selectFrom("listing_drafts")
+    .selectAll()
+    .where("region_code", "=", regionCode)
+    .orderBy("updated_at", "desc")
+    .orderBy("id")
+    .execute();
   return rows.map(toDraft);
 }
 
@@ -184,10 +224,24 @@ export async function insertDrafts(db: Executor, drafts: NewDraft[]): Promise<nu
 }
 
 /** Replaces a draft's fields only if nobody changed it since expectedVersion; the draft becomes an edit, whatever it asked before. */
-export async function updateDraft(db: Executor, draftId: number, expectedVersion: number, fields: ListingFields, userId: string, origin: "form" | "import"): Promise<boolean> {
+export async function updateDraft(
+  db: Executor,
+  draftId: number,
+  expectedVersion: number,
+  fields: ListingFields,
+  userId: string,
+  origin: "form" | "import",
+): Promise<boolean> {
   const result = await db
     .updateTable("listing_drafts")
-    .set({ payload: JSON.stringify(fields), change: "edit", version: sql`version + 1`, updated_by: userId, updated_at: sql`now()`, origin })
+    .set({
+      payload: JSON.stringify(fields),
+      change: "edit",
+      version: sql`version + 1`,
+      updated_by: userId,
+      updated_at: sql`now()`,
+      origin,
+    })
     .where("id", "=", draftId)
     .where("version", "=", expectedVersion)
     .executeTakeFirst();
@@ -200,7 +254,11 @@ export async function deleteDraft(db: Executor, draftId: number): Promise<void> 
 
 function facilityColumns(fields: FacilityFields, contacts: FacilityContacts) {
   const merged: FacilityContacts = { ...contacts };
-  for (const [key, value] of [["url", fields.url], ["phone", fields.phone], ["addressKo", fields.addressKo]] as const) {
+  for (const [key, value] of [
+    ["url", fields.url],
+    ["phone", fields.phone],
+    ["addressKo", fields.addressKo],
+  ] as const) {
     if (value) merged[key] = value;
     else delete merged[key];
   }
@@ -239,44 +297,91 @@ function programColumns(fields: ProgramFields) {
 }
 
 /** Publishes a new listing. */
-export async function insertLiveListing(db: Executor, type: ListingType, id: string, regionCode: string, fields: ListingFields, managedBy: ManagedBy): Promise<void> {
+export async function insertLiveListing(
+  db: Executor,
+  type: ListingType,
+  id: string,
+  regionCode: string,
+  fields: ListingFields,
+  managedBy: ManagedBy,
+): Promise<void> {
   if (type === "facility") {
     await db
       .insertInto("facilities")
-      .values({ id, region_code: regionCode, status: "published", managed_by: managedBy, ...facilityColumns(fields as FacilityFields, {}) } as never)
+      .values({
+        id,
+        region_code: regionCode,
+        status: "published",
+        managed_by: managedBy,
+        ...facilityColumns(fields as FacilityFields, {}),
+      } as never)
       .execute();
   } else {
     await db
       .insertInto("programs")
-      .values({ id, region_scope: "regional", region_codes: [regionCode], status: "published", managed_by: managedBy, ...programColumns(fields as ProgramFields) } as never)
+      .values({
+        id,
+        region_scope: "regional",
+        region_codes: [regionCode],
+        status: "published",
+        managed_by: managedBy,
+        ...programColumns(fields as ProgramFields),
+      } as never)
       .execute();
   }
 }
 
 /** Publishes new fields over a listing, bumping its version; managed_by changes so the seed stops overwriting it. */
-export async function updateLiveListing(db: Executor, type: ListingType, id: string, fields: ListingFields, managedBy: ManagedBy): Promise<void> {
+export async function updateLiveListing(
+  db: Executor,
+  type: ListingType,
+  id: string,
+  fields: ListingFields,
+  managedBy: ManagedBy,
+): Promise<void> {
   if (type === "facility") {
     const current = await db.selectFrom("facilities").select("contacts").where("id", "=", id).executeTakeFirstOrThrow();
     await db
       .updateTable("facilities")
-      .set({ ...facilityColumns(fields as FacilityFields, current.contacts ?? {}), managed_by: managedBy, version: sql`version + 1`, updated_at: sql`now()` } as never)
+      .set({
+        ...facilityColumns(fields as FacilityFields, current.contacts ?? {}),
+        managed_by: managedBy,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      } as never)
       .where("id", "=", id)
       .execute();
   } else {
     await db
       .updateTable("programs")
-      .set({ ...programColumns(fields as ProgramFields), managed_by: managedBy, version: sql`version + 1`, updated_at: sql`now()` } as never)
+      .set({
+        ...programColumns(fields as ProgramFields),
+        managed_by: managedBy,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      } as never)
       .where("id", "=", id)
       .execute();
   }
 }
 
 /** Archives or restores a listing only if it is still at expectedVersion. */
-export async function setListingStatus(db: Executor, type: ListingType, id: string, status: ListingStatus, expectedVersion: number): Promise<boolean> {
+export async function setListingStatus(
+  db: Executor,
+  type: ListingType,
+  id: string,
+  status: ListingStatus,
+  expectedVersion: number,
+): Promise<boolean> {
   const table = type === "facility" ? "facilities" : "programs";
   const result = await db
     .updateTable(table)
-    .set({ status, managed_by: sql`case when managed_by = 'seed' then 'council' else managed_by end`, version: sql`version + 1`, updated_at: sql`now()` } as never)
+    .set({
+      status,
+      managed_by: sql`case when managed_by = 'seed' then 'council' else managed_by end`,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    } as never)
     .where("id", "=", id)
     .where("version", "=", expectedVersion)
     .executeTakeFirst();
@@ -284,7 +389,12 @@ export async function setListingStatus(db: Executor, type: ListingType, id: stri
 }
 
 /** Listings and drafts of a region that carry these external ids, for re-imports. */
-export async function findByExternalIds(db: Executor, type: ListingType, regionCode: string, externalIds: string[]): Promise<{ live: Map<string, LiveListing>; drafts: Map<string, Draft> }> {
+export async function findByExternalIds(
+  db: Executor,
+  type: ListingType,
+  regionCode: string,
+  externalIds: string[],
+): Promise<{ live: Map<string, LiveListing>; drafts: Map<string, Draft> }> {
   const live = new Map<string, LiveListing>();
   const drafts = new Map<string, Draft>();
   if (externalIds.length === 0) return { live, drafts };

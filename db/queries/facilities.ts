@@ -72,7 +72,12 @@ export async function listFacilities(db: Executor, filter: FacilityFilter = {}):
 }
 
 export async function getFacility(db: Executor, id: string): Promise<Facility | null> {
-  const row = await db.selectFrom("facilities").selectAll().where("id", "=", id).where("status", "=", "published").executeTakeFirst();
+  const row = await db
+    .selectFrom("facilities")
+    .selectAll()
+    .where("id", "=", id)
+    .where("status", "=", "published")
+    .executeTakeFirst();
   if (!row) return null;
   return toFacility(row, await anchorRefs(db));
 }

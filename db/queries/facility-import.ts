@@ -6,8 +6,16 @@ import type { Database } from "../schema";
 import { enqueueSearchChanges } from "./outbox";
 
 const DEFAULTS: Record<string, { services: string[]; deliveryModes: string[]; en: string }> = {
-  industrial_complex: { services: ["networking", "training", "information"], deliveryModes: ["group", "intermediary"], en: "industrial complex" },
-  business_incubator: { services: ["startup_incubation", "networking", "consulting"], deliveryModes: ["individual", "small_group"], en: "business incubator" },
+  industrial_complex: {
+    services: ["networking", "training", "information"],
+    deliveryModes: ["group", "intermediary"],
+    en: "industrial complex",
+  },
+  business_incubator: {
+    services: ["startup_incubation", "networking", "consulting"],
+    deliveryModes: ["individual", "small_group"],
+    en: "business incubator",
+  },
 };
 
 /** A stable id from the external id, so re-importing a file updates the same listings. */
@@ -21,10 +29,17 @@ export function importedFacilityId(externalId: string): string {
  * earlier imports of the same external id updated, every change queued for
  * search. Listings that a council has taken over are left as they are.
  */
-export async function upsertImportedFacilities(db: Kysely<Database>, facilities: ImportedFacility[], source: string): Promise<{ inserted: number; updated: number; kept: number }> {
+export async function upsertImportedFacilities(
+  db: Kysely<Database>,
+  facilities: ImportedFacility[],
+  source: string,
+): Promise<{ inserted: number; updated: number; kept: number }> {
   return db.transaction().execute(async (trx) => {
     const ids = facilities.map((f) => importedFacilityId(f.externalId));
-    const existing = ids.length === 0 ? [] : await trx.selectFrom("facilities").select(["id", "managed_by"]).where("id", "in", ids).forUpdate().execute();
+    const existing =
+      ids.length === 0
+        ? []
+        : await trx.selectFrom("facilities").select(["id", "managed_by"]).where("id", "in", ids).forUpdate().execute();
     const managedBy = new Map(existing.map((row) => [row.id, row.managed_by]));
     let inserted = 0;
     let updated = 0;
@@ -43,8 +58,17 @@ export async function upsertImportedFacilities(db: Kysely<Database>, facilities:
         lng: f.lng,
         coord_precision: f.precision,
         area_code: f.areaCode,
-        contacts: JSON.stringify({ ...(f.address ? { addressKo: f.address } : {}), ...(f.phone ? { phone: f.phone } : {}), ...(f.website ? { url: f.website } : {}) }),
-        fact_sources: JSON.stringify({ ...(f.address ? { address: source } : {}), ...(f.phone ? { phone: source } : {}), ...(f.website ? { website: source } : {}), location: source }),
+        contacts: JSON.stringify({
+          ...(f.address ? { addressKo: f.address } : {}),
+          ...(f.phone ? { phone: f.phone } : {}),
+          ...(f.website ? { url: f.website } : {}),
+        }),
+        fact_sources: JSON.stringify({
+          ...(f.address ? { address: source } : {}),
+          ...(f.phone ? { phone: source } : {}),
+          ...(f.website ? { website: source } : {}),
+          location: source,
+        }),
         figures: JSON.stringify(f.figures),
         services: defaults.services,
         delivery_modes: defaults.deliveryModes,
@@ -53,10 +77,25 @@ export async function upsertImportedFacilities(db: Kysely<Database>, facilities:
       };
       const owner = managedBy.get(id);
       if (owner === undefined) {
-        await trx.insertInto("facilities").values({ id, ...values, aliases: [], industries: [], co_anchor_group_ids: [], managed_by: "import", external_id: f.externalId } as never).execute();
+        await trx
+          .insertInto("facilities")
+          .values({
+            id,
+            ...values,
+            aliases: [],
+            industries: [],
+            co_anchor_group_ids: [],
+            managed_by: "import",
+            external_id: f.externalId,
+          } as never)
+          .execute();
         inserted += 1;
       } else if (owner === "import") {
-        await trx.updateTable("facilities").set({ ...values, status: "published", version: sql`version + 1`, updated_at: sql`now()` } as never).where("id", "=", id).execute();
+        await trx
+          .updateTable("facilities")
+          .set({ ...values, status: "published", version: sql`version + 1`, updated_at: sql`now()` } as never)
+          .where("id", "=", id)
+          .execute();
         updated += 1;
       } else {
         kept += 1;
@@ -64,7 +103,10 @@ export async function upsertImportedFacilities(db: Kysely<Database>, facilities:
       }
       touched.push(id);
     }
-    await enqueueSearchChanges(trx, touched.map((entityId) => ({ entityType: "facility" as const, entityId })));
+    await enqueueSearchChanges(
+      trx,
+      touched.map((entityId) => ({ entityType: "facility" as const, entityId })),
+    );
     return { inserted, updated, kept };
   });
 }

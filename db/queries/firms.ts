@@ -26,10 +26,16 @@ async function insertBatch(db: Executor, firms: readonly FirmRecord[]): Promise<
   await sql`insert into firms (name, ksic_division, employees, region_code, lat, lng, coord_precision, pavitt_class, h3_cell, synthetic, source)
     select name, ksic_division, employees, region_code, lat, lng, coord_precision, pavitt_class, h3_cell, synthetic, source
     from json_to_recordset(${JSON.stringify(records)}::json) as x(name text, ksic_division text, employees int, region_code text,
-      lat float8, lng float8, coord_precision text, pavitt_class text, h3_cell text, synthetic boolean, source text)`.execute(db);
+      lat float8, lng float8, coord_precision text, pavitt_class text, h3_cell text, synthetic boolean, source text)`.execute(
+    db,
+  );
 }
 
-async function insertAll(db: Executor, firms: Iterable<FirmRecord>, onProgress?: (done: number) => void): Promise<number> {
+async function insertAll(
+  db: Executor,
+  firms: Iterable<FirmRecord>,
+  onProgress?: (done: number) => void,
+): Promise<number> {
   let batch: FirmRecord[] = [];
   let done = 0;
   for (const firm of firms) {
@@ -50,7 +56,11 @@ async function insertAll(db: Executor, firms: Iterable<FirmRecord>, onProgress?:
 }
 
 /** Replaces the synthetic population in one transaction; imported firms are left as they are. */
-export async function replaceSyntheticFirms(db: Kysely<Database>, firms: Iterable<FirmRecord>, onProgress?: (done: number) => void): Promise<number> {
+export async function replaceSyntheticFirms(
+  db: Kysely<Database>,
+  firms: Iterable<FirmRecord>,
+  onProgress?: (done: number) => void,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom("firms").where("synthetic", "=", true).execute();
     return insertAll(trx, firms, onProgress);
@@ -58,7 +68,11 @@ export async function replaceSyntheticFirms(db: Kysely<Database>, firms: Iterabl
 }
 
 /** Stores an imported register all at once; with `replace`, earlier imported firms go in the same transaction. */
-export async function storeImportedFirms(db: Kysely<Database>, firms: readonly FirmRecord[], options: { replace: boolean }): Promise<number> {
+export async function storeImportedFirms(
+  db: Kysely<Database>,
+  firms: readonly FirmRecord[],
+  options: { replace: boolean },
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     if (options.replace) await trx.deleteFrom("firms").where("synthetic", "=", false).execute();
     return insertAll(trx, firms);
@@ -68,7 +82,10 @@ export async function storeImportedFirms(db: Kysely<Database>, firms: readonly F
 export async function countFirms(db: Executor): Promise<{ total: number; synthetic: number }> {
   const row = await db
     .selectFrom("firms")
-    .select([sql<number>`count(*)::int`.as("total"), sql<number>`(count(*) filter (where synthetic))::int`.as("synthetic")])
+    .select([
+      sql<number>`count(*)::int`.as("total"),
+      sql<number>`(count(*) filter (where synthetic))::int`.as("synthetic"),
+    ])
     .executeTakeFirstOrThrow();
   return { total: Number(row.total), synthetic: Number(row.synthetic) };
 }
@@ -76,7 +93,11 @@ export async function countFirms(db: Executor): Promise<{ total: number; synthet
 /** Reference data the synthetic generator and the register import read. */
 export async function firmReferenceData(db: Executor) {
   const [regions, divisions, complexes, boundaries] = await Promise.all([
-    db.selectFrom("regions").select(["code", "capital_area", "label_lat", "label_lng", "strategic_industries"]).orderBy("code").execute(),
+    db
+      .selectFrom("regions")
+      .select(["code", "capital_area", "label_lat", "label_lng", "strategic_industries"])
+      .orderBy("code")
+      .execute(),
     db.selectFrom("ksic_divisions").select(["code", "default_pavitt_class"]).orderBy("code").execute(),
     db
       .selectFrom("facilities")
@@ -95,7 +116,11 @@ export async function firmReferenceData(db: Executor) {
       strategicIndustries: r.strategic_industries,
     })),
     divisions: new Map(divisions.map((d) => [d.code, d.default_pavitt_class as PavittClass | null])),
-    complexes: complexes.map((c) => ({ regionCode: c.region_code, point: { lat: c.lat, lng: c.lng }, industries: c.industries })),
+    complexes: complexes.map((c) => ({
+      regionCode: c.region_code,
+      point: { lat: c.lat, lng: c.lng },
+      industries: c.industries,
+    })),
     boundaries: boundaries.map((b) => ({ regionCode: b.region_code, geometry: b.geometry as PolygonGeometry })),
   };
 }

@@ -25,10 +25,17 @@ const kmFromDot = (largestDot: string) => `(2 * ${EARTH_RADIUS_KM} * asin(sqrt(a
  * where greatest() or least() would turn null into a number. Only filled slots are read.
  */
 const NEAREST_KM_IN_CELL = kmFromDot(
-  `case c.candidates ${SLOTS.map((count) => `when ${count} then greatest(${SLOTS.slice(0, count).map((slot) => dot(`c.x${slot}`, `c.y${slot}`, `c.z${slot}`)).join(", ")})`).join(" ")} end`,
+  `case c.candidates ${SLOTS.map(
+    (count) =>
+      `when ${count} then greatest(${SLOTS.slice(0, count)
+        .map((slot) => dot(`c.x${slot}`, `c.y${slot}`, `c.z${slot}`))
+        .join(", ")})`,
+  ).join(" ")} end`,
 );
 /** The same for a firm in an overflow cell: every eligible facility of its class. */
-const NEAREST_KM_ANY = kmFromDot(`select max(${dot("e.ux", "e.uy", "e.uz")}) from gap_eligible_facilities e where e.pavitt_class = f.pavitt_class`);
+const NEAREST_KM_ANY = kmFromDot(
+  `select max(${dot("e.ux", "e.uy", "e.uz")}) from gap_eligible_facilities e where e.pavitt_class = f.pavitt_class`,
+);
 const NEAREST_KM = sql.raw(`case when c.overflow then ${NEAREST_KM_ANY} else ${NEAREST_KM_IN_CELL} end`);
 
 /**
@@ -77,7 +84,11 @@ export interface GapState {
 
 export async function readGapState(db: Executor): Promise<GapState> {
   const row = await db.selectFrom("gap_state").selectAll().where("id", "=", 1).executeTakeFirstOrThrow();
-  return { dataVersion: Number(row.data_version), computedVersion: row.computed_version === null ? null : Number(row.computed_version), computedAt: row.computed_at };
+  return {
+    dataVersion: Number(row.data_version),
+    computedVersion: row.computed_version === null ? null : Number(row.computed_version),
+    computedAt: row.computed_at,
+  };
 }
 
 /**
@@ -89,7 +100,9 @@ export async function readGapState(db: Executor): Promise<GapState> {
  */
 export async function recomputeGaps(db: Kysely<Database>): Promise<GapState> {
   return db.transaction().execute(async (trx) => {
-    const locked = await sql<{ data_version: string }>`select data_version from gap_state where id = 1 for update`.execute(trx);
+    const locked = await sql<{
+      data_version: string;
+    }>`select data_version from gap_state where id = 1 for update`.execute(trx);
     const version = Number(required(locked.rows[0], "the gap_state row").data_version);
     const pairs = eligiblePairs(await listGapFacilities(trx));
     const cells = buildReachCells(pairs);
@@ -101,7 +114,14 @@ export async function recomputeGaps(db: Kysely<Database>): Promise<GapState> {
         .values(
           pairs.map(({ pavittClass, facility }) => {
             const vector = unitVector(facility);
-            return { pavitt_class: pavittClass, facility_id: facility.id, region_code: facility.regionCode, ux: vector.x, uy: vector.y, uz: vector.z };
+            return {
+              pavitt_class: pavittClass,
+              facility_id: facility.id,
+              region_code: facility.regionCode,
+              ux: vector.x,
+              uy: vector.y,
+              uz: vector.z,
+            };
           }),
         )
         .execute();
@@ -122,7 +142,9 @@ export async function recomputeGaps(db: Kysely<Database>): Promise<GapState> {
     });
     const slotColumns = SLOTS.map((slot) => `x${slot} float8, y${slot} float8, z${slot} float8`).join(", ");
     await sql`insert into gap_reach_cells select * from json_to_recordset(${JSON.stringify(records)}::json)
-      as x(pavitt_class text, cell_row int, cell_col int, overflow boolean, candidates int, ${sql.raw(slotColumns)})`.execute(trx);
+      as x(pavitt_class text, cell_row int, cell_col int, overflow boolean, candidates int, ${sql.raw(slotColumns)})`.execute(
+      trx,
+    );
 
     // Built as a new table so PostgreSQL can spread the pass over workers (INSERT … SELECT runs
     // on one); hashing rather than sorting, and no JIT, whose compile time exceeds its gain here.
@@ -146,8 +168,16 @@ export async function recomputeGaps(db: Kysely<Database>): Promise<GapState> {
     await sql`drop table gap_cells`.execute(trx);
     await sql`alter table gap_cells_next rename to gap_cells`.execute(trx);
 
-    const updated = await sql<{ computed_at: Date }>`update gap_state set computed_version = ${version}, computed_at = now() where id = 1 returning computed_at`.execute(trx);
-    return { dataVersion: version, computedVersion: version, computedAt: required(updated.rows[0], "the gap_state row").computed_at };
+    const updated = await sql<{
+      computed_at: Date;
+    }>`update gap_state set computed_version = ${version}, computed_at = now() where id = 1 returning computed_at`.execute(
+      trx,
+    );
+    return {
+      dataVersion: version,
+      computedVersion: version,
+      computedAt: required(updated.rows[0], "the gap_state row").computed_at,
+    };
   });
 }
 
@@ -179,8 +209,15 @@ export async function distanceCounts(db: Executor, filter: GapFilter, bySector: 
 }
 
 export async function eligibleFacilityRefs(db: Executor): Promise<EligibleFacilityRef[]> {
-  const rows = await db.selectFrom("gap_eligible_facilities").select(["pavitt_class", "facility_id", "region_code"]).execute();
-  return rows.map((row) => ({ pavittClass: row.pavitt_class as PavittClass, facilityId: row.facility_id, regionCode: row.region_code }));
+  const rows = await db
+    .selectFrom("gap_eligible_facilities")
+    .select(["pavitt_class", "facility_id", "region_code"])
+    .execute();
+  return rows.map((row) => ({
+    pavittClass: row.pavitt_class as PavittClass,
+    facilityId: row.facility_id,
+    regionCode: row.region_code,
+  }));
 }
 
 export interface Hotspot {
@@ -203,13 +240,20 @@ export async function hotspots(db: Executor, filter: GapFilter, radiusKm: number
     .$if(filter.sector !== undefined, (qb) => qb.where("ksic_division", "=", filter.sector as string))
     .$if(filter.regionCode !== undefined, (qb) => qb.where("region_code", "=", filter.regionCode as string))
     .execute();
-  return rows.map((row) => ({ h3: row.h3_cell, smes: Number(row.smes), nearestKm: row.nearest_km === null ? null : Number(row.nearest_km) }));
+  return rows.map((row) => ({
+    h3: row.h3_cell,
+    smes: Number(row.smes),
+    nearestKm: row.nearest_km === null ? null : Number(row.nearest_km),
+  }));
 }
 
 export async function gapPopulation(db: Executor): Promise<{ total: number; synthetic: number }> {
   const row = await db
     .selectFrom("gap_cells")
-    .select([sql<number>`coalesce(sum(firms), 0)::int`.as("total"), sql<number>`coalesce(sum(firms) filter (where synthetic), 0)::int`.as("synthetic")])
+    .select([
+      sql<number>`coalesce(sum(firms), 0)::int`.as("total"),
+      sql<number>`coalesce(sum(firms) filter (where synthetic), 0)::int`.as("synthetic"),
+    ])
     .executeTakeFirstOrThrow();
   return { total: Number(row.total), synthetic: Number(row.synthetic) };
 }

@@ -54,12 +54,39 @@ export async function insertPlan(db: Executor, plan: Omit<StoredPlan, "createdAt
     .execute();
 }
 
-function planOf(row: { id: string; user_id: string; region_code: string; entity_type: SearchEntityType; encoding: string | null; file_name: string; checked: unknown; preview: StoredPlan["preview"]; basis: Record<string, string>; created_at: Date }): StoredPlan {
-  return { id: row.id, userId: row.user_id, regionCode: row.region_code, type: row.entity_type, encoding: row.encoding, fileName: row.file_name, checked: row.checked, preview: row.preview, basis: row.basis, createdAt: row.created_at };
+function planOf(row: {
+  id: string;
+  user_id: string;
+  region_code: string;
+  entity_type: SearchEntityType;
+  encoding: string | null;
+  file_name: string;
+  checked: unknown;
+  preview: StoredPlan["preview"];
+  basis: Record<string, string>;
+  created_at: Date;
+}): StoredPlan {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    regionCode: row.region_code,
+    type: row.entity_type,
+    encoding: row.encoding,
+    fileName: row.file_name,
+    checked: row.checked,
+    preview: row.preview,
+    basis: row.basis,
+    createdAt: row.created_at,
+  };
 }
 
 /** A user's checked file, unless older than ttlSeconds. */
-export async function findPlan(db: Executor, id: string, userId: string, ttlSeconds: number): Promise<StoredPlan | null> {
+export async function findPlan(
+  db: Executor,
+  id: string,
+  userId: string,
+  ttlSeconds: number,
+): Promise<StoredPlan | null> {
   const row = await db
     .selectFrom("import_plans")
     .selectAll()
@@ -75,7 +102,13 @@ export async function findPlan(db: Executor, id: string, userId: string, ttlSeco
  * Takes a plan for the job that commits it: of two commits of one check, only
  * the first gets it; the second learns which job has it.
  */
-export async function takePlan(trx: Transaction<Database>, id: string, userId: string, jobId: string, ttlSeconds: number): Promise<{ plan: StoredPlan } | { takenBy: string } | null> {
+export async function takePlan(
+  trx: Transaction<Database>,
+  id: string,
+  userId: string,
+  jobId: string,
+  ttlSeconds: number,
+): Promise<{ plan: StoredPlan } | { takenBy: string } | null> {
   const row = await trx
     .updateTable("import_plans")
     .set({ job_id: jobId })
@@ -86,7 +119,13 @@ export async function takePlan(trx: Transaction<Database>, id: string, userId: s
     .returningAll()
     .executeTakeFirst();
   if (row) return { plan: planOf(row) };
-  const taken = await trx.selectFrom("import_plans").select("job_id").where("id", "=", id).where("user_id", "=", userId).where("job_id", "is not", null).executeTakeFirst();
+  const taken = await trx
+    .selectFrom("import_plans")
+    .select("job_id")
+    .where("id", "=", id)
+    .where("user_id", "=", userId)
+    .where("job_id", "is not", null)
+    .executeTakeFirst();
   return taken?.job_id ? { takenBy: taken.job_id } : null;
 }
 
@@ -102,13 +141,24 @@ export class ImportBusyError extends Error {
  * (no heartbeat for staleSeconds) is marked failed first; a live one makes
  * this throw ImportBusyError (the unique index on running jobs per region).
  */
-export async function insertRunningJob(trx: Transaction<Database>, job: { id: string; userId: string; regionCode: string; type: SearchEntityType; total: number }, staleSeconds: number): Promise<void> {
+export async function insertRunningJob(
+  trx: Transaction<Database>,
+  job: { id: string; userId: string; regionCode: string; type: SearchEntityType; total: number },
+  staleSeconds: number,
+): Promise<void> {
   await failStaleJobs(trx, staleSeconds, job.regionCode);
   await sql`savepoint start_job`.execute(trx);
   try {
     await trx
       .insertInto("import_jobs")
-      .values({ id: job.id, user_id: job.userId, region_code: job.regionCode, entity_type: job.type, total: job.total, state: "running" })
+      .values({
+        id: job.id,
+        user_id: job.userId,
+        region_code: job.regionCode,
+        entity_type: job.type,
+        total: job.total,
+        state: "running",
+      })
       .execute();
   } catch (error) {
     if ((error as { code?: string }).code !== "23505") throw error;
@@ -121,7 +171,13 @@ export async function insertRunningJob(trx: Transaction<Database>, job: { id: st
 export async function failStaleJobs(db: Executor, staleSeconds: number, regionCode?: string): Promise<number> {
   let query = db
     .updateTable("import_jobs")
-    .set({ state: "failed", failure: "error", error: "the process running the import stopped", done: 0, finished_at: sql`now()` })
+    .set({
+      state: "failed",
+      failure: "error",
+      error: "the process running the import stopped",
+      done: 0,
+      finished_at: sql`now()`,
+    })
     .where("state", "=", "running")
     .where("heartbeat_at", "<", sql<Date>`now() - make_interval(secs => ${staleSeconds})`);
   if (regionCode) query = query.where("region_code", "=", regionCode);
@@ -130,29 +186,91 @@ export async function failStaleJobs(db: Executor, staleSeconds: number, regionCo
 }
 
 export async function recordJobProgress(db: Executor, id: string, done: number): Promise<void> {
-  await db.updateTable("import_jobs").set({ done, heartbeat_at: sql`now()` }).where("id", "=", id).where("state", "=", "running").execute();
-}
-
-export async function finishJob(db: Executor, id: string, outcome: { state: "done" | "failed"; failure: "changed" | "error" | null; done: number; summary: StoredJob["summary"]; error: string | null }): Promise<void> {
   await db
     .updateTable("import_jobs")
-    .set({ state: outcome.state, failure: outcome.failure, done: outcome.done, summary: outcome.summary ? JSON.stringify(outcome.summary) : null, error: outcome.error?.slice(0, 1000) ?? null, finished_at: sql`now()` })
+    .set({ done, heartbeat_at: sql`now()` })
+    .where("id", "=", id)
+    .where("state", "=", "running")
+    .execute();
+}
+
+export async function finishJob(
+  db: Executor,
+  id: string,
+  outcome: {
+    state: "done" | "failed";
+    failure: "changed" | "error" | null;
+    done: number;
+    summary: StoredJob["summary"];
+    error: string | null;
+  },
+): Promise<void> {
+  await db
+    .updateTable("import_jobs")
+    .set({
+      state: outcome.state,
+      failure: outcome.failure,
+      done: outcome.done,
+      summary: outcome.summary ? JSON.stringify(outcome.summary) : null,
+      error: outcome.error?.slice(0, 1000) ?? null,
+      finished_at: sql`now()`,
+    })
     .where("id", "=", id)
     .execute();
 }
 
-function jobOf(row: { id: string; user_id: string; region_code: string; entity_type: SearchEntityType; total: number; done: number; state: StoredJob["state"]; failure: StoredJob["failure"]; summary: StoredJob["summary"]; error: string | null; started_at: Date; finished_at: Date | null }): StoredJob {
-  return { id: row.id, userId: row.user_id, regionCode: row.region_code, type: row.entity_type, total: row.total, done: row.done, state: row.state, failure: row.failure, summary: row.summary, error: row.error, startedAt: row.started_at, finishedAt: row.finished_at };
+function jobOf(row: {
+  id: string;
+  user_id: string;
+  region_code: string;
+  entity_type: SearchEntityType;
+  total: number;
+  done: number;
+  state: StoredJob["state"];
+  failure: StoredJob["failure"];
+  summary: StoredJob["summary"];
+  error: string | null;
+  started_at: Date;
+  finished_at: Date | null;
+}): StoredJob {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    regionCode: row.region_code,
+    type: row.entity_type,
+    total: row.total,
+    done: row.done,
+    state: row.state,
+    failure: row.failure,
+    summary: row.summary,
+    error: row.error,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  };
 }
 
 export async function findJob(db: Executor, id: string, userId: string): Promise<StoredJob | null> {
-  const row = await db.selectFrom("import_jobs").selectAll().where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+  const row = await db
+    .selectFrom("import_jobs")
+    .selectAll()
+    .where("id", "=", id)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
   return row ? jobOf(row) : null;
 }
 
 /** Expired checks, old finished jobs, and staged rows no running job owns. */
 export async function pruneImports(db: Executor, planTtlSeconds: number): Promise<void> {
-  await db.deleteFrom("import_plans").where("created_at", "<", sql<Date>`now() - make_interval(secs => ${planTtlSeconds})`).execute();
-  await db.deleteFrom("import_jobs").where("state", "<>", "running").where("finished_at", "<", sql<Date>`now() - interval '1 day'`).execute();
-  await sql`delete from import_staging s where not exists (select 1 from import_jobs j where j.id = s.job_id and j.state = 'running')`.execute(db);
+  await db
+    .deleteFrom("import_plans")
+    .where("created_at", "<", sql<Date>`now() - make_interval(secs => ${planTtlSeconds})`)
+    .execute();
+  await db
+    .deleteFrom("import_jobs")
+    .where("state", "<>", "running")
+    .where("finished_at", "<", sql<Date>`now() - interval '1 day'`)
+    .execute();
+  await sql`delete from import_staging s where not exists (select 1 from import_jobs j where j.id = s.job_id and j.state = 'running')`.execute(
+    db,
+  );
 }

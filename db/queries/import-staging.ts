@@ -47,7 +47,11 @@ export class StagedChangeConflict extends Error {
  * set-based statements; call inside one transaction. Throws
  * StagedChangeConflict when a draft appeared or changed since staging.
  */
-export async function applyStagedRows(trx: Transaction<Database>, jobId: string, user: { id: string; email: string }): Promise<void> {
+export async function applyStagedRows(
+  trx: Transaction<Database>,
+  jobId: string,
+  user: { id: string; email: string },
+): Promise<void> {
   const counts = await trx
     .selectFrom("import_staging")
     .select(["action", (eb) => eb.fn.countAll<number>().as("n")])
@@ -61,13 +65,16 @@ export async function applyStagedRows(trx: Transaction<Database>, jobId: string,
     select entity_type, entity_id, region_code, action = 'create', 'import', payload, base_version, ${user.id}::uuid, ${user.id}::uuid
     from import_staging where job_id = ${jobId} and action in ('create', 'update_live') order by seq
     on conflict (entity_type, entity_id) do nothing`.execute(trx);
-  if (Number(inserted.numAffectedRows ?? 0) !== count("create") + count("update_live")) throw new StagedChangeConflict();
+  if (Number(inserted.numAffectedRows ?? 0) !== count("create") + count("update_live"))
+    throw new StagedChangeConflict();
 
   const updated = await sql`
     update listing_drafts d
     set payload = s.payload, version = d.version + 1, updated_by = ${user.id}::uuid, updated_at = now(), origin = 'import', change = 'edit'
     from import_staging s
-    where s.job_id = ${jobId} and s.action = 'update_draft' and d.id = s.draft_id and d.version = s.draft_version`.execute(trx);
+    where s.job_id = ${jobId} and s.action = 'update_draft' and d.id = s.draft_id and d.version = s.draft_version`.execute(
+    trx,
+  );
   if (Number(updated.numAffectedRows ?? 0) !== count("update_draft")) throw new StagedChangeConflict();
 
   await sql`
@@ -83,5 +90,8 @@ export async function dropStagedRows(db: Executor, jobId: string): Promise<void>
 
 /** Rows left by an import whose process died; nothing reads them. */
 export async function dropAbandonedStaging(db: Executor): Promise<void> {
-  await db.deleteFrom("import_staging").where("created_at", "<", sql<Date>`now() - interval '1 day'`).execute();
+  await db
+    .deleteFrom("import_staging")
+    .where("created_at", "<", sql<Date>`now() - interval '1 day'`)
+    .execute();
 }

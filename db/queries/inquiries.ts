@@ -15,15 +15,40 @@ export interface InquiryTarget {
   programRegions: { scope: "national" | "regional"; codes: string[] } | null;
 }
 
-export async function findInquiryTarget(db: Executor, type: SearchEntityType, id: string): Promise<InquiryTarget | null> {
+export async function findInquiryTarget(
+  db: Executor,
+  type: SearchEntityType,
+  id: string,
+): Promise<InquiryTarget | null> {
   if (type === "facility") {
-    const row = await db.selectFrom("facilities").select(["id", "name_ko", "name_en", "region_code"]).where("id", "=", id).where("status", "=", "published").executeTakeFirst();
-    return row ? { type, id: row.id, nameKo: row.name_ko, nameEn: row.name_en, regionCode: row.region_code, programRegions: null } : null;
+    const row = await db
+      .selectFrom("facilities")
+      .select(["id", "name_ko", "name_en", "region_code"])
+      .where("id", "=", id)
+      .where("status", "=", "published")
+      .executeTakeFirst();
+    return row
+      ? {
+          type,
+          id: row.id,
+          nameKo: row.name_ko,
+          nameEn: row.name_en,
+          regionCode: row.region_code,
+          programRegions: null,
+        }
+      : null;
   }
   const row = await db
     .selectFrom("programs")
     .leftJoin("facilities", "facilities.id", "programs.provider_facility_id")
-    .select(["programs.id", "programs.name_ko", "programs.name_en", "programs.region_scope", "programs.region_codes", "facilities.region_code as provider_region"])
+    .select([
+      "programs.id",
+      "programs.name_ko",
+      "programs.name_en",
+      "programs.region_scope",
+      "programs.region_codes",
+      "facilities.region_code as provider_region",
+    ])
     .where("programs.id", "=", id)
     .where("programs.status", "=", "published")
     .executeTakeFirst();
@@ -46,13 +71,22 @@ export interface NewInquiry {
   targetType: SearchEntityType;
   targetId: string;
   regionCode: string;
-  facts: { firmRegionCode: string | null; pavittClass: string | null; ksicDivision: string | null; sizeBand: string | null; needs: string[] };
+  facts: {
+    firmRegionCode: string | null;
+    pavittClass: string | null;
+    ksicDivision: string | null;
+    sizeBand: string | null;
+    needs: string[];
+  };
   contact: { name: string | null; email: string | null; phone: string | null; message: string | null };
   consent: { version: string; purpose: string; items: string[]; retentionDays: number; at: Date };
 }
 
 /** Inserts a request; a new thread takes the request's own id. */
-export async function insertInquiry(trx: Transaction<Database>, input: NewInquiry): Promise<{ id: string; threadId: string }> {
+export async function insertInquiry(
+  trx: Transaction<Database>,
+  input: NewInquiry,
+): Promise<{ id: string; threadId: string }> {
   const id = (await sql<{ id: string }>`select gen_random_uuid() as id`.execute(trx)).rows[0]!.id;
   const threadId = input.threadId ?? id;
   await trx
@@ -155,7 +189,13 @@ function toInquiry(r: InquiryRow): Inquiry {
     erasedAt: r.erased_at,
     contact: { name: r.contact_name, email: r.contact_email, phone: r.contact_phone },
     message: r.message,
-    consent: { version: r.consent_version, purpose: r.consent_purpose, items: r.consent_items, retentionDays: r.consent_retention_days, at: r.consented_at },
+    consent: {
+      version: r.consent_version,
+      purpose: r.consent_purpose,
+      items: r.consent_items,
+      retentionDays: r.consent_retention_days,
+      at: r.consented_at,
+    },
   };
 }
 
@@ -172,12 +212,19 @@ export async function lockInquiry(trx: Transaction<Database>, id: string): Promi
 
 /** The root request of a status link that was not withdrawn. */
 export async function findByStatusTokenHash(db: Executor, tokenHash: string): Promise<Inquiry | null> {
-  const row = await inquiryQuery(db).where("q.status_token_hash", "=", tokenHash).where("q.withdrawn_at", "is", null).executeTakeFirst();
+  const row = await inquiryQuery(db)
+    .where("q.status_token_hash", "=", tokenHash)
+    .where("q.withdrawn_at", "is", null)
+    .executeTakeFirst();
   return row ? toInquiry(row) : null;
 }
 
 export async function listThread(db: Executor, threadId: string): Promise<Inquiry[]> {
-  const rows = await inquiryQuery(db).where("q.thread_id", "=", threadId).orderBy("q.created_at").orderBy("q.reference").execute();
+  const rows = await inquiryQuery(db)
+    .where("q.thread_id", "=", threadId)
+    .orderBy("q.created_at")
+    .orderBy("q.reference")
+    .execute();
   return rows.map(toInquiry);
 }
 
@@ -202,7 +249,12 @@ export interface StatePatch {
 }
 
 /** Moves a locked request to its next state; returns false when its version moved on meanwhile. */
-export async function updateInquiryState(trx: Transaction<Database>, id: string, version: number, patch: StatePatch): Promise<boolean> {
+export async function updateInquiryState(
+  trx: Transaction<Database>,
+  id: string,
+  version: number,
+  patch: StatePatch,
+): Promise<boolean> {
   const result = await trx
     .updateTable("inquiries")
     .set({
@@ -219,7 +271,11 @@ export async function updateInquiryState(trx: Transaction<Database>, id: string,
 }
 
 export async function markFirstAnswered(trx: Transaction<Database>, id: string): Promise<void> {
-  await trx.updateTable("inquiries").set({ first_answered_at: sql`coalesce(first_answered_at, now())`, version: sql`version + 1` }).where("id", "=", id).execute();
+  await trx
+    .updateTable("inquiries")
+    .set({ first_answered_at: sql`coalesce(first_answered_at, now())`, version: sql`version + 1` })
+    .where("id", "=", id)
+    .execute();
 }
 
 export interface NewInquiryEvent {
@@ -236,7 +292,17 @@ export async function insertInquiryEvents(trx: Transaction<Database>, events: Ne
   if (events.length === 0) return;
   await trx
     .insertInto("inquiry_events")
-    .values(events.map((e) => ({ inquiry_id: e.inquiryId, thread_id: e.threadId, kind: e.kind, actor_user_id: e.actorUserId, outcome: e.outcome ?? null, body: e.body ?? null, related_inquiry_id: e.relatedInquiryId ?? null })))
+    .values(
+      events.map((e) => ({
+        inquiry_id: e.inquiryId,
+        thread_id: e.threadId,
+        kind: e.kind,
+        actor_user_id: e.actorUserId,
+        outcome: e.outcome ?? null,
+        body: e.body ?? null,
+        related_inquiry_id: e.relatedInquiryId ?? null,
+      })),
+    )
     .execute();
 }
 
@@ -251,15 +317,30 @@ export interface InquiryEvent {
   relatedInquiryId: string | null;
 }
 
-export async function listInquiryEvents(db: Executor, filter: { inquiryId: string } | { threadId: string }): Promise<InquiryEvent[]> {
+export async function listInquiryEvents(
+  db: Executor,
+  filter: { inquiryId: string } | { threadId: string },
+): Promise<InquiryEvent[]> {
   let query = db
     .selectFrom("inquiry_events as e")
     .leftJoin("users as u", "u.id", "e.actor_user_id")
     .select(["e.id", "e.inquiry_id", "e.at", "e.kind", "u.email", "e.outcome", "e.body", "e.related_inquiry_id"])
     .orderBy("e.id");
-  query = "inquiryId" in filter ? query.where("e.inquiry_id", "=", filter.inquiryId) : query.where("e.thread_id", "=", filter.threadId);
+  query =
+    "inquiryId" in filter
+      ? query.where("e.inquiry_id", "=", filter.inquiryId)
+      : query.where("e.thread_id", "=", filter.threadId);
   const rows = await query.execute();
-  return rows.map((r) => ({ id: r.id, inquiryId: r.inquiry_id, at: r.at, kind: r.kind, actorEmail: r.email, outcome: r.outcome, body: r.body, relatedInquiryId: r.related_inquiry_id }));
+  return rows.map((r) => ({
+    id: r.id,
+    inquiryId: r.inquiry_id,
+    at: r.at,
+    kind: r.kind,
+    actorEmail: r.email,
+    outcome: r.outcome,
+    body: r.body,
+    relatedInquiryId: r.related_inquiry_id,
+  }));
 }
 
 /** The events whose text is the firm's or a council's words about the firm. */
@@ -287,8 +368,17 @@ export async function eraseThread(trx: Transaction<Database>, threadId: string, 
 
 async function erasePersonalTexts(trx: Transaction<Database>, inquiryIds: string[]): Promise<void> {
   if (inquiryIds.length === 0) return;
-  await trx.updateTable("inquiry_events").set({ body: null }).where("inquiry_id", "in", inquiryIds).where("kind", "in", PERSONAL_EVENT_KINDS).execute();
-  await trx.updateTable("mail_outbox").set({ to_address: null, body: null, erased_at: sql`coalesce(erased_at, now())` }).where("inquiry_id", "in", inquiryIds).execute();
+  await trx
+    .updateTable("inquiry_events")
+    .set({ body: null })
+    .where("inquiry_id", "in", inquiryIds)
+    .where("kind", "in", PERSONAL_EVENT_KINDS)
+    .execute();
+  await trx
+    .updateTable("mail_outbox")
+    .set({ to_address: null, body: null, erased_at: sql`coalesce(erased_at, now())` })
+    .where("inquiry_id", "in", inquiryIds)
+    .execute();
 }
 
 /**
@@ -296,7 +386,10 @@ async function erasePersonalTexts(trx: Transaction<Database>, inquiryIds: string
  * request closed longer ago than the retention its consent named, as of `now`,
  * and returns the requests it erased (their anonymous facts stay).
  */
-export async function erasePersonalDataDue(trx: Transaction<Database>, now: Date): Promise<{ id: string; threadId: string; regionCode: string }[]> {
+export async function erasePersonalDataDue(
+  trx: Transaction<Database>,
+  now: Date,
+): Promise<{ id: string; threadId: string; regionCode: string }[]> {
   const rows = await trx
     .updateTable("inquiries")
     .set({ contact_name: null, contact_email: null, contact_phone: null, message: null, erased_at: now })
@@ -305,7 +398,10 @@ export async function erasePersonalDataDue(trx: Transaction<Database>, now: Date
     .where(sql<boolean>`closed_at + make_interval(days => consent_retention_days) < ${now}`)
     .returning(["id", "thread_id", "region_code"])
     .execute();
-  await erasePersonalTexts(trx, rows.map((r) => r.id));
+  await erasePersonalTexts(
+    trx,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ id: r.id, threadId: r.thread_id, regionCode: r.region_code }));
 }
 
@@ -334,7 +430,11 @@ export interface NewMail {
 }
 
 export async function enqueueMail(trx: Executor, mail: NewMail): Promise<number> {
-  const row = await trx.insertInto("mail_outbox").values({ inquiry_id: mail.inquiryId, to_address: mail.to, subject: mail.subject, body: mail.body }).returning("id").executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto("mail_outbox")
+    .values({ inquiry_id: mail.inquiryId, to_address: mail.to, subject: mail.subject, body: mail.body })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -351,7 +451,18 @@ export interface QueuedMail {
   erasedAt: Date | null;
 }
 
-const toMail = (r: { id: number; inquiry_id: string | null; to_address: string | null; subject: string; body: string | null; created_at: Date; sent_at: Date | null; attempts: number; last_error: string | null; erased_at: Date | null }): QueuedMail => ({
+const toMail = (r: {
+  id: number;
+  inquiry_id: string | null;
+  to_address: string | null;
+  subject: string;
+  body: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+  attempts: number;
+  last_error: string | null;
+  erased_at: Date | null;
+}): QueuedMail => ({
   id: r.id,
   inquiryId: r.inquiry_id,
   to: r.to_address,
@@ -366,16 +477,33 @@ const toMail = (r: { id: number; inquiry_id: string | null; to_address: string |
 
 /** Unsent mail, oldest first, locked so that two processes never send the same message. */
 export async function claimPendingMail(trx: Transaction<Database>, limit: number): Promise<QueuedMail[]> {
-  const rows = await trx.selectFrom("mail_outbox").selectAll().where("sent_at", "is", null).where("erased_at", "is", null).orderBy("id").limit(limit).forUpdate().skipLocked().execute();
+  const rows = await trx
+    .selectFrom("mail_outbox")
+    .selectAll()
+    .where("sent_at", "is", null)
+    .where("erased_at", "is", null)
+    .orderBy("id")
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
   return rows.map(toMail);
 }
 
 export async function markMailSent(db: Executor, id: number): Promise<void> {
-  await db.updateTable("mail_outbox").set({ sent_at: sql`now()`, last_error: null, attempts: sql`attempts + 1` }).where("id", "=", id).execute();
+  await db
+    .updateTable("mail_outbox")
+    .set({ sent_at: sql`now()`, last_error: null, attempts: sql`attempts + 1` })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function markMailFailed(db: Executor, id: number, error: string): Promise<void> {
-  await db.updateTable("mail_outbox").set({ attempts: sql`attempts + 1`, last_error: error.slice(0, 1000) }).where("id", "=", id).execute();
+  await db
+    .updateTable("mail_outbox")
+    .set({ attempts: sql`attempts + 1`, last_error: error.slice(0, 1000) })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function listMail(db: Executor, limit = 200): Promise<QueuedMail[]> {
@@ -395,13 +523,36 @@ export interface DemandFactRow {
 }
 
 /** The anonymous facts of every request; no personal field is read. */
-export async function listDemandFacts(db: Executor, filter: { regionCode?: string; pavittClass?: string; ksicDivision?: string } = {}): Promise<DemandFactRow[]> {
-  let query = db.selectFrom("inquiries").select(["region_code", "pavitt_class", "ksic_division", "state", "outcome", "created_at", "first_answered_at", "closed_at"]);
+export async function listDemandFacts(
+  db: Executor,
+  filter: { regionCode?: string; pavittClass?: string; ksicDivision?: string } = {},
+): Promise<DemandFactRow[]> {
+  let query = db
+    .selectFrom("inquiries")
+    .select([
+      "region_code",
+      "pavitt_class",
+      "ksic_division",
+      "state",
+      "outcome",
+      "created_at",
+      "first_answered_at",
+      "closed_at",
+    ]);
   if (filter.regionCode) query = query.where("region_code", "=", filter.regionCode);
   if (filter.pavittClass) query = query.where("pavitt_class", "=", filter.pavittClass);
   if (filter.ksicDivision) query = query.where("ksic_division", "=", filter.ksicDivision);
   const rows = await query.execute();
-  return rows.map((r) => ({ regionCode: r.region_code, pavittClass: r.pavitt_class, ksicDivision: r.ksic_division, state: r.state, outcome: r.outcome, createdAt: r.created_at, firstAnsweredAt: r.first_answered_at, closedAt: r.closed_at }));
+  return rows.map((r) => ({
+    regionCode: r.region_code,
+    pavittClass: r.pavitt_class,
+    ksicDivision: r.ksic_division,
+    state: r.state,
+    outcome: r.outcome,
+    createdAt: r.created_at,
+    firstAnsweredAt: r.first_answered_at,
+    closedAt: r.closed_at,
+  }));
 }
 
 /** The active council accounts of a region, who are told of new requests. */

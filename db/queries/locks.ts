@@ -7,9 +7,15 @@ import type { Database } from "../schema";
  * session holds it; the lock goes with the transaction, so a process that dies
  * mid-task frees it. Returns `{ ran: false }` when another process has it.
  */
-export async function withAdvisoryLock<T>(db: Kysely<Database>, name: string, task: (trx: Transaction<Database>) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+export async function withAdvisoryLock<T>(
+  db: Kysely<Database>,
+  name: string,
+  task: (trx: Transaction<Database>) => Promise<T>,
+): Promise<{ ran: true; value: T } | { ran: false }> {
   return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext('clusterlink'), hashtext(${name})) as locked`.execute(trx);
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_xact_lock(hashtext('clusterlink'), hashtext(${name})) as locked`.execute(trx);
     if (!required(rows[0], "the answer of pg_try_advisory_xact_lock").locked) return { ran: false as const };
     return { ran: true as const, value: await task(trx) };
   });
@@ -30,7 +36,11 @@ export async function claimJobRun(trx: Transaction<Database>, name: string, inte
 }
 
 export async function finishJobRun(trx: Transaction<Database>, name: string, error: string | null): Promise<void> {
-  await trx.updateTable("job_runs").set({ finished_at: sql`now()`, last_error: error }).where("name", "=", name).execute();
+  await trx
+    .updateTable("job_runs")
+    .set({ finished_at: sql`now()`, last_error: error })
+    .where("name", "=", name)
+    .execute();
 }
 
 export interface JobRun {
@@ -43,7 +53,13 @@ export interface JobRun {
 
 export async function listJobRuns(db: Kysely<Database>): Promise<JobRun[]> {
   const rows = await db.selectFrom("job_runs").selectAll().orderBy("name").execute();
-  return rows.map((r) => ({ name: r.name, runs: r.runs, startedAt: r.started_at, finishedAt: r.finished_at, lastError: r.last_error }));
+  return rows.map((r) => ({
+    name: r.name,
+    runs: r.runs,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    lastError: r.last_error,
+  }));
 }
 
 /**
@@ -52,9 +68,15 @@ export async function listJobRuns(db: Kysely<Database>): Promise<JobRun[]> {
  * connection for its work, so it needs no second one from a pool that may have only one
  * (PGlite's); unlock runs however the task ends, and a dying process's session frees it.
  */
-export async function withSessionAdvisoryLock<T>(db: Kysely<Database>, name: string, task: (connection: Kysely<Database>) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+export async function withSessionAdvisoryLock<T>(
+  db: Kysely<Database>,
+  name: string,
+  task: (connection: Kysely<Database>) => Promise<T>,
+): Promise<{ ran: true; value: T } | { ran: false }> {
   return db.connection().execute(async (connection) => {
-    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(hashtext('clusterlink'), hashtext(${name})) as locked`.execute(connection);
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_lock(hashtext('clusterlink'), hashtext(${name})) as locked`.execute(connection);
     if (!required(rows[0], "the answer of pg_try_advisory_lock").locked) return { ran: false as const };
     try {
       return { ran: true as const, value: await task(connection) };

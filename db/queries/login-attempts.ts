@@ -4,8 +4,14 @@ import type { Database } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-export async function recordLoginAttempt(db: Executor, attempt: { email: string; address: string; succeeded: boolean }): Promise<void> {
-  await db.insertInto("login_attempts").values({ email: attempt.email, address: attempt.address, succeeded: attempt.succeeded }).execute();
+export async function recordLoginAttempt(
+  db: Executor,
+  attempt: { email: string; address: string; succeeded: boolean },
+): Promise<void> {
+  await db
+    .insertInto("login_attempts")
+    .values({ email: attempt.email, address: attempt.address, succeeded: attempt.succeeded })
+    .execute();
 }
 
 export interface ThrottleKey {
@@ -30,17 +36,39 @@ export async function reserveLoginAttempt(db: Kysely<Database>, keys: readonly T
       .values(ordered.map((k) => ({ key: k.key, failures: 0, last_attempt_at: null })))
       .onConflict((oc) => oc.column("key").doNothing())
       .execute();
-    const rows = await trx.selectFrom("login_throttles").select(["key", "failures", "last_attempt_at"]).where("key", "in", ordered.map((k) => k.key)).orderBy("key").forUpdate().execute();
+    const rows = await trx
+      .selectFrom("login_throttles")
+      .select(["key", "failures", "last_attempt_at"])
+      .where(
+        "key",
+        "in",
+        ordered.map((k) => k.key),
+      )
+      .orderBy("key")
+      .forUpdate()
+      .execute();
     // The time after the locks are held: an attempt that waited for them must not judge by the time it started.
     const { now } = await sql<{ now: Date }>`select clock_timestamp() as now`.execute(trx).then((r) => r.rows[0]!);
     const decisions = ordered.map((k) => {
       const row = rows.find((r) => r.key === k.key)!;
-      return { key: k.key, decision: admitAttempt(row.last_attempt_at ? { failures: row.failures, lastAttemptAt: new Date(row.last_attempt_at) } : null, k.policy, new Date(now)) };
+      return {
+        key: k.key,
+        decision: admitAttempt(
+          row.last_attempt_at ? { failures: row.failures, lastAttemptAt: new Date(row.last_attempt_at) } : null,
+          k.policy,
+          new Date(now),
+        ),
+      };
     });
     const refused = decisions.flatMap((d) => (d.decision.admitted ? [] : [d.decision.retryAfterSeconds]));
     if (refused.length > 0) return { admitted: false, retryAfterSeconds: Math.max(...refused) };
     for (const { key, decision } of decisions) {
-      if (decision.admitted) await trx.updateTable("login_throttles").set({ failures: decision.next.failures, last_attempt_at: decision.next.lastAttemptAt }).where("key", "=", key).execute();
+      if (decision.admitted)
+        await trx
+          .updateTable("login_throttles")
+          .set({ failures: decision.next.failures, last_attempt_at: decision.next.lastAttemptAt })
+          .where("key", "=", key)
+          .execute();
     }
     return { admitted: true };
   });
@@ -51,7 +79,11 @@ export async function reserveLoginAttempt(db: Kysely<Database>, keys: readonly T
  * otherwise only ages out), so signing in often from one office is no failure.
  */
 export async function refundLoginAttempt(db: Executor, key: string): Promise<void> {
-  await db.updateTable("login_throttles").set((eb) => ({ failures: sql<number>`greatest(${eb.ref("failures")} - 1, 0)` })).where("key", "=", key).execute();
+  await db
+    .updateTable("login_throttles")
+    .set((eb) => ({ failures: sql<number>`greatest(${eb.ref("failures")} - 1, 0)` }))
+    .where("key", "=", key)
+    .execute();
 }
 
 /** A correct password clears its pair's count. */
@@ -61,6 +93,9 @@ export async function clearLoginThrottle(db: Executor, key: string): Promise<voi
 
 /** Counters whose latest attempt is older than a day say nothing any more. */
 export async function pruneLoginThrottles(db: Executor): Promise<number> {
-  const result = await db.deleteFrom("login_throttles").where("last_attempt_at", "<", sql<Date>`now() - interval '1 day'`).executeTakeFirst();
+  const result = await db
+    .deleteFrom("login_throttles")
+    .where("last_attempt_at", "<", sql<Date>`now() - interval '1 day'`)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

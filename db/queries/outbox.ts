@@ -16,7 +16,9 @@ export async function enqueueSearchChanges(db: Executor, changes: SearchChange[]
     if (batch.length === 0) continue;
     await db
       .insertInto("search_outbox")
-      .values(batch.map((c) => ({ entity_type: c.entityType, entity_id: c.entityId, delivered_at: null, last_error: null })))
+      .values(
+        batch.map((c) => ({ entity_type: c.entityType, entity_id: c.entityId, delivered_at: null, last_error: null })),
+      )
       .execute();
   }
 }
@@ -52,14 +54,20 @@ export async function currentLogPosition(db: Executor): Promise<LogCursor> {
  * and the new snapshot come from one statement, so they agree exactly.
  */
 export async function readLog(db: Executor, after: LogCursor): Promise<{ changes: LoggedChange[]; next: LogCursor }> {
-  const { rows } = await sql<{ snapshot: string; changes: Array<{ id: number; entity_type: SearchEntityType; entity_id: string }> | null }>`
+  const { rows } = await sql<{
+    snapshot: string;
+    changes: Array<{ id: number; entity_type: SearchEntityType; entity_id: string }> | null;
+  }>`
     select pg_current_snapshot()::text as snapshot,
       (select json_agg(json_build_object('id', id, 'entity_type', entity_type, 'entity_id', entity_id) order by xact_id, id)
        from search_outbox
        where xact_id >= pg_snapshot_xmin(${after.snapshot}::pg_snapshot)
          and not pg_visible_in_snapshot(xact_id, ${after.snapshot}::pg_snapshot)) as changes`.execute(db);
   const read = required(rows[0], "the change log");
-  return { changes: (read.changes ?? []).map((r) => ({ id: Number(r.id), entityType: r.entity_type, entityId: r.entity_id })), next: { snapshot: read.snapshot } };
+  return {
+    changes: (read.changes ?? []).map((r) => ({ id: Number(r.id), entityType: r.entity_type, entityId: r.entity_id })),
+    next: { snapshot: read.snapshot },
+  };
 }
 
 /** How far a cursor is behind the log's end. */
@@ -67,9 +75,14 @@ export async function logLag(db: Executor, after: LogCursor): Promise<OutboxLag>
   const { rows } = await sql<{ pending: number; oldest: number | null }>`
     select count(*)::int as pending, extract(epoch from now() - min(created_at)) as oldest
     from search_outbox
-    where xact_id >= pg_snapshot_xmin(${after.snapshot}::pg_snapshot) and not pg_visible_in_snapshot(xact_id, ${after.snapshot}::pg_snapshot)`.execute(db);
+    where xact_id >= pg_snapshot_xmin(${after.snapshot}::pg_snapshot) and not pg_visible_in_snapshot(xact_id, ${after.snapshot}::pg_snapshot)`.execute(
+    db,
+  );
   const lag = required(rows[0], "the outbox lag");
-  return { pending: Number(lag.pending), oldestPendingSeconds: lag.oldest === null ? null : Math.round(Number(lag.oldest)) };
+  return {
+    pending: Number(lag.pending),
+    oldestPendingSeconds: lag.oldest === null ? null : Math.round(Number(lag.oldest)),
+  };
 }
 
 /**
@@ -91,12 +104,21 @@ export async function claimPendingChanges(trx: Transaction<Database>, limit: num
     select id, entity_type, entity_id, attempts from claimed
     where pg_try_advisory_xact_lock(hashtext('search-delivery'), hashtext(entity_type || ':' || entity_id))
     order by id`.execute(trx);
-  return rows.map((r) => ({ id: Number(r.id), entityType: r.entity_type, entityId: r.entity_id, attempts: r.attempts }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    attempts: r.attempts,
+  }));
 }
 
 export async function markDelivered(db: Executor, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable("search_outbox").set({ delivered_at: sql`now()`, last_error: null }).where("id", "in", ids).execute();
+  await db
+    .updateTable("search_outbox")
+    .set({ delivered_at: sql`now()`, last_error: null })
+    .where("id", "in", ids)
+    .execute();
 }
 
 export async function markFailed(db: Executor, ids: number[], error: string): Promise<void> {
@@ -119,7 +141,10 @@ export async function markDeliveredIn(db: Executor, position: LogCursor): Promis
 }
 
 export async function latestChangeId(db: Executor): Promise<number> {
-  const row = await db.selectFrom("search_outbox").select((eb) => eb.fn.max("id").as("max")).executeTakeFirst();
+  const row = await db
+    .selectFrom("search_outbox")
+    .select((eb) => eb.fn.max("id").as("max"))
+    .executeTakeFirst();
   return Number(row?.max ?? 0);
 }
 

@@ -41,7 +41,11 @@ export interface KnownSource {
 }
 
 /** What the database already holds for these records of a portal. */
-export async function findSources(db: Executor, portal: Portal, sourceIds: string[]): Promise<Map<string, KnownSource>> {
+export async function findSources(
+  db: Executor,
+  portal: Portal,
+  sourceIds: string[],
+): Promise<Map<string, KnownSource>> {
   if (sourceIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("program_sources")
@@ -49,17 +53,36 @@ export async function findSources(db: Executor, portal: Portal, sourceIds: strin
     .where("portal", "=", portal)
     .where("source_id", "in", sourceIds)
     .execute();
-  return new Map(rows.map((r) => [r.source_id, { programId: r.program_id, contentHash: r.content_hash, withdrawn: r.withdrawn_at !== null }]));
+  return new Map(
+    rows.map((r) => [
+      r.source_id,
+      { programId: r.program_id, contentHash: r.content_hash, withdrawn: r.withdrawn_at !== null },
+    ]),
+  );
 }
 
 /** Calls of the other portal with these keys: the same call published twice becomes one program. */
-export async function findCallsPublishedElsewhere(db: Executor, portal: Portal, keys: string[]): Promise<Map<string, string>> {
+export async function findCallsPublishedElsewhere(
+  db: Executor,
+  portal: Portal,
+  keys: string[],
+): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
   const rows = await db
     .selectFrom("program_calls as c")
     .select(["c.dedupe_key", "c.program_id"])
     .where("c.dedupe_key", "in", keys)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("program_sources as s").select("s.program_id").whereRef("s.program_id", "=", "c.program_id").where("s.portal", "=", portal))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("program_sources as s")
+            .select("s.program_id")
+            .whereRef("s.program_id", "=", "c.program_id")
+            .where("s.portal", "=", portal),
+        ),
+      ),
+    )
     .orderBy("c.program_id")
     .execute();
   const found = new Map<string, string>();
@@ -169,7 +192,11 @@ export async function upsertSources(db: Executor, rows: SourceRow[], runId: numb
 /** Marks when the program's calls were last confirmed by a sync. */
 export async function touchCalls(db: Executor, programIds: string[]): Promise<void> {
   if (programIds.length === 0) return;
-  await db.updateTable("program_calls").set({ last_synced_at: sql`now()` }).where("program_id", "in", programIds).execute();
+  await db
+    .updateTable("program_calls")
+    .set({ last_synced_at: sql`now()` })
+    .where("program_id", "in", programIds)
+    .execute();
 }
 
 /**
@@ -188,14 +215,35 @@ export async function withdrawUnseen(db: Executor, portal: Portal, runId: number
     .updateTable("program_calls")
     .set({ withdrawn_at: sql`now()` })
     .where("withdrawn_at", "is", null)
-    .where((eb) => eb.exists(eb.selectFrom("program_sources as s").select("s.program_id").whereRef("s.program_id", "=", "program_calls.program_id").where("s.portal", "=", portal)))
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom("program_sources as s").select("s.program_id").whereRef("s.program_id", "=", "program_calls.program_id").where("s.withdrawn_at", "is", null))),
+      eb.exists(
+        eb
+          .selectFrom("program_sources as s")
+          .select("s.program_id")
+          .whereRef("s.program_id", "=", "program_calls.program_id")
+          .where("s.portal", "=", portal),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("program_sources as s")
+            .select("s.program_id")
+            .whereRef("s.program_id", "=", "program_calls.program_id")
+            .where("s.withdrawn_at", "is", null),
+        ),
+      ),
     )
     .returning("program_id")
     .execute();
   const ids = rows.map((r) => r.program_id);
-  if (ids.length > 0) await db.updateTable("programs").set({ version: sql`version + 1`, updated_at: sql`now()` }).where("id", "in", ids).execute();
+  if (ids.length > 0)
+    await db
+      .updateTable("programs")
+      .set({ version: sql`version + 1`, updated_at: sql`now()` })
+      .where("id", "in", ids)
+      .execute();
   return ids;
 }
 
@@ -224,11 +272,21 @@ export interface RunCounts {
 export type RunError = { sourceId: string | null; field: string; code: string; message: string };
 
 export async function startRun(db: Executor, portal: Portal, mode: "file" | "sync"): Promise<number> {
-  const row = await db.insertInto("program_sync_runs").values({ portal, mode }).returning("id").executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto("program_sync_runs")
+    .values({ portal, mode })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return Number(row.id);
 }
 
-export async function finishRun(db: Executor, runId: number, complete: boolean, counts: RunCounts, errors: RunError[]): Promise<void> {
+export async function finishRun(
+  db: Executor,
+  runId: number,
+  complete: boolean,
+  counts: RunCounts,
+  errors: RunError[],
+): Promise<void> {
   await db
     .updateTable("program_sync_runs")
     .set({
@@ -263,7 +321,12 @@ export async function latestRuns(db: Executor): Promise<SyncRun[]> {
   const rows = await db
     .selectFrom("program_sync_runs")
     .selectAll()
-    .where("id", "in", (eb) => eb.selectFrom("program_sync_runs").select((e) => e.fn.max("id").as("id")).groupBy("portal"))
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("program_sync_runs")
+        .select((e) => e.fn.max("id").as("id"))
+        .groupBy("portal"),
+    )
     .orderBy("portal")
     .execute();
   return rows.map((r) => ({
@@ -273,7 +336,14 @@ export async function latestRuns(db: Executor): Promise<SyncRun[]> {
     startedAt: r.started_at,
     finishedAt: r.finished_at,
     complete: r.complete,
-    counts: { fetched: r.fetched_count, new: r.new_count, changed: r.changed_count, unchanged: r.unchanged_count, closed: r.closed_count, rejected: r.rejected_count },
+    counts: {
+      fetched: r.fetched_count,
+      new: r.new_count,
+      changed: r.changed_count,
+      unchanged: r.unchanged_count,
+      closed: r.closed_count,
+      rejected: r.rejected_count,
+    },
     errors: r.errors,
   }));
 }
@@ -326,7 +396,13 @@ export async function listCallDetails(db: Executor, programIds?: string[]): Prom
   const byProgram = new Map<string, CallDetail["sources"]>();
   for (const s of sourceRows) {
     const list = byProgram.get(s.program_id) ?? [];
-    list.push({ portal: s.portal, id: s.source_id, url: s.url, withdrawn: s.withdrawn_at !== null, lastSeenAt: s.last_seen_at });
+    list.push({
+      portal: s.portal,
+      id: s.source_id,
+      url: s.url,
+      withdrawn: s.withdrawn_at !== null,
+      lastSeenAt: s.last_seen_at,
+    });
     byProgram.set(s.program_id, list);
   }
   return new Map(

@@ -33,6 +33,9 @@ export async function listRegions(db: Kysely<Database>): Promise<Region[]> {
 }
 
 export async function countRegions(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom("regions").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("regions")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }

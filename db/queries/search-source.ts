@@ -14,7 +14,9 @@ async function loadLookups(db: Kysely<Database>): Promise<DocumentLookups> {
   const regions = await db.selectFrom("regions").select(["code", "name_ko", "name_ko_short", "name_en"]).execute();
   const divisions = await db.selectFrom("ksic_divisions").select(["code", "name_ko", "name_en"]).execute();
   return {
-    regions: new Map(regions.map((r) => [r.code, { nameKo: r.name_ko, nameKoShort: r.name_ko_short, nameEn: r.name_en }])),
+    regions: new Map(
+      regions.map((r) => [r.code, { nameKo: r.name_ko, nameKoShort: r.name_ko_short, nameEn: r.name_en }]),
+    ),
     divisions: new Map(divisions.map((d) => [d.code, { nameKo: d.name_ko, nameEn: d.name_en }])),
   };
 }
@@ -27,7 +29,9 @@ export async function loadAllSearchDocuments(db: Kysely<Database>): Promise<Sear
   const programs = await listPrograms(db);
   return [
     ...facilities.map((f) => facilityDocument(f, lookups)),
-    ...programs.map((p) => programDocument(p, p.providerFacilityId ? byId.get(p.providerFacilityId) : undefined, lookups)),
+    ...programs.map((p) =>
+      programDocument(p, p.providerFacilityId ? byId.get(p.providerFacilityId) : undefined, lookups),
+    ),
   ];
 }
 
@@ -50,7 +54,9 @@ export async function loadSearchChanges(
 
   const upserts = [
     ...facilities.map((f) => facilityDocument(f, lookups)),
-    ...programs.map((p) => programDocument(p, p.providerFacilityId ? providers.get(p.providerFacilityId) : undefined, lookups)),
+    ...programs.map((p) =>
+      programDocument(p, p.providerFacilityId ? providers.get(p.providerFacilityId) : undefined, lookups),
+    ),
   ];
   const found = new Set(upserts.map((d) => `${d.type}:${d.id}`));
   const deletes = refs.filter((r) => !found.has(`${r.type}:${r.id}`));

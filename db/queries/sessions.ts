@@ -46,15 +46,28 @@ export async function findActiveSession(db: Executor, tokenHash: string): Promis
     .where("users.disabled_at", "is", null)
     .executeTakeFirst();
   if (!row) return null;
-  return { publicId: row.public_id, csrfToken: row.csrf_token, user: { id: row.id, email: row.email, role: row.role, regionCode: row.region_code } };
+  return {
+    publicId: row.public_id,
+    csrfToken: row.csrf_token,
+    user: { id: row.id, email: row.email, role: row.role, regionCode: row.region_code },
+  };
 }
 
 export async function touchSession(db: Executor, tokenHash: string): Promise<void> {
-  await db.updateTable("sessions").set({ last_seen_at: sql`now()` }).where("token_hash", "=", tokenHash).execute();
+  await db
+    .updateTable("sessions")
+    .set({ last_seen_at: sql`now()` })
+    .where("token_hash", "=", tokenHash)
+    .execute();
 }
 
 export async function revokeSessionByToken(db: Executor, tokenHash: string): Promise<void> {
-  await db.updateTable("sessions").set({ revoked_at: sql`now()` }).where("token_hash", "=", tokenHash).where("revoked_at", "is", null).execute();
+  await db
+    .updateTable("sessions")
+    .set({ revoked_at: sql`now()` })
+    .where("token_hash", "=", tokenHash)
+    .where("revoked_at", "is", null)
+    .execute();
 }
 
 /** Ends one of the user's own sessions; another user's session id changes nothing. */
@@ -87,5 +100,12 @@ export async function listActiveSessions(db: Executor, userId: string): Promise<
     .where("expires_at", ">", sql<Date>`now()`)
     .orderBy("last_seen_at", "desc")
     .execute();
-  return rows.map((r) => ({ publicId: r.public_id, userAgent: r.user_agent, address: r.address, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at }));
+  return rows.map((r) => ({
+    publicId: r.public_id,
+    userAgent: r.user_agent,
+    address: r.address,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    expiresAt: r.expires_at,
+  }));
 }

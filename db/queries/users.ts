@@ -60,7 +60,13 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
 }
 
 export async function listUsers(db: Executor): Promise<UserAccount[]> {
-  const rows = await db.selectFrom("users").selectAll().orderBy("role").orderBy("region_code").orderBy("email").execute();
+  const rows = await db
+    .selectFrom("users")
+    .selectAll()
+    .orderBy("role")
+    .orderBy("region_code")
+    .orderBy("email")
+    .execute();
   return rows.map(toAccount);
 }
 
@@ -77,14 +83,38 @@ export async function countAdmins(db: Executor): Promise<number> {
 /** Disabling an account also ends its sessions, in one transaction. */
 export async function disableUser(db: Kysely<Database>, id: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable("users").set({ disabled_at: sql`now()` }).where("id", "=", id).where("disabled_at", "is", null).executeTakeFirst();
-    await trx.updateTable("sessions").set({ revoked_at: sql`now()` }).where("user_id", "=", id).where("revoked_at", "is", null).execute();
+    const updated = await trx
+      .updateTable("users")
+      .set({ disabled_at: sql`now()` })
+      .where("id", "=", id)
+      .where("disabled_at", "is", null)
+      .executeTakeFirst();
+    await trx
+      .updateTable("sessions")
+      .set({ revoked_at: sql`now()` })
+      .where("user_id", "=", id)
+      .where("revoked_at", "is", null)
+      .execute();
     return Number(updated.numUpdatedRows) > 0;
   });
 }
 
-function toAccount(row: { id: string; email: string; role: Role; region_code: string | null; created_at: Date; disabled_at: Date | null }): UserAccount {
-  return { id: row.id, email: row.email, role: row.role, regionCode: row.region_code, createdAt: row.created_at, disabledAt: row.disabled_at };
+function toAccount(row: {
+  id: string;
+  email: string;
+  role: Role;
+  region_code: string | null;
+  created_at: Date;
+  disabled_at: Date | null;
+}): UserAccount {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    regionCode: row.region_code,
+    createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+  };
 }
 
 export async function findUserById(db: Executor, id: string): Promise<UserCredentials | null> {
@@ -98,13 +128,37 @@ export async function findUserById(db: Executor, id: string): Promise<UserCreden
  */
 export async function replacePassword(
   db: Kysely<Database>,
-  change: { userId: string; passwordHash: string; keepSessionHash: string | null; actor: { id: string; email: string }; action: "password_change" | "password_reset" },
+  change: {
+    userId: string;
+    passwordHash: string;
+    keepSessionHash: string | null;
+    actor: { id: string; email: string };
+    action: "password_change" | "password_reset";
+  },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("users").set({ password_hash: change.passwordHash }).where("id", "=", change.userId).execute();
-    let sessions = trx.updateTable("sessions").set({ revoked_at: sql`now()` }).where("user_id", "=", change.userId).where("revoked_at", "is", null);
+    await trx
+      .updateTable("users")
+      .set({ password_hash: change.passwordHash })
+      .where("id", "=", change.userId)
+      .execute();
+    let sessions = trx
+      .updateTable("sessions")
+      .set({ revoked_at: sql`now()` })
+      .where("user_id", "=", change.userId)
+      .where("revoked_at", "is", null);
     if (change.keepSessionHash) sessions = sessions.where("token_hash", "!=", change.keepSessionHash);
     await sessions.execute();
-    await insertAuditEntries(trx, [{ user: change.actor, action: change.action, entityType: "user", entityId: change.userId, regionCode: null, before: null, after: null }]);
+    await insertAuditEntries(trx, [
+      {
+        user: change.actor,
+        action: change.action,
+        entityType: "user",
+        entityId: change.userId,
+        regionCode: null,
+        before: null,
+        after: null,
+      },
+    ]);
   });
 }

@@ -64,7 +64,8 @@ async function applyTable(trx: Transaction<Database>, spec: TableSpec, report: S
       report.keptCouncilEdits.push(`${listing} ${id}`);
       continue;
     }
-    const differs = columns.some((column) => !sameValue(current[column], row[column])) || (listing && current.status !== "published");
+    const differs =
+      columns.some((column) => !sameValue(current[column], row[column])) || (listing && current.status !== "published");
     if (!differs) continue;
     await trx
       .updateTable(table)
@@ -79,7 +80,10 @@ async function applyTable(trx: Transaction<Database>, spec: TableSpec, report: S
     changed.push(id);
   }
   for (let i = 0; i < inserts.length; i += 500) {
-    await trx.insertInto(table).values(inserts.slice(i, i + 500) as never).execute();
+    await trx
+      .insertInto(table)
+      .values(inserts.slice(i, i + 500) as never)
+      .execute();
   }
   report.inserted[table] = inserts.length;
   report.updated[table] = changed.length;
@@ -98,13 +102,18 @@ async function applyTable(trx: Transaction<Database>, spec: TableSpec, report: S
   }
   report.archived[table] = retired.length;
   const touched = [...inserts.map((row) => String(row[key])), ...changed, ...retired];
-  await enqueueSearchChanges(trx, touched.map((id) => ({ entityType: listing, entityId: id })));
+  await enqueueSearchChanges(
+    trx,
+    touched.map((id) => ({ entityType: listing, entityId: id })),
+  );
 }
 
 /** Loads only the area table, for a database seeded before it existed. */
 export async function applyAreas(db: Kysely<Database>, areas: AreaRow[]): Promise<void> {
   const report: SeedReport = { inserted: {}, updated: {}, archived: {}, keptCouncilEdits: [] };
-  await db.transaction().execute((trx) => applyTable(trx, { table: "areas", key: "code", rows: areas.map(areaRow) }, report));
+  await db
+    .transaction()
+    .execute((trx) => applyTable(trx, { table: "areas", key: "code", rows: areas.map(areaRow) }, report));
 }
 
 function areaRow(a: AreaRow): Row {
@@ -134,8 +143,10 @@ function toDatabaseValues(row: Row): Row {
 }
 
 function sameValue(stored: unknown, wanted: unknown): boolean {
-  if (wanted !== null && typeof wanted === "object" && !Array.isArray(wanted)) return canonical(stored ?? {}) === canonical(wanted);
-  if (Array.isArray(wanted)) return Array.isArray(stored) && stored.length === wanted.length && stored.every((v, i) => v === wanted[i]);
+  if (wanted !== null && typeof wanted === "object" && !Array.isArray(wanted))
+    return canonical(stored ?? {}) === canonical(wanted);
+  if (Array.isArray(wanted))
+    return Array.isArray(stored) && stored.length === wanted.length && stored.every((v, i) => v === wanted[i]);
   if (typeof wanted === "number" && typeof stored === "number") return Math.abs(stored - wanted) < 1e-9;
   return (stored ?? null) === (wanted ?? null);
 }
@@ -144,5 +155,8 @@ function sameValue(stored: unknown, wanted: unknown): boolean {
 function canonical(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(",")}}`;
+  return `{${Object.keys(value)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+    .join(",")}}`;
 }

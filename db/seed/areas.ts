@@ -16,7 +16,10 @@ export interface AreaRow extends Area {
 /** Reads data/areas.csv (written by `npm run data:derive`), checking every row. */
 export function readAreas(dataDir: string): AreaRow[] {
   const file = path.join(dataDir, AREAS_FILE);
-  const rows = parse(fs.readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse(fs.readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
   const problems: string[] = [];
   const areas = rows.map((row, index) => {
     const column = (name: string) => required(row[name], `${AREAS_FILE} column ${name}`);
@@ -35,7 +38,14 @@ export function readAreas(dataDir: string): AreaRow[] {
       kostatCode: column("kostat_code"),
       source: column("source"),
     };
-    if (!/^\d{10}$/.test(area.code) || !LEVELS.includes(area.level) || !/^\d{2}$/.test(area.regionCode) || !Number.isFinite(area.lat) || !Number.isFinite(area.lng) || area.nameKo === "")
+    if (
+      !/^\d{10}$/.test(area.code) ||
+      !LEVELS.includes(area.level) ||
+      !/^\d{2}$/.test(area.regionCode) ||
+      !Number.isFinite(area.lat) ||
+      !Number.isFinite(area.lng) ||
+      area.nameKo === ""
+    )
       problems.push(`${AREAS_FILE} line ${index + 2}: cannot read ${JSON.stringify(row).slice(0, 120)}`);
     return area;
   });

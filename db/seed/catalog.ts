@@ -29,15 +29,21 @@ export interface Catalog {
   areas: AreaRow[];
 }
 
-const list = z
-  .string()
-  .transform((value) => value.split(";").map((item) => item.trim()).filter((item) => item !== ""));
-const listOf = <T extends string>(values: readonly T[]) =>
-  list.pipe(z.array(z.enum(values as [T, ...T[]])));
+const list = z.string().transform((value) =>
+  value
+    .split(";")
+    .map((item) => item.trim())
+    .filter((item) => item !== ""),
+);
+const listOf = <T extends string>(values: readonly T[]) => list.pipe(z.array(z.enum(values as [T, ...T[]])));
 const optionalText = z.string().transform((value) => (value.trim() === "" ? null : value.trim()));
 const requiredText = z.string().trim().min(1, "must not be empty");
 const bool = z.enum(["true", "false"], { message: "must be true or false" }).transform((value) => value === "true");
-const finiteNumber = z.string().trim().min(1, "must not be empty").pipe(z.coerce.number().refine(Number.isFinite, "must be a number"));
+const finiteNumber = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .pipe(z.coerce.number().refine(Number.isFinite, "must be a number"));
 const optionalInteger = z
   .string()
   .trim()
@@ -48,13 +54,22 @@ const optionalDate = z
   .trim()
   .refine((value) => value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value), "must be YYYY-MM-DD")
   .transform((value) => (value === "" ? null : value));
-const code2 = z.string().trim().regex(/^\d{2}$/, "must be a two-digit code");
-const slug = z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug (a-z, 0-9, -)");
+const code2 = z
+  .string()
+  .trim()
+  .regex(/^\d{2}$/, "must be a two-digit code");
+const slug = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug (a-z, 0-9, -)");
 
 const regionSchema = z.object({
   code: code2,
   kostat_code: code2,
-  iso_3166_2: z.string().trim().regex(/^KR-\d{2}$/, "must look like KR-11"),
+  iso_3166_2: z
+    .string()
+    .trim()
+    .regex(/^KR-\d{2}$/, "must look like KR-11"),
   name_ko: requiredText,
   name_ko_short: requiredText,
   name_en: requiredText,
@@ -69,7 +84,10 @@ const regionSchema = z.object({
 });
 
 const ksicSectionSchema = z.object({
-  code: z.string().trim().regex(/^[A-U]$/, "must be a section letter A–U"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-U]$/, "must be a section letter A–U"),
   name_ko: requiredText,
   name_en: requiredText,
   source: requiredText,
@@ -77,7 +95,10 @@ const ksicSectionSchema = z.object({
 
 const ksicDivisionSchema = z.object({
   code: code2,
-  section_code: z.string().trim().regex(/^[A-U]$/, "must be a section letter A–U"),
+  section_code: z
+    .string()
+    .trim()
+    .regex(/^[A-U]$/, "must be a section letter A–U"),
   name_ko: requiredText,
   name_en: requiredText,
   default_pavitt_class: z
@@ -101,7 +122,10 @@ const anchorGroupSchema = z.object({
 });
 
 const citation = optionalText;
-const optionalUrl = optionalText.refine((value) => value === null || /^https?:\/\//.test(value), "must be an http(s) URL");
+const optionalUrl = optionalText.refine(
+  (value) => value === null || /^https?:\/\//.test(value),
+  "must be an http(s) URL",
+);
 
 const facilitySchema = z.object({
   id: slug,
@@ -198,13 +222,35 @@ export type FacilityRecord = z.infer<typeof facilitySchema>;
 
 /** A facility row as the database stores it: contacts and their sources as JSON. */
 export function facilityRow(f: FacilityRecord): Record<string, unknown> {
-  const { area_ko, address_ko, phone, website, opening_hours, address_source, phone_source, website_source, location_source, ...columns } = f;
+  const {
+    area_ko,
+    address_ko,
+    phone,
+    website,
+    opening_hours,
+    address_source,
+    phone_source,
+    website_source,
+    location_source,
+    ...columns
+  } = f;
   void area_ko;
-  const present = (entries: [string, string | null][]) => Object.fromEntries(entries.filter(([, value]) => value !== null));
+  const present = (entries: [string, string | null][]) =>
+    Object.fromEntries(entries.filter(([, value]) => value !== null));
   return {
     ...columns,
-    contacts: present([["addressKo", address_ko], ["phone", phone], ["url", website], ["openingHours", opening_hours]]),
-    fact_sources: present([["address", address_source], ["phone", phone_source], ["website", website_source], ["location", location_source]]),
+    contacts: present([
+      ["addressKo", address_ko],
+      ["phone", phone],
+      ["url", website],
+      ["openingHours", opening_hours],
+    ]),
+    fact_sources: present([
+      ["address", address_source],
+      ["phone", phone_source],
+      ["website", website_source],
+      ["location", location_source],
+    ]),
   };
 }
 export type ProgramRecord = z.infer<typeof programSchema>;
@@ -225,7 +271,12 @@ export const CATALOG_FILES = {
 
 export class CatalogError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The data files have ${problems.length} problem(s):\n${problems.slice(0, 50).map((p) => `  - ${p}`).join("\n")}`);
+    super(
+      `The data files have ${problems.length} problem(s):\n${problems
+        .slice(0, 50)
+        .map((p) => `  - ${p}`)
+        .join("\n")}`,
+    );
     this.name = "CatalogError";
   }
 }
@@ -255,7 +306,12 @@ export function readCatalog(dataDir: string): Catalog {
   return catalog;
 }
 
-function parseFile<S extends z.ZodTypeAny>(filePath: string, file: string, schema: S, problems: string[]): z.output<S>[] {
+function parseFile<S extends z.ZodTypeAny>(
+  filePath: string,
+  file: string,
+  schema: S,
+  problems: string[],
+): z.output<S>[] {
   let text: string;
   try {
     text = fs.readFileSync(filePath, "utf8");
@@ -281,7 +337,9 @@ function parseFile<S extends z.ZodTypeAny>(filePath: string, file: string, schem
     const line = index + 2;
     const result = schema.safeParse(row);
     if (result.success) records.push(result.data);
-    else for (const issue of result.error.issues) problems.push(`${file} line ${line}, column ${issue.path.join(".")}: ${issue.message}`);
+    else
+      for (const issue of result.error.issues)
+        problems.push(`${file} line ${line}, column ${issue.path.join(".")}: ${issue.message}`);
   });
   return records;
 }
@@ -302,12 +360,30 @@ export function checkReferences(catalog: Catalog): string[] {
       seen.add(id);
     }
   };
-  unique(CATALOG_FILES.regions, catalog.regions.map((r) => r.code));
-  unique(CATALOG_FILES.ksicDivisions, catalog.ksicDivisions.map((d) => d.code));
-  unique(CATALOG_FILES.anchorGroups, catalog.anchorGroups.map((a) => a.id));
-  unique(CATALOG_FILES.facilities, catalog.facilities.map((f) => f.id));
-  unique(CATALOG_FILES.programs, catalog.programs.map((p) => p.id));
-  unique(CATALOG_FILES.sizeRules, catalog.sizeRules.map((r) => r.id));
+  unique(
+    CATALOG_FILES.regions,
+    catalog.regions.map((r) => r.code),
+  );
+  unique(
+    CATALOG_FILES.ksicDivisions,
+    catalog.ksicDivisions.map((d) => d.code),
+  );
+  unique(
+    CATALOG_FILES.anchorGroups,
+    catalog.anchorGroups.map((a) => a.id),
+  );
+  unique(
+    CATALOG_FILES.facilities,
+    catalog.facilities.map((f) => f.id),
+  );
+  unique(
+    CATALOG_FILES.programs,
+    catalog.programs.map((p) => p.id),
+  );
+  unique(
+    CATALOG_FILES.sizeRules,
+    catalog.sizeRules.map((r) => r.id),
+  );
 
   const checkDivisions = (where: string, codes: string[]) => {
     for (const code of codes) if (!divisions.has(code)) problems.push(`${where}: unknown KSIC division ${code}`);
@@ -320,24 +396,32 @@ export function checkReferences(catalog: Catalog): string[] {
   for (const division of catalog.ksicDivisions)
     if (!sections.has(division.section_code))
       problems.push(`${CATALOG_FILES.ksicDivisions} ${division.code}: unknown section ${division.section_code}`);
-  for (const anchor of catalog.anchorGroups) checkDivisions(`${CATALOG_FILES.anchorGroups} ${anchor.id}`, anchor.sectors);
+  for (const anchor of catalog.anchorGroups)
+    checkDivisions(`${CATALOG_FILES.anchorGroups} ${anchor.id}`, anchor.sectors);
   for (const facility of catalog.facilities) {
     const where = `${CATALOG_FILES.facilities} ${facility.id}`;
     if (!regionCodes.has(facility.region_code)) problems.push(`${where}: unknown region ${facility.region_code}`);
-    if (!isInsideKorea({ lat: facility.lat, lng: facility.lng })) problems.push(`${where}: coordinates are outside Korea`);
+    if (!isInsideKorea({ lat: facility.lat, lng: facility.lng }))
+      problems.push(`${where}: coordinates are outside Korea`);
     for (const anchor of [facility.anchor_group_id, ...facility.co_anchor_group_ids])
       if (anchor !== null && !anchors.has(anchor)) problems.push(`${where}: unknown anchor group ${anchor}`);
     // A facility may name a KSIC class below the division where its source does (134: dyeing and finishing).
     for (const code of facility.industries)
-      if (!/^\d{2,5}$/.test(code) || !divisions.has(code.slice(0, 2))) problems.push(`${where}: unknown KSIC code ${code}`);
-    for (const [field, value, source] of [["address_ko", facility.address_ko, facility.address_source], ["phone", facility.phone, facility.phone_source], ["website", facility.website, facility.website_source]] as const)
+      if (!/^\d{2,5}$/.test(code) || !divisions.has(code.slice(0, 2)))
+        problems.push(`${where}: unknown KSIC code ${code}`);
+    for (const [field, value, source] of [
+      ["address_ko", facility.address_ko, facility.address_source],
+      ["phone", facility.phone, facility.phone_source],
+      ["website", facility.website, facility.website_source],
+    ] as const)
       if (value !== null && source === null) problems.push(`${where}: ${field} has no source`);
   }
   for (const program of catalog.programs) {
     const where = `${CATALOG_FILES.programs} ${program.id}`;
     if (program.provider_facility_id !== null && !facilityIds.has(program.provider_facility_id))
       problems.push(`${where}: unknown provider facility ${program.provider_facility_id}`);
-    for (const code of program.region_codes) if (!regionCodes.has(code)) problems.push(`${where}: unknown region ${code}`);
+    for (const code of program.region_codes)
+      if (!regionCodes.has(code)) problems.push(`${where}: unknown region ${code}`);
     if (program.region_scope === "regional" && program.region_codes.length === 0)
       problems.push(`${where}: a regional program needs region_codes`);
     if (program.region_scope === "national" && program.region_codes.length > 0)

@@ -162,16 +162,52 @@ const INDUSTRY_WORDS: ReadonlyArray<readonly [string, string, string]> = [
 ];
 
 /** How each kind of facility is named: prefix with a place and an industry, then the kind's own words. */
-const FACILITY_NAMING: Record<FacilityKind, { ko: string[]; en: string[]; aliasesKo: string[]; aliasesEn: string[] }> = {
-  innovation_center: { ko: ["창조경제혁신센터"], en: ["Center for Creative Economy & Innovation"], aliasesKo: ["혁신센터", "창조경제혁신센터"], aliasesEn: ["CCEI"] },
-  techno_park: { ko: ["테크노파크"], en: ["Technopark"], aliasesKo: ["테크노파크"], aliasesEn: ["TP"] },
-  industrial_complex: { ko: ["국가산업단지", "일반산업단지", "산업단지"], en: ["National Industrial Complex", "General Industrial Complex", "Industrial Complex"], aliasesKo: ["산단", "국가산단"], aliasesEn: ["NIC"] },
-  research_complex: { ko: ["연구개발특구", "연구단지"], en: ["Innopolis", "Research Complex"], aliasesKo: ["특구"], aliasesEn: ["Innopolis"] },
-  business_incubator: { ko: ["창업보육센터", "창업지원센터"], en: ["Business Incubator", "Startup Support Center"], aliasesKo: ["BI", "보육센터"], aliasesEn: ["BI"] },
-  university_tlo: { ko: ["대학교 산학협력단", "대학교 기술지주회사"], en: ["University Technology Licensing Office", "University Technology Holdings"], aliasesKo: ["산학협력단", "TLO"], aliasesEn: ["TLO"] },
-  production_institute: { ko: ["전문생산기술연구소"], en: ["Production Technology Institute"], aliasesKo: ["연구원"], aliasesEn: ["Institute"] },
-  kitech_division: { ko: ["생산기술연구원 지역본부"], en: ["KITECH Regional Division"], aliasesKo: ["생기원"], aliasesEn: ["KITECH"] },
-};
+const FACILITY_NAMING: Record<FacilityKind, { ko: string[]; en: string[]; aliasesKo: string[]; aliasesEn: string[] }> =
+  {
+    innovation_center: {
+      ko: ["창조경제혁신센터"],
+      en: ["Center for Creative Economy & Innovation"],
+      aliasesKo: ["혁신센터", "창조경제혁신센터"],
+      aliasesEn: ["CCEI"],
+    },
+    techno_park: { ko: ["테크노파크"], en: ["Technopark"], aliasesKo: ["테크노파크"], aliasesEn: ["TP"] },
+    industrial_complex: {
+      ko: ["국가산업단지", "일반산업단지", "산업단지"],
+      en: ["National Industrial Complex", "General Industrial Complex", "Industrial Complex"],
+      aliasesKo: ["산단", "국가산단"],
+      aliasesEn: ["NIC"],
+    },
+    research_complex: {
+      ko: ["연구개발특구", "연구단지"],
+      en: ["Innopolis", "Research Complex"],
+      aliasesKo: ["특구"],
+      aliasesEn: ["Innopolis"],
+    },
+    business_incubator: {
+      ko: ["창업보육센터", "창업지원센터"],
+      en: ["Business Incubator", "Startup Support Center"],
+      aliasesKo: ["BI", "보육센터"],
+      aliasesEn: ["BI"],
+    },
+    university_tlo: {
+      ko: ["대학교 산학협력단", "대학교 기술지주회사"],
+      en: ["University Technology Licensing Office", "University Technology Holdings"],
+      aliasesKo: ["산학협력단", "TLO"],
+      aliasesEn: ["TLO"],
+    },
+    production_institute: {
+      ko: ["전문생산기술연구소"],
+      en: ["Production Technology Institute"],
+      aliasesKo: ["연구원"],
+      aliasesEn: ["Institute"],
+    },
+    kitech_division: {
+      ko: ["생산기술연구원 지역본부"],
+      en: ["KITECH Regional Division"],
+      aliasesKo: ["생기원"],
+      aliasesEn: ["KITECH"],
+    },
+  };
 
 const FACILITY_KIND_WEIGHTS: ReadonlyArray<readonly [FacilityKind, number]> = [
   ["industrial_complex", 30],
@@ -213,7 +249,10 @@ const NATIONAL_AGENCIES: ReadonlyArray<readonly [string, string]> = [
 
 /** The rows of a file in data/ with the columns named; an Error names a column the file lacks. */
 function readCsv<Column extends string>(file: string, columns: readonly Column[]): Record<Column, string>[] {
-  const rows = parse(fs.readFileSync(path.resolve("data", file), "utf8"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse(fs.readFileSync(path.resolve("data", file), "utf8"), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as Record<string, string>[];
   const missing = columns.find((column) => rows.some((row) => row[column] === undefined));
   if (missing !== undefined) throw new Error(`data/${file} has no column ${missing}`);
   return rows as Record<Column, string>[];
@@ -229,15 +268,28 @@ export interface Vocabulary {
 /** Regions, KSIC divisions and anchor groups from the project's curated files. */
 export function loadVocabulary(): Vocabulary {
   const regions = new Map(
-    readCsv("regions.csv", ["code", "name_ko", "name_ko_short", "name_en"]).map((row) => [row.code, { code: row.code, nameKo: row.name_ko, nameKoShort: row.name_ko_short, nameEn: row.name_en }]),
+    readCsv("regions.csv", ["code", "name_ko", "name_ko_short", "name_en"]).map((row) => [
+      row.code,
+      { code: row.code, nameKo: row.name_ko, nameKoShort: row.name_ko_short, nameEn: row.name_en },
+    ]),
   );
-  const divisions = new Map(readCsv("ksic_divisions.csv", ["code", "name_ko", "name_en"]).map((row) => [row.code, { code: row.code, nameKo: row.name_ko, nameEn: row.name_en }]));
+  const divisions = new Map(
+    readCsv("ksic_divisions.csv", ["code", "name_ko", "name_en"]).map((row) => [
+      row.code,
+      { code: row.code, nameKo: row.name_ko, nameEn: row.name_en },
+    ]),
+  );
   const industries = INDUSTRY_WORDS.map(([division, ko, en]) => {
     if (!divisions.has(division)) throw new Error(`KSIC division ${division} is not in data/ksic_divisions.csv`);
     return { division, ko, en };
   });
-  const anchorGroups = readCsv("anchor_groups.csv", ["id", "name_ko", "name_en"]).map((row) => ({ id: row.id, nameKo: row.name_ko, nameEn: row.name_en }));
-  for (const city of CITIES) if (!regions.has(city.regionCode)) throw new Error(`region ${city.regionCode} is not in data/regions.csv`);
+  const anchorGroups = readCsv("anchor_groups.csv", ["id", "name_ko", "name_en"]).map((row) => ({
+    id: row.id,
+    nameKo: row.name_ko,
+    nameEn: row.name_en,
+  }));
+  for (const city of CITIES)
+    if (!regions.has(city.regionCode)) throw new Error(`region ${city.regionCode} is not in data/regions.csv`);
   return { regions, divisions, industries, anchorGroups };
 }
 
@@ -272,7 +324,10 @@ function facilityDocument(random: Random, vocabulary: Vocabulary, index: number)
   const place = random() < 0.25 ? { ko: region.nameKoShort, en: region.nameEn } : city;
   const nameKo = `${place.ko}${industry.ko}${ordinal}${naming.ko[variant]}`;
   const nameEn = `${place.en} ${industry.en}${ordinal ? ` ${ordinal.slice(1)}` : ""} ${naming.en[variant]}`;
-  const aliases = [...naming.aliasesKo.map((alias) => `${place.ko}${alias}`), ...naming.aliasesEn.map((alias) => `${place.en} ${alias}`)];
+  const aliases = [
+    ...naming.aliasesKo.map((alias) => `${place.ko}${alias}`),
+    ...naming.aliasesEn.map((alias) => `${place.en} ${alias}`),
+  ];
   const services = pickSome(random, FACILITY_SERVICES, 2 + Math.floor(random() * 3));
   const anchor = kind === "innovation_center" ? pick(random, vocabulary.anchorGroups) : null;
   return {
@@ -311,7 +366,12 @@ function facilityDocument(random: Random, vocabulary: Vocabulary, index: number)
   };
 }
 
-function programDocument(random: Random, vocabulary: Vocabulary, facilities: readonly SearchDocument[], index: number): SearchDocument {
+function programDocument(
+  random: Random,
+  vocabulary: Vocabulary,
+  facilities: readonly SearchDocument[],
+  index: number,
+): SearchDocument {
   const programKind = pick(random, PROGRAM_KINDS);
   const industry = pick(random, vocabulary.industries);
   const provider = random() < 0.7 ? pick(random, facilities) : null;
@@ -341,7 +401,9 @@ function programDocument(random: Random, vocabulary: Vocabulary, facilities: rea
     regionNamesKo: region ? [region.nameKo, region.nameKoShort] : [],
     regionNamesEn: region ? [region.nameEn] : [],
     nationwide: region === null,
-    pavittClasses: programTargetClasses(random() < 0.3 ? [] : pickSome(random, PAVITT_CLASSES, 1 + Math.floor(random() * 2))),
+    pavittClasses: programTargetClasses(
+      random() < 0.3 ? [] : pickSome(random, PAVITT_CLASSES, 1 + Math.floor(random() * 2)),
+    ),
     category: programKind.category,
     diffusionLevel: level,
     location: provider?.location ?? null,
@@ -357,8 +419,14 @@ function programDocument(random: Random, vocabulary: Vocabulary, facilities: rea
   };
 }
 
-export function buildCatalogue(random: Random, vocabulary: Vocabulary, counts: { facilities: number; programs: number }): SearchDocument[] {
+export function buildCatalogue(
+  random: Random,
+  vocabulary: Vocabulary,
+  counts: { facilities: number; programs: number },
+): SearchDocument[] {
   const facilities = Array.from({ length: counts.facilities }, (_, i) => facilityDocument(random, vocabulary, i));
-  const programs = Array.from({ length: counts.programs }, (_, i) => programDocument(random, vocabulary, facilities, i));
+  const programs = Array.from({ length: counts.programs }, (_, i) =>
+    programDocument(random, vocabulary, facilities, i),
+  );
   return [...facilities, ...programs];
 }

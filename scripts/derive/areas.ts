@@ -61,7 +61,10 @@ const OLD_REGION_CODES: Record<string, string> = { "49": "50" };
 const ENGLISH_FIXES: Record<string, string> = { "37011": "Pohang-si Nam-gu", "37012": "Pohang-si Buk-gu" };
 
 export function parseCentroids(tsv: string): CentroidRow[] {
-  const lines = tsv.replace(/^\uFEFF/, "").split(/\r?\n/).filter((line) => line.trim() !== "");
+  const lines = tsv
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== "");
   const header = (lines[0] ?? "").split("\t");
   const at = (name: string) => {
     const index = header.indexOf(name);
@@ -71,13 +74,20 @@ export function parseCentroids(tsv: string): CentroidRow[] {
   const [code, name, x, y] = [at("ADMCD"), at("ADMNM"), at("X"), at("Y")];
   return lines.slice(1).map((line, i) => {
     const cells = line.split("\t");
-    const row = { code: cells[code] ?? "", fullName: required(cells[name], `centroid table line ${i + 2}: the name`).trim(), x: Number(cells[x]), y: Number(cells[y]) };
-    if (!/^\d{10}$/.test(row.code) || !Number.isFinite(row.x) || !Number.isFinite(row.y)) throw new Error(`centroid table line ${i + 2}: cannot read ${line}`);
+    const row = {
+      code: cells[code] ?? "",
+      fullName: required(cells[name], `centroid table line ${i + 2}: the name`).trim(),
+      x: Number(cells[x]),
+      y: Number(cells[y]),
+    };
+    if (!/^\d{10}$/.test(row.code) || !Number.isFinite(row.x) || !Number.isFinite(row.y))
+      throw new Error(`centroid table line ${i + 2}: cannot read ${line}`);
     return row;
   });
 }
 
-const levelOf = (code: string): AreaLevel => (code.slice(2) === "00000000" ? "region" : code.slice(5) === "00000" ? "sigungu" : "eupmyeondong");
+const levelOf = (code: string): AreaLevel =>
+  code.slice(2) === "00000000" ? "region" : code.slice(5) === "00000" ? "sigungu" : "eupmyeondong";
 const compact = (name: string) => name.replace(/\s+/g, "");
 const round = (value: number) => Math.round(value * 1e5) / 1e5;
 
@@ -88,10 +98,17 @@ const round = (value: number) => Math.round(value * 1e5) / 1e5;
  * centroids fall in today's sigungu polygons). Cities whose only rows are
  * their gu get a row of their own, at the area-weighted centroid of the gu.
  */
-export function deriveAreas(rows: CentroidRow[], sigungu: KostatSigungu[], regions: RegionRef[]): { areas: AreaRecord[]; problems: string[] } {
+export function deriveAreas(
+  rows: CentroidRow[],
+  sigungu: KostatSigungu[],
+  regions: RegionRef[],
+): { areas: AreaRecord[]; problems: string[] } {
   const problems: string[] = [];
   const regionByCode = new Map(regions.map((r) => [r.code, r]));
-  const successorRegion = (code: string) => (regionByCode.has(code) ? code : (regions.find((r) => r.previousCode === code)?.code ?? OLD_REGION_CODES[code] ?? null));
+  const successorRegion = (code: string) =>
+    regionByCode.has(code)
+      ? code
+      : (regions.find((r) => r.previousCode === code)?.code ?? OLD_REGION_CODES[code] ?? null);
   const kostatToMois = new Map(regions.map((r) => [r.kostatCode, r.code]));
 
   // A province whose code changed after the table was made (Jeonbuk, 45 → 52 on 2024-01-18) gets its rows under the new code.
@@ -107,14 +124,24 @@ export function deriveAreas(rows: CentroidRow[], sigungu: KostatSigungu[], regio
   }
 
   // Branch offices (출장소, 지소) are listed beside the areas they serve but are not areas.
-  const base = allRows.filter((row) => !/(출장소|지소|분소)$/.test(row.fullName)).map((row) => {
-    const level = levelOf(row.code);
-    const parts = row.fullName.split(/\s+/);
-    const point = utmkToWgs84(row.x, row.y);
-    const first = parts[0] ?? "";
-    const nameKo = level === "region" ? first : level === "sigungu" ? parts.slice(1).join(" ") || first : (parts.at(-1) ?? "");
-    return { row, level, nameKo, lat: round(point.lat), lng: round(point.lng), sigunguName: level === "eupmyeondong" ? parts.slice(1, -1).join(" ") || first : nameKo };
-  });
+  const base = allRows
+    .filter((row) => !/(출장소|지소|분소)$/.test(row.fullName))
+    .map((row) => {
+      const level = levelOf(row.code);
+      const parts = row.fullName.split(/\s+/);
+      const point = utmkToWgs84(row.x, row.y);
+      const first = parts[0] ?? "";
+      const nameKo =
+        level === "region" ? first : level === "sigungu" ? parts.slice(1).join(" ") || first : (parts.at(-1) ?? "");
+      return {
+        row,
+        level,
+        nameKo,
+        lat: round(point.lat),
+        lng: round(point.lng),
+        sigunguName: level === "eupmyeondong" ? parts.slice(1, -1).join(" ") || first : nameKo,
+      };
+    });
 
   // Current sigungu: the ones drawn in the 2018 KOSTAT polygons, under today's province and name.
   const sigunguRows = base.filter((b) => b.level === "sigungu");
@@ -125,11 +152,14 @@ export function deriveAreas(rows: CentroidRow[], sigungu: KostatSigungu[], regio
       problems.push(`sigungu ${feature.codeKostat}: unknown province ${feature.sidoKostatCurrent}`);
       continue;
     }
-    const wanted = feature.nameKo === "세종시" ? compact(regionByCode.get(regionCode)!.nameKo) : compact(feature.nameKoCurrent);
+    const wanted =
+      feature.nameKo === "세종시" ? compact(regionByCode.get(regionCode)!.nameKo) : compact(feature.nameKoCurrent);
     const matches = sigunguRows.filter((b) => b.row.code.startsWith(regionCode) && compact(b.nameKo) === wanted);
     const [match] = matches;
     if (matches.length !== 1 || match === undefined) {
-      problems.push(`sigungu ${feature.codeKostat} ${feature.nameKoCurrent}: ${matches.length} centroid rows match in region ${regionCode}`);
+      problems.push(
+        `sigungu ${feature.codeKostat} ${feature.nameKoCurrent}: ${matches.length} centroid rows match in region ${regionCode}`,
+      );
       continue;
     }
     kostatOf.set(match.row.code.slice(0, 5), feature);
@@ -137,8 +167,12 @@ export function deriveAreas(rows: CentroidRow[], sigungu: KostatSigungu[], regio
   const leafSigungu = new Set(kostatOf.keys());
   const cityOf = (code5: string) => `${code5.slice(0, 4)}0`;
   // Gu of a city carry the city's name first (수원시 장안구); 미추홀구 is a gu of no city.
-  const nameOfLeaf = new Map(sigunguRows.filter((b) => leafSigungu.has(b.row.code.slice(0, 5))).map((b) => [b.row.code.slice(0, 5), b.nameKo]));
-  const citiesWithGu = new Set([...leafSigungu].filter((code) => nameOfLeaf.get(code)!.split(" ").length === 2).map(cityOf));
+  const nameOfLeaf = new Map(
+    sigunguRows.filter((b) => leafSigungu.has(b.row.code.slice(0, 5))).map((b) => [b.row.code.slice(0, 5), b.nameKo]),
+  );
+  const citiesWithGu = new Set(
+    [...leafSigungu].filter((code) => nameOfLeaf.get(code)!.split(" ").length === 2).map(cityOf),
+  );
   const currentSigungu = new Set([...leafSigungu, ...citiesWithGu]);
 
   const containing = (lat: number, lng: number): string | null => {
@@ -159,20 +193,29 @@ export function deriveAreas(rows: CentroidRow[], sigungu: KostatSigungu[], regio
       sigunguCode,
       nameKo: b.nameKo,
       fullNameKo: b.row.fullName,
-      nameEn: b.level === "region" ? (regionByCode.get(code.slice(0, 2))?.nameEn ?? "") : feature ? (ENGLISH_FIXES[feature.codeKostat] ?? feature.nameEn) : "",
+      nameEn:
+        b.level === "region"
+          ? (regionByCode.get(code.slice(0, 2))?.nameEn ?? "")
+          : feature
+            ? (ENGLISH_FIXES[feature.codeKostat] ?? feature.nameEn)
+            : "",
       lat: b.lat,
       lng: b.lng,
       current,
       successors: [],
       kostatCode: feature?.codeKostat ?? "",
-      source: recoded.has(code) ? `${CENTROID_SOURCE};recoded-${regions.find((r) => r.code === code.slice(0, 2))?.previousCode}` : CENTROID_SOURCE,
+      source: recoded.has(code)
+        ? `${CENTROID_SOURCE};recoded-${regions.find((r) => r.code === code.slice(0, 2))?.previousCode}`
+        : CENTROID_SOURCE,
     };
   });
 
   // Cities with gu whose own row is missing get one, at the gu polygons' area-weighted centroid.
   const present = new Set(areas.filter((a) => a.level === "sigungu").map((a) => a.sigunguCode));
   for (const city of citiesWithGu) {
-    const gu = areas.filter((a) => a.level === "sigungu" && a.current && a.sigunguCode !== city && cityOf(a.sigunguCode) === city);
+    const gu = areas.filter(
+      (a) => a.level === "sigungu" && a.current && a.sigunguCode !== city && cityOf(a.sigunguCode) === city,
+    );
     const firstGu = required(gu[0], `the first gu of city ${city}`);
     const cityName = firstGu.nameKo.split(" ")[0] ?? "";
     const englishCity = firstGu.nameEn.split(" ")[0] ?? "";
@@ -203,12 +246,16 @@ export function deriveAreas(rows: CentroidRow[], sigungu: KostatSigungu[], regio
   // A dong that moved to another gu keeps its old code in the table: it is defunct where
   // its centroid lies in another current sigungu that has a dong of the same name.
   const currentDongs = new Map<string, AreaRecord[]>();
-  for (const a of areas) if (a.level === "eupmyeondong" && a.current) currentDongs.set(a.sigunguCode, [...(currentDongs.get(a.sigunguCode) ?? []), a]);
+  for (const a of areas)
+    if (a.level === "eupmyeondong" && a.current)
+      currentDongs.set(a.sigunguCode, [...(currentDongs.get(a.sigunguCode) ?? []), a]);
   for (const a of areas) {
     if (a.level !== "eupmyeondong" || !a.current || !leafSigungu.has(a.sigunguCode)) continue;
     const home = containing(a.lat, a.lng);
     if (home === null || home === a.sigunguCode) continue;
-    const twin = (currentDongs.get(home) ?? []).find((d) => normalizeDongName(d.nameKo) === normalizeDongName(a.nameKo));
+    const twin = (currentDongs.get(home) ?? []).find(
+      (d) => normalizeDongName(d.nameKo) === normalizeDongName(a.nameKo),
+    );
     if (twin) {
       a.current = false;
       a.successors = [twin.code];
@@ -237,7 +284,8 @@ export function deriveAreas(rows: CentroidRow[], sigungu: KostatSigungu[], regio
     const [latest] = chosen.sort((x, y) => y.code.localeCompare(x.code));
     a.successors = latest ? [latest.code] : home ? [`${home}00000`] : [];
   }
-  for (const a of areas) if (a.regionCode === "" || !regionByCode.has(a.regionCode)) problems.push(`area ${a.code}: no current region`);
+  for (const a of areas)
+    if (a.regionCode === "" || !regionByCode.has(a.regionCode)) problems.push(`area ${a.code}: no current region`);
   areas.sort((x, y) => x.code.localeCompare(y.code));
   return { areas, problems };
 }
@@ -277,14 +325,40 @@ function weightedCentroid(geometries: PolygonGeometry[]): { lat: number; lng: nu
   return { lng: cx / area, lat: cy / area };
 }
 
-export const AREA_COLUMNS = ["code", "level", "region_code", "sigungu_code", "name_ko", "name_en", "lat", "lng", "current", "successors", "kostat_code", "source"] as const;
+export const AREA_COLUMNS = [
+  "code",
+  "level",
+  "region_code",
+  "sigungu_code",
+  "name_ko",
+  "name_en",
+  "lat",
+  "lng",
+  "current",
+  "successors",
+  "kostat_code",
+  "source",
+] as const;
 
 export function areasCsv(areas: AreaRecord[]): string {
   const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   const lines = [AREA_COLUMNS.join(",")];
   for (const a of areas)
     lines.push(
-      [a.code, a.level, a.regionCode, a.sigunguCode, a.nameKo, a.nameEn, a.lat.toFixed(5), a.lng.toFixed(5), String(a.current), a.successors.join(";"), a.kostatCode, a.source]
+      [
+        a.code,
+        a.level,
+        a.regionCode,
+        a.sigunguCode,
+        a.nameKo,
+        a.nameEn,
+        a.lat.toFixed(5),
+        a.lng.toFixed(5),
+        String(a.current),
+        a.successors.join(";"),
+        a.kostatCode,
+        a.source,
+      ]
         .map((v) => quote(String(v)))
         .join(","),
     );

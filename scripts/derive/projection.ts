@@ -5,7 +5,8 @@ import proj4 from "proj4";
  * centroids, as its PROVENANCE defines it: GRS80 ellipsoid, origin 38°N 127.5°E,
  * scale 0.9996, false easting 1,000,000 m and northing 2,000,000 m.
  */
-export const UTMK = "+proj=tmerc +lat_0=38 +lon_0=127.5 +k=0.9996 +x_0=1000000 +y_0=2000000 +ellps=GRS80 +units=m +no_defs";
+export const UTMK =
+  "+proj=tmerc +lat_0=38 +lon_0=127.5 +k=0.9996 +x_0=1000000 +y_0=2000000 +ellps=GRS80 +units=m +no_defs";
 
 const converter = proj4(UTMK, "WGS84");
 

@@ -16,7 +16,8 @@ if (host) {
   afterAll(async () => {
     const client = new Meilisearch({ host, apiKey });
     const { results } = await client.getRawIndexes({ limit: 1000 });
-    for (const { uid } of results.filter((index) => index.uid.startsWith(runPrefix))) await client.deleteIndex(uid).waitTask();
+    for (const { uid } of results.filter((index) => index.uid.startsWith(runPrefix)))
+      await client.deleteIndex(uid).waitTask();
   });
 } else {
   const reason = "MEILI_HOST not set: no Meilisearch server on this machine";

@@ -21,7 +21,10 @@ function sorted(values: readonly string[]): string[] {
   return [...values].sort();
 }
 
-function countBy(documents: readonly SearchDocument[], values: (document: SearchDocument) => readonly string[]): Record<string, number> {
+function countBy(
+  documents: readonly SearchDocument[],
+  values: (document: SearchDocument) => readonly string[],
+): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const document of documents) {
     for (const value of new Set(values(document))) counts[value] = (counts[value] ?? 0) + 1;
@@ -37,7 +40,10 @@ function stripTags(html: string): string {
   return html.replace(/<\/?mark>/g, "");
 }
 
-async function loadedEngine(makeEngine: () => Promise<SearchEngine>, documents: SearchDocument[]): Promise<SearchEngine> {
+async function loadedEngine(
+  makeEngine: () => Promise<SearchEngine>,
+  documents: SearchDocument[],
+): Promise<SearchEngine> {
   const engine = await makeEngine();
   await engine.configure();
   await engine.replaceAll(documents);
@@ -194,8 +200,14 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
       it("filters by sector, Pavitt class, category, type and id", async () => {
         const cases: Array<[SearchQuery["filters"], (document: SearchDocument) => boolean]> = [
           [{ sectors: ["29"] }, (document) => document.sectors.includes("29")],
-          [{ pavittClass: "supplier_dominated", type: "program" }, (d) => d.type === "program" && d.pavittClasses.includes("supplier_dominated")],
-          [{ categories: ["startup", "export"] }, (document) => document.category === "startup" || document.category === "export"],
+          [
+            { pavittClass: "supplier_dominated", type: "program" },
+            (d) => d.type === "program" && d.pavittClasses.includes("supplier_dominated"),
+          ],
+          [
+            { categories: ["startup", "export"] },
+            (document) => document.category === "startup" || document.category === "export",
+          ],
           [{ type: "facility" }, (document) => document.type === "facility"],
           [{ ids: ["tp-daegu", "p-kodit"] }, (document) => document.id === "tp-daegu" || document.id === "p-kodit"],
         ];
@@ -213,7 +225,10 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
 
       it("treats empty lists as no filter", async () => {
         const unfiltered = await search({ limit: 0 });
-        const emptyLists = await search({ limit: 0, filters: { kinds: [], regionCodes: [], sectors: [], categories: [], ids: [] } });
+        const emptyLists = await search({
+          limit: 0,
+          filters: { kinds: [], regionCodes: [], sectors: [], categories: [], ids: [] },
+        });
         expect(emptyLists.total).toBe(unfiltered.total);
       });
 
@@ -236,7 +251,9 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
     describe("places", () => {
       it("keeps only listings within the radius, nearest first", async () => {
         const result = await search({ near: { ...CHANGWON, radiusKm: 20 } });
-        const expected = idsWhere((document) => document.location !== null && distanceKm(CHANGWON, document.location) <= 20);
+        const expected = idsWhere(
+          (document) => document.location !== null && distanceKm(CHANGWON, document.location) <= 20,
+        );
         expect(expected.length).toBeGreaterThan(3);
         expect(sorted(ids(result))).toEqual(sorted(expected));
         const distances = result.hits.map((hit) => hit.distanceKm ?? Number.NaN);
@@ -265,7 +282,8 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
 
       it("gives distances with relevance order too", async () => {
         const result = await search({ text: "창원", near: CHANGWON });
-        for (const hit of result.hits.filter((h) => h.document.location !== null)) expect(hit.distanceKm).toBeTypeOf("number");
+        for (const hit of result.hits.filter((h) => h.document.location !== null))
+          expect(hit.distanceKm).toBeTypeOf("number");
       });
     });
 
@@ -280,7 +298,9 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
         expect(result.facets.regionCodes).toEqual(countBy(ALL_DOCUMENTS, (document) => document.regionCodes));
         expect(result.facets.sectors).toEqual(countBy(ALL_DOCUMENTS, (document) => document.sectors));
         expect(result.facets.pavittClasses).toEqual(countBy(ALL_DOCUMENTS, (document) => document.pavittClasses));
-        expect(result.facets.category).toEqual(countBy(ALL_DOCUMENTS, (document) => (document.category ? [document.category] : [])));
+        expect(result.facets.category).toEqual(
+          countBy(ALL_DOCUMENTS, (document) => (document.category ? [document.category] : [])),
+        );
       });
 
       it("counts matches of a text search, not just the page", async () => {
@@ -295,7 +315,9 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
       it("orders an empty-text search by type, then Korean name", async () => {
         const result = await search({ limit: ALL_DOCUMENTS.length });
         const keys = result.hits.map((hit) => [hit.document.type, hit.document.nameKo] as const);
-        const expected = [...keys].sort((a, b) => (a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+        const expected = [...keys].sort((a, b) =>
+          a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0,
+        );
         expect(keys).toEqual(expected);
         expect(result.hits[0]!.document.type).toBe("facility");
       });
@@ -344,7 +366,9 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
       it("delete removes a listing", async () => {
         const changing = await loadedEngine(makeEngine, ALL_DOCUMENTS);
         await changing.delete([{ type: "facility", id: "ccei-daegu" }]);
-        expect(ids(await changing.search({ text: "대구창조경제혁신센터", limit: 10, offset: 0 }))).not.toContain("ccei-daegu");
+        expect(ids(await changing.search({ text: "대구창조경제혁신센터", limit: 10, offset: 0 }))).not.toContain(
+          "ccei-daegu",
+        );
         expect((await changing.search({ limit: 0, offset: 0 })).total).toBe(ALL_DOCUMENTS.length - 1);
       });
 

@@ -10,7 +10,11 @@ const OTHER_EDITOR = { email: "editor.seoul@clusterlink.test", password: "seoul 
 /** Markup in a name must show as text and never run. */
 const NEW_NAME = `대구창조경제혁신센터 새단장 <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 
-export async function signedInPage(browser: Browser, app: RunningApp, account: { email: string; password: string }): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  app: RunningApp,
+  account: { email: string; password: string },
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "ko-KR" });
   const page = await context.newPage();
   await page.goto(`${app.baseUrl}/login`);
@@ -21,7 +25,12 @@ export async function signedInPage(browser: Browser, app: RunningApp, account: {
   return page;
 }
 
-export async function createAccount(page: Page, account: { email: string; password: string }, role: string, region: string): Promise<void> {
+export async function createAccount(
+  page: Page,
+  account: { email: string; password: string },
+  role: string,
+  region: string,
+): Promise<void> {
   const form = page.locator("form.stacked-form");
   await form.getByLabel("이메일").fill(account.email);
   await form.getByLabel(/비밀번호/).fill(account.password);
@@ -63,7 +72,10 @@ export const councilScenarios: Scenario[] = [
       await editor.getByTestId("draft-fields").waitFor();
       await screenshot(editor, "council-draft");
 
-      const before = (await (await fetch(`${app.baseUrl}/api/facilities/ccei-daegu`)).json()) as { properties?: { nameKo: string }; nameKo?: string };
+      const before = (await (await fetch(`${app.baseUrl}/api/facilities/ccei-daegu`)).json()) as {
+        properties?: { nameKo: string };
+        nameKo?: string;
+      };
       assert.ok(!JSON.stringify(before).includes("새단장"), "the draft is not public yet");
 
       const reviewer = await signedInPage(browser, app, REVIEWER);
@@ -76,14 +88,24 @@ export const councilScenarios: Scenario[] = [
       const publicPage = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
       await publicPage.goto(`${app.baseUrl}/facilities/ccei-daegu`);
       assert.equal(await publicPage.locator("h1").evaluate((h) => h.firstChild?.textContent?.trim()), NEW_NAME);
-      assert.equal(await publicPage.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, "no stored script ran");
+      assert.equal(
+        await publicPage.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+        undefined,
+        "no stored script ran",
+      );
       assert.equal(await publicPage.locator("h1 img, h1 script").count(), 0);
       await screenshot(publicPage, "council-public-page");
       await publicPage.goto(`${app.baseUrl}/`);
       await publicPage.locator("#facility-list li", { hasText: "새단장" }).waitFor();
       assert.equal(await publicPage.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
-      const search = (await (await fetch(`${app.baseUrl}/api/search?q=${encodeURIComponent("새단장")}`)).json()) as { hits?: { id: string }[]; results?: { id: string }[] };
-      assert.ok(JSON.stringify(search).includes("ccei-daegu"), `search finds the published change: ${JSON.stringify(search).slice(0, 300)}`);
+      const search = (await (await fetch(`${app.baseUrl}/api/search?q=${encodeURIComponent("새단장")}`)).json()) as {
+        hits?: { id: string }[];
+        results?: { id: string }[];
+      };
+      assert.ok(
+        JSON.stringify(search).includes("ccei-daegu"),
+        `search finds the published change: ${JSON.stringify(search).slice(0, 300)}`,
+      );
       await publicPage.goto(`${app.baseUrl}/?q=${encodeURIComponent("새단장")}`);
       const hit = publicPage.getByTestId("search-results").locator("li[data-hit-id=ccei-daegu]");
       await hit.waitFor();
@@ -115,16 +137,30 @@ export const councilScenarios: Scenario[] = [
       await reviewer.getByRole("button", { name: "게시", exact: true }).click();
       await reviewer.getByTestId("draft-fields").waitFor({ state: "detached" });
 
-      const api = (await (await fetch(`${app.baseUrl}/api/facilities/tp-daegu`)).json()) as { address: string; phone: string; website: string };
+      const api = (await (await fetch(`${app.baseUrl}/api/facilities/tp-daegu`)).json()) as {
+        address: string;
+        phone: string;
+        website: string;
+      };
       assert.equal(api.address, "대구광역시 동구 동대구로 475 (신천동)");
       assert.equal(api.phone, "053-000-1234");
-      for (const [lang, width] of [["ko", 390], ["en", 1280]] as const) {
+      for (const [lang, width] of [
+        ["ko", 390],
+        ["en", 1280],
+      ] as const) {
         const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
         await page.goto(`${app.baseUrl}/facilities/tp-daegu${lang === "en" ? "?lang=en" : ""}`);
         const facts = await page.locator("dl.facts").innerText();
-        assert.ok(facts.includes("대구광역시 동구 동대구로 475 (신천동)"), `the page shows the published address: ${facts.slice(0, 400)}`);
+        assert.ok(
+          facts.includes("대구광역시 동구 동대구로 475 (신천동)"),
+          `the page shows the published address: ${facts.slice(0, 400)}`,
+        );
         assert.ok(facts.includes("053-000-1234"), "the page shows the published phone");
-        assert.equal(await page.locator("dl.facts a[href='https://tp.example.kr/']").count(), 1, "the website is a working link");
+        assert.equal(
+          await page.locator("dl.facts a[href='https://tp.example.kr/']").count(),
+          1,
+          "the website is a working link",
+        );
         assert.ok((await page.getByTestId("citations").locator("li").count()) > 0, "the sources are listed");
         await screenshot(page, `facility-page-council-edit-${lang}-${width}`);
         await page.context().close();
@@ -208,95 +244,125 @@ const PICKER_WORDS = {
 } as const;
 
 councilScenarios.push(
-  ...(["ko", "en"] as const).map(
-    (lang): Scenario => {
-      const w = PICKER_WORDS[lang];
-      return {
-  name: `council (${lang}): an editor fills a listing with the pickers, fixes what the error summary names, asks to archive it and confirms; a reviewer publishes; the audit trail reads as a diff`,
-  async run({ app, browser }) {
-    const editor = await signedInPage(browser, app, EDITOR);
-    await editor.goto(`${app.baseUrl}/council/27/new/facility?lang=${lang}`);
-    await editor.getByLabel(w.kind).selectOption({ label: w.incubator });
-    await editor.getByLabel(w.nameKo).fill(w.listingName);
-    await editor.getByLabel(w.nameEn).fill(`Daegu Mould Incubator (${lang})`);
-    await editor.getByLabel(w.address, { exact: true }).fill("대구광역시 중구 삼덕동 50");
-    await editor.getByTestId("place-status").getByText("삼덕동").waitFor();
-    await editor.getByLabel(w.incubation).check();
-    await editor.getByLabel(w.testing).check();
-    const industries = editor.getByTestId("picker-industries");
-    await industries.getByLabel(w.industrySearch).fill("금형");
-    await industries.getByRole("button", { name: w.add("29") }).click();
-    await industries.getByLabel(w.industrySearch).fill("전자 부품");
-    await industries.getByRole("button", { name: w.add("26") }).click();
-    await industries.getByLabel(w.industrySearch).fill("음료");
-    await industries.getByRole("button", { name: w.add("11") }).click();
-    await industries.getByRole("button", { name: w.remove("11") }).click();
-    assert.deepEqual(await industries.locator("input[type=hidden][name=industries]").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)), ["29", "26"]);
+  ...(["ko", "en"] as const).map((lang): Scenario => {
+    const w = PICKER_WORDS[lang];
+    return {
+      name: `council (${lang}): an editor fills a listing with the pickers, fixes what the error summary names, asks to archive it and confirms; a reviewer publishes; the audit trail reads as a diff`,
+      async run({ app, browser }) {
+        const editor = await signedInPage(browser, app, EDITOR);
+        await editor.goto(`${app.baseUrl}/council/27/new/facility?lang=${lang}`);
+        await editor.getByLabel(w.kind).selectOption({ label: w.incubator });
+        await editor.getByLabel(w.nameKo).fill(w.listingName);
+        await editor.getByLabel(w.nameEn).fill(`Daegu Mould Incubator (${lang})`);
+        await editor.getByLabel(w.address, { exact: true }).fill("대구광역시 중구 삼덕동 50");
+        await editor.getByTestId("place-status").getByText("삼덕동").waitFor();
+        await editor.getByLabel(w.incubation).check();
+        await editor.getByLabel(w.testing).check();
+        const industries = editor.getByTestId("picker-industries");
+        await industries.getByLabel(w.industrySearch).fill("금형");
+        await industries.getByRole("button", { name: w.add("29") }).click();
+        await industries.getByLabel(w.industrySearch).fill("전자 부품");
+        await industries.getByRole("button", { name: w.add("26") }).click();
+        await industries.getByLabel(w.industrySearch).fill("음료");
+        await industries.getByRole("button", { name: w.add("11") }).click();
+        await industries.getByRole("button", { name: w.remove("11") }).click();
+        assert.deepEqual(
+          await industries
+            .locator("input[type=hidden][name=industries]")
+            .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
+          ["29", "26"],
+        );
 
-    // The source is left out: the save is refused, and the summary at the top takes focus and links to the field.
-    await editor.getByRole("button", { name: w.saveDraft }).click();
-    const summary = editor.getByTestId("error-summary");
-    await summary.waitFor();
-    assert.equal(await editor.evaluate(() => document.activeElement?.getAttribute("data-testid")), "error-summary", "the error summary has the focus");
-    await screenshot(editor, `council-error-summary-${lang}`);
-    const link = summary.getByRole("link", { name: w.sourceLink });
-    assert.equal(await link.getAttribute("href"), "#field-source");
-    await link.click();
-    assert.equal(await editor.evaluate(() => document.activeElement?.id), "field-source", "the link leads to the field");
-    assert.equal(await editor.getByLabel(w.incubation).isChecked(), true, "picked services survive the refused save");
-    await editor.locator("#field-source").fill("대구 협의회 현장 확인");
-    await editor.getByRole("button", { name: w.saveDraft }).click();
-    await editor.waitForURL(/\/council\/27\/facility\/f-27-[0-9a-f]+(\?.*)?$/);
-    await editor.getByTestId("draft-fields").waitFor();
-    const id = new URL(editor.url()).pathname.split("/").pop()!;
+        // The source is left out: the save is refused, and the summary at the top takes focus and links to the field.
+        await editor.getByRole("button", { name: w.saveDraft }).click();
+        const summary = editor.getByTestId("error-summary");
+        await summary.waitFor();
+        assert.equal(
+          await editor.evaluate(() => document.activeElement?.getAttribute("data-testid")),
+          "error-summary",
+          "the error summary has the focus",
+        );
+        await screenshot(editor, `council-error-summary-${lang}`);
+        const link = summary.getByRole("link", { name: w.sourceLink });
+        assert.equal(await link.getAttribute("href"), "#field-source");
+        await link.click();
+        assert.equal(
+          await editor.evaluate(() => document.activeElement?.id),
+          "field-source",
+          "the link leads to the field",
+        );
+        assert.equal(
+          await editor.getByLabel(w.incubation).isChecked(),
+          true,
+          "picked services survive the refused save",
+        );
+        await editor.locator("#field-source").fill("대구 협의회 현장 확인");
+        await editor.getByRole("button", { name: w.saveDraft }).click();
+        await editor.waitForURL(/\/council\/27\/facility\/f-27-[0-9a-f]+(\?.*)?$/);
+        await editor.getByTestId("draft-fields").waitFor();
+        const id = new URL(editor.url()).pathname.split("/").pop()!;
 
-    const reviewer = await signedInPage(browser, app, REVIEWER);
-    await reviewer.goto(`${app.baseUrl}/council/27/facility/${id}?lang=${lang}`);
-    await reviewer.getByRole("button", { name: w.publish, exact: true }).click();
-    await reviewer.getByTestId("draft-fields").waitFor({ state: "detached" });
-    const published = (await (await fetch(`${app.baseUrl}/api/facilities/${id}`)).json()) as Record<string, unknown>;
-    assert.ok(JSON.stringify(published).includes(w.listingName), "the published listing is public");
+        const reviewer = await signedInPage(browser, app, REVIEWER);
+        await reviewer.goto(`${app.baseUrl}/council/27/facility/${id}?lang=${lang}`);
+        await reviewer.getByRole("button", { name: w.publish, exact: true }).click();
+        await reviewer.getByTestId("draft-fields").waitFor({ state: "detached" });
+        const published = (await (await fetch(`${app.baseUrl}/api/facilities/${id}`)).json()) as Record<
+          string,
+          unknown
+        >;
+        assert.ok(JSON.stringify(published).includes(w.listingName), "the published listing is public");
 
-    await editor.reload();
-    await editor.getByRole("button", { name: w.requestArchive }).click();
-    const confirm = editor.getByTestId("confirm-status");
-    await confirm.waitFor();
-    assert.match(await confirm.innerText(), w.explanation);
-    await screenshot(editor, `council-archive-confirm-${lang}`);
-    await confirm.getByRole("button", { name: w.confirmArchive }).click();
-    await editor.getByRole("heading", { name: w.draftArchive }).waitFor();
-    assert.equal((await fetch(`${app.baseUrl}/api/facilities/${id}`)).status, 200, "an archive request leaves the listing public");
+        await editor.reload();
+        await editor.getByRole("button", { name: w.requestArchive }).click();
+        const confirm = editor.getByTestId("confirm-status");
+        await confirm.waitFor();
+        assert.match(await confirm.innerText(), w.explanation);
+        await screenshot(editor, `council-archive-confirm-${lang}`);
+        await confirm.getByRole("button", { name: w.confirmArchive }).click();
+        await editor.getByRole("heading", { name: w.draftArchive }).waitFor();
+        assert.equal(
+          (await fetch(`${app.baseUrl}/api/facilities/${id}`)).status,
+          200,
+          "an archive request leaves the listing public",
+        );
 
-    await reviewer.goto(`${app.baseUrl}/council/27/facility/${id}?lang=${lang}`);
-    await reviewer.getByRole("heading", { name: w.draftArchive }).waitFor();
-    await reviewer.getByRole("button", { name: w.publish, exact: true }).click();
-    await reviewer.getByTestId("draft-fields").waitFor({ state: "detached" });
-    assert.equal((await fetch(`${app.baseUrl}/api/facilities/${id}`)).status, 404, "the published archive hides the listing");
+        await reviewer.goto(`${app.baseUrl}/council/27/facility/${id}?lang=${lang}`);
+        await reviewer.getByRole("heading", { name: w.draftArchive }).waitFor();
+        await reviewer.getByRole("button", { name: w.publish, exact: true }).click();
+        await reviewer.getByTestId("draft-fields").waitFor({ state: "detached" });
+        assert.equal(
+          (await fetch(`${app.baseUrl}/api/facilities/${id}`)).status,
+          404,
+          "the published archive hides the listing",
+        );
 
-    await editor.goto(`${app.baseUrl}/council/27/facility/${id}?lang=${lang}`);
-    const audit = editor.getByTestId("audit");
-    const actions = await audit.locator("tbody tr td:nth-child(3)").allInnerTexts();
-    assert.deepEqual(actions, w.actions);
-    const diffs = await audit.getByTestId("audit-diff").allInnerTexts();
-    assert.match(diffs[0]!, w.statusDiff);
-    assert.match(diffs[1]!, w.statusDiff);
-    const created = diffs[diffs.length - 1]!;
-    assert.match(created, w.servicesDiff);
-    assert.match(created, w.industriesDiff);
-    assert.ok(!/[{}"]/.test(diffs.join("\n")), `no raw JSON in the audit trail: ${diffs.join(" | ")}`);
-    assert.ok(!diffs.join("\n").includes("version"), "bookkeeping fields are not shown");
-    await screenshot(editor, `council-audit-diff-${lang}`);
-    await editor.context().close();
-    await reviewer.context().close();
-  }
-      };
-    },
-  ),
+        await editor.goto(`${app.baseUrl}/council/27/facility/${id}?lang=${lang}`);
+        const audit = editor.getByTestId("audit");
+        const actions = await audit.locator("tbody tr td:nth-child(3)").allInnerTexts();
+        assert.deepEqual(actions, w.actions);
+        const diffs = await audit.getByTestId("audit-diff").allInnerTexts();
+        assert.match(diffs[0]!, w.statusDiff);
+        assert.match(diffs[1]!, w.statusDiff);
+        const created = diffs[diffs.length - 1]!;
+        assert.match(created, w.servicesDiff);
+        assert.match(created, w.industriesDiff);
+        assert.ok(!/[{}"]/.test(diffs.join("\n")), `no raw JSON in the audit trail: ${diffs.join(" | ")}`);
+        assert.ok(!diffs.join("\n").includes("version"), "bookkeeping fields are not shown");
+        await screenshot(editor, `council-audit-diff-${lang}`);
+        await editor.context().close();
+        await reviewer.context().close();
+      },
+    };
+  }),
 );
 
 function bigCsv(rows: number): string {
   const header = "external_id,kind,name_ko,name_en,lat,lng,coord_precision,industries,services,source";
-  const lines = Array.from({ length: rows }, (_, i) => `e2e-${i},business_incubator,대구 시험 보육센터 ${i}호,Daegu Test Incubator ${i},${(35.8 + (i % 100) * 0.001).toFixed(4)},${(128.55 + Math.floor(i / 100) * 0.001).toFixed(4)},sigungu,26,startup_incubation,시험 자료`);
+  const lines = Array.from(
+    { length: rows },
+    (_, i) =>
+      `e2e-${i},business_incubator,대구 시험 보육센터 ${i}호,Daegu Test Incubator ${i},${(35.8 + (i % 100) * 0.001).toFixed(4)},${(128.55 + Math.floor(i / 100) * 0.001).toFixed(4)},sigungu,26,startup_incubation,시험 자료`,
+  );
   return [header, ...lines].join("\r\n");
 }
 
@@ -305,7 +371,9 @@ councilScenarios.push({
   async run({ app, browser }) {
     const page = await signedInPage(browser, app, EDITOR);
     await page.goto(`${app.baseUrl}/council/27/import`);
-    await page.getByLabel("CSV 파일").setInputFiles({ name: "daegu-10000.csv", mimeType: "text/csv", buffer: Buffer.from(bigCsv(10_000), "utf8") });
+    await page
+      .getByLabel("CSV 파일")
+      .setInputFiles({ name: "daegu-10000.csv", mimeType: "text/csv", buffer: Buffer.from(bigCsv(10_000), "utf8") });
     await page.getByRole("button", { name: "검사" }).click();
     await page.getByTestId("import-report").waitFor({ timeout: 60_000 });
     assert.match(await page.getByTestId("import-report").innerText(), /10,000행, 인코딩 UTF-8, 문제 0건/);

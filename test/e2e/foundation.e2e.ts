@@ -15,7 +15,9 @@ export const foundationScenarios: Scenario[] = [
       await page.goto(`${app.baseUrl}/`);
       const map = page.getByTestId("facility-map");
       await map.locator("xpath=self::*[@data-map-state='loaded']").waitFor({ timeout: 30_000 });
-      await page.waitForFunction(() => Number(document.querySelector("[data-testid=facility-map]")?.getAttribute("data-drawn-facilities")) > 0);
+      await page.waitForFunction(
+        () => Number(document.querySelector("[data-testid=facility-map]")?.getAttribute("data-drawn-facilities")) > 0,
+      );
       assert.equal(Number(await map.getAttribute("data-drawn-facilities")), EXPECTED_FACILITIES);
       assert.equal(await page.getByTestId("facility-list").locator("li").count(), EXPECTED_FACILITIES);
       assert.equal(await page.locator("html").getAttribute("lang"), "ko");

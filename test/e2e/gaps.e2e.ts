@@ -27,7 +27,9 @@ export const gapsScenarios: Scenario[] = [
     async run({ browser }) {
       const app = await startApp({}, (dataDir) => {
         runScript("scripts/data-synth.ts", ["--count", "4000", "--seed", "11"], dataDir);
-        runScript("scripts/user-create.ts", ["--email", OFFICIAL.email, "--role", "official"], dataDir, { USER_PASSWORD: OFFICIAL.password });
+        runScript("scripts/user-create.ts", ["--email", OFFICIAL.email, "--role", "official"], dataDir, {
+          USER_PASSWORD: OFFICIAL.password,
+        });
         if (fs.existsSync(BOUNDARIES)) runScript("scripts/boundaries-import.ts", [BOUNDARIES], dataDir);
       });
       try {
@@ -40,7 +42,8 @@ export const gapsScenarios: Scenario[] = [
         await page.locator("[data-testid=gap-map][data-map-state=loaded]").waitFor({ timeout: 30_000 });
         assert.match(await page.getByTestId("synthetic-badge").innerText(), /4,000/);
         assert.ok(Number(await page.getByTestId("gap-map").getAttribute("data-hexagons")) > 0, "hexagons are drawn");
-        if (fs.existsSync(BOUNDARIES)) assert.equal(await page.getByTestId("gap-map").getAttribute("data-choropleth"), "drawn");
+        if (fs.existsSync(BOUNDARIES))
+          assert.equal(await page.getByTestId("gap-map").getAttribute("data-choropleth"), "drawn");
         assert.ok((await page.locator("[data-testid=gap-charts] svg").count()) > 0, "a chart per region");
         const before = await coveredFigure(page);
         await page.waitForTimeout(800);
@@ -48,20 +51,39 @@ export const gapsScenarios: Scenario[] = [
 
         await setRadius(page, 5);
         await page.waitForURL("**radiusKm=5**");
-        await page.waitForFunction((previous) => document.querySelector("[data-testid=gap-total-covered]")?.textContent !== previous, before);
+        await page.waitForFunction(
+          (previous) => document.querySelector("[data-testid=gap-total-covered]")?.textContent !== previous,
+          before,
+        );
         const after = await coveredFigure(page);
-        assert.ok(Number(after.replace(/,/g, "")) < Number(before.replace(/,/g, "")), `a 5 km radius covers fewer firms (${after} < ${before})`);
+        assert.ok(
+          Number(after.replace(/,/g, "")) < Number(before.replace(/,/g, "")),
+          `a 5 km radius covers fewer firms (${after} < ${before})`,
+        );
         assert.equal(await page.getByTestId("radius-value").innerText(), "5 km");
 
         // The official sorts the table by a header and downloads it, finding names beside the codes.
-        const gapColumn = async () => page.locator("[data-testid=gap-table] tbody tr td:nth-child(3)").evaluateAll((cells) => cells.map((cell) => Number(cell.textContent?.replace(/,/g, ""))));
+        const gapColumn = async () =>
+          page
+            .locator("[data-testid=gap-table] tbody tr td:nth-child(3)")
+            .evaluateAll((cells) => cells.map((cell) => Number(cell.textContent?.replace(/,/g, ""))));
         await page.getByRole("button", { name: "기업 기준으로 정렬" }).click();
-        await page.waitForFunction(() => document.querySelector("[data-testid=gap-table] th[aria-sort]")?.textContent?.startsWith("기업"));
+        await page.waitForFunction(() =>
+          document.querySelector("[data-testid=gap-table] th[aria-sort]")?.textContent?.startsWith("기업"),
+        );
         const firmsColumn = await gapColumn();
-        assert.deepEqual(firmsColumn, [...firmsColumn].sort((x, y) => y - x), "sorted by firms, largest first");
+        assert.deepEqual(
+          firmsColumn,
+          [...firmsColumn].sort((x, y) => y - x),
+          "sorted by firms, largest first",
+        );
         await page.getByRole("button", { name: "기업 기준으로 정렬" }).click();
         const ascending = await gapColumn();
-        assert.deepEqual(ascending, [...ascending].sort((x, y) => x - y), "a second click reverses the order");
+        assert.deepEqual(
+          ascending,
+          [...ascending].sort((x, y) => x - y),
+          "a second click reverses the order",
+        );
         const download = page.waitForEvent("download");
         await page.getByRole("link", { name: "표 (CSV)" }).click();
         const csv = fs.readFileSync((await (await download).path()) ?? "", "utf8");
@@ -72,9 +94,15 @@ export const gapsScenarios: Scenario[] = [
         // The same in English: sorting, and an export with English headers and names.
         await page.goto(`${app.baseUrl}/gaps?radiusKm=20&lang=en`);
         await page.getByRole("button", { name: "Sort by Firms" }).click();
-        await page.waitForFunction(() => document.querySelector("[data-testid=gap-table] th[aria-sort]")?.textContent?.startsWith("Firms"));
+        await page.waitForFunction(() =>
+          document.querySelector("[data-testid=gap-table] th[aria-sort]")?.textContent?.startsWith("Firms"),
+        );
         const firmsEnglish = await gapColumn();
-        assert.deepEqual(firmsEnglish, [...firmsEnglish].sort((x, y) => y - x), "sorted by firms, largest first, in English");
+        assert.deepEqual(
+          firmsEnglish,
+          [...firmsEnglish].sort((x, y) => y - x),
+          "sorted by firms, largest first, in English",
+        );
         const englishDownload = page.waitForEvent("download");
         await page.getByRole("link", { name: "Table (CSV)" }).click();
         const englishCsv = fs.readFileSync((await (await englishDownload).path()) ?? "", "utf8");
@@ -84,7 +112,10 @@ export const gapsScenarios: Scenario[] = [
         await page.goto(`${app.baseUrl}/gaps?radiusKm=20&region=27&lang=en`);
         await page.locator("[data-testid=gap-map][data-map-state=loaded]").waitFor({ timeout: 30_000 });
         await page.getByRole("heading", { name: /Details for Daegu/ }).waitFor();
-        assert.ok((await page.locator("[data-testid=gap-firms] tbody tr").count()) > 0, "the official sees firm-level rows");
+        assert.ok(
+          (await page.locator("[data-testid=gap-firms] tbody tr").count()) > 0,
+          "the official sees firm-level rows",
+        );
         await page.waitForTimeout(800);
         await screenshot(page, "gaps-en-daegu");
         await page.close();

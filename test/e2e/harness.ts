@@ -33,15 +33,30 @@ export function buildApp(): void {
  * Starts `npm start`'s entry point on a free port with its own embedded database.
  * `prepare` runs first with the database's DATA_DIR, e.g. to load data with the scripts.
  */
-export async function startApp(env: Record<string, string> = {}, prepare?: (dataDir: string) => void): Promise<RunningApp> {
+export async function startApp(
+  env: Record<string, string> = {},
+  prepare?: (dataDir: string) => void,
+): Promise<RunningApp> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "clusterlink-e2e-"));
   prepare?.(dataDir);
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
-    env: { ...process.env, DATABASE_URL: "", MEILI_HOST: "", ...env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: "",
+        MEILI_HOST: "",
+        ...env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATA_DIR: dataDir,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout?.on("data", (chunk) => (log += chunk));
   child.stderr?.on("data", (chunk) => (log += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -7,13 +7,16 @@ import type { Scenario } from "./harness";
 async function watchPolicy(page: Page): Promise<string[]> {
   const problems: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" || /Content Security Policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (message.type() === "error" || /Content Security Policy/i.test(message.text()))
+      problems.push(`console: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   await page.exposeFunction("__reportViolation", (text: string) => problems.push(`violation: ${text}`));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { __reportViolation: (text: string) => void }).__reportViolation(`${event.violatedDirective} blocked ${event.blockedURI}`);
+      (window as unknown as { __reportViolation: (text: string) => void }).__reportViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI}`,
+      );
     });
   });
   return problems;
@@ -25,7 +28,11 @@ async function visit(page: Page, url: string, map?: string): Promise<void> {
   assert.equal(response.status(), 200, url);
   assert.match(response.headers()["content-security-policy"] ?? "", /script-src 'self' 'nonce-[^']+'/, url);
   // Hydration done: Remix's client router is on the page.
-  await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter), undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter),
+    undefined,
+    { timeout: 30_000 },
+  );
   if (map) await page.locator(`[data-testid=${map}][data-map-state=loaded]`).waitFor({ timeout: 30_000 });
 }
 
@@ -44,7 +51,16 @@ export const headersScenarios: Scenario[] = [
       await page.locator("form button[type=submit]").click();
       await page.getByRole("button", { name: "로그아웃" }).waitFor();
       await visit(page, `${app.baseUrl}/gaps`, "gap-map");
-      for (const path of ["/council", "/council/27", "/council/27/import", "/council/27/audit", "/admin/users", "/account/password", "/account/sessions"]) await visit(page, `${app.baseUrl}${path}`);
+      for (const path of [
+        "/council",
+        "/council/27",
+        "/council/27/import",
+        "/council/27/audit",
+        "/admin/users",
+        "/account/password",
+        "/account/sessions",
+      ])
+        await visit(page, `${app.baseUrl}${path}`);
       // A client-side navigation (fetching route data and modules) under the same policy.
       await page.goto(`${app.baseUrl}/`);
       await page.getByRole("link", { name: "맞춤 지원 찾기" }).first().click();
@@ -63,7 +79,11 @@ export const headersScenarios: Scenario[] = [
       await page.waitForTimeout(1_500);
       const frame = page.frames().find((f) => f.url().includes("/login"));
       const framedText = frame ? await frame.evaluate(() => document.body?.innerText ?? "").catch(() => "") : "";
-      assert.equal(framedText.includes("로그인"), false, "the sign-in form must not render inside another site's frame");
+      assert.equal(
+        framedText.includes("로그인"),
+        false,
+        "the sign-in form must not render inside another site's frame",
+      );
       await page.close();
     },
   },

@@ -55,11 +55,19 @@ export const i18nScenarios: Scenario[] = [
         for (const path of pages) {
           await settle(page, `${app.baseUrl}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`);
           assert.equal(await page.locator("html").getAttribute("lang"), lang, `${path}: html lang`);
-          assert.doesNotMatch(await page.locator("main").innerText(), /\b(AM|PM)\b|오전|오후/, `${path} (${lang}): times use the 24-hour clock`);
+          assert.doesNotMatch(
+            await page.locator("main").innerText(),
+            /\b(AM|PM)\b|오전|오후/,
+            `${path} (${lang}): times use the 24-hour clock`,
+          );
         }
         await settle(page, `${app.baseUrl}/council/27/audit?lang=${lang}`);
         const when = await page.getByTestId("audit").locator("tbody tr td").first().innerText();
-        assert.match(when, lang === "ko" ? /^\d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2}$/ : /^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}$/, `audit time in ${lang}: ${when}`);
+        assert.match(
+          when,
+          lang === "ko" ? /^\d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2}$/ : /^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}$/,
+          `audit time in ${lang}: ${when}`,
+        );
         await screenshot(page, `i18n-audit-${lang}`);
         assert.deepEqual(problems, [], `no hydration error in ${lang}`);
         await page.context().close();

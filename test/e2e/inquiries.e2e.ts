@@ -10,25 +10,49 @@ const RUNS = {
     editor: { email: "editor.inquiries.daegu@clusterlink.test", password: "daegu inquiries password" },
     other: { email: "editor.inquiries.seoul@clusterlink.test", password: "seoul inquiries password" },
     official: { email: "official.inquiries@clusterlink.test", password: "official inquiries password" },
-    firm: { name: "김염색", email: "owner@dyeworks.example", message: "염색 공정의 폐수 처리 비용을 줄이는 방법을 상담받고 싶습니다." },
+    firm: {
+      name: "김염색",
+      email: "owner@dyeworks.example",
+      message: "염색 공정의 폐수 처리 비용을 줄이는 방법을 상담받고 싶습니다.",
+    },
     reply: "다음 주 화요일 오전에 공정 진단을 해 드릴 수 있습니다.",
     ksic: "13",
     locale: "ko-KR",
     query: "",
     forwardedFor: "198.51.100.10",
-    words: { send: "신청 보내기", noConsent: /동의하지 않으면/, accept: "맡기", start: "상담 시작", replyLabel: "기업에 이메일로 답변", sendReply: "답변 보내기", close: "종료" },
+    words: {
+      send: "신청 보내기",
+      noConsent: /동의하지 않으면/,
+      accept: "맡기",
+      start: "상담 시작",
+      replyLabel: "기업에 이메일로 답변",
+      sendReply: "답변 보내기",
+      close: "종료",
+    },
   },
   en: {
     editor: { email: "editor.inquiries.daegu.en@clusterlink.test", password: "daegu inquiries password en" },
     other: { email: "editor.inquiries.seoul.en@clusterlink.test", password: "seoul inquiries password en" },
     official: { email: "official.inquiries.en@clusterlink.test", password: "official inquiries password en" },
-    firm: { name: "Jane Park", email: "owner@apparel.example", message: "We would like advice on cutting the energy cost of our sewing lines." },
+    firm: {
+      name: "Jane Park",
+      email: "owner@apparel.example",
+      message: "We would like advice on cutting the energy cost of our sewing lines.",
+    },
     reply: "We can visit your plant next Tuesday morning for a process review.",
     ksic: "14",
     locale: "en-US",
     query: "lang=en&",
     forwardedFor: "198.51.100.20",
-    words: { send: "Send request", noConsent: /without consent/, accept: "Accept", start: "Start", replyLabel: "Reply to the firm by e-mail", sendReply: "Send reply", close: "Close" },
+    words: {
+      send: "Send request",
+      noConsent: /without consent/,
+      accept: "Accept",
+      start: "Start",
+      replyLabel: "Reply to the firm by e-mail",
+      sendReply: "Send reply",
+      close: "Close",
+    },
   },
 } as const;
 
@@ -47,14 +71,26 @@ export function inquiryScenarios(mail: CapturedMail[]): Scenario[] {
         await admin.context().close();
 
         // The firm, on a 390 px phone, without an account.
-        const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: run.locale, isMobile: true, hasTouch: true, extraHTTPHeaders: { "X-Forwarded-For": run.forwardedFor } });
+        const phone = await browser.newContext({
+          viewport: { width: 390, height: 844 },
+          locale: run.locale,
+          isMobile: true,
+          hasTouch: true,
+          extraHTTPHeaders: { "X-Forwarded-For": run.forwardedFor },
+        });
         const firm = await phone.newPage();
-        await firm.goto(`${app.baseUrl}/match?${run.query}ksic=${run.ksic}&employees=40&region=27&techSource=suppliers&need=technology`);
+        await firm.goto(
+          `${app.baseUrl}/match?${run.query}ksic=${run.ksic}&employees=40&region=27&techSource=suppliers&need=technology`,
+        );
         const daeguCenter = firm.getByTestId("match-centers").locator("li[data-item-id=ccei-daegu]");
         await daeguCenter.waitFor();
         await daeguCenter.getByTestId("ask-for-help").click();
         await firm.waitForURL(/\/inquiries\/new\?/);
-        assert.equal(await firm.locator("select[name=ksic]").inputValue(), run.ksic, "the industry comes from the match profile");
+        assert.equal(
+          await firm.locator("select[name=ksic]").inputValue(),
+          run.ksic,
+          "the industry comes from the match profile",
+        );
         assert.equal(await firm.locator("select[name=pavittClass]").inputValue(), "supplier_dominated");
         assert.equal(await firm.locator("input[name=needs][value=technology]").isChecked(), true);
         const overflow = await firm.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -107,7 +143,10 @@ export function inquiryScenarios(mail: CapturedMail[]): Scenario[] {
 
         // The firm's status page shows each step, in its language and in the other.
         await firm.goto(`${statusUrl}?lang=${lang}`);
-        const kinds = await firm.getByTestId("inquiry-steps").locator("li").evaluateAll((items) => items.map((li) => li.getAttribute("data-kind")));
+        const kinds = await firm
+          .getByTestId("inquiry-steps")
+          .locator("li")
+          .evaluateAll((items) => items.map((li) => li.getAttribute("data-kind")));
         assert.deepEqual(kinds, ["submitted", "accepted", "in_progress", "reply", "closed"]);
         assert.ok((await firm.getByTestId("inquiry-steps").innerText()).includes(run.reply));
         await firm.goto(`${statusUrl}?lang=${lang === "ko" ? "en" : "ko"}`);
@@ -132,19 +171,32 @@ export function inquiryScenarios(mail: CapturedMail[]): Scenario[] {
               contact: { name: `기업 ${i}`, email: `firm${i}.${lang}@dyeworks.example` },
               message: "상담 요청",
               consent: true,
-              profile: { ksicDivision: run.ksic, regionCode: "27", pavittClass: "supplier_dominated", sizeBand: "small" },
+              profile: {
+                ksicDivision: run.ksic,
+                regionCode: "27",
+                pavittClass: "supplier_dominated",
+                sizeBand: "small",
+              },
             }),
           });
           assert.equal(response.status, 201);
         }
         const official = await signedInPage(browser, app, run.official);
         await official.goto(`${app.baseUrl}/gaps?${run.query}region=27`);
-        const row = official.getByTestId("gap-demand-table").locator("tbody tr:not([data-suppressed])").filter({ has: official.locator("td", { hasText: new RegExp(`^${run.ksic} `) }) });
+        const row = official
+          .getByTestId("gap-demand-table")
+          .locator("tbody tr:not([data-suppressed])")
+          .filter({ has: official.locator("td", { hasText: new RegExp(`^${run.ksic} `) }) });
         await row.waitFor();
         assert.match(await row.innerText(), /\b10\b/);
         const html = await official.content();
-        for (const personal of [run.firm.name, run.firm.email, run.firm.message, `firm0.${lang}@dyeworks.example`]) assert.ok(!html.includes(personal), `no personal data on /gaps: ${personal}`);
-        assert.equal((await official.goto(`${app.baseUrl}/council/27/inquiries`))?.status(), 403, "officials see counts only");
+        for (const personal of [run.firm.name, run.firm.email, run.firm.message, `firm0.${lang}@dyeworks.example`])
+          assert.ok(!html.includes(personal), `no personal data on /gaps: ${personal}`);
+        assert.equal(
+          (await official.goto(`${app.baseUrl}/council/27/inquiries`))?.status(),
+          403,
+          "officials see counts only",
+        );
         await screenshot(official, `inquiry-gaps-demand-${lang}`);
         await official.context().close();
       },

@@ -69,13 +69,24 @@ async function auditPage(page: Page, app: RunningApp, path: string, lang: string
   if (width !== 360) {
     const axe = await new AxeBuilder({ page }).exclude(".maplibregl-canvas").analyze();
     for (const violation of axe.violations) {
-      if (violation.impact === "serious" || violation.impact === "critical") problems.push(`axe ${violation.impact} ${violation.id}: ${violation.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      if (violation.impact === "serious" || violation.impact === "critical")
+        problems.push(
+          `axe ${violation.impact} ${violation.id}: ${violation.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+        );
     }
   }
   return problems;
 }
 
-async function auditAll(browser: Browser, app: RunningApp, pages: { name: string; path: string }[], signedIn: boolean): Promise<PageAudit[]> {
+async function auditAll(
+  browser: Browser,
+  app: RunningApp,
+  pages: { name: string; path: string }[],
+  signedIn: boolean,
+): Promise<PageAudit[]> {
   const audits: PageAudit[] = [];
   for (const lang of LANGS) {
     const context = await browser.newContext({ locale: lang === "ko" ? "ko-KR" : "en-GB" });

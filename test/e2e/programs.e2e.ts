@@ -10,7 +10,16 @@ export const programScenarios: Scenario[] = [
     async run({ browser }) {
       const clock = { CLOCK_DATE: "2026-08-10" };
       const app = await startApp(clock, (dataDir) =>
-        runScript("scripts/programs-import.ts", ["--source", "kstartup", path.resolve("test/fixtures/programs/kstartup/bizradar_announcement_list_sample.json")], dataDir, clock),
+        runScript(
+          "scripts/programs-import.ts",
+          [
+            "--source",
+            "kstartup",
+            path.resolve("test/fixtures/programs/kstartup/bizradar_announcement_list_sample.json"),
+          ],
+          dataDir,
+          clock,
+        ),
       );
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       try {

@@ -14,14 +14,30 @@ import { searchScenarios } from "./search.e2e";
 // The app sends its mail to a local SMTP server, whose messages the inquiry scenario reads.
 const smtp = await startTestSmtp();
 // The council scenarios change listings, so they run after the read-only ones; the i18n ones read the audit trail they leave.
-const allScenarios: Scenario[] = [...foundationScenarios, ...searchScenarios, ...matchScenarios, ...programScenarios, ...gapsScenarios, ...councilScenarios, ...inquiryScenarios(smtp.messages), ...i18nScenarios, ...pageScenarios, ...headersScenarios];
+const allScenarios: Scenario[] = [
+  ...foundationScenarios,
+  ...searchScenarios,
+  ...matchScenarios,
+  ...programScenarios,
+  ...gapsScenarios,
+  ...councilScenarios,
+  ...inquiryScenarios(smtp.messages),
+  ...i18nScenarios,
+  ...pageScenarios,
+  ...headersScenarios,
+];
 // E2E_ONLY=<words> runs the scenarios whose name contains them, for working on one page.
 const only = process.env.E2E_ONLY;
 const scenarios = only ? allScenarios.filter((scenario) => scenario.name.includes(only)) : allScenarios;
 
 buildApp();
 // One proxy hop is trusted, as behind a production proxy: the English inquiry run comes from another address than the Korean one, each within the per-address request limit.
-const app = await startApp({ ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, SMTP_URL: smtp.url, TRUST_PROXY: "1" });
+const app = await startApp({
+  ADMIN_EMAIL: E2E_ADMIN.email,
+  ADMIN_PASSWORD: E2E_ADMIN.password,
+  SMTP_URL: smtp.url,
+  TRUST_PROXY: "1",
+});
 const browser = await launchBrowser();
 let failed = 0;
 try {

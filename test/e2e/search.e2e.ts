@@ -9,23 +9,24 @@ const DYER_SEARCH = {
 } as const;
 
 export const searchScenarios: Scenario[] = [
-  ...(["ko", "en"] as const).map(
-    (lang): Scenario => ({
-      name: `search (${lang}): a dyer's everyday words find the Daegu textile and dyeing listings first, and the word nothing holds is named`,
-      async run({ app, browser }) {
-        const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-        const { q, unmatched } = DYER_SEARCH[lang];
-        await page.goto(`${app.baseUrl}/?lang=${lang}&q=${encodeURIComponent(q)}`);
-        const results = page.getByTestId("search-results");
-        await results.locator("li").first().waitFor();
-        const first = await results.locator("li").first().getAttribute("data-hit-id");
-        assert.ok(first === "pi-dyetec" || first === "pi-ktdi" || first === "tp-daegu", `a Daegu textile or dyeing listing comes first (got ${first})`);
-        assert.match(await page.getByTestId("unmatched-terms").innerText(), new RegExp(unmatched));
-        await screenshot(page, `search-dyer-${lang}-390`);
-        await page.close();
-      },
-    }),
-  ),
+  ...(["ko", "en"] as const).map((lang): Scenario => ({
+    name: `search (${lang}): a dyer's everyday words find the Daegu textile and dyeing listings first, and the word nothing holds is named`,
+    async run({ app, browser }) {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const { q, unmatched } = DYER_SEARCH[lang];
+      await page.goto(`${app.baseUrl}/?lang=${lang}&q=${encodeURIComponent(q)}`);
+      const results = page.getByTestId("search-results");
+      await results.locator("li").first().waitFor();
+      const first = await results.locator("li").first().getAttribute("data-hit-id");
+      assert.ok(
+        first === "pi-dyetec" || first === "pi-ktdi" || first === "tp-daegu",
+        `a Daegu textile or dyeing listing comes first (got ${first})`,
+      );
+      assert.match(await page.getByTestId("unmatched-terms").innerText(), new RegExp(unmatched));
+      await screenshot(page, `search-dyer-${lang}-390`);
+      await page.close();
+    },
+  })),
   {
     name: "typing searches as you type, the map follows the results, and the URL can be shared",
     async run({ app, browser }) {
@@ -35,7 +36,9 @@ export const searchScenarios: Scenario[] = [
       await page.getByTestId("search-input").pressSequentially("기계 창원", { delay: 40 });
       const results = page.getByTestId("search-results");
       await results.locator("li[data-hit-id=nic-changwon]").waitFor();
-      await page.waitForFunction(() => document.querySelector("[data-testid=facility-map]")?.getAttribute("data-drawn-facilities") === "1");
+      await page.waitForFunction(
+        () => document.querySelector("[data-testid=facility-map]")?.getAttribute("data-drawn-facilities") === "1",
+      );
       const shared = page.url();
       assert.match(decodeURIComponent(shared), /q=기계\+창원/);
       assert.doesNotMatch(shared, /type=&/, "empty fields stay out of the URL");
@@ -45,7 +48,13 @@ export const searchScenarios: Scenario[] = [
 
       const other = await browser.newPage();
       await other.goto(shared);
-      assert.deepEqual(await other.getByTestId("search-results").locator("li").evaluateAll((items) => items.map((li) => li.getAttribute("data-hit-id"))), ["nic-changwon"]);
+      assert.deepEqual(
+        await other
+          .getByTestId("search-results")
+          .locator("li")
+          .evaluateAll((items) => items.map((li) => li.getAttribute("data-hit-id"))),
+        ["nic-changwon"],
+      );
       await other.close();
       await page.close();
     },
@@ -56,7 +65,7 @@ export const searchScenarios: Scenario[] = [
       const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
       await page.goto(`${app.baseUrl}/?q=${encodeURIComponent("테크노파크")}`);
       await page.getByTestId("search-results").waitFor();
-      const before = Number((await page.getByTestId("search-results").locator("li").count()));
+      const before = Number(await page.getByTestId("search-results").locator("li").count());
       await page.locator("select[name=region]").selectOption("48");
       await page.waitForURL(/region=48/);
       // The router writes the URL a moment before it renders the new results: wait for the list itself.
@@ -64,7 +73,10 @@ export const searchScenarios: Scenario[] = [
         const hits = document.querySelectorAll("[data-testid=search-results] li[data-hit-type=facility]");
         return hits.length === 1 && hits[0]?.getAttribute("data-hit-id") === "tp-gyeongnam";
       });
-      const ids = await page.getByTestId("search-results").locator("li[data-hit-type=facility]").evaluateAll((items) => items.map((li) => li.getAttribute("data-hit-id")));
+      const ids = await page
+        .getByTestId("search-results")
+        .locator("li[data-hit-type=facility]")
+        .evaluateAll((items) => items.map((li) => li.getAttribute("data-hit-id")));
       assert.deepEqual(ids, ["tp-gyeongnam"]);
       assert.ok(before > ids.length);
       assert.match(await page.locator("select[name=kind] option[value=techno_park]").innerText(), /\(\d+\)/);
@@ -86,9 +98,15 @@ export const searchScenarios: Scenario[] = [
       await page.locator("select[name=radiusKm]").selectOption("100");
       await page.waitForURL(/radiusKm=100/);
       await page.getByTestId("search-results").locator("li").first().waitFor();
-      const distances = await page.getByTestId("search-results").locator(".meta").evaluateAll((metas) => metas.map((m) => Number(/([\d.]+) km/.exec(m.textContent ?? "")?.[1])));
+      const distances = await page
+        .getByTestId("search-results")
+        .locator(".meta")
+        .evaluateAll((metas) => metas.map((m) => Number(/([\d.]+) km/.exec(m.textContent ?? "")?.[1])));
       assert.ok(distances.length > 0);
-      assert.deepEqual(distances, [...distances].sort((a, b) => a - b));
+      assert.deepEqual(
+        distances,
+        [...distances].sort((a, b) => a - b),
+      );
       assert.ok(distances.every((d) => d <= 100));
       await page.waitForTimeout(800);
       await screenshot(page, "search-near-point");

@@ -13,7 +13,9 @@ function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
   const stat = fs.statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+  return fs
+    .readdirSync(entry)
+    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
 }
 
 /** The production bundle, built first when a source file is newer (as `npm start` does). */
@@ -42,10 +44,11 @@ export async function serveApp(services: Services): Promise<ServedApp> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     port,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -59,24 +62,51 @@ export interface RawAnswer {
  * One HTTP request written by hand, for what fetch will not send: a declared
  * length it never delivers, a body written chunk by chunk while the answer is awaited.
  */
-export function rawRequest(port: number, options: { method: string; path: string; headers?: Record<string, string>; body?: Buffer | ((write: (chunk: Buffer) => boolean) => Promise<void>) }): Promise<RawAnswer> {
+export function rawRequest(
+  port: number,
+  options: {
+    method: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: Buffer | ((write: (chunk: Buffer) => boolean) => Promise<void>);
+  },
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     // A connection of its own: a request that declared more than it sent must not lend its socket to the next.
     let answered = false;
-    const request = http.request({ host: "127.0.0.1", port, agent: false, method: options.method, path: options.path, headers: options.headers }, (response) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
-      response.on("error", reject);
-    });
+    const request = http.request(
+      { host: "127.0.0.1", port, agent: false, method: options.method, path: options.path, headers: options.headers },
+      (response) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+        response.on("error", reject);
+      },
+    );
     // The server may close the connection while the body is still going out: that is the point.
-    request.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+    request.on("error", (error: NodeJS.ErrnoException) =>
+      error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error),
+    );
     // But a connection that closes with no answer at all fails the request instead of leaving it waiting.
-    request.on("close", () => (answered ? undefined : reject(new Error(`${options.method} ${options.path}: the connection closed before any answer`))));
+    request.on("close", () =>
+      answered
+        ? undefined
+        : reject(new Error(`${options.method} ${options.path}: the connection closed before any answer`)),
+    );
     const body = options.body;
     if (body === undefined) request.end();
     else if (Buffer.isBuffer(body)) request.end(body);
-    else void body((chunk) => request.write(chunk)).then(() => request.end(), () => request.end());
+    else
+      void body((chunk) => request.write(chunk)).then(
+        () => request.end(),
+        () => request.end(),
+      );
   });
 }

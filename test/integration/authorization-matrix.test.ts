@@ -22,9 +22,17 @@ import { callRoute, createTestServices, databaseLabel, signIn, type SignedIn } f
 
 const PASSWORD = "a long enough password";
 const REGION = "27";
-const CSV = "external_id,kind,name_ko,name_en,lat,lng,coord_precision,source\nm-1,business_incubator,행렬 시험,Matrix test,35.87,128.6,sigungu,시험\n";
+const CSV =
+  "external_id,kind,name_ko,name_en,lat,lng,coord_precision,source\nm-1,business_incubator,행렬 시험,Matrix test,35.87,128.6,sigungu,시험\n";
 
-type ActorName = "admin" | "official" | "editor (own region)" | "reviewer (own region)" | "editor (other region)" | "reviewer (other region)" | "signed out";
+type ActorName =
+  | "admin"
+  | "official"
+  | "editor (own region)"
+  | "reviewer (own region)"
+  | "editor (other region)"
+  | "reviewer (other region)"
+  | "signed out";
 const ACTORS: { name: ActorName; role: Role | null; region: string | null }[] = [
   { name: "admin", role: "admin", region: null },
   { name: "official", role: "official", region: null },
@@ -38,19 +46,31 @@ const ACTORS: { name: ActorName; role: Role | null; region: string | null }[] = 
 /** Everything a mutation could change, as one comparable value (sign-in attempts and last-seen times are bookkeeping, not changes). */
 async function databaseState(services: Services): Promise<string> {
   const db = services.database.db;
-  const [facilities, programs, drafts, audit, users, outbox, sessions, inquiries, inquiryEvents, mail] = await Promise.all([
-    db.selectFrom("facilities").selectAll().orderBy("id").execute(),
-    db.selectFrom("programs").selectAll().orderBy("id").execute(),
-    db.selectFrom("listing_drafts").selectAll().orderBy("id").execute(),
-    db.selectFrom("audit_log").selectAll().orderBy("id").execute(),
-    db.selectFrom("users").selectAll().orderBy("id").execute(),
-    db.selectFrom("search_outbox").selectAll().orderBy("id").execute(),
-    db.selectFrom("sessions").select(["token_hash", "revoked_at"]).orderBy("token_hash").execute(),
-    db.selectFrom("inquiries").selectAll().orderBy("id").execute(),
-    db.selectFrom("inquiry_events").selectAll().orderBy("id").execute(),
-    db.selectFrom("mail_outbox").selectAll().orderBy("id").execute(),
-  ]);
-  return JSON.stringify({ facilities, programs, drafts, audit, users, outbox, sessions, inquiries, inquiryEvents, mail });
+  const [facilities, programs, drafts, audit, users, outbox, sessions, inquiries, inquiryEvents, mail] =
+    await Promise.all([
+      db.selectFrom("facilities").selectAll().orderBy("id").execute(),
+      db.selectFrom("programs").selectAll().orderBy("id").execute(),
+      db.selectFrom("listing_drafts").selectAll().orderBy("id").execute(),
+      db.selectFrom("audit_log").selectAll().orderBy("id").execute(),
+      db.selectFrom("users").selectAll().orderBy("id").execute(),
+      db.selectFrom("search_outbox").selectAll().orderBy("id").execute(),
+      db.selectFrom("sessions").select(["token_hash", "revoked_at"]).orderBy("token_hash").execute(),
+      db.selectFrom("inquiries").selectAll().orderBy("id").execute(),
+      db.selectFrom("inquiry_events").selectAll().orderBy("id").execute(),
+      db.selectFrom("mail_outbox").selectAll().orderBy("id").execute(),
+    ]);
+  return JSON.stringify({
+    facilities,
+    programs,
+    drafts,
+    audit,
+    users,
+    outbox,
+    sessions,
+    inquiries,
+    inquiryEvents,
+    mail,
+  });
 }
 
 interface Fixture {
@@ -62,24 +82,50 @@ interface Fixture {
 }
 
 type ActorAccount = { email: string; password: string } | null;
-type RouteCase = { name: string; handler: unknown; allowed: ActorName[]; fixture: (services: Services, staff: Staff, actor: ActorAccount) => Promise<Fixture> };
+type RouteCase = {
+  name: string;
+  handler: unknown;
+  allowed: ActorName[];
+  fixture: (services: Services, staff: Staff, actor: ActorAccount) => Promise<Fixture>;
+};
 type Staff = { editor: SessionUser; reviewer: SessionUser };
 
 let counter = 0;
 async function publishedListing(services: Services, staff: Staff): Promise<string> {
-  const saved = await saveDraft(services, staff.editor, { type: "facility", regionCode: REGION, entityId: null, expected: "new", raw: { ...NEW_FACILITY, name_ko: `행렬 ${++counter}` } });
+  const saved = await saveDraft(services, staff.editor, {
+    type: "facility",
+    regionCode: REGION,
+    entityId: null,
+    expected: "new",
+    raw: { ...NEW_FACILITY, name_ko: `행렬 ${++counter}` },
+  });
   if (saved.kind !== "ok") throw new Error("fixture");
-  await publishDraft(services, staff.reviewer, { type: "facility", regionCode: REGION, entityId: saved.value.entityId, expected: "draft:1", liveVersion: null });
+  await publishDraft(services, staff.reviewer, {
+    type: "facility",
+    regionCode: REGION,
+    entityId: saved.value.entityId,
+    expected: "draft:1",
+    liveVersion: null,
+  });
   return saved.value.entityId;
 }
 
 async function draftedListing(services: Services, staff: Staff): Promise<string> {
-  const saved = await saveDraft(services, staff.editor, { type: "facility", regionCode: REGION, entityId: null, expected: "new", raw: { ...NEW_FACILITY, name_ko: `행렬 초안 ${++counter}` } });
+  const saved = await saveDraft(services, staff.editor, {
+    type: "facility",
+    regionCode: REGION,
+    entityId: null,
+    expected: "new",
+    raw: { ...NEW_FACILITY, name_ko: `행렬 초안 ${++counter}` },
+  });
   if (saved.kind !== "ok") throw new Error("fixture");
   return saved.value.entityId;
 }
 
-const withCsrf = (session: SignedIn | null, fields: Record<string, string>) => ({ csrf: session?.csrf ?? "", ...fields });
+const withCsrf = (session: SignedIn | null, fields: Record<string, string>) => ({
+  csrf: session?.csrf ?? "",
+  ...fields,
+});
 const listingFixture = (id: string, fields: Record<string, string>): Fixture => ({
   path: `/council/${REGION}/facility/${id}`,
   params: { region: REGION, type: "facility", id },
@@ -120,7 +166,8 @@ const ROUTES: RouteCase[] = [
     name: "POST /council/:region/inquiries/:id (refer to another region)",
     handler: inquiryAction,
     allowed: ["admin", "editor (own region)", "reviewer (own region)"],
-    fixture: async (services) => inquiryFixture(await newInquiry(services), { intent: "refer", facilityId: "tp-busan" }),
+    fixture: async (services) =>
+      inquiryFixture(await newInquiry(services), { intent: "refer", facilityId: "tp-busan" }),
   },
   {
     name: "POST /council/:region/inquiries/:id (reply)",
@@ -132,7 +179,11 @@ const ROUTES: RouteCase[] = [
     name: "POST /council/:region/new/facility",
     handler: newListingAction,
     allowed: ["admin", "editor (own region)"],
-    fixture: async () => ({ path: `/council/${REGION}/new/facility`, params: { region: REGION, type: "facility" }, form: (s) => withCsrf(s, NEW_FACILITY) }),
+    fixture: async () => ({
+      path: `/council/${REGION}/new/facility`,
+      params: { region: REGION, type: "facility" },
+      form: (s) => withCsrf(s, NEW_FACILITY),
+    }),
   },
   {
     name: "POST /council/:region/new/program",
@@ -141,7 +192,8 @@ const ROUTES: RouteCase[] = [
     fixture: async () => ({
       path: `/council/${REGION}/new/program`,
       params: { region: REGION, type: "program" },
-      form: (s) => withCsrf(s, { name_ko: "행렬 사업", name_en: "Matrix program", category: "technology", source: "시험" }),
+      form: (s) =>
+        withCsrf(s, { name_ko: "행렬 사업", name_en: "Matrix program", category: "technology", source: "시험" }),
     }),
   },
   {
@@ -157,19 +209,22 @@ const ROUTES: RouteCase[] = [
     name: "POST /council/:region/facility/:id (publish)",
     handler: listingAction,
     allowed: ["admin", "reviewer (own region)"],
-    fixture: async (services, staff) => listingFixture(await draftedListing(services, staff), { intent: "publish", expected: "draft:1" }),
+    fixture: async (services, staff) =>
+      listingFixture(await draftedListing(services, staff), { intent: "publish", expected: "draft:1" }),
   },
   {
     name: "POST /council/:region/facility/:id (discard draft)",
     handler: listingAction,
     allowed: ["admin", "editor (own region)", "reviewer (own region)"],
-    fixture: async (services, staff) => listingFixture(await draftedListing(services, staff), { intent: "discard", expected: "draft:1" }),
+    fixture: async (services, staff) =>
+      listingFixture(await draftedListing(services, staff), { intent: "discard", expected: "draft:1" }),
   },
   {
     name: "POST /council/:region/facility/:id (archive)",
     handler: listingAction,
     allowed: ["admin", "editor (own region)"],
-    fixture: async (services, staff) => listingFixture(await publishedListing(services, staff), { intent: "archive", expected: "live:1" }),
+    fixture: async (services, staff) =>
+      listingFixture(await publishedListing(services, staff), { intent: "archive", expected: "live:1" }),
   },
   {
     name: "POST /council/:region/facility/:id (restore)",
@@ -205,13 +260,24 @@ const ROUTES: RouteCase[] = [
     fixture: async (services, staff) => {
       await draftedListing(services, staff);
       const token = reviewToken(await listRegionDrafts(services.database.db, REGION));
-      return { path: `/council/${REGION}`, params: { region: REGION }, form: (s) => withCsrf(s, { intent: "publishAll", reviewToken: token }) };
+      return {
+        path: `/council/${REGION}`,
+        params: { region: REGION },
+        form: (s) => withCsrf(s, { intent: "publishAll", reviewToken: token }),
+      };
     },
   },
   {
     name: "POST /logout",
     handler: logoutAction,
-    allowed: ["admin", "official", "editor (own region)", "reviewer (own region)", "editor (other region)", "reviewer (other region)"],
+    allowed: [
+      "admin",
+      "official",
+      "editor (own region)",
+      "reviewer (own region)",
+      "editor (other region)",
+      "reviewer (other region)",
+    ],
     fixture: async (services, _staff, actor) => {
       const session = actor ? await signIn(services, actor.email, actor.password) : null;
       return { path: "/logout", params: {}, form: (s) => withCsrf(s, {}), session };
@@ -220,15 +286,33 @@ const ROUTES: RouteCase[] = [
   {
     name: "POST /account/sessions (end one of my sessions)",
     handler: sessionsAction,
-    allowed: ["admin", "official", "editor (own region)", "reviewer (own region)", "editor (other region)", "reviewer (other region)"],
+    allowed: [
+      "admin",
+      "official",
+      "editor (own region)",
+      "reviewer (own region)",
+      "editor (other region)",
+      "reviewer (other region)",
+    ],
     fixture: async (services, _staff, actor) => {
       const editorSession = await signIn(services, "council_editor-27@example.kr", PASSWORD);
       const victim = await findActiveSession(services.database.db, hashToken(editorSession.cookie.split("=")[1]!));
-      if (!actor) return { path: "/account/sessions", params: {}, form: (s) => withCsrf(s, { session: victim!.publicId }), session: null };
+      if (!actor)
+        return {
+          path: "/account/sessions",
+          params: {},
+          form: (s) => withCsrf(s, { session: victim!.publicId }),
+          session: null,
+        };
       const session = await signIn(services, actor.email, actor.password);
       const other = await signIn(services, actor.email, actor.password);
       const target = await findActiveSession(services.database.db, hashToken(other.cookie.split("=")[1]!));
-      return { path: "/account/sessions", params: {}, form: (s) => withCsrf(s, { session: target!.publicId }), session };
+      return {
+        path: "/account/sessions",
+        params: {},
+        form: (s) => withCsrf(s, { session: target!.publicId }),
+        session,
+      };
     },
   },
   {
@@ -236,7 +320,12 @@ const ROUTES: RouteCase[] = [
     handler: adminUsersAction,
     allowed: ["admin"],
     fixture: async (services) => {
-      const user = await createUser(services.database.db, { email: `leaver${++counter}@example.kr`, password: PASSWORD, role: "official", regionCode: null });
+      const user = await createUser(services.database.db, {
+        email: `leaver${++counter}@example.kr`,
+        password: PASSWORD,
+        role: "official",
+        regionCode: null,
+      });
       return { path: "/admin/users", params: {}, form: (s) => withCsrf(s, { intent: "disable", userId: user.id }) };
     },
   },
@@ -244,7 +333,12 @@ const ROUTES: RouteCase[] = [
     name: "POST /admin/users",
     handler: adminUsersAction,
     allowed: ["admin"],
-    fixture: async () => ({ path: "/admin/users", params: {}, form: (s) => withCsrf(s, { email: `new${++counter}@example.kr`, password: PASSWORD, role: "official", regionCode: "" }) }),
+    fixture: async () => ({
+      path: "/admin/users",
+      params: {},
+      form: (s) =>
+        withCsrf(s, { email: `new${++counter}@example.kr`, password: PASSWORD, role: "official", regionCode: "" }),
+    }),
   },
 ];
 
@@ -283,7 +377,11 @@ describe(`authorization matrix on ${databaseLabel}: every mutating route × ever
         const fixture = await route.fixture(services, staff, accounts.get(actor.name) ?? null);
         const session = fixture.session !== undefined ? fixture.session : (sessions.get(actor.name) ?? null);
         const before = await databaseState(services);
-        const result = await callRoute(route.handler, services, fixture.path, { form: fixture.form(session), cookie: session?.cookie, params: fixture.params });
+        const result = await callRoute(route.handler, services, fixture.path, {
+          form: fixture.form(session),
+          cookie: session?.cookie,
+          params: fixture.params,
+        });
         const after = await databaseState(services);
         if (allowed) {
           expect(result.status, JSON.stringify(result.body)).toBe(route.handler === regionAction ? 200 : 302);
@@ -304,9 +402,18 @@ describe(`authorization matrix on ${databaseLabel}: every mutating route × ever
       const session = fixture.session ?? sessions.get(actor)!;
       const before = await databaseState(services);
       const forged = { ...session, csrf: "forged-token" };
-      const wrongToken = await callRoute(route.handler, services, fixture.path, { form: fixture.form(forged), cookie: session.cookie, params: fixture.params });
+      const wrongToken = await callRoute(route.handler, services, fixture.path, {
+        form: fixture.form(forged),
+        cookie: session.cookie,
+        params: fixture.params,
+      });
       expect(wrongToken.status).toBe(403);
-      const foreign = await callRoute(route.handler, services, fixture.path, { form: fixture.form(session), cookie: session.cookie, params: fixture.params, origin: "https://attacker.example" });
+      const foreign = await callRoute(route.handler, services, fixture.path, {
+        form: fixture.form(session),
+        cookie: session.cookie,
+        params: fixture.params,
+        origin: "https://attacker.example",
+      });
       expect(foreign.status).toBe(403);
       expect(await databaseState(services)).toBe(before);
     });
@@ -319,7 +426,11 @@ describe(`authorization matrix on ${databaseLabel}: every mutating route × ever
     form.set("intent", "check");
     form.set("type", "facility");
     form.set("file", new Blob([CSV.replace("m-1", "m-commit")]), "m.csv");
-    const checked = await callRoute(importAction, services, `/council/${REGION}/import`, { form, cookie: owner.cookie, params: { region: REGION } });
+    const checked = await callRoute(importAction, services, `/council/${REGION}/import`, {
+      form,
+      cookie: owner.cookie,
+      params: { region: REGION },
+    });
     const planId = new URL(checked.headers.get("Location")!, "http://localhost").searchParams.get("plan")!;
     const before = await databaseState(services);
     for (const name of ["admin", "official", "reviewer (own region)", "editor (other region)"] as const) {
@@ -328,7 +439,11 @@ describe(`authorization matrix on ${databaseLabel}: every mutating route × ever
       commit.set("csrf", session.csrf);
       commit.set("intent", "commit");
       commit.set("plan", planId);
-      const result = await callRoute(importAction, services, `/council/${REGION}/import`, { form: commit, cookie: session.cookie, params: { region: REGION } });
+      const result = await callRoute(importAction, services, `/council/${REGION}/import`, {
+        form: commit,
+        cookie: session.cookie,
+        params: { region: REGION },
+      });
       expect([400, 403], name).toContain(result.status);
     }
     expect(await databaseState(services)).toBe(before);

@@ -16,11 +16,19 @@ const currentFile = () => JSON.stringify(feature(TOPOLOGY, TOPOLOGY.objects.prov
 /** The same provinces under their 2018 KOSTAT codes, Gangwon and Jeonbuk with their old MOIS codes. */
 const kostatFile = () => {
   const file = JSON.parse(currentFile()) as FeatureCollection;
-  for (const f of file.features) f.properties = { code_kostat: f.properties.code_kostat, name_ko: f.properties.name_ko };
+  for (const f of file.features)
+    f.properties = { code_kostat: f.properties.code_kostat, name_ko: f.properties.name_ko };
   return JSON.stringify(file);
 };
 
-type FeatureCollection = { type: "FeatureCollection"; features: { type: "Feature"; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] };
+type FeatureCollection = {
+  type: "FeatureCollection";
+  features: {
+    type: "Feature";
+    properties: Record<string, unknown>;
+    geometry: { type: string; coordinates: unknown };
+  }[];
+};
 
 describe(`province boundary import on ${databaseLabel}`, () => {
   let services: Services;
@@ -34,16 +42,39 @@ describe(`province boundary import on ${databaseLabel}`, () => {
   });
 
   it("imports the TopoJSON file as derived, taking its provinces", async () => {
-    expect(await importBoundaries(services.database.db, JSON.stringify(TOPOLOGY))).toMatchObject({ ok: true, provinces: 17 });
+    expect(await importBoundaries(services.database.db, JSON.stringify(TOPOLOGY))).toMatchObject({
+      ok: true,
+      provinces: 17,
+    });
   });
 
   it("imports the 17 provinces of the KOSTAT file and the map credits them", async () => {
     const result = await importBoundaries(services.database.db, currentFile());
     expect(result).toMatchObject({ ok: true, provinces: 17 });
     const stored = await listBoundaries(services.database.db);
-    expect(stored.map((b) => b.regionCode).sort()).toEqual(["11", "26", "27", "28", "29", "30", "31", "36", "41", "43", "44", "46", "47", "48", "50", "51", "52"]);
+    expect(stored.map((b) => b.regionCode).sort()).toEqual([
+      "11",
+      "26",
+      "27",
+      "28",
+      "29",
+      "30",
+      "31",
+      "36",
+      "41",
+      "43",
+      "44",
+      "46",
+      "47",
+      "48",
+      "50",
+      "51",
+      "52",
+    ]);
     expect(stored[0]!.license).toMatch(/KOGL/);
-    const provinces = (await (await callLoader(provincesLoader, services, "/map/provinces.json")).json()) as FeatureCollection;
+    const provinces = (await (
+      await callLoader(provincesLoader, services, "/map/provinces.json")
+    ).json()) as FeatureCollection;
     expect(provinces.features.length).toBe(17);
   });
 
@@ -54,26 +85,52 @@ describe(`province boundary import on ${databaseLabel}`, () => {
 
   it.each([
     ["not JSON", () => "{ nope", /JSON/],
-    ["a province missing", () => {
-      const file = JSON.parse(currentFile()) as FeatureCollection;
-      file.features.pop();
-      return JSON.stringify(file);
-    }, /16|missing|17/i],
-    ["an unknown province code", () => {
-      const file = JSON.parse(currentFile()) as FeatureCollection;
-      for (const key of Object.keys(file.features[0]!.properties)) if (/code/i.test(key)) file.features[0]!.properties[key] = "99";
-      return JSON.stringify(file);
-    }, /99/],
-    ["a geometry that is not a polygon", () => {
-      const file = JSON.parse(currentFile()) as FeatureCollection;
-      file.features[3]!.geometry = { type: "Point", coordinates: [127, 37] };
-      return JSON.stringify(file);
-    }, /Point|polygon/i],
-    ["an unclosed ring", () => {
-      const file = JSON.parse(currentFile()) as FeatureCollection;
-      file.features[2]!.geometry = { type: "Polygon", coordinates: [[[127, 37], [127.1, 37], [127.1, 37.1]]] };
-      return JSON.stringify(file);
-    }, /ring|closed/i],
+    [
+      "a province missing",
+      () => {
+        const file = JSON.parse(currentFile()) as FeatureCollection;
+        file.features.pop();
+        return JSON.stringify(file);
+      },
+      /16|missing|17/i,
+    ],
+    [
+      "an unknown province code",
+      () => {
+        const file = JSON.parse(currentFile()) as FeatureCollection;
+        for (const key of Object.keys(file.features[0]!.properties))
+          if (/code/i.test(key)) file.features[0]!.properties[key] = "99";
+        return JSON.stringify(file);
+      },
+      /99/,
+    ],
+    [
+      "a geometry that is not a polygon",
+      () => {
+        const file = JSON.parse(currentFile()) as FeatureCollection;
+        file.features[3]!.geometry = { type: "Point", coordinates: [127, 37] };
+        return JSON.stringify(file);
+      },
+      /Point|polygon/i,
+    ],
+    [
+      "an unclosed ring",
+      () => {
+        const file = JSON.parse(currentFile()) as FeatureCollection;
+        file.features[2]!.geometry = {
+          type: "Polygon",
+          coordinates: [
+            [
+              [127, 37],
+              [127.1, 37],
+              [127.1, 37.1],
+            ],
+          ],
+        };
+        return JSON.stringify(file);
+      },
+      /ring|closed/i,
+    ],
   ])("rejects %s with a clear message and keeps what was stored", async (_label, makeFile, message) => {
     const before = await listBoundaries(services.database.db);
     const result = await importBoundaries(services.database.db, makeFile());

@@ -45,7 +45,10 @@ describe(`firm populations on ${databaseLabel}`, () => {
     const daegu = synth.regions.find((r) => r.code === "27");
     const inDaegu = firms.filter((f) => f.regionCode === "27");
     // Daegu's own industries: its strategic ones and those of its industrial complexes.
-    const regional = new Set([...(daegu?.strategicIndustries ?? []), ...synth.complexes.filter((c) => c.regionCode === "27").flatMap((c) => c.industries)]);
+    const regional = new Set([
+      ...(daegu?.strategicIndustries ?? []),
+      ...synth.complexes.filter((c) => c.regionCode === "27").flatMap((c) => c.industries),
+    ]);
     const strategic = inDaegu.filter((f) => regional.has(f.ksicDivision)).length / inDaegu.length;
     expect(strategic).toBeGreaterThan(0.5);
   });
@@ -61,7 +64,8 @@ describe(`firm populations on ${databaseLabel}`, () => {
   });
 
   it("imports a UTF-8 register with coordinates or a region, and a CP949 one", async () => {
-    const utf8 = "\uFEFFname,ksic_division,employees,lat,lng,region_code\r\n대구정밀,29,45,35.87,128.6,27\r\n부산신발,15,8,,,26\r\n";
+    const utf8 =
+      "\uFEFFname,ksic_division,employees,lat,lng,region_code\r\n대구정밀,29,45,35.87,128.6,27\r\n부산신발,15,8,,,26\r\n";
     const parsed = parseRegister(new TextEncoder().encode(utf8), register);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
@@ -86,7 +90,10 @@ describe(`firm populations on ${databaseLabel}`, () => {
   it("places a firm by its factory address at the area's centroid, and names an address it cannot place", async () => {
     const geocoder = await services.geocoder();
     const withGeocoder = { ...register, geocode: (query: string) => geocoder.geocode(query) };
-    const file = iconv.encode("상호,업종코드,종업원수,공장주소\r\n구미전자,26,40,경상북도 구미시 공단동 123\r\n오송제약,21,60,충청북도 청주시 흥덕구 오송읍 오송생명로 1\r\n", "cp949");
+    const file = iconv.encode(
+      "상호,업종코드,종업원수,공장주소\r\n구미전자,26,40,경상북도 구미시 공단동 123\r\n오송제약,21,60,충청북도 청주시 흥덕구 오송읍 오송생명로 1\r\n",
+      "cp949",
+    );
     const parsed = parseRegister(file, withGeocoder);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
@@ -95,9 +102,16 @@ describe(`firm populations on ${databaseLabel}`, () => {
       ["구미전자", "47", "district"],
       ["오송제약", "43", "district"],
     ]);
-    expect(osong.ok && [parsed.firms[1]?.lat, parsed.firms[1]?.lng]).toEqual(osong.ok && [osong.match.lat, osong.match.lng]);
+    expect(osong.ok && [parsed.firms[1]?.lat, parsed.firms[1]?.lng]).toEqual(
+      osong.ok && [osong.match.lat, osong.match.lng],
+    );
 
-    const bad = parseRegister(new TextEncoder().encode("name,ksic_division,employees,address,region_code\n어디,29,5,아틀란티스 해저로 1,\n다른도,29,5,경상북도 구미시,27\n지역만,29,5,아틀란티스,27\n"), withGeocoder);
+    const bad = parseRegister(
+      new TextEncoder().encode(
+        "name,ksic_division,employees,address,region_code\n어디,29,5,아틀란티스 해저로 1,\n다른도,29,5,경상북도 구미시,27\n지역만,29,5,아틀란티스,27\n",
+      ),
+      withGeocoder,
+    );
     expect(!bad.ok && bad.problems.map((p) => [p.row, p.field, p.code])).toEqual([
       [2, "address", "address_not_placed"],
       [3, "address", "address_other_region"],

@@ -22,9 +22,21 @@ import { callLoader, callRoute, createTestServices, databaseLabel, signIn } from
 const KM_PER_DEGREE = (2 * Math.PI * 6371.0088) / 360;
 const A = { lat: 36.0, lng: 128.0 };
 const B = { lat: 37.0, lng: 127.0 };
-const DIVISION: Record<PavittClass, string> = { supplier_dominated: "10", specialized_supplier: "29", science_based: "20", scale_intensive: "24" };
+const DIVISION: Record<PavittClass, string> = {
+  supplier_dominated: "10",
+  specialized_supplier: "29",
+  science_based: "20",
+  scale_intensive: "24",
+};
 
-function firm(name: string, pavittClass: PavittClass, regionCode: string, from: { lat: number; lng: number }, northKm: number, synthetic = false): FirmRecordInput {
+function firm(
+  name: string,
+  pavittClass: PavittClass,
+  regionCode: string,
+  from: { lat: number; lng: number },
+  northKm: number,
+  synthetic = false,
+): FirmRecordInput {
   const lat = from.lat + northKm / KM_PER_DEGREE;
   return {
     name,
@@ -63,17 +75,46 @@ const TEN_FIRMS: FirmRecordInput[] = [
 async function useTwoCenters(services: Services): Promise<void> {
   const db = services.database.db;
   await db.updateTable("facilities").set({ status: "archived" }).execute();
-  const base = { aliases: [], coord_precision: "exact", co_anchor_group_ids: [], industries: [], source: "test", anchor_group_id: null, delivery_modes: ["individual"] };
+  const base = {
+    aliases: [],
+    coord_precision: "exact",
+    co_anchor_group_ids: [],
+    industries: [],
+    source: "test",
+    anchor_group_id: null,
+    delivery_modes: ["individual"],
+  };
   await db
     .insertInto("facilities")
     .values([
-      { ...base, id: "test-a", kind: "techno_park", name_ko: "가", name_en: "A", region_code: "47", lat: A.lat, lng: A.lng, services: ["technical_assistance"] },
-      { ...base, id: "test-b", kind: "research_complex", name_ko: "나", name_en: "B", region_code: "41", lat: B.lat, lng: B.lng, services: ["rnd_collaboration"] },
+      {
+        ...base,
+        id: "test-a",
+        kind: "techno_park",
+        name_ko: "가",
+        name_en: "A",
+        region_code: "47",
+        lat: A.lat,
+        lng: A.lng,
+        services: ["technical_assistance"],
+      },
+      {
+        ...base,
+        id: "test-b",
+        kind: "research_complex",
+        name_ko: "나",
+        name_en: "B",
+        region_code: "41",
+        lat: B.lat,
+        lng: B.lng,
+        services: ["rnd_collaboration"],
+      },
     ])
     .execute();
 }
 
-const row = (report: GapReport, regionCode: string, pavittClass: PavittClass) => report.rows.find((r) => r.regionCode === regionCode && r.pavittClass === pavittClass);
+const row = (report: GapReport, regionCode: string, pavittClass: PavittClass) =>
+  report.rows.find((r) => r.regionCode === regionCode && r.pavittClass === pavittClass);
 
 describe(`coverage gaps on ${databaseLabel}: ten firms and two centers`, () => {
   let services: Services;
@@ -91,19 +132,108 @@ describe(`coverage gaps on ${databaseLabel}: ten firms and two centers`, () => {
     expect(report.radiusKm).toBe(30);
     expect(report.population).toEqual({ total: 10, synthetic: 2 });
     const expected = [
-      { regionCode: "47", pavittClass: "supplier_dominated", smes: 3, covered: 2, uncovered: 1, coverageRatio: null, facilities: 1, facilitiesPer1000: null, medianNearestKm: 30 },
-      { regionCode: "47", pavittClass: "specialized_supplier", smes: 1, covered: 1, uncovered: 0, coverageRatio: null, facilities: 1, facilitiesPer1000: null, medianNearestKm: 13 },
-      { regionCode: "41", pavittClass: "specialized_supplier", smes: 2, covered: 1, uncovered: 1, coverageRatio: null, facilities: 1, facilitiesPer1000: null, medianNearestKm: 18 },
-      { regionCode: "41", pavittClass: "science_based", smes: 1, covered: 1, uncovered: 0, coverageRatio: null, facilities: 1, facilitiesPer1000: null, medianNearestKm: 9 },
-      { regionCode: "44", pavittClass: "science_based", smes: 1, covered: 0, uncovered: 1, coverageRatio: null, facilities: 0, facilitiesPer1000: null, medianNearestKm: 56 },
-      { regionCode: "47", pavittClass: "scale_intensive", smes: 1, covered: 0, uncovered: 1, coverageRatio: null, facilities: 0, facilitiesPer1000: null, medianNearestKm: null },
-      { regionCode: "41", pavittClass: "scale_intensive", smes: 1, covered: 0, uncovered: 1, coverageRatio: null, facilities: 0, facilitiesPer1000: null, medianNearestKm: null },
+      {
+        regionCode: "47",
+        pavittClass: "supplier_dominated",
+        smes: 3,
+        covered: 2,
+        uncovered: 1,
+        coverageRatio: null,
+        facilities: 1,
+        facilitiesPer1000: null,
+        medianNearestKm: 30,
+      },
+      {
+        regionCode: "47",
+        pavittClass: "specialized_supplier",
+        smes: 1,
+        covered: 1,
+        uncovered: 0,
+        coverageRatio: null,
+        facilities: 1,
+        facilitiesPer1000: null,
+        medianNearestKm: 13,
+      },
+      {
+        regionCode: "41",
+        pavittClass: "specialized_supplier",
+        smes: 2,
+        covered: 1,
+        uncovered: 1,
+        coverageRatio: null,
+        facilities: 1,
+        facilitiesPer1000: null,
+        medianNearestKm: 18,
+      },
+      {
+        regionCode: "41",
+        pavittClass: "science_based",
+        smes: 1,
+        covered: 1,
+        uncovered: 0,
+        coverageRatio: null,
+        facilities: 1,
+        facilitiesPer1000: null,
+        medianNearestKm: 9,
+      },
+      {
+        regionCode: "44",
+        pavittClass: "science_based",
+        smes: 1,
+        covered: 0,
+        uncovered: 1,
+        coverageRatio: null,
+        facilities: 0,
+        facilitiesPer1000: null,
+        medianNearestKm: 56,
+      },
+      {
+        regionCode: "47",
+        pavittClass: "scale_intensive",
+        smes: 1,
+        covered: 0,
+        uncovered: 1,
+        coverageRatio: null,
+        facilities: 0,
+        facilitiesPer1000: null,
+        medianNearestKm: null,
+      },
+      {
+        regionCode: "41",
+        pavittClass: "scale_intensive",
+        smes: 1,
+        covered: 0,
+        uncovered: 1,
+        coverageRatio: null,
+        facilities: 0,
+        facilitiesPer1000: null,
+        medianNearestKm: null,
+      },
     ];
     expect(report.rows).toHaveLength(expected.length);
-    for (const figures of expected) expect(row(report, figures.regionCode, figures.pavittClass as PavittClass)).toEqual(figures);
+    for (const figures of expected)
+      expect(row(report, figures.regionCode, figures.pavittClass as PavittClass)).toEqual(figures);
     expect(report.areas).toEqual([
-      { area: "capital", smes: 4, covered: 2, uncovered: 2, coverageRatio: null, facilities: 1, facilitiesPer1000: null, medianNearestKm: 20.5 },
-      { area: "rest", smes: 6, covered: 3, uncovered: 3, coverageRatio: null, facilities: 1, facilitiesPer1000: null, medianNearestKm: 35.5 },
+      {
+        area: "capital",
+        smes: 4,
+        covered: 2,
+        uncovered: 2,
+        coverageRatio: null,
+        facilities: 1,
+        facilitiesPer1000: null,
+        medianNearestKm: 20.5,
+      },
+      {
+        area: "rest",
+        smes: 6,
+        covered: 3,
+        uncovered: 3,
+        coverageRatio: null,
+        facilities: 1,
+        facilitiesPer1000: null,
+        medianNearestKm: 35.5,
+      },
     ]);
     expect(report.hotspots.reduce((sum, spot) => sum + spot.smes, 0)).toBe(5);
     expect(report.hotspots.map((spot) => spot.nearestKm).sort()).toEqual([32, 41, 56, null, null].sort());
@@ -114,8 +244,22 @@ describe(`coverage gaps on ${databaseLabel}: ten firms and two centers`, () => {
     expect(row(wide, "47", "supplier_dominated")?.covered).toBe(3);
     expect(row(wide, "41", "specialized_supplier")?.covered).toBe(2);
     expect(row(wide, "44", "science_based")?.covered).toBe(0);
-    const one = (await (await callLoader(gapsLoader, services, "/api/gaps?radiusKm=60&pavittClass=science_based&region=44")).json()) as GapReport;
-    expect(one.rows).toEqual([{ regionCode: "44", pavittClass: "science_based", smes: 1, covered: 1, uncovered: 0, coverageRatio: null, facilities: 0, facilitiesPer1000: null, medianNearestKm: 56 }]);
+    const one = (await (
+      await callLoader(gapsLoader, services, "/api/gaps?radiusKm=60&pavittClass=science_based&region=44")
+    ).json()) as GapReport;
+    expect(one.rows).toEqual([
+      {
+        regionCode: "44",
+        pavittClass: "science_based",
+        smes: 1,
+        covered: 1,
+        uncovered: 0,
+        coverageRatio: null,
+        facilities: 0,
+        facilitiesPer1000: null,
+        medianNearestKm: 56,
+      },
+    ]);
     const bySector = (await (await callLoader(gapsLoader, services, "/api/gaps?sector=29")).json()) as GapReport;
     expect(bySector.rows.map((r) => [r.regionCode, r.sector, r.smes]).sort()).toEqual([
       ["41", "29", 2],
@@ -152,7 +296,9 @@ describe(`coverage gaps on ${databaseLabel}: ten firms and two centers`, () => {
     expect(row(moved, "47", "supplier_dominated")?.covered).toBe(2);
     expect(row(moved, "47", "supplier_dominated")?.medianNearestKm).toBe(18);
     await db.updateTable("facilities").set({ lat: A.lat }).where("id", "=", "test-a").execute();
-    expect(row(await gapReport(db, { radiusKm: 30, bySector: false }), "47", "supplier_dominated")?.medianNearestKm).toBe(30);
+    expect(
+      row(await gapReport(db, { radiusKm: 30, bySector: false }), "47", "supplier_dominated")?.medianNearestKm,
+    ).toBe(30);
   });
 
   it("firm-level rows carry the exact distance to the nearest eligible facility", async () => {
@@ -162,7 +308,11 @@ describe(`coverage gaps on ${databaseLabel}: ten firms and two centers`, () => {
     expect(byName.get("sd3")).toBeCloseTo(40.2, 6);
     expect(byName.get("ss4")).toBeCloseTo(12.3, 6);
     expect(byName.get("si9")).toBeNull();
-    const uncovered = await firmsWithReach(services.database.db, { regionCode: "47" }, { uncoveredWithinKm: 30, limit: 100 });
+    const uncovered = await firmsWithReach(
+      services.database.db,
+      { regionCode: "47" },
+      { uncoveredWithinKm: 30, limit: 100 },
+    );
     expect(uncovered.map((f) => f.name).sort()).toEqual(["sd3", "si9"]);
   });
 });
@@ -198,27 +348,47 @@ describe(`coverage gaps on ${databaseLabel}: who sees firm-level rows`, () => {
   });
 
   it("a council sees the firms of its own region only", async () => {
-    const own = await callRoute(firmsLoader, services, "/api/gaps/firms?region=47", { cookie: cookies["gyeongbuk@example.kr"] });
+    const own = await callRoute(firmsLoader, services, "/api/gaps/firms?region=47", {
+      cookie: cookies["gyeongbuk@example.kr"],
+    });
     expect(own.status).toBe(200);
     expect(names(own.body)).toEqual(["sd1", "sd2", "sd3", "si9", "ss4"]);
-    const uncovered = await callRoute(firmsLoader, services, "/api/gaps/firms?region=47&uncovered=true", { cookie: cookies["gyeongbuk@example.kr"] });
+    const uncovered = await callRoute(firmsLoader, services, "/api/gaps/firms?region=47&uncovered=true", {
+      cookie: cookies["gyeongbuk@example.kr"],
+    });
     expect(names(uncovered.body)).toEqual(["sd3", "si9"]);
-    expect((await callRoute(firmsLoader, services, "/api/gaps/firms?region=41", { cookie: cookies["gyeongbuk@example.kr"] })).status).toBe(403);
-    expect((await callRoute(firmsLoader, services, "/api/gaps/firms?region=47", { cookie: cookies["gyeonggi@example.kr"] })).status).toBe(403);
-    const page = await callRoute(gapsPageLoader, services, "/gaps?region=41", { cookie: cookies["gyeonggi@example.kr"] });
+    expect(
+      (await callRoute(firmsLoader, services, "/api/gaps/firms?region=41", { cookie: cookies["gyeongbuk@example.kr"] }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await callRoute(firmsLoader, services, "/api/gaps/firms?region=47", { cookie: cookies["gyeonggi@example.kr"] }))
+        .status,
+    ).toBe(403);
+    const page = await callRoute(gapsPageLoader, services, "/gaps?region=41", {
+      cookie: cookies["gyeonggi@example.kr"],
+    });
     expect(((page.body as { firms: { name: string }[] }).firms ?? []).map((f) => f.name)).toEqual(["si10", "ss6"]);
-    const elsewhere = await callRoute(gapsPageLoader, services, "/gaps?region=47", { cookie: cookies["gyeonggi@example.kr"] });
+    const elsewhere = await callRoute(gapsPageLoader, services, "/gaps?region=47", {
+      cookie: cookies["gyeonggi@example.kr"],
+    });
     expect((elsewhere.body as { firms: unknown }).firms).toBeNull();
   });
 
   it("an official sees every region's firms", async () => {
     for (const region of ["41", "44", "47"]) {
-      const response = await callRoute(firmsLoader, services, `/api/gaps/firms?region=${region}`, { cookie: cookies["official@example.kr"] });
+      const response = await callRoute(firmsLoader, services, `/api/gaps/firms?region=${region}`, {
+        cookie: cookies["official@example.kr"],
+      });
       expect(response.status, region).toBe(200);
     }
-    const response = await callRoute(firmsLoader, services, "/api/gaps/firms?region=44", { cookie: cookies["official@example.kr"] });
+    const response = await callRoute(firmsLoader, services, "/api/gaps/firms?region=44", {
+      cookie: cookies["official@example.kr"],
+    });
     expect(names(response.body)).toEqual(["sb8"]);
-    expect((await callRoute(firmsLoader, services, "/api/gaps/firms", { cookie: cookies["official@example.kr"] })).status).toBe(400);
+    expect(
+      (await callRoute(firmsLoader, services, "/api/gaps/firms", { cookie: cookies["official@example.kr"] })).status,
+    ).toBe(400);
   });
 
   it("an official imports a register through /gaps/import: all or nothing, with a report; a council may not", async () => {
@@ -236,7 +406,9 @@ describe(`coverage gaps on ${databaseLabel}: who sees firm-level rows`, () => {
       form: upload("name,ksic_division,employees,region_code\n좋은회사,29,10,27\n나쁜회사,29,열명,27\n", official.csrf),
     });
     expect(rejected.status).toBe(400);
-    expect((rejected.body as { problems: { row: number; column: string }[] }).problems.map((p) => [p.row, p.column])).toEqual([[3, "employees"]]);
+    expect(
+      (rejected.body as { problems: { row: number; column: string }[] }).problems.map((p) => [p.row, p.column]),
+    ).toEqual([[3, "employees"]]);
     expect(await countFirms(db)).toEqual(before);
     const accepted = await callRoute(importAction, services, "/gaps/import", {
       cookie: official.cookie,
@@ -244,9 +416,14 @@ describe(`coverage gaps on ${databaseLabel}: who sees firm-level rows`, () => {
     });
     expect(accepted.status).toBe(200);
     expect(await countFirms(db)).toEqual({ total: before.total + 1, synthetic: before.synthetic });
-    expect((await gapReport(db, { radiusKm: 30, bySector: false, regionCode: "27" })).rows.map((r) => r.smes)).toEqual([1]);
+    expect((await gapReport(db, { radiusKm: 30, bySector: false, regionCode: "27" })).rows.map((r) => r.smes)).toEqual([
+      1,
+    ]);
     const council = await signIn(services, "gyeongbuk@example.kr", PASSWORD);
-    const refused = await callRoute(importAction, services, "/gaps/import", { cookie: council.cookie, form: upload("name,ksic_division,employees,region_code\nx,29,1,47\n", council.csrf) });
+    const refused = await callRoute(importAction, services, "/gaps/import", {
+      cookie: council.cookie,
+      form: upload("name,ksic_division,employees,region_code\nx,29,1,47\n", council.csrf),
+    });
     expect(refused.status).toBe(403);
   });
 });
@@ -263,7 +440,9 @@ describe(`coverage gaps on ${databaseLabel}: SQL agrees with the matching rules`
     await gapReport(db, { radiusKm: 30, bySector: false });
     const facilities = await listGapFacilities(db);
     const stored = await db.selectFrom("gap_eligible_facilities").select(["pavitt_class", "facility_id"]).execute();
-    const expected = PAVITT_CLASSES.flatMap((cls) => facilities.filter((f) => facilityServesClass(cls, f)).map((f) => `${cls}:${f.id}`));
+    const expected = PAVITT_CLASSES.flatMap((cls) =>
+      facilities.filter((f) => facilityServesClass(cls, f)).map((f) => `${cls}:${f.id}`),
+    );
     expect(stored.map((r) => `${r.pavitt_class}:${r.facility_id}`).sort()).toEqual(expected.sort());
     expect(eligiblePairs(facilities).length).toBe(expected.length);
   });
@@ -277,31 +456,41 @@ describe(`coverage gaps on ${databaseLabel}: SQL agrees with the matching rules`
       pavittClass: fc.constantFrom(...PAVITT_CLASSES),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(pointArb, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 199 }), async (points, radius) => {
-        const firms = points.map((p, index) => ({ ...firm(`r${index}`, p.pavittClass, "11", { lat: p.lat, lng: p.lng }, 0, true) }));
-        await replaceSyntheticFirms(db, firms);
-        const stored = await firmsWithReach(db, { regionCode: "11" }, { limit: 1000 });
-        const expectedNearest = new Map(
-          firms.map((f) => {
-            const distances = facilities.filter((facility) => facilityServesClass(f.pavittClass, facility)).map((facility) => distanceKm(f, facility));
-            return [f.name, distances.length === 0 ? null : Math.min(...distances)];
-          }),
-        );
-        for (const f of stored) {
-          const expected = expectedNearest.get(f.name);
-          if (expected === null) expect(f.nearestKm).toBeNull();
-          else expect(f.nearestKm).toBeCloseTo(expected as number, 6);
-        }
-        const narrow = await gapReport(db, { radiusKm: radius, bySector: false });
-        const wide = await gapReport(db, { radiusKm: radius + 1, bySector: false });
-        const covered = (report: GapReport) => report.rows.reduce((sum, r) => sum + r.covered, 0);
-        expect(covered(narrow)).toBe([...expectedNearest.values()].filter((d) => d !== null && Math.ceil(d) <= radius).length);
-        expect(covered(wide)).toBeGreaterThanOrEqual(covered(narrow));
-        for (const r of narrow.rows) {
-          const w = wide.rows.find((x) => x.regionCode === r.regionCode && x.pavittClass === r.pavittClass);
-          expect(w?.covered).toBeGreaterThanOrEqual(r.covered);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(pointArb, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 199 }),
+        async (points, radius) => {
+          const firms = points.map((p, index) => ({
+            ...firm(`r${index}`, p.pavittClass, "11", { lat: p.lat, lng: p.lng }, 0, true),
+          }));
+          await replaceSyntheticFirms(db, firms);
+          const stored = await firmsWithReach(db, { regionCode: "11" }, { limit: 1000 });
+          const expectedNearest = new Map(
+            firms.map((f) => {
+              const distances = facilities
+                .filter((facility) => facilityServesClass(f.pavittClass, facility))
+                .map((facility) => distanceKm(f, facility));
+              return [f.name, distances.length === 0 ? null : Math.min(...distances)];
+            }),
+          );
+          for (const f of stored) {
+            const expected = expectedNearest.get(f.name);
+            if (expected === null) expect(f.nearestKm).toBeNull();
+            else expect(f.nearestKm).toBeCloseTo(expected as number, 6);
+          }
+          const narrow = await gapReport(db, { radiusKm: radius, bySector: false });
+          const wide = await gapReport(db, { radiusKm: radius + 1, bySector: false });
+          const covered = (report: GapReport) => report.rows.reduce((sum, r) => sum + r.covered, 0);
+          expect(covered(narrow)).toBe(
+            [...expectedNearest.values()].filter((d) => d !== null && Math.ceil(d) <= radius).length,
+          );
+          expect(covered(wide)).toBeGreaterThanOrEqual(covered(narrow));
+          for (const r of narrow.rows) {
+            const w = wide.rows.find((x) => x.regionCode === r.regionCode && x.pavittClass === r.pavittClass);
+            expect(w?.covered).toBeGreaterThanOrEqual(r.covered);
+          }
+        },
+      ),
       { numRuns: 8 },
     );
   });

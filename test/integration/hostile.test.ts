@@ -14,7 +14,16 @@ import { createTestServices, databaseLabel } from "./support";
 const PASSWORD = "a long enough password";
 const EDITOR = "editor@daegu.example";
 /** The tables a hostile request could damage; sessions and sign-in counters change by signing in. */
-const GUARDED_TABLES = ["users", "facilities", "programs", "listing_drafts", "import_staging", "audit_log", "firms", "regions"] as const;
+const GUARDED_TABLES = [
+  "users",
+  "facilities",
+  "programs",
+  "listing_drafts",
+  "import_staging",
+  "audit_log",
+  "firms",
+  "regions",
+] as const;
 
 interface Answer {
   status: number;
@@ -37,7 +46,11 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
   async function storedRows(): Promise<Record<string, string>> {
     const digests: Record<string, string> = {};
     for (const table of GUARDED_TABLES) {
-      const { rows } = await sql<{ digest: string }>`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${sql.table(table)} t`.execute(services.database.db);
+      const { rows } = await sql<{
+        digest: string;
+      }>`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${sql.table(table)} t`.execute(
+        services.database.db,
+      );
       digests[table] = rows[0]!.digest;
     }
     return digests;
@@ -51,7 +64,10 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
     if (answer.status >= 400) {
       const type = answer.headers.get("content-type") ?? "";
       if (type.includes("json")) {
-        const body = JSON.parse(answer.text) as { errors?: { message: string; ko: string; en: string }[]; error?: string };
+        const body = JSON.parse(answer.text) as {
+          errors?: { message: string; ko: string; en: string }[];
+          error?: string;
+        };
         const message = body.errors?.[0]?.message ?? body.error;
         expect(message, label).toMatch(/\S{2}/);
       } else {
@@ -61,7 +77,11 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
   }
 
   async function signIn(email: string): Promise<{ cookie: string; csrf: string }> {
-    const login = await send("/login", { method: "POST", headers: { Origin: app.baseUrl, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ email, password: PASSWORD }) });
+    const login = await send("/login", {
+      method: "POST",
+      headers: { Origin: app.baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email, password: PASSWORD }),
+    });
     expect(login.status).toBe(302);
     const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
     const page = await send("/account/password", { headers: { Cookie: cookie } });
@@ -72,10 +92,20 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
 
   beforeAll(async () => {
     services = await createTestServices();
-    await createUser(services.database.db, { email: EDITOR, password: PASSWORD, role: "council_editor", regionCode: "27" });
+    await createUser(services.database.db, {
+      email: EDITOR,
+      password: PASSWORD,
+      role: "council_editor",
+      regionCode: "27",
+    });
     app = await serveApp(services);
     editor = await signIn(EDITOR);
-    const facility = await services.database.db.selectFrom("facilities").select("id").where("region_code", "=", "27").orderBy("id").executeTakeFirstOrThrow();
+    const facility = await services.database.db
+      .selectFrom("facilities")
+      .select("id")
+      .where("region_code", "=", "27")
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
     facilityId = facility.id;
   });
   afterAll(async () => {
@@ -90,14 +120,25 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
     const declared = await rawRequest(app.port, {
       method: "POST",
       path: "/login",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(200 * 1024 * 1024), Origin: app.baseUrl },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Length": String(200 * 1024 * 1024),
+        Origin: app.baseUrl,
+      },
       body: Buffer.alloc(64 * 1024, "a"),
     });
     expect(declared.status).toBe(413);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(JSON.parse(declared.body).errors[0]).toMatchObject({ code: "body_too_large", en: "The request body is too large (at most 256 KB)." });
+    expect(JSON.parse(declared.body).errors[0]).toMatchObject({
+      code: "body_too_large",
+      en: "The request body is too large (at most 256 KB).",
+    });
 
-    const match = await send("/api/match", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ note: "x".repeat(20_000) }) });
+    const match = await send("/api/match", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ note: "x".repeat(20_000) }),
+    });
     expectClearRefusal(match, "/api/match 20 KB", 413);
 
     // Chunked (no Content-Length): counted as it streams, stopped at the limit, not buffered to the end (2 MB offered).
@@ -123,10 +164,20 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
     const upload = await rawRequest(app.port, {
       method: "POST",
       path: "/council/27/import",
-      headers: { "Content-Type": `multipart/form-data; boundary=${boundary}`, "Transfer-Encoding": "chunked", Cookie: editor.cookie, Origin: app.baseUrl },
+      headers: {
+        "Content-Type": `multipart/form-data; boundary=${boundary}`,
+        "Transfer-Encoding": "chunked",
+        Cookie: editor.cookie,
+        Origin: app.baseUrl,
+      },
       body: async (write) => {
-        write(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${editor.csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\nfacility\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`));
-        for (let i = 0; i < 12 * 16; i++) if (!write(Buffer.alloc(64 * 1024, "a"))) await new Promise((resolve) => setTimeout(resolve, 1));
+        write(
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${editor.csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\nfacility\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+          ),
+        );
+        for (let i = 0; i < 12 * 16; i++)
+          if (!write(Buffer.alloc(64 * 1024, "a"))) await new Promise((resolve) => setTimeout(resolve, 1));
       },
     });
     expect(upload.status).toBe(413);
@@ -137,11 +188,35 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
   it("refuses wrong content types on form posts and JSON APIs with 415 and the error body", async () => {
     const before = await storedRows();
     const cases: [string, RequestInit][] = [
-      ["/login", { method: "POST", headers: { "Content-Type": "application/json", Origin: app.baseUrl }, body: JSON.stringify({ email: EDITOR, password: PASSWORD }) }],
-      ["/login", { method: "POST", headers: { "Content-Type": "text/plain", Origin: app.baseUrl }, body: `email=${EDITOR}` }],
+      [
+        "/login",
+        {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Origin: app.baseUrl },
+          body: JSON.stringify({ email: EDITOR, password: PASSWORD }),
+        },
+      ],
+      [
+        "/login",
+        { method: "POST", headers: { "Content-Type": "text/plain", Origin: app.baseUrl }, body: `email=${EDITOR}` },
+      ],
       ["/login", { method: "POST", headers: { Origin: app.baseUrl }, body: new Blob([`email=${EDITOR}`]) }],
-      [`/council/27/facility/${facilityId}`, { method: "POST", headers: { "Content-Type": "application/json", Origin: app.baseUrl, Cookie: editor.cookie }, body: JSON.stringify({ csrf: editor.csrf, nameKo: "바뀐 이름" }) }],
-      ["/account/password", { method: "POST", headers: { "Content-Type": "text/plain", Origin: app.baseUrl, Cookie: editor.cookie }, body: "x" }],
+      [
+        `/council/27/facility/${facilityId}`,
+        {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Origin: app.baseUrl, Cookie: editor.cookie },
+          body: JSON.stringify({ csrf: editor.csrf, nameKo: "바뀐 이름" }),
+        },
+      ],
+      [
+        "/account/password",
+        {
+          method: "POST",
+          headers: { "Content-Type": "text/plain", Origin: app.baseUrl, Cookie: editor.cookie },
+          body: "x",
+        },
+      ],
       ["/api/match", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "{}" }],
       ["/api/match", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "a=1" }],
     ];
@@ -155,25 +230,67 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
 
   it("refuses cross-site posts with 403 and a Korean/English message before Remix (which answered an empty 500)", async () => {
     const before = await storedRows();
-    const origins = ["https://evil.example", "null", "not a url", `${app.baseUrl.replace("http:", "https:")}`, "http://127.0.0.1:1"];
+    const origins = [
+      "https://evil.example",
+      "null",
+      "not a url",
+      `${app.baseUrl.replace("http:", "https:")}`,
+      "http://127.0.0.1:1",
+    ];
     for (const origin of origins) {
-      const answer = await send("/login", { method: "POST", headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ email: EDITOR, password: PASSWORD }) });
+      const answer = await send("/login", {
+        method: "POST",
+        headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: EDITOR, password: PASSWORD }),
+      });
       expectClearRefusal(answer, `Origin ${origin}`, 403);
       const entry = JSON.parse(answer.text).errors[0];
-      expect(entry).toMatchObject({ code: "cross_site", ko: "다른 사이트에서 보낸 요청은 받지 않습니다. 이 사이트의 페이지에서 다시 시도하세요.", en: "Requests sent from another site are refused; try again from this site's own pages." });
+      expect(entry).toMatchObject({
+        code: "cross_site",
+        ko: "다른 사이트에서 보낸 요청은 받지 않습니다. 이 사이트의 페이지에서 다시 시도하세요.",
+        en: "Requests sent from another site are refused; try again from this site's own pages.",
+      });
       expect(answer.headers.get("set-cookie")).toBeNull();
     }
     // A forged X-Forwarded-Host naming the attacker's origin does not make it same-origin.
-    const forwarded = await send(`/council/27/facility/${facilityId}`, { method: "POST", headers: { Origin: "http://evil.example", "X-Forwarded-Host": "evil.example", Cookie: editor.cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrf: editor.csrf, intent: "save" }) });
+    const forwarded = await send(`/council/27/facility/${facilityId}`, {
+      method: "POST",
+      headers: {
+        Origin: "http://evil.example",
+        "X-Forwarded-Host": "evil.example",
+        Cookie: editor.cookie,
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ csrf: editor.csrf, intent: "save" }),
+    });
     expectClearRefusal(forwarded, "X-Forwarded-Host", 403);
-    const fetchMetadata = await send("/logout", { method: "POST", headers: { "Sec-Fetch-Site": "cross-site", Cookie: editor.cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrf: editor.csrf }) });
+    const fetchMetadata = await send("/logout", {
+      method: "POST",
+      headers: {
+        "Sec-Fetch-Site": "cross-site",
+        Cookie: editor.cookie,
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ csrf: editor.csrf }),
+    });
     expectClearRefusal(fetchMetadata, "Sec-Fetch-Site cross-site", 403);
     expect(await storedRows()).toEqual(before);
   });
 
   it("answers NUL and other control characters in every route parameter and query without a 5xx", async () => {
     const before = await storedRows();
-    const bad = ["%00", "x%00", "%00x", "%01", "%7F", "%C0%AF", "%FF", "..%2F..%2Fetc", "-".repeat(36), "a".repeat(3000)];
+    const bad = [
+      "%00",
+      "x%00",
+      "%00x",
+      "%01",
+      "%7F",
+      "%C0%AF",
+      "%FF",
+      "..%2F..%2Fetc",
+      "-".repeat(36),
+      "a".repeat(3000),
+    ];
     const templates = [
       "/facilities/{}",
       "/api/facilities/{}",
@@ -228,22 +345,52 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
       12,
     ];
     for (const body of bodies) {
-      const answer = await send("/api/match", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const answer = await send("/api/match", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
       expectClearRefusal(answer, JSON.stringify(body), 400);
     }
-    const notJson = await send("/api/match", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{\"a\":" });
+    const notJson = await send("/api/match", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: '{"a":',
+    });
     expectClearRefusal(notJson, "truncated JSON", 400);
 
     // A NUL byte in a sign-in email, and in a listing field posted without JavaScript.
-    const login = await send("/login", { method: "POST", headers: { Origin: app.baseUrl, "Content-Type": "application/x-www-form-urlencoded" }, body: `email=editor%00@daegu.example&password=${encodeURIComponent(PASSWORD)}` });
+    const login = await send("/login", {
+      method: "POST",
+      headers: { Origin: app.baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+      body: `email=editor%00@daegu.example&password=${encodeURIComponent(PASSWORD)}`,
+    });
     expectClearRefusal(login, "NUL in email", 400);
-    const repeated = await send("/login", { method: "POST", headers: { Origin: app.baseUrl, "Content-Type": "application/x-www-form-urlencoded" }, body: `email=a@b.kr&email=c@d.kr&password=x` });
+    const repeated = await send("/login", {
+      method: "POST",
+      headers: { Origin: app.baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+      body: `email=a@b.kr&email=c@d.kr&password=x`,
+    });
     expectClearRefusal(repeated, "two emails", 400);
-    const form = new URLSearchParams({ csrf: editor.csrf, intent: "save", nameKo: "대구\u0000창조경제혁신센터", nameEn: "Daegu" });
-    const save = await send(`/council/27/facility/${facilityId}`, { method: "POST", headers: { Origin: app.baseUrl, Cookie: editor.cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: form });
+    const form = new URLSearchParams({
+      csrf: editor.csrf,
+      intent: "save",
+      nameKo: "대구\u0000창조경제혁신센터",
+      nameEn: "Daegu",
+    });
+    const save = await send(`/council/27/facility/${facilityId}`, {
+      method: "POST",
+      headers: { Origin: app.baseUrl, Cookie: editor.cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body: form,
+    });
     expectClearRefusal(save, "NUL in a listing field");
     // A session id of 36 dashes, and other cookies that are not session ids.
-    for (const cookie of [`session=${"-".repeat(36)}`, "session=%00", `session=${"A".repeat(4000)}`, "session=;session=x"]) {
+    for (const cookie of [
+      `session=${"-".repeat(36)}`,
+      "session=%00",
+      `session=${"A".repeat(4000)}`,
+      "session=;session=x",
+    ]) {
       const answer = await send("/council", { headers: { Cookie: cookie } });
       expect(answer.status, cookie).toBe(302);
       expect(answer.headers.get("location"), cookie).toMatch(/^\/login/);
@@ -255,27 +402,62 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
     const before = await storedRows();
     const header = "external_id,kind,name_ko,name_en,lat,lng,coord_precision,source\n";
     const utf8Row = Buffer.from("hostile-1,techno_park,대구 시험 기관,Test one,35.87,128.60,exact,test\n");
-    const cp949Row = Buffer.from([...Buffer.from("hostile-2,techno_park,"), 0xb4, 0xeb, 0xb1, 0xb8, ...Buffer.from(",Test two,35.87,128.60,exact,test\n")]);
+    const cp949Row = Buffer.from([
+      ...Buffer.from("hostile-2,techno_park,"),
+      0xb4,
+      0xeb,
+      0xb1,
+      0xb8,
+      ...Buffer.from(",Test two,35.87,128.60,exact,test\n"),
+    ]);
     const file = new Blob([Buffer.from(header), utf8Row, cp949Row], { type: "text/csv" });
     const form = new FormData();
     form.set("csrf", editor.csrf);
     form.set("type", "facility");
     form.set("file", file, "mixed.csv");
-    const answer = await send("/council/27/import", { method: "POST", headers: { Origin: app.baseUrl, Cookie: editor.cookie }, body: form });
+    const answer = await send("/council/27/import", {
+      method: "POST",
+      headers: { Origin: app.baseUrl, Cookie: editor.cookie },
+      body: form,
+    });
     expect(answer.status).toBeLessThan(500);
     const plan = /plan=([^&"]+)/.exec(answer.headers.get("location") ?? "")?.[1];
-    const page = await send(plan ? `/council/27/import?plan=${plan}` : "/council/27/import", { headers: { Cookie: editor.cookie } });
+    const page = await send(plan ? `/council/27/import?plan=${plan}` : "/council/27/import", {
+      headers: { Cookie: editor.cookie },
+    });
     expect(page.text).toMatch(/UTF-8과 CP949\(EUC-KR\)가 섞인 파일입니다[^<]*3/);
 
     // Bytes neither UTF-8 nor CP949 reads are refused too, never turned into U+FFFD.
     const invalid = new FormData();
     invalid.set("csrf", editor.csrf);
     invalid.set("type", "facility");
-    invalid.set("file", new Blob([Buffer.from(header), Buffer.from([...Buffer.from("hostile-3,techno_park,"), 0xff, 0xfe, 0xff, ...Buffer.from(",Three,35.87,128.60,exact,test\n")])], { type: "text/csv" }), "invalid.csv");
-    const refused = await send("/council/27/import", { method: "POST", headers: { Origin: app.baseUrl, Cookie: editor.cookie }, body: invalid });
+    invalid.set(
+      "file",
+      new Blob(
+        [
+          Buffer.from(header),
+          Buffer.from([
+            ...Buffer.from("hostile-3,techno_park,"),
+            0xff,
+            0xfe,
+            0xff,
+            ...Buffer.from(",Three,35.87,128.60,exact,test\n"),
+          ]),
+        ],
+        { type: "text/csv" },
+      ),
+      "invalid.csv",
+    );
+    const refused = await send("/council/27/import", {
+      method: "POST",
+      headers: { Origin: app.baseUrl, Cookie: editor.cookie },
+      body: invalid,
+    });
     expect(refused.status).toBeLessThan(500);
     const invalidPlan = /plan=([^&"]+)/.exec(refused.headers.get("location") ?? "")?.[1];
-    const invalidPage = await send(invalidPlan ? `/council/27/import?plan=${invalidPlan}` : "/council/27/import", { headers: { Cookie: editor.cookie } });
+    const invalidPage = await send(invalidPlan ? `/council/27/import?plan=${invalidPlan}` : "/council/27/import", {
+      headers: { Cookie: editor.cookie },
+    });
     expect(invalidPage.text).toMatch(/UTF-8로도 CP949\(EUC-KR\)로도 읽을 수 없는 글자가 있습니다\(행: 2\)/);
     expect(invalidPage.text).not.toContain("\uFFFD");
     expect(await storedRows()).toEqual(before);
@@ -284,11 +466,19 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
   it("counts 100 parallel wrong sign-ins over HTTP exactly: 4 checked, 96 answered 429 with Retry-After", async () => {
     // A first delay longer than the burst takes: on a loaded machine the 100 answers can span the default 2 s, and a 5th admission would then be right.
     const slow = { freeFailures: 4, firstDelaySeconds: 600, maxDelaySeconds: 900 };
-    const throttled = await serveApp({ ...services, config: { ...services.config, loginThrottle: { pair: slow, address: { ...slow, freeFailures: 20 } } } });
+    const throttled = await serveApp({
+      ...services,
+      config: { ...services.config, loginThrottle: { pair: slow, address: { ...slow, freeFailures: 20 } } },
+    });
     try {
       const attempts = await Promise.all(
         Array.from({ length: 100 }, () =>
-          fetch(`${throttled.baseUrl}/login`, { method: "POST", redirect: "manual", headers: { Origin: throttled.baseUrl, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ email: "parallel-http@example.kr", password: "not the password" }) }),
+          fetch(`${throttled.baseUrl}/login`, {
+            method: "POST",
+            redirect: "manual",
+            headers: { Origin: throttled.baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams({ email: "parallel-http@example.kr", password: "not the password" }),
+          }),
         ),
       );
       expect(attempts.filter((a) => a.status === 401)).toHaveLength(4);
@@ -298,12 +488,23 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
     } finally {
       await throttled.close();
     }
-    const checked = await services.database.db.selectFrom("login_attempts").select("id").where("email", "=", "parallel-http@example.kr").execute();
+    const checked = await services.database.db
+      .selectFrom("login_attempts")
+      .select("id")
+      .where("email", "=", "parallel-http@example.kr")
+      .execute();
     expect(checked).toHaveLength(4);
   });
 
   it("serves Korean pages without the NUL padding of React 18's stream, so no form can send it back", async () => {
-    for (const path of ["/", `/council/27/facility/${facilityId}`, "/match", "/gaps", `/facilities/${facilityId}`, "/council/27"]) {
+    for (const path of [
+      "/",
+      `/council/27/facility/${facilityId}`,
+      "/match",
+      "/gaps",
+      `/facilities/${facilityId}`,
+      "/council/27",
+    ]) {
       const response = await fetch(`${app.baseUrl}${path}`, { headers: { Cookie: editor.cookie } });
       const bytes = Buffer.from(await response.arrayBuffer());
       expect(response.status, path).toBe(200);
@@ -327,7 +528,12 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
     const again = await send("/");
     expect(again.headers.get("content-security-policy")).not.toBe(policy);
     const asset = /href="(\/assets\/[^"]+\.css)"/.exec(page.text)?.[1];
-    for (const answer of [page, await send("/api/search?q=대구"), await send("/api/match", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "" }), await send(asset!)]) {
+    for (const answer of [
+      page,
+      await send("/api/search?q=대구"),
+      await send("/api/match", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "" }),
+      await send(asset!),
+    ]) {
       expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
       expect(answer.headers.get("x-frame-options")).toBe("DENY");
       expect(answer.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
@@ -358,7 +564,10 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
         expect(seconds).toBeGreaterThan(0);
         expect(seconds).toBeLessThanOrEqual(60);
         const body = (await refused.json()) as { errors: { code: string; message: string }[] };
-        expect(body.errors[0]).toMatchObject({ code: "rate_limited", message: `Too many requests; try again in ${seconds} s.` });
+        expect(body.errors[0]).toMatchObject({
+          code: "rate_limited",
+          message: `Too many requests; try again in ${seconds} s.`,
+        });
       }
       // Pages are not limited.
       expect((await fetch(`${limited.baseUrl}/healthz`)).status).toBe(200);
@@ -374,12 +583,17 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
         fetch(`${behindProxy.baseUrl}/login`, {
           method: "POST",
           redirect: "manual",
-          headers: { Origin: behindProxy.baseUrl, "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": forwardedFor },
+          headers: {
+            Origin: behindProxy.baseUrl,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Forwarded-For": forwardedFor,
+          },
           body: new URLSearchParams({ email: EDITOR, password }),
         });
       // The proxy appends the real client (198.51.100.5); whatever the client put before it is ignored.
       const statuses = [];
-      for (let i = 0; i < 6; i++) statuses.push((await attempt(`10.0.0.${i}, 198.51.100.5`, "not the password")).status);
+      for (let i = 0; i < 6; i++)
+        statuses.push((await attempt(`10.0.0.${i}, 198.51.100.5`, "not the password")).status);
       expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
       const refused = await attempt("10.9.9.9, 198.51.100.5", PASSWORD);
       expect(refused.status).toBe(429);
@@ -392,7 +606,15 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
     // Without a trusted proxy the header is ignored altogether: every attempt is the socket's address.
     const direct = [];
     for (let i = 0; i < 6; i++) {
-      const answer = await send("/login", { method: "POST", headers: { Origin: app.baseUrl, "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": `203.0.113.${i}` }, body: new URLSearchParams({ email: "nobody-direct@example.kr", password: "not the password" }) });
+      const answer = await send("/login", {
+        method: "POST",
+        headers: {
+          Origin: app.baseUrl,
+          "Content-Type": "application/x-www-form-urlencoded",
+          "X-Forwarded-For": `203.0.113.${i}`,
+        },
+        body: new URLSearchParams({ email: "nobody-direct@example.kr", password: "not the password" }),
+      });
       direct.push(answer.status);
     }
     expect(direct).toEqual([401, 401, 401, 401, 429, 429]);
@@ -402,14 +624,35 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
     const lines: string[] = [];
     logTo({ write: (line: string) => lines.push(line) });
     try {
-      const failed = await send("/login", { method: "POST", headers: { Origin: app.baseUrl, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ email: "ghost@example.kr", password: "not the password" }) });
-      const crossSite = await send("/login", { method: "POST", headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" }, body: "email=a" });
+      const failed = await send("/login", {
+        method: "POST",
+        headers: { Origin: app.baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: "ghost@example.kr", password: "not the password" }),
+      });
+      const crossSite = await send("/login", {
+        method: "POST",
+        headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+        body: "email=a",
+      });
       const denied = await send("/admin/users", { headers: { Cookie: editor.cookie } });
       expect([failed.status, crossSite.status, denied.status]).toEqual([401, 403, 403]);
       const events = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-      expect(events.find((e) => e.event === "login")).toMatchObject({ level: "warn", outcome: "failed", email: "ghost@example.kr", requestId: failed.headers.get("x-request-id"), path: "/login" });
-      expect(events.find((e) => e.event === "cross_site_refused")).toMatchObject({ origin: "https://evil.example", requestId: crossSite.headers.get("x-request-id") });
-      expect(events.find((e) => e.event === "access_denied")).toMatchObject({ reason: "role", requestId: denied.headers.get("x-request-id"), path: "/admin/users" });
+      expect(events.find((e) => e.event === "login")).toMatchObject({
+        level: "warn",
+        outcome: "failed",
+        email: "ghost@example.kr",
+        requestId: failed.headers.get("x-request-id"),
+        path: "/login",
+      });
+      expect(events.find((e) => e.event === "cross_site_refused")).toMatchObject({
+        origin: "https://evil.example",
+        requestId: crossSite.headers.get("x-request-id"),
+      });
+      expect(events.find((e) => e.event === "access_denied")).toMatchObject({
+        reason: "role",
+        requestId: denied.headers.get("x-request-id"),
+        path: "/admin/users",
+      });
       expect(lines.join("\n")).not.toContain("not the password");
     } finally {
       logTo({ write: () => true }, "silent");

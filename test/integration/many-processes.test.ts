@@ -2,7 +2,13 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueSearchChanges } from "../../db/queries/outbox";
 import { listJobRuns } from "../../db/queries/locks";
-import { EmbeddedSearchEngine, type SearchDocType, type SearchDocument, type SearchEngine, type SearchQuery } from "~/search";
+import {
+  EmbeddedSearchEngine,
+  type SearchDocType,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchQuery,
+} from "~/search";
 import { JobScheduler } from "~/jobs.server";
 import { createServices, type Services } from "~/services.server";
 import { createTestDatabase, testConfig } from "./support";
@@ -32,7 +38,8 @@ class RecordingEngine implements SearchEngine {
   }
 }
 
-const names = async (services: Services, text: string) => (await services.search.search({ text, limit: 10, offset: 0 })).hits.map((h) => h.document.nameKo);
+const names = async (services: Services, text: string) =>
+  (await services.search.search({ text, limit: 10, offset: 0 })).hits.map((h) => h.document.nameKo);
 
 async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<number> {
   const started = Date.now();
@@ -75,7 +82,10 @@ describe.runIf(process.env.DATABASE_URL)("two app instances on one PostgreSQL", 
       await trx.updateTable("facilities").set({ status: "archived" }).where("id", "=", "ccei-jeju").execute();
       await enqueueSearchChanges(trx, [{ entityType: "facility", entityId: "ccei-jeju" }]);
     });
-    const goneAfter = await until(async () => !(await names(second, "제주창조경제혁신센터")).includes("제주창조경제혁신센터"), 5000);
+    const goneAfter = await until(
+      async () => !(await names(second, "제주창조경제혁신센터")).includes("제주창조경제혁신센터"),
+      5000,
+    );
     expect(goneAfter).toBeLessThan(1000);
     expect(await names(first, "쿼카")).toContain("대구쿼카혁신센터");
   });
@@ -90,17 +100,25 @@ describe.runIf(process.env.DATABASE_URL)("two app instances on one PostgreSQL", 
       await enqueueSearchChanges(connection, [{ entityType: "facility", entityId: "ccei-busan" }]);
       // A later transaction commits first.
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable("facilities").set({ name_ko: "빠른트랜잭션센터" }).where("id", "=", "ccei-ulsan").execute();
+        await trx
+          .updateTable("facilities")
+          .set({ name_ko: "빠른트랜잭션센터" })
+          .where("id", "=", "ccei-ulsan")
+          .execute();
         await enqueueSearchChanges(trx, [{ entityType: "facility", entityId: "ccei-ulsan" }]);
       });
       // The later change is followed at once, although an older transaction is still open.
-      expect(await until(async () => (await names(second, "빠른트랜잭션센터")).includes("빠른트랜잭션센터"), 5000)).toBeLessThan(1000);
+      expect(
+        await until(async () => (await names(second, "빠른트랜잭션센터")).includes("빠른트랜잭션센터"), 5000),
+      ).toBeLessThan(1000);
       expect(await names(second, "느린트랜잭션센터")).toEqual([]);
       await sql`commit`.execute(connection);
       return true;
     });
     expect(slow).toBe(true);
-    expect(await until(async () => (await names(second, "느린트랜잭션센터")).includes("느린트랜잭션센터"), 5000)).toBeLessThan(1000);
+    expect(
+      await until(async () => (await names(second, "느린트랜잭션센터")).includes("느린트랜잭션센터"), 5000),
+    ).toBeLessThan(1000);
   });
 
   it("a background job due in both runs in one of them only", async () => {
@@ -110,7 +128,10 @@ describe.runIf(process.env.DATABASE_URL)("two app instances on one PostgreSQL", 
     const ran = await Promise.all([...schedulers, ...schedulers].map((scheduler) => scheduler.runDue()));
     expect(ran.flat()).toEqual(["test-once"]);
     expect(runs).toBe(1);
-    expect((await listJobRuns(first.database.db)).find((r) => r.name === "test-once")).toMatchObject({ runs: 1, lastError: null });
+    expect((await listJobRuns(first.database.db)).find((r) => r.name === "test-once")).toMatchObject({
+      runs: 1,
+      lastError: null,
+    });
   });
 });
 
@@ -121,8 +142,16 @@ describe.runIf(process.env.DATABASE_URL)("two instances delivering to one shared
   let second: Services;
   beforeAll(async () => {
     database = await createTestDatabase();
-    first = await createServices(testConfig(database), { searchEngine: engine, startSync: false, searchOptions: { batchSize: 50, log: () => undefined } });
-    second = await createServices(testConfig(database), { searchEngine: engine, startSync: false, searchOptions: { batchSize: 50, log: () => undefined } });
+    first = await createServices(testConfig(database), {
+      searchEngine: engine,
+      startSync: false,
+      searchOptions: { batchSize: 50, log: () => undefined },
+    });
+    second = await createServices(testConfig(database), {
+      searchEngine: engine,
+      startSync: false,
+      searchOptions: { batchSize: 50, log: () => undefined },
+    });
   });
   afterAll(async () => {
     await first?.close();
@@ -134,8 +163,13 @@ describe.runIf(process.env.DATABASE_URL)("two instances delivering to one shared
     const db = first.database.db;
     await Promise.all([first.search.syncNow(), second.search.syncNow()]);
     engine.received.length = 0;
-    const ids = (await db.selectFrom("facilities").select("id").where("status", "=", "published").execute()).map((r) => r.id);
-    await enqueueSearchChanges(db, ids.map((id) => ({ entityType: "facility" as const, entityId: id })));
+    const ids = (await db.selectFrom("facilities").select("id").where("status", "=", "published").execute()).map(
+      (r) => r.id,
+    );
+    await enqueueSearchChanges(
+      db,
+      ids.map((id) => ({ entityType: "facility" as const, entityId: id })),
+    );
     expect(await Promise.all([first.search.syncNow(), second.search.syncNow()])).toEqual([true, true]);
     const facilityDeliveries = engine.received.filter((key) => key.startsWith("facility:"));
     expect(new Set(facilityDeliveries)).toEqual(new Set(ids.map((id) => `facility:${id}`)));

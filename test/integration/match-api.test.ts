@@ -16,11 +16,19 @@ describe(`POST /api/match on ${databaseLabel}`, () => {
 
   const match = async (body: unknown, path = "/api/match") => {
     const response = await postJson(matchAction, services, path, body);
-    return { status: response.status, body: (await response.json()) as MatchResponse & { errors?: { field: string; message: string }[] } };
+    return {
+      status: response.status,
+      body: (await response.json()) as MatchResponse & { errors?: { field: string; message: string }[] },
+    };
   };
 
   it("a 40-person textile dyer in Daegu: supplier-dominated SME, Daegu listings first, every item with reasons in both languages", async () => {
-    const { status, body } = await match({ ksicDivision: "13", employees: 40, location: DAEGU_SEOGU, needs: ["technology"] });
+    const { status, body } = await match({
+      ksicDivision: "13",
+      employees: 40,
+      location: DAEGU_SEOGU,
+      needs: ["technology"],
+    });
     expect(status).toBe(200);
     expect(body.classification).toMatchObject({ pavittClass: "supplier_dominated", sizeBand: "small" });
     expect(body.eligibility.isSme).toBe(true);
@@ -43,24 +51,51 @@ describe(`POST /api/match on ${databaseLabel}`, () => {
   });
 
   it("the factory's address places the firm at its eupmyeondong; an unreadable address falls back to a given region, else is named", async () => {
-    const { status, body } = await match({ ksicDivision: "26", employees: 40, address: "경상북도 구미시 산동읍 첨단기업1로 17" });
+    const { status, body } = await match({
+      ksicDivision: "26",
+      employees: 40,
+      address: "경상북도 구미시 산동읍 첨단기업1로 17",
+    });
     expect(status).toBe(200);
-    expect(body.firm).toMatchObject({ regionCode: "47", locationBasis: "address", place: { precision: "eupmyeondong", label: { ko: "경상북도 구미시 산동읍" } } });
-    const fallback = await match({ ksicDivision: "26", employees: 40, address: "아틀란티스 해저로 1", regionCode: "47" });
+    expect(body.firm).toMatchObject({
+      regionCode: "47",
+      locationBasis: "address",
+      place: { precision: "eupmyeondong", label: { ko: "경상북도 구미시 산동읍" } },
+    });
+    const fallback = await match({
+      ksicDivision: "26",
+      employees: 40,
+      address: "아틀란티스 해저로 1",
+      regionCode: "47",
+    });
     expect(fallback.body.firm).toMatchObject({ regionCode: "47", locationBasis: "region_label" });
     const nowhere = await match({ ksicDivision: "26", employees: 40, address: "아틀란티스 해저로 1" });
     expect(nowhere.status).toBe(400);
     expect(nowhere.body.errors?.map((e) => e.field)).toContain("address");
-    const elsewhere = await match({ ksicDivision: "26", employees: 40, address: "경상북도 구미시 산동읍", regionCode: "27" });
+    const elsewhere = await match({
+      ksicDivision: "26",
+      employees: 40,
+      address: "경상북도 구미시 산동읍",
+      regionCode: "27",
+    });
     expect(elsewhere.body.errors?.map((e) => e.field)).toContain("address");
   });
 
   it("a 350-person manufacturer with large capital is not an SME: 200, the reasons, and no SME-only programs", async () => {
-    const { status, body } = await match({ ksicDivision: "29", employees: 350, capitalKrw: 20_000_000_000, location: CHANGWON });
+    const { status, body } = await match({
+      ksicDivision: "29",
+      employees: 350,
+      capitalKrw: 20_000_000_000,
+      location: CHANGWON,
+    });
     expect(status).toBe(200);
     expect(body.eligibility.isSme).toBe(false);
     expect(body.eligibility.reasons.length).toBeGreaterThan(0);
-    const smeOnly = await services.database.db.selectFrom("programs").select("id").where("sme_only", "=", true).execute();
+    const smeOnly = await services.database.db
+      .selectFrom("programs")
+      .select("id")
+      .where("sme_only", "=", true)
+      .execute();
     const smeOnlyIds = new Set(smeOnly.map((p) => p.id));
     expect(body.programs.filter((p) => smeOnlyIds.has(p.id))).toEqual([]);
   });
@@ -94,7 +129,13 @@ describe(`POST /api/match on ${databaseLabel}`, () => {
   });
 
   it("the same profile always gives the same answer", async () => {
-    const profile = { ksicDivision: "21", employees: 15, location: { lat: 36.3741, lng: 127.3604 }, rnd: { researchers: 6, patents: 3 }, answers: { techSource: "own_rnd" } };
+    const profile = {
+      ksicDivision: "21",
+      employees: 15,
+      location: { lat: 36.3741, lng: 127.3604 },
+      rnd: { researchers: 6, patents: 3 },
+      answers: { techSource: "own_rnd" },
+    };
     const first = await match(profile);
     const second = await match(profile);
     const strip = (b: MatchResponse) => ({ ...b, timings: null });

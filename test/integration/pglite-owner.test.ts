@@ -32,7 +32,10 @@ describe("one owner per PGlite directory", () => {
     const dataDir = tempDir();
     const database = await openDatabase({ dataDir });
     try {
-      const second = spawnSync(process.execPath, [...TSX, WRITER, dataDir, "--once"], { encoding: "utf8", env: { ...process.env, npm_lifecycle_event: "user:create" } });
+      const second = spawnSync(process.execPath, [...TSX, WRITER, dataDir, "--once"], {
+        encoding: "utf8",
+        env: { ...process.env, npm_lifecycle_event: "user:create" },
+      });
       expect(second.status).toBe(3);
       expect(second.stdout).not.toContain("opened");
       expect(second.stderr).toContain(`in use by process ${process.pid}`);
@@ -50,14 +53,20 @@ describe("one owner per PGlite directory", () => {
   it("takes over the lock of a process that no longer runs, and refuses while one does", () => {
     const dataDir = tempDir();
     const dead = deadPid();
-    fs.writeFileSync(path.join(dataDir, "owner.lock"), JSON.stringify({ pid: dead, startTicks: 1, command: "npm run start", since: "2026-01-01T00:00:00.000Z" }));
+    fs.writeFileSync(
+      path.join(dataDir, "owner.lock"),
+      JSON.stringify({ pid: dead, startTicks: 1, command: "npm run start", since: "2026-01-01T00:00:00.000Z" }),
+    );
     const lock = lockDataDir(dataDir, "test");
     expect(lock.tookOverFrom).toBe(dead);
     expect(JSON.parse(fs.readFileSync(lock.file, "utf8"))).toMatchObject({ pid: process.pid, command: "test" });
     lock.release();
 
     // A live process (this test's parent) holding the lock is never taken over.
-    fs.writeFileSync(path.join(dataDir, "owner.lock"), JSON.stringify({ pid: process.ppid, startTicks: null, command: "npm run start", since: "now" }));
+    fs.writeFileSync(
+      path.join(dataDir, "owner.lock"),
+      JSON.stringify({ pid: process.ppid, startTicks: null, command: "npm run start", since: "now" }),
+    );
     expect(() => lockDataDir(dataDir, "test")).toThrow(DataDirLockedError);
     expect(() => lockDataDir(dataDir, "test")).toThrow(`in use by process ${process.ppid} (npm run start`);
   });

@@ -12,11 +12,28 @@ import { fixtureJson } from "../unit/programs/fixtures";
 import { callLoader, createTestServices, databaseLabel, postJson } from "./support";
 
 const TIPS = "kstartup-178845";
-const STARTUP_IN_DAEJEON = { ksicDivision: "62", employees: 4, regionCode: "30", foundedOn: "2024-08-01", applicantType: "sme" };
-const MANUFACTURER_IN_SEOUL = { ksicDivision: "29", employees: 120, regionCode: "11", foundedOn: "2011", applicantType: "sme" };
+const STARTUP_IN_DAEJEON = {
+  ksicDivision: "62",
+  employees: 4,
+  regionCode: "30",
+  foundedOn: "2024-08-01",
+  applicantType: "sme",
+};
+const MANUFACTURER_IN_SEOUL = {
+  ksicDivision: "29",
+  employees: 120,
+  regionCode: "11",
+  foundedOn: "2011",
+  applicantType: "sme",
+};
 
 interface MatchBody {
-  programs: Array<{ id: string; status: string; window: { start: string | null; end: string | null } | null; reasons: Array<{ rule: string; ko: string; en: string }> }>;
+  programs: Array<{
+    id: string;
+    status: string;
+    window: { start: string | null; end: string | null } | null;
+    reasons: Array<{ rule: string; ko: string; en: string }>;
+  }>;
   explained: { id: string; eligible: boolean; reasons: Array<{ rule: string; ko: string; en: string }> } | null;
 }
 
@@ -55,11 +72,17 @@ describe(`done when: the real 웰컴 투 팁스 (충청권) call, matched on ${d
     const tips = body.programs.find((p) => p.id === TIPS);
     expect(tips).toMatchObject({ status: "open", window: { start: "2026-08-07", end: "2026-08-18" } });
     const rules = tips!.reasons.map((r) => r.rule);
-    expect(rules).toEqual(expect.arrayContaining(["call.status", "call.applicant", "call.age", "call.founded_since", "call.region"]));
+    expect(rules).toEqual(
+      expect.arrayContaining(["call.status", "call.applicant", "call.age", "call.founded_since", "call.region"]),
+    );
     const en = tips!.reasons.map((r) => r.en);
     expect(en).toContain("Open: closes in 8 days (2026-08-18).");
-    expect(en).toContain("For firms located in Daejeon, Sejong, Chungbuk, Chungnam (biz_pbanc_nm: (충청권)); the firm is.");
-    expect(tips!.reasons.find((r) => r.rule === "call.age")?.ko).toBe("업력 24개월: 2년 3개월 미만 조건(biz_enyy, aply_trgt_ctnt)을 충족합니다.");
+    expect(en).toContain(
+      "For firms located in Daejeon, Sejong, Chungbuk, Chungnam (biz_pbanc_nm: (충청권)); the firm is.",
+    );
+    expect(tips!.reasons.find((r) => r.rule === "call.age")?.ko).toBe(
+      "업력 24개월: 2년 3개월 미만 조건(biz_enyy, aply_trgt_ctnt)을 충족합니다.",
+    );
     for (const program of body.programs) expect(program).toHaveProperty("status");
     for (const program of body.programs) expect(program).toHaveProperty("window");
     expect(body.programs.every((p) => p.status !== "closed")).toBe(true);
@@ -71,14 +94,35 @@ describe(`done when: the real 웰컴 투 팁스 (충청권) call, matched on ${d
     expect(body.programs.map((p) => p.id)).not.toContain(TIPS);
     expect(body.explained).toMatchObject({ id: TIPS, eligible: false });
     const unmet = body.explained!.reasons.map((r) => r.en);
-    expect(unmet).toContain("Only firms located in Daejeon, Sejong, Chungbuk, Chungnam may apply (biz_pbanc_nm: (충청권)).");
-    expect(unmet).toContain("180 months in business: not under the limit of 2 years 3 months (biz_enyy, aply_trgt_ctnt).");
+    expect(unmet).toContain(
+      "Only firms located in Daejeon, Sejong, Chungbuk, Chungnam may apply (biz_pbanc_nm: (충청권)).",
+    );
+    expect(unmet).toContain(
+      "180 months in business: not under the limit of 2 years 3 months (biz_enyy, aply_trgt_ctnt).",
+    );
   });
 
   it("at today's real date the call is closed and not recommended", async () => {
     const response = await callLoader(programLoader, services, `/api/programs/${TIPS}`, { id: TIPS });
-    const program = (await response.json()) as { status: string; window: unknown; applyUrl: string; sources: unknown[]; readings: Array<{ rule: string; field: string }> };
-    expect(program).toMatchObject({ status: "closed", window: { start: "2026-08-07", end: "2026-08-18" }, applyUrl: "https://buly.kr/HHf3KNe", sources: [{ portal: "kstartup", id: "178845", url: "https://www.k-startup.go.kr/web/contents/bizpbanc-ongoing.do?schM=view&pbancSn=178845" }] });
+    const program = (await response.json()) as {
+      status: string;
+      window: unknown;
+      applyUrl: string;
+      sources: unknown[];
+      readings: Array<{ rule: string; field: string }>;
+    };
+    expect(program).toMatchObject({
+      status: "closed",
+      window: { start: "2026-08-07", end: "2026-08-18" },
+      applyUrl: "https://buly.kr/HHf3KNe",
+      sources: [
+        {
+          portal: "kstartup",
+          id: "178845",
+          url: "https://www.k-startup.go.kr/web/contents/bizpbanc-ongoing.do?schM=view&pbancSn=178845",
+        },
+      ],
+    });
     expect(program.readings.find((r) => r.rule === "region.narrowed")).toMatchObject({ field: "biz_pbanc_nm" });
     const body = await match(STARTUP_IN_DAEJEON);
     expect(body.programs.map((p) => p.id)).not.toContain(TIPS);
@@ -88,24 +132,37 @@ describe(`done when: the real 웰컴 투 팁스 (충청권) call, matched on ${d
   it("GET /api/programs/:id answers 404 for an unknown id; the list filters by status, region and class", async () => {
     expect((await callLoader(programLoader, services, "/api/programs/nope", { id: "nope" })).status).toBe(404);
     process.env.CLOCK_DATE = "2026-08-10";
-    const open = (await (await callLoader(programsLoader, services, "/api/programs?status=open&region=30")).json()) as Array<{ id: string; status: string }>;
+    const open = (await (
+      await callLoader(programsLoader, services, "/api/programs?status=open&region=30")
+    ).json()) as Array<{ id: string; status: string }>;
     expect(open.map((p) => p.id)).toContain(TIPS);
     expect(open.every((p) => p.status === "open")).toBe(true);
-    const soon = (await (await callLoader(programsLoader, services, "/api/programs?status=closing_soon")).json()) as Array<{ id: string }>;
+    const soon = (await (
+      await callLoader(programsLoader, services, "/api/programs?status=closing_soon")
+    ).json()) as Array<{ id: string }>;
     expect(soon.map((p) => p.id)).toContain("kstartup-178839");
   });
 
   it("search filters by status and leaves closed calls out unless asked", async () => {
     process.env.CLOCK_DATE = "2026-08-10";
-    const open = (await (await callLoader(searchLoader, services, "/api/search?type=program&status=open&limit=100")).json()) as { hits: Array<{ id: string; status: string }>; facets: Record<string, Record<string, number>> };
+    const open = (await (
+      await callLoader(searchLoader, services, "/api/search?type=program&status=open&limit=100")
+    ).json()) as { hits: Array<{ id: string; status: string }>; facets: Record<string, Record<string, number>> };
     expect(open.hits.map((h) => h.id)).toContain(TIPS);
     expect(open.hits.every((h) => h.status === "open")).toBe(true);
-    const all = (await (await callLoader(searchLoader, services, "/api/search?type=program&limit=100&sort=deadline")).json()) as { hits: Array<{ id: string; status: string; window: { end: string | null } | null }>; facets: Record<string, Record<string, number>> };
+    const all = (await (
+      await callLoader(searchLoader, services, "/api/search?type=program&limit=100&sort=deadline")
+    ).json()) as {
+      hits: Array<{ id: string; status: string; window: { end: string | null } | null }>;
+      facets: Record<string, Record<string, number>>;
+    };
     expect(all.hits.some((h) => h.status === "closed")).toBe(false);
     expect(all.facets.status?.closing_soon).toBeGreaterThan(0);
     const ends = all.hits.map((h) => h.window?.end).filter((end): end is string => Boolean(end));
     expect(ends).toEqual([...ends].sort());
-    const closed = (await (await callLoader(searchLoader, services, "/api/search?type=program&status=closed&limit=100")).json()) as { hits: Array<{ id: string }> };
+    const closed = (await (
+      await callLoader(searchLoader, services, "/api/search?type=program&status=closed&limit=100")
+    ).json()) as { hits: Array<{ id: string }> };
     expect(closed.hits.map((h) => h.id)).toContain("kstartup-174652");
   });
 
@@ -113,7 +170,11 @@ describe(`done when: the real 웰컴 투 팁스 (충청권) call, matched on ${d
     process.env.CLOCK_DATE = "2026-08-10";
     expect((await callLoader(pageLoader, services, "/programs/nope", { id: "nope" })).status).toBe(404);
     const profile = "ksic=62&employees=4&region=30&founded=2024-08-01";
-    const page = (await pageLoader({ request: new Request(`http://localhost/programs/${TIPS}?${profile}&program=${TIPS}`), context: { services }, params: { id: TIPS } } as never)) as {
+    const page = (await pageLoader({
+      request: new Request(`http://localhost/programs/${TIPS}?${profile}&program=${TIPS}`),
+      context: { services },
+      params: { id: TIPS },
+    } as never)) as {
       program: { status: string };
       fit: { eligible: boolean; reasons: Array<{ rule: string }> };
       profileQuery: string;

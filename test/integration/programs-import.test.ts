@@ -25,10 +25,19 @@ describe(`importing announcements, on ${databaseLabel}`, () => {
   });
 
   async function programState(id: string) {
-    return services.database.db.selectFrom("programs").select(["id", "version", "name_ko", "region_codes", "managed_by"]).where("id", "=", id).executeTakeFirst();
+    return services.database.db
+      .selectFrom("programs")
+      .select(["id", "version", "name_ko", "region_codes", "managed_by"])
+      .where("id", "=", id)
+      .executeTakeFirst();
   }
   async function pendingFor(id: string) {
-    const rows = await services.database.db.selectFrom("search_outbox").select("id").where("entity_id", "=", id).where("delivered_at", "is", null).execute();
+    const rows = await services.database.db
+      .selectFrom("search_outbox")
+      .select("id")
+      .where("entity_id", "=", id)
+      .where("delivered_at", "is", null)
+      .execute();
     return rows.length;
   }
 
@@ -48,11 +57,19 @@ describe(`importing announcements, on ${databaseLabel}`, () => {
 
   it("a changed announcement gets version + 1 through the outbox; one that a complete sync no longer returns is closed, not deleted; a malformed one is reported and skipped", async () => {
     // Derived from the recording in memory: the deadline of 178839 moved, 178816 is gone, and one record has no title.
-    const changed = KSTARTUP.filter((r) => r.pbanc_sn !== 178816).map((r) => (r.pbanc_sn === 178839 ? { ...r, pbanc_rcpt_end_dt: "20260820" } : r));
+    const changed = KSTARTUP.filter((r) => r.pbanc_sn !== 178816).map((r) =>
+      r.pbanc_sn === 178839 ? { ...r, pbanc_rcpt_end_dt: "20260820" } : r,
+    );
     const malformed = { ...KSTARTUP[0], pbanc_sn: 999001, biz_pbanc_nm: null, intg_pbanc_biz_nm: null };
-    const report = await importRecords(services.database.db, "kstartup", [...changed, malformed], { mode: "sync", complete: true, today: "2026-08-10" });
+    const report = await importRecords(services.database.db, "kstartup", [...changed, malformed], {
+      mode: "sync",
+      complete: true,
+      today: "2026-08-10",
+    });
     expect(report.counts).toMatchObject({ fetched: 5, new: 0, changed: 1, unchanged: 3, rejected: 1, closed: 1 });
-    expect(report.errors).toEqual([expect.objectContaining({ sourceId: "999001", field: "biz_pbanc_nm", code: "required" })]);
+    expect(report.errors).toEqual([
+      expect.objectContaining({ sourceId: "999001", field: "biz_pbanc_nm", code: "required" }),
+    ]);
 
     expect(await programState("kstartup-178839")).toMatchObject({ version: 2 });
     expect(await pendingFor("kstartup-178839")).toBe(2);
@@ -63,9 +80,15 @@ describe(`importing announcements, on ${databaseLabel}`, () => {
     expect(await programState("kstartup-999001")).toBeUndefined();
 
     // It comes back in the next complete sync: open again.
-    const back = await importRecords(services.database.db, "kstartup", KSTARTUP, { mode: "sync", complete: true, today: "2026-08-10" });
+    const back = await importRecords(services.database.db, "kstartup", KSTARTUP, {
+      mode: "sync",
+      complete: true,
+      today: "2026-08-10",
+    });
     expect(back.counts).toMatchObject({ changed: 2, unchanged: 3 });
-    expect((await listCallDetails(services.database.db, ["kstartup-178816"])).get("kstartup-178816")).toMatchObject({ withdrawn: false });
+    expect((await listCallDetails(services.database.db, ["kstartup-178816"])).get("kstartup-178816")).toMatchObject({
+      withdrawn: false,
+    });
   });
 
   it("counts calls whose window has passed as closed once", async () => {
@@ -76,7 +99,12 @@ describe(`importing announcements, on ${databaseLabel}`, () => {
   });
 
   it("imports Bizinfo's recording; the same call on both portals is one program with both sources", async () => {
-    const copy = { ...BIZINFO[0], pblancId: "PBLN_000000000999999", pblancNm: "2026년 웰컴 투 팁스 1차 참가기업 모집 (충청권)", reqstBeginEndDe: "2026-08-07 ~ 2026-08-18" };
+    const copy = {
+      ...BIZINFO[0],
+      pblancId: "PBLN_000000000999999",
+      pblancNm: "2026년 웰컴 투 팁스 1차 참가기업 모집 (충청권)",
+      reqstBeginEndDe: "2026-08-07 ~ 2026-08-18",
+    };
     const report = await importRecords(services.database.db, "bizinfo", [...BIZINFO, copy], { today: "2026-08-10" });
     expect(report.counts).toMatchObject({ fetched: 6, new: 6, rejected: 0 });
     expect(await programState("bizinfo-PBLN_000000000999999")).toBeUndefined();

@@ -49,10 +49,12 @@ class ReplayServer {
     if (behaviour === "http_500") return send(500, { message: "internal" });
     if (url.pathname === "/bizinfo") {
       if (!url.searchParams.get("crtfcKey")) return send(200, fixtureJson("bizinfo/bizinfo_reqErr_missing_key.json"));
-      if (url.searchParams.get("crtfcKey") !== "good-key") return send(200, fixtureJson("bizinfo/bizinfo_reqErr_bad_key.json"));
+      if (url.searchParams.get("crtfcKey") !== "good-key")
+        return send(200, fixtureJson("bizinfo/bizinfo_reqErr_bad_key.json"));
       return send(200, { jsonArray: this.bizinfoRecords.map((r) => ({ ...r, totCnt: this.bizinfoRecords.length })) });
     }
-    if (behaviour === "service_error" || url.searchParams.get("serviceKey") !== "good-key") return send(200, fixtureJson("kstartup/bizradar_announcement_list_service_error.json"));
+    if (behaviour === "service_error" || url.searchParams.get("serviceKey") !== "good-key")
+      return send(200, fixtureJson("kstartup/bizradar_announcement_list_service_error.json"));
     const page = Number(url.searchParams.get("page"));
     const perPage = Number(url.searchParams.get("perPage"));
     const all = this.kstartupRecords;
@@ -61,8 +63,12 @@ class ReplayServer {
   }
 }
 
-const recorded = fixtureJson("kstartup/bizradar_announcement_list_sample.json") as { data: Array<Record<string, unknown>> };
-const bizinfoRecorded = fixtureJson("bizinfo/bizradar_api_response_sample.json") as { jsonArray: Array<Record<string, unknown>> };
+const recorded = fixtureJson("kstartup/bizradar_announcement_list_sample.json") as {
+  data: Array<Record<string, unknown>>;
+};
+const bizinfoRecorded = fixtureJson("bizinfo/bizradar_api_response_sample.json") as {
+  jsonArray: Array<Record<string, unknown>>;
+};
 
 describe(`syncing from the portals' APIs (local replay server), on ${databaseLabel}`, () => {
   let services: Services;
@@ -74,7 +80,10 @@ describe(`syncing from the portals' APIs (local replay server), on ${databaseLab
     services = await createTestServices();
     replay = new ReplayServer();
     const base = await replay.start();
-    sources = { bizinfo: { apiKey: "good-key", url: `${base}/bizinfo` }, kstartup: { serviceKey: "good-key", url: `${base}/kstartup` } };
+    sources = {
+      bizinfo: { apiKey: "good-key", url: `${base}/bizinfo` },
+      kstartup: { serviceKey: "good-key", url: `${base}/kstartup` },
+    };
   }, 60_000);
   afterAll(async () => {
     await replay?.stop();
@@ -86,23 +95,40 @@ describe(`syncing from the portals' APIs (local replay server), on ${databaseLab
     const first = await syncPortal(services.database.db, "kstartup", sources, "2026-08-10", policy);
     expect(first.error).toBeNull();
     expect(first.report).toMatchObject({ complete: true, counts: { fetched: 5, new: 5, rejected: 0 } });
-    expect(replay.requests.filter((r) => r.startsWith("/kstartup")).map((r) => new URL(r, "http://x").searchParams.get("page"))).toEqual(["1", "2", "3"]);
+    expect(
+      replay.requests
+        .filter((r) => r.startsWith("/kstartup"))
+        .map((r) => new URL(r, "http://x").searchParams.get("page")),
+    ).toEqual(["1", "2", "3"]);
     const second = await syncPortal(services.database.db, "kstartup", sources, "2026-08-10", policy);
     expect(second.report.counts).toMatchObject({ new: 0, changed: 0, unchanged: 5, closed: 0 });
   });
 
   it("a record that changes, one that disappears and one that is malformed", async () => {
     replay.kstartupRecords = [
-      ...recorded.data.filter((r) => r.pbanc_sn !== 178816).map((r) => (r.pbanc_sn === 178845 ? { ...r, aply_trgt_ctnt: `${r.aply_trgt_ctnt} (변경)` } : r)),
+      ...recorded.data
+        .filter((r) => r.pbanc_sn !== 178816)
+        .map((r) => (r.pbanc_sn === 178845 ? { ...r, aply_trgt_ctnt: `${r.aply_trgt_ctnt} (변경)` } : r)),
       { pbanc_sn: "not-a-number", biz_pbanc_nm: "깨진 공고" },
     ];
     const outcome = await syncPortal(services.database.db, "kstartup", sources, "2026-08-10", policy);
-    expect(outcome.report).toMatchObject({ complete: true, counts: { fetched: 5, changed: 1, unchanged: 3, rejected: 1, closed: 1 } });
-    expect(outcome.report.errors[0]).toMatchObject({ sourceId: "not-a-number", field: "pbanc_sn", code: "external_id_format" });
+    expect(outcome.report).toMatchObject({
+      complete: true,
+      counts: { fetched: 5, changed: 1, unchanged: 3, rejected: 1, closed: 1 },
+    });
+    expect(outcome.report.errors[0]).toMatchObject({
+      sourceId: "not-a-number",
+      field: "pbanc_sn",
+      code: "external_id_format",
+    });
     const calls = await listCallDetails(services.database.db, ["kstartup-178816", "kstartup-178845"]);
     expect(calls.get("kstartup-178816")?.withdrawn).toBe(true);
     expect(calls.get("kstartup-178845")?.eligibilityText).toContain("(변경)");
-    const version = await services.database.db.selectFrom("programs").select("version").where("id", "=", "kstartup-178845").executeTakeFirstOrThrow();
+    const version = await services.database.db
+      .selectFrom("programs")
+      .select("version")
+      .where("id", "=", "kstartup-178845")
+      .executeTakeFirstOrThrow();
     expect(version.version).toBe(2);
   });
 
@@ -118,7 +144,10 @@ describe(`syncing from the portals' APIs (local replay server), on ${databaseLab
     replay.kstartupRecords = recorded.data;
     replay.queue = ["slow", "http_500"];
     const lines: string[] = [];
-    const outcome = await syncPortal(services.database.db, "kstartup", sources, "2026-08-10", { ...policy, log: (line) => lines.push(line) });
+    const outcome = await syncPortal(services.database.db, "kstartup", sources, "2026-08-10", {
+      ...policy,
+      log: (line) => lines.push(line),
+    });
     expect(outcome.error).toBeNull();
     expect(outcome.report.complete).toBe(true);
     expect(lines[0]).toMatch(/no answer within 300 ms; retrying in 10 ms \(1\/2\)/);
@@ -128,11 +157,24 @@ describe(`syncing from the portals' APIs (local replay server), on ${databaseLab
   it("gives a clear message for the APIs' error replies, and records it in the run", async () => {
     replay.queue = ["service_error"];
     const kstartup = await syncPortal(services.database.db, "kstartup", sources, "2026-08-10", policy);
-    expect(kstartup.error?.message).toBe("kstartup: the API answered with an error (code 30): SERVICE_KEY_IS_NOT_REGISTERED_ERROR: 등록되지 않은 서비스키 (check KSTARTUP_SERVICE_KEY)");
-    const bad = await syncPortal(services.database.db, "bizinfo", { ...sources, bizinfo: { ...sources.bizinfo, apiKey: "dummy" } }, "2026-08-10", policy);
-    expect(bad.error?.message).toBe("bizinfo: the API refused the request: 존재하지 않는 인증키 입니다. (check BIZINFO_API_KEY)");
+    expect(kstartup.error?.message).toBe(
+      "kstartup: the API answered with an error (code 30): SERVICE_KEY_IS_NOT_REGISTERED_ERROR: 등록되지 않은 서비스키 (check KSTARTUP_SERVICE_KEY)",
+    );
+    const bad = await syncPortal(
+      services.database.db,
+      "bizinfo",
+      { ...sources, bizinfo: { ...sources.bizinfo, apiKey: "dummy" } },
+      "2026-08-10",
+      policy,
+    );
+    expect(bad.error?.message).toBe(
+      "bizinfo: the API refused the request: 존재하지 않는 인증키 입니다. (check BIZINFO_API_KEY)",
+    );
     const runs = await latestRuns(services.database.db);
-    expect(runs.find((r) => r.portal === "bizinfo")).toMatchObject({ complete: false, errors: [expect.objectContaining({ code: "req_err" })] });
+    expect(runs.find((r) => r.portal === "bizinfo")).toMatchObject({
+      complete: false,
+      errors: [expect.objectContaining({ code: "req_err" })],
+    });
   });
 
   it("syncs Bizinfo's jsonArray in one reply", async () => {
@@ -143,7 +185,13 @@ describe(`syncing from the portals' APIs (local replay server), on ${databaseLab
   });
 
   it("the daily sync runs under the advisory lock and skips a portal synced within the day", async () => {
-    const daily = startDailySync({ db: services.database.db, sources, policy, checkEveryMs: 3600_000, log: () => undefined });
+    const daily = startDailySync({
+      db: services.database.db,
+      sources,
+      policy,
+      checkEveryMs: 3600_000,
+      log: () => undefined,
+    });
     try {
       const outcome = await daily.runOnce();
       expect(outcome.ran).toBe(true);
@@ -153,17 +201,20 @@ describe(`syncing from the portals' APIs (local replay server), on ${databaseLab
     }
   });
 
-  it.skipIf(!process.env.DATABASE_URL)("on PostgreSQL, a second process's attempt while the lock is held does not run", async () => {
-    // A second process: its own pool on the same database.
-    const other = await openDatabase({ databaseUrl: services.config.databaseUrl, dataDir: "memory://" });
-    try {
-      let inner: { ran: boolean } | null = null;
-      await withSessionAdvisoryLock(services.database.db, PROGRAM_SYNC_LOCK, async () => {
-        inner = await withSessionAdvisoryLock(other.db, PROGRAM_SYNC_LOCK, async () => "ran");
-      });
-      expect(inner).toEqual({ ran: false });
-    } finally {
-      await other.close();
-    }
-  });
+  it.skipIf(!process.env.DATABASE_URL)(
+    "on PostgreSQL, a second process's attempt while the lock is held does not run",
+    async () => {
+      // A second process: its own pool on the same database.
+      const other = await openDatabase({ databaseUrl: services.config.databaseUrl, dataDir: "memory://" });
+      try {
+        let inner: { ran: boolean } | null = null;
+        await withSessionAdvisoryLock(services.database.db, PROGRAM_SYNC_LOCK, async () => {
+          inner = await withSessionAdvisoryLock(other.db, PROGRAM_SYNC_LOCK, async () => "ran");
+        });
+        expect(inner).toEqual({ ran: false });
+      } finally {
+        await other.close();
+      }
+    },
+  );
 });

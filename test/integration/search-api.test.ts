@@ -17,7 +17,10 @@ describe(`GET /api/search on ${databaseLabel}`, () => {
 
   const search = async (query: string) => {
     const response = await callLoader(searchLoader, services, `/api/search?${query}`);
-    return { status: response.status, body: (await response.json()) as SearchResponse & { errors?: { field: string; message: string }[] } };
+    return {
+      status: response.status,
+      body: (await response.json()) as SearchResponse & { errors?: { field: string; message: string }[] },
+    };
   };
 
   it("answers a Korean two-word search with every hit in the place named", async () => {
@@ -26,7 +29,9 @@ describe(`GET /api/search on ${databaseLabel}`, () => {
     expect(body.engine).toBe("embedded");
     expect(body.total).toBeGreaterThan(0);
     for (const hit of body.hits.filter((h) => h.type === "facility")) expect(hit.regionCode).toBe("27");
-    expect(Object.keys(body.hits[0]!).sort()).toEqual(expect.arrayContaining(["id", "kind", "nameEn", "nameKo", "regionCode", "type"]));
+    expect(Object.keys(body.hits[0]!).sort()).toEqual(
+      expect.arrayContaining(["id", "kind", "nameEn", "nameKo", "regionCode", "type"]),
+    );
   });
 
   it("tolerates a particle and a typo", async () => {
@@ -43,7 +48,9 @@ describe(`GET /api/search on ${databaseLabel}`, () => {
     const all = await search("type=facility&limit=1");
     expect(all.body.total).toBe(CURATED_FACILITIES);
     expect(all.body.facets.kind).toMatchObject({ innovation_center: 19, techno_park: 19, research_complex: 1 });
-    expect(Object.values(all.body.facets.regionCode!).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(CURATED_FACILITIES);
+    expect(Object.values(all.body.facets.regionCode!).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(
+      CURATED_FACILITIES,
+    );
   });
 
   it("with near and no text, sorts by distance and gives distances", async () => {
@@ -89,7 +96,11 @@ describe(`place phrases in /api/search on ${databaseLabel}`, () => {
   afterAll(async () => services?.close());
 
   it("technopark near Changwon searches technoparks around Changwon, nearest first", async () => {
-    const response = await callLoader(searchLoader, services, `/api/search?q=${encodeURIComponent("technopark near Changwon")}&type=facility`);
+    const response = await callLoader(
+      searchLoader,
+      services,
+      `/api/search?q=${encodeURIComponent("technopark near Changwon")}&type=facility`,
+    );
     const body = (await response.json()) as SearchResponse;
     expect(body.place).toMatchObject({ nameEn: "Changwon", radiusKm: 30 });
     expect(body.hits[0]!.id).toBe("tp-gyeongnam");

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outboxLag } from "../../db/queries/outbox";
 import { applyCatalog } from "../../db/seed/apply";
 import { readCatalog } from "../../db/seed/catalog";
-import { EmbeddedSearchEngine, type SearchDocType, type SearchDocument, type SearchEngine, type SearchQuery } from "~/search";
+import {
+  EmbeddedSearchEngine,
+  type SearchDocType,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchQuery,
+} from "~/search";
 import { loader as healthLoader } from "~/routes/healthz";
 import type { Services } from "~/services.server";
 import { callLoader, createTestServices, databaseLabel } from "./support";
@@ -51,7 +57,10 @@ describe(`search index kept true through the outbox, on ${databaseLabel}`, () =>
   const remote = new RemoteEngineStandIn();
   let services: Services;
   beforeAll(async () => {
-    services = await createTestServices({ searchEngine: remote, searchOptions: { baseBackoffMs: 100, maxBackoffMs: 1_000, log: () => undefined } });
+    services = await createTestServices({
+      searchEngine: remote,
+      searchOptions: { baseBackoffMs: 100, maxBackoffMs: 1_000, log: () => undefined },
+    });
   });
   afterAll(async () => services?.close());
 
@@ -84,10 +93,17 @@ describe(`search index kept true through the outbox, on ${databaseLabel}`, () =>
     expect(healthz.status).toBe(200);
     expect(await healthz.json()).toMatchObject({ status: "degraded", search: { reachable: false } });
 
-    const result = await services.search.search({ text: "Quokkaville", filters: { type: "facility" }, limit: 5, offset: 0 });
+    const result = await services.search.search({
+      text: "Quokkaville",
+      filters: { type: "facility" },
+      limit: 5,
+      offset: 0,
+    });
     expect(result).toMatchObject({ engine: "embedded", degraded: true });
     expect(ids(result)).toEqual(["ccei-daegu"]);
-    expect(ids(await services.search.search({ text: "제주창조경제혁신센터", limit: 5, offset: 0 }))).not.toContain(removedId);
+    expect(ids(await services.search.search({ text: "제주창조경제혁신센터", limit: 5, offset: 0 }))).not.toContain(
+      removedId,
+    );
   });
 
   it("when the remote returns, the outbox catches up and the remote has every change", async () => {
@@ -95,10 +111,17 @@ describe(`search index kept true through the outbox, on ${databaseLabel}`, () =>
     expect(await services.search.syncNow()).toBe(true);
     expect((await outboxLag(services.database.db)).pending).toBe(0);
     expect(services.search.nextDelayMs()).toBe(1_000);
-    const renamed = await services.search.search({ text: "Quokkaville", filters: { type: "facility" }, limit: 5, offset: 0 });
+    const renamed = await services.search.search({
+      text: "Quokkaville",
+      filters: { type: "facility" },
+      limit: 5,
+      offset: 0,
+    });
     expect(renamed).toMatchObject({ engine: "meilisearch", degraded: false });
     expect(ids(renamed)).toEqual(["ccei-daegu"]);
-    expect(ids(await services.search.search({ text: "제주창조경제혁신센터", limit: 5, offset: 0 }))).not.toContain("ccei-jeju");
+    expect(ids(await services.search.search({ text: "제주창조경제혁신센터", limit: 5, offset: 0 }))).not.toContain(
+      "ccei-jeju",
+    );
     expect((await services.search.health()).lastSyncError).toBeNull();
   });
 

@@ -7,13 +7,19 @@ import { createServices, type CreateServicesOptions, type Services } from "~/ser
  * A database of the test's own: PGlite in memory by default, or a fresh
  * database on the server DATABASE_URL names (CI), dropped afterwards.
  */
-export async function createTestDatabase(): Promise<{ databaseUrl?: string; dataDir: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  databaseUrl?: string;
+  dataDir: string;
+  drop: () => Promise<void>;
+}> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return { dataDir: "memory://", drop: async () => undefined };
   const name = `clusterlink_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`);
+  await admin.query(
+    `create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`,
+  );
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -26,7 +32,10 @@ export async function createTestDatabase(): Promise<{ databaseUrl?: string; data
       // A closed pool's sockets finish closing after its end() resolves; forcing the drop
       // while they do would kill them mid-goodbye, so wait for them to leave first.
       for (let attempt = 0; attempt < 100; attempt++) {
-        const { rows } = await client.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
+        const { rows } = await client.query<{ n: number }>(
+          "select count(*)::int as n from pg_stat_activity where datname = $1",
+          [name],
+        );
         if (rows[0]!.n === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -37,7 +46,14 @@ export async function createTestDatabase(): Promise<{ databaseUrl?: string; data
 }
 
 export function testConfig(database: { databaseUrl?: string; dataDir: string }): AppConfig {
-  return { env: "test", basemap: { kind: "offline" }, port: 0, host: "127.0.0.1", dataDir: database.dataDir, databaseUrl: database.databaseUrl };
+  return {
+    env: "test",
+    basemap: { kind: "offline" },
+    port: 0,
+    host: "127.0.0.1",
+    dataDir: database.dataDir,
+    databaseUrl: database.databaseUrl,
+  };
 }
 
 /** The app's services on a test database, seeded from data/, without the background sync loop. */
@@ -55,12 +71,25 @@ export async function createTestServices(options: CreateServicesOptions = {}): P
 
 export const databaseLabel = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
 
-type Loader = (args: { request: Request; context: { services: Services }; params: Record<string, string> }) => Promise<unknown>;
+type Loader = (args: {
+  request: Request;
+  context: { services: Services };
+  params: Record<string, string>;
+}) => Promise<unknown>;
 
 /** Calls a route's loader as Remix would, and returns its Response. */
-export async function callLoader(loader: unknown, services: Services, path: string, params: Record<string, string> = {}): Promise<Response> {
+export async function callLoader(
+  loader: unknown,
+  services: Services,
+  path: string,
+  params: Record<string, string> = {},
+): Promise<Response> {
   try {
-    const result = await (loader as Loader)({ request: new Request(`http://localhost${path}`), context: { services }, params });
+    const result = await (loader as Loader)({
+      request: new Request(`http://localhost${path}`),
+      context: { services },
+      params,
+    });
     if (!(result instanceof Response)) throw new Error(`${path}: the loader did not answer with a Response`);
     return result;
   } catch (thrown) {
@@ -89,10 +118,19 @@ export interface RouteResult {
   body: unknown;
 }
 
-type Handler = (args: { request: Request; context: { services: Services; clientAddress?: string }; params: Record<string, string> }) => Promise<unknown>;
+type Handler = (args: {
+  request: Request;
+  context: { services: Services; clientAddress?: string };
+  params: Record<string, string>;
+}) => Promise<unknown>;
 
 /** Calls a route's loader or action as Remix would and normalizes what it answers or throws. */
-export async function callRoute(handler: unknown, services: Services, path: string, call: RouteCall = {}): Promise<RouteResult> {
+export async function callRoute(
+  handler: unknown,
+  services: Services,
+  path: string,
+  call: RouteCall = {},
+): Promise<RouteResult> {
   const method = call.method ?? (call.form ? "POST" : "GET");
   const headers = new Headers(call.headers);
   if (call.cookie) headers.set("Cookie", call.cookie);
@@ -103,7 +141,11 @@ export async function callRoute(handler: unknown, services: Services, path: stri
   const request = new Request(`http://localhost${path}`, { method, headers, body });
   let outcome: unknown;
   try {
-    outcome = await (handler as Handler)({ request, context: { services, clientAddress: call.clientAddress ?? "203.0.113.1" }, params: call.params ?? {} });
+    outcome = await (handler as Handler)({
+      request,
+      context: { services, clientAddress: call.clientAddress ?? "203.0.113.1" },
+      params: call.params ?? {},
+    });
   } catch (thrown) {
     outcome = thrown;
     if (!(thrown instanceof Response)) throw thrown;
@@ -137,18 +179,27 @@ export async function signIn(services: Services, email: string, password: string
   const { hashToken } = await import("~/auth/session.server");
   const result = await callRoute(action, services, "/login", { form: { email, password, redirectTo: "/council" } });
   const setCookie = result.headers.get("Set-Cookie");
-  if (result.status !== 302 || !setCookie) throw new Error(`sign-in as ${email} failed: ${result.status} ${JSON.stringify(result.body)}`);
+  if (result.status !== 302 || !setCookie)
+    throw new Error(`sign-in as ${email} failed: ${result.status} ${JSON.stringify(result.body)}`);
   const cookie = setCookie.split(";")[0]!;
   const session = await findActiveSession(services.database.db, hashToken(cookie.split("=")[1]!));
   if (!session) throw new Error("no session row after sign-in");
   return { cookie, csrf: session.csrfToken };
 }
 
-type Action = (args: { request: Request; context: { services: Services }; params: Record<string, string> }) => Promise<unknown>;
+type Action = (args: {
+  request: Request;
+  context: { services: Services };
+  params: Record<string, string>;
+}) => Promise<unknown>;
 
 /** Posts JSON to a route's action as Remix would, and returns its Response. */
 export async function postJson(action: unknown, services: Services, path: string, body: unknown): Promise<Response> {
-  const request = new Request(`http://localhost${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const request = new Request(`http://localhost${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
   const result = await (action as Action)({ request, context: { services }, params: {} });
   if (!(result instanceof Response)) throw new Error(`${path}: the action did not answer with a Response`);
   return result;

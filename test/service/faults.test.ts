@@ -16,7 +16,20 @@ import { Browser, exited, freePort, startApp, status, stopApp, waitFor, waitHeal
 
 const ADMIN = { email: "ops-admin@clusterlink.example", password: "correct horse battery staple 42" };
 const HEADER = "external_id,kind,name_ko,name_en,lat,lng,coord_precision,industries,services,url,source";
-const row = (id: string, nameKo: string) => [id, "business_incubator", nameKo, `Fault test ${id}`, "35.87", "128.60", "sigungu", "26", "startup_incubation", "https://example.kr", "운영 시험"].join(",");
+const row = (id: string, nameKo: string) =>
+  [
+    id,
+    "business_incubator",
+    nameKo,
+    `Fault test ${id}`,
+    "35.87",
+    "128.60",
+    "sigungu",
+    "26",
+    "startup_incubation",
+    "https://example.kr",
+    "운영 시험",
+  ].join(",");
 
 /** The server's own options (port, socket directory, listen address), as pg_ctl recorded them, for a start after a stop. */
 function serverOptions(): string {
@@ -32,7 +45,10 @@ function pgCtl(args: string): void {
   // With -l the server's output goes to a file: otherwise it would hold pg_ctl's pipe open and spawnSync would wait for ever.
   const command = `${bin}/pg_ctl -D ${process.env.SERVICE_PG_DATA} -w ${args}`;
   const options = { encoding: "utf8" as const, timeout: 60_000 };
-  const result = process.getuid?.() === 0 ? spawnSync("su", ["postgres", "-s", "/bin/sh", "-c", command], options) : spawnSync("/bin/sh", ["-c", command], options);
+  const result =
+    process.getuid?.() === 0
+      ? spawnSync("su", ["postgres", "-s", "/bin/sh", "-c", command], options)
+      : spawnSync("/bin/sh", ["-c", command], options);
   if (result.status !== 0) throw new Error(`pg_ctl ${args} failed: ${result.stderr}${result.stdout}`);
 }
 
@@ -49,7 +65,9 @@ async function query<R extends pg.QueryResultRow>(url: string, text: string, val
 function appEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
   // The processes run as an operator starts them: not as part of a test run (vite.config.ts reads VITEST).
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== "DATABASE_URL" && !key.startsWith("VITEST") && key !== "NODE_ENV") env[key] = value;
+  for (const [key, value] of Object.entries(process.env))
+    if (value !== undefined && key !== "DATABASE_URL" && !key.startsWith("VITEST") && key !== "NODE_ENV")
+      env[key] = value;
   return { ...env, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...extra };
 }
 
@@ -90,7 +108,9 @@ async function jobState(browser: Browser, jobId: string): Promise<{ state: strin
 
 async function searchFinds(app: AppProcess, text: string): Promise<boolean> {
   try {
-    const response = await fetch(`${app.base}/api/search?q=${encodeURIComponent(text)}`, { signal: AbortSignal.timeout(3000) });
+    const response = await fetch(`${app.base}/api/search?q=${encodeURIComponent(text)}`, {
+      signal: AbortSignal.timeout(3000),
+    });
     if (response.status !== 200) return false;
     // The answer names the query's words that matched nothing, so only the hits count.
     const body = (await response.json()) as { hits: Array<{ nameKo: string }> };
@@ -108,7 +128,10 @@ describe.runIf(process.env.DATABASE_URL && process.env.SERVICE_PG_DATA)("two app
   let browser: Browser;
 
   beforeAll(async () => {
-    await query(process.env.DATABASE_URL!, `create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`);
+    await query(
+      process.env.DATABASE_URL!,
+      `create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`,
+    );
     const parsed = new URL(process.env.DATABASE_URL!);
     parsed.pathname = `/${name}`;
     url = parsed.href;
@@ -127,13 +150,19 @@ describe.runIf(process.env.DATABASE_URL && process.env.SERVICE_PG_DATA)("two app
 
   it("two simultaneous commits of one file, one through each process: one runs, the other is refused with a message", async () => {
     const planId = await checkFile(browser, [HEADER, row("svc-1", "결함시험보육센터")].join("\n"));
-    const [viaA, viaB] = await Promise.all([browser.post("/council/27/import", await commitForm(browser, planId)), browser.at(b.base).post("/council/27/import", await commitForm(browser, planId))]);
+    const [viaA, viaB] = await Promise.all([
+      browser.post("/council/27/import", await commitForm(browser, planId)),
+      browser.at(b.base).post("/council/27/import", await commitForm(browser, planId)),
+    ]);
     expect([viaA.status, viaB.status].sort()).toEqual([302, 409]);
     const refused = viaA.status === 409 ? viaA : viaB;
     expect(refused.text).toContain("이 파일은 이미 가져오기를 시작했습니다");
     const jobId = new URL((viaA.status === 302 ? viaA : viaB).location!, "http://x").searchParams.get("job")!;
     await waitFor("import done", async () => (await jobState(browser, jobId)).state === "done", 20_000);
-    const drafts = await query<{ n: number }>(url, "select count(*)::int as n from listing_drafts where payload->>'externalId' = 'svc-1'");
+    const drafts = await query<{ n: number }>(
+      url,
+      "select count(*)::int as n from listing_drafts where payload->>'externalId' = 'svc-1'",
+    );
     expect(drafts[0]?.n).toBe(1);
   });
 
@@ -144,21 +173,42 @@ describe.runIf(process.env.DATABASE_URL && process.env.SERVICE_PG_DATA)("two app
     console.log(`published via B, found in A's search after ${found.ms} ms`);
 
     await query(url, "update facilities set status = 'archived' where external_id = 'svc-1'");
-    await query(url, "insert into search_outbox (entity_type, entity_id) select 'facility', id from facilities where external_id = 'svc-1'");
-    const gone = await waitFor("gone from both", async () => !(await searchFinds(a, "결함시험보육센터")) && !(await searchFinds(b, "결함시험보육센터")), 5000, 50);
+    await query(
+      url,
+      "insert into search_outbox (entity_type, entity_id) select 'facility', id from facilities where external_id = 'svc-1'",
+    );
+    const gone = await waitFor(
+      "gone from both",
+      async () => !(await searchFinds(a, "결함시험보육센터")) && !(await searchFinds(b, "결함시험보육센터")),
+      5000,
+      50,
+    );
     console.log(`archived, gone from both searches after ${gone.ms} ms`);
     await query(url, "update facilities set status = 'published' where external_id = 'svc-1'");
-    await query(url, "insert into search_outbox (entity_type, entity_id) select 'facility', id from facilities where external_id = 'svc-1'");
-    await waitFor("back in both", async () => (await searchFinds(a, "결함시험보육센터")) && (await searchFinds(b, "결함시험보육센터")), 5000, 50);
+    await query(
+      url,
+      "insert into search_outbox (entity_type, entity_id) select 'facility', id from facilities where external_id = 'svc-1'",
+    );
+    await waitFor(
+      "back in both",
+      async () => (await searchFinds(a, "결함시험보육센터")) && (await searchFinds(b, "결함시험보육센터")),
+      5000,
+      50,
+    );
   });
 
   it("pg_terminate_backend on every app connection: both processes keep answering and are healthy again without a restart", async () => {
-    const killed = await query<{ n: number }>(url, "select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [name]);
+    const killed = await query<{ n: number }>(
+      url,
+      "select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
+      [name],
+    );
     expect(killed[0]?.n).toBeGreaterThan(0);
     const seen = new Set<number>();
     for (let i = 0; i < 10; i++) for (const app of [a, b]) seen.add(await status(`${app.base}/api/search?q=대구`));
     expect([...seen].filter((code) => code !== 200 && code !== 503)).toEqual([]);
-    for (const app of [a, b]) await waitFor(`${app.name} healthy`, async () => (await status(`${app.base}/healthz`)) === 200, 10_000);
+    for (const app of [a, b])
+      await waitFor(`${app.name} healthy`, async () => (await status(`${app.base}/healthz`)) === 200, 10_000);
     expect(a.child.exitCode).toBeNull();
     expect(b.child.exitCode).toBeNull();
   });
@@ -171,8 +221,18 @@ describe.runIf(process.env.DATABASE_URL && process.env.SERVICE_PG_DATA)("two app
         const api = await fetch(`${app.base}/api/search?q=대구`);
         expect(api.status).toBe(503);
         expect(api.headers.get("retry-after")).toBe("5");
-        expect(await api.json()).toMatchObject({ errors: [{ code: "database_unavailable", ko: expect.stringContaining("데이터베이스"), en: expect.stringContaining("database") }] });
-        const page = await fetch(`${app.base}/council/27`, { headers: { Cookie: browser.cookie, Accept: "text/html" } });
+        expect(await api.json()).toMatchObject({
+          errors: [
+            {
+              code: "database_unavailable",
+              ko: expect.stringContaining("데이터베이스"),
+              en: expect.stringContaining("database"),
+            },
+          ],
+        });
+        const page = await fetch(`${app.base}/council/27`, {
+          headers: { Cookie: browser.cookie, Accept: "text/html" },
+        });
         expect(page.status).toBe(503);
         expect(await page.text()).toContain("잠시 서비스를 이용할 수 없습니다");
         const health = await fetch(`${app.base}/healthz`);
@@ -183,7 +243,11 @@ describe.runIf(process.env.DATABASE_URL && process.env.SERVICE_PG_DATA)("two app
       pgCtl(`-l ${path.join(path.dirname(process.env.SERVICE_PG_DATA!), "restart.log")} -o '${options}' start`);
     }
     for (const app of [a, b]) {
-      const back = await waitFor(`${app.name} healthy`, async () => (await status(`${app.base}/healthz`)) === 200, 20_000);
+      const back = await waitFor(
+        `${app.name} healthy`,
+        async () => (await status(`${app.base}/healthz`)) === 200,
+        20_000,
+      );
       console.log(`${app.name}: healthy ${back.ms} ms after PostgreSQL started again`);
     }
 
@@ -197,7 +261,8 @@ describe.runIf(process.env.DATABASE_URL && process.env.SERVICE_PG_DATA)("two app
     pgCtl(`-l ${path.join(path.dirname(process.env.SERVICE_PG_DATA!), "restart.log")} -m fast restart`);
     await watching;
     expect([...codes].filter((code) => code !== 200 && code !== 503)).toEqual([]);
-    for (const app of [a, b]) await waitFor(`${app.name} healthy`, async () => (await status(`${app.base}/healthz`)) === 200, 20_000);
+    for (const app of [a, b])
+      await waitFor(`${app.name} healthy`, async () => (await status(`${app.base}/healthz`)) === 200, 20_000);
 
     expect(await searchFinds(a, "결함시험보육센터")).toBe(true);
     expect(await searchFinds(b, "결함시험보육센터")).toBe(true);
@@ -223,10 +288,18 @@ describe("PGlite: one owner, and kill -9 during a commit", () => {
   it("a second opener of the data directory, script or server, is refused with the owner's PID", async () => {
     owner = startApp("PGlite", appEnv({ DATA_DIR: dataDir }), await freePort());
     await waitHealthy(owner, 150_000);
-    const script = spawnSync(process.execPath, ["--import", "tsx", "scripts/user-create.ts", "--email", "late@clusterlink.example", "--role", "admin"], {
-      env: appEnv({ DATA_DIR: dataDir, npm_lifecycle_event: "user:create", USER_PASSWORD: "a long enough password" }) as unknown as NodeJS.ProcessEnv,
-      encoding: "utf8",
-    });
+    const script = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/user-create.ts", "--email", "late@clusterlink.example", "--role", "admin"],
+      {
+        env: appEnv({
+          DATA_DIR: dataDir,
+          npm_lifecycle_event: "user:create",
+          USER_PASSWORD: "a long enough password",
+        }) as unknown as NodeJS.ProcessEnv,
+        encoding: "utf8",
+      },
+    );
     expect(script.status).toBe(1);
     expect(script.stderr).toContain(`in use by process ${owner.child.pid}`);
     expect(script.stderr).toContain(`kill -TERM ${owner.child.pid}`);
@@ -244,10 +317,15 @@ describe("PGlite: one owner, and kill -9 during a commit", () => {
     const planId = await checkFile(browser, [HEADER, ...rows].join("\n"));
     const commit = await browser.post("/council/27/import", await commitForm(browser, planId));
     const jobId = new URL(commit.location!, "http://x").searchParams.get("job")!;
-    const running = await waitFor("commit under way", async () => {
-      const job = await jobState(browser, jobId);
-      return job.state === "running" && job.done > 0 ? job : null;
-    }, 30_000, 20);
+    const running = await waitFor(
+      "commit under way",
+      async () => {
+        const job = await jobState(browser, jobId);
+        return job.state === "running" && job.done > 0 ? job : null;
+      },
+      30_000,
+      20,
+    );
     owner.child.kill("SIGKILL");
     await exited(owner.child);
     console.log(`killed the PGlite owner with ${running.value.done}/8000 rows staged`);

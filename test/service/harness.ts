@@ -26,7 +26,15 @@ export async function freePort(): Promise<number> {
 export function startApp(name: string, env: Record<string, string>, port: number): AppProcess {
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
     // No API rate limit: the fault tests poll one address in tight loops, and a 429 there would hide the 200/503 they watch for.
-    env: { NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), WEB_CONCURRENCY: "1", SHUTDOWN_GRACE_MS: "3000", API_RATE_LIMIT: "0", ...env },
+    env: {
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      WEB_CONCURRENCY: "1",
+      SHUTDOWN_GRACE_MS: "3000",
+      API_RATE_LIMIT: "0",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -46,7 +54,12 @@ export async function status(url: string): Promise<number> {
   }
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | false>, timeoutMs: number, everyMs = 100): Promise<{ value: T; ms: number }> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | false>,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<{ value: T; ms: number }> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
@@ -57,10 +70,15 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | f
 }
 
 export async function waitHealthy(app: AppProcess, timeoutMs = 90_000): Promise<number> {
-  const { ms } = await waitFor(`${app.name} healthy`, async () => {
-    if (app.child.exitCode !== null) throw new Error(`${app.name} exited (${app.child.exitCode}):\n${app.output()}`);
-    return (await status(`${app.base}/healthz`)) === 200;
-  }, timeoutMs, 200);
+  const { ms } = await waitFor(
+    `${app.name} healthy`,
+    async () => {
+      if (app.child.exitCode !== null) throw new Error(`${app.name} exited (${app.child.exitCode}):\n${app.output()}`);
+      return (await status(`${app.base}/healthz`)) === 200;
+    },
+    timeoutMs,
+    200,
+  );
   return ms;
 }
 
@@ -97,8 +115,16 @@ export class Browser {
     return { status: response.status, text: await response.text() };
   }
 
-  async post(pathname: string, body: FormData | URLSearchParams): Promise<{ status: number; location: string | null; text: string }> {
-    const response = await fetch(this.base + pathname, { method: "POST", body, headers: { Cookie: this.cookie, Origin: this.base }, redirect: "manual" });
+  async post(
+    pathname: string,
+    body: FormData | URLSearchParams,
+  ): Promise<{ status: number; location: string | null; text: string }> {
+    const response = await fetch(this.base + pathname, {
+      method: "POST",
+      body,
+      headers: { Cookie: this.cookie, Origin: this.base },
+      redirect: "manual",
+    });
     const setCookie = response.headers.get("set-cookie");
     if (setCookie) this.cookie = setCookie.split(";")[0] ?? "";
     return { status: response.status, location: response.headers.get("location"), text: await response.text() };
@@ -106,7 +132,8 @@ export class Browser {
 
   async signIn(email: string, password: string): Promise<void> {
     const answer = await this.post("/login", new URLSearchParams({ email, password, redirectTo: "/council" }));
-    if (answer.status !== 302 || !this.cookie) throw new Error(`sign-in failed: ${answer.status} ${answer.text.slice(0, 200)}`);
+    if (answer.status !== 302 || !this.cookie)
+      throw new Error(`sign-in failed: ${answer.status} ${answer.text.slice(0, 200)}`);
   }
 
   /** The hidden field of a page's form. */

@@ -40,7 +40,10 @@ describe("field rules", () => {
       const result = check(schema, { name: "x", count: bad });
       expect(result.ok && bad.trim() !== "", bad).toBe(false);
     }
-    expect(check(schema, { name: "x", count: "7" })).toEqual({ ok: true, value: { name: "x", note: null, count: 7, kinds: [] } });
+    expect(check(schema, { name: "x", count: "7" })).toEqual({
+      ok: true,
+      value: { name: "x", note: null, count: 7, kinds: [] },
+    });
   });
 
   it("reports a repeated query parameter instead of taking the first", () => {
@@ -56,12 +59,34 @@ describe("the error body", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(errorBody(result.issues, "en", { employees: { ko: "종업원 수", en: "Employees" } })).toEqual({
-      errors: [{ field: "employees", code: "not_a_number", message: "Employees: must be a number.", ko: "종업원 수: 숫자를 입력하세요.", en: "Employees: must be a number." }],
+      errors: [
+        {
+          field: "employees",
+          code: "not_a_number",
+          message: "Employees: must be a number.",
+          ko: "종업원 수: 숫자를 입력하세요.",
+          en: "Employees: must be a number.",
+        },
+      ],
     });
   });
 
   it("refuses unknown fields in a profile and objects where codes belong", () => {
-    const result = parseMatchInput({ ksicDivision: "29", employees: 5, regionCode: "11", answers: { techSource: { toString: 1 } }, colour: "red", location: { lat: 35, lng: [127] } }, known);
-    expect(!result.ok && result.issues.map((i) => `${i.field}:${i.code}`).sort()).toEqual(["answers.techSource:wrong_type", "colour:unknown_field", "location:lat_lng"]);
+    const result = parseMatchInput(
+      {
+        ksicDivision: "29",
+        employees: 5,
+        regionCode: "11",
+        answers: { techSource: { toString: 1 } },
+        colour: "red",
+        location: { lat: 35, lng: [127] },
+      },
+      known,
+    );
+    expect(!result.ok && result.issues.map((i) => `${i.field}:${i.code}`).sort()).toEqual([
+      "answers.techSource:wrong_type",
+      "colour:unknown_field",
+      "location:lat_lng",
+    ]);
   });
 });

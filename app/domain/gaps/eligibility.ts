@@ -27,7 +27,10 @@ export function facilityFeatures(facility: GapFacility): ListingFeatures {
     kind: facility.kind,
     services: facility.services,
     deliveryModes: facility.deliveryModes,
-    anchorGroup: facility.anchorGroupId === null ? null : { id: facility.anchorGroupId, name: { ko: facility.anchorGroupId, en: facility.anchorGroupId } },
+    anchorGroup:
+      facility.anchorGroupId === null
+        ? null
+        : { id: facility.anchorGroupId, name: { ko: facility.anchorGroupId, en: facility.anchorGroupId } },
     category: null,
     diffusionLevel: null,
     diffusionType: null,
@@ -46,6 +49,8 @@ export interface EligiblePair {
 /** Every (class, facility) pair the rules accept; the SQL computation reads exactly this table. */
 export function eligiblePairs(facilities: readonly GapFacility[]): EligiblePair[] {
   return PAVITT_CLASSES.flatMap((pavittClass) =>
-    facilities.filter((facility) => facilityServesClass(pavittClass, facility)).map((facility) => ({ pavittClass, facility })),
+    facilities
+      .filter((facility) => facilityServesClass(pavittClass, facility))
+      .map((facility) => ({ pavittClass, facility })),
   );
 }

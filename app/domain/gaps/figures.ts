@@ -60,7 +60,9 @@ const round = (value: number, digits: number) => Math.round(value * 10 ** digits
 export function medianNearest(counts: readonly { nearestKm: number | null; firms: number }[]): number | null {
   const total = counts.reduce((sum, entry) => sum + entry.firms, 0);
   if (total === 0) return null;
-  const sorted = [...counts].filter((entry) => entry.firms > 0).sort((a, b) => (a.nearestKm ?? Infinity) - (b.nearestKm ?? Infinity));
+  const sorted = [...counts]
+    .filter((entry) => entry.firms > 0)
+    .sort((a, b) => (a.nearestKm ?? Infinity) - (b.nearestKm ?? Infinity));
   const at = (index: number): number | null => {
     let seen = 0;
     for (const entry of sorted) {
@@ -77,7 +79,10 @@ export function medianNearest(counts: readonly { nearestKm: number | null; firms
 /** A firm is covered when an eligible facility lies within the radius (distances are whole km rounded up). */
 export function figuresOf(counts: readonly DistanceCount[], facilities: number, radiusKm: number): GapFigures {
   const smes = counts.reduce((sum, entry) => sum + entry.firms, 0);
-  const covered = counts.reduce((sum, entry) => sum + (entry.nearestKm !== null && entry.nearestKm <= radiusKm ? entry.firms : 0), 0);
+  const covered = counts.reduce(
+    (sum, entry) => sum + (entry.nearestKm !== null && entry.nearestKm <= radiusKm ? entry.firms : 0),
+    0,
+  );
   const small = isSmallCell(smes);
   return {
     smes,
@@ -90,10 +95,15 @@ export function figuresOf(counts: readonly DistanceCount[], facilities: number, 
   };
 }
 
-const groupKey = (entry: { regionCode: string; pavittClass: string; sector?: string }) => `${entry.regionCode}|${entry.pavittClass}|${entry.sector ?? ""}`;
+const groupKey = (entry: { regionCode: string; pavittClass: string; sector?: string }) =>
+  `${entry.regionCode}|${entry.pavittClass}|${entry.sector ?? ""}`;
 
 /** One row per region × class (× industry when the counts carry one), most uncovered firms first. */
-export function gapRows(counts: readonly DistanceCount[], eligible: readonly EligibleFacilityRef[], radiusKm: number): GapRow[] {
+export function gapRows(
+  counts: readonly DistanceCount[],
+  eligible: readonly EligibleFacilityRef[],
+  radiusKm: number,
+): GapRow[] {
   const groups = new Map<string, DistanceCount[]>();
   for (const entry of counts) {
     const key = groupKey(entry);
@@ -103,8 +113,15 @@ export function gapRows(counts: readonly DistanceCount[], eligible: readonly Eli
   }
   const rows = [...groups.values()].map((group) => {
     const { regionCode, pavittClass, sector } = required(group[0], "the first count of a group");
-    const facilities = eligible.filter((ref) => ref.regionCode === regionCode && ref.pavittClass === pavittClass).length;
-    return { regionCode, pavittClass, ...(sector === undefined ? {} : { sector }), ...figuresOf(group, facilities, radiusKm) };
+    const facilities = eligible.filter(
+      (ref) => ref.regionCode === regionCode && ref.pavittClass === pavittClass,
+    ).length;
+    return {
+      regionCode,
+      pavittClass,
+      ...(sector === undefined ? {} : { sector }),
+      ...figuresOf(group, facilities, radiusKm),
+    };
   });
   return rows.sort(
     (a, b) =>
@@ -128,7 +145,16 @@ export function areaFigures(
   const classes = new Set(counts.map((entry) => entry.pavittClass));
   return (["capital", "rest"] as const).map((area) => {
     const inArea = (regionCode: string) => capitalRegions.has(regionCode) === (area === "capital");
-    const facilities = new Set(eligible.filter((ref) => inArea(ref.regionCode) && classes.has(ref.pavittClass)).map((ref) => ref.facilityId)).size;
-    return { area, ...figuresOf(counts.filter((entry) => inArea(entry.regionCode)), facilities, radiusKm) };
+    const facilities = new Set(
+      eligible.filter((ref) => inArea(ref.regionCode) && classes.has(ref.pavittClass)).map((ref) => ref.facilityId),
+    ).size;
+    return {
+      area,
+      ...figuresOf(
+        counts.filter((entry) => inArea(entry.regionCode)),
+        facilities,
+        radiusKm,
+      ),
+    };
   });
 }

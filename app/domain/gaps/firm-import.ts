@@ -9,7 +9,8 @@ import { isInsideKorea, type LatLng, type PavittClass } from "../types";
 import type { FirmRecordInput } from "./firm-record";
 import { HEX_RESOLUTION } from "./synthetic";
 
-export type RegisterParse = { ok: true; firms: FirmRecordInput[]; encoding: CsvEncoding } | { ok: false; problems: RowIssue[] };
+export type RegisterParse =
+  { ok: true; firms: FirmRecordInput[]; encoding: CsvEncoding } | { ok: false; problems: RowIssue[] };
 
 export interface RegisterContext {
   divisions: Map<string, PavittClass | null>;
@@ -45,7 +46,9 @@ function rowSchema(context: RegisterContext) {
         const value = typeof raw === "string" ? raw.trim() : "";
         if (value === "") return field.report(ctx, "required");
         const division = /^\d{1,2}$/.test(value) ? value.padStart(2, "0") : value;
-        return context.divisions.has(division) ? division : field.report(ctx, "unknown_ksic", { value: value.slice(0, 20) });
+        return context.divisions.has(division)
+          ? division
+          : field.report(ctx, "unknown_ksic", { value: value.slice(0, 20) });
       }),
       employees: field.number({ required: true, min: 0, max: MAX_EMPLOYEES, integer: true }),
       lat: field.number(),
@@ -58,11 +61,17 @@ function rowSchema(context: RegisterContext) {
       address: field.text({ max: MAX_ADDRESS }),
     })
     .superRefine((row, ctx) => {
-      const at = (path: string, code: "lat_lng" | "outside_korea" | "location_or_region") => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], params: { issue: code } });
+      const at = (path: string, code: "lat_lng" | "outside_korea" | "location_or_region") =>
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], params: { issue: code } });
       const hasLat = row.lat !== undefined;
       const hasLng = row.lng !== undefined;
       if (hasLat !== hasLng) at(hasLat ? "lng" : "lat", "lat_lng");
-      else if (typeof row.lat === "number" && typeof row.lng === "number" && !isInsideKorea({ lat: row.lat, lng: row.lng })) at("lat", "outside_korea");
+      else if (
+        typeof row.lat === "number" &&
+        typeof row.lng === "number" &&
+        !isInsideKorea({ lat: row.lat, lng: row.lng })
+      )
+        at("lat", "outside_korea");
       else if (!hasLat && row.region_code === undefined && !row.address) at("region_code", "location_or_region");
     });
 }
@@ -83,17 +92,29 @@ export function parseRegister(bytes: Uint8Array, context: RegisterContext): Regi
   if (parsed.records.length === 0) return { ok: false, problems: [{ ...issue("file", "csv_no_rows"), row: 0 }] };
   const header = parsed.header.map((cell) => cell.toLowerCase().replace(/\s+/g, ""));
   const index = {} as Record<Column, number>;
-  for (const column of Object.keys(COLUMNS) as Column[]) index[column] = header.findIndex((cell) => (COLUMNS[column] as readonly string[]).includes(cell));
+  for (const column of Object.keys(COLUMNS) as Column[])
+    index[column] = header.findIndex((cell) => (COLUMNS[column] as readonly string[]).includes(cell));
   const missing = (["name", "ksic_division", "employees"] as const).filter((column) => index[column] === -1);
-  const problems: RowIssue[] = missing.map((column) => ({ ...issue(column, "csv_column_missing", { column: `${column} (${COLUMNS[column][1]})` }), row: 1 }));
+  const problems: RowIssue[] = missing.map((column) => ({
+    ...issue(column, "csv_column_missing", { column: `${column} (${COLUMNS[column][1]})` }),
+    row: 1,
+  }));
   if ((index.lat === -1 || index.lng === -1) && index.region_code === -1 && index.address === -1)
-    problems.push({ ...issue("lat/lng/region_code", "csv_column_missing", { column: "lat + lng / address / region_code" }), row: 1 });
+    problems.push({
+      ...issue("lat/lng/region_code", "csv_column_missing", { column: "lat + lng / address / region_code" }),
+      row: 1,
+    });
   if (problems.length > 0) return { ok: false, problems };
 
   const schema = rowSchema(context);
   const firms: FirmRecordInput[] = [];
   for (const { line, cells } of parsed.records) {
-    const values = Object.fromEntries((Object.keys(COLUMNS) as Column[]).map((column) => [column, index[column] === -1 ? "" : (cells[index[column]] ?? "")]));
+    const values = Object.fromEntries(
+      (Object.keys(COLUMNS) as Column[]).map((column) => [
+        column,
+        index[column] === -1 ? "" : (cells[index[column]] ?? ""),
+      ]),
+    );
     const checked = check(schema, values);
     if (!checked.ok) {
       problems.push(...checked.issues.map((p: FieldIssue) => ({ ...p, row: line })));
@@ -111,7 +132,15 @@ export function parseRegister(bytes: Uint8Array, context: RegisterContext): Regi
         continue;
       } else {
         const area = { lat: result.match.lat, lng: result.match.lng };
-        firms.push(firmOf(row, result.match.regionCode, area, result.match.precision === "region" ? "region" : "district", context));
+        firms.push(
+          firmOf(
+            row,
+            result.match.regionCode,
+            area,
+            result.match.precision === "region" ? "region" : "district",
+            context,
+          ),
+        );
         continue;
       }
     }
@@ -120,19 +149,34 @@ export function parseRegister(bytes: Uint8Array, context: RegisterContext): Regi
         problems.push({ ...issue("region_code", "region_code_needed"), row: line });
         continue;
       }
-      regionCode = context.boundaries.find((boundary) => isPointInGeometry(point, boundary.geometry))?.regionCode ?? null;
+      regionCode =
+        context.boundaries.find((boundary) => isPointInGeometry(point, boundary.geometry))?.regionCode ?? null;
       if (regionCode === null) {
         problems.push({ ...issue("lat", "outside_provinces"), row: line });
         continue;
       }
     }
     if (regionCode === null) continue;
-    firms.push(firmOf(row, regionCode, point ?? (context.regions.get(regionCode) as LatLng), point ? "address" : "region", context));
+    firms.push(
+      firmOf(
+        row,
+        regionCode,
+        point ?? (context.regions.get(regionCode) as LatLng),
+        point ? "address" : "region",
+        context,
+      ),
+    );
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, firms, encoding: decoded.encoding };
 }
 
-function firmOf(row: { name: string; ksic_division: string; employees: number }, regionCode: string, placed: LatLng, coordPrecision: FirmRecordInput["coordPrecision"], context: RegisterContext): FirmRecordInput {
+function firmOf(
+  row: { name: string; ksic_division: string; employees: number },
+  regionCode: string,
+  placed: LatLng,
+  coordPrecision: FirmRecordInput["coordPrecision"],
+  context: RegisterContext,
+): FirmRecordInput {
   return {
     name: row.name,
     ksicDivision: row.ksic_division,
@@ -141,7 +185,10 @@ function firmOf(row: { name: string; ksic_division: string; employees: number },
     lat: placed.lat,
     lng: placed.lng,
     coordPrecision,
-    pavittClass: classifyPavitt({ division: row.ksic_division, defaultClass: context.divisions.get(row.ksic_division) ?? null }).pavittClass,
+    pavittClass: classifyPavitt({
+      division: row.ksic_division,
+      defaultClass: context.divisions.get(row.ksic_division) ?? null,
+    }).pavittClass,
     h3Cell: latLngToCell(placed.lat, placed.lng, HEX_RESOLUTION),
     synthetic: false,
     source: context.source,

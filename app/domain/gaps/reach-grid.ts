@@ -44,8 +44,14 @@ export interface ReachCell {
 }
 
 const gridRange = () => ({
-  rows: [Math.floor(KOREA_BOUNDS.minLat * CELLS_PER_DEGREE), Math.floor(KOREA_BOUNDS.maxLat * CELLS_PER_DEGREE)] as const,
-  cols: [Math.floor(KOREA_BOUNDS.minLng * CELLS_PER_DEGREE), Math.floor(KOREA_BOUNDS.maxLng * CELLS_PER_DEGREE)] as const,
+  rows: [
+    Math.floor(KOREA_BOUNDS.minLat * CELLS_PER_DEGREE),
+    Math.floor(KOREA_BOUNDS.maxLat * CELLS_PER_DEGREE),
+  ] as const,
+  cols: [
+    Math.floor(KOREA_BOUNDS.minLng * CELLS_PER_DEGREE),
+    Math.floor(KOREA_BOUNDS.maxLng * CELLS_PER_DEGREE),
+  ] as const,
 });
 
 /** Candidate facilities for every cell covering Korea, per class that has any eligible facility. */
@@ -53,7 +59,9 @@ export function buildReachCells(pairs: readonly EligiblePair[]): ReachCell[] {
   const { rows, cols } = gridRange();
   const cells: ReachCell[] = [];
   for (const pavittClass of PAVITT_CLASSES) {
-    const points = pairs.filter((pair) => pair.pavittClass === pavittClass).map((pair) => ({ lat: pair.facility.lat, lng: pair.facility.lng }));
+    const points = pairs
+      .filter((pair) => pair.pavittClass === pavittClass)
+      .map((pair) => ({ lat: pair.facility.lat, lng: pair.facility.lng }));
     if (points.length === 0) continue;
     for (let row = rows[0]; row <= rows[1]; row++) {
       for (let col = cols[0]; col <= cols[1]; col++) {
@@ -73,7 +81,13 @@ export function buildReachCells(pairs: readonly EligiblePair[]): ReachCell[] {
         const nearest = Math.min(...distances.map((entry) => entry.km));
         const candidates = distances.filter((entry) => entry.km <= nearest + 2 * halfSpan).sort((a, b) => a.km - b.km);
         const overflow = candidates.length > CANDIDATE_SLOTS;
-        cells.push({ pavittClass, row, col, overflow, candidates: overflow ? [] : candidates.map((entry) => unitVector(entry.point)) });
+        cells.push({
+          pavittClass,
+          row,
+          col,
+          overflow,
+          candidates: overflow ? [] : candidates.map((entry) => unitVector(entry.point)),
+        });
       }
     }
   }

@@ -41,7 +41,20 @@ export interface SynthContext {
 export const CAPITAL_AREA_SHARE = 0.57;
 const CAPITAL_WEIGHTS: Record<string, number> = { "41": 0.6, "11": 0.25, "28": 0.15 };
 const OTHER_WEIGHTS: Record<string, number> = {
-  "48": 9, "26": 7, "27": 7, "47": 7, "44": 5, "43": 4, "31": 2.5, "29": 2.5, "52": 2.5, "46": 2.5, "30": 2, "51": 1.5, "50": 0.5, "36": 0.5,
+  "48": 9,
+  "26": 7,
+  "27": 7,
+  "47": 7,
+  "44": 5,
+  "43": 4,
+  "31": 2.5,
+  "29": 2.5,
+  "52": 2.5,
+  "46": 2.5,
+  "30": 2,
+  "51": 1.5,
+  "50": 0.5,
+  "36": 0.5,
 };
 const SIZE_MIX = [
   { share: 2_680_000, min: 1, max: 9 },
@@ -92,7 +105,8 @@ function gaussian(random: () => number): number {
 function scatter(random: () => number, center: LatLng, spreadKm: number): LatLng {
   for (let attempt = 0; attempt < 20; attempt++) {
     const lat = center.lat + (gaussian(random) * spreadKm) / KM_PER_DEGREE_LAT;
-    const lng = center.lng + (gaussian(random) * spreadKm) / (KM_PER_DEGREE_LAT * Math.cos((center.lat * Math.PI) / 180));
+    const lng =
+      center.lng + (gaussian(random) * spreadKm) / (KM_PER_DEGREE_LAT * Math.cos((center.lat * Math.PI) / 180));
     const point = { lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };
     if (isInsideKorea(point)) return point;
   }
@@ -105,7 +119,9 @@ export function* syntheticFirms(count: number, seed: number, context: SynthConte
   const regionsByCode = new Map(context.regions.map((region) => [region.code, region]));
   const present = (code: string) => regionsByCode.has(code);
   const pickRegion = weightedPicker([
-    ...Object.entries(CAPITAL_WEIGHTS).filter(([code]) => present(code)).map(([code, weight]) => ({ value: code, weight: weight * CAPITAL_AREA_SHARE })),
+    ...Object.entries(CAPITAL_WEIGHTS)
+      .filter(([code]) => present(code))
+      .map(([code, weight]) => ({ value: code, weight: weight * CAPITAL_AREA_SHARE })),
     ...(() => {
       const others = Object.entries(OTHER_WEIGHTS).filter(([code]) => present(code));
       const total = others.reduce((sum, [, weight]) => sum + weight, 0);
@@ -116,11 +132,16 @@ export function* syntheticFirms(count: number, seed: number, context: SynthConte
   const known = (code: string) => context.divisions.has(code);
   const manufacturing = MANUFACTURING.filter(known);
   const classOf = new Map(
-    [...context.divisions].map(([division, defaultClass]) => [division, classifyPavitt({ division, defaultClass }).pavittClass]),
+    [...context.divisions].map(([division, defaultClass]) => [
+      division,
+      classifyPavitt({ division, defaultClass }).pavittClass,
+    ]),
   );
   const complexesByRegion = new Map<string, SynthComplex[]>();
-  for (const complex of context.complexes) complexesByRegion.set(complex.regionCode, [...(complexesByRegion.get(complex.regionCode) ?? []), complex]);
-  const pickFrom = <T>(values: readonly T[]) => required(values[Math.floor(random() * values.length)], "a value to pick from");
+  for (const complex of context.complexes)
+    complexesByRegion.set(complex.regionCode, [...(complexesByRegion.get(complex.regionCode) ?? []), complex]);
+  const pickFrom = <T>(values: readonly T[]) =>
+    required(values[Math.floor(random() * values.length)], "a value to pick from");
 
   for (let index = 1; index <= count; index++) {
     const region = regionsByCode.get(pickRegion(random)) as SynthRegion;
@@ -135,7 +156,8 @@ export function* syntheticFirms(count: number, seed: number, context: SynthConte
       point = scatter(random, complex.point, COMPLEX_SPREAD_KM);
       industries = random() < COMPLEX_INDUSTRY_SHARE ? complex.industries.filter(known) : manufacturing;
     } else {
-      const spread = region.code === "50" ? JEJU_SPREAD_KM : METRO_CODES.has(region.code) ? METRO_SPREAD_KM : PROVINCE_SPREAD_KM;
+      const spread =
+        region.code === "50" ? JEJU_SPREAD_KM : METRO_CODES.has(region.code) ? METRO_SPREAD_KM : PROVINCE_SPREAD_KM;
       point = scatter(random, region.labelPoint, spread);
       industries = random() < STRATEGIC_SHARE ? region.strategicIndustries.filter(known) : manufacturing;
     }

@@ -36,5 +36,4 @@ export interface GeocodeMatch {
 }
 
 export type GeocodeResult =
-  | { ok: true; match: GeocodeMatch }
-  | { ok: false; reason: "empty" | "no_match" | "ambiguous"; candidates: string[] };
+  { ok: true; match: GeocodeMatch } | { ok: false; reason: "empty" | "no_match" | "ambiguous"; candidates: string[] };

@@ -66,7 +66,9 @@ const compact = (text: string) => text.replace(/\s+/g, "");
 
 /** 역삼제1동 → 역삼1동; 대명2·8동 → 대명2.8동. */
 export function normalizeAreaName(name: string): string {
-  return compact(name).replace(/제(\d)/g, "$1").replace(/[·ㆍ,]/g, ".");
+  return compact(name)
+    .replace(/제(\d)/g, "$1")
+    .replace(/[·ㆍ,]/g, ".");
 }
 
 function parseDongName(name: string): DongName | null {
@@ -97,7 +99,8 @@ export function buildGeocoder(areas: readonly Area[], regions: readonly RegionNa
   for (const region of regions) {
     const aliases = [region.nameKo, region.nameKoShort, region.nameEn.toLowerCase()];
     // 서울시, 부산시 …, 세종시; 경기 → 경기도. (광주시 alone is Gyeonggi's city, not the metropolitan city.)
-    if (/(특별시|광역시|특별자치시)$/.test(region.nameKo) && region.nameKoShort !== "광주") aliases.push(`${region.nameKoShort}시`);
+    if (/(특별시|광역시|특별자치시)$/.test(region.nameKo) && region.nameKoShort !== "광주")
+      aliases.push(`${region.nameKoShort}시`);
     if (/도$/.test(region.nameKo)) aliases.push(`${region.nameKoShort}도`);
     for (const alias of aliases) index.regionAliases.set(compact(alias), region.code);
   }
@@ -122,11 +125,14 @@ export function buildGeocoder(areas: readonly Area[], regions: readonly RegionNa
     push(index.cityDongs, area.sigunguCode.slice(0, 4), area);
     const parsed = parseDongName(area.nameKo);
     index.parsedNames.set(area, parsed);
-    if (parsed) for (const stem of new Set([parsed.stem, ...parsed.stem.split(".")])) push(index.dongsByStem, stem, area);
+    if (parsed)
+      for (const stem of new Set([parsed.stem, ...parsed.stem.split(".")])) push(index.dongsByStem, stem, area);
   }
   // Old province names (강원도, 전라북도, 제주도) are defunct region rows; add their short forms too.
   index.regionAliases.set("제주도", "50");
-  index.gluedAliases = [...index.regionAliases.keys()].filter((alias) => alias.length >= 3).sort((a, b) => b.length - a.length);
+  index.gluedAliases = [...index.regionAliases.keys()]
+    .filter((alias) => alias.length >= 3)
+    .sort((a, b) => b.length - a.length);
   return { geocode: (query) => geocode(index, query), area: (code) => index.byCode.get(code) };
 }
 
@@ -216,7 +222,9 @@ function geocode(index: Index, raw: string): GeocodeResult {
   for (const width of [2, 1]) {
     if (position + width > head.length) continue;
     const key = compact(head.slice(position, position + width).join(""));
-    const found = (index.sigungu.get(key) ?? []).filter((a) => regionCode === null || a.regionCode === regionCode || a.code.startsWith(regionCode));
+    const found = (index.sigungu.get(key) ?? []).filter(
+      (a) => regionCode === null || a.regionCode === regionCode || a.code.startsWith(regionCode),
+    );
     if (found.length > 0) {
       sigunguCandidates = found;
       sigunguEnd = position + width;
@@ -234,7 +242,8 @@ function geocode(index: Index, raw: string): GeocodeResult {
   if (dong.kind === "ambiguous" && resolved.length === 0) {
     // 역삼동 alone: two administrative dongs, one sigungu.
     const sigungu = new Set(dong.areas.map((a) => a.sigunguCode));
-    if (sigungu.size === 1) return { ok: true, match: matchFor(index, index.byCode.get(`${[...sigungu][0]}00000`)!, notes) };
+    if (sigungu.size === 1)
+      return { ok: true, match: matchFor(index, index.byCode.get(`${[...sigungu][0]}00000`)!, notes) };
     return { ok: false, reason: "ambiguous", candidates: dong.candidates };
   }
   if (dong.kind === "found") return { ok: true, match: matchFor(index, dong.area, notes) };
@@ -245,7 +254,11 @@ function geocode(index: Index, raw: string): GeocodeResult {
     if (parent) return { ok: true, match: matchFor(index, parent, notes) };
     const regionsOf = new Set(resolved.map((a) => a.regionCode));
     if (regionsOf.size === 1 && regionCode !== null) {
-      notes.push({ rule: "geocode.sigungu_unclear", ko: "시·군·구를 하나로 정할 수 없어 시·도 중심으로 표시합니다.", en: "The city, county or district is unclear, so the province's centre is used." });
+      notes.push({
+        rule: "geocode.sigungu_unclear",
+        ko: "시·군·구를 하나로 정할 수 없어 시·도 중심으로 표시합니다.",
+        en: "The city, county or district is unclear, so the province's centre is used.",
+      });
       return { ok: true, match: matchFor(index, index.regionArea.get(regionCode)!, notes) };
     }
     return { ok: false, reason: "ambiguous", candidates: resolved.map((a) => label(index, a).ko) };
@@ -258,7 +271,11 @@ function noteRenamedRegion(index: Index, word: string, regionCode: string, notes
   const current = index.regionNames.get(regionCode);
   const old = index.oldRegions.get(compact(word));
   if (current && old)
-    notes.push({ rule: "geocode.old_name", ko: `${old.nameKo}는 지금의 ${current.nameKo}입니다.`, en: `${old.nameKo} is today's ${current.nameEn}.` });
+    notes.push({
+      rule: "geocode.old_name",
+      ko: `${old.nameKo}는 지금의 ${current.nameKo}입니다.`,
+      en: `${old.nameKo} is today's ${current.nameEn}.`,
+    });
 }
 
 /** Current sigungu for the candidates: defunct ones give way to their successors. */
@@ -280,8 +297,16 @@ function resolveSigungu(index: Index, candidates: Area[], notes: Note[]): Area[]
     const regionNow = index.regionNames.get(firstSuccessor.regionCode);
     notes.push(
       movedRegion && regionNow
-        ? { rule: "geocode.moved", ko: `${candidate.nameKo}은(는) 지금 ${regionNow.nameKo} ${names}입니다.`, en: `${candidate.nameKo} now belongs to ${regionNow.nameEn} (${names}).` }
-        : { rule: "geocode.old_name", ko: `${candidate.nameKo}은(는) 지금의 ${names}입니다.`, en: `${candidate.nameKo} is today's ${names}.` },
+        ? {
+            rule: "geocode.moved",
+            ko: `${candidate.nameKo}은(는) 지금 ${regionNow.nameKo} ${names}입니다.`,
+            en: `${candidate.nameKo} now belongs to ${regionNow.nameEn} (${names}).`,
+          }
+        : {
+            rule: "geocode.old_name",
+            ko: `${candidate.nameKo}은(는) 지금의 ${names}입니다.`,
+            en: `${candidate.nameKo} is today's ${names}.`,
+          },
     );
     for (const s of successors) if (!result.includes(s)) result.push(s);
   }
@@ -303,14 +328,27 @@ function findDefunctDong(index: Index, candidates: Area[], words: string[], note
       if (!dong) continue;
       const successors = dong.successors.flatMap((code) => index.byCode.get(code) ?? []).filter((a) => a.current);
       const sigungu = new Set(successors.map((a) => a.sigunguCode));
-      const today = successors.length === 1 ? successors[0] : sigungu.size === 1 ? index.byCode.get(`${[...sigungu][0]}00000`) : undefined;
+      const today =
+        successors.length === 1
+          ? successors[0]
+          : sigungu.size === 1
+            ? index.byCode.get(`${[...sigungu][0]}00000`)
+            : undefined;
       if (!today) return null;
       const now = label(index, today);
       const regionNow = index.regionNames.get(today.regionCode);
       notes.push(
         today.regionCode !== candidate.code.slice(0, 2) && regionNow
-          ? { rule: "geocode.moved", ko: `${candidate.nameKo} ${dong.nameKo}은(는) 지금 ${now.ko}입니다.`, en: `${candidate.nameKo} ${dong.nameKo} now belongs to ${regionNow.nameEn} (${now.en}).` }
-          : { rule: "geocode.old_name", ko: `${candidate.nameKo} ${dong.nameKo}은(는) 지금의 ${now.ko}입니다.`, en: `${candidate.nameKo} ${dong.nameKo} is today's ${now.en}.` },
+          ? {
+              rule: "geocode.moved",
+              ko: `${candidate.nameKo} ${dong.nameKo}은(는) 지금 ${now.ko}입니다.`,
+              en: `${candidate.nameKo} ${dong.nameKo} now belongs to ${regionNow.nameEn} (${now.en}).`,
+            }
+          : {
+              rule: "geocode.old_name",
+              ko: `${candidate.nameKo} ${dong.nameKo}은(는) 지금의 ${now.ko}입니다.`,
+              en: `${candidate.nameKo} ${dong.nameKo} is today's ${now.en}.`,
+            },
       );
       return today;
     }
@@ -326,9 +364,16 @@ function commonCity(index: Index, areas: Area[]): Area | null {
   return city && city.current ? city : null;
 }
 
-type DongSearch = { kind: "found"; area: Area } | { kind: "ambiguous"; candidates: string[]; areas: Area[] } | { kind: "none" };
+type DongSearch =
+  { kind: "found"; area: Area } | { kind: "ambiguous"; candidates: string[]; areas: Area[] } | { kind: "none" };
 
-function findDong(index: Index, words: string[], scope: Area[] | null, regionCode: string | null, notes: Note[]): DongSearch {
+function findDong(
+  index: Index,
+  words: string[],
+  scope: Area[] | null,
+  regionCode: string | null,
+  notes: Note[],
+): DongSearch {
   let ambiguous: Area[] | null = null;
   for (const word of words) {
     const parsed = parseDongName(word);
@@ -349,7 +394,9 @@ function findDong(index: Index, words: string[], scope: Area[] | null, regionCod
       break;
     }
   }
-  return ambiguous ? { kind: "ambiguous", areas: ambiguous, candidates: ambiguous.map((a) => label(index, a).ko) } : { kind: "none" };
+  return ambiguous
+    ? { kind: "ambiguous", areas: ambiguous, candidates: ambiguous.map((a) => label(index, a).ko) }
+    : { kind: "none" };
 }
 
 /** The current dongs of a city and every gu of it (a city code ends in 0). */
@@ -359,7 +406,9 @@ function cityDongs(index: Index, cityCode: string): Area[] {
 
 /** Dongs anywhere (or in one province) whose name carries the stem. */
 function nationwide(index: Index, parsed: DongName, regionCode: string | null): Area[] {
-  return (index.dongsByStem.get(parsed.stem) ?? []).filter((area) => regionCode === null || area.regionCode === regionCode);
+  return (index.dongsByStem.get(parsed.stem) ?? []).filter(
+    (area) => regionCode === null || area.regionCode === regionCode,
+  );
 }
 
 /**
@@ -369,13 +418,38 @@ function nationwide(index: Index, parsed: DongName, regionCode: string | null): 
  * was a 면; an administrative dong merged from several (효자동 in 청운효자동).
  */
 function matchDong(index: Index, wanted: DongName, pool: Area[]): Area[] {
-  const parsedPool = pool.map((area) => ({ area, name: index.parsedNames.get(area) ?? null })).filter((p): p is { area: Area; name: DongName } => p.name !== null);
+  const parsedPool = pool
+    .map((area) => ({ area, name: index.parsedNames.get(area) ?? null }))
+    .filter((p): p is { area: Area; name: DongName } => p.name !== null);
   const rules: ((p: { area: Area; name: DongName }) => boolean)[] = [
-    (p) => p.name.stem === wanted.stem && sameNumbers(p.name.numbers, wanted.numbers) && sameKind(p.name.suffix, wanted.suffix),
-    (p) => p.name.stem === wanted.stem && wanted.numbers.length > 0 && wanted.numbers.every((n) => p.name.numbers.includes(n)) && sameKind(p.name.suffix, wanted.suffix),
-    (p) => p.name.stem === wanted.stem && wanted.numbers.length === 0 && (wanted.suffix === "동" || wanted.suffix === "가") && p.name.suffix === "동",
-    (p) => p.name.stem === wanted.stem && (wanted.suffix === "읍" || wanted.suffix === "면") && (p.name.suffix === "읍" || p.name.suffix === "면"),
-    (p) => wanted.stem.length >= 2 && wanted.numbers.length === 0 && p.name.numbers.length === 0 && p.name.suffix === "동" && wanted.suffix === "동" && p.name.stem !== wanted.stem && (p.name.stem.split(".").includes(wanted.stem) || p.name.stem.endsWith(wanted.stem) || p.name.stem.startsWith(wanted.stem)),
+    (p) =>
+      p.name.stem === wanted.stem &&
+      sameNumbers(p.name.numbers, wanted.numbers) &&
+      sameKind(p.name.suffix, wanted.suffix),
+    (p) =>
+      p.name.stem === wanted.stem &&
+      wanted.numbers.length > 0 &&
+      wanted.numbers.every((n) => p.name.numbers.includes(n)) &&
+      sameKind(p.name.suffix, wanted.suffix),
+    (p) =>
+      p.name.stem === wanted.stem &&
+      wanted.numbers.length === 0 &&
+      (wanted.suffix === "동" || wanted.suffix === "가") &&
+      p.name.suffix === "동",
+    (p) =>
+      p.name.stem === wanted.stem &&
+      (wanted.suffix === "읍" || wanted.suffix === "면") &&
+      (p.name.suffix === "읍" || p.name.suffix === "면"),
+    (p) =>
+      wanted.stem.length >= 2 &&
+      wanted.numbers.length === 0 &&
+      p.name.numbers.length === 0 &&
+      p.name.suffix === "동" &&
+      wanted.suffix === "동" &&
+      p.name.stem !== wanted.stem &&
+      (p.name.stem.split(".").includes(wanted.stem) ||
+        p.name.stem.endsWith(wanted.stem) ||
+        p.name.stem.startsWith(wanted.stem)),
   ];
   for (const rule of rules) {
     const hits = dedupe(parsedPool.filter(rule).map((p) => p.area));
@@ -415,7 +489,19 @@ function matchFor(index: Index, area: Area, notes: Note[]): GeocodeMatch {
 function label(index: Index, area: Area): { ko: string; en: string } {
   const region = index.regionNames.get(area.regionCode);
   const sigungu = area.level === "region" ? undefined : index.byCode.get(`${area.sigunguCode}00000`);
-  const ko = [region?.nameKo, sigungu && sigungu.nameKo !== region?.nameKo ? sigungu.nameKo : undefined, area.level === "eupmyeondong" ? area.nameKo : undefined].filter(Boolean).join(" ");
-  const en = [area.level === "eupmyeondong" ? area.nameKo : undefined, sigungu && sigungu.nameEn !== region?.nameEn ? sigungu.nameEn : undefined, region?.nameEn].filter(Boolean).join(", ");
+  const ko = [
+    region?.nameKo,
+    sigungu && sigungu.nameKo !== region?.nameKo ? sigungu.nameKo : undefined,
+    area.level === "eupmyeondong" ? area.nameKo : undefined,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const en = [
+    area.level === "eupmyeondong" ? area.nameKo : undefined,
+    sigungu && sigungu.nameEn !== region?.nameEn ? sigungu.nameEn : undefined,
+    region?.nameEn,
+  ]
+    .filter(Boolean)
+    .join(", ");
   return { ko, en };
 }

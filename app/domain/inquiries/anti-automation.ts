@@ -9,7 +9,11 @@ export const MAX_FORM_AGE_SECONDS = 24 * 3600;
 
 export type AutomationVerdict = { ok: true } | { ok: false; reason: "honeypot" | "too_fast" | "form_expired" };
 
-export function judgeSubmission(input: { honeypot: string; renderedAt: number | null; now: number }): AutomationVerdict {
+export function judgeSubmission(input: {
+  honeypot: string;
+  renderedAt: number | null;
+  now: number;
+}): AutomationVerdict {
   if (input.honeypot.trim() !== "") return { ok: false, reason: "honeypot" };
   if (input.renderedAt === null) return { ok: false, reason: "form_expired" };
   const seconds = (input.now - input.renderedAt) / 1000;

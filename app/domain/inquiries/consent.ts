@@ -17,6 +17,13 @@ export function erasureCutoff(now: Date, retentionDays = RETENTION_DAYS): Date {
   return new Date(now.getTime() - retentionDays * DAY_MS);
 }
 
-export function isDueForErasure(request: { closedAt: Date | null; erasedAt: Date | null; retentionDays: number }, now: Date): boolean {
-  return request.erasedAt === null && request.closedAt !== null && request.closedAt < erasureCutoff(now, request.retentionDays);
+export function isDueForErasure(
+  request: { closedAt: Date | null; erasedAt: Date | null; retentionDays: number },
+  now: Date,
+): boolean {
+  return (
+    request.erasedAt === null &&
+    request.closedAt !== null &&
+    request.closedAt < erasureCutoff(now, request.retentionDays)
+  );
 }

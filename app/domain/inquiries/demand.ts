@@ -32,7 +32,9 @@ export interface DemandFigures {
   medianDaysToClose: number | null;
 }
 
-export type DemandCell = { regionCode: string; pavittClass: string | null; ksicDivision: string | null } & ({ suppressed: false; figures: DemandFigures } | { suppressed: true; figures: null });
+export type DemandCell = { regionCode: string; pavittClass: string | null; ksicDivision: string | null } & (
+  { suppressed: false; figures: DemandFigures } | { suppressed: true; figures: null }
+);
 
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -52,7 +54,9 @@ export function demandFigures(facts: DemandFact[]): DemandFigures {
   const closed = facts.filter((f) => f.state === "closed");
   const decided = closed.filter((f) => f.outcome !== "referred");
   const helped = closed.filter((f) => f.outcome === "helped").length;
-  const hours = facts.flatMap((f) => (f.firstAnsweredAt ? [(f.firstAnsweredAt.getTime() - f.createdAt.getTime()) / 3_600_000] : []));
+  const hours = facts.flatMap((f) =>
+    f.firstAnsweredAt ? [(f.firstAnsweredAt.getTime() - f.createdAt.getTime()) / 3_600_000] : [],
+  );
   const days = closed.flatMap((f) => (f.closedAt ? [(f.closedAt.getTime() - f.createdAt.getTime()) / 86_400_000] : []));
   return {
     requests: facts.length,
@@ -69,15 +73,24 @@ export function demandFigures(facts: DemandFact[]): DemandFigures {
 export function demandCells(facts: DemandFact[], by: "region" | "region_class_industry"): DemandCell[] {
   const groups = new Map<string, DemandFact[]>();
   for (const fact of facts) {
-    const key = by === "region" ? fact.regionCode : [fact.regionCode, fact.pavittClass ?? "", fact.ksicDivision ?? ""].join("|");
+    const key =
+      by === "region" ? fact.regionCode : [fact.regionCode, fact.pavittClass ?? "", fact.ksicDivision ?? ""].join("|");
     const group = groups.get(key);
     if (group) group.push(fact);
     else groups.set(key, [fact]);
   }
   const cells: DemandCell[] = [...groups.values()].map((group) => {
     const first = group[0]!;
-    const where = { regionCode: first.regionCode, pavittClass: by === "region" ? null : first.pavittClass, ksicDivision: by === "region" ? null : first.ksicDivision };
-    return group.length < MIN_CELL ? { ...where, suppressed: true, figures: null } : { ...where, suppressed: false, figures: demandFigures(group) };
+    const where = {
+      regionCode: first.regionCode,
+      pavittClass: by === "region" ? null : first.pavittClass,
+      ksicDivision: by === "region" ? null : first.ksicDivision,
+    };
+    return group.length < MIN_CELL
+      ? { ...where, suppressed: true, figures: null }
+      : { ...where, suppressed: false, figures: demandFigures(group) };
   });
-  return cells.sort((a, b) => (b.figures?.requests ?? 0) - (a.figures?.requests ?? 0) || a.regionCode.localeCompare(b.regionCode));
+  return cells.sort(
+    (a, b) => (b.figures?.requests ?? 0) - (a.figures?.requests ?? 0) || a.regionCode.localeCompare(b.regionCode),
+  );
 }

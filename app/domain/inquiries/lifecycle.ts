@@ -13,9 +13,11 @@ export type InquiryOutcome = (typeof INQUIRY_OUTCOMES)[number];
 /** The outcomes a council chooses when closing; "referred" comes only from a referral. */
 export const CLOSING_OUTCOMES = ["helped", "not_eligible", "no_reply"] as const satisfies readonly InquiryOutcome[];
 
-export type InquiryAction = { kind: "accept" } | { kind: "start" } | { kind: "close"; outcome: InquiryOutcome } | { kind: "refer" };
+export type InquiryAction =
+  { kind: "accept" } | { kind: "start" } | { kind: "close"; outcome: InquiryOutcome } | { kind: "refer" };
 
-export type Transition = { ok: true; state: InquiryState; outcome: InquiryOutcome | null } | { ok: false; reason: "closed" | "not_allowed" };
+export type Transition =
+  { ok: true; state: InquiryState; outcome: InquiryOutcome | null } | { ok: false; reason: "closed" | "not_allowed" };
 
 export function transition(state: InquiryState, action: InquiryAction): Transition {
   if (state === "closed") return { ok: false, reason: "closed" };
@@ -23,9 +25,13 @@ export function transition(state: InquiryState, action: InquiryAction): Transiti
     case "accept":
       return state === "new" ? { ok: true, state: "accepted", outcome: null } : { ok: false, reason: "not_allowed" };
     case "start":
-      return state === "accepted" ? { ok: true, state: "in_progress", outcome: null } : { ok: false, reason: "not_allowed" };
+      return state === "accepted"
+        ? { ok: true, state: "in_progress", outcome: null }
+        : { ok: false, reason: "not_allowed" };
     case "close":
-      return action.outcome === "referred" ? { ok: false, reason: "not_allowed" } : { ok: true, state: "closed", outcome: action.outcome };
+      return action.outcome === "referred"
+        ? { ok: false, reason: "not_allowed" }
+        : { ok: true, state: "closed", outcome: action.outcome };
     case "refer":
       return { ok: true, state: "closed", outcome: "referred" };
   }

@@ -29,8 +29,10 @@ export function holidayCalendar(rows: ReadonlyArray<Record<string, string>>): Ho
     rows.map((row, index) => {
       const date = row.date ?? "";
       const line = index + 2;
-      if (!ISO_DAY.test(date) || isoDate(Date.parse(`${date}T00:00:00Z`) / DAY_MS) !== date) throw new Error(`public_holidays.csv line ${line}: "${date}" is not a date (YYYY-MM-DD)`);
-      if (!row.name_ko || !row.source) throw new Error(`public_holidays.csv line ${line}: name_ko and source are required`);
+      if (!ISO_DAY.test(date) || isoDate(Date.parse(`${date}T00:00:00Z`) / DAY_MS) !== date)
+        throw new Error(`public_holidays.csv line ${line}: "${date}" is not a date (YYYY-MM-DD)`);
+      if (!row.name_ko || !row.source)
+        throw new Error(`public_holidays.csv line ${line}: name_ko and source are required`);
       return date;
     }),
   );

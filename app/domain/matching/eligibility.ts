@@ -54,7 +54,15 @@ function regionCheck(program: EligibilityProgram, firm: EligibilityFirm): Check 
   const met = program.nationwide || program.regionCodes.includes(firm.regionCode);
   // An imported call says which field its regions were read from (a title marker, supt_regin…).
   if (!program.nationwide && program.regionBasis) {
-    return check(met, reason("call.region", { field: program.regionBasis.field, value: program.regionBasis.value, codes: [...program.regionCodes], met }));
+    return check(
+      met,
+      reason("call.region", {
+        field: program.regionBasis.field,
+        value: program.regionBasis.value,
+        codes: [...program.regionCodes],
+        met,
+      }),
+    );
   }
   return check(met, reason("eligibility.region", { nationwide: program.nationwide, met }));
 }

@@ -7,7 +7,15 @@ import { checkSme, type SizeRule } from "../sme";
 import { checkEligibility } from "./eligibility";
 import { applyReach, reachOf } from "./reach";
 import { scoreFacility, scoreProgram, type Scored } from "./scoring";
-import type { FacilityCandidate, FirmFacts, FirmProfile, MatchContext, MatchResult, ProgramCandidate, ScoredItem } from "./types";
+import type {
+  FacilityCandidate,
+  FirmFacts,
+  FirmProfile,
+  MatchContext,
+  MatchResult,
+  ProgramCandidate,
+  ScoredItem,
+} from "./types";
 
 export interface MatchCandidates {
   facilities: readonly FacilityCandidate[];
@@ -25,7 +33,7 @@ export function matchFirm(
   profile: FirmProfile,
   candidates: MatchCandidates,
   context: MatchContext,
-  sizeRules: readonly SizeRule[]
+  sizeRules: readonly SizeRule[],
 ): MatchResult {
   const division = context.divisions.get(profile.ksicDivision);
   const divisionName = division
@@ -54,7 +62,7 @@ export function matchFirm(
       division: profile.ksicDivision,
       sectionCode: profile.sectionCode,
     },
-    sizeRules
+    sizeRules,
   );
   const firm: FirmFacts = { profile, pavittClass: pavitt.pavittClass, capability: capability.capability, divisionName };
   const eligibilityFirm = {
@@ -68,14 +76,20 @@ export function matchFirm(
   const applicant = applicantOf(profile, context);
   const today = context.today;
 
-  const centers = candidates.facilities.map((facility) => item("facility", facility, scoreFacility(facility, firm, context), []));
-  const reachOfCenter = (center: ScoredItem) => reachOf(profile.regionCode, facilitiesById.get(center.id) ?? { regionCode: null }, center.distanceKm);
+  const centers = candidates.facilities.map((facility) =>
+    item("facility", facility, scoreFacility(facility, firm, context), []),
+  );
+  const reachOfCenter = (center: ScoredItem) =>
+    reachOf(profile.regionCode, facilitiesById.get(center.id) ?? { regionCode: null }, center.distanceKm);
   const evaluate = (program: ProgramCandidate) => {
     const eligibility = checkEligibility(program, eligibilityFirm);
     // An imported call also sets a window, applicant types and a business age; a closed call is never recommended.
     const call = callFactsFrom(program);
-    const callCheck = call ? checkCall(call, { applicantType: applicant.type, foundedOn: profile.foundedOn ?? null, today: today ?? "" }) : null;
-    const eligible = eligibility.eligible && (call === null || (today !== undefined && callCheck !== null && callCheck.eligible));
+    const callCheck = call
+      ? checkCall(call, { applicantType: applicant.type, foundedOn: profile.foundedOn ?? null, today: today ?? "" })
+      : null;
+    const eligible =
+      eligibility.eligible && (call === null || (today !== undefined && callCheck !== null && callCheck.eligible));
     return { eligible, reasons: [...(callCheck?.reasons ?? []), ...eligibility.reasons] };
   };
   const programs = candidates.programs.flatMap((program) => {
@@ -88,7 +102,12 @@ export function matchFirm(
 
   return {
     classification: { pavitt, capability, cooperation: cooperationMode(capability.capability) },
-    eligibility: { isSme: sme.isSme, sizeBand: sme.sizeBand, reasons: [...sme.reasons, ...applicant.reasons], applicantType: applicant.type },
+    eligibility: {
+      isSme: sme.isSme,
+      sizeBand: sme.sizeBand,
+      reasons: [...sme.reasons, ...applicant.reasons],
+      applicantType: applicant.type,
+    },
     centers: applyReach(centers.sort(byRank), reachOfCenter),
     programs: programs.sort(byRank),
     explained,
@@ -112,7 +131,7 @@ function item(
   type: ScoredItem["type"],
   listing: { id: string; kind: string; nameKo: string; nameEn: string },
   scored: Scored,
-  eligibilityReasons: ScoredItem["reasons"]
+  eligibilityReasons: ScoredItem["reasons"],
 ): ScoredItem {
   return {
     id: listing.id,

@@ -25,8 +25,13 @@ function zoneOf(regionCode: string | null): string | null {
 export type Reach = { within: true } | { within: false; acrossSea: boolean };
 
 /** Whether a center is within the firm's reach; an unplaced one is judged by its region alone. */
-export function reachOf(firmRegion: string, facility: Pick<FacilityCandidate, "regionCode">, distanceKm: number | null): Reach {
-  if (facility.regionCode !== null && (facility.regionCode === JEJU) !== (firmRegion === JEJU)) return { within: false, acrossSea: true };
+export function reachOf(
+  firmRegion: string,
+  facility: Pick<FacilityCandidate, "regionCode">,
+  distanceKm: number | null,
+): Reach {
+  if (facility.regionCode !== null && (facility.regionCode === JEJU) !== (firmRegion === JEJU))
+    return { within: false, acrossSea: true };
   const zone = zoneOf(facility.regionCode);
   const sameZone = zone !== null && zone === zoneOf(firmRegion);
   if (sameZone || (distanceKm !== null && distanceKm <= REACH_KM)) return { within: true };
@@ -44,7 +49,15 @@ export function applyReach(ranked: readonly ScoredItem[], reachOfItem: (item: Sc
   if (near.length >= MIN_CENTERS_IN_REACH) return near;
   const far = judged.flatMap(({ item, reach }) => {
     if (reach.within) return [];
-    const reason: Reason = { rule: "reach.beyond", params: { km: item.distanceKm === null ? null : Math.round(item.distanceKm), acrossSea: reach.acrossSea, withinReach: near.length, reachKm: REACH_KM } };
+    const reason: Reason = {
+      rule: "reach.beyond",
+      params: {
+        km: item.distanceKm === null ? null : Math.round(item.distanceKm),
+        acrossSea: reach.acrossSea,
+        withinReach: near.length,
+        reachKm: REACH_KM,
+      },
+    };
     return [{ ...item, reasons: [reason, ...item.reasons] }];
   });
   return [...near, ...far];

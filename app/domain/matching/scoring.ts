@@ -1,8 +1,24 @@
 import { distanceKm } from "../geo";
 import { reason, type Reason } from "../reasons";
-import type { Bilingual, Capability, DeliveryMode, DiffusionLevel, FacilityService, Need, PavittClass, ProgramCategory } from "../types";
+import type {
+  Bilingual,
+  Capability,
+  DeliveryMode,
+  DiffusionLevel,
+  FacilityService,
+  Need,
+  PavittClass,
+  ProgramCategory,
+} from "../types";
 import { stanceOf, type ListingFeatures } from "./stance";
-import type { BreakdownLine, FacilityCandidate, FirmFacts, MatchContext, ProgramCandidate, ScoreComponent } from "./types";
+import type {
+  BreakdownLine,
+  FacilityCandidate,
+  FirmFacts,
+  MatchContext,
+  ProgramCandidate,
+  ScoreComponent,
+} from "./types";
 
 /**
  * Points per component; they sum to 100.
@@ -154,7 +170,9 @@ export function scoreFacility(facility: FacilityCandidate, firm: FirmFacts, cont
     stance: stance(firm, features),
     level: level(firm, facilityLevels(facility), false, []),
     delivery: delivery(firm, facility.deliveryModes),
-    needs: needs(firm, (need) => (need === "cooperation" ? offersCooperation(facility) : has(facility.services, NEED_SERVICES[need]))),
+    needs: needs(firm, (need) =>
+      need === "cooperation" ? offersCooperation(facility) : has(facility.services, NEED_SERVICES[need]),
+    ),
   });
 }
 
@@ -163,7 +181,7 @@ export function scoreProgram(
   program: ProgramCandidate,
   provider: FacilityCandidate | undefined,
   firm: FirmFacts,
-  context: MatchContext
+  context: MatchContext,
 ): Scored {
   const distance = program.location === null ? null : distanceKm(firm.profile.location, program.location);
   const sameRegion = !program.nationwide && program.regionCodes.includes(firm.profile.regionCode);
@@ -174,25 +192,30 @@ export function scoreProgram(
     proximity: proximity(distance, {
       type: "program",
       sameRegion,
-      acrossBorder: provider !== undefined && provider.regionCode !== null && provider.regionCode !== firm.profile.regionCode,
+      acrossBorder:
+        provider !== undefined && provider.regionCode !== null && provider.regionCode !== firm.profile.regionCode,
     }),
     industry: industry(firm, context, {
       sectors: program.sectors,
       namedRule: "industry.program",
       sectorsExclusive: true,
       anchorGroup: providerFeatures?.anchorGroup ?? null,
-      strategicRegions: program.nationwide ? [] : program.regionCodes.filter((code) => code === firm.profile.regionCode),
+      strategicRegions: program.nationwide
+        ? []
+        : program.regionCodes.filter((code) => code === firm.profile.regionCode),
     }),
     stance: programTargetStance(program, firm) ?? better(ownStance, providerStance),
     level: level(
       firm,
       program.diffusionLevel === null ? [] : [program.diffusionLevel],
       program.category === "finance",
-      program.targetCapabilities
+      program.targetCapabilities,
     ),
     delivery: delivery(firm, program.deliveryModes),
     needs: needs(firm, (need) =>
-      need === "cooperation" ? provider !== undefined && offersCooperation(provider) : program.category === NEED_CATEGORY[need]
+      need === "cooperation"
+        ? provider !== undefined && offersCooperation(provider)
+        : program.category === NEED_CATEGORY[need],
     ),
   });
 }
@@ -283,7 +306,10 @@ function industry(firm: FirmFacts, context: MatchContext, facts: IndustryFacts):
   if (!facts.sectorsExclusive || facts.sectors.length === 0) {
     const anchor = facts.anchorGroup === null ? undefined : context.anchorGroups.get(facts.anchorGroup.id);
     if (anchor?.sectors.includes(division))
-      return result(INDUSTRY_POINTS.anchor, reason("industry.anchor", { anchor: { ko: anchor.nameKo, en: anchor.nameEn }, division: name }));
+      return result(
+        INDUSTRY_POINTS.anchor,
+        reason("industry.anchor", { anchor: { ko: anchor.nameKo, en: anchor.nameEn }, division: name }),
+      );
     if (facts.strategicRegions.some((code) => context.regions.get(code)?.strategicIndustries.includes(division)))
       return result(INDUSTRY_POINTS.regionStrategic, reason("industry.region_strategic", { division: name }));
     if (facts.sectorsExclusive) return result(INDUSTRY_POINTS.open, reason("industry.open", {}));
@@ -310,7 +336,9 @@ function facilityFeatures(facility: FacilityCandidate, context: MatchContext): L
         ? null
         : {
             id: facility.anchorGroupId,
-            name: anchor ? { ko: anchor.nameKo, en: anchor.nameEn } : { ko: facility.anchorGroupId, en: facility.anchorGroupId },
+            name: anchor
+              ? { ko: anchor.nameKo, en: anchor.nameEn }
+              : { ko: facility.anchorGroupId, en: facility.anchorGroupId },
           },
     category: null,
     diffusionLevel: null,
@@ -354,10 +382,17 @@ function facilityLevels(facility: FacilityCandidate): DiffusionLevel[] {
 }
 
 /** A listing that names the capabilities it is for is judged on that; otherwise on the levels it works at. */
-function level(firm: FirmFacts, levels: readonly number[], offersFinance: boolean, targetCapabilities: readonly string[]): ComponentResult {
+function level(
+  firm: FirmFacts,
+  levels: readonly number[],
+  offersFinance: boolean,
+  targetCapabilities: readonly string[],
+): ComponentResult {
   const capability = firm.capability;
   if (targetCapabilities.length > 0) {
-    return targetCapabilities.includes(capability) ? result(MAX_POINTS.level, reason("level.capability", { capability })) : { points: 0, reasons: [] };
+    return targetCapabilities.includes(capability)
+      ? result(MAX_POINTS.level, reason("level.capability", { capability }))
+      : { points: 0, reasons: [] };
   }
   const wanted = LEVEL_FOR_CAPABILITY[capability];
   if (capability === "technology_driven" && offersFinance) return result(MAX_POINTS.level, reason("level.finance", {}));
@@ -366,7 +401,8 @@ function level(firm: FirmFacts, levels: readonly number[], offersFinance: boolea
   const closest = known.reduce((best, value) => (Math.abs(value - wanted) < Math.abs(best - wanted) ? value : best));
   const gap = Math.abs(closest - wanted);
   if (gap === 0) return result(MAX_POINTS.level, reason("level.fit", { level: closest, capability }));
-  if (gap === 1) return result(MAX_POINTS.level * ONE_LEVEL_OFF_SHARE, reason("level.near", { level: closest, wanted, capability }));
+  if (gap === 1)
+    return result(MAX_POINTS.level * ONE_LEVEL_OFF_SHARE, reason("level.near", { level: closest, wanted, capability }));
   return { points: 0, reasons: [] };
 }
 

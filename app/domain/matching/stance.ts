@@ -53,10 +53,12 @@ const EXTENSION_SERVICE = ["production_institute", "kitech_division"];
 
 const extensionService = (): Reason => reason("stance.extension_service", {});
 const technologySource = (): Reason => reason("stance.technology_source", {});
-const intermediary = (listing: ListingFeatures): Reason => reason("stance.intermediary", { program: isProgram(listing) });
+const intermediary = (listing: ListingFeatures): Reason =>
+  reason("stance.intermediary", { program: isProgram(listing) });
 const scienceBased = (): Reason => reason("stance.science_based", {});
 const notPrimary = (): Reason => reason("stance.not_primary", {});
-const sharedGrowth = (listing: ListingFeatures): Reason => reason("stance.shared_growth", { anchor: listing.anchorGroup?.name ?? null });
+const sharedGrowth = (listing: ListingFeatures): Reason =>
+  reason("stance.shared_growth", { anchor: listing.anchorGroup?.name ?? null });
 const industrialComplex = (): Reason => reason("stance.industrial_complex", {});
 const notTarget = (): Reason => reason("stance.not_target", {});
 
@@ -89,7 +91,11 @@ const STANCE_RULES: Record<PavittClass, StanceRule[]> = {
       reason: coreTarget,
     },
     { when: (listing) => isProgram(listing) && listing.category === "technology", fraction: 0.7, reason: coreTarget },
-    { when: isKind("research_complex", "university_tlo", "business_incubator"), fraction: 0.5, reason: technologySource },
+    {
+      when: isKind("research_complex", "university_tlo", "business_incubator"),
+      fraction: 0.5,
+      reason: technologySource,
+    },
     { when: always, fraction: 0.3, reason: null },
   ],
   supplier_dominated: [
@@ -103,7 +109,8 @@ const STANCE_RULES: Record<PavittClass, StanceRule[]> = {
       reason: intermediary,
     },
     {
-      when: (listing) => isProgram(listing) && (listing.diffusionLevel === 1 || deliversBy("group", "intermediary")(listing)),
+      when: (listing) =>
+        isProgram(listing) && (listing.diffusionLevel === 1 || deliversBy("group", "intermediary")(listing)),
       fraction: 1,
       reason: intermediary,
     },
@@ -120,18 +127,31 @@ const STANCE_RULES: Record<PavittClass, StanceRule[]> = {
     { when: (listing) => isProgram(listing) && listing.category === "finance", fraction: 1, reason: scienceBased },
     { when: offers("patent_ip", "finance_linkage"), fraction: 0.9, reason: scienceBased },
     {
-      when: (listing) => isProgram(listing) && (listing.diffusionLevel === 3 || listing.diffusionType === "university_industry"),
+      when: (listing) =>
+        isProgram(listing) && (listing.diffusionLevel === 3 || listing.diffusionType === "university_industry"),
       fraction: 0.9,
       reason: scienceBased,
     },
-    { when: any(isKind("business_incubator"), offers("rnd_collaboration", "tech_commercialization")), fraction: 0.7, reason: scienceBased },
+    {
+      when: any(isKind("business_incubator"), offers("rnd_collaboration", "tech_commercialization")),
+      fraction: 0.7,
+      reason: scienceBased,
+    },
     { when: isKind(...REGIONAL_CENTER), fraction: 0.2, reason: notPrimary },
     { when: (listing) => isProgram(listing) && listing.category === "technology", fraction: 0.5, reason: null },
     { when: always, fraction: 0.3, reason: null },
   ],
   scale_intensive: [
-    { when: (listing) => listing.anchorGroup !== null && offers("shared_growth")(listing), fraction: 1, reason: sharedGrowth },
-    { when: (listing) => listing.anchorGroup !== null || offers("shared_growth")(listing), fraction: 0.7, reason: sharedGrowth },
+    {
+      when: (listing) => listing.anchorGroup !== null && offers("shared_growth")(listing),
+      fraction: 1,
+      reason: sharedGrowth,
+    },
+    {
+      when: (listing) => listing.anchorGroup !== null || offers("shared_growth")(listing),
+      fraction: 0.7,
+      reason: sharedGrowth,
+    },
     { when: isKind("industrial_complex"), fraction: 0.7, reason: industrialComplex },
     { when: isKind(...REGIONAL_CENTER), fraction: 0.1, reason: notTarget },
     { when: always, fraction: 0.3, reason: null },

@@ -31,9 +31,17 @@ function ordered(types: Iterable<ApplicantType>): ApplicantType[] {
 }
 
 /** A comma list of applicant words (`일반기업,1인 창조기업`). Unknown words are left out of the codes but stay in the reading's value. */
-export function readApplicantTypes(field: string, value: string | null): { types: ApplicantType[]; readings: Reading[] } {
-  const words = (value ?? "").split(/[,，]/).map((word) => word.trim()).filter(Boolean);
-  const types = ordered(words.flatMap((word) => APPLICANT_WORDS.filter(([name]) => name === word).map(([, type]) => type)));
+export function readApplicantTypes(
+  field: string,
+  value: string | null,
+): { types: ApplicantType[]; readings: Reading[] } {
+  const words = (value ?? "")
+    .split(/[,，]/)
+    .map((word) => word.trim())
+    .filter(Boolean);
+  const types = ordered(
+    words.flatMap((word) => APPLICANT_WORDS.filter(([name]) => name === word).map(([, type]) => type)),
+  );
   return { types, readings: types.length > 0 ? [reading("applicant.types", field, words.join(","), { types })] : [] };
 }
 
@@ -49,8 +57,14 @@ const BAND = /^(\d+)\s*년\s*미만$/;
  * K-Startup's `biz_enyy`: the business-age bands a call accepts (`예비창업자,1년미만,…,7년미만`).
  * The widest band is the limit; no band at all (only 예비창업자) means founded firms may not apply.
  */
-export function readBusinessAgeBands(field: string, value: string | null): { age: BusinessAge; readings: Reading[] } | null {
-  const bands = (value ?? "").split(",").map((band) => band.trim()).filter(Boolean);
+export function readBusinessAgeBands(
+  field: string,
+  value: string | null,
+): { age: BusinessAge; readings: Reading[] } | null {
+  const bands = (value ?? "")
+    .split(",")
+    .map((band) => band.trim())
+    .filter(Boolean);
   if (bands.length === 0) return null;
   const preFounders = bands.includes("예비창업자");
   const years = bands.flatMap((band) => {
@@ -69,7 +83,10 @@ export function readBusinessAgeBands(field: string, value: string | null): { age
  * "창업 후 2년 3개월 미만", "창업 7년 이내", "창업 3년 미만"; and a founding-date cut-off such as
  * "창업(설립)일 기준 : '24.5.1 ~".
  */
-export function readBusinessAgeText(field: string, text: string | null): { maxMonthsExclusive: number | null; foundedOnOrAfter: string | null; readings: Reading[] } {
+export function readBusinessAgeText(
+  field: string,
+  text: string | null,
+): { maxMonthsExclusive: number | null; foundedOnOrAfter: string | null; readings: Reading[] } {
   const value = text ?? "";
   const readings: Reading[] = [];
   let maxMonths: number | null = null;
@@ -81,7 +98,10 @@ export function readBusinessAgeText(field: string, text: string | null): { maxMo
     readings.push(reading("business_age.text", field, limit[0], { maxMonths }));
   }
   let since: string | null = null;
-  const cutoff = /(?:창업|설립)[^:\n]{0,20}기준\s*[:：]?\s*['’‘]?(\d{2}|\d{4})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\.?\s*(?:~|이후)/.exec(value);
+  const cutoff =
+    /(?:창업|설립)[^:\n]{0,20}기준\s*[:：]?\s*['’‘]?(\d{2}|\d{4})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\.?\s*(?:~|이후)/.exec(
+      value,
+    );
   if (cutoff) {
     const [, yy = "", mm = "", dd = ""] = cutoff;
     const year = yy.length === 2 ? `20${yy}` : yy;
@@ -95,9 +115,13 @@ const ALL_FOUNDER_AGE_BANDS = ["만 20세 미만", "만 20세 이상 ~ 만 39세
 
 /** K-Startup's `biz_trgt_age`: the founder-age ranges accepted; all three bands is no limit. */
 export function readFounderAge(field: string, value: string | null): Reading | null {
-  const ranges = (value ?? "").split(",").map((range) => range.trim()).filter(Boolean);
+  const ranges = (value ?? "")
+    .split(",")
+    .map((range) => range.trim())
+    .filter(Boolean);
   if (ranges.length === 0) return null;
-  if (ALL_FOUNDER_AGE_BANDS.every((band) => ranges.includes(band))) return reading("founder_age.any", field, ranges.join(","), {});
+  if (ALL_FOUNDER_AGE_BANDS.every((band) => ranges.includes(band)))
+    return reading("founder_age.any", field, ranges.join(","), {});
   return reading("founder_age.ranges", field, ranges.join(","), { ranges: ranges.flatMap(ageRange) });
 }
 

@@ -64,16 +64,25 @@ export function checkCall(call: CallFacts, firm: CallFirm): CallCheck {
   if (call.applicantTypes.length > 0) {
     const accepted = ACCEPTED[firm.applicantType];
     const met = call.applicantTypes.some((type) => accepted.includes(type));
-    reasons.push(reason("call.applicant", { field: call.applicantField ?? "", types: call.applicantTypes, firmType: firm.applicantType, met }));
+    reasons.push(
+      reason("call.applicant", {
+        field: call.applicantField ?? "",
+        types: call.applicantTypes,
+        firmType: firm.applicantType,
+        met,
+      }),
+    );
     eligible &&= met;
   }
 
   const age = call.businessAge;
-  const startupOnly = call.applicantTypes.length > 0 && call.applicantTypes.every((type) => type === "startup" || type === "pre_founder");
+  const startupOnly =
+    call.applicantTypes.length > 0 && call.applicantTypes.every((type) => type === "startup" || type === "pre_founder");
   const maxMonths = age.maxMonthsExclusive ?? (startupOnly ? STARTUP_ACT_MONTHS : null);
   if (firm.applicantType === "pre_founder") {
     if (age.maxMonthsExclusive !== null || call.applicantTypes.length === 0) {
-      const met = age.preFounders || call.applicantTypes.includes("pre_founder") || call.applicantTypes.includes("individual");
+      const met =
+        age.preFounders || call.applicantTypes.includes("pre_founder") || call.applicantTypes.includes("individual");
       reasons.push(reason("call.pre_founder", { field: call.ageField ?? call.applicantField ?? "", met }));
       eligible &&= met;
     }
@@ -85,13 +94,15 @@ export function checkCall(call: CallFacts, firm: CallFirm): CallCheck {
       const months = businessAgeMonths(firm.foundedOn, firm.today);
       if (maxMonths !== null) {
         const met = months >= 0 && months < maxMonths;
-        reasons.push(reason("call.age", {
+        reasons.push(
+          reason("call.age", {
             field: (age.maxMonthsExclusive === null ? call.applicantField : call.ageField) ?? "",
             months,
             maxMonths,
             startupAct: age.maxMonthsExclusive === null,
             met,
-          }),);
+          }),
+        );
         eligible &&= met;
       }
       if (age.foundedOnOrAfter !== null) {

@@ -18,17 +18,39 @@ export function microRules(records: ReadonlyArray<Record<string, string>>): Micr
   const rules = records.map((record, index) => {
     const row = cells(record);
     const limit = Number(row("max_employees_exclusive"));
-    if (!Number.isInteger(limit) || limit <= 0) throw new Error(`micro_business_rules.csv line ${index + 2}: max_employees_exclusive must be a positive whole number`);
-    return { id: row("id"), sector: { ko: row("sector_name_ko"), en: row("sector_name_en") }, sections: row("ksic_sections") === "" ? [] : row("ksic_sections").split(";"), maxEmployeesExclusive: limit };
+    if (!Number.isInteger(limit) || limit <= 0)
+      throw new Error(
+        `micro_business_rules.csv line ${index + 2}: max_employees_exclusive must be a positive whole number`,
+      );
+    return {
+      id: row("id"),
+      sector: { ko: row("sector_name_ko"), en: row("sector_name_en") },
+      sections: row("ksic_sections") === "" ? [] : row("ksic_sections").split(";"),
+      maxEmployeesExclusive: limit,
+    };
   });
-  if (rules.filter((rule) => rule.sections.length === 0).length !== 1) throw new Error("micro_business_rules.csv: exactly one row must leave ksic_sections empty (the rule for every other sector)");
+  if (rules.filter((rule) => rule.sections.length === 0).length !== 1)
+    throw new Error(
+      "micro_business_rules.csv: exactly one row must leave ksic_sections empty (the rule for every other sector)",
+    );
   return rules;
 }
 
 /** Whether a firm is a 소상공인 by its section's employee limit, with the reason. */
-export function checkMicro(firm: { employees: number; sectionCode: string }, rules: readonly MicroRule[]): { isMicro: boolean; reason: Reason } {
+export function checkMicro(
+  firm: { employees: number; sectionCode: string },
+  rules: readonly MicroRule[],
+): { isMicro: boolean; reason: Reason } {
   const rule = rules.find((r) => r.sections.includes(firm.sectionCode)) ?? rules.find((r) => r.sections.length === 0);
   if (!rule) throw new Error("no 소상공인 rule for every other sector");
   const isMicro = firm.employees < rule.maxEmployeesExclusive;
-  return { isMicro, reason: reason("call.micro_size", { employees: firm.employees, limit: rule.maxEmployeesExclusive, sector: rule.sector, passes: isMicro }) };
+  return {
+    isMicro,
+    reason: reason("call.micro_size", {
+      employees: firm.employees,
+      limit: rule.maxEmployeesExclusive,
+      sector: rule.sector,
+      passes: isMicro,
+    }),
+  };
 }

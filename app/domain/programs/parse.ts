@@ -25,12 +25,24 @@ export type PortalReply = { ok: true; page: PortalPage } | { ok: false; error: P
 
 const record = z.record(z.unknown());
 const items = z.union([z.array(record), record.transform((one) => [one])]);
-const count = z.union([z.number(), z.string().regex(/^\s*\d+\s*$/).transform(Number)]);
+const count = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^\s*\d+\s*$/)
+    .transform(Number),
+]);
 
 const reqErr = z.object({ reqErr: z.string() });
 const serviceError = z.object({
   OpenAPI_ServiceResponse: z.object({
-    cmmMsgHeader: z.object({ errMsg: z.string().optional(), returnAuthMsg: z.string().optional(), returnReasonCode: z.union([z.string(), z.number()]).optional() }).passthrough(),
+    cmmMsgHeader: z
+      .object({
+        errMsg: z.string().optional(),
+        returnAuthMsg: z.string().optional(),
+        returnReasonCode: z.union([z.string(), z.number()]).optional(),
+      })
+      .passthrough(),
   }),
 });
 /** `{"jsonArray":[item…]}`, `{"jsonArray":{"item":[…]}}`, `{"jsonArray":[{channel…, "item":[…]}]}`. */
@@ -39,11 +51,19 @@ const bizinfoNative = z.object({ jsonArray: z.union([z.array(record), record]) }
 const dataGoKr = z.object({
   response: z.object({
     header: z.object({ resultCode: z.union([z.string(), z.number()]), resultMsg: z.string().optional() }).passthrough(),
-    body: z.object({ items: z.union([z.object({ item: items.optional() }).passthrough(), z.literal(""), z.null()]).optional(), totalCount: count.optional() }).passthrough().optional(),
+    body: z
+      .object({
+        items: z.union([z.object({ item: items.optional() }).passthrough(), z.literal(""), z.null()]).optional(),
+        totalCount: count.optional(),
+      })
+      .passthrough()
+      .optional(),
   }),
 });
 /** K-Startup's data.go.kr envelope: `{currentCount, data:[…], matchCount, page, perPage, totalCount}`. */
-const kstartupEnvelope = z.object({ data: z.array(record).nullable(), matchCount: count.optional(), totalCount: count.optional() }).passthrough();
+const kstartupEnvelope = z
+  .object({ data: z.array(record).nullable(), matchCount: count.optional(), totalCount: count.optional() })
+  .passthrough();
 
 function serviceErrorOf(value: z.infer<typeof serviceError>): PortalErrorReply {
   const header = value.OpenAPI_ServiceResponse.cmmMsgHeader;
@@ -88,13 +108,24 @@ export function parsePortalReply(portal: Portal, body: unknown): PortalReply {
     const official = dataGoKr.safeParse(body);
     if (official.success) {
       const { header, body: content } = official.data.response;
-      if (String(header.resultCode) !== "00") return { ok: false, error: { kind: "service", code: String(header.resultCode), message: header.resultMsg ?? "" } };
+      if (String(header.resultCode) !== "00")
+        return {
+          ok: false,
+          error: { kind: "service", code: String(header.resultCode), message: header.resultMsg ?? "" },
+        };
       const list = content?.items && typeof content.items === "object" ? (content.items.item ?? []) : [];
       return { ok: true, page: { records: list, total: content?.totalCount ?? null } };
     }
   } else {
     const envelope = kstartupEnvelope.safeParse(body);
-    if (envelope.success) return { ok: true, page: { records: envelope.data.data ?? [], total: envelope.data.matchCount ?? envelope.data.totalCount ?? null } };
+    if (envelope.success)
+      return {
+        ok: true,
+        page: {
+          records: envelope.data.data ?? [],
+          total: envelope.data.matchCount ?? envelope.data.totalCount ?? null,
+        },
+      };
   }
   return { ok: false, error: { kind: "shape", code: null, message: "not a known reply shape" } };
 }
@@ -135,28 +166,41 @@ const LONG = 20_000;
 /** A Bizinfo item, native or data.go.kr, with the RSS aliases (`seq`, `title`, `link`, `author`, `lcategory`, `description`, `reqstDt`) as fallbacks. */
 const bizinfoItem = z
   .object({
-    pblancId: portalText(100), seq: portalText(100),
-    pblancNm: portalText(SHORT), title: portalText(SHORT),
-    pblancUrl: portalText(SHORT), link: portalText(SHORT),
-    jrsdInsttNm: portalText(SHORT), author: portalText(SHORT),
+    pblancId: portalText(100),
+    seq: portalText(100),
+    pblancNm: portalText(SHORT),
+    title: portalText(SHORT),
+    pblancUrl: portalText(SHORT),
+    link: portalText(SHORT),
+    jrsdInsttNm: portalText(SHORT),
+    author: portalText(SHORT),
     excInsttNm: portalText(SHORT),
-    bsnsSumryCn: portalText(LONG), description: portalText(LONG),
-    pldirSportRealmLclasCodeNm: portalText(100), lcategory: portalText(100),
+    bsnsSumryCn: portalText(LONG),
+    description: portalText(LONG),
+    pldirSportRealmLclasCodeNm: portalText(100),
+    lcategory: portalText(100),
     pldirSportRealmMlsfcCodeNm: portalText(100),
-    reqstBeginEndDe: portalText(SHORT), reqstDt: portalText(SHORT),
+    reqstBeginEndDe: portalText(SHORT),
+    reqstDt: portalText(SHORT),
     trgetNm: portalText(SHORT),
-    hashtags: portalText(LONG), hashTags: portalText(LONG),
+    hashtags: portalText(LONG),
+    hashTags: portalText(LONG),
     rceptEngnHmpgUrl: portalText(SHORT),
-    fileNm: portalText(LONG), flpthNm: portalText(LONG),
-    printFileNm: portalText(SHORT), printFlpthNm: portalText(SHORT),
-    creatPnttm: portalText(100), updtPnttm: portalText(100), pubDate: portalText(100),
+    fileNm: portalText(LONG),
+    flpthNm: portalText(LONG),
+    printFileNm: portalText(SHORT),
+    printFlpthNm: portalText(SHORT),
+    creatPnttm: portalText(100),
+    updtPnttm: portalText(100),
+    pubDate: portalText(100),
   })
   .passthrough()
   .transform((item, ctx) => {
     const id = item.pblancId ?? item.seq;
     const title = item.pblancNm ?? item.title;
     if (!id) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["pblancId"], params: { issue: "required" } });
-    else if (!/^[A-Za-z0-9_-]{1,60}$/.test(id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["pblancId"], params: { issue: "external_id_format" } });
+    else if (!/^[A-Za-z0-9_-]{1,60}$/.test(id))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["pblancId"], params: { issue: "external_id_format" } });
     if (!title) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["pblancNm"], params: { issue: "required" } });
     if (!id || !title || !/^[A-Za-z0-9_-]{1,60}$/.test(id)) return z.NEVER;
     return {
@@ -188,21 +232,33 @@ export type BizinfoRecord = z.output<typeof bizinfoItem>;
 const kstartupItem = z
   .object({
     pbanc_sn: portalText(30, true),
-    biz_pbanc_nm: portalText(SHORT), intg_pbanc_biz_nm: portalText(SHORT),
+    biz_pbanc_nm: portalText(SHORT),
+    intg_pbanc_biz_nm: portalText(SHORT),
     pbanc_ctnt: portalText(LONG),
-    aply_trgt: portalText(SHORT), aply_trgt_ctnt: portalText(LONG), aply_excl_trgt_ctnt: portalText(LONG),
-    biz_enyy: portalText(SHORT), biz_trgt_age: portalText(SHORT),
-    supt_biz_clsfc: portalText(100), supt_regin: portalText(100),
-    pbanc_rcpt_bgng_dt: portalText(30), pbanc_rcpt_end_dt: portalText(30),
-    pbanc_ntrp_nm: portalText(SHORT), sprv_inst: portalText(100), biz_prch_dprt_nm: portalText(SHORT),
-    detl_pg_url: portalText(SHORT), biz_aply_url: portalText(SHORT), biz_gdnc_url: portalText(SHORT), aply_mthd_onli_rcpt_istc: portalText(SHORT),
+    aply_trgt: portalText(SHORT),
+    aply_trgt_ctnt: portalText(LONG),
+    aply_excl_trgt_ctnt: portalText(LONG),
+    biz_enyy: portalText(SHORT),
+    biz_trgt_age: portalText(SHORT),
+    supt_biz_clsfc: portalText(100),
+    supt_regin: portalText(100),
+    pbanc_rcpt_bgng_dt: portalText(30),
+    pbanc_rcpt_end_dt: portalText(30),
+    pbanc_ntrp_nm: portalText(SHORT),
+    sprv_inst: portalText(100),
+    biz_prch_dprt_nm: portalText(SHORT),
+    detl_pg_url: portalText(SHORT),
+    biz_aply_url: portalText(SHORT),
+    biz_gdnc_url: portalText(SHORT),
+    aply_mthd_onli_rcpt_istc: portalText(SHORT),
     rcrt_prgs_yn: portalText(5),
   })
   .passthrough()
   .transform((item, ctx) => {
     const title = item.biz_pbanc_nm ?? item.intg_pbanc_biz_nm;
     const idOk = item.pbanc_sn !== null && /^\d{1,20}$/.test(item.pbanc_sn);
-    if (item.pbanc_sn !== null && !idOk) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["pbanc_sn"], params: { issue: "external_id_format" } });
+    if (item.pbanc_sn !== null && !idOk)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["pbanc_sn"], params: { issue: "external_id_format" } });
     if (!title) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["biz_pbanc_nm"], params: { issue: "required" } });
     if (!idOk || !title) return z.NEVER;
     return {

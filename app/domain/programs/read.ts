@@ -1,5 +1,11 @@
 import type { PavittClass, ProgramCategory } from "../types";
-import { hashtagPreFounders, readApplicantTypes, readBusinessAgeBands, readBusinessAgeText, readFounderAge } from "./applicants";
+import {
+  hashtagPreFounders,
+  readApplicantTypes,
+  readBusinessAgeBands,
+  readBusinessAgeText,
+  readFounderAge,
+} from "./applicants";
 import type { BizinfoRecord, KstartupRecord } from "./parse";
 import { reading, type Reading } from "./readings";
 import { combineRegions, eligibilityTextRegions, hashtagRegions, regionField, titleMarkers } from "./regions";
@@ -40,7 +46,11 @@ const AGENCY_PLACEHOLDERS = new Set(["기초자치단체", "직접수행", "지�
 
 function agencyReading(field: string, value: string | null): Reading[] {
   if (!value) return [];
-  return [AGENCY_PLACEHOLDERS.has(value) ? reading("agency.placeholder", field, value, {}) : reading("agency.named", field, value, {})];
+  return [
+    AGENCY_PLACEHOLDERS.has(value)
+      ? reading("agency.placeholder", field, value, {})
+      : reading("agency.named", field, value, {}),
+  ];
 }
 
 /**
@@ -57,10 +67,15 @@ export function dedupeKeyOf(title: string, window: ApplicationWindow): string {
   return `${core}|${end}`;
 }
 
-function mergeAge(bands: BusinessAge | null, text: { maxMonthsExclusive: number | null; foundedOnOrAfter: string | null }): BusinessAge {
-  const limits = [bands?.maxMonthsExclusive ?? null, text.maxMonthsExclusive].filter((value): value is number => value !== null && value > 0);
+function mergeAge(
+  bands: BusinessAge | null,
+  text: { maxMonthsExclusive: number | null; foundedOnOrAfter: string | null },
+): BusinessAge {
+  const limits = [bands?.maxMonthsExclusive ?? null, text.maxMonthsExclusive].filter(
+    (value): value is number => value !== null && value > 0,
+  );
   return {
-    maxMonthsExclusive: limits.length > 0 ? Math.min(...limits) : bands?.maxMonthsExclusive ?? null,
+    maxMonthsExclusive: limits.length > 0 ? Math.min(...limits) : (bands?.maxMonthsExclusive ?? null),
     foundedOnOrAfter: text.foundedOnOrAfter,
     preFounders: bands?.preFounders ?? false,
   };
@@ -76,11 +91,14 @@ export function readBizinfo(record: BizinfoRecord, table: readonly SupportFieldR
   ]);
   const applicants = readApplicantTypes("trgetNm", record.target);
   const preFounderTag = hashtagPreFounders(record.hashtagsField, record.hashtags);
-  const preFounderText = /예비\s*창업자/.test(summary) ? reading("applicant.pre_founder", "bsnsSumryCn", "예비창업자", {}) : null;
+  const preFounderText = /예비\s*창업자/.test(summary)
+    ? reading("applicant.pre_founder", "bsnsSumryCn", "예비창업자", {})
+    : null;
   const preFounders = preFounderTag !== null || preFounderText !== null;
   const ageText = readBusinessAgeText("bsnsSumryCn", summary);
   const field = readSupportField(table, "bizinfo", "pldirSportRealmLclasCodeNm", record.supportField);
-  const types: ApplicantType[] = preFounders && !applicants.types.includes("pre_founder") ? [...applicants.types, "pre_founder"] : applicants.types;
+  const types: ApplicantType[] =
+    preFounders && !applicants.types.includes("pre_founder") ? [...applicants.types, "pre_founder"] : applicants.types;
   return {
     portal: "bizinfo",
     sourceId: record.id,
@@ -88,7 +106,8 @@ export function readBizinfo(record: BizinfoRecord, table: readonly SupportFieldR
     summary,
     eligibilityText: summary,
     agency: record.agency,
-    executingAgency: record.executingAgency && !AGENCY_PLACEHOLDERS.has(record.executingAgency) ? record.executingAgency : null,
+    executingAgency:
+      record.executingAgency && !AGENCY_PLACEHOLDERS.has(record.executingAgency) ? record.executingAgency : null,
     supportField: record.supportField,
     category: field.category,
     diffusionLevel: field.diffusionLevel,
@@ -96,7 +115,11 @@ export function readBizinfo(record: BizinfoRecord, table: readonly SupportFieldR
     window,
     regions: regions.scope,
     applicantTypes: types,
-    businessAge: { maxMonthsExclusive: ageText.maxMonthsExclusive, foundedOnOrAfter: ageText.foundedOnOrAfter, preFounders },
+    businessAge: {
+      maxMonthsExclusive: ageText.maxMonthsExclusive,
+      foundedOnOrAfter: ageText.foundedOnOrAfter,
+      preFounders,
+    },
     detailUrl: officialUrl(record.detailUrl),
     applyUrl: officialUrl(record.applySite) ?? officialUrl(record.detailUrl),
     attachments: [
@@ -118,7 +141,12 @@ export function readBizinfo(record: BizinfoRecord, table: readonly SupportFieldR
 }
 
 export function readKstartup(record: KstartupRecord, table: readonly SupportFieldRule[]): AnnouncementReading {
-  const { window, readings: windowReadings } = readWindowDates("pbanc_rcpt_bgng_dt", record.start, "pbanc_rcpt_end_dt", record.end);
+  const { window, readings: windowReadings } = readWindowDates(
+    "pbanc_rcpt_bgng_dt",
+    record.start,
+    "pbanc_rcpt_end_dt",
+    record.end,
+  );
   const eligibility = plainText(record.eligibility);
   const regions = combineRegions([
     titleMarkers("biz_pbanc_nm", record.title),
@@ -131,7 +159,10 @@ export function readKstartup(record: KstartupRecord, table: readonly SupportFiel
   const founderAge = readFounderAge("biz_trgt_age", record.founderAge);
   const field = readSupportField(table, "kstartup", "supt_biz_clsfc", record.supportField);
   const businessAge = mergeAge(bands?.age ?? null, ageText);
-  const types: ApplicantType[] = businessAge.preFounders && !applicants.types.includes("pre_founder") ? [...applicants.types, "pre_founder"] : applicants.types;
+  const types: ApplicantType[] =
+    businessAge.preFounders && !applicants.types.includes("pre_founder")
+      ? [...applicants.types, "pre_founder"]
+      : applicants.types;
   const online = officialUrl(record.onlineApply);
   return {
     portal: "kstartup",

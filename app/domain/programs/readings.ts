@@ -43,8 +43,18 @@ export interface ReadingParams {
 
 export type ReadingRule = keyof ReadingParams;
 
-export type Reading = { [Rule in ReadingRule]: { rule: Rule; field: string; value: string; params: ReadingParams[Rule] } }[ReadingRule];
+export type Reading = {
+  [Rule in ReadingRule]: { rule: Rule; field: string; value: string; params: ReadingParams[Rule] };
+}[ReadingRule];
 
-export function reading<Rule extends ReadingRule>(rule: Rule, field: string, value: string, params: ReadingParams[Rule]): Extract<Reading, { rule: Rule }> {
-  return { rule, field, value: value.length > 300 ? `${value.slice(0, 300)}…` : value, params } as Extract<Reading, { rule: Rule }>;
+export function reading<Rule extends ReadingRule>(
+  rule: Rule,
+  field: string,
+  value: string,
+  params: ReadingParams[Rule],
+): Extract<Reading, { rule: Rule }> {
+  return { rule, field, value: value.length > 300 ? `${value.slice(0, 300)}…` : value, params } as Extract<
+    Reading,
+    { rule: Rule }
+  >;
 }

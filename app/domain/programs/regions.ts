@@ -7,24 +7,53 @@ import type { RegionScope } from "./types";
  * for Gwangju and Jeonnam together. Longer names are tried first so 전남광주 is not read as 전남.
  */
 export const REGION_NAMES: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ["서울특별시", ["11"]], ["서울시", ["11"]], ["서울", ["11"]],
-  ["부산광역시", ["26"]], ["부산시", ["26"]], ["부산", ["26"]],
-  ["대구광역시", ["27"]], ["대구시", ["27"]], ["대구", ["27"]],
-  ["인천광역시", ["28"]], ["인천시", ["28"]], ["인천", ["28"]],
-  ["전남광주", ["29", "46"]], ["광주전남", ["29", "46"]],
-  ["광주광역시", ["29"]], ["광주시", ["29"]], ["광주", ["29"]],
-  ["대전광역시", ["30"]], ["대전시", ["30"]], ["대전", ["30"]],
-  ["울산광역시", ["31"]], ["울산시", ["31"]], ["울산", ["31"]],
-  ["세종특별자치시", ["36"]], ["세종시", ["36"]], ["세종", ["36"]],
-  ["경기도", ["41"]], ["경기", ["41"]],
-  ["충청북도", ["43"]], ["충북", ["43"]],
-  ["충청남도", ["44"]], ["충남", ["44"]],
-  ["전라남도", ["46"]], ["전남", ["46"]],
-  ["경상북도", ["47"]], ["경북", ["47"]],
-  ["경상남도", ["48"]], ["경남", ["48"]],
-  ["제주특별자치도", ["50"]], ["제주도", ["50"]], ["제주", ["50"]],
-  ["강원특별자치도", ["51"]], ["강원도", ["51"]], ["강원", ["51"]],
-  ["전북특별자치도", ["52"]], ["전라북도", ["52"]], ["전북", ["52"]],
+  ["서울특별시", ["11"]],
+  ["서울시", ["11"]],
+  ["서울", ["11"]],
+  ["부산광역시", ["26"]],
+  ["부산시", ["26"]],
+  ["부산", ["26"]],
+  ["대구광역시", ["27"]],
+  ["대구시", ["27"]],
+  ["대구", ["27"]],
+  ["인천광역시", ["28"]],
+  ["인천시", ["28"]],
+  ["인천", ["28"]],
+  ["전남광주", ["29", "46"]],
+  ["광주전남", ["29", "46"]],
+  ["광주광역시", ["29"]],
+  ["광주시", ["29"]],
+  ["광주", ["29"]],
+  ["대전광역시", ["30"]],
+  ["대전시", ["30"]],
+  ["대전", ["30"]],
+  ["울산광역시", ["31"]],
+  ["울산시", ["31"]],
+  ["울산", ["31"]],
+  ["세종특별자치시", ["36"]],
+  ["세종시", ["36"]],
+  ["세종", ["36"]],
+  ["경기도", ["41"]],
+  ["경기", ["41"]],
+  ["충청북도", ["43"]],
+  ["충북", ["43"]],
+  ["충청남도", ["44"]],
+  ["충남", ["44"]],
+  ["전라남도", ["46"]],
+  ["전남", ["46"]],
+  ["경상북도", ["47"]],
+  ["경북", ["47"]],
+  ["경상남도", ["48"]],
+  ["경남", ["48"]],
+  ["제주특별자치도", ["50"]],
+  ["제주도", ["50"]],
+  ["제주", ["50"]],
+  ["강원특별자치도", ["51"]],
+  ["강원도", ["51"]],
+  ["강원", ["51"]],
+  ["전북특별자치도", ["52"]],
+  ["전라북도", ["52"]],
+  ["전북", ["52"]],
 ];
 
 /** The economic zones (광역경제권, "5+2") of regional policy and announcement titles (shared/DOMAIN.md). */
@@ -38,7 +67,25 @@ export const ECONOMIC_ZONES: Readonly<Record<string, readonly string[]>> = {
   제주권: ["50"],
 };
 
-export const ALL_REGION_CODES = ["11", "26", "27", "28", "29", "30", "31", "36", "41", "43", "44", "46", "47", "48", "50", "51", "52"] as const;
+export const ALL_REGION_CODES = [
+  "11",
+  "26",
+  "27",
+  "28",
+  "29",
+  "30",
+  "31",
+  "36",
+  "41",
+  "43",
+  "44",
+  "46",
+  "47",
+  "48",
+  "50",
+  "51",
+  "52",
+] as const;
 
 const NATIONWIDE_WORDS = /^(전국|전국\s*\(.*\)|전\s*지역|해당\s*없음)$/;
 
@@ -103,7 +150,12 @@ export function titleMarkers(field: string, title: string): RegionCandidate | nu
     // Only a bracket that is nothing but region names is a marker; "(3회차 ㅣ ESG…)" is not.
     const leftover = inner.replace(/[\sㆍ·‧,/・]+/g, " ");
     const named = namesIn(leftover);
-    const unexplained = byLength.reduce((text, [name]) => text.split(name).join(""), zoneNames.reduce((text, zone) => text.split(zone).join(""), leftover)).replace(/\s|지역|권역/g, "");
+    const unexplained = byLength
+      .reduce(
+        (text, [name]) => text.split(name).join(""),
+        zoneNames.reduce((text, zone) => text.split(zone).join(""), leftover),
+      )
+      .replace(/\s|지역|권역/g, "");
     if (named.codes.length === 0 || unexplained !== "") continue;
     named.codes.forEach((code) => codes.add(code));
     zones.push(...named.zones);
@@ -114,7 +166,10 @@ export function titleMarkers(field: string, title: string): RegionCandidate | nu
 
 /** Bizinfo's `hashtags` (or `hashTags`): region names among the tags; all seventeen listed means nationwide. */
 export function hashtagRegions(field: string, hashtags: string | null): RegionCandidate | null {
-  const tags = (hashtags ?? "").split(",").map((tag) => tag.trim()).filter(Boolean);
+  const tags = (hashtags ?? "")
+    .split(",")
+    .map((tag) => tag.trim())
+    .filter(Boolean);
   const codes = new Set<string>();
   const zones: string[] = [];
   const named: string[] = [];
@@ -141,7 +196,10 @@ export function hashtagRegions(field: string, hashtags: string | null): RegionCa
  * elsewhere in the text ("전남광주, 전북 별도 운영") say where else the program runs, not who may apply.
  */
 const LOCATED_NAMES = [...zoneNames, ...byLength.map(([name]) => name)].sort((a, b) => b.length - a.length);
-const LOCATED = new RegExp(String.raw`(${LOCATED_NAMES.join("|")})(?:\s*\([^)]{0,40}\))?(?:\s*(?:에\s*)?(?:소재|지역|관내)|\s+내\s)`, "g");
+const LOCATED = new RegExp(
+  String.raw`(${LOCATED_NAMES.join("|")})(?:\s*\([^)]{0,40}\))?(?:\s*(?:에\s*)?(?:소재|지역|관내)|\s+내\s)`,
+  "g",
+);
 /** A cheap first look: without one of these words no region restricts applicants. */
 const LOCATED_HINT = /소재|지역|관내|\s내\s/;
 
@@ -186,22 +244,33 @@ export function combineRegions(candidates: ReadonlyArray<RegionCandidate | null>
     if (readings.length === 0) readings.push(reading("region.nationwide", "", "", {}));
     return { scope: { nationwide: true, codes: [] }, readings };
   }
-  const [first, ...others] = restricted as [RegionCandidate & { codes: string[] }, ...Array<RegionCandidate & { codes: string[] }>];
+  const [first, ...others] = restricted as [
+    RegionCandidate & { codes: string[] },
+    ...Array<RegionCandidate & { codes: string[] }>,
+  ];
   let codes = first.codes;
   for (const other of others) {
     const shared = codes.filter((code) => other.codes.includes(code));
     if (shared.length > 0) codes = shared;
   }
-  const winner = restricted.find((c) => c.codes.length === codes.length && c.codes.every((code) => codes.includes(code))) ?? first;
+  const winner =
+    restricted.find((c) => c.codes.length === codes.length && c.codes.every((code) => codes.includes(code))) ?? first;
   for (const other of given) {
     if (other === winner) continue;
-    if (other.codes === null) readings.push(reading("region.narrowed", winner.field, winner.value, { codes, from: null, fromField: other.field }));
+    if (other.codes === null)
+      readings.push(
+        reading("region.narrowed", winner.field, winner.value, { codes, from: null, fromField: other.field }),
+      );
     else if (other.codes.some((code) => !codes.includes(code))) {
       const disjoint = other.codes.every((code) => !codes.includes(code));
       readings.push(
         disjoint
           ? reading("region.conflict", other.field, other.value, { codes: other.codes, kept: codes })
-          : reading("region.narrowed", winner.field, winner.value, { codes, from: other.codes, fromField: other.field }),
+          : reading("region.narrowed", winner.field, winner.value, {
+              codes,
+              from: other.codes,
+              fromField: other.field,
+            }),
       );
     }
   }

@@ -26,15 +26,32 @@ export interface SupportFieldReading {
 }
 
 /** The support field through the table; a value the table lacks is `other`, open to every class, and says so. */
-export function readSupportField(table: readonly SupportFieldRule[], portal: Portal, field: string, value: string | null): SupportFieldReading {
+export function readSupportField(
+  table: readonly SupportFieldRule[],
+  portal: Portal,
+  field: string,
+  value: string | null,
+): SupportFieldReading {
   const given = normalizeFieldValue(value ?? "");
   const rule = table.find((row) => row.portal === portal && normalizeFieldValue(row.fieldValue) === given);
-  if (!rule) return { category: "other", diffusionLevel: null, pavittClasses: [], readings: [reading("support_field.unmapped", field, value ?? "", {})] };
+  if (!rule)
+    return {
+      category: "other",
+      diffusionLevel: null,
+      pavittClasses: [],
+      readings: [reading("support_field.unmapped", field, value ?? "", {})],
+    };
   return {
     category: rule.category,
     diffusionLevel: rule.diffusionLevel,
     pavittClasses: rule.pavittClasses,
-    readings: [reading("support_field.mapped", field, value ?? "", { category: rule.category, diffusionLevel: rule.diffusionLevel, pavittClasses: rule.pavittClasses })],
+    readings: [
+      reading("support_field.mapped", field, value ?? "", {
+        category: rule.category,
+        diffusionLevel: rule.diffusionLevel,
+        pavittClasses: rule.pavittClasses,
+      }),
+    ],
   };
 }
 
@@ -44,13 +61,25 @@ export function supportFieldRules(records: ReadonlyArray<Record<string, string>>
     const row = (name: string) => record[name] ?? "";
     const line = index + 2;
     const portal = row("portal") as Portal;
-    if (portal !== "bizinfo" && portal !== "kstartup") throw new Error(`program_support_fields.csv line ${line}: unknown portal "${row("portal")}"`);
-    if (!(PROGRAM_CATEGORIES as readonly string[]).includes(row("category"))) throw new Error(`program_support_fields.csv line ${line}: unknown category "${row("category")}"`);
+    if (portal !== "bizinfo" && portal !== "kstartup")
+      throw new Error(`program_support_fields.csv line ${line}: unknown portal "${row("portal")}"`);
+    if (!(PROGRAM_CATEGORIES as readonly string[]).includes(row("category")))
+      throw new Error(`program_support_fields.csv line ${line}: unknown category "${row("category")}"`);
     const level = row("diffusion_level") === "" ? null : Number(row("diffusion_level"));
-    if (level !== null && level !== 1 && level !== 2 && level !== 3) throw new Error(`program_support_fields.csv line ${line}: diffusion_level must be 1, 2 or 3`);
+    if (level !== null && level !== 1 && level !== 2 && level !== 3)
+      throw new Error(`program_support_fields.csv line ${line}: diffusion_level must be 1, 2 or 3`);
     const classes = row("pavitt_classes") === "" ? [] : row("pavitt_classes").split(";");
-    for (const cls of classes) if (!(PAVITT_CLASSES as readonly string[]).includes(cls)) throw new Error(`program_support_fields.csv line ${line}: unknown Pavitt class "${cls}"`);
+    for (const cls of classes)
+      if (!(PAVITT_CLASSES as readonly string[]).includes(cls))
+        throw new Error(`program_support_fields.csv line ${line}: unknown Pavitt class "${cls}"`);
     if (!row("reasoning")) throw new Error(`program_support_fields.csv line ${line}: reasoning is required`);
-    return { portal, fieldValue: row("field_value"), category: row("category") as ProgramCategory, diffusionLevel: level, pavittClasses: classes as PavittClass[], reasoning: row("reasoning") };
+    return {
+      portal,
+      fieldValue: row("field_value"),
+      category: row("category") as ProgramCategory,
+      diffusionLevel: level,
+      pavittClasses: classes as PavittClass[],
+      reasoning: row("reasoning"),
+    };
   });
 }

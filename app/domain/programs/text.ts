@@ -1,6 +1,19 @@
 import type { Attachment } from "./types";
 
-const ENTITIES: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", middot: "·", hellip: "…", lsquo: "‘", rsquo: "’", ldquo: "“", rdquo: "”" };
+const ENTITIES: Record<string, string> = {
+  nbsp: " ",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  middot: "·",
+  hellip: "…",
+  lsquo: "‘",
+  rsquo: "’",
+  ldquo: "“",
+  rdquo: "”",
+};
 
 /**
  * Bizinfo's `bsnsSumryCn` is HTML. The platform keeps only its text: block ends and `<br>` become
@@ -46,7 +59,11 @@ export function plainText(value: string | null | undefined): string {
 export function officialUrl(value: string | null | undefined): string | null {
   const given = (value ?? "").trim();
   if (given === "" || /\s/.test(given)) return null;
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(given) ? given : /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/i.test(given) ? `https://${given}` : null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(given)
+    ? given
+    : /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/i.test(given)
+      ? `https://${given}`
+      : null;
   if (!withScheme) return null;
   try {
     const url = new URL(withScheme);
@@ -61,7 +78,10 @@ export function officialUrl(value: string | null | undefined): string | null {
  * `+` for spaces. A name without a matching address keeps a null address.
  */
 export function attachments(names: string | null, urls: string | null): Attachment[] {
-  const nameList = (names ?? "").split("@").map((name) => name.trim()).filter(Boolean);
+  const nameList = (names ?? "")
+    .split("@")
+    .map((name) => name.trim())
+    .filter(Boolean);
   const urlList = (urls ?? "").split("@").map((url) => url.trim());
   return nameList.map((name, index) => ({ name: name.replace(/\+/g, " "), url: officialUrl(urlList[index]) }));
 }

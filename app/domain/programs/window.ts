@@ -59,26 +59,47 @@ export function readWindowText(field: string, text: string | null): WindowReadin
     return { window: { kind: "open_ended", start }, readings: [reading("window.open_ended", field, value, { start })] };
   }
   if (first !== undefined) {
-    return { window: { kind: "dated", start: first, end: first }, readings: [reading("window.single_day", field, value, { date: first })] };
+    return {
+      window: { kind: "dated", start: first, end: first },
+      readings: [reading("window.single_day", field, value, { date: first })],
+    };
   }
   return { window: { kind: "unknown" }, readings: [reading("window.unreadable", field, value, {})] };
 }
 
 /** K-Startup's two YYYYMMDD fields (`pbanc_rcpt_bgng_dt`, `pbanc_rcpt_end_dt`). */
-export function readWindowDates(startField: string, start: string | null, endField: string, end: string | null): WindowReading {
-  const startDate = start ? datesIn(start)[0] ?? null : null;
-  const endDate = end ? datesIn(end)[0] ?? null : null;
+export function readWindowDates(
+  startField: string,
+  start: string | null,
+  endField: string,
+  end: string | null,
+): WindowReading {
+  const startDate = start ? (datesIn(start)[0] ?? null) : null;
+  const endDate = end ? (datesIn(end)[0] ?? null) : null;
   const value = `${start ?? ""} ~ ${end ?? ""}`.trim();
   const field = `${startField}, ${endField}`;
   if (startDate && endDate) {
     const [a, b] = startDate <= endDate ? [startDate, endDate] : [endDate, startDate];
-    return { window: { kind: "dated", start: a, end: b }, readings: [reading("window.dated", field, value, { start: a, end: b })] };
+    return {
+      window: { kind: "dated", start: a, end: b },
+      readings: [reading("window.dated", field, value, { start: a, end: b })],
+    };
   }
   if (!endDate && end && OPEN_ENDED_WORDS.test(end)) {
-    return { window: { kind: "open_ended", start: startDate }, readings: [reading("window.open_ended", field, value, { start: startDate })] };
+    return {
+      window: { kind: "open_ended", start: startDate },
+      readings: [reading("window.open_ended", field, value, { start: startDate })],
+    };
   }
-  if (startDate && !end) return { window: { kind: "open_ended", start: startDate }, readings: [reading("window.open_ended", field, value, { start: startDate })] };
-  return { window: { kind: "unknown" }, readings: [reading(value === "~" ? "window.missing" : "window.unreadable", field, value, {})] };
+  if (startDate && !end)
+    return {
+      window: { kind: "open_ended", start: startDate },
+      readings: [reading("window.open_ended", field, value, { start: startDate })],
+    };
+  return {
+    window: { kind: "unknown" },
+    readings: [reading(value === "~" ? "window.missing" : "window.unreadable", field, value, {})],
+  };
 }
 
 /**

@@ -43,7 +43,8 @@ export const auth = {
   confirmPassword: "New password again",
   passwordChangeSubmit: "Change password",
   passwordChanged: "The password is changed. Every other session has ended.",
-  passwordRuleLong: "At least 12 characters; no common password and no repeated or consecutive characters. A sentence of a few words works well.",
+  passwordRuleLong:
+    "At least 12 characters; no common password and no repeated or consecutive characters. A sentence of a few words works well.",
   passwordThrottled: "Too many password checks. Try again in {seconds} seconds.",
   accountResetPassword: "Reset password",
   accountResetDone: "The password of {email} is reset. Every session of that account has ended.",

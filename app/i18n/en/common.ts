@@ -15,7 +15,8 @@ export const common = {
   notFoundBody: "There is no such page. Check the address or go back to the map.",
   errorTitle: "Something went wrong",
   unavailableTitle: "Temporarily unavailable",
-  unavailableBody: "The database cannot be reached. Please try again in a moment; what you just entered may not have been saved.",
+  unavailableBody:
+    "The database cannot be reached. Please try again in a moment; what you just entered may not have been saved.",
   errorBody: "Please try again in a moment.",
   nationwide: "Nationwide",
   navMap: "Map",
@@ -30,6 +31,7 @@ export const common = {
   skipToContent: "Skip to content",
   menu: "Menu",
   loading: "Loading…",
-  creditBoundaries: "Administrative boundaries: Statistics Korea SGIS 2018, KOGL Type 1 (via github.com/southkorea/southkorea-maps)",
+  creditBoundaries:
+    "Administrative boundaries: Statistics Korea SGIS 2018, KOGL Type 1 (via github.com/southkorea/southkorea-maps)",
   creditPlaces: "Area centroids and names: vuski/admdongkor (based on Statistics Korea SGIS)",
 } as const satisfies Translation<typeof korean>;

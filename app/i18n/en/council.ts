@@ -21,7 +21,8 @@ export const council = {
   changedMark: "changed",
   hintLat: "Latitude, e.g. 35.8714",
   hintLng: "Longitude, e.g. 128.6014",
-  placeHint: "Type the address and the point moves to the centre of its eupmyeondong (or city, county or district); click the map to refine it to the exact spot.",
+  placeHint:
+    "Type the address and the point moves to the centre of its eupmyeondong (or city, county or district); click the map to refine it to the exact spot.",
   placedFromAddress: "Placed from the address: {place} — {precision}",
   placedExact: "The exact spot picked on the map.",
   placeNotFound: "No city, county, district or eupmyeondong was found in this address.",
@@ -32,8 +33,10 @@ export const council = {
   statusArchived: "Archived",
   statusDraft: "Awaiting review",
   conflictTitle: "Someone else changed this first",
-  conflictDraftChanged: "Another user saved this listing while you were editing. Compare both versions and choose which to keep.",
-  conflictListingChanged: "The published listing changed after this draft was made. Compare both versions and choose which to keep.",
+  conflictDraftChanged:
+    "Another user saved this listing while you were editing. Compare both versions and choose which to keep.",
+  conflictListingChanged:
+    "The published listing changed after this draft was made. Compare both versions and choose which to keep.",
   conflictTheirs: "What is stored now",
   conflictMine: "Your version",
   conflictKeepMine: "Keep my version",
@@ -46,7 +49,8 @@ export const council = {
   withdrawDraft: "Withdraw draft",
   publishedVersion: "Published version",
   editListing: "Edit",
-  draftExplanation: "Saving makes a draft; it appears on the map and in search once a reviewer of the region publishes it.",
+  draftExplanation:
+    "Saving makes a draft; it appears on the map and in search once a reviewer of the region publishes it.",
   saveDraft: "Save draft",
   newFacility: "New facility",
   newProgram: "New program",
@@ -104,7 +108,8 @@ export const council = {
   importChooseFile: "Choose a type and a CSV file.",
   importProgress: "Import progress",
   importProgressCount: "{done} of {total} rows written",
-  importDone: "Done: {created} new drafts, {updated} updated drafts, {unchanged} unchanged ({seconds} s). They appear on the map once a reviewer publishes them.",
+  importDone:
+    "Done: {created} new drafts, {updated} updated drafts, {unchanged} unchanged ({seconds} s). They appear on the map once a reviewer publishes them.",
   importFailed: "The import failed and nothing was stored. Please try again.",
   importReport: "Check report: {file}",
   importSummary: "{rows} rows, encoding {encoding}, {problems} problems",
@@ -115,7 +120,8 @@ export const council = {
   importPreview: "Importing will make {create} new and {update} updated drafts; {unchanged} rows are unchanged.",
   importCommit: { one: "Import {count} row", other: "Import {count} rows" },
   importUpload: "Upload a file",
-  importHelp: "UTF-8 or CP949 (EUC-KR) CSV. The first line names the columns; external_id is required. Importing the same external_id again updates the listing instead of adding one. Separate list values with semicolons (;).",
+  importHelp:
+    "UTF-8 or CP949 (EUC-KR) CSV. The first line names the columns; external_id is required. Importing the same external_id again updates the listing instead of adding one. Separate list values with semicolons (;).",
   importFile: "CSV file",
   importCheck: "Check",
   importEmpty: "The file has no data rows.",
@@ -126,7 +132,11 @@ export const council = {
   importChangedSinceCheck: "Some listings changed after the check, so nothing was imported. Check the file again.",
   publishAllStale: "The drafts changed after you opened this list. Review the list again, then publish.",
   publishAllDone: { one: "Published the {count} draft.", other: "Published all {count} drafts." },
-  publishAllBlocked: { one: "Nothing was published: {count} draft cannot be published as it is: {names}. Review it on its own, then publish all again.", other: "Nothing was published: {count} drafts cannot be published as they are: {names}. Review them one by one, then publish all again." },
+  publishAllBlocked: {
+    one: "Nothing was published: {count} draft cannot be published as it is: {names}. Review it on its own, then publish all again.",
+    other:
+      "Nothing was published: {count} drafts cannot be published as they are: {names}. Review them one by one, then publish all again.",
+  },
   publishBlockedListingChanged: "its listing changed after the draft was made",
   publishBlockedDraftChanged: "the draft changed after you opened the list",
   publishBlockedExternalId: "another listing already uses its external id",
@@ -153,20 +163,26 @@ export const council = {
   draftKindRestore: "restore request",
   draftArchive: "Archive request (awaiting review)",
   draftRestore: "Restore request (awaiting review)",
-  draftArchiveExplanation: "When a reviewer publishes it, this listing is hidden from the map and search. Until then it stays public as it is.",
-  draftRestoreExplanation: "When a reviewer publishes it, this listing is back on the map and in search. Until then it stays archived.",
+  draftArchiveExplanation:
+    "When a reviewer publishes it, this listing is hidden from the map and search. Until then it stays public as it is.",
+  draftRestoreExplanation:
+    "When a reviewer publishes it, this listing is back on the map and in search. Until then it stays archived.",
   requestArchive: "Request archiving…",
   requestRestore: "Request restoring…",
-  statusChangeBlocked: "A draft is awaiting review, so archiving or restoring cannot be requested. Publish or withdraw the draft first.",
+  statusChangeBlocked:
+    "A draft is awaiting review, so archiving or restoring cannot be requested. Publish or withdraw the draft first.",
   confirmArchiveTitle: "Request archiving this listing?",
-  confirmArchiveBody: "Confirming makes the archive request a draft awaiting review. When a reviewer of this region publishes it, the listing is hidden from the map and search (it is not deleted and can be restored later). Until then it stays public as it is.",
+  confirmArchiveBody:
+    "Confirming makes the archive request a draft awaiting review. When a reviewer of this region publishes it, the listing is hidden from the map and search (it is not deleted and can be restored later). Until then it stays public as it is.",
   confirmRestoreTitle: "Request restoring this listing?",
-  confirmRestoreBody: "Confirming makes the restore request a draft awaiting review. When a reviewer of this region publishes it, the listing is back on the map and in search. Until then it stays archived.",
+  confirmRestoreBody:
+    "Confirming makes the restore request a draft awaiting review. When a reviewer of this region publishes it, the listing is back on the map and in search. Until then it stays archived.",
   confirmArchive: "Send archive request",
   confirmRestore: "Send restore request",
   confirmCancel: "Cancel",
   industriesSearch: "Search industries",
-  industriesSearchHint: "Type an industry's name, code or a word (e.g. mould, semiconductor) and pick it from the list.",
+  industriesSearchHint:
+    "Type an industry's name, code or a word (e.g. mould, semiconductor) and pick it from the list.",
   industriesChosen: "Chosen industries",
   industriesNone: "No industry chosen.",
   industriesNoMatch: "No industry matches.",

@@ -22,12 +22,14 @@ export const facilities = {
   factGeneral: "facts",
   namedDocument: "document",
   geocodeLabel: "Find the place from the address",
-  geocodeHint: "Typing the address moves the point to the centre of its eup/myeon/dong; a click on the map can then set the exact point.",
+  geocodeHint:
+    "Typing the address moves the point to the centre of its eup/myeon/dong; a click on the map can then set the exact point.",
   geocodeButton: "Find address",
   geocodePlaced: "Placed in {label} ({precision}).",
   geocodeNotFound: "No area found in that address. Give the province and the city, county or district.",
   mapClickHint: "Click the map to set the exact point.",
   factoryAddress: "Factory address",
-  factoryAddressHint: "An address places the firm at the centre of its eup/myeon/dong; leave it empty to match by province only.",
+  factoryAddressHint:
+    "An address places the firm at the centre of its eup/myeon/dong; leave it empty to match by province only.",
   placedAt: "Firm placed at {label} ({precision})",
 } as const satisfies Translation<typeof korean>;

@@ -3,13 +3,17 @@ import type { gaps as korean } from "../ko/gaps";
 
 export const gaps = {
   gapsImportTitle: "Import an SME register",
-  gapsImportHelp: "CSV (UTF-8 or CP949): name, ksic_division, employees, and lat and lng, the factory address (address: placed at the centre of its eupmyeondong or city, county or district) or region_code. If anything is wrong, nothing is stored and every problem is listed by row and column.",
+  gapsImportHelp:
+    "CSV (UTF-8 or CP949): name, ksic_division, employees, and lat and lng, the factory address (address: placed at the centre of its eupmyeondong or city, county or district) or region_code. If anything is wrong, nothing is stored and every problem is listed by row and column.",
   gapsImportFile: "Register file",
   gapsImportReplace: "Replace every earlier imported firm (synthetic firms stay)",
   gapsImportSubmit: "Import",
   gapsImportNoFile: "Choose a file.",
   gapsImportTooLarge: "The file is too large (50 MB at most).",
-  gapsImportRejected: { one: "{count} problem found, so nothing was stored.", other: "{count} problems found, so nothing was stored." },
+  gapsImportRejected: {
+    one: "{count} problem found, so nothing was stored.",
+    other: "{count} problems found, so nothing was stored.",
+  },
   gapsImportStored: {
     one: "Stored {count} firm and recomputed the coverage figures ({encoding}).",
     other: "Stored {count} firms and recomputed the coverage figures ({encoding}).",
@@ -19,9 +23,11 @@ export const gaps = {
   gapsImportMessage: "Problem",
   gapsImportLink: "Import an SME register",
   gapsTitle: "Coverage gaps: firms with no fitting support nearby",
-  gapsIntro: "By region and firm type: the share of firms with a facility that fits their type (by the matching rules' stance) within the radius.",
+  gapsIntro:
+    "By region and firm type: the share of firms with a facility that fits their type (by the matching rules' stance) within the radius.",
   gapsSynthetic: "Synthetic data: {synthetic} of {total} firms are generated for demonstration",
-  gapsNoFirms: "No firms loaded. Import a register (npm run firms:import) or generate synthetic firms (npm run data:synth).",
+  gapsNoFirms:
+    "No firms loaded. Import a register (npm run firms:import) or generate synthetic firms (npm run data:synth).",
   gapsRadius: "Radius (km)",
   gapsClass: "Firm type",
   gapsSector: "Industry",
@@ -58,7 +64,8 @@ export const gaps = {
   gapsSyntheticBadge: "synthetic",
   gapsComputedAt: "Computed at {time}",
   gapsHowTitle: "How the figures are computed",
-  gapsHow: "Great-circle distance from each firm to each facility. A facility counts for a firm type only when the matching rules' stance says it fits that type (0.5 or more). Distances are rounded up to whole km; the median is the distance to the nearest fitting facility.",
+  gapsHow:
+    "Great-circle distance from each firm to each facility. A facility counts for a firm type only when the matching rules' stance says it fits that type (0.5 or more). Distances are rounded up to whole km; the median is the distance to the nearest fitting facility.",
   gapsHeadline: "Firms with no fitting facility within {km} km",
   gapsHeadlineShare: "{share} of {total}",
   gapsSmallCell: "—: fewer than 10 firms, so no rate is shown.",

@@ -15,7 +15,8 @@ export const inquiries = {
   inquiryAsk: "Ask for help",
   inquiryAskFor: "Ask {name} for help",
   inquiryFormTitle: "Ask for help",
-  inquiryFormIntro: "The regional innovation council in charge of this facility or program reads your request and answers by e-mail. No account is needed.",
+  inquiryFormIntro:
+    "The regional innovation council in charge of this facility or program reads your request and answers by e-mail. No account is needed.",
   inquiryTarget: "Asking",
   inquiryTargetRegion: "Council in charge",
   inquiryContact: "Contact",
@@ -25,7 +26,8 @@ export const inquiries = {
   inquiryMessage: "Message",
   inquiryMessageHint: "Say what you want to do and what help you need. Up to {max} characters.",
   inquiryProfile: "About your firm (optional)",
-  inquiryProfileHint: "Taken from your match profile. Change or clear anything, or do not send it. If sent, it is counted in statistics that identify nobody.",
+  inquiryProfileHint:
+    "Taken from your match profile. Change or clear anything, or do not send it. If sent, it is counted in statistics that identify nobody.",
   inquiryShareProfile: "Send these facts about the firm",
   inquiryIndustry: "Industry",
   inquirySize: "Size",
@@ -40,9 +42,11 @@ export const inquiries = {
   consentItemsLabel: "Items collected",
   consentItems: "Name, e-mail, phone (optional), message",
   consentRecipientsLabel: "Who receives them",
-  consentRecipients: "The facility you ask and its region's innovation council ({region}); on a referral, the receiving facility and its region's council.",
+  consentRecipients:
+    "The facility you ask and its region's innovation council ({region}); on a referral, the receiving facility and its region's council.",
   consentRetentionLabel: "How long they are kept",
-  consentRetention: "{days} days after the request is closed. Then the personal data is erased and only facts that identify nobody (region, industry, dates, outcome) are kept. Withdrawing on the status page erases it at once.",
+  consentRetention:
+    "{days} days after the request is closed. Then the personal data is erased and only facts that identify nobody (region, industry, dates, outcome) are kept. Withdrawing on the status page erases it at once.",
   consentRefuseLabel: "Your right to refuse",
   consentRefuse: "You may refuse. Without consent the request cannot be sent.",
   consentAgree: "I have read the above and consent to the collection and use of my personal data",
@@ -50,7 +54,8 @@ export const inquiries = {
   inquiryRefused: "The request was not sent",
   inquiryUnknownTarget: "There is no facility or program by this id to ask.",
   inquirySentTitle: "Your request was sent",
-  inquirySentIntro: "Keep the reference and the private status link below. Only people who know the link can see and withdraw the request. The same link was sent to you by e-mail.",
+  inquirySentIntro:
+    "Keep the reference and the private status link below. Only people who know the link can see and withdraw the request. The same link was sent to you by e-mail.",
   inquiryReference: "Reference",
   inquiryStatusLink: "Status link",
   inquiryStatusTitle: "Request status",
@@ -75,7 +80,8 @@ export const inquiries = {
   inquiryEvent_erased: "Personal data erased after the retention period",
   inquiryHandledBy: "Handled by: {name}",
   inquiryWithdrawTitle: "Withdraw the request",
-  inquiryWithdrawHint: "Withdrawing erases the name, contact details, message and replies at once, and this link stops working. It cannot be undone.",
+  inquiryWithdrawHint:
+    "Withdrawing erases the name, contact details, message and replies at once, and this link stops working. It cannot be undone.",
   inquiryWithdrawConfirm: "I confirm the withdrawal",
   inquiryWithdraw: "Withdraw and erase my personal data",
   inquiryWithdrawNeedsConfirm: "Tick the box to confirm the withdrawal.",
@@ -119,13 +125,15 @@ export const inquiries = {
   mailErased: "personal data erased",
   mailOutboxEmpty: "No mail.",
   inquiryMailConfirmSubject: "[ClusterLink] Request received {reference}",
-  inquiryMailConfirmBody: "We received your request for help.\nReference: {reference}\nAsking: {target}\nTo follow it or withdraw it, open this private link:\n{link}",
+  inquiryMailConfirmBody:
+    "We received your request for help.\nReference: {reference}\nAsking: {target}\nTo follow it or withdraw it, open this private link:\n{link}",
   inquiryMailCouncilSubject: "[ClusterLink] New request {reference}",
   inquiryMailCouncilBody: "A new request for help came to your region ({reference}). See it in the workspace:\n{link}",
   inquiryMailReplySubject: "[ClusterLink] Answer to your request {reference}",
   inquiryMailReplyFooter: "The regional innovation council's answer to request {reference}.",
   demandTitle: "Demand: requests for help",
-  demandIntro: "Requests from firms, by region, innovation class and industry. No personal data is used; cells with fewer than {min} requests show no figures.",
+  demandIntro:
+    "Requests from firms, by region, innovation class and industry. No personal data is used; cells with fewer than {min} requests show no figures.",
   demandRequests: "Requests",
   demandOpen: "Open",
   demandHelped: "Helped",

@@ -62,7 +62,8 @@ export const map = {
   relaxText: "clear the search words",
   relaxFilter: "drop the “{name}” condition",
   widenRadius: "widen the radius to {km} km",
-  degradedNotice: "The search server cannot be reached, so the built-in search answered. Recent changes may show up late.",
+  degradedNotice:
+    "The search server cannot be reached, so the built-in search answered. Recent changes may show up late.",
   placeNotice: "Nearest first, within {km} km of “{place}”.",
   searchInvalid: "The search condition “{parameter}” has an invalid value. Correct it and search again.",
   searching: "Searching…",
@@ -71,7 +72,8 @@ export const map = {
   viewList: "List",
   viewMap: "Map",
   viewSwitchLabel: "Show the list or the map",
-  pickKeyboardHint: "Move the map until the crosshair is on the place, then press Enter or choose Search here. Arrow keys move the map.",
+  pickKeyboardHint:
+    "Move the map until the crosshair is on the place, then press Enter or choose Search here. Arrow keys move the map.",
   pickHere: "Search here",
   unmatchedTerms: "‘{terms}’: no match, so these results match your other words.",
 } as const satisfies Translation<typeof korean>;

@@ -6,9 +6,11 @@ export const match = {
   matchFoundedOn: "Founded on (YYYY-MM-DD) or founding year (YYYY)",
   matchApplicantType: "Applying as",
   matchApplicantAuto: "automatic (small business owner or SME by size)",
-  matchCallsHint: "Used to check the business-age and applicant conditions of Bizinfo and K-Startup calls. Pre-founders leave the founding date empty.",
+  matchCallsHint:
+    "Used to check the business-age and applicant conditions of Bizinfo and K-Startup calls. Pre-founders leave the founding date empty.",
   matchTitle: "Find the support that fits your firm",
-  matchIntro: "Answer a few questions: we work out what kind of firm you are and whether you count as an SME, then rank nearby centers and the programs you can apply for, each with its reasons. Your answers live only in the page address; nothing is stored.",
+  matchIntro:
+    "Answer a few questions: we work out what kind of firm you are and whether you count as an SME, then rank nearby centers and the programs you can apply for, each with its reasons. Your answers live only in the page address; nothing is stored.",
   matchIndustry: "Industry",
   matchIndustryFilter: "Search industries (Korean or English)",
   matchIndustryChoose: "Choose your industry (KSIC division)",
@@ -27,7 +29,8 @@ export const match = {
   matchUseMyLocation: "Use my location",
   matchLocationSet: "Chosen location: {lat}, {lng}",
   matchLocationClear: "Clear location",
-  matchLocationHint: "Type the factory address, pick a point on the map, or just choose a region: an address is placed at the centre of its eupmyeondong (or city, county or district), a region at its centre, and distances are measured from there.",
+  matchLocationHint:
+    "Type the factory address, pick a point on the map, or just choose a region: an address is placed at the centre of its eupmyeondong (or city, county or district), a region at its centre, and distances are measured from there.",
   matchQuestions: "How your firm innovates",
   matchTechSource: "Where does new technology mostly come from?",
   matchAppropriation: "How do you mostly protect what you develop?",
@@ -67,17 +70,22 @@ export const match = {
   matchDistanceNear: "within 1 km",
   matchDistanceFromRegion: "about {km} km from the region's centre",
   matchDistanceNearRegion: "near the region's centre",
-  matchRegionBasisNote: "You gave a region only, so distances are measured from the centre of {region}. Give the plant's address for better distances.",
+  matchRegionBasisNote:
+    "You gave a region only, so distances are measured from the centre of {region}. Give the plant's address for better distances.",
   matchRegionsCount: { one: "{count} region", other: "{count} regions" },
   matchReasonGroup_fit: "Why it fits",
   matchReasonGroup_distance: "Distance",
   matchReasonGroup_eligibility: "Eligibility",
   matchSharedReasons: "True of every result below",
   matchMeaningTitle: "What this means for you",
-  matchMeaning_supplier_dominated: "You get new technology mainly from the machines and materials you buy. Hands-on technical guidance, demonstrations and help through trade associations fit you best.",
-  matchMeaning_specialized_supplier: "You design machines or parts that other firms use. Joint development with your customers and access to testing and certification equipment fit you best.",
-  matchMeaning_science_based: "You innovate from your own R&D and from university and institute science. Research complexes, commercialisation and investment links fit you best.",
-  matchMeaning_scale_intensive: "You compete on the efficiency of large-scale production. Shared-growth programmes with large firms and help with process innovation fit you best.",
+  matchMeaning_supplier_dominated:
+    "You get new technology mainly from the machines and materials you buy. Hands-on technical guidance, demonstrations and help through trade associations fit you best.",
+  matchMeaning_specialized_supplier:
+    "You design machines or parts that other firms use. Joint development with your customers and access to testing and certification equipment fit you best.",
+  matchMeaning_science_based:
+    "You innovate from your own R&D and from university and institute science. Research complexes, commercialisation and investment links fit you best.",
+  matchMeaning_scale_intensive:
+    "You compete on the efficiency of large-scale production. Shared-growth programmes with large firms and help with process innovation fit you best.",
   matchReasons: "Reasons",
   matchScoreBreakdown: "Score breakdown",
   breakdownProximity: "distance",

@@ -12,7 +12,8 @@ export const programs = {
   "reading.region.named": "For {regions}.",
   "reading.region.named_zone": "For {zones} ({regions}).",
   "reading.region.all_listed": "All 17 provinces are listed, read as nationwide.",
-  "reading.region.narrowed_nationwide": "{fromField} says nationwide, but this field limits it to {regions}; the narrower reading wins.",
+  "reading.region.narrowed_nationwide":
+    "{fromField} says nationwide, but this field limits it to {regions}; the narrower reading wins.",
   "reading.region.narrowed": "Narrower than {fromField} ({from}): {regions}.",
   "reading.region.conflict": "{regions} here shares no province with {kept} from another field, so it is not followed.",
   "reading.applicant.types": "Open to: {types}.",
@@ -30,7 +31,8 @@ export const programs = {
   "reading.support_field.mapped": "Support field → {category}, {level}, {classes}.",
   "reading.support_field.unmapped": "The support field is not in the table, so it is read as other.",
   "reading.agency.named": "The executing agency is named.",
-  "reading.agency.placeholder": "Only a generic name stands for the executing agency, so the responsible ministry or authority is shown.",
+  "reading.agency.placeholder":
+    "Only a generic name stands for the executing agency, so the responsible ministry or authority is shown.",
   "reading.level.none": "no diffusion level",
   "reading.classes.all": "open to every class",
   "reading.months": "{years} years {months} months",

@@ -41,7 +41,8 @@ export const auth = {
   confirmPassword: "새 비밀번호 확인",
   passwordChangeSubmit: "비밀번호 바꾸기",
   passwordChanged: "비밀번호를 바꿨습니다. 다른 세션은 모두 종료됐습니다.",
-  passwordRuleLong: "12자 이상, 흔한 비밀번호나 같은 글자·연속된 글자의 반복은 안 됩니다. 몇 단어로 된 문장을 권합니다.",
+  passwordRuleLong:
+    "12자 이상, 흔한 비밀번호나 같은 글자·연속된 글자의 반복은 안 됩니다. 몇 단어로 된 문장을 권합니다.",
   passwordThrottled: "비밀번호 확인 시도가 너무 많습니다. {seconds}초 후에 다시 시도하세요.",
   accountResetPassword: "비밀번호 재설정",
   accountResetDone: "{email} 계정의 비밀번호를 재설정했습니다. 그 계정의 세션은 모두 종료됐습니다.",

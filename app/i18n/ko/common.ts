@@ -13,7 +13,8 @@ export const common = {
   notFoundBody: "요청한 페이지가 없습니다. 주소를 확인하거나 지도로 돌아가세요.",
   errorTitle: "문제가 발생했습니다",
   unavailableTitle: "잠시 서비스를 이용할 수 없습니다",
-  unavailableBody: "데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도하세요. 입력한 내용은 저장되지 않았을 수 있습니다.",
+  unavailableBody:
+    "데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도하세요. 입력한 내용은 저장되지 않았을 수 있습니다.",
   errorBody: "잠시 후 다시 시도하세요.",
   nationwide: "전국",
   navMap: "지도",
@@ -28,6 +29,7 @@ export const common = {
   skipToContent: "본문으로 건너뛰기",
   menu: "메뉴",
   loading: "불러오는 중…",
-  creditBoundaries: "행정구역 경계: 통계청 통계지리정보서비스(SGIS) 2018, 공공누리 제1유형 (github.com/southkorea/southkorea-maps 경유)",
+  creditBoundaries:
+    "행정구역 경계: 통계청 통계지리정보서비스(SGIS) 2018, 공공누리 제1유형 (github.com/southkorea/southkorea-maps 경유)",
   creditPlaces: "행정구역 중심점과 이름: vuski/admdongkor (통계청 SGIS 기반)",
 } as const;

@@ -19,7 +19,8 @@ export const council = {
   changedMark: "변경",
   hintLat: "위도, 예: 35.8714",
   hintLng: "경도, 예: 128.6014",
-  placeHint: "주소를 쓰면 위치가 그 읍·면·동(또는 시·군·구) 중심으로 옮겨집니다. 지도를 누르면 정확한 지점으로 고칩니다.",
+  placeHint:
+    "주소를 쓰면 위치가 그 읍·면·동(또는 시·군·구) 중심으로 옮겨집니다. 지도를 누르면 정확한 지점으로 고칩니다.",
   placedFromAddress: "주소로 정한 위치: {place} — {precision}",
   placedExact: "지도에서 고른 정확한 지점입니다.",
   placeNotFound: "이 주소에서 시·군·구나 읍·면·동을 찾지 못했습니다.",
@@ -102,7 +103,8 @@ export const council = {
   importChooseFile: "구분을 고르고 CSV 파일을 선택하세요.",
   importProgress: "가져오는 중",
   importProgressCount: "{total}행 중 {done}행 처리",
-  importDone: "완료: 새 초안 {created}건, 수정 초안 {updated}건, 변경 없음 {unchanged}건 ({seconds}초). 검토자가 게시하면 지도에 나타납니다.",
+  importDone:
+    "완료: 새 초안 {created}건, 수정 초안 {updated}건, 변경 없음 {unchanged}건 ({seconds}초). 검토자가 게시하면 지도에 나타납니다.",
   importFailed: "가져오기에 실패했습니다. 아무것도 저장되지 않았습니다. 다시 시도하세요.",
   importReport: "검사 결과: {file}",
   importSummary: "{rows}행, 인코딩 {encoding}, 문제 {problems}건",
@@ -110,10 +112,12 @@ export const council = {
   importRow: "행",
   importColumn: "열",
   importMessage: "문제",
-  importPreview: "가져오면: 새 항목 {create}건, 수정 {update}건, 변경 없음 {unchanged}건 (모두 검토 대기 초안이 됩니다).",
+  importPreview:
+    "가져오면: 새 항목 {create}건, 수정 {update}건, 변경 없음 {unchanged}건 (모두 검토 대기 초안이 됩니다).",
   importCommit: "{count}행 가져오기",
   importUpload: "파일 올리기",
-  importHelp: "UTF-8 또는 CP949(EUC-KR) CSV. 첫 줄은 열 이름이고 external_id가 필요합니다. 같은 external_id로 다시 가져오면 기존 항목을 고칩니다. 목록 값은 세미콜론(;)으로 구분합니다.",
+  importHelp:
+    "UTF-8 또는 CP949(EUC-KR) CSV. 첫 줄은 열 이름이고 external_id가 필요합니다. 같은 external_id로 다시 가져오면 기존 항목을 고칩니다. 목록 값은 세미콜론(;)으로 구분합니다.",
   importFile: "CSV 파일",
   importCheck: "검사",
   importEmpty: "파일에 데이터 행이 없습니다.",
@@ -124,7 +128,8 @@ export const council = {
   importChangedSinceCheck: "검사 후에 일부 항목이 바뀌어 아무것도 가져오지 않았습니다. 파일을 다시 검사하세요.",
   publishAllStale: "목록을 연 뒤 초안이 바뀌었습니다. 목록을 다시 확인한 뒤 게시하세요.",
   publishAllDone: "{count}건을 모두 게시했습니다.",
-  publishAllBlocked: "아무것도 게시하지 않았습니다. 초안 {count}건을 지금 상태로는 게시할 수 없습니다: {names}. 하나씩 검토한 뒤 다시 모두 게시하세요.",
+  publishAllBlocked:
+    "아무것도 게시하지 않았습니다. 초안 {count}건을 지금 상태로는 게시할 수 없습니다: {names}. 하나씩 검토한 뒤 다시 모두 게시하세요.",
   publishBlockedListingChanged: "초안을 만든 뒤 게시본이 바뀜",
   publishBlockedDraftChanged: "목록을 연 뒤 초안이 바뀜",
   publishBlockedExternalId: "외부 ID를 다른 항목이 이미 씀",
@@ -152,14 +157,18 @@ export const council = {
   draftArchive: "보관 요청 (검토 대기)",
   draftRestore: "복원 요청 (검토 대기)",
   draftArchiveExplanation: "검토자가 게시하면 이 항목이 지도와 검색에서 숨겨집니다. 그때까지는 지금처럼 공개됩니다.",
-  draftRestoreExplanation: "검토자가 게시하면 이 항목이 다시 지도와 검색에 나타납니다. 그때까지는 보관된 채로 있습니다.",
+  draftRestoreExplanation:
+    "검토자가 게시하면 이 항목이 다시 지도와 검색에 나타납니다. 그때까지는 보관된 채로 있습니다.",
   requestArchive: "보관 요청…",
   requestRestore: "복원 요청…",
-  statusChangeBlocked: "검토 대기 중인 초안이 있어 보관이나 복원을 요청할 수 없습니다. 초안을 게시하거나 철회한 뒤 요청하세요.",
+  statusChangeBlocked:
+    "검토 대기 중인 초안이 있어 보관이나 복원을 요청할 수 없습니다. 초안을 게시하거나 철회한 뒤 요청하세요.",
   confirmArchiveTitle: "이 항목의 보관을 요청할까요?",
-  confirmArchiveBody: "확인하면 보관 요청이 검토 대기 초안이 됩니다. 같은 지역의 검토자가 게시하면 이 항목은 지도와 검색에서 숨겨집니다(지워지지는 않고 나중에 복원할 수 있습니다). 게시될 때까지는 지금처럼 공개됩니다.",
+  confirmArchiveBody:
+    "확인하면 보관 요청이 검토 대기 초안이 됩니다. 같은 지역의 검토자가 게시하면 이 항목은 지도와 검색에서 숨겨집니다(지워지지는 않고 나중에 복원할 수 있습니다). 게시될 때까지는 지금처럼 공개됩니다.",
   confirmRestoreTitle: "이 항목의 복원을 요청할까요?",
-  confirmRestoreBody: "확인하면 복원 요청이 검토 대기 초안이 됩니다. 같은 지역의 검토자가 게시하면 이 항목이 다시 지도와 검색에 나타납니다. 게시될 때까지는 보관된 채로 있습니다.",
+  confirmRestoreBody:
+    "확인하면 복원 요청이 검토 대기 초안이 됩니다. 같은 지역의 검토자가 게시하면 이 항목이 다시 지도와 검색에 나타납니다. 게시될 때까지는 보관된 채로 있습니다.",
   confirmArchive: "보관 요청 보내기",
   confirmRestore: "복원 요청 보내기",
   confirmCancel: "취소",

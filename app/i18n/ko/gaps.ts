@@ -1,7 +1,8 @@
 /** Coverage gaps for officials (/gaps) and the firm register import. */
 export const gaps = {
   gapsImportTitle: "기업 명부 가져오기",
-  gapsImportHelp: "CSV(UTF-8 또는 CP949): 기업명(name), 업종코드(ksic_division), 종업원수(employees), 그리고 위도·경도(lat, lng), 공장 주소(주소, address: 읍·면·동 또는 시·군·구 중심에 놓습니다) 또는 시도코드(region_code). 문제가 하나라도 있으면 아무것도 저장하지 않고 행·열별로 알려 드립니다.",
+  gapsImportHelp:
+    "CSV(UTF-8 또는 CP949): 기업명(name), 업종코드(ksic_division), 종업원수(employees), 그리고 위도·경도(lat, lng), 공장 주소(주소, address: 읍·면·동 또는 시·군·구 중심에 놓습니다) 또는 시도코드(region_code). 문제가 하나라도 있으면 아무것도 저장하지 않고 행·열별로 알려 드립니다.",
   gapsImportFile: "명부 파일",
   gapsImportReplace: "이전에 가져온 기업을 모두 바꾸기 (합성 기업은 그대로)",
   gapsImportSubmit: "가져오기",
@@ -14,9 +15,11 @@ export const gaps = {
   gapsImportMessage: "내용",
   gapsImportLink: "기업 명부 가져오기",
   gapsTitle: "지원 공백: 가까이에 맞는 지원이 없는 기업",
-  gapsIntro: "시·도와 기업 유형별로, 반경 안에 알맞은 지원기관(매칭 규칙의 유형별 적합도 기준)이 있는 기업의 비율입니다.",
+  gapsIntro:
+    "시·도와 기업 유형별로, 반경 안에 알맞은 지원기관(매칭 규칙의 유형별 적합도 기준)이 있는 기업의 비율입니다.",
   gapsSynthetic: "합성 데이터: 기업 {total}곳 가운데 {synthetic}곳은 시연용으로 만든 가상 기업입니다",
-  gapsNoFirms: "기업 자료가 없습니다. 기업 명부를 가져오거나(npm run firms:import) 합성 기업을 만드세요(npm run data:synth).",
+  gapsNoFirms:
+    "기업 자료가 없습니다. 기업 명부를 가져오거나(npm run firms:import) 합성 기업을 만드세요(npm run data:synth).",
   gapsRadius: "반경(km)",
   gapsClass: "기업 유형",
   gapsSector: "업종",
@@ -53,7 +56,8 @@ export const gaps = {
   gapsSyntheticBadge: "합성",
   gapsComputedAt: "계산 시각: {time}",
   gapsHowTitle: "계산 방법",
-  gapsHow: "기업과 지원기관 사이의 대권 거리를 잽니다. 기관은 매칭 규칙이 그 유형에 맞다고 보는 경우(적합도 0.5 이상)에만 셉니다. 거리는 km 단위로 올림합니다. 중앙값은 가장 가까운 맞는 기관까지의 거리입니다.",
+  gapsHow:
+    "기업과 지원기관 사이의 대권 거리를 잽니다. 기관은 매칭 규칙이 그 유형에 맞다고 보는 경우(적합도 0.5 이상)에만 셉니다. 거리는 km 단위로 올림합니다. 중앙값은 가장 가까운 맞는 기관까지의 거리입니다.",
   gapsHeadline: "반경 {km} km 안에 맞는 지원기관이 없는 기업",
   gapsHeadlineShare: "전체 {total}곳 중 {share}",
   gapsSmallCell: "—: 기업이 10곳 미만이라 비율을 표시하지 않습니다.",

@@ -13,7 +13,8 @@ export const inquiries = {
   inquiryAsk: "상담 신청",
   inquiryAskFor: "{name}에 상담 신청",
   inquiryFormTitle: "상담 신청",
-  inquiryFormIntro: "이 기관이나 지원사업을 담당하는 지역 혁신협의회가 신청 내용을 보고 이메일로 답합니다. 계정은 필요 없습니다.",
+  inquiryFormIntro:
+    "이 기관이나 지원사업을 담당하는 지역 혁신협의회가 신청 내용을 보고 이메일로 답합니다. 계정은 필요 없습니다.",
   inquiryTarget: "신청 대상",
   inquiryTargetRegion: "담당 지역",
   inquiryContact: "연락처",
@@ -23,7 +24,8 @@ export const inquiries = {
   inquiryMessage: "문의 내용",
   inquiryMessageHint: "무엇을 하고 싶은지, 어떤 도움이 필요한지 적어 주세요. {max}자까지.",
   inquiryProfile: "기업 정보 (선택)",
-  inquiryProfileHint: "맞춤 추천에서 가져온 정보입니다. 고치거나 지울 수 있고, 보내지 않아도 됩니다. 보내면 통계에는 개인을 알 수 없게 집계됩니다.",
+  inquiryProfileHint:
+    "맞춤 추천에서 가져온 정보입니다. 고치거나 지울 수 있고, 보내지 않아도 됩니다. 보내면 통계에는 개인을 알 수 없게 집계됩니다.",
   inquiryShareProfile: "이 기업 정보를 함께 보냅니다",
   inquiryIndustry: "업종",
   inquirySize: "규모",
@@ -38,9 +40,11 @@ export const inquiries = {
   consentItemsLabel: "수집 항목",
   consentItems: "이름, 이메일, 전화번호(선택), 문의 내용",
   consentRecipientsLabel: "제공받는 곳",
-  consentRecipients: "신청한 기관과 그 지역의 지역혁신협의회({region}). 다른 기관으로 연계하면 그 기관과 그 지역 협의회.",
+  consentRecipients:
+    "신청한 기관과 그 지역의 지역혁신협의회({region}). 다른 기관으로 연계하면 그 기관과 그 지역 협의회.",
   consentRetentionLabel: "보유·이용 기간",
-  consentRetention: "상담 종료 후 {days}일. 그 뒤에는 개인정보를 지우고 개인을 알 수 없는 통계(지역, 업종, 날짜, 결과)만 남깁니다. 상태 페이지에서 언제든 철회하면 바로 지웁니다.",
+  consentRetention:
+    "상담 종료 후 {days}일. 그 뒤에는 개인정보를 지우고 개인을 알 수 없는 통계(지역, 업종, 날짜, 결과)만 남깁니다. 상태 페이지에서 언제든 철회하면 바로 지웁니다.",
   consentRefuseLabel: "동의를 거부할 권리",
   consentRefuse: "동의하지 않을 수 있습니다. 동의하지 않으면 상담 신청을 보낼 수 없습니다.",
   consentAgree: "위 내용을 읽었고 개인정보 수집·이용에 동의합니다",
@@ -48,7 +52,8 @@ export const inquiries = {
   inquiryRefused: "신청을 보내지 않았습니다",
   inquiryUnknownTarget: "상담을 신청할 기관이나 지원사업을 찾을 수 없습니다.",
   inquirySentTitle: "신청을 보냈습니다",
-  inquirySentIntro: "접수번호와 아래의 비공개 상태 링크를 보관하세요. 이 링크를 아는 사람만 신청을 보고 철회할 수 있습니다. 같은 링크를 이메일로도 보냈습니다.",
+  inquirySentIntro:
+    "접수번호와 아래의 비공개 상태 링크를 보관하세요. 이 링크를 아는 사람만 신청을 보고 철회할 수 있습니다. 같은 링크를 이메일로도 보냈습니다.",
   inquiryReference: "접수번호",
   inquiryStatusLink: "상태 링크",
   inquiryStatusTitle: "상담 신청 상태",
@@ -73,7 +78,8 @@ export const inquiries = {
   inquiryEvent_erased: "보유 기간이 지나 개인정보를 지웠습니다",
   inquiryHandledBy: "담당: {name}",
   inquiryWithdrawTitle: "신청 철회",
-  inquiryWithdrawHint: "철회하면 이름, 연락처, 문의 내용과 답변을 바로 지우고 이 링크는 더 이상 열리지 않습니다. 되돌릴 수 없습니다.",
+  inquiryWithdrawHint:
+    "철회하면 이름, 연락처, 문의 내용과 답변을 바로 지우고 이 링크는 더 이상 열리지 않습니다. 되돌릴 수 없습니다.",
   inquiryWithdrawConfirm: "철회를 확인합니다",
   inquiryWithdraw: "신청 철회하고 개인정보 지우기",
   inquiryWithdrawNeedsConfirm: "철회하려면 확인란을 선택하세요.",
@@ -117,13 +123,15 @@ export const inquiries = {
   mailErased: "개인정보 삭제됨",
   mailOutboxEmpty: "메일이 없습니다.",
   inquiryMailConfirmSubject: "[클러스터링크] 상담 신청 접수 {reference}",
-  inquiryMailConfirmBody: "상담 신청을 받았습니다.\n접수번호: {reference}\n대상: {target}\n진행 상태를 보거나 철회하려면 이 비공개 링크를 여세요:\n{link}",
+  inquiryMailConfirmBody:
+    "상담 신청을 받았습니다.\n접수번호: {reference}\n대상: {target}\n진행 상태를 보거나 철회하려면 이 비공개 링크를 여세요:\n{link}",
   inquiryMailCouncilSubject: "[클러스터링크] 새 상담 신청 {reference}",
   inquiryMailCouncilBody: "지역에 새 상담 신청이 왔습니다({reference}). 작업공간에서 확인하세요:\n{link}",
   inquiryMailReplySubject: "[클러스터링크] 상담 답변 {reference}",
   inquiryMailReplyFooter: "상담 신청 {reference}에 대한 지역혁신협의회의 답변입니다.",
   demandTitle: "수요: 상담 신청",
-  demandIntro: "기업이 보낸 상담 신청을 지역, 혁신 유형, 업종별로 셉니다. 개인정보는 쓰지 않으며, {min}건 미만인 칸은 숫자를 숨깁니다.",
+  demandIntro:
+    "기업이 보낸 상담 신청을 지역, 혁신 유형, 업종별로 셉니다. 개인정보는 쓰지 않으며, {min}건 미만인 칸은 숫자를 숨깁니다.",
   demandRequests: "신청",
   demandOpen: "진행 중",
   demandHelped: "도움",

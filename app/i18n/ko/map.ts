@@ -69,7 +69,8 @@ export const map = {
   viewList: "목록",
   viewMap: "지도",
   viewSwitchLabel: "목록과 지도 중 보기 선택",
-  pickKeyboardHint: "지도를 움직여 십자선을 원하는 곳에 맞춘 뒤 Enter 키를 누르거나 이 자리에서 찾기를 누르세요. 화살표 키로 지도를 움직일 수 있습니다.",
+  pickKeyboardHint:
+    "지도를 움직여 십자선을 원하는 곳에 맞춘 뒤 Enter 키를 누르거나 이 자리에서 찾기를 누르세요. 화살표 키로 지도를 움직일 수 있습니다.",
   pickHere: "이 자리에서 찾기",
   unmatchedTerms: "‘{terms}’: 일치하는 결과가 없어 나머지 단어로 찾았습니다.",
 } as const;

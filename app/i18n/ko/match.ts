@@ -4,9 +4,11 @@ export const match = {
   matchFoundedOn: "창업일(YYYY-MM-DD) 또는 창업 연도(YYYY)",
   matchApplicantType: "신청 자격",
   matchApplicantAuto: "자동(규모로 소상공인·중소기업 판단)",
-  matchCallsHint: "기업마당·K-Startup 공고의 업력·신청 대상 조건을 확인하는 데 씁니다. 예비창업자는 창업일을 비워 두세요.",
+  matchCallsHint:
+    "기업마당·K-Startup 공고의 업력·신청 대상 조건을 확인하는 데 씁니다. 예비창업자는 창업일을 비워 두세요.",
   matchTitle: "우리 기업에 맞는 지원 찾기",
-  matchIntro: "몇 가지 질문에 답하면 기업 유형과 중소기업 해당 여부를 판단하고, 가까운 기관과 신청할 수 있는 지원사업을 이유와 함께 보여 드립니다. 입력한 내용은 주소(URL)에만 담기며 저장되지 않습니다.",
+  matchIntro:
+    "몇 가지 질문에 답하면 기업 유형과 중소기업 해당 여부를 판단하고, 가까운 기관과 신청할 수 있는 지원사업을 이유와 함께 보여 드립니다. 입력한 내용은 주소(URL)에만 담기며 저장되지 않습니다.",
   matchIndustry: "업종",
   matchIndustryFilter: "업종 검색 (한국어·영어)",
   matchIndustryChoose: "업종(KSIC 중분류)을 고르세요",
@@ -25,7 +27,8 @@ export const match = {
   matchUseMyLocation: "현재 위치 사용",
   matchLocationSet: "선택한 위치: {lat}, {lng}",
   matchLocationClear: "위치 지우기",
-  matchLocationHint: "공장 주소를 쓰거나 지도에서 위치를 고르거나 지역만 골라도 됩니다. 주소는 그 읍·면·동(또는 시·군·구) 중심에, 지역만 고르면 그 지역의 중심점에 놓고 거리를 잽니다.",
+  matchLocationHint:
+    "공장 주소를 쓰거나 지도에서 위치를 고르거나 지역만 골라도 됩니다. 주소는 그 읍·면·동(또는 시·군·구) 중심에, 지역만 고르면 그 지역의 중심점에 놓고 거리를 잽니다.",
   matchQuestions: "기업의 혁신 방식",
   matchTechSource: "새 기술은 주로 어디에서 얻습니까?",
   matchAppropriation: "혁신의 성과를 주로 어떻게 지킵니까?",
@@ -65,17 +68,22 @@ export const match = {
   matchDistanceNear: "1 km 이내",
   matchDistanceFromRegion: "시·도 중심에서 약 {km} km",
   matchDistanceNearRegion: "시·도 중심 근처",
-  matchRegionBasisNote: "위치를 시·도로만 정해서 거리는 {region} 중심에서 잰 값입니다. 공장 주소를 쓰면 거리가 더 정확해집니다.",
+  matchRegionBasisNote:
+    "위치를 시·도로만 정해서 거리는 {region} 중심에서 잰 값입니다. 공장 주소를 쓰면 거리가 더 정확해집니다.",
   matchRegionsCount: "{count}개 시·도",
   matchReasonGroup_fit: "맞는 이유",
   matchReasonGroup_distance: "거리",
   matchReasonGroup_eligibility: "신청 자격",
   matchSharedReasons: "아래 추천 모두에 해당",
   matchMeaningTitle: "우리 기업에 뜻하는 것",
-  matchMeaning_supplier_dominated: "새 기술을 주로 설비·소재 공급업체에서 얻는 기업입니다. 현장 기술 지도와 시연, 업종 단체를 통한 지원이 잘 맞습니다.",
-  matchMeaning_specialized_supplier: "다른 기업에 쓰일 장비·부품을 설계해 공급하는 기업입니다. 수요 기업과의 공동 개발, 시험·인증 장비 지원이 잘 맞습니다.",
-  matchMeaning_science_based: "자체 연구개발과 대학·연구소의 과학 성과로 혁신하는 기업입니다. 연구단지, 기술사업화, 투자 연계가 잘 맞습니다.",
-  matchMeaning_scale_intensive: "대규모 생산 공정의 효율로 경쟁하는 기업입니다. 대기업과의 상생협력, 공정 혁신 지원이 잘 맞습니다.",
+  matchMeaning_supplier_dominated:
+    "새 기술을 주로 설비·소재 공급업체에서 얻는 기업입니다. 현장 기술 지도와 시연, 업종 단체를 통한 지원이 잘 맞습니다.",
+  matchMeaning_specialized_supplier:
+    "다른 기업에 쓰일 장비·부품을 설계해 공급하는 기업입니다. 수요 기업과의 공동 개발, 시험·인증 장비 지원이 잘 맞습니다.",
+  matchMeaning_science_based:
+    "자체 연구개발과 대학·연구소의 과학 성과로 혁신하는 기업입니다. 연구단지, 기술사업화, 투자 연계가 잘 맞습니다.",
+  matchMeaning_scale_intensive:
+    "대규모 생산 공정의 효율로 경쟁하는 기업입니다. 대기업과의 상생협력, 공정 혁신 지원이 잘 맞습니다.",
   matchReasons: "추천 이유",
   matchScoreBreakdown: "점수 구성",
   breakdownProximity: "거리",

@@ -10,7 +10,8 @@ export const programs = {
   "reading.region.named": "{regions} 대상.",
   "reading.region.named_zone": "{zones}({regions}) 대상.",
   "reading.region.all_listed": "17개 시·도가 모두 적혀 있어 전국 대상으로 읽습니다.",
-  "reading.region.narrowed_nationwide": "{fromField}는 전국이지만 이 필드가 더 좁게 {regions}로 한정하므로 이 읽기를 따릅니다.",
+  "reading.region.narrowed_nationwide":
+    "{fromField}는 전국이지만 이 필드가 더 좁게 {regions}로 한정하므로 이 읽기를 따릅니다.",
   "reading.region.narrowed": "{fromField}의 {from}보다 좁은 {regions}를 따릅니다.",
   "reading.region.conflict": "이 필드의 {regions}는 다른 필드의 {kept}와 겹치지 않아 따르지 않습니다.",
   "reading.applicant.types": "신청 대상: {types}.",

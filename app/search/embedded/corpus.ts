@@ -34,10 +34,13 @@ function compareDefaultOrder(a: Entry, b: Entry): number {
 export const ORIGIN_FACET = "_origin";
 
 function bitsetValues(entry: Entry): Array<[string, string]> {
-  const values: Array<[string, string]> = FACET_NAMES.flatMap((facet) => entry.facetValues[facet].map((value): [string, string] => [facet, value]));
+  const values: Array<[string, string]> = FACET_NAMES.flatMap((facet) =>
+    entry.facetValues[facet].map((value): [string, string] => [facet, value]),
+  );
   if (entry.document.nationwide) values.push([NATIONWIDE_FACET, "true"]);
   // Programs split into curated standing programs and imported calls, so either is one bitset away.
-  if (entry.document.type === "program") values.push([ORIGIN_FACET, entry.document.windowKind === null ? "curated" : "call"]);
+  if (entry.document.type === "program")
+    values.push([ORIGIN_FACET, entry.document.windowKind === null ? "curated" : "call"]);
   return values;
 }
 
@@ -123,7 +126,10 @@ export class Corpus {
 
   /** Every entry, nearest last day of application first; entries without one keep the default order after them. */
   inDeadlineOrder(): readonly Entry[] {
-    this.deadlineOrder ??= [...this.inDefaultOrder()].sort((a, b) => (a.document.windowEndDay ?? Number.MAX_SAFE_INTEGER) - (b.document.windowEndDay ?? Number.MAX_SAFE_INTEGER));
+    this.deadlineOrder ??= [...this.inDefaultOrder()].sort(
+      (a, b) =>
+        (a.document.windowEndDay ?? Number.MAX_SAFE_INTEGER) - (b.document.windowEndDay ?? Number.MAX_SAFE_INTEGER),
+    );
     return this.deadlineOrder;
   }
 
@@ -132,7 +138,10 @@ export class Corpus {
   /** Keys of the documents whose name, or else whose alias, has exactly these tokens. */
   exactMatches(tokens: readonly string[]): { names: ReadonlySet<string>; aliases: ReadonlySet<string> } {
     const text = tokens.join(" ");
-    return { names: this.keysByExactName.get(text) ?? new Set(), aliases: this.keysByExactAlias.get(text) ?? new Set() };
+    return {
+      names: this.keysByExactName.get(text) ?? new Set(),
+      aliases: this.keysByExactAlias.get(text) ?? new Set(),
+    };
   }
 
   /** Every entry, facilities before programs, then by Korean name. */

@@ -3,7 +3,15 @@ import type { MatchInfo } from "minisearch";
 import { distanceKm } from "~/domain/geo";
 import type { LatLng } from "~/domain/types";
 import { required } from "~/required";
-import type { EngineHealth, SearchDocType, SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from "../types";
+import type {
+  EngineHealth,
+  SearchDocType,
+  SearchDocument,
+  SearchEngine,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+} from "../types";
 import { type HighlightTerm, highlightText, isLatinWord } from "../text";
 import { Corpus } from "./corpus";
 import { buildPredicate, filterMask, maskSuffices, type EntryPredicate } from "./filters";
@@ -22,8 +30,12 @@ interface Match {
 const REPLACE_CHUNK_SIZE = 250;
 
 function assertValidQuery(query: SearchQuery): void {
-  for (const [name, value] of [["limit", query.limit], ["offset", query.offset]] as const) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  for (const [name, value] of [
+    ["limit", query.limit],
+    ["offset", query.offset],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 0)
+      throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
   }
   const { near } = query;
   if (!near) return;
@@ -62,7 +74,10 @@ function nearestFirst(matches: Match[], near: LatLng, count: number): Match[] {
   chosen.sort((a, b) => distances[a]! - distances[b]! || a - b);
   return chosen.map((i) => {
     const distance = distances[i];
-    return { ...required(matches[i], "a chosen match"), distanceKm: distance !== undefined && Number.isFinite(distance) ? distance : undefined };
+    return {
+      ...required(matches[i], "a chosen match"),
+      distanceKm: distance !== undefined && Number.isFinite(distance) ? distance : undefined,
+    };
   });
 }
 
@@ -94,7 +109,10 @@ function kthSmallest(values: Float64Array, k: number): number {
 }
 
 /** Exact name matches first, then exact alias matches, then the rest, each in relevance order. */
-function promoteExactNames(matches: Match[], exact: { names: ReadonlySet<string>; aliases: ReadonlySet<string> }): Match[] {
+function promoteExactNames(
+  matches: Match[],
+  exact: { names: ReadonlySet<string>; aliases: ReadonlySet<string> },
+): Match[] {
   if (exact.names.size === 0 && exact.aliases.size === 0) return matches;
   const tiered = matches.map((match) => ({
     match,
@@ -197,7 +215,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
     const filters = query.filters ?? {};
     // Deadline order without text or facets: walk the precomputed order and stop at the page; the total is a popcount.
-    if (!hasText && query.sort === "deadline" && (query.facets ?? []).length === 0 && maskSuffices(filters, query.near)) {
+    if (
+      !hasText &&
+      query.sort === "deadline" &&
+      (query.facets ?? []).length === 0 &&
+      maskSuffices(filters, query.near)
+    ) {
       const mask = filterMask(corpus, filters);
       const wanted = query.offset + query.limit;
       const found: Entry[] = [];
@@ -209,15 +232,28 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const near = query.near;
       return {
         total: mask ? countShared(mask, mask) : corpus.size,
-        hits: found.slice(query.offset).map((entry): SearchHit => (near && entry.location ? { document: entry.document, distanceKm: distanceKm(near, entry.location) } : { document: entry.document })),
+        hits: found
+          .slice(query.offset)
+          .map((entry): SearchHit =>
+            near && entry.location
+              ? { document: entry.document, distanceKm: distanceKm(near, entry.location) }
+              : { document: entry.document },
+          ),
         facets: {},
         unmatchedTerms: [],
       };
     }
-    const { matches, unmatchedTerms } = hasText ? this.matchText(corpus, parsed, predicate) : { matches: this.matchAll(corpus, predicate), unmatchedTerms: [] };
+    const { matches, unmatchedTerms } = hasText
+      ? this.matchText(corpus, parsed, predicate)
+      : { matches: this.matchAll(corpus, predicate), unmatchedTerms: [] };
     const near = query.near;
     const byDistance = near !== undefined && (query.sort === "distance" || (query.sort === undefined && !hasText));
-    const ordered = query.sort === "deadline" ? byDeadline(matches) : near && byDistance ? nearestFirst(matches, near, query.offset + query.limit) : matches;
+    const ordered =
+      query.sort === "deadline"
+        ? byDeadline(matches)
+        : near && byDistance
+          ? nearestFirst(matches, near, query.offset + query.limit)
+          : matches;
 
     const page = ordered.slice(query.offset, query.offset + query.limit);
     const hits = page.map((match): SearchHit => {
@@ -236,13 +272,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
           matches.map((match) => match.entry),
           (query.facets ?? []).filter((facet) => facet !== "status"),
         ),
-        ...(query.facets?.includes("status") && query.filters?.today ? { status: countStatuses(matches, query.filters.today) } : {}),
+        ...(query.facets?.includes("status") && query.filters?.today
+          ? { status: countStatuses(matches, query.filters.today) }
+          : {}),
       },
     };
   }
 
   /** Documents matching every word; when there are none, those matching the most words, with the words nothing matched. */
-  private matchText(corpus: Corpus, parsed: ParsedQuery, predicate: EntryPredicate | null): { matches: Match[]; unmatchedTerms: string[] } {
+  private matchText(
+    corpus: Corpus,
+    parsed: ParsedQuery,
+    predicate: EntryPredicate | null,
+  ): { matches: Match[]; unmatchedTerms: string[] } {
     let found = matchText(corpus, parsed, predicate);
     let unmatchedTerms: string[] = [];
     if (found.length === 0 && parsed.groups.length > 1) {
@@ -257,7 +299,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const entry = corpus.get(key);
       if (entry) matches.push({ entry, matchedTerms: match });
     }
-    return { matches: unmatchedTerms.length === 0 ? promoteExactNames(matches, corpus.exactMatches(parsed.tokens)) : matches, unmatchedTerms };
+    return {
+      matches: unmatchedTerms.length === 0 ? promoteExactNames(matches, corpus.exactMatches(parsed.tokens)) : matches,
+      unmatchedTerms,
+    };
   }
 
   private matchAll(corpus: Corpus, predicate: EntryPredicate | null): Match[] {

@@ -20,7 +20,8 @@ function intersect(bitsets: readonly Bitset[]): Bitset | null {
 
 function unionOf(bitsets: ReadonlyArray<Bitset | undefined>, empty: Bitset): Bitset {
   const union = empty;
-  for (const bits of bitsets) if (bits) for (let i = 0; i < union.length; i++) union[i] = (union[i] ?? 0) | (bits[i] ?? 0);
+  for (const bits of bitsets)
+    if (bits) for (let i = 0; i < union.length; i++) union[i] = (union[i] ?? 0) | (bits[i] ?? 0);
   return union;
 }
 
@@ -44,11 +45,19 @@ export function filterMask(corpus: Corpus, filters: SearchFilters): Bitset | nul
   if (present(filters.categories)) required.push(bitsets.anyOf("category", filters.categories));
   if (filters.programOrigin) {
     // Facilities have no origin and stay in.
-    required.push(unionOf([bitsets.bits(ORIGIN_FACET, filters.programOrigin), bitsets.bits("type", "facility")], bitsets.empty()));
+    required.push(
+      unionOf([bitsets.bits(ORIGIN_FACET, filters.programOrigin), bitsets.bits("type", "facility")], bitsets.empty()),
+    );
   }
   if (filters.today) {
     const byStatus = corpus.statusBitsets(filters.today);
-    if (present(filters.statuses)) required.push(unionOf(filters.statuses.map((status) => byStatus.get(status)), bitsets.empty()));
+    if (present(filters.statuses))
+      required.push(
+        unionOf(
+          filters.statuses.map((status) => byStatus.get(status)),
+          bitsets.empty(),
+        ),
+      );
     else if (!filters.includeClosed) {
       const live = (["open", "closing_soon", "upcoming", "rolling"] as const).map((status) => byStatus.get(status));
       required.push(unionOf([...live, bitsets.bits("type", "facility")], bitsets.empty()));
@@ -67,7 +76,11 @@ export function maskSuffices(filters: SearchFilters, near: SearchQuery["near"]):
  * Value filters combine the corpus's bitsets; ids and the radius are checked per entry. Empty
  * lists restrict nothing; `includeNationwide` only widens a region filter.
  */
-export function buildPredicate(corpus: Corpus, filters: SearchFilters, near: SearchQuery["near"]): EntryPredicate | null {
+export function buildPredicate(
+  corpus: Corpus,
+  filters: SearchFilters,
+  near: SearchQuery["near"],
+): EntryPredicate | null {
   const mask = filterMask(corpus, filters);
 
   const checks: EntryPredicate[] = [];

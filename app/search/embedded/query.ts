@@ -79,7 +79,8 @@ function expansionsOf(term: string): string[] {
   const edits = allowedEdits(term);
   if (edits === 0) return [];
   for (const candidate of synonymTerms()) {
-    if (sameScript(term, candidate) && editDistanceWithin(term, candidate, edits)) return [candidate, ...synonymsOf(candidate)];
+    if (sameScript(term, candidate) && editDistanceWithin(term, candidate, edits))
+      return [candidate, ...synonymsOf(candidate)];
   }
   return [];
 }
@@ -137,9 +138,21 @@ function groupFor(words: readonly string[], isLast: boolean, typedFields: readon
   }
   const expansions = expansionsOf(term);
   // A word of a KSIC class name (염색, 금형, 도금) also finds the listings of its division.
-  const industries = expansions.length === 0 && words.length === 1 ? industryDivisionsOf(term).map(industryAlternative) : [];
-  const swapped = words.length === 1 ? transpositionsOf(term).map((variant) => ({ ...typedAlternative([variant], isLast, typedFields), fuzzy: false as const })) : [];
-  const alternatives = [typedAlternative(words, isLast, typedFields), ...swapped, ...expansions.map(synonymAlternative), ...industries];
+  const industries =
+    expansions.length === 0 && words.length === 1 ? industryDivisionsOf(term).map(industryAlternative) : [];
+  const swapped =
+    words.length === 1
+      ? transpositionsOf(term).map((variant) => ({
+          ...typedAlternative([variant], isLast, typedFields),
+          fuzzy: false as const,
+        }))
+      : [];
+  const alternatives = [
+    typedAlternative(words, isLast, typedFields),
+    ...swapped,
+    ...expansions.map(synonymAlternative),
+    ...industries,
+  ];
   const seen = new Set<string>();
   return {
     text: term,
@@ -167,7 +180,8 @@ function highlightTermOf(alternative: Alternative): HighlightTerm {
 export function parseQuery(text: string, isKnownWord: (word: string) => boolean): ParsedQuery {
   const tokens = tokenize(text).map((token) => stripParticle(token, isKnownWord));
   // A lone first keystroke (대, c) matches names only: in descriptions it would match nearly everything.
-  const typedFields = tokens.length === 1 && tokens[0] !== undefined && Array.from(tokens[0]).length === 1 ? NAME_FIELDS : TEXT_FIELDS;
+  const typedFields =
+    tokens.length === 1 && tokens[0] !== undefined && Array.from(tokens[0]).length === 1 ? NAME_FIELDS : TEXT_FIELDS;
   const groups: TermGroup[] = [];
   let position = 0;
   while (position < tokens.length) {

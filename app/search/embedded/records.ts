@@ -64,7 +64,10 @@ export function indexKey(term: string): string {
       continue;
     }
     const offset = code - FIRST_SYLLABLE;
-    key += String.fromCharCode(LEAD_BASE + Math.floor(offset / SYLLABLE_COUNT_PER_LEAD), TRAIL_BASE + (offset % SYLLABLE_COUNT_PER_LEAD));
+    key += String.fromCharCode(
+      LEAD_BASE + Math.floor(offset / SYLLABLE_COUNT_PER_LEAD),
+      TRAIL_BASE + (offset % SYLLABLE_COUNT_PER_LEAD),
+    );
   }
   return key;
 }

@@ -48,7 +48,10 @@ function groupQueryFor(corpus: Corpus, group: TermGroup, outer: Boost | undefine
         },
       });
       const restricted: Boost = (key) => (holders.has(key) ? (outer ? outer(key) : 1) : 0);
-      return { ...alternative, queries: words.map((word, i) => (i === rarest ? word : { ...word, boostDocument: restricted })) };
+      return {
+        ...alternative,
+        queries: words.map((word, i) => (i === rarest ? word : { ...word, boostDocument: restricted })),
+      };
     }),
   };
 }
@@ -105,7 +108,11 @@ export interface PartialTextMatch {
  * and the groups that match nothing at all. A query with one unknown word ("대구 섬유 염색" before
  * 염색 was known) still finds what its other words find.
  */
-export function matchTextPartially(corpus: Corpus, parsed: ParsedQuery, predicate: EntryPredicate | null): PartialTextMatch {
+export function matchTextPartially(
+  corpus: Corpus,
+  parsed: ParsedQuery,
+  predicate: EntryPredicate | null,
+): PartialTextMatch {
   const filtered: Boost | undefined = predicate
     ? (key: string) => {
         const entry = corpus.get(key);
@@ -128,6 +135,8 @@ export function matchTextPartially(corpus: Corpus, parsed: ParsedQuery, predicat
       });
     }
   }
-  const matches = [...found.values()].sort((a, b) => b.groups - a.groups || b.score - a.score).map(({ key, score, match }) => ({ key, score, match }));
+  const matches = [...found.values()]
+    .sort((a, b) => b.groups - a.groups || b.score - a.score)
+    .map(({ key, score, match }) => ({ key, score, match }));
   return { matches, unmatched };
 }

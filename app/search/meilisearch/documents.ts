@@ -36,7 +36,8 @@ export function toMeilisearchDocument(document: SearchDocument): MeilisearchDocu
   };
   const { location } = document;
   // Without `_geo` a document drops out of `_geoRadius` filters and sorts after all others by distance.
-  if (location && Number.isFinite(location.lat) && Number.isFinite(location.lng)) stored._geo = { lat: location.lat, lng: location.lng };
+  if (location && Number.isFinite(location.lat) && Number.isFinite(location.lng))
+    stored._geo = { lat: location.lat, lng: location.lng };
   return stored;
 }
 

@@ -1,4 +1,11 @@
-import { Meilisearch, type FederatedMultiSearchParams, type MultiSearchParams, type SearchParams, type SearchResponse, type Task } from "meilisearch";
+import {
+  Meilisearch,
+  type FederatedMultiSearchParams,
+  type MultiSearchParams,
+  type SearchParams,
+  type SearchResponse,
+  type Task,
+} from "meilisearch";
 import { distanceKm } from "~/domain/geo";
 import type {
   EngineHealth,
@@ -11,7 +18,14 @@ import type {
   SearchResult,
 } from "../types";
 import { markedTextToHtml } from "../text";
-import { PRIMARY_KEY, documentUid, toMeilisearchDocument, toSearchDocument, type MeilisearchDocument, type MeilisearchHit } from "./documents";
+import {
+  PRIMARY_KEY,
+  documentUid,
+  toMeilisearchDocument,
+  toSearchDocument,
+  type MeilisearchDocument,
+  type MeilisearchHit,
+} from "./documents";
 import { buildFilter, geoPointSort } from "./filter";
 import { toMeilisearchQueryText } from "./query";
 import { MAX_FACET_VALUES, indexSettings } from "./settings";
@@ -36,7 +50,9 @@ const DEFAULT_ORDER = ["type:asc", "nameKo:asc"];
 
 function assertSucceeded(task: Task): void {
   if (task.status !== "succeeded") {
-    throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? "no detail"}`);
+    throw new Error(
+      `Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? "no detail"}`,
+    );
   }
 }
 
@@ -54,7 +70,10 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 function byType<T extends { type: SearchDocType }>(items: readonly T[]): Record<SearchDocType, T[]> {
-  return { facility: items.filter((item) => item.type === "facility"), program: items.filter((item) => item.type === "program") };
+  return {
+    facility: items.filter((item) => item.type === "facility"),
+    program: items.filter((item) => item.type === "program"),
+  };
 }
 
 /** Exact totals from page-based paging; a window that does not fall on a page boundary is fetched from the start and cut. */
@@ -65,8 +84,12 @@ function pageWindow(offset: number, limit: number): { page: number; hitsPerPage:
 }
 
 function assertValidPaging(query: SearchQuery): void {
-  for (const [name, value] of [["limit", query.limit], ["offset", query.offset]] as const) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  for (const [name, value] of [
+    ["limit", query.limit],
+    ["offset", query.offset],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 0)
+      throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
   }
 }
 
@@ -77,7 +100,10 @@ function highlightOf(hit: MeilisearchHit, document: SearchDocument): string {
   return english.marked ? english.html : korean.html;
 }
 
-function facetsOf(response: SearchResponse<MeilisearchDocument>, requested: readonly FacetName[]): SearchResult["facets"] {
+function facetsOf(
+  response: SearchResponse<MeilisearchDocument>,
+  requested: readonly FacetName[],
+): SearchResult["facets"] {
   const facets: SearchResult["facets"] = {};
   for (const name of requested) facets[name] = { ...(response.facetDistribution?.[name] ?? {}) };
   return facets;
@@ -91,8 +117,14 @@ export class MeilisearchEngine implements SearchEngine {
   private changesDuringReplace: Array<() => Promise<void>> | null = null;
 
   constructor({ host, apiKey, indexPrefix = "clusterlink", timeoutMs = DEFAULT_TIMEOUT_MS }: MeilisearchEngineOptions) {
-    if (!/^[A-Za-z0-9_-]+$/.test(indexPrefix)) throw new RangeError(`Index prefix may hold only A-Z, a-z, 0-9, _ and -: ${indexPrefix}`);
-    this.client = new Meilisearch({ host, apiKey, timeout: timeoutMs, defaultWaitOptions: { timeout: TASK_TIMEOUT_MS } });
+    if (!/^[A-Za-z0-9_-]+$/.test(indexPrefix))
+      throw new RangeError(`Index prefix may hold only A-Z, a-z, 0-9, _ and -: ${indexPrefix}`);
+    this.client = new Meilisearch({
+      host,
+      apiKey,
+      timeout: timeoutMs,
+      defaultWaitOptions: { timeout: TASK_TIMEOUT_MS },
+    });
     this.indexUids = { facility: `${indexPrefix}_facilities`, program: `${indexPrefix}_programs` };
   }
 
@@ -155,7 +187,9 @@ export class MeilisearchEngine implements SearchEngine {
   async health(): Promise<EngineHealth> {
     try {
       const { status } = await this.client.health();
-      return status === "available" ? { ok: true } : { ok: false, detail: `Meilisearch reports status ${String(status)}` };
+      return status === "available"
+        ? { ok: true }
+        : { ok: false, detail: `Meilisearch reports status ${String(status)}` };
     } catch (error) {
       return { ok: false, detail: describeError(error) };
     }
@@ -169,18 +203,30 @@ export class MeilisearchEngine implements SearchEngine {
     const { near } = query;
     const byDistance = near !== undefined && (query.sort === "distance" || (query.sort === undefined && !hasText));
     // Documents without a deadline sort after those with one.
-    const sort = query.sort === "deadline" ? ["windowEndDay:asc"] : near && byDistance ? [geoPointSort(near)] : hasText ? undefined : DEFAULT_ORDER;
+    const sort =
+      query.sort === "deadline"
+        ? ["windowEndDay:asc"]
+        : near && byDistance
+          ? [geoPointSort(near)]
+          : hasText
+            ? undefined
+            : DEFAULT_ORDER;
     const params: SearchParams = {
       q: text,
       filter,
       sort,
       matchingStrategy: "all",
-      ...(hasText && { attributesToHighlight: ["nameKo", "nameEn"], highlightPreTag: HIGHLIGHT_PRE, highlightPostTag: HIGHLIGHT_POST }),
+      ...(hasText && {
+        attributesToHighlight: ["nameKo", "nameEn"],
+        highlightPreTag: HIGHLIGHT_PRE,
+        highlightPostTag: HIGHLIGHT_POST,
+      }),
     };
     // Statuses follow the clock and are not stored; this engine does not count them.
     const facets = (query.facets ?? []).filter((facet) => facet !== "status");
     const type = query.filters?.type;
-    const run = (withParams: SearchParams) => (type ? this.searchIndex(type, withParams, query, facets) : this.searchBoth(withParams, query, facets));
+    const run = (withParams: SearchParams) =>
+      type ? this.searchIndex(type, withParams, query, facets) : this.searchBoth(withParams, query, facets);
     let { hits, total, response } = await run(params);
     let unmatchedTerms: string[] = [];
     const words = text.split(" ").filter((word) => word !== "");
@@ -191,7 +237,8 @@ export class MeilisearchEngine implements SearchEngine {
       const counts = await this.wordCounts(words, filter, type);
       unmatchedTerms = words.filter((_, i) => counts[i] === 0);
       const matched = words.filter((_, i) => (counts[i] ?? 0) > 0);
-      if (matched.length > 0) ({ hits, total, response } = await run({ ...params, q: matched.join(" "), matchingStrategy: "last" }));
+      if (matched.length > 0)
+        ({ hits, total, response } = await run({ ...params, q: matched.join(" "), matchingStrategy: "last" }));
     }
 
     return {
@@ -210,15 +257,34 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   /** How many documents (under the filters) hold each word, in one multi-search of empty pages. */
-  private async wordCounts(words: readonly string[], filter: SearchParams["filter"], type: SearchDocType | undefined): Promise<number[]> {
+  private async wordCounts(
+    words: readonly string[],
+    filter: SearchParams["filter"],
+    type: SearchDocType | undefined,
+  ): Promise<number[]> {
     const types = type ? [type] : TYPES;
     const { results } = await this.client.multiSearch<MultiSearchParams, MeilisearchDocument>({
-      queries: words.flatMap((word) => types.map((indexType) => ({ indexUid: this.indexUids[indexType], q: word, filter, limit: 0, matchingStrategy: "all" as const }))),
+      queries: words.flatMap((word) =>
+        types.map((indexType) => ({
+          indexUid: this.indexUids[indexType],
+          q: word,
+          filter,
+          limit: 0,
+          matchingStrategy: "all" as const,
+        })),
+      ),
     });
-    return words.map((_, i) => types.reduce((sum, _type, j) => sum + (results[i * types.length + j]?.estimatedTotalHits ?? 0), 0));
+    return words.map((_, i) =>
+      types.reduce((sum, _type, j) => sum + (results[i * types.length + j]?.estimatedTotalHits ?? 0), 0),
+    );
   }
 
-  private async searchIndex(type: SearchDocType, params: SearchParams, query: SearchQuery, facets: readonly FacetName[]) {
+  private async searchIndex(
+    type: SearchDocType,
+    params: SearchParams,
+    query: SearchQuery,
+    facets: readonly FacetName[],
+  ) {
     const { page, hitsPerPage, skip } = pageWindow(query.offset, query.limit);
     const pagedParams = { ...params, page, hitsPerPage, facets: facets.length > 0 ? [...facets] : undefined };
     const response = await this.client
@@ -229,7 +295,8 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   private async searchBoth(params: SearchParams, query: SearchQuery, facets: readonly FacetName[]) {
-    const facetsByIndex = facets.length > 0 ? Object.fromEntries(TYPES.map((type) => [this.indexUids[type], [...facets]])) : undefined;
+    const facetsByIndex =
+      facets.length > 0 ? Object.fromEntries(TYPES.map((type) => [this.indexUids[type], [...facets]])) : undefined;
     const response = await this.client.multiSearch<FederatedMultiSearchParams, MeilisearchDocument>({
       federation: {
         offset: query.offset,
@@ -243,10 +310,16 @@ export class MeilisearchEngine implements SearchEngine {
     return { hits, total: response.estimatedTotalHits ?? response.totalHits ?? hits.length, response };
   }
 
-  private async addDocuments(type: SearchDocType, documents: readonly SearchDocument[], onBatch?: (count: number) => void): Promise<void> {
+  private async addDocuments(
+    type: SearchDocType,
+    documents: readonly SearchDocument[],
+    onBatch?: (count: number) => void,
+  ): Promise<void> {
     const index = this.client.index<MeilisearchDocument>(this.indexUids[type]);
     for (const batch of chunks(documents, BATCH_SIZE)) {
-      assertSucceeded(await index.addDocuments(batch.map(toMeilisearchDocument), { primaryKey: PRIMARY_KEY }).waitTask());
+      assertSucceeded(
+        await index.addDocuments(batch.map(toMeilisearchDocument), { primaryKey: PRIMARY_KEY }).waitTask(),
+      );
       onBatch?.(batch.length);
     }
   }

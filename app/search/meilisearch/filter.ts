@@ -79,7 +79,9 @@ export function buildFilter(filters: SearchFilters, near?: SearchQuery["near"]):
     anyOf("category", filters.categories),
     anyOf("id", filters.ids),
     statusClause(filters),
-    filters.programOrigin === undefined ? null : `(type = "facility" OR windowKind ${filters.programOrigin === "call" ? "IS NOT NULL" : "IS NULL"})`,
+    filters.programOrigin === undefined
+      ? null
+      : `(type = "facility" OR windowKind ${filters.programOrigin === "call" ? "IS NOT NULL" : "IS NULL"})`,
   ];
   if (near) assertValidPoint(near);
   if (near && near.radiusKm !== undefined) clauses.push(geoRadiusClause({ ...near, radiusKm: near.radiusKm }));

@@ -34,6 +34,8 @@ const KNOWN_WORDS = new Set(synonymTerms());
  */
 export function toMeilisearchQueryText(text: string): string {
   return tokenize(text)
-    .map((token) => (isChoseongQuery(token) ? choseongKey(token) : stripParticle(token, (word) => KNOWN_WORDS.has(word))))
+    .map((token) =>
+      isChoseongQuery(token) ? choseongKey(token) : stripParticle(token, (word) => KNOWN_WORDS.has(word)),
+    )
     .join(" ");
 }

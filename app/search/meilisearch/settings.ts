@@ -25,7 +25,21 @@ const SEARCHABLE_ATTRIBUTES = [
 export function indexSettings(): Settings {
   return {
     searchableAttributes: SEARCHABLE_ATTRIBUTES,
-    filterableAttributes: ["type", "kind", "regionCodes", "nationwide", "sectors", "pavittClasses", "category", "id", "_geo", "windowKind", "windowStartDay", "windowEndDay", "withdrawn"],
+    filterableAttributes: [
+      "type",
+      "kind",
+      "regionCodes",
+      "nationwide",
+      "sectors",
+      "pavittClasses",
+      "category",
+      "id",
+      "_geo",
+      "windowKind",
+      "windowStartDay",
+      "windowEndDay",
+      "withdrawn",
+    ],
     sortableAttributes: ["_geo", "type", "nameKo", "windowEndDay"],
     // `sort` first: a requested order (distance, or type then name without text) is strict, and
     // relevance orders what it leaves tied. Searches without a sort are unaffected.

@@ -13,11 +13,14 @@ try {
     console.log("opened");
     await database.close();
   } else {
-    await sql`create table if not exists crash_probe (batch integer not null, n integer not null, filler text not null)`.execute(database.db);
+    await sql`create table if not exists crash_probe (batch integer not null, n integer not null, filler text not null)`.execute(
+      database.db,
+    );
     console.log("ready");
     for (let batch = 1; ; batch++) {
       await database.db.transaction().execute(async (trx) => {
-        for (let n = 0; n < 10; n++) await sql`insert into crash_probe values (${batch}, ${n}, ${"x".repeat(2000)})`.execute(trx);
+        for (let n = 0; n < 10; n++)
+          await sql`insert into crash_probe values (${batch}, ${n}, ${"x".repeat(2000)})`.execute(trx);
       });
       console.log(`committed ${batch}`);
     }

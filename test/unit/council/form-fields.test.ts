@@ -8,7 +8,12 @@ describe("the listing form's fields", () => {
     for (const code of ["startup_incubation", ""]) picked.append("services", code);
     picked.append("name_ko", "첫 값");
     picked.append("name_ko", "둘째 값");
-    expect(formFields(picked, ["industries", "services", "name_ko", "source"])).toEqual({ industries: "29;26", services: "startup_incubation", name_ko: "첫 값", source: "" });
+    expect(formFields(picked, ["industries", "services", "name_ko", "source"])).toEqual({
+      industries: "29;26",
+      services: "startup_incubation",
+      name_ko: "첫 값",
+      source: "",
+    });
     const reposted = new FormData();
     reposted.append("industries", "29;26");
     expect(formFields(reposted, ["industries"])).toEqual({ industries: "29;26" });

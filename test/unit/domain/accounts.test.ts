@@ -11,9 +11,13 @@ describe("account rules", () => {
   });
 
   it("names every problem", () => {
-    const result = validateAccount({ email: "not-an-email", password: "short", role: "council_editor", regionCode: "99" }, regions);
+    const result = validateAccount(
+      { email: "not-an-email", password: "short", role: "council_editor", regionCode: "99" },
+      regions,
+    );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues.map((p) => p.code)).toEqual(["email_format", "password_too_short", "unknown_region"]);
+    if (!result.ok)
+      expect(result.issues.map((p) => p.code)).toEqual(["email_format", "password_too_short", "unknown_region"]);
   });
 
   it("gives council roles exactly one region and the others none", () => {

@@ -20,7 +20,11 @@ describe("classifyPavitt", () => {
   });
 
   it("counts patents as agreeing with a specialized-supplier default (half vote)", () => {
-    const result = classifyPavitt({ division: "29", defaultClass: "specialized_supplier", answers: { appropriation: "patents" } });
+    const result = classifyPavitt({
+      division: "29",
+      defaultClass: "specialized_supplier",
+      answers: { appropriation: "patents" },
+    });
     expect(result).toMatchObject({ pavittClass: "specialized_supplier", confidence: "high", moved: false });
   });
 
@@ -31,10 +35,15 @@ describe("classifyPavitt", () => {
       answers: { techSource: "own_rnd", appropriation: "patents", innovationFocus: "new_products" },
       divisionName: { ko: "기타 기계 및 장비 제조업", en: "machinery and equipment" },
     });
-    expect(result).toMatchObject({ pavittClass: "science_based", defaultClass: "specialized_supplier", moved: true, confidence: "high" });
+    expect(result).toMatchObject({
+      pavittClass: "science_based",
+      defaultClass: "specialized_supplier",
+      moved: true,
+      confidence: "high",
+    });
     const moved = result.reasons.find((reason) => reason.rule === "classify.moved");
     expect(said(moved)?.en).toContain(
-      "point to science-based: sources of technology = own R&D; appropriation = patents; innovation focus = new products"
+      "point to science-based: sources of technology = own R&D; appropriation = patents; innovation focus = new products",
     );
     expect(said(moved)?.ko).toContain("과학 기반형");
     expect(said(moved)?.ko).toContain("자체 연구개발");
@@ -60,7 +69,11 @@ describe("classifyPavitt", () => {
   });
 
   it("does not move on a single answer", () => {
-    const result = classifyPavitt({ division: "29", defaultClass: "specialized_supplier", answers: { techSource: "own_rnd" } });
+    const result = classifyPavitt({
+      division: "29",
+      defaultClass: "specialized_supplier",
+      answers: { techSource: "own_rnd" },
+    });
     expect(result).toMatchObject({ pavittClass: "specialized_supplier", moved: false, confidence: "medium" });
   });
 
@@ -77,7 +90,11 @@ describe("classifyPavitt", () => {
     const result = classifyPavitt({
       division: "27",
       defaultClass: "science_based",
-      answers: { techSource: "design_and_users", appropriation: "design_knowhow", innovationFocus: "product_performance" },
+      answers: {
+        techSource: "design_and_users",
+        appropriation: "design_knowhow",
+        innovationFocus: "product_performance",
+      },
     });
     expect(result).toMatchObject({ pavittClass: "specialized_supplier", moved: true, confidence: "high" });
   });
@@ -94,7 +111,11 @@ describe("classifyPavitt", () => {
     const split = classifyPavitt({
       division: "35",
       defaultClass: null,
-      answers: { techSource: "production_engineering", appropriation: "scale_secrecy", innovationFocus: "new_products" },
+      answers: {
+        techSource: "production_engineering",
+        appropriation: "scale_secrecy",
+        innovationFocus: "new_products",
+      },
     });
     expect(split).toMatchObject({ pavittClass: "scale_intensive", confidence: "medium" });
     expect(one.reasons[0]!.rule).toBe("classify.answers");
@@ -136,17 +157,26 @@ describe("assessCapability", () => {
   });
 
   it("a driven sign confirmed by another signal makes a technology-driven firm", () => {
-    expect(assessCapability({ employees: 40, rndSpendKrw: 500_000_000, salesKrw: 10e9, patents: 2, certifications: [] }).capability).toBe(
-      "technology_driven"
+    expect(
+      assessCapability({ employees: 40, rndSpendKrw: 500_000_000, salesKrw: 10e9, patents: 2, certifications: [] })
+        .capability,
+    ).toBe("technology_driven");
+    expect(assessCapability({ employees: 15, certifications: ["venture"], patents: 1 }).capability).toBe(
+      "technology_driven",
     );
-    expect(assessCapability({ employees: 15, certifications: ["venture"], patents: 1 }).capability).toBe("technology_driven");
-    expect(assessCapability({ employees: 15, researchers: 3, certifications: ["innobiz"] }).capability).toBe("technology_driven");
+    expect(assessCapability({ employees: 15, researchers: 3, certifications: ["innobiz"] }).capability).toBe(
+      "technology_driven",
+    );
   });
 
   it("a tenth of the staff in research (at least two) is a driven sign", () => {
     expect(assessCapability({ employees: 20, researchers: 2, certifications: [] }).signals[0]!.strength).toBe("driven");
-    expect(assessCapability({ employees: 21, researchers: 2, certifications: [] }).signals[0]!.strength).toBe("following");
-    expect(assessCapability({ employees: 5, researchers: 1, certifications: [] }).signals[0]!.strength).toBe("following");
+    expect(assessCapability({ employees: 21, researchers: 2, certifications: [] }).signals[0]!.strength).toBe(
+      "following",
+    );
+    expect(assessCapability({ employees: 5, researchers: 1, certifications: [] }).signals[0]!.strength).toBe(
+      "following",
+    );
   });
 
   it("following signs alone never make a driven firm", () => {
@@ -165,7 +195,9 @@ describe("assessCapability", () => {
     const result = assessCapability({ employees: 30, certifications: ["mainbiz"] });
     expect(result.capability).toBe("non_technological");
     expect(result.reasons.map((reason) => reason.rule)).toContain("capability.mainbiz");
-    expect(assessCapability({ employees: 30, patents: 1, certifications: ["mainbiz"] }).capability).toBe("technology_following");
+    expect(assessCapability({ employees: 30, patents: 1, certifications: ["mainbiz"] }).capability).toBe(
+      "technology_following",
+    );
   });
 
   it("Inno-Biz alone makes a follower, and counts as a technology fact", () => {

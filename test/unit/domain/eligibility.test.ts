@@ -3,7 +3,13 @@ import { checkEligibility, type EligibilityFirm } from "~/domain/matching/eligib
 import { program } from "./fixtures";
 import { said } from "../i18n/said";
 
-const firm: EligibilityFirm = { isSme: true, employees: 120, regionCode: "38", pavittClass: "specialized_supplier", certifications: [] };
+const firm: EligibilityFirm = {
+  isSme: true,
+  employees: 120,
+  regionCode: "38",
+  pavittClass: "specialized_supplier",
+  certifications: [],
+};
 const rules = (result: { reasons: { rule: string }[] }) => result.reasons.map((reason) => reason.rule);
 
 describe("checkEligibility", () => {
@@ -34,7 +40,9 @@ describe("checkEligibility", () => {
     expect(checkEligibility(regional, firm).eligible).toBe(true);
     const elsewhere = checkEligibility(regional, { ...firm, regionCode: "27" });
     expect(elsewhere.eligible).toBe(false);
-    expect(said(elsewhere.reasons.find((reason) => reason.rule === "eligibility.region"))?.ko).toContain("지원 대상 지역이 아닙니다");
+    expect(said(elsewhere.reasons.find((reason) => reason.rule === "eligibility.region"))?.ko).toContain(
+      "지원 대상 지역이 아닙니다",
+    );
   });
 
   it("target classes restrict; all four, or none, mean open", () => {
@@ -44,7 +52,7 @@ describe("checkEligibility", () => {
     expect(checkEligibility(program({ pavittClasses: [] }), firm).eligible).toBe(true);
     const refused = checkEligibility(forScience, firm);
     expect(said(refused.reasons.find((reason) => reason.rule === "eligibility.class"))?.ko).toContain(
-      "전문 공급자형 기업은 지원 대상이 아닙니다"
+      "전문 공급자형 기업은 지원 대상이 아닙니다",
     );
   });
 

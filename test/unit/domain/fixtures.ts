@@ -13,7 +13,7 @@ export const SEED_001_RULES: SizeRule[] = [
     [],
     300,
     "capital",
-    3e9
+    3e9,
   ),
   rule(
     "retail-hotel-computer",
@@ -23,7 +23,7 @@ export const SEED_001_RULES: SizeRule[] = [
     ["47", "55", "62", "63"],
     300,
     "sales",
-    30e9
+    30e9,
   ),
   rule(
     "utilities-services",
@@ -33,7 +33,7 @@ export const SEED_001_RULES: SizeRule[] = [
     ["03", "52", "61"],
     200,
     "sales",
-    20e9
+    20e9,
   ),
   rule(
     "wholesale-science",
@@ -43,7 +43,7 @@ export const SEED_001_RULES: SizeRule[] = [
     ["46", "70", "37"],
     100,
     "sales",
-    10e9
+    10e9,
   ),
 ];
 
@@ -55,7 +55,7 @@ function rule(
   ksicDivisions: string[],
   maxEmployeesExclusive: number,
   thresholdKind: "capital" | "sales",
-  thresholdMaxKrw: number
+  thresholdMaxKrw: number,
 ): SizeRule {
   return {
     id,
@@ -141,9 +141,33 @@ export function context(): MatchContext {
       ["hyundai-motor", { sectors: ["30"], nameKo: "현대자동차", nameEn: "Hyundai Motor" }],
     ]),
     divisions: new Map([
-      ["10", { nameKo: "식료품 제조업", nameEn: "food products", sectionCode: "C", defaultPavittClass: "supplier_dominated" as const }],
-      ["13", { nameKo: "섬유제품 제조업", nameEn: "textiles", sectionCode: "C", defaultPavittClass: "supplier_dominated" as const }],
-      ["21", { nameKo: "의약품 제조업", nameEn: "pharmaceuticals", sectionCode: "C", defaultPavittClass: "science_based" as const }],
+      [
+        "10",
+        {
+          nameKo: "식료품 제조업",
+          nameEn: "food products",
+          sectionCode: "C",
+          defaultPavittClass: "supplier_dominated" as const,
+        },
+      ],
+      [
+        "13",
+        {
+          nameKo: "섬유제품 제조업",
+          nameEn: "textiles",
+          sectionCode: "C",
+          defaultPavittClass: "supplier_dominated" as const,
+        },
+      ],
+      [
+        "21",
+        {
+          nameKo: "의약품 제조업",
+          nameEn: "pharmaceuticals",
+          sectionCode: "C",
+          defaultPavittClass: "science_based" as const,
+        },
+      ],
       [
         "25",
         {
@@ -164,12 +188,30 @@ export function context(): MatchContext {
       ],
       [
         "30",
-        { nameKo: "자동차 및 트레일러 제조업", nameEn: "motor vehicles", sectionCode: "C", defaultPavittClass: "scale_intensive" as const },
+        {
+          nameKo: "자동차 및 트레일러 제조업",
+          nameEn: "motor vehicles",
+          sectionCode: "C",
+          defaultPavittClass: "scale_intensive" as const,
+        },
       ],
-      ["35", { nameKo: "전기, 가스, 증기 및 공기 조절 공급업", nameEn: "electricity and gas", sectionCode: "D", defaultPavittClass: null }],
+      [
+        "35",
+        {
+          nameKo: "전기, 가스, 증기 및 공기 조절 공급업",
+          nameEn: "electricity and gas",
+          sectionCode: "D",
+          defaultPavittClass: null,
+        },
+      ],
       [
         "46",
-        { nameKo: "도매 및 상품 중개업", nameEn: "wholesale trade", sectionCode: "G", defaultPavittClass: "supplier_dominated" as const },
+        {
+          nameKo: "도매 및 상품 중개업",
+          nameEn: "wholesale trade",
+          sectionCode: "G",
+          defaultPavittClass: "supplier_dominated" as const,
+        },
       ],
     ]),
   };

@@ -19,12 +19,18 @@ describe("sign-in throttling", () => {
     expect(state).toEqual({ failures: 4, lastAttemptAt: at(0) });
     expect(admitAttempt(state, PAIR_POLICY, at(0))).toEqual({ admitted: false, retryAfterSeconds: 2 });
     expect(admitAttempt(state, PAIR_POLICY, at(1))).toEqual({ admitted: false, retryAfterSeconds: 1 });
-    expect(admitAttempt(state, PAIR_POLICY, at(2))).toEqual({ admitted: true, next: { failures: 5, lastAttemptAt: at(2) } });
+    expect(admitAttempt(state, PAIR_POLICY, at(2))).toEqual({
+      admitted: true,
+      next: { failures: 5, lastAttemptAt: at(2) },
+    });
   });
 
   it("forgets failures a window after the latest", () => {
     const state = { failures: 30, lastAttemptAt: at(0) };
     expect(admitAttempt(state, PAIR_POLICY, at(60)).admitted).toBe(false);
-    expect(admitAttempt(state, PAIR_POLICY, at(THROTTLE_WINDOW_MINUTES * 60))).toEqual({ admitted: true, next: { failures: 1, lastAttemptAt: at(THROTTLE_WINDOW_MINUTES * 60) } });
+    expect(admitAttempt(state, PAIR_POLICY, at(THROTTLE_WINDOW_MINUTES * 60))).toEqual({
+      admitted: true,
+      next: { failures: 1, lastAttemptAt: at(THROTTLE_WINDOW_MINUTES * 60) },
+    });
   });
 });

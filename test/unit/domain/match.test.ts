@@ -41,18 +41,27 @@ describe("matchFirm", () => {
     const close = facility({ id: "z-close", location: near(10) });
     const twin = facility({ id: "b-twin", location: near(10.04) });
     const result = matchFirm(firm(), { facilities: [far, twin, close], programs: [] }, context(), SEED_001_RULES);
-    expect(result.centers.map((item) => item.score)).toEqual([result.centers[0]!.score, result.centers[0]!.score, result.centers[0]!.score]);
+    expect(result.centers.map((item) => item.score)).toEqual([
+      result.centers[0]!.score,
+      result.centers[0]!.score,
+      result.centers[0]!.score,
+    ]);
     expect(result.centers.map((item) => item.id)).toEqual(["z-close", "a-far", "b-twin"]);
   });
 
   it("uses the provider facility for a program's stance and reasons", () => {
-    const ccei = facility({ id: "ccei", kind: "innovation_center", anchorGroupId: "hyundai-motor", services: ["shared_growth"] });
+    const ccei = facility({
+      id: "ccei",
+      kind: "innovation_center",
+      anchorGroupId: "hyundai-motor",
+      services: ["shared_growth"],
+    });
     const viaCcei = program({ id: "partner", category: "other", providerFacilityId: "ccei", location: CHANGWON });
     const result = matchFirm(
       firm({ ksicDivision: "30", employees: 250 }),
       { facilities: [ccei], programs: [viaCcei] },
       context(),
-      SEED_001_RULES
+      SEED_001_RULES,
     );
     expect(result.classification.pavitt.pavittClass).toBe("scale_intensive");
     const rules = result.programs[0]!.reasons.map((reason) => reason.rule);
@@ -65,9 +74,11 @@ describe("matchFirm", () => {
       firm(),
       { facilities: [], programs: [program({ smeOnly: true, maxEmployees: 299 })] },
       context(),
-      SEED_001_RULES
+      SEED_001_RULES,
     );
     const rules = result.programs[0]!.reasons.map((reason) => reason.rule);
-    expect(rules).toEqual(expect.arrayContaining(["eligibility.sme", "eligibility.max_employees", "eligibility.region"]));
+    expect(rules).toEqual(
+      expect.arrayContaining(["eligibility.sme", "eligibility.max_employees", "eligibility.region"]),
+    );
   });
 });

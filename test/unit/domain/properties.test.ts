@@ -47,9 +47,9 @@ const profileArb: fc.Arbitrary<FirmProfile> = fc
           appropriation: fc.constantFrom(...APPROPRIATIONS),
           innovationFocus: fc.constantFrom(...INNOVATION_FOCUSES),
         },
-        { requiredKeys: [] }
+        { requiredKeys: [] },
       ),
-      { nil: undefined }
+      { nil: undefined },
     ),
     rnd: fc.option(
       fc.record(
@@ -58,9 +58,9 @@ const profileArb: fc.Arbitrary<FirmProfile> = fc
           rndSpendKrw: fc.integer({ min: 0, max: 5e9 }),
           patents: fc.integer({ min: 0, max: 20 }),
         },
-        { requiredKeys: [] }
+        { requiredKeys: [] },
       ),
-      { nil: undefined }
+      { nil: undefined },
     ),
     certifications: subset(CERTIFICATIONS),
     needs: subset(NEEDS),
@@ -105,17 +105,19 @@ const programArb = (id: string, facilityIds: string[]): fc.Arbitrary<ProgramCand
       nameKo: `사업 ${id}`,
       nameEn: `Program ${id}`,
       regionCodes: fields.nationwide ? [] : fields.regionCodes,
-      regionCode: fields.nationwide ? null : fields.regionCodes[0] ?? null,
+      regionCode: fields.nationwide ? null : (fields.regionCodes[0] ?? null),
       diffusionType: null,
     }));
 
-const candidatesArb = fc.tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 12 })).chain(([facilityCount, programCount]) => {
-  const facilityIds = Array.from({ length: facilityCount }, (_, i) => `f${i}`);
-  return fc.record({
-    facilities: fc.tuple(...facilityIds.map(facilityArb)),
-    programs: fc.tuple(...Array.from({ length: programCount }, (_, i) => programArb(`p${i}`, facilityIds))),
+const candidatesArb = fc
+  .tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 12 }))
+  .chain(([facilityCount, programCount]) => {
+    const facilityIds = Array.from({ length: facilityCount }, (_, i) => `f${i}`);
+    return fc.record({
+      facilities: fc.tuple(...facilityIds.map(facilityArb)),
+      programs: fc.tuple(...Array.from({ length: programCount }, (_, i) => programArb(`p${i}`, facilityIds))),
+    });
   });
-});
 
 /** The point `km` kilometres from `origin` along `bearingDeg` (great circle). */
 function destination(origin: LatLng, bearingDeg: number, km: number): LatLng {
@@ -126,7 +128,9 @@ function destination(origin: LatLng, bearingDeg: number, km: number): LatLng {
   const bearing = bearingDeg * toRad;
   const angle = km / R;
   const lat2 = Math.asin(Math.sin(lat1) * Math.cos(angle) + Math.cos(lat1) * Math.sin(angle) * Math.cos(bearing));
-  const lng2 = lng1 + Math.atan2(Math.sin(bearing) * Math.sin(angle) * Math.cos(lat1), Math.cos(angle) - Math.sin(lat1) * Math.sin(lat2));
+  const lng2 =
+    lng1 +
+    Math.atan2(Math.sin(bearing) * Math.sin(angle) * Math.cos(lat1), Math.cos(angle) - Math.sin(lat1) * Math.sin(lat2));
   return { lat: lat2 / toRad, lng: lng2 / toRad };
 }
 
@@ -149,12 +153,12 @@ describe("properties", () => {
           const origin = center.location as LatLng;
           const proximityAt = (km: number) =>
             scoreFacility(center, firmFacts(destination(origin, bearing, km)), CONTEXT).breakdown.find(
-              (line) => line.component === "proximity"
+              (line) => line.component === "proximity",
             )?.points as number;
           expect(proximityAt(near + extra)).toBeLessThanOrEqual(proximityAt(near));
-        }
+        },
       ),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 
@@ -170,15 +174,23 @@ describe("properties", () => {
           certifications: profile.certifications,
         };
         const returned = new Set(result.programs.map((item) => item.id));
-        for (const program of candidates.programs) expect(returned.has(program.id)).toBe(checkEligibility(program, firm).eligible);
-        const within = candidates.facilities.filter((f) => reachOf(profile.regionCode, f, f.location ? distanceKm(profile.location, f.location) : null).within).map((f) => f.id);
+        for (const program of candidates.programs)
+          expect(returned.has(program.id)).toBe(checkEligibility(program, firm).eligible);
+        const within = candidates.facilities
+          .filter(
+            (f) => reachOf(profile.regionCode, f, f.location ? distanceKm(profile.location, f.location) : null).within,
+          )
+          .map((f) => f.id);
         const expected = within.length >= MIN_CENTERS_IN_REACH ? within : candidates.facilities.map((f) => f.id);
         expect(result.centers.map((item) => item.id).sort()).toEqual([...expected].sort());
-        for (const center of result.centers) expect(center.reasons.some((r) => r.rule === "reach.beyond")).toBe(!within.includes(center.id));
+        for (const center of result.centers)
+          expect(center.reasons.some((r) => r.rule === "reach.beyond")).toBe(!within.includes(center.id));
         if (result.eligibility.isSme !== true)
-          expect(result.programs.every((item) => !candidates.programs.find((program) => program.id === item.id)?.smeOnly)).toBe(true);
+          expect(
+            result.programs.every((item) => !candidates.programs.find((program) => program.id === item.id)?.smeOnly),
+          ).toBe(true);
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 
@@ -205,7 +217,7 @@ describe("properties", () => {
           }
         }
       }),
-      { numRuns: 200 }
+      { numRuns: 200 },
     );
   });
 
@@ -220,16 +232,16 @@ describe("properties", () => {
               facilities: fc.shuffledSubarray(candidates.facilities, { minLength: candidates.facilities.length }),
               programs: fc.shuffledSubarray(candidates.programs, { minLength: candidates.programs.length }),
             }),
-          })
+          }),
         ),
         (profile, { original, shuffled }) => {
           const first = matchFirm(profile, original, CONTEXT, SEED_001_RULES);
           expect(matchFirm(profile, original, CONTEXT, SEED_001_RULES)).toEqual(first);
           expect(matchFirm(profile, shuffled, CONTEXT, SEED_001_RULES)).toEqual(first);
           expect(matchFirm(profile, original, CONTEXT, [...SEED_001_RULES].reverse())).toEqual(first);
-        }
+        },
       ),
-      { numRuns: 200 }
+      { numRuns: 200 },
     );
   });
 });

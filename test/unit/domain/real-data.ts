@@ -61,7 +61,7 @@ export function loadRealData(): RealData {
       regionCode: regionCodes[0] ?? null,
       regionCodes,
       nationwide,
-      location: provider === null ? null : facilityById.get(provider)?.location ?? null,
+      location: provider === null ? null : (facilityById.get(provider)?.location ?? null),
       sectors: list(row.sectors),
       category: text(row.category),
       diffusionLevel: numberOrNull(row.diffusion_level),
@@ -81,10 +81,13 @@ export function loadRealData(): RealData {
       readRows("regions.csv").map((row) => [
         text(row.code),
         { strategicIndustries: list(row.strategic_industries), capitalArea: row.capital_area === "true" },
-      ])
+      ]),
     ),
     anchorGroups: new Map(
-      readRows("anchor_groups.csv").map((row) => [text(row.id), { sectors: list(row.sectors), nameKo: text(row.name_ko), nameEn: text(row.name_en) }])
+      readRows("anchor_groups.csv").map((row) => [
+        text(row.id),
+        { sectors: list(row.sectors), nameKo: text(row.name_ko), nameEn: text(row.name_en) },
+      ]),
     ),
     divisions: new Map(
       readRows("ksic_divisions.csv").map((row) => [
@@ -95,7 +98,7 @@ export function loadRealData(): RealData {
           sectionCode: text(row.section_code),
           defaultPavittClass: (orNull(row.default_pavitt_class) as PavittClass | null) ?? null,
         },
-      ])
+      ]),
     ),
   };
 

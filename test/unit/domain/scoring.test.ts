@@ -31,7 +31,11 @@ describe("weights", () => {
       services: ["technical_assistance", "consulting"],
       deliveryModes: ["individual"],
     });
-    const scored = scoreFacility(everything, facts({ profile: firm({ needs: ["technology", "management"] }) }), context());
+    const scored = scoreFacility(
+      everything,
+      facts({ profile: firm({ needs: ["technology", "management"] }) }),
+      context(),
+    );
     expect(scored.score).toBe(100);
     for (const line of scored.breakdown) expect(line.points).toBeLessThanOrEqual(line.maxPoints);
     expect(scored.breakdown.reduce((sum, line) => sum + line.points, 0)).toBeCloseTo(scored.score, 5);
@@ -46,8 +50,16 @@ describe("proximity", () => {
   });
 
   it("a center 20 km across the border beats one 150 km inside the region", () => {
-    const across = scoreFacility(facility({ id: "across", regionCode: "26", location: eastOfChangwon(20) }), facts(), context());
-    const inside = scoreFacility(facility({ id: "inside", regionCode: "38", location: eastOfChangwon(150) }), facts(), context());
+    const across = scoreFacility(
+      facility({ id: "across", regionCode: "26", location: eastOfChangwon(20) }),
+      facts(),
+      context(),
+    );
+    const inside = scoreFacility(
+      facility({ id: "inside", regionCode: "38", location: eastOfChangwon(150) }),
+      facts(),
+      context(),
+    );
     expect(points(across, "proximity")).toBeGreaterThan(points(inside, "proximity") as number);
     expect(rules(across)).toContain("proximity.cross_border");
     expect(rules(inside)).toContain("proximity.same_region");
@@ -76,7 +88,9 @@ describe("industry fit", () => {
     const strategic = scoreFacility(facility({ regionCode: "38" }), facts(), ctx);
     const section = scoreFacility(facility({ sectors: ["25"], regionCode: "27" }), facts(), ctx);
     const none = scoreFacility(facility({ sectors: ["35"], regionCode: "27" }), facts(), ctx);
-    expect([named, anchor, strategic, section, none].map((scored) => points(scored, "industry"))).toEqual([20, 14, 10, 4, 0]);
+    expect([named, anchor, strategic, section, none].map((scored) => points(scored, "industry"))).toEqual([
+      20, 14, 10, 4, 0,
+    ]);
     expect(rules(named)).toContain("industry.facility");
     expect(rules(anchor)).toContain("industry.anchor");
     expect(said(anchor.reasons.find((r) => r.rule === "industry.anchor"))?.ko).toContain("두산");
@@ -110,7 +124,8 @@ describe("class stance (seed 002 Table 2-8, footnote 67)", () => {
     services: ["shared_growth", "startup_incubation"],
   });
 
-  const stance = (cls: FirmFacts["pavittClass"], listing = tp) => scoreFacility(listing, facts({ pavittClass: cls }), context());
+  const stance = (cls: FirmFacts["pavittClass"], listing = tp) =>
+    scoreFacility(listing, facts({ pavittClass: cls }), context());
 
   it("specialized suppliers are the core target of technoparks and centers", () => {
     const scored = stance("specialized_supplier");
@@ -142,13 +157,18 @@ describe("class stance (seed 002 Table 2-8, footnote 67)", () => {
   });
 
   it("science-based firms are pointed to finance programs; a program naming the class was made for it", () => {
-    const finance = scoreProgram(program({ category: "finance" }), undefined, facts({ pavittClass: "science_based" }), context());
+    const finance = scoreProgram(
+      program({ category: "finance" }),
+      undefined,
+      facts({ pavittClass: "science_based" }),
+      context(),
+    );
     expect(points(finance, "stance")).toBe(20);
     const named = scoreProgram(
       program({ category: "other", pavittClasses: ["scale_intensive"] }),
       undefined,
       facts({ pavittClass: "scale_intensive" }),
-      context()
+      context(),
     );
     expect(rules(named)).toContain("stance.program_target");
   });
@@ -158,7 +178,7 @@ describe("class stance (seed 002 Table 2-8, footnote 67)", () => {
       program({ category: "other", providerFacilityId: "ccei" }),
       ccei,
       facts({ pavittClass: "scale_intensive" }),
-      context()
+      context(),
     );
     expect(points(provided, "stance")).toBe(20);
   });
@@ -169,12 +189,19 @@ describe("capability and level (Table 2-6, footnote 58)", () => {
     points(scoreProgram(program({ diffusionLevel: level }), undefined, facts({ capability }), context()), "level");
 
   it("fits level 1 to non-technological, 2 to following, 3 to driven firms", () => {
-    expect([at(1, "non_technological"), at(2, "technology_following"), at(3, "technology_driven")]).toEqual([10, 10, 10]);
+    expect([at(1, "non_technological"), at(2, "technology_following"), at(3, "technology_driven")]).toEqual([
+      10, 10, 10,
+    ]);
     expect([at(2, "non_technological"), at(3, "non_technological")]).toEqual([4, 0]);
   });
 
   it("finance fits technology-driven firms", () => {
-    const scored = scoreProgram(program({ category: "finance" }), undefined, facts({ capability: "technology_driven" }), context());
+    const scored = scoreProgram(
+      program({ category: "finance" }),
+      undefined,
+      facts({ capability: "technology_driven" }),
+      context(),
+    );
     expect(points(scored, "level")).toBe(10);
     expect(rules(scored)).toContain("level.finance");
   });
@@ -182,13 +209,17 @@ describe("capability and level (Table 2-6, footnote 58)", () => {
   it("a program's target capabilities decide when given", () => {
     const forFollowers = program({ diffusionLevel: 3, targetCapabilities: ["technology_following"] });
     expect(points(scoreProgram(forFollowers, undefined, facts(), context()), "level")).toBe(10);
-    expect(points(scoreProgram(forFollowers, undefined, facts({ capability: "technology_driven" }), context()), "level")).toBe(0);
+    expect(
+      points(scoreProgram(forFollowers, undefined, facts({ capability: "technology_driven" }), context()), "level"),
+    ).toBe(0);
   });
 
   it("a facility works at the levels of its services", () => {
     const demo = facility({ services: ["demonstration"] });
     expect(points(scoreFacility(demo, facts({ capability: "non_technological" }), context()), "level")).toBe(10);
-    const reason = scoreFacility(demo, facts({ capability: "non_technological" }), context()).reasons.find((r) => r.rule === "level.fit");
+    const reason = scoreFacility(demo, facts({ capability: "non_technological" }), context()).reasons.find(
+      (r) => r.rule === "level.fit",
+    );
     expect(said(reason)?.ko).toContain("1단계");
     expect(said(reason)?.ko).toContain("비기술형");
   });
@@ -199,7 +230,9 @@ describe("delivery and needs", () => {
     const group = facility({ deliveryModes: ["group"] });
     expect(points(scoreFacility(group, facts({ pavittClass: "supplier_dominated" }), context()), "delivery")).toBe(10);
     expect(points(scoreFacility(group, facts(), context()), "delivery")).toBe(0);
-    expect(points(scoreFacility(facility({ deliveryModes: ["small_group"] }), facts(), context()), "delivery")).toBe(10);
+    expect(points(scoreFacility(facility({ deliveryModes: ["small_group"] }), facts(), context()), "delivery")).toBe(
+      10,
+    );
   });
 
   it("a program whose category matches a need scores higher", () => {
@@ -208,13 +241,17 @@ describe("delivery and needs", () => {
     const technology = scoreProgram(program({ category: "technology" }), undefined, needsFinance, context());
     expect(points(finance, "needs")).toBe(10);
     expect(points(technology, "needs")).toBe(0);
-    expect(said(finance.reasons.find((r) => r.rule === "needs.match"))?.ko).toBe("요청하신 지원 분야(자금)를 다룹니다.");
+    expect(said(finance.reasons.find((r) => r.rule === "needs.match"))?.ko).toBe(
+      "요청하신 지원 분야(자금)를 다룹니다.",
+    );
   });
 
   it("cooperation is met by anchor groups and shared-growth services", () => {
     const wantsCooperation = facts({ profile: firm({ needs: ["cooperation"] }) });
     expect(points(scoreFacility(facility({ anchorGroupId: "doosan" }), wantsCooperation, context()), "needs")).toBe(10);
-    expect(points(scoreFacility(facility({ services: ["shared_growth"] }), wantsCooperation, context()), "needs")).toBe(10);
+    expect(points(scoreFacility(facility({ services: ["shared_growth"] }), wantsCooperation, context()), "needs")).toBe(
+      10,
+    );
     expect(points(scoreFacility(facility(), wantsCooperation, context()), "needs")).toBe(0);
   });
 

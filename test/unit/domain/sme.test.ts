@@ -104,13 +104,16 @@ describe("checkSme", () => {
   });
 
   it("says so when the firm gave no capital figure", () => {
-    const capital = checkSme({ employees: 350, ...manufacturer }, SEED_001_RULES).reasons.find((reason) => reason.rule === "sme.capital");
+    const capital = checkSme({ employees: 350, ...manufacturer }, SEED_001_RULES).reasons.find(
+      (reason) => reason.rule === "sme.capital",
+    );
     expect(said(capital)?.ko).toContain("직원 수 기준만");
     expect(said(capital)?.en).toContain("only the employee test");
   });
 
   it("quotes sales for sales rules", () => {
-    const sales = checkSme({ employees: 120, salesKrw: 12e9, division: "46", sectionCode: "G" }, SEED_001_RULES).reasons[1];
+    const sales = checkSme({ employees: 120, salesKrw: 12e9, division: "46", sectionCode: "G" }, SEED_001_RULES)
+      .reasons[1];
     expect(sales!.rule).toBe("sme.sales");
     expect(said(sales)?.ko).toContain("매출액 120억 원");
     expect(said(sales)?.en).toContain("KRW 12 bn");

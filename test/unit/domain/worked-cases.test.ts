@@ -53,7 +53,8 @@ const ids = (items: ScoredItem[]) => items.map((item) => item.id);
 const rules = (item: ScoredItem | undefined) => (item?.reasons ?? []).map((reason) => reason.rule);
 const find = (items: ScoredItem[], id: string) => items.find((item) => item.id === id);
 const rank = (items: ScoredItem[], id: string) => items.findIndex((item) => item.id === id);
-const points = (item: ScoredItem | undefined, component: string) => item?.breakdown.find((line) => line.component === component)?.points;
+const points = (item: ScoredItem | undefined, component: string) =>
+  item?.breakdown.find((line) => line.component === component)?.points;
 const programById = (id: string) => data.programs.find((program) => program.id === id);
 
 /** What every case must show: eligible programs only, reasons in both languages, the nearer of two equal centers first. */
@@ -67,7 +68,9 @@ function expectSound(profile: FirmProfile, result: MatchResult): void {
   };
   for (const item of result.programs) expect(checkEligibility(programById(item.id)!, firm).eligible).toBe(true);
   // Every center within reach is listed; those beyond it only when too few are within it.
-  const within = data.facilities.filter((f) => reachOf(profile.regionCode, f, f.location ? distanceKm(profile.location, f.location) : null).within).map((f) => f.id);
+  const within = data.facilities
+    .filter((f) => reachOf(profile.regionCode, f, f.location ? distanceKm(profile.location, f.location) : null).within)
+    .map((f) => f.id);
   const expected = within.length >= MIN_CENTERS_IN_REACH ? within : data.facilities.map((f) => f.id);
   expect(ids(result.centers).sort()).toEqual([...expected].sort());
 
@@ -87,25 +90,37 @@ function expectSound(profile: FirmProfile, result: MatchResult): void {
   }
 
   const rest = (item: ScoredItem) =>
-    JSON.stringify([item.breakdown.filter((line) => line.component !== "proximity"), rules(item).includes("proximity.same_region")]);
+    JSON.stringify([
+      item.breakdown.filter((line) => line.component !== "proximity"),
+      rules(item).includes("proximity.same_region"),
+    ]);
   result.centers.forEach((a, i) =>
     result.centers.slice(i + 1).forEach((b) => {
-      if (rest(a) === rest(b) && a.distanceKm !== null && b.distanceKm !== null) expect(a.distanceKm).toBeLessThanOrEqual(b.distanceKm);
-    })
+      if (rest(a) === rest(b) && a.distanceKm !== null && b.distanceKm !== null)
+        expect(a.distanceKm).toBeLessThanOrEqual(b.distanceKm);
+    }),
   );
 }
 
 describe("worked cases on the project data", () => {
   it("1. a 40-person textile dyer in Daegu: supplier-dominated, reached first through the institutes that serve dyers, then the technopark's group work", () => {
     const result = run({ ksicDivision: "13", employees: 40, location: PLACES.daeguSeoguDyeing, regionCode: "27" });
-    expect(result.classification.pavitt).toMatchObject({ pavittClass: "supplier_dominated", defaultClass: "supplier_dominated" });
+    expect(result.classification.pavitt).toMatchObject({
+      pavittClass: "supplier_dominated",
+      defaultClass: "supplier_dominated",
+    });
     expect(result.eligibility).toMatchObject({ isSme: true, sizeBand: "small" });
     expect(ids(result.centers.slice(0, 2)).sort()).toEqual(["pi-dyetec", "pi-ktdi"]);
-    for (const institute of result.centers.slice(0, 2)) expect(rules(institute)).toEqual(expect.arrayContaining(["industry.facility", "stance.extension_service", "delivery.fit"]));
+    for (const institute of result.centers.slice(0, 2))
+      expect(rules(institute)).toEqual(
+        expect.arrayContaining(["industry.facility", "stance.extension_service", "delivery.fit"]),
+      );
     const tp = result.centers.find((c) => c.id === "tp-daegu")!;
     expect(result.centers.indexOf(tp)).toBeLessThan(5);
     expect(rules(tp)).toEqual(expect.arrayContaining(["industry.facility", "stance.intermediary", "delivery.fit"]));
-    expect(said(tp.reasons.find((reason) => reason.rule === "stance.intermediary"))?.en).toContain("group presentations and demonstrations");
+    expect(said(tp.reasons.find((reason) => reason.rule === "stance.intermediary"))?.en).toContain(
+      "group presentations and demonstrations",
+    );
     expect(ids(result.centers.slice(0, 5))).toContain("ccei-daegu");
     expect(ids(result.programs.slice(0, 2))).toEqual(expect.arrayContaining(["tp-daegu-tech-assist"]));
   });
@@ -118,7 +133,10 @@ describe("worked cases on the project data", () => {
     const core = result.centers[0]!.reasons.find((reason) => reason.rule === "stance.core_target");
     expect(said(core)?.en).toContain("core target");
     expect(said(core)?.ko).toContain("가장 중점적으로 돕는 대상");
-    expect(ids(result.programs.slice(0, 2)).sort()).toEqual(["ccei-gyeongnam-shared-growth", "tp-gyeongnam-tech-assist"]);
+    expect(ids(result.programs.slice(0, 2)).sort()).toEqual([
+      "ccei-gyeongnam-shared-growth",
+      "tp-gyeongnam-tech-assist",
+    ]);
   });
 
   it("3. a 15-person biotech spin-off in Daejeon: science-based, pointed to Daedeok and to finance", () => {
@@ -147,24 +165,36 @@ describe("worked cases on the project data", () => {
     expect(result.classification.pavitt.pavittClass).toBe("scale_intensive");
     expect(result.eligibility.isSme).toBe(true);
     expect(result.centers[0]!.id).toBe("ccei-ulsan");
-    expect(said(result.centers[0]!.reasons.find((reason) => reason.rule === "stance.shared_growth"))?.ko).toContain("현대중공업그룹");
+    expect(said(result.centers[0]!.reasons.find((reason) => reason.rule === "stance.shared_growth"))?.ko).toContain(
+      "현대중공업그룹",
+    );
     expect(result.programs[0]!.id).toBe("ccei-ulsan-shared-growth");
     const technopark = find(result.centers, "tp-ulsan");
-    expect(said(technopark?.reasons.find((reason) => reason.rule === "stance.not_target"))?.en).toContain("clearly not the target");
+    expect(said(technopark?.reasons.find((reason) => reason.rule === "stance.not_target"))?.en).toContain(
+      "clearly not the target",
+    );
     expect(result.programs.some((item) => item.id.endsWith("-tech-assist"))).toBe(false);
   });
 
   it("5. a 350-person manufacturer that gives no capital: not an SME, no SME-only programs, every facility still listed", () => {
     const result = run({ ksicDivision: "29", employees: 350, location: PLACES.changwon, regionCode: "48" });
     expect(result.eligibility).toMatchObject({ isSme: false, sizeBand: "large" });
-    expect(said(result.eligibility.reasons.find((reason) => reason.rule === "sme.capital"))?.en).toContain("only the employee test");
+    expect(said(result.eligibility.reasons.find((reason) => reason.rule === "sme.capital"))?.en).toContain(
+      "only the employee test",
+    );
     expect(result.programs.length).toBeGreaterThan(0);
     expect(result.programs.every((item) => !programById(item.id)?.smeOnly)).toBe(true);
     expect(ids(result.programs)).toEqual(expect.arrayContaining(["kotra-export-support", "kccp-tech-cooperation"]));
   });
 
   it("6. the same 350-person manufacturer with capital of KRW 5 bn: an SME by capital", () => {
-    const result = run({ ksicDivision: "29", employees: 350, capitalKrw: 5e9, location: PLACES.changwon, regionCode: "48" });
+    const result = run({
+      ksicDivision: "29",
+      employees: 350,
+      capitalKrw: 5e9,
+      location: PLACES.changwon,
+      regionCode: "48",
+    });
     expect(result.eligibility).toMatchObject({ isSme: true, sizeBand: "large" });
     const capital = result.eligibility.reasons.find((reason) => reason.rule === "sme.capital");
     expect(said(capital)?.ko).toContain("50억 원");
@@ -173,8 +203,20 @@ describe("worked cases on the project data", () => {
   });
 
   it("7. capital of exactly KRW 8 bn qualifies, KRW 8 bn + 1 does not (seed 001 Table 1)", () => {
-    const at = run({ ksicDivision: "29", employees: 350, capitalKrw: 8e9, location: PLACES.changwon, regionCode: "48" });
-    const over = run({ ksicDivision: "29", employees: 350, capitalKrw: 8e9 + 1, location: PLACES.changwon, regionCode: "48" });
+    const at = run({
+      ksicDivision: "29",
+      employees: 350,
+      capitalKrw: 8e9,
+      location: PLACES.changwon,
+      regionCode: "48",
+    });
+    const over = run({
+      ksicDivision: "29",
+      employees: 350,
+      capitalKrw: 8e9 + 1,
+      location: PLACES.changwon,
+      regionCode: "48",
+    });
     expect(at.eligibility.isSme).toBe(true);
     expect(over.eligibility.isSme).toBe(false);
   });
@@ -210,7 +252,11 @@ describe("worked cases on the project data", () => {
       employees: 80,
       location: PLACES.gumi,
       regionCode: "47",
-      answers: { techSource: "design_and_users", appropriation: "design_knowhow", innovationFocus: "product_performance" },
+      answers: {
+        techSource: "design_and_users",
+        appropriation: "design_knowhow",
+        innovationFocus: "product_performance",
+      },
     });
     expect(result.classification.pavitt).toMatchObject({
       pavittClass: "specialized_supplier",
@@ -227,7 +273,9 @@ describe("worked cases on the project data", () => {
     const result = run({ ksicDivision: "24", employees: 90, location: PLACES.pohang, regionCode: "47" });
     expect(result.classification.pavitt.pavittClass).toBe("scale_intensive");
     expect(result.centers[0]!.id).toBe("ccei-pohang");
-    expect(said(result.centers[0]!.reasons.find((reason) => reason.rule === "stance.shared_growth"))?.ko).toContain("포스코");
+    expect(said(result.centers[0]!.reasons.find((reason) => reason.rule === "stance.shared_growth"))?.ko).toContain(
+      "포스코",
+    );
     expect(rank(result.centers, "nic-pohang")).toBeLessThan(rank(result.centers, "tp-pohang"));
     expect(result.programs[0]!.id).toBe("ccei-pohang-shared-growth");
   });
@@ -240,12 +288,20 @@ describe("worked cases on the project data", () => {
     const channels = result.centers.filter((c) => c.id === "nic-myeongji-noksan" || c.id === "tp-busan");
     expect(channels).toHaveLength(2);
     for (const item of channels) {
-      expect(rules(item)).toEqual(expect.arrayContaining(["industry.region_strategic", "stance.intermediary", "delivery.fit"]));
+      expect(rules(item)).toEqual(
+        expect.arrayContaining(["industry.region_strategic", "stance.intermediary", "delivery.fit"]),
+      );
     }
   });
 
   it("13. an optics firm in Gwangju: specialized supplier by seed 002 Table 2-8 (instruments)", () => {
-    const result = run({ ksicDivision: "27", employees: 45, location: PLACES.gwangjuBukgu, regionCode: "29", rnd: { researchers: 2 } });
+    const result = run({
+      ksicDivision: "27",
+      employees: 45,
+      location: PLACES.gwangjuBukgu,
+      regionCode: "29",
+      rnd: { researchers: 2 },
+    });
     expect(result.classification.pavitt).toMatchObject({
       pavittClass: "specialized_supplier",
       defaultClass: "specialized_supplier",
@@ -253,7 +309,9 @@ describe("worked cases on the project data", () => {
     });
     expect(result.centers[0]!.id).toBe("tp-gwangju");
     expect(result.programs[0]!.id).toBe("tp-gwangju-tech-assist");
-    expect(points(find(result.centers, "nic-gwangju-cheomdan"), "stance")).toBeLessThan(points(result.centers[0], "stance") as number);
+    expect(points(find(result.centers, "nic-gwangju-cheomdan"), "stance")).toBeLessThan(
+      points(result.centers[0], "stance") as number,
+    );
   });
 
   it("14. a machinery firm answering own R&D, patents and new products moves to science-based", () => {
@@ -266,7 +324,7 @@ describe("worked cases on the project data", () => {
       confidence: "high",
     });
     expect(said(moved.classification.pavitt.reasons.find((reason) => reason.rule === "classify.moved"))?.en).toContain(
-      "sources of technology = own R&D; appropriation = patents; innovation focus = new products"
+      "sources of technology = own R&D; appropriation = patents; innovation focus = new products",
     );
     expect(rules(find(moved.centers, "tp-gyeongnam"))).toContain("stance.science_based");
     expect(ids(moved.programs)).not.toContain("tp-gyeongnam-tech-assist");
@@ -289,14 +347,18 @@ describe("worked cases on the project data", () => {
     const innovation = find(result.programs, "sme-tech-innovation");
     expect(points(guidance, "level")).toBe(10);
     expect(points(innovation, "level")).toBe(0);
-    expect(rank(result.programs, "kitech-technical-guidance")).toBeLessThan(rank(result.programs, "sme-tech-innovation"));
+    expect(rank(result.programs, "kitech-technical-guidance")).toBeLessThan(
+      rank(result.programs, "sme-tech-innovation"),
+    );
   });
 
   it("16. an Inno-Biz certified firm: programs requiring Inno-Biz open only then", () => {
     const base = { ksicDivision: "29", employees: 120, location: PLACES.changwon, regionCode: "48" } as const;
     const certified = run({ ...base, certifications: ["innobiz"] });
     const plain = run(base);
-    expect(ids(certified.programs)).toEqual(expect.arrayContaining(["innobiz-preferential-rnd", "certified-innovative-sme-benefits"]));
+    expect(ids(certified.programs)).toEqual(
+      expect.arrayContaining(["innobiz-preferential-rnd", "certified-innovative-sme-benefits"]),
+    );
     expect(ids(plain.programs)).not.toContain("innobiz-preferential-rnd");
     expect(ids(plain.programs)).not.toContain("certified-innovative-sme-benefits");
     expect(ids(certified.programs)).not.toContain("venture-stock-option-tax");
@@ -344,12 +406,20 @@ describe("worked cases on the project data", () => {
       employees: 80,
       location: PLACES.ulsanNamgu,
       regionCode: "31",
-      answers: { techSource: "production_engineering", appropriation: "scale_secrecy", innovationFocus: "process_scale" },
+      answers: {
+        techSource: "production_engineering",
+        appropriation: "scale_secrecy",
+        innovationFocus: "process_scale",
+      },
     });
-    expect(result.classification.pavitt).toMatchObject({ pavittClass: "scale_intensive", defaultClass: "science_based", moved: true });
+    expect(result.classification.pavitt).toMatchObject({
+      pavittClass: "scale_intensive",
+      defaultClass: "science_based",
+      moved: true,
+    });
     expect(result.centers[0]!.id).toBe("ccei-ulsan");
     expect(ids(result.programs.slice(0, 4))).toEqual(
-      expect.arrayContaining(["ccei-ulsan-shared-growth", "kccp-benefit-sharing", "kccp-tech-cooperation"])
+      expect.arrayContaining(["ccei-ulsan-shared-growth", "kccp-benefit-sharing", "kccp-tech-cooperation"]),
     );
   });
 
@@ -365,7 +435,11 @@ describe("worked cases on the project data", () => {
 
   it("22. a crafts studio with no default class and no answers: provisional supplier-dominated, asked to answer", () => {
     const result = run({ ksicDivision: "90", employees: 6, location: PLACES.jeonju, regionCode: "52" });
-    expect(result.classification.pavitt).toMatchObject({ pavittClass: "supplier_dominated", defaultClass: null, confidence: "low" });
+    expect(result.classification.pavitt).toMatchObject({
+      pavittClass: "supplier_dominated",
+      defaultClass: null,
+      confidence: "low",
+    });
     expect(result.classification.pavitt.reasons[0]!.rule).toBe("classify.fallback");
     expect(result.eligibility.isSme).toBe(true);
     expect(rules(find(result.centers, "ccei-jeonbuk"))).toContain("industry.facility");
@@ -384,7 +458,13 @@ describe("worked cases on the project data", () => {
     expect(small.classification.pavitt.pavittClass).toBe("science_based");
     expect(small.eligibility.isSme).toBe(true);
     expect(ids(small.centers.slice(0, 3))).toEqual(expect.arrayContaining(["tp-seoul", "tp-gyeonggi"]));
-    const large = run({ ksicDivision: "62", employees: 320, salesKrw: 35e9, location: PLACES.seoulGuro, regionCode: "11" });
+    const large = run({
+      ksicDivision: "62",
+      employees: 320,
+      salesKrw: 35e9,
+      location: PLACES.seoulGuro,
+      regionCode: "11",
+    });
     expect(large.eligibility.isSme).toBe(false);
     expect(said(large.eligibility.reasons[1])?.en).toContain("KRW 30 bn");
   });
@@ -394,7 +474,9 @@ describe("worked cases on the project data", () => {
     expect(run({ ...base, salesKrw: 8e9 }).eligibility.isSme).toBe(true);
     const large = run({ ...base, salesKrw: 12e9 });
     expect(large.eligibility.isSme).toBe(false);
-    expect(ids(large.centers.slice(0, 3))).toEqual(expect.arrayContaining(["rc-daedeok", "ccei-daejeon", "tp-daejeon"]));
+    expect(ids(large.centers.slice(0, 3))).toEqual(
+      expect.arrayContaining(["rc-daedeok", "ccei-daejeon", "tp-daejeon"]),
+    );
   });
 
   it("26. regional programs serve their regions only", () => {
@@ -417,7 +499,13 @@ describe("worked cases on the project data", () => {
   });
 
   it("28. Main-Biz alone is management, not technology, innovation", () => {
-    const result = run({ ksicDivision: "25", employees: 30, location: PLACES.changwon, regionCode: "48", certifications: ["mainbiz"] });
+    const result = run({
+      ksicDivision: "25",
+      employees: 30,
+      location: PLACES.changwon,
+      regionCode: "48",
+      certifications: ["mainbiz"],
+    });
     expect(result.classification.capability.capability).toBe("non_technological");
     expect(result.classification.capability.reasons.map((reason) => reason.rule)).toContain("capability.mainbiz");
     expect(ids(result.programs)).not.toContain("certified-innovative-sme-benefits");
@@ -435,19 +523,42 @@ describe("worked cases on the project data", () => {
   });
 
   it("30. a firm with too few centers within reach sees the far ones after them, each saying why", () => {
-    const result = run({ ksicDivision: "30", employees: 40, location: { lat: 33.4996, lng: 126.5312 }, regionCode: "50" });
+    const result = run({
+      ksicDivision: "30",
+      employees: 40,
+      location: { lat: 33.4996, lng: 126.5312 },
+      regionCode: "50",
+    });
     const beyond = result.centers.filter((item) => rules(item).includes("reach.beyond"));
     expect(beyond.length).toBeGreaterThan(0);
-    expect(result.centers.findIndex((item) => rules(item).includes("reach.beyond"))).toBe(result.centers.length - beyond.length);
-    expect(said(beyond[0]!.reasons.find((r) => r.rule === "reach.beyond"))?.en).toMatch(/^Across the sea from you: shown because only \d+ centers? (is|are) within your reach\.$/);
+    expect(result.centers.findIndex((item) => rules(item).includes("reach.beyond"))).toBe(
+      result.centers.length - beyond.length,
+    );
+    expect(said(beyond[0]!.reasons.find((r) => r.rule === "reach.beyond"))?.en).toMatch(
+      /^Across the sea from you: shown because only \d+ centers? (is|are) within your reach\.$/,
+    );
   });
 
   it("31. a 15-person biotech whose own R&D is its source and patents its protection is technology-driven without R&D figures", () => {
-    const result = run({ ksicDivision: "21", employees: 15, location: PLACES.daejeonYuseong, regionCode: "30", answers: { techSource: "own_rnd", appropriation: "patents" } });
+    const result = run({
+      ksicDivision: "21",
+      employees: 15,
+      location: PLACES.daejeonYuseong,
+      regionCode: "30",
+      answers: { techSource: "own_rnd", appropriation: "patents" },
+    });
     expect(result.classification.capability.capability).toBe("technology_driven");
     expect(result.classification.cooperation.mode).toBe("open_innovation");
-    expect(said(result.classification.capability.reasons.find((r) => r.rule === "capability.answers"))?.ko).toContain("자체 연구개발");
-    const ownRndOnly = run({ ksicDivision: "21", employees: 15, location: PLACES.daejeonYuseong, regionCode: "30", answers: { techSource: "own_rnd" } });
+    expect(said(result.classification.capability.reasons.find((r) => r.rule === "capability.answers"))?.ko).toContain(
+      "자체 연구개발",
+    );
+    const ownRndOnly = run({
+      ksicDivision: "21",
+      employees: 15,
+      location: PLACES.daejeonYuseong,
+      regionCode: "30",
+      answers: { techSource: "own_rnd" },
+    });
     expect(ownRndOnly.classification.capability.capability).toBe("technology_following");
   });
 });

@@ -11,17 +11,45 @@ const report: GapReport = {
   population: { total: 15, synthetic: 15 },
   filters: { pavittClass: null, sector: null, regionCode: null },
   rows: [
-    { regionCode: "27", pavittClass: "supplier_dominated", sector: "13", ...figuresOf([{ regionCode: "27", pavittClass: "supplier_dominated", nearestKm: 12, firms: 8 }, { regionCode: "27", pavittClass: "supplier_dominated", nearestKm: 80, firms: 4 }], 2, 30) },
-    { regionCode: "47", pavittClass: "science_based", sector: "21", ...figuresOf([{ regionCode: "47", pavittClass: "science_based", nearestKm: 50, firms: 3 }], 0, 30) },
+    {
+      regionCode: "27",
+      pavittClass: "supplier_dominated",
+      sector: "13",
+      ...figuresOf(
+        [
+          { regionCode: "27", pavittClass: "supplier_dominated", nearestKm: 12, firms: 8 },
+          { regionCode: "27", pavittClass: "supplier_dominated", nearestKm: 80, firms: 4 },
+        ],
+        2,
+        30,
+      ),
+    },
+    {
+      regionCode: "47",
+      pavittClass: "science_based",
+      sector: "21",
+      ...figuresOf([{ regionCode: "47", pavittClass: "science_based", nearestKm: 50, firms: 3 }], 0, 30),
+    },
   ],
-  areas: [{ area: "capital", ...figuresOf([], 0, 30) }, { area: "rest", ...figuresOf([{ regionCode: "27", pavittClass: "supplier_dominated", nearestKm: 12, firms: 12 }], 2, 30) }],
+  areas: [
+    { area: "capital", ...figuresOf([], 0, 30) },
+    {
+      area: "rest",
+      ...figuresOf([{ regionCode: "27", pavittClass: "supplier_dominated", nearestKm: 12, firms: 12 }], 2, 30),
+    },
+  ],
   hotspots: [{ h3: "8630e1ca7ffffff", smes: 4, nearestKm: 80 }],
 };
 
 const names = (lang: Lang): GapNames => ({
   t: translator(lang),
-  region: (code) => ({ "27": lang === "ko" ? "대구" : "Daegu", "47": lang === "ko" ? "경북" : "Gyeongbuk" })[code] ?? code,
-  division: (code) => ({ "13": lang === "ko" ? "섬유제품 제조업" : "Textiles", "21": lang === "ko" ? "의약품 제조업" : "Pharmaceuticals" })[code] ?? code,
+  region: (code) =>
+    ({ "27": lang === "ko" ? "대구" : "Daegu", "47": lang === "ko" ? "경북" : "Gyeongbuk" })[code] ?? code,
+  division: (code) =>
+    ({
+      "13": lang === "ko" ? "섬유제품 제조업" : "Textiles",
+      "21": lang === "ko" ? "의약품 제조업" : "Pharmaceuticals",
+    })[code] ?? code,
 });
 
 const table = (csv: string) => parse(csv.replace(/^\uFEFF/, ""), { relax_column_count: false }) as string[][];
@@ -30,7 +58,14 @@ describe("gap exports", () => {
   it("write one table per file with headers in the chosen language and names beside the codes", () => {
     const [header, daegu, gyeongbuk] = table(gapReportCsv(report, "rows", names("ko")));
     expect(header?.slice(0, 6)).toEqual(["시도 코드", "시·도", "유형 코드", "기업 유형", "업종 코드", "업종"]);
-    expect(daegu?.slice(0, 6)).toEqual(["27", "대구", "supplier_dominated", translator("ko").label("pavittClass", "supplier_dominated"), "13", "섬유제품 제조업"]);
+    expect(daegu?.slice(0, 6)).toEqual([
+      "27",
+      "대구",
+      "supplier_dominated",
+      translator("ko").label("pavittClass", "supplier_dominated"),
+      "13",
+      "섬유제품 제조업",
+    ]);
     expect(gyeongbuk?.[1]).toBe("경북");
     const [english] = table(gapReportCsv(report, "rows", names("en")));
     expect(english?.slice(0, 2)).toEqual(["Region code", translator("en")("gapsRegion")]);
@@ -49,6 +84,9 @@ describe("gap exports", () => {
     const areas = table(gapReportCsv(report, "areas", names("ko")));
     expect(areas.map((row) => row[0])).toEqual(["권역", "수도권", "비수도권"]);
     const spots = table(gapReportCsv(report, "hotspots", names("en")));
-    expect(spots).toEqual([["H3 cell", "Firms", "Nearest facility (km)"], ["8630e1ca7ffffff", "4", "80"]]);
+    expect(spots).toEqual([
+      ["H3 cell", "Firms", "Nearest facility (km)"],
+      ["8630e1ca7ffffff", "4", "80"],
+    ]);
   });
 });

@@ -5,10 +5,31 @@ import { PAVITT_CLASSES } from "~/domain/types";
 
 describe("coverage figures from distance counts", () => {
   it("takes the median over firms, counting a firm with no facility as farthest", () => {
-    expect(medianNearest([{ nearestKm: 6, firms: 1 }, { nearestKm: 30, firms: 1 }, { nearestKm: 41, firms: 1 }])).toBe(30);
-    expect(medianNearest([{ nearestKm: 4, firms: 1 }, { nearestKm: 32, firms: 1 }])).toBe(18);
-    expect(medianNearest([{ nearestKm: 5, firms: 3 }, { nearestKm: null, firms: 1 }])).toBe(5);
-    expect(medianNearest([{ nearestKm: 5, firms: 1 }, { nearestKm: null, firms: 1 }])).toBeNull();
+    expect(
+      medianNearest([
+        { nearestKm: 6, firms: 1 },
+        { nearestKm: 30, firms: 1 },
+        { nearestKm: 41, firms: 1 },
+      ]),
+    ).toBe(30);
+    expect(
+      medianNearest([
+        { nearestKm: 4, firms: 1 },
+        { nearestKm: 32, firms: 1 },
+      ]),
+    ).toBe(18);
+    expect(
+      medianNearest([
+        { nearestKm: 5, firms: 3 },
+        { nearestKm: null, firms: 1 },
+      ]),
+    ).toBe(5);
+    expect(
+      medianNearest([
+        { nearestKm: 5, firms: 1 },
+        { nearestKm: null, firms: 1 },
+      ]),
+    ).toBeNull();
     expect(medianNearest([])).toBeNull();
   });
 
@@ -19,7 +40,15 @@ describe("coverage figures from distance counts", () => {
       { regionCode: "27", pavittClass: "specialized_supplier", nearestKm: 31, firms: 2 },
       { regionCode: "27", pavittClass: "specialized_supplier", nearestKm: null, firms: 2 },
     ];
-    expect(figuresOf(counts, 3, 30)).toEqual({ smes: 10, covered: 6, uncovered: 4, coverageRatio: 0.6, facilities: 3, facilitiesPer1000: 300, medianNearestKm: 30 });
+    expect(figuresOf(counts, 3, 30)).toEqual({
+      smes: 10,
+      covered: 6,
+      uncovered: 4,
+      coverageRatio: 0.6,
+      facilities: 3,
+      facilitiesPer1000: 300,
+      medianNearestKm: 30,
+    });
   });
 
   it("rows are ranked by uncovered firms and name the facilities of their region and class", () => {
@@ -55,8 +84,26 @@ describe("coverage figures from distance counts", () => {
       30,
     );
     expect(areas).toEqual([
-      { area: "capital", smes: 4, covered: 4, uncovered: 0, coverageRatio: null, facilities: 1, facilitiesPer1000: null, medianNearestKm: 5 },
-      { area: "rest", smes: 4, covered: 0, uncovered: 4, coverageRatio: null, facilities: 0, facilitiesPer1000: null, medianNearestKm: 40 },
+      {
+        area: "capital",
+        smes: 4,
+        covered: 4,
+        uncovered: 0,
+        coverageRatio: null,
+        facilities: 1,
+        facilitiesPer1000: null,
+        medianNearestKm: 5,
+      },
+      {
+        area: "rest",
+        smes: 4,
+        covered: 0,
+        uncovered: 4,
+        coverageRatio: null,
+        facilities: 0,
+        facilitiesPer1000: null,
+        medianNearestKm: 40,
+      },
     ]);
   });
 
@@ -68,14 +115,19 @@ describe("coverage figures from distance counts", () => {
       firms: fc.integer({ min: 1, max: 1000 }),
     });
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 50 }), fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 200 }), (counts, radius, extra) => {
-        const narrow = gapRows(counts, [], radius);
-        const wide = gapRows(counts, [], radius + extra);
-        for (const row of narrow) {
-          const wider = wide.find((r) => r.regionCode === row.regionCode && r.pavittClass === row.pavittClass);
-          expect(wider?.covered).toBeGreaterThanOrEqual(row.covered);
-        }
-      }),
+      fc.property(
+        fc.array(entry, { maxLength: 50 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 0, max: 200 }),
+        (counts, radius, extra) => {
+          const narrow = gapRows(counts, [], radius);
+          const wide = gapRows(counts, [], radius + extra);
+          for (const row of narrow) {
+            const wider = wide.find((r) => r.regionCode === row.regionCode && r.pavittClass === row.pavittClass);
+            expect(wider?.covered).toBeGreaterThanOrEqual(row.covered);
+          }
+        },
+      ),
     );
   });
 });

@@ -7,7 +7,15 @@ import { distanceKm } from "~/domain/geo";
 import { PAVITT_CLASSES } from "~/domain/types";
 import { facilityFeatures } from "~/domain/gaps/eligibility";
 
-const facility = (id: string, kind: string, lat: number, lng: number, services: string[] = [], deliveryModes: string[] = [], anchorGroupId: string | null = null): GapFacility => ({
+const facility = (
+  id: string,
+  kind: string,
+  lat: number,
+  lng: number,
+  services: string[] = [],
+  deliveryModes: string[] = [],
+  anchorGroupId: string | null = null,
+): GapFacility => ({
   id,
   kind,
   regionCode: "11",
@@ -33,10 +41,25 @@ describe("which facilities count as support for a class", () => {
   });
 
   it("is exactly the stance fraction at or above the threshold, for every kind and class", () => {
-    const kinds = ["innovation_center", "techno_park", "industrial_complex", "research_complex", "business_incubator", "university_tlo"];
+    const kinds = [
+      "innovation_center",
+      "techno_park",
+      "industrial_complex",
+      "research_complex",
+      "business_incubator",
+      "university_tlo",
+    ];
     const arb = fc.record({
       kind: fc.constantFrom(...kinds),
-      services: fc.subarray(["technical_assistance", "networking", "shared_growth", "patent_ip", "rnd_collaboration", "demonstration", "finance_linkage"]),
+      services: fc.subarray([
+        "technical_assistance",
+        "networking",
+        "shared_growth",
+        "patent_ip",
+        "rnd_collaboration",
+        "demonstration",
+        "finance_linkage",
+      ]),
       deliveryModes: fc.subarray(["individual", "small_group", "group", "intermediary"]),
       anchor: fc.boolean(),
     });
@@ -45,7 +68,9 @@ describe("which facilities count as support for a class", () => {
         const f = facility("x", kind, 36, 128, services, deliveryModes, anchor ? "lg" : null);
         for (const cls of PAVITT_CLASSES)
           expect(facilityServesClass(cls, f)).toBe(stanceOf(cls, facilityFeatures(f)).fraction >= STANCE_FIT_THRESHOLD);
-        expect(eligiblePairs([f]).map((pair) => pair.pavittClass)).toEqual(PAVITT_CLASSES.filter((cls) => facilityServesClass(cls, f)));
+        expect(eligiblePairs([f]).map((pair) => pair.pavittClass)).toEqual(
+          PAVITT_CLASSES.filter((cls) => facilityServesClass(cls, f)),
+        );
       }),
     );
   });
@@ -59,26 +84,34 @@ describe("the reach grid", () => {
     facility("d", "techno_park", 36.35, 127.38, ["technical_assistance"]),
     facility("e", "techno_park", 33.5, 126.5, ["technical_assistance"]),
   ];
-  const cells = buildReachCells(eligiblePairs(facilities)).filter((cell) => cell.pavittClass === "specialized_supplier");
+  const cells = buildReachCells(eligiblePairs(facilities)).filter(
+    (cell) => cell.pavittClass === "specialized_supplier",
+  );
   const byKey = new Map(cells.map((cell) => [`${cell.row}:${cell.col}`, cell]));
 
   it("keeps, for any point, the facility nearest to it among its cell's candidates", () => {
     fc.assert(
-      fc.property(fc.double({ min: 33.0, max: 38.69, noNaN: true }), fc.double({ min: 124.5, max: 131.99, noNaN: true }), (lat, lng) => {
-        const { row, col } = cellOf({ lat, lng });
-        const cell = byKey.get(`${row}:${col}`);
-        expect(cell).toBeDefined();
-        const nearest = Math.min(...facilities.map((f) => distanceKm({ lat, lng }, f)));
-        const p = unitVector({ lat, lng });
-        const best = Math.max(...(cell?.candidates ?? []).map((v) => v.x * p.x + v.y * p.y + v.z * p.z));
-        const viaCell = 2 * 6371.0088 * Math.asin(Math.sqrt(Math.abs((1 - best) / 2)));
-        expect(viaCell).toBeCloseTo(nearest, 6);
-      }),
+      fc.property(
+        fc.double({ min: 33.0, max: 38.69, noNaN: true }),
+        fc.double({ min: 124.5, max: 131.99, noNaN: true }),
+        (lat, lng) => {
+          const { row, col } = cellOf({ lat, lng });
+          const cell = byKey.get(`${row}:${col}`);
+          expect(cell).toBeDefined();
+          const nearest = Math.min(...facilities.map((f) => distanceKm({ lat, lng }, f)));
+          const p = unitVector({ lat, lng });
+          const best = Math.max(...(cell?.candidates ?? []).map((v) => v.x * p.x + v.y * p.y + v.z * p.z));
+          const viaCell = 2 * 6371.0088 * Math.asin(Math.sqrt(Math.abs((1 - best) / 2)));
+          expect(viaCell).toBeCloseTo(nearest, 6);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("leaves out classes no facility serves", () => {
-    expect(buildReachCells(eligiblePairs(facilities)).some((cell) => cell.pavittClass === "scale_intensive")).toBe(false);
+    expect(buildReachCells(eligiblePairs(facilities)).some((cell) => cell.pavittClass === "scale_intensive")).toBe(
+      false,
+    );
   });
 });

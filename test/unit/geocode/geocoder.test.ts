@@ -74,7 +74,9 @@ describe("the offline geocoder", () => {
   });
 
   it("places the cited addresses of the fixture (test/fixtures/geocode/addresses.csv) at their sigungu and eupmyeondong", () => {
-    const rows = parse(fs.readFileSync(path.resolve("test/fixtures/geocode/addresses.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    const rows = parse(fs.readFileSync(path.resolve("test/fixtures/geocode/addresses.csv"), "utf8"), {
+      columns: true,
+    }) as Record<string, string>[];
     expect(rows.length).toBeGreaterThanOrEqual(200);
     let sigunguRight = 0;
     let withDong = 0;
@@ -90,7 +92,8 @@ describe("the offline geocoder", () => {
       if (got?.eupmyeondong) atDong += 1;
       if (got?.sigungu?.code === row.expected_sigungu) sigunguRight += 1;
       else misses.push(`${row.address} → ${got?.sigungu?.code ?? "none"} (want ${row.expected_sigungu})`);
-      if (got?.eupmyeondong && got.eupmyeondong.code.slice(0, 5) !== row.expected_sigungu) wrongDong.push(`${row.address} → ${got.eupmyeondong.nameKo}`);
+      if (got?.eupmyeondong && got.eupmyeondong.code.slice(0, 5) !== row.expected_sigungu)
+        wrongDong.push(`${row.address} → ${got.eupmyeondong.nameKo}`);
       if (row.expected_eupmyeondong) {
         withDong += 1;
         if (got?.eupmyeondong?.nameKo === row.expected_eupmyeondong) dongRight += 1;
@@ -101,7 +104,9 @@ describe("the offline geocoder", () => {
       }
     }
     const percent = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}% (${n}/${d})`;
-    console.log(`geocoder on ${rows.length} cited addresses: sigungu ${percent(sigunguRight, rows.length)}, eupmyeondong ${percent(dongRight, withDong)}; placed at an eupmyeondong ${percent(atDong, rows.length)}${misses.length ? `; misses:\n  ${misses.join("\n  ")}` : ""}`);
+    console.log(
+      `geocoder on ${rows.length} cited addresses: sigungu ${percent(sigunguRight, rows.length)}, eupmyeondong ${percent(dongRight, withDong)}; placed at an eupmyeondong ${percent(atDong, rows.length)}${misses.length ? `; misses:\n  ${misses.join("\n  ")}` : ""}`,
+    );
     expect(wrongDong).toEqual([]);
     expect(sigunguRight / rows.length).toBeGreaterThanOrEqual(0.95);
     expect(dongRight / withDong).toBeGreaterThanOrEqual(0.85);

@@ -8,7 +8,10 @@ import { placeholdersOf, renderMessage, type Message } from "~/i18n/message";
 import { reasonText } from "~/i18n/reasons";
 
 const HANGUL = /\p{Script=Hangul}/u;
-const PLURAL_CATEGORIES = { ko: new Intl.PluralRules("ko-KR").resolvedOptions().pluralCategories, en: new Intl.PluralRules("en-GB").resolvedOptions().pluralCategories };
+const PLURAL_CATEGORIES = {
+  ko: new Intl.PluralRules("ko-KR").resolvedOptions().pluralCategories,
+  en: new Intl.PluralRules("en-GB").resolvedOptions().pluralCategories,
+};
 
 describe("the catalogue", () => {
   it("has, in every feature, the same keys in English as in Korean", () => {
@@ -43,7 +46,8 @@ describe("the catalogue", () => {
       for (const [key, message] of Object.entries(MESSAGES[lang]) as [string, Message][]) {
         if (typeof message === "string") continue;
         expect(message.other, `${lang} ${key}`).toBeTypeOf("string");
-        for (const category of Object.keys(message)) expect(PLURAL_CATEGORIES[lang], `${lang} ${key}`).toContain(category);
+        for (const category of Object.keys(message))
+          expect(PLURAL_CATEGORIES[lang], `${lang} ${key}`).toContain(category);
       }
     }
   });
@@ -52,8 +56,10 @@ describe("the catalogue", () => {
     for (const lang of ["ko", "en"] as const) {
       for (const [key, message] of Object.entries(MESSAGES[lang]) as [string, Message][]) {
         const texts = typeof message === "string" ? [message] : Object.values(message);
-        for (const text of texts) expect(text.trim().length > 0 || key.endsWith("Separator"), `${lang} ${key}`).toBe(true);
-        if (lang === "en" && !key.startsWith("languageSwitch")) for (const text of texts) expect(HANGUL.test(text), `en ${key}: ${text}`).toBe(false);
+        for (const text of texts)
+          expect(text.trim().length > 0 || key.endsWith("Separator"), `${lang} ${key}`).toBe(true);
+        if (lang === "en" && !key.startsWith("languageSwitch"))
+          for (const text of texts) expect(HANGUL.test(text), `en ${key}: ${text}`).toBe(false);
       }
     }
   });
@@ -61,7 +67,8 @@ describe("the catalogue", () => {
   it("names every code of every label table in both languages", () => {
     for (const table of Object.keys(LABELS.ko) as (keyof typeof LABELS.ko)[]) {
       expect(Object.keys(LABELS.en[table]).sort(), table).toEqual(Object.keys(LABELS.ko[table]).sort());
-      for (const name of [...Object.values(LABELS.ko[table]), ...Object.values(LABELS.en[table])]) expect(name.trim(), table).not.toBe("");
+      for (const name of [...Object.values(LABELS.ko[table]), ...Object.values(LABELS.en[table])])
+        expect(name.trim(), table).not.toBe("");
     }
   });
 
@@ -106,19 +113,38 @@ describe("reasons", () => {
   it("take their words from the catalogue, with plural forms, labels and units", () => {
     expect(reasonText("en", { rule: "capability.patents", params: { patents: 1 } })).toBe("Holds 1 patent.");
     expect(reasonText("en", { rule: "capability.patents", params: { patents: 3 } })).toBe("Holds 3 patents.");
-    expect(reasonText("ko", { rule: "proximity.decay", params: { km: 0.4 } })).toBe("회사에서 1 km 이내 거리에 있습니다.");
-    expect(reasonText("ko", { rule: "needs.match", params: { needs: ["technology", "export"] } })).toBe("요청하신 지원 분야(기술, 수출)를 다룹니다.");
+    expect(reasonText("ko", { rule: "proximity.decay", params: { km: 0.4 } })).toBe(
+      "회사에서 1 km 이내 거리에 있습니다.",
+    );
+    expect(reasonText("ko", { rule: "needs.match", params: { needs: ["technology", "export"] } })).toBe(
+      "요청하신 지원 분야(기술, 수출)를 다룹니다.",
+    );
   });
 });
 
 /** User-facing Hangul text literals in a file: strings, template parts and JSX text (comments are not literals). */
 function hangulLiterals(file: string): string[] {
-  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    fs.readFileSync(file, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: string[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isStringLiteralLike(node) || ts.isJsxText(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+    if (
+      ts.isStringLiteralLike(node) ||
+      ts.isJsxText(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
       const text = node.getText(source);
-      if (HANGUL.test(text)) found.push(`${path.relative(process.cwd(), file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}: ${text.trim()}`);
+      if (HANGUL.test(text))
+        found.push(
+          `${path.relative(process.cwd(), file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}: ${text.trim()}`,
+        );
     }
     ts.forEachChild(node, visit);
   };
@@ -136,14 +162,24 @@ function sourceFiles(dir: string): string[] {
 describe("copy outside the catalogue", () => {
   it("has no Hangul text in routes, components or the root page", () => {
     const app = path.resolve(__dirname, "../../../app");
-    const files = [...sourceFiles(path.join(app, "routes")), ...sourceFiles(path.join(app, "components")), path.join(app, "root.tsx")];
+    const files = [
+      ...sourceFiles(path.join(app, "routes")),
+      ...sourceFiles(path.join(app, "components")),
+      path.join(app, "root.tsx"),
+    ];
     expect(files.length).toBeGreaterThan(20);
     expect(files.flatMap(hangulLiterals)).toEqual([]);
   });
 
   it("is found by the scan when it is there", () => {
-    const probe = path.join(fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? "/tmp"), "scan-")), "probe.tsx");
-    fs.writeFileSync(probe, '// 주석은 괜찮습니다\nexport const A = () => <p title={`${1}개`}>안녕하세요 {"세계"}</p>;\n');
+    const probe = path.join(
+      fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? "/tmp"), "scan-")),
+      "probe.tsx",
+    );
+    fs.writeFileSync(
+      probe,
+      '// 주석은 괜찮습니다\nexport const A = () => <p title={`${1}개`}>안녕하세요 {"세계"}</p>;\n',
+    );
     expect(hangulLiterals(probe)).toHaveLength(3);
   });
 });

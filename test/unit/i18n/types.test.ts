@@ -19,9 +19,15 @@ function misuses(): void {
   // @ts-expect-error `synthetic` is missing
   translator("en")("gapsSynthetic", { total: 3 });
   type Korean = { readonly greeting: "{name}님, 안녕하세요"; readonly count: "{count}곳" };
-  // @ts-expect-error the English placeholder is not the Korean one
-  const wrong: CheckedTranslation<Korean, { greeting: "Hello {who}"; count: "{count} places" }> = { greeting: "Hello {who}", count: "{count} places" };
-  const right: CheckedTranslation<Korean, { greeting: "Hello, {name}"; count: { one: "{count} place"; other: "{count} places" } }> = {
+  const wrong: CheckedTranslation<Korean, { greeting: "Hello {who}"; count: "{count} places" }> = {
+    // @ts-expect-error the English placeholder is not the Korean one
+    greeting: "Hello {who}",
+    count: "{count} places",
+  };
+  const right: CheckedTranslation<
+    Korean,
+    { greeting: "Hello, {name}"; count: { one: "{count} place"; other: "{count} places" } }
+  > = {
     greeting: "Hello, {name}",
     count: { one: "{count} place", other: "{count} places" },
   };
@@ -31,6 +37,8 @@ function misuses(): void {
 describe("typed messages", () => {
   it("compile only with the right placeholders (checked by tsc; see the calls above)", () => {
     expect(misuses).toBeTypeOf("function");
-    expect(t("en", "gapsSynthetic", { total: 10, synthetic: 4 })).toBe("Synthetic data: 4 of 10 firms are generated for demonstration");
+    expect(t("en", "gapsSynthetic", { total: 10, synthetic: 4 })).toBe(
+      "Synthetic data: 4 of 10 firms are generated for demonstration",
+    );
   });
 });

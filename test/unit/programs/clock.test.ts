@@ -16,7 +16,9 @@ describe("clock", () => {
   it("refuses a CLOCK_DATE that is not a calendar date", () => {
     expect(() => today({ CLOCK_DATE: "2026-02-30" })).toThrow(ClockError);
     expect(() => today({ CLOCK_DATE: "20260810" })).toThrow(/CLOCK_DATE/);
-    expect(() => loadConfig({ NODE_ENV: "test", CLOCK_DATE: "tomorrow" })).toThrow(/CLOCK_DATE: must be a calendar date/);
+    expect(() => loadConfig({ NODE_ENV: "test", CLOCK_DATE: "tomorrow" })).toThrow(
+      /CLOCK_DATE: must be a calendar date/,
+    );
     expect(isIsoDate("2028-02-29")).toBe(true);
   });
 
@@ -31,6 +33,6 @@ describe("clock", () => {
     expect(Math.abs(now({}).getTime() - real)).toBeLessThan(1000);
     const fixed = now({ CLOCK_DATE: "2026-08-10" });
     expect(seoulDate(fixed)).toBe("2026-08-10");
-    expect(((fixed.getTime() - real) % 86_400_000 + 86_400_000) % 86_400_000).toBeLessThan(1000);
+    expect((((fixed.getTime() - real) % 86_400_000) + 86_400_000) % 86_400_000).toBeLessThan(1000);
   });
 });

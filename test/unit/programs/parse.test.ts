@@ -46,26 +46,43 @@ describe("portal replies in every documented shape", () => {
     expect(checked.ok).toBe(true);
     if (!checked.ok) return;
     const read = readBizinfo(checked.value, supportFieldTable());
-    expect(read).toMatchObject({ sourceId: "PBLN_000000000080236", category: "management", window: { kind: "dated", start: "2022-07-27", end: "2022-09-30" }, regions: { nationwide: false, codes: ["30", "43"] } });
+    expect(read).toMatchObject({
+      sourceId: "PBLN_000000000080236",
+      category: "management",
+      window: { kind: "dated", start: "2022-07-27", end: "2022-09-30" },
+      regions: { nationwide: false, codes: ["30", "43"] },
+    });
   });
 
   it("data.go.kr's Bizinfo envelope with numbers as integers", () => {
     const reply = parsePortalReply("bizinfo", fixtureJson(BIZINFO_DATA_GO_KR));
     expect(reply.ok && reply.page.records.length).toBe(10);
     expect(reply.ok && reply.page.total).toBe(1518);
-    expect(parsePortalReply("bizinfo", { response: { header: { resultCode: "30", resultMsg: "SERVICE_KEY_IS_NOT_REGISTERED_ERROR" } } })).toEqual({
+    expect(
+      parsePortalReply("bizinfo", {
+        response: { header: { resultCode: "30", resultMsg: "SERVICE_KEY_IS_NOT_REGISTERED_ERROR" } },
+      }),
+    ).toEqual({
       ok: false,
       error: { kind: "service", code: "30", message: "SERVICE_KEY_IS_NOT_REGISTERED_ERROR" },
     });
   });
 
   it("reqErr bodies (HTTP 200) and OpenAPI_ServiceResponse errors are error replies", () => {
-    expect(parsePortalReply("bizinfo", fixtureJson("bizinfo/bizinfo_reqErr_missing_key.json"))).toEqual({ ok: false, error: { kind: "req_err", code: null, message: "인증키를 입력해주세요." } });
-    expect(parsePortalReply("bizinfo", fixtureJson("bizinfo/bizinfo_reqErr_bad_key.json"))).toMatchObject({ ok: false, error: { kind: "req_err" } });
-    expect(parsePortalReply("kstartup", fixtureJson("kstartup/bizradar_announcement_list_service_error.json"))).toEqual({
+    expect(parsePortalReply("bizinfo", fixtureJson("bizinfo/bizinfo_reqErr_missing_key.json"))).toEqual({
       ok: false,
-      error: { kind: "service", code: "30", message: "SERVICE_KEY_IS_NOT_REGISTERED_ERROR: 등록되지 않은 서비스키" },
+      error: { kind: "req_err", code: null, message: "인증키를 입력해주세요." },
     });
+    expect(parsePortalReply("bizinfo", fixtureJson("bizinfo/bizinfo_reqErr_bad_key.json"))).toMatchObject({
+      ok: false,
+      error: { kind: "req_err" },
+    });
+    expect(parsePortalReply("kstartup", fixtureJson("kstartup/bizradar_announcement_list_service_error.json"))).toEqual(
+      {
+        ok: false,
+        error: { kind: "service", code: "30", message: "SERVICE_KEY_IS_NOT_REGISTERED_ERROR: 등록되지 않은 서비스키" },
+      },
+    );
     expect(parsePortalReply("kstartup", { hello: "world" })).toMatchObject({ ok: false, error: { kind: "shape" } });
   });
 
@@ -81,10 +98,24 @@ describe("portal replies in every documented shape", () => {
   });
 
   it("a malformed record is refused with its field and id; the others are unaffected", () => {
-    expect(checkKstartupRecord({ pbanc_sn: 1, biz_pbanc_nm: null })).toMatchObject({ ok: false, sourceId: "1", issues: [{ field: "biz_pbanc_nm", code: "required" }] });
-    expect(checkKstartupRecord({ pbanc_sn: "12a", biz_pbanc_nm: "x" })).toMatchObject({ ok: false, issues: [{ field: "pbanc_sn", code: "external_id_format" }] });
-    expect(checkKstartupRecord({ pbanc_sn: 5, biz_pbanc_nm: { nested: true } })).toMatchObject({ ok: false, issues: [{ field: "biz_pbanc_nm", code: "wrong_type" }] });
-    expect(checkBizinfoRecord({ pblancId: "PBLN_1", pblancNm: "공고\u0000" })).toMatchObject({ ok: false, sourceId: "PBLN_1", issues: [{ field: "pblancNm", code: "control_chars" }] });
+    expect(checkKstartupRecord({ pbanc_sn: 1, biz_pbanc_nm: null })).toMatchObject({
+      ok: false,
+      sourceId: "1",
+      issues: [{ field: "biz_pbanc_nm", code: "required" }],
+    });
+    expect(checkKstartupRecord({ pbanc_sn: "12a", biz_pbanc_nm: "x" })).toMatchObject({
+      ok: false,
+      issues: [{ field: "pbanc_sn", code: "external_id_format" }],
+    });
+    expect(checkKstartupRecord({ pbanc_sn: 5, biz_pbanc_nm: { nested: true } })).toMatchObject({
+      ok: false,
+      issues: [{ field: "biz_pbanc_nm", code: "wrong_type" }],
+    });
+    expect(checkBizinfoRecord({ pblancId: "PBLN_1", pblancNm: "공고\u0000" })).toMatchObject({
+      ok: false,
+      sourceId: "PBLN_1",
+      issues: [{ field: "pblancNm", code: "control_chars" }],
+    });
     expect(checkBizinfoRecord("not an object").ok).toBe(false);
   });
 });

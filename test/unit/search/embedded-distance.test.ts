@@ -12,12 +12,19 @@ describe("embedded engine, nearest first", () => {
   it("any page equals the same page of a stable sort of every listing by distance", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ lat: fc.double({ min: 33.2, max: 38.5, noNaN: true }), lng: fc.double({ min: 125, max: 131, noNaN: true }) }),
+        fc.record({
+          lat: fc.double({ min: 33.2, max: 38.5, noNaN: true }),
+          lng: fc.double({ min: 125, max: 131, noNaN: true }),
+        }),
         fc.integer({ min: 0, max: ALL_DOCUMENTS.length + 5 }),
         fc.integer({ min: 1, max: 30 }),
         async (near, offset, limit) => {
           const expected = defaultOrder
-            .map((hit, index) => ({ id: `${hit.document.type}:${hit.document.id}`, index, d: hit.document.location ? distanceKm(near, hit.document.location) : Infinity }))
+            .map((hit, index) => ({
+              id: `${hit.document.type}:${hit.document.id}`,
+              index,
+              d: hit.document.location ? distanceKm(near, hit.document.location) : Infinity,
+            }))
             .sort((a, b) => (a.d === b.d ? a.index - b.index : a.d - b.d))
             .slice(offset, offset + limit)
             .map((item) => item.id);

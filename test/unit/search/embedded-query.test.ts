@@ -5,7 +5,11 @@ const nothingKnown = () => false;
 
 function alternativesOf(text: string) {
   return parseQuery(text, nothingKnown).groups.map((group) =>
-    group.alternatives.map((alternative) => ({ term: alternative.words.join(" "), prefix: alternative.prefix, fuzzy: alternative.fuzzy })),
+    group.alternatives.map((alternative) => ({
+      term: alternative.words.join(" "),
+      prefix: alternative.prefix,
+      fuzzy: alternative.fuzzy,
+    })),
   );
 }
 
@@ -34,20 +38,29 @@ describe("parseQuery", () => {
 
   it("finds synonyms of a mistyped Latin word through the nearest synonym term", () => {
     const [group] = alternativesOf("technopak");
-    expect(group!.map((alternative) => alternative.term)).toEqual(expect.arrayContaining(["technopark", "테크노파크", "tp"]));
+    expect(group!.map((alternative) => alternative.term)).toEqual(
+      expect.arrayContaining(["technopark", "테크노파크", "tp"]),
+    );
   });
 
   it("reads consecutive words that form a multi-word synonym as one term", () => {
     const groups = alternativesOf("innovation center daegu");
     expect(groups).toHaveLength(2);
-    expect(groups[0]!.map((alternative) => alternative.term)).toEqual(expect.arrayContaining(["innovation center", "창조경제혁신센터", "ccei"]));
+    expect(groups[0]!.map((alternative) => alternative.term)).toEqual(
+      expect.arrayContaining(["innovation center", "창조경제혁신센터", "ccei"]),
+    );
   });
 
   it("searches initial consonants in their own fields", () => {
     const { groups, highlightTerms } = parseQuery("ㄷㄱ", nothingKnown);
-    expect(groups[0]!.alternatives).toEqual([{ text: "ㄷㄱ", words: ["ㄷㄱ"], prefix: true, fuzzy: false, fields: ["choseong"] }]);
+    expect(groups[0]!.alternatives).toEqual([
+      { text: "ㄷㄱ", words: ["ㄷㄱ"], prefix: true, fuzzy: false, fields: ["choseong"] },
+    ]);
     expect(highlightTerms).toEqual([{ text: "ㄷㄱ", mode: "choseong" }]);
-    expect(parseQuery("ㅊㅈㄱㅈ", nothingKnown).groups[0]!.alternatives[0]!.fields).toEqual(["choseong", "choseongInner"]);
+    expect(parseQuery("ㅊㅈㄱㅈ", nothingKnown).groups[0]!.alternatives[0]!.fields).toEqual([
+      "choseong",
+      "choseongInner",
+    ]);
   });
 
   it("requires a phrase synonym's meaningful words only, and highlights the phrase as written", () => {

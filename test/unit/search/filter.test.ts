@@ -127,7 +127,29 @@ function skeleton(expression: string): string {
 
 /** Strings rich in the characters that could break out of a filter value. */
 const hostileString = fc.oneof(
-  fc.string({ unit: fc.constantFrom('"', "\\", "'", " ", "(", ")", "[", "]", ",", "=", "!", "OR", "AND", "IN", "NOT", "n", "u", "가", "x") }),
+  fc.string({
+    unit: fc.constantFrom(
+      '"',
+      "\\",
+      "'",
+      " ",
+      "(",
+      ")",
+      "[",
+      "]",
+      ",",
+      "=",
+      "!",
+      "OR",
+      "AND",
+      "IN",
+      "NOT",
+      "n",
+      "u",
+      "가",
+      "x",
+    ),
+  }),
   fc.string({ unit: "grapheme" }),
   fc.string({ unit: "binary" }),
 );

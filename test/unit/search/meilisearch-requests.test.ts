@@ -30,7 +30,10 @@ class RecordingMeilisearch {
   failTasksOfType: string | null = null;
   private readonly server: Server;
   private readonly createdIndexes = new Set<string>();
-  private readonly tasks = new Map<number, { indexUid: string | null; type: string; error: { code: string; message: string } | null }>();
+  private readonly tasks = new Map<
+    number,
+    { indexUid: string | null; type: string; error: { code: string; message: string } | null }
+  >();
   private nextTaskUid = 0;
 
   constructor() {
@@ -68,10 +71,21 @@ class RecordingMeilisearch {
     for await (const chunk of request) raw += chunk;
     const body: unknown = raw ? JSON.parse(raw) : undefined;
     const method = request.method ?? "GET";
-    this.requests.push({ method, path: url.pathname, query: url.searchParams, authorization: request.headers.authorization, body });
+    this.requests.push({
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      authorization: request.headers.authorization,
+      body,
+    });
     if (this.mode === "hang") return;
     if (this.mode === "error") {
-      this.send(response, 500, { message: "internal failure", code: "internal", type: "internal", link: "https://docs.meilisearch.com/errors#internal" });
+      this.send(response, 500, {
+        message: "internal failure",
+        code: "internal",
+        type: "internal",
+        link: "https://docs.meilisearch.com/errors#internal",
+      });
       return;
     }
     this.route(method, url.pathname, body, response);
@@ -80,17 +94,31 @@ class RecordingMeilisearch {
   private route(method: string, path: string, body: unknown, response: ServerResponse): void {
     const indexMatch = /^\/indexes\/([^/]+)(\/.*)?$/.exec(path);
     if (method === "GET" && path === "/health") return this.send(response, 200, { status: "available" });
-    if (method === "GET" && path.startsWith("/tasks/")) return this.sendTask(response, Number(path.slice("/tasks/".length)));
+    if (method === "GET" && path.startsWith("/tasks/"))
+      return this.sendTask(response, Number(path.slice("/tasks/".length)));
     if (method === "POST" && path === "/indexes") {
       const { uid } = body as { uid: string };
       const exists = this.createdIndexes.has(uid);
       this.createdIndexes.add(uid);
-      return this.enqueue(response, uid, "indexCreation", exists ? { code: "index_already_exists", message: `Index \`${uid}\` already exists.` } : null);
+      return this.enqueue(
+        response,
+        uid,
+        "indexCreation",
+        exists ? { code: "index_already_exists", message: `Index \`${uid}\` already exists.` } : null,
+      );
     }
     if (method === "POST" && path === "/multi-search" && !(body as { federation?: unknown }).federation) {
       const { queries } = body as { queries: Array<{ indexUid: string; q: string; limit: number }> };
       return this.send(response, 200, {
-        results: queries.map((query) => ({ indexUid: query.indexUid, hits: [], query: query.q, processingTimeMs: 1, limit: query.limit, offset: 0, estimatedTotalHits: this.wordHits[query.q] ?? 0 })),
+        results: queries.map((query) => ({
+          indexUid: query.indexUid,
+          hits: [],
+          query: query.q,
+          processingTimeMs: 1,
+          limit: query.limit,
+          offset: 0,
+          estimatedTotalHits: this.wordHits[query.q] ?? 0,
+        })),
       });
     }
     if (method === "POST" && path === "/multi-search") {
@@ -108,7 +136,8 @@ class RecordingMeilisearch {
       const [, uid, rest = ""] = indexMatch;
       if (method === "PATCH" && rest === "/settings") return this.enqueue(response, uid!, "settingsUpdate");
       if (method === "POST" && rest === "/documents") return this.enqueue(response, uid!, "documentAdditionOrUpdate");
-      if (method === "POST" && rest === "/documents/delete-batch") return this.enqueue(response, uid!, "documentDeletion");
+      if (method === "POST" && rest === "/documents/delete-batch")
+        return this.enqueue(response, uid!, "documentDeletion");
       if (method === "DELETE" && rest === "/documents") return this.enqueue(response, uid!, "documentDeletion");
       if (method === "POST" && rest === "/search") {
         const { page, hitsPerPage } = body as { page: number; hitsPerPage: number };
@@ -124,19 +153,38 @@ class RecordingMeilisearch {
         });
       }
     }
-    this.send(response, 404, { message: `no route for ${method} ${path}`, code: "not_found", type: "invalid_request", link: "" });
+    this.send(response, 404, {
+      message: `no route for ${method} ${path}`,
+      code: "not_found",
+      type: "invalid_request",
+      link: "",
+    });
   }
 
-  private enqueue(response: ServerResponse, indexUid: string, type: string, error: { code: string; message: string } | null = null): void {
+  private enqueue(
+    response: ServerResponse,
+    indexUid: string,
+    type: string,
+    error: { code: string; message: string } | null = null,
+  ): void {
     const taskUid = this.nextTaskUid++;
-    const failure = this.failTasksOfType === type ? { code: "invalid_document_id", message: "Document identifier is invalid." } : error;
+    const failure =
+      this.failTasksOfType === type
+        ? { code: "invalid_document_id", message: "Document identifier is invalid." }
+        : error;
     this.tasks.set(taskUid, { indexUid, type, error: failure });
     this.send(response, 202, { taskUid, indexUid, status: "enqueued", type, enqueuedAt: new Date().toISOString() });
   }
 
   private sendTask(response: ServerResponse, uid: number): void {
     const task = this.tasks.get(uid);
-    if (!task) return this.send(response, 404, { message: "task not found", code: "task_not_found", type: "invalid_request", link: "" });
+    if (!task)
+      return this.send(response, 404, {
+        message: "task not found",
+        code: "task_not_found",
+        type: "invalid_request",
+        link: "",
+      });
     const now = new Date().toISOString();
     this.send(response, 200, {
       uid,
@@ -161,7 +209,13 @@ class RecordingMeilisearch {
 }
 
 function storedHit(document: SearchDocument, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...document, uid: document.id, choseongKeys: [], ...(document.location && { _geo: document.location }), ...extra };
+  return {
+    ...document,
+    uid: document.id,
+    choseongKeys: [],
+    ...(document.location && { _geo: document.location }),
+    ...extra,
+  };
 }
 
 function byId(id: string): SearchDocument {
@@ -199,7 +253,17 @@ describe("MeilisearchEngine requests", () => {
 
       const settings = calls[1]!.body as Record<string, unknown>;
       expect(settings.filterableAttributes).toEqual(
-        expect.arrayContaining(["type", "kind", "regionCodes", "nationwide", "sectors", "pavittClasses", "category", "id", "_geo"]),
+        expect.arrayContaining([
+          "type",
+          "kind",
+          "regionCodes",
+          "nationwide",
+          "sectors",
+          "pavittClasses",
+          "category",
+          "id",
+          "_geo",
+        ]),
       );
       expect(settings.sortableAttributes).toEqual(expect.arrayContaining(["_geo", "nameKo", "type"]));
       expect(settings.rankingRules).toEqual(["sort", "words", "typo", "proximity", "attribute", "exactness"]);
@@ -223,7 +287,9 @@ describe("MeilisearchEngine requests", () => {
 
     it("sends the API key and asks the health endpoint", async () => {
       expect(await engine.health()).toEqual({ ok: true });
-      expect(server.requests.map((request) => [request.method, request.path, request.authorization])).toEqual([["GET", "/health", "Bearer test-key"]]);
+      expect(server.requests.map((request) => [request.method, request.path, request.authorization])).toEqual([
+        ["GET", "/health", "Bearer test-key"],
+      ]);
     });
 
     it("accepts indexes that already exist", async () => {
@@ -244,7 +310,12 @@ describe("MeilisearchEngine requests", () => {
       expect(facilities!.path).toBe("/indexes/clusterlink_facilities/documents");
       expect(facilities!.query.get("primaryKey")).toBe("uid");
       const [storedFacility] = facilities!.body as Array<Record<string, unknown>>;
-      expect(storedFacility).toMatchObject({ id: "tp/daegu 1", uid: "tp_2fdaegu_201", _geo: odd.location, nameKo: "대구테크노파크" });
+      expect(storedFacility).toMatchObject({
+        id: "tp/daegu 1",
+        uid: "tp_2fdaegu_201",
+        _geo: odd.location,
+        nameKo: "대구테크노파크",
+      });
       expect(storedFacility!.choseongKeys).toEqual(expect.arrayContaining(["zqdaqpcrp", "zqdaalj", "zqda"]));
 
       expect(programs!.path).toBe("/indexes/clusterlink_programs/documents");
@@ -308,7 +379,13 @@ describe("MeilisearchEngine requests", () => {
       server.facetDistribution = { category: { startup: 3, export: 1 }, regionCodes: { "27": 4 } };
       server.searchHits = [storedHit(byId("p-daegu-clab"))];
       const result = await engine.search({
-        filters: { type: "program", regionCodes: ["27"], includeNationwide: true, categories: ["startup", "export"], pavittClass: "science_based" },
+        filters: {
+          type: "program",
+          regionCodes: ["27"],
+          includeNationwide: true,
+          categories: ["startup", "export"],
+          pavittClass: "science_based",
+        },
         facets: ["category", "regionCodes"],
         limit: 10,
         offset: 20,
@@ -340,7 +417,12 @@ describe("MeilisearchEngine requests", () => {
 
     it("filters by radius and sorts nearest first, taking distances from _geoDistance", async () => {
       server.searchHits = [storedHit(byId("nic-changwon"), { _geoDistance: 4200 })];
-      const result = await engine.search({ filters: { type: "facility" }, near: { lat: 35.228, lng: 128.6811, radiusKm: 20 }, limit: 5, offset: 0 });
+      const result = await engine.search({
+        filters: { type: "facility" },
+        near: { lat: 35.228, lng: 128.6811, radiusKm: 20 },
+        limit: 5,
+        offset: 0,
+      });
       expect(server.calls()[0]!.body).toMatchObject({
         filter: 'type = "facility" AND _geoRadius(35.228, 128.6811, 20000)',
         sort: ["_geoPoint(35.228, 128.6811):asc"],
@@ -351,7 +433,13 @@ describe("MeilisearchEngine requests", () => {
     it("keeps relevance order for text near a point and still gives distances", async () => {
       const park = byId("tp-gyeongnam");
       server.searchHits = [storedHit(park)];
-      const result = await engine.search({ text: "테크노파크", filters: { type: "facility" }, near: { lat: 35.228, lng: 128.6811 }, limit: 5, offset: 0 });
+      const result = await engine.search({
+        text: "테크노파크",
+        filters: { type: "facility" },
+        near: { lat: 35.228, lng: 128.6811 },
+        limit: 5,
+        offset: 0,
+      });
       const body = server.calls()[0]!.body as Record<string, unknown>;
       expect(body.sort).toBeUndefined();
       expect(body.filter).toBe('type = "facility"');
@@ -362,8 +450,18 @@ describe("MeilisearchEngine requests", () => {
     it("federates a search over both indexes and merges facets there", async () => {
       server.totalHits = 57;
       server.facetDistribution = { type: { facility: 40, program: 17 } };
-      server.searchHits = [storedHit(byId("ccei-daegu"), { _federation: { indexUid: "clusterlink_facilities", queriesPosition: 0, weightedRankingScore: 1 } })];
-      const result = await engine.search({ text: "대구에서 ㄷㄱ", filters: { sectors: ["13"] }, facets: ["type"], limit: 20, offset: 40 });
+      server.searchHits = [
+        storedHit(byId("ccei-daegu"), {
+          _federation: { indexUid: "clusterlink_facilities", queriesPosition: 0, weightedRankingScore: 1 },
+        }),
+      ];
+      const result = await engine.search({
+        text: "대구에서 ㄷㄱ",
+        filters: { sectors: ["13"] },
+        facets: ["type"],
+        limit: 20,
+        offset: 40,
+      });
 
       const [call] = server.calls();
       expect(`${call!.method} ${call!.path}`).toBe("POST /multi-search");
@@ -396,11 +494,22 @@ describe("MeilisearchEngine requests", () => {
       server.wordHits = { 대구: 12, 섬유: 4 };
       const result = await engine.search({ text: "대구 섬유 염색", limit: 10, offset: 0 });
       const [first, counts, again] = server.calls();
-      expect((first?.body as { queries: Array<{ q: string; matchingStrategy: string }> }).queries[0]).toMatchObject({ q: "대구 섬유 염색", matchingStrategy: "all" });
+      expect((first?.body as { queries: Array<{ q: string; matchingStrategy: string }> }).queries[0]).toMatchObject({
+        q: "대구 섬유 염색",
+        matchingStrategy: "all",
+      });
       const countQueries = (counts?.body as { queries: Array<Record<string, unknown>> }).queries;
       expect(countQueries).toHaveLength(6);
-      expect(countQueries[0]).toMatchObject({ indexUid: "clusterlink_facilities", q: "대구", limit: 0, matchingStrategy: "all" });
-      expect((again?.body as { queries: Array<{ q: string; matchingStrategy: string }> }).queries[0]).toMatchObject({ q: "대구 섬유", matchingStrategy: "last" });
+      expect(countQueries[0]).toMatchObject({
+        indexUid: "clusterlink_facilities",
+        q: "대구",
+        limit: 0,
+        matchingStrategy: "all",
+      });
+      expect((again?.body as { queries: Array<{ q: string; matchingStrategy: string }> }).queries[0]).toMatchObject({
+        q: "대구 섬유",
+        matchingStrategy: "last",
+      });
       expect(result.unmatchedTerms).toEqual(["염색"]);
     });
 
@@ -420,14 +529,21 @@ describe("MeilisearchEngine requests", () => {
       const center = byId("ccei-daegu");
       server.searchHits = [
         storedHit(center, { _formatted: { nameKo: "\uE000대구\uE001창조경제혁신센터 <b>", nameEn: center.nameEn } }),
-        storedHit(byId("tp-daegu"), { _formatted: { nameKo: "대구테크노파크", nameEn: "\uE000Daegu\uE001 Technopark & co" } }),
+        storedHit(byId("tp-daegu"), {
+          _formatted: { nameKo: "대구테크노파크", nameEn: "\uE000Daegu\uE001 Technopark & co" },
+        }),
       ];
       const result = await engine.search({ text: "대구", filters: { type: "facility" }, limit: 5, offset: 0 });
-      expect(result.hits.map((hit) => hit.highlight)).toEqual(["<mark>대구</mark>창조경제혁신센터 &lt;b&gt;", "<mark>Daegu</mark> Technopark &amp; co"]);
+      expect(result.hits.map((hit) => hit.highlight)).toEqual([
+        "<mark>대구</mark>창조경제혁신센터 &lt;b&gt;",
+        "<mark>Daegu</mark> Technopark &amp; co",
+      ]);
     });
 
     it("rejects a point that is not a finite number before sending anything", async () => {
-      await expect(engine.search({ near: { lat: Number.NaN, lng: 127 }, limit: 5, offset: 0 })).rejects.toThrow(RangeError);
+      await expect(engine.search({ near: { lat: Number.NaN, lng: 127 }, limit: 5, offset: 0 })).rejects.toThrow(
+        RangeError,
+      );
       expect(server.requests).toHaveLength(0);
     });
   });

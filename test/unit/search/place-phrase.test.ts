@@ -20,8 +20,18 @@ describe("splitPlacePhrase", () => {
 
 describe("findNamedPlace", () => {
   const places = [
-    { nameKo: "대구광역시", nameEn: "Daegu", aliases: ["대구", "Daegu Metropolitan City"], point: { lat: 35.8, lng: 128.6 } },
-    { nameKo: "경상남도", nameEn: "Gyeongnam", aliases: ["경남", "Gyeongsangnam-do"], point: { lat: 35.3, lng: 128.3 } },
+    {
+      nameKo: "대구광역시",
+      nameEn: "Daegu",
+      aliases: ["대구", "Daegu Metropolitan City"],
+      point: { lat: 35.8, lng: 128.6 },
+    },
+    {
+      nameKo: "경상남도",
+      nameEn: "Gyeongnam",
+      aliases: ["경남", "Gyeongsangnam-do"],
+      point: { lat: 35.3, lng: 128.3 },
+    },
   ];
   it("matches Korean full and short names and English names, ignoring case", () => {
     expect(findNamedPlace("대구", places)?.nameEn).toBe("Daegu");

@@ -18,7 +18,8 @@ describe("synonym groups", () => {
 
   it("are mutual for the embedded engine: every term expands to every other term of its group", () => {
     for (const group of groups) {
-      for (const term of group) expect([...synonymsOf(term)].sort()).toEqual(group.filter((other) => other !== term).sort());
+      for (const term of group)
+        expect([...synonymsOf(term)].sort()).toEqual(group.filter((other) => other !== term).sort());
     }
   });
 
@@ -34,7 +35,9 @@ describe("synonym groups", () => {
   it("cover the abbreviations, industries and places the product needs", () => {
     expect(synonymsOf("TP")).toEqual(expect.arrayContaining(["테크노파크", "technopark", "techno park"]));
     expect(synonymsOf("CCEI")).toEqual(expect.arrayContaining(["창조경제혁신센터", "innovation center", "혁신센터"]));
-    expect(synonymsOf("국가산단")).toEqual(expect.arrayContaining(["nic", "국가산업단지", "national industrial complex"]));
+    expect(synonymsOf("국가산단")).toEqual(
+      expect.arrayContaining(["nic", "국가산업단지", "national industrial complex"]),
+    );
     expect(synonymsOf("R&D")).toContain("연구개발");
     expect(synonymsOf("섬유")).toContain("textile");
     expect(synonymsOf("Changwon")).toEqual(["창원"]);
@@ -43,7 +46,25 @@ describe("synonym groups", () => {
   });
 
   it("name all 17 provinces and metropolitan cities in both languages", () => {
-    const places = ["seoul", "busan", "daegu", "incheon", "gwangju", "daejeon", "ulsan", "sejong", "gyeonggi", "gangwon", "chungbuk", "chungnam", "jeonbuk", "jeonnam", "gyeongbuk", "gyeongnam", "jeju"];
+    const places = [
+      "seoul",
+      "busan",
+      "daegu",
+      "incheon",
+      "gwangju",
+      "daejeon",
+      "ulsan",
+      "sejong",
+      "gyeonggi",
+      "gangwon",
+      "chungbuk",
+      "chungnam",
+      "jeonbuk",
+      "jeonnam",
+      "gyeongbuk",
+      "gyeongnam",
+      "jeju",
+    ];
     for (const place of places) expect(synonymsOf(place).length, place).toBeGreaterThan(0);
   });
 });

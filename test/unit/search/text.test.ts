@@ -120,22 +120,32 @@ describe("highlights", () => {
   });
 
   it("marks Latin prefixes only at word starts, whatever their case", () => {
-    const { html } = highlightText("Gyeongnam Technopark (TP)", [{ text: "tech", mode: "wordStart" }, { text: "park", mode: "wordStart" }]);
+    const { html } = highlightText("Gyeongnam Technopark (TP)", [
+      { text: "tech", mode: "wordStart" },
+      { text: "park", mode: "wordStart" },
+    ]);
     expect(html).toBe("Gyeongnam <mark>Tech</mark>nopark (TP)");
   });
 
   it("marks whole words only in word mode", () => {
-    expect(highlightText("Changwon Changwonian", [{ text: "changwon", mode: "word" }]).html).toBe("<mark>Changwon</mark> Changwonian");
+    expect(highlightText("Changwon Changwonian", [{ text: "changwon", mode: "word" }]).html).toBe(
+      "<mark>Changwon</mark> Changwonian",
+    );
   });
 
   it("marks the syllables whose initial consonants match", () => {
-    expect(highlightText("대구테크노파크", [{ text: "ㄷㄱ", mode: "choseong" }]).html).toBe("<mark>대구</mark>테크노파크");
+    expect(highlightText("대구테크노파크", [{ text: "ㄷㄱ", mode: "choseong" }]).html).toBe(
+      "<mark>대구</mark>테크노파크",
+    );
   });
 
   it("merges overlapping matches and maps full-width text back to the source", () => {
-    expect(highlightText("ＴＥＣＨＮＯ파크", [{ text: "techno", mode: "wordStart" }, { text: "파크", mode: "anywhere" }]).html).toBe(
-      "<mark>ＴＥＣＨＮＯ파크</mark>",
-    );
+    expect(
+      highlightText("ＴＥＣＨＮＯ파크", [
+        { text: "techno", mode: "wordStart" },
+        { text: "파크", mode: "anywhere" },
+      ]).html,
+    ).toBe("<mark>ＴＥＣＨＮＯ파크</mark>");
   });
 
   it("reports when nothing matched", () => {
@@ -147,7 +157,10 @@ describe("highlights", () => {
       html: "<mark>대구</mark> &lt;센터&gt; &amp; <mark>TP</mark>",
       marked: true,
     });
-    expect(markedTextToHtml("plain & simple", "\uE000", "\uE001")).toEqual({ html: "plain &amp; simple", marked: false });
+    expect(markedTextToHtml("plain & simple", "\uE000", "\uE001")).toEqual({
+      html: "plain &amp; simple",
+      marked: false,
+    });
   });
 
   it("escapes every HTML-special character", () => {
