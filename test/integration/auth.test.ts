@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../../db/queries/users";
+import { createUser } from "~/auth/accounts.server";
 import { ensureFirstAdmin } from "~/auth/first-admin.server";
 import { getCurrentUser, requireUser } from "~/auth/user.server";
 import { sessionCookie } from "~/auth/session.server";

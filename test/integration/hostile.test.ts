@@ -5,7 +5,7 @@
  */
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../../db/queries/users";
+import { createUser } from "~/auth/accounts.server";
 import { logTo } from "~/log.server";
 import type { Services } from "~/services.server";
 import { rawRequest, serveApp, type ServedApp } from "./app-server";
