@@ -14,4 +14,6 @@ if (cluster.isPrimary && buildIsStale()) {
     process.exit(1);
   }
 }
+// Before the server's modules load: React, Express and the rest pick their production code by it when they do.
+process.env.NODE_ENV ??= "production";
 await import(pathToFileURL(SERVER_ENTRY).href);
