@@ -1,6 +1,5 @@
 import http from "node:http";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Express } from "express";
@@ -8,11 +7,7 @@ import { edgeBefore, edgeToRemix } from "../app/edge/index.server";
 import { answeringOutages } from "../app/outage.server";
 import type { Services } from "../app/services.server";
 
-export const BUILD_DIR = path.resolve("build");
-
-export async function loadBuild(): Promise<ServerBuild> {
-  return (await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href)) as ServerBuild;
-}
+const BUILD_DIR = path.resolve("build");
 
 /** The app: the request edge (app/edge), hashed assets cached for a year, everything else through Remix (503 during a database outage). */
 export function createApp(services: Services, build: ServerBuild): Express {
@@ -26,8 +21,8 @@ export function createApp(services: Services, build: ServerBuild): Express {
   return app;
 }
 
-export async function startServer(services: Services): Promise<http.Server> {
-  const server = http.createServer(createApp(services, await loadBuild()));
+export async function startServer(services: Services, build: ServerBuild): Promise<http.Server> {
+  const server = http.createServer(createApp(services, build));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(services.config.port, services.config.host, resolve);
