@@ -41,6 +41,11 @@ export default defineConfig({
   // MapLibre alone is about 1.1 MB minified and is loaded lazily, after the page.
   build: { target: "es2022", chunkSizeWarningLimit: 1200 },
   server: { host: "127.0.0.1" },
+  // `npm run dev`: the browser's dependencies, bundled once up front. Found one by one as pages load them
+  // (some only after a click), each new one re-bundled them all and reloaded the page, over and over.
+  optimizeDeps: {
+    include: ["maplibre-gl", "topojson-client", "es-hangul", "h3-js", "pmtiles", "@protomaps/basemaps", "zod"],
+  },
   test: {
     include: ["test/{unit,integration,contract}/**/*.test.{ts,tsx}"],
     environment: "node",

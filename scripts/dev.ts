@@ -28,9 +28,11 @@ async function main(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   }
-  const vite = await createViteServer({ server: { middlewareMode: true } });
+  // Hot reload over the app's own port: the content security policy lets pages connect to their own origin only.
+  const server = http.createServer();
+  const vite = await createViteServer({ server: { middlewareMode: true, hmr: { server } } });
   const build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
-  const server = http.createServer(createApp(services, build, vite.middlewares));
+  server.on("request", createApp(services, build, vite.middlewares));
   server.listen(config.port, config.host, () =>
     console.log(`ClusterLink (development, hot reload) on http://${config.host}:${config.port}`),
   );
