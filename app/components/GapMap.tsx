@@ -1,6 +1,5 @@
 import type { FeatureCollection } from "geojson";
 import { useEffect, useMemo, useState } from "react";
-import { hexagonPolygon } from "~/gaps/hexagon";
 import { nameKey, type Lang, type Translate } from "~/i18n";
 import type { BasemapChoice } from "~/map/basemap";
 import { regionLabelCollection } from "~/map/features";
@@ -20,7 +19,8 @@ import { ClusterMap } from "./ClusterMap";
 import type { RegionLabel } from "./FacilityMap";
 
 export interface GapMapProps {
-  hotspots: { h3: string; smes: number; nearestKm: number | null }[];
+  /** The hotspots with their hexagons (shaped on the server). */
+  hotspots: { h3: string; smes: number; polygon: GeoJSON.Polygon }[];
   coverage: { regionCode: string; coverageRatio: number }[];
   regions: RegionLabel[];
   lang: Lang;
@@ -43,7 +43,7 @@ function hexagonCollection(hotspots: GapMapProps["hotspots"]): FeatureCollection
     type: "FeatureCollection",
     features: hotspots.map((spot) => ({
       type: "Feature",
-      geometry: hexagonPolygon(spot.h3),
+      geometry: spot.polygon,
       properties: { h3: spot.h3, smes: spot.smes, share: spot.smes / most },
     })),
   };
