@@ -1,10 +1,10 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type * as MapLibreModule from "maplibre-gl";
-import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, StyleSpecification } from "maplibre-gl";
+import type { LayerSpecification, Map as MapLibreMap, StyleSpecification } from "maplibre-gl";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { nameKey, type Lang } from "~/i18n";
-import { BOUNDARIES_SOURCE, MARKER_SPACE_IMAGE, MARKER_SPACE_PIXELS, LABEL_LAYERS, offlineStyle } from "./style";
+import { LABEL_LAYERS, MARKER_SPACE_IMAGE, MARKER_SPACE_PIXELS, offlineStyle } from "./style";
 
 export const BASEMAP_URLS = {
   land: "/map/land.json",
@@ -17,6 +17,8 @@ export const BASEMAP_URLS = {
  * request leaves the app), any MapLibre style (MAP_STYLE_URL), or a self-hosted Protomaps
  * PMTiles archive with its fonts and sprites (MAP_PMTILES_URL, MAP_ASSETS_URL).
  */
+export type MapLibre = typeof MapLibreModule;
+
 export type BasemapChoice =
   { kind: "offline" } | { kind: "style"; url: string } | { kind: "pmtiles"; archiveUrl: string; assetsUrl: string };
 
@@ -46,17 +48,22 @@ export function protomapsStyle(
 
 let pmtilesRegistered = false;
 
-/** The style for a choice; the PMTiles reader and the Protomaps layers load only when that basemap is chosen. */
+/**
+ * The style for a choice. The offline basemap's files are fetched while MapLibre itself downloads
+ * and go into the style as data, so the map draws them without a second round of requests from
+ * its worker. The PMTiles reader and the Protomaps layers load only when that basemap is chosen.
+ */
 export async function basemapStyle(
   choice: BasemapChoice,
   lang: Lang,
-  maplibregl: typeof MapLibreModule,
+  maplibre: Promise<MapLibre>,
 ): Promise<StyleSpecification | string> {
   if (choice.kind === "style") return choice.url;
   if (choice.kind === "pmtiles") {
-    const [{ Protocol }, { layers, namedFlavor }] = await Promise.all([
+    const [{ Protocol }, { layers, namedFlavor }, maplibregl] = await Promise.all([
       import("pmtiles"),
       import("@protomaps/basemaps"),
+      maplibre,
     ]);
     if (!pmtilesRegistered) {
       maplibregl.addProtocol("pmtiles", new Protocol().tile);
@@ -68,10 +75,30 @@ export async function basemapStyle(
       (source, language) => layers(source, namedFlavor("light"), { lang: language }) as LayerSpecification[],
     );
   }
+  const [land, places, topology] = await Promise.all([
+    fetchJson<FeatureCollection>(BASEMAP_URLS.land),
+    fetchJson<FeatureCollection>(BASEMAP_URLS.places),
+    fetchJson<BoundaryTopology>(BASEMAP_URLS.boundaries),
+  ]);
   return offlineStyle({
-    land: new URL(BASEMAP_URLS.land, window.location.href).href,
-    places: new URL(BASEMAP_URLS.places, window.location.href).href,
+    land: land ?? EMPTY,
+    places: places ?? EMPTY,
+    boundaries: topology ? boundaryCollection(topology) : EMPTY,
   });
+}
+
+const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
+
+/** A basemap file, or null (with a warning) when it cannot be read: the map still draws without it. */
+async function fetchJson<T>(url: string): Promise<T | null> {
+  try {
+    const response = await fetch(url);
+    if (response.ok) return (await response.json()) as T;
+    console.warn(`map ${url}: ${response.status}`);
+  } catch (error) {
+    console.warn(`map ${url}:`, error);
+  }
+  return null;
 }
 
 type BoundaryProperties = { code?: string; code_adm?: string; name_ko: string; name_en: string };
@@ -103,7 +130,7 @@ export function boundaryCollection(
   return { type: "FeatureCollection", features };
 }
 
-/** What every map does once its style has loaded: the marker-sized space image and the boundary polygons. */
+/** What every map does once its style has loaded: the marker-sized space image and the labels' language. */
 export function prepareBasemap(map: MapLibreMap, lang: Lang): void {
   if (!map.hasImage(MARKER_SPACE_IMAGE)) {
     map.addImage(MARKER_SPACE_IMAGE, {
@@ -113,14 +140,6 @@ export function prepareBasemap(map: MapLibreMap, lang: Lang): void {
     });
   }
   setLabelLanguage(map, lang);
-  const source = map.getSource(BOUNDARIES_SOURCE) as GeoJSONSource | undefined;
-  if (!source) return;
-  void fetch(BASEMAP_URLS.boundaries)
-    .then((response) => (response.ok ? (response.json() as Promise<BoundaryTopology>) : null))
-    .then((topology) => {
-      if (topology) source.setData(boundaryCollection(topology));
-    })
-    .catch((error: unknown) => console.warn("map boundaries:", error));
 }
 
 export function setLabelLanguage(map: MapLibreMap, lang: Lang): void {

@@ -1,5 +1,10 @@
 import type { FeatureCollection } from "geojson";
-import type { LayerSpecification, StyleSpecification, SymbolLayerSpecification } from "maplibre-gl";
+import type {
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  StyleSpecification,
+  SymbolLayerSpecification,
+} from "maplibre-gl";
 import type { FacilityKind } from "~/domain/types";
 import { KIND_COLORS } from "./features";
 
@@ -26,6 +31,9 @@ export const facilityLayerIds = (kind: string) => ({
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 
+/** A GeoJSON source's data: a URL MapLibre fetches, or the GeoJSON itself. */
+export type GeoJSONData = GeoJSONSourceSpecification["data"];
+
 export const BOUNDARIES_SOURCE = "boundaries";
 export const PLACES_SOURCE = "places";
 /** A transparent square as large as a marker: facilities carry it in a symbol layer so labels make room for them. */
@@ -45,15 +53,19 @@ const LABEL_PLACEMENT: Pick<
 /**
  * The offline basemap: sea, Natural Earth land and coast, province and 시군구 boundaries (SGIS,
  * data/boundaries) and the names of 시군구 and 읍면동 at the zooms where they help (data/areas.csv).
- * No request leaves the app.
+ * No request leaves the app. Without boundaries the style draws none until they are set.
  */
-export function offlineStyle(urls: { land: string; places: string }): StyleSpecification {
+export function offlineStyle(files: {
+  land: GeoJSONData;
+  places: GeoJSONData;
+  boundaries?: GeoJSONData;
+}): StyleSpecification {
   return {
     version: 8,
     sources: {
-      [LAND_SOURCE]: { type: "geojson", data: urls.land },
-      [BOUNDARIES_SOURCE]: { type: "geojson", data: EMPTY },
-      [PLACES_SOURCE]: { type: "geojson", data: urls.places },
+      [LAND_SOURCE]: { type: "geojson", data: files.land },
+      [BOUNDARIES_SOURCE]: { type: "geojson", data: files.boundaries ?? EMPTY },
+      [PLACES_SOURCE]: { type: "geojson", data: files.places },
     },
     layers: [
       { id: "sea", type: "background", paint: { "background-color": "#d8e5f3" } },
