@@ -1,10 +1,10 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type * as MapLibreModule from "maplibre-gl";
-import type { LayerSpecification, Map as MapLibreMap, StyleSpecification } from "maplibre-gl";
+import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, StyleSpecification } from "maplibre-gl";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { nameKey, type Lang } from "~/i18n";
-import { LABEL_LAYERS, MARKER_SPACE_IMAGE, MARKER_SPACE_PIXELS, offlineStyle } from "./style";
+import { BOUNDARIES_SOURCE, LABEL_LAYERS, MARKER_SPACE_IMAGE, MARKER_SPACE_PIXELS, offlineStyle } from "./style";
 
 export const BASEMAP_URLS = {
   land: "/map/land.json",
@@ -49,9 +49,9 @@ export function protomapsStyle(
 let pmtilesRegistered = false;
 
 /**
- * The style for a choice. The offline basemap's files are fetched while MapLibre itself downloads
- * and go into the style as data, so the map draws them without a second round of requests from
- * its worker. The PMTiles reader and the Protomaps layers load only when that basemap is chosen.
+ * The style for a choice. The offline basemap's files are fetched while MapLibre itself downloads;
+ * land and place names go into the style as data, so the worker does not fetch them again once
+ * it has started. The PMTiles reader and the Protomaps layers load only when that basemap is chosen.
  */
 export async function basemapStyle(
   choice: BasemapChoice,
@@ -75,16 +75,23 @@ export async function basemapStyle(
       (source, language) => layers(source, namedFlavor("light"), { lang: language }) as LayerSpecification[],
     );
   }
-  const [land, places, topology] = await Promise.all([
+  void boundaryTopology();
+  const [land, places] = await Promise.all([
     fetchJson<FeatureCollection>(BASEMAP_URLS.land),
     fetchJson<FeatureCollection>(BASEMAP_URLS.places),
-    fetchJson<BoundaryTopology>(BASEMAP_URLS.boundaries),
   ]);
-  return offlineStyle({
-    land: land ?? EMPTY,
-    places: places ?? EMPTY,
-    boundaries: topology ? boundaryCollection(topology) : EMPTY,
-  });
+  return offlineStyle({ land: land ?? EMPTY, places: places ?? EMPTY });
+}
+
+let boundaryRequest: Promise<BoundaryTopology | null> | null = null;
+
+/**
+ * The boundary file, fetched once per page load with the style and set once the map has loaded: the map
+ * starts on land and place names and gains the boundaries a moment later.
+ */
+function boundaryTopology(): Promise<BoundaryTopology | null> {
+  boundaryRequest ??= fetchJson<BoundaryTopology>(BASEMAP_URLS.boundaries);
+  return boundaryRequest;
 }
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
@@ -130,7 +137,7 @@ export function boundaryCollection(
   return { type: "FeatureCollection", features };
 }
 
-/** What every map does once its style has loaded: the marker-sized space image and the labels' language. */
+/** What every map does once its style has loaded: the marker-sized space image, the labels' language and the boundaries. */
 export function prepareBasemap(map: MapLibreMap, lang: Lang): void {
   if (!map.hasImage(MARKER_SPACE_IMAGE)) {
     map.addImage(MARKER_SPACE_IMAGE, {
@@ -140,6 +147,11 @@ export function prepareBasemap(map: MapLibreMap, lang: Lang): void {
     });
   }
   setLabelLanguage(map, lang);
+  const source = map.getSource(BOUNDARIES_SOURCE) as GeoJSONSource | undefined;
+  if (!source) return;
+  void boundaryTopology().then((topology) => {
+    if (topology) source.setData(boundaryCollection(topology));
+  });
 }
 
 export function setLabelLanguage(map: MapLibreMap, lang: Lang): void {

@@ -53,18 +53,14 @@ const LABEL_PLACEMENT: Pick<
 /**
  * The offline basemap: sea, Natural Earth land and coast, province and 시군구 boundaries (SGIS,
  * data/boundaries) and the names of 시군구 and 읍면동 at the zooms where they help (data/areas.csv).
- * No request leaves the app. Without boundaries the style draws none until they are set.
+ * No request leaves the app. The boundaries are set once the map has loaded (`prepareBasemap`).
  */
-export function offlineStyle(files: {
-  land: GeoJSONData;
-  places: GeoJSONData;
-  boundaries?: GeoJSONData;
-}): StyleSpecification {
+export function offlineStyle(files: { land: GeoJSONData; places: GeoJSONData }): StyleSpecification {
   return {
     version: 8,
     sources: {
       [LAND_SOURCE]: { type: "geojson", data: files.land },
-      [BOUNDARIES_SOURCE]: { type: "geojson", data: files.boundaries ?? EMPTY },
+      [BOUNDARIES_SOURCE]: { type: "geojson", data: EMPTY },
       [PLACES_SOURCE]: { type: "geojson", data: files.places },
     },
     layers: [
