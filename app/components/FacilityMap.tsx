@@ -3,7 +3,7 @@ import type { GeoJSONSource, MapGeoJSONFeature, Map as MapLibreMap, Popup } from
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { FacilityKind } from "~/domain/types";
 import { nameKey, type Lang, type Translate } from "~/i18n";
-import type { BasemapChoice, MapLibre } from "~/map/basemap";
+import type { BasemapChoice } from "~/map/basemap";
 import { circlePolygon, circleRing, facilityCollection, regionLabelCollection, type MapFacility } from "~/map/features";
 import {
   COUNTRY_VIEW,
@@ -18,7 +18,7 @@ import {
   REGION_LABELS_SOURCE,
   type MapView,
 } from "~/map/style";
-import type { MapOverlay } from "~/map/useMapLibre";
+import type { MapLibre, MapOverlay } from "~/map/useMapLibre";
 import { ClusterMap, useLoadedMap } from "./ClusterMap";
 
 export interface RegionLabel {

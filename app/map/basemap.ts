@@ -4,7 +4,7 @@ import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, StyleSpecif
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { nameKey, type Lang } from "~/i18n";
-import { BOUNDARIES_SOURCE, LABEL_LAYERS, MARKER_SPACE_IMAGE, MARKER_SPACE_PIXELS, offlineStyle } from "./style";
+import { BOUNDARIES_SOURCE, MARKER_SPACE_IMAGE, MARKER_SPACE_PIXELS, LABEL_LAYERS, offlineStyle } from "./style";
 
 export const BASEMAP_URLS = {
   land: "/map/land.json",
@@ -17,8 +17,6 @@ export const BASEMAP_URLS = {
  * request leaves the app), any MapLibre style (MAP_STYLE_URL), or a self-hosted Protomaps
  * PMTiles archive with its fonts and sprites (MAP_PMTILES_URL, MAP_ASSETS_URL).
  */
-export type MapLibre = typeof MapLibreModule;
-
 export type BasemapChoice =
   { kind: "offline" } | { kind: "style"; url: string } | { kind: "pmtiles"; archiveUrl: string; assetsUrl: string };
 
@@ -48,22 +46,17 @@ export function protomapsStyle(
 
 let pmtilesRegistered = false;
 
-/**
- * The style for a choice. The offline basemap's files are fetched while MapLibre itself downloads;
- * land and place names go into the style as data, so the worker does not fetch them again once
- * it has started. The PMTiles reader and the Protomaps layers load only when that basemap is chosen.
- */
+/** The style for a choice; the PMTiles reader and the Protomaps layers load only when that basemap is chosen. */
 export async function basemapStyle(
   choice: BasemapChoice,
   lang: Lang,
-  maplibre: Promise<MapLibre>,
+  maplibregl: typeof MapLibreModule,
 ): Promise<StyleSpecification | string> {
   if (choice.kind === "style") return choice.url;
   if (choice.kind === "pmtiles") {
-    const [{ Protocol }, { layers, namedFlavor }, maplibregl] = await Promise.all([
+    const [{ Protocol }, { layers, namedFlavor }] = await Promise.all([
       import("pmtiles"),
       import("@protomaps/basemaps"),
-      maplibre,
     ]);
     if (!pmtilesRegistered) {
       maplibregl.addProtocol("pmtiles", new Protocol().tile);
@@ -75,37 +68,10 @@ export async function basemapStyle(
       (source, language) => layers(source, namedFlavor("light"), { lang: language }) as LayerSpecification[],
     );
   }
-  void boundaryTopology();
-  const [land, places] = await Promise.all([
-    fetchJson<FeatureCollection>(BASEMAP_URLS.land),
-    fetchJson<FeatureCollection>(BASEMAP_URLS.places),
-  ]);
-  return offlineStyle({ land: land ?? EMPTY, places: places ?? EMPTY });
-}
-
-let boundaryRequest: Promise<BoundaryTopology | null> | null = null;
-
-/**
- * The boundary file, fetched once per page load with the style and set once the map has loaded: the map
- * starts on land and place names and gains the boundaries a moment later.
- */
-function boundaryTopology(): Promise<BoundaryTopology | null> {
-  boundaryRequest ??= fetchJson<BoundaryTopology>(BASEMAP_URLS.boundaries);
-  return boundaryRequest;
-}
-
-const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
-
-/** A basemap file, or null (with a warning) when it cannot be read: the map still draws without it. */
-async function fetchJson<T>(url: string): Promise<T | null> {
-  try {
-    const response = await fetch(url);
-    if (response.ok) return (await response.json()) as T;
-    console.warn(`map ${url}: ${response.status}`);
-  } catch (error) {
-    console.warn(`map ${url}:`, error);
-  }
-  return null;
+  return offlineStyle({
+    land: new URL(BASEMAP_URLS.land, window.location.href).href,
+    places: new URL(BASEMAP_URLS.places, window.location.href).href,
+  });
 }
 
 type BoundaryProperties = { code?: string; code_adm?: string; name_ko: string; name_en: string };
@@ -137,7 +103,7 @@ export function boundaryCollection(
   return { type: "FeatureCollection", features };
 }
 
-/** What every map does once its style has loaded: the marker-sized space image, the labels' language and the boundaries. */
+/** What every map does once its style has loaded: the marker-sized space image and the boundary polygons. */
 export function prepareBasemap(map: MapLibreMap, lang: Lang): void {
   if (!map.hasImage(MARKER_SPACE_IMAGE)) {
     map.addImage(MARKER_SPACE_IMAGE, {
@@ -149,9 +115,12 @@ export function prepareBasemap(map: MapLibreMap, lang: Lang): void {
   setLabelLanguage(map, lang);
   const source = map.getSource(BOUNDARIES_SOURCE) as GeoJSONSource | undefined;
   if (!source) return;
-  void boundaryTopology().then((topology) => {
-    if (topology) source.setData(boundaryCollection(topology));
-  });
+  void fetch(BASEMAP_URLS.boundaries)
+    .then((response) => (response.ok ? (response.json() as Promise<BoundaryTopology>) : null))
+    .then((topology) => {
+      if (topology) source.setData(boundaryCollection(topology));
+    })
+    .catch((error: unknown) => console.warn("map boundaries:", error));
 }
 
 export function setLabelLanguage(map: MapLibreMap, lang: Lang): void {

@@ -1,10 +1,5 @@
 import type { FeatureCollection } from "geojson";
-import type {
-  GeoJSONSourceSpecification,
-  LayerSpecification,
-  StyleSpecification,
-  SymbolLayerSpecification,
-} from "maplibre-gl";
+import type { LayerSpecification, StyleSpecification, SymbolLayerSpecification } from "maplibre-gl";
 import type { FacilityKind } from "~/domain/types";
 import { KIND_COLORS } from "./features";
 
@@ -31,9 +26,6 @@ export const facilityLayerIds = (kind: string) => ({
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 
-/** A GeoJSON source's data: a URL MapLibre fetches, or the GeoJSON itself. */
-export type GeoJSONData = GeoJSONSourceSpecification["data"];
-
 export const BOUNDARIES_SOURCE = "boundaries";
 export const PLACES_SOURCE = "places";
 /** A transparent square as large as a marker: facilities carry it in a symbol layer so labels make room for them. */
@@ -53,15 +45,15 @@ const LABEL_PLACEMENT: Pick<
 /**
  * The offline basemap: sea, Natural Earth land and coast, province and 시군구 boundaries (SGIS,
  * data/boundaries) and the names of 시군구 and 읍면동 at the zooms where they help (data/areas.csv).
- * No request leaves the app. The boundaries are set once the map has loaded (`prepareBasemap`).
+ * No request leaves the app.
  */
-export function offlineStyle(files: { land: GeoJSONData; places: GeoJSONData }): StyleSpecification {
+export function offlineStyle(urls: { land: string; places: string }): StyleSpecification {
   return {
     version: 8,
     sources: {
-      [LAND_SOURCE]: { type: "geojson", data: files.land },
+      [LAND_SOURCE]: { type: "geojson", data: urls.land },
       [BOUNDARIES_SOURCE]: { type: "geojson", data: EMPTY },
-      [PLACES_SOURCE]: { type: "geojson", data: files.places },
+      [PLACES_SOURCE]: { type: "geojson", data: urls.places },
     },
     layers: [
       { id: "sea", type: "background", paint: { "background-color": "#d8e5f3" } },

@@ -1,10 +1,12 @@
 import type { FeatureCollection } from "geojson";
+import type * as MapLibreModule from "maplibre-gl";
 import type { GeoJSONSource, GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useState, type RefObject } from "react";
 import type { Lang } from "~/i18n";
-import { basemapStyle, prepareBasemap, setLabelLanguage, type BasemapChoice, type MapLibre } from "./basemap";
+import { basemapStyle, prepareBasemap, setLabelLanguage, type BasemapChoice } from "./basemap";
 import type { MapView } from "./style";
 
+export type MapLibre = typeof MapLibreModule;
 export type MapState = "loading" | "loaded" | "failed";
 
 /**
@@ -66,9 +68,9 @@ export function useMapLibre(
     let cancelled = false;
     let map: MapLibreMap | null = null;
     const { basemap, lang: firstLang, view: firstView, maxZoom, interactive } = creation;
-    const maplibre = loadMaplibre().then((module) => module.default);
-    Promise.all([maplibre, basemapStyle(basemap, firstLang, maplibre)])
-      .then(([maplibregl, style]) => {
+    loadMaplibre()
+      .then(async ({ default: maplibregl }) => {
+        const style = await basemapStyle(basemap, firstLang, maplibregl);
         if (cancelled || !container.current) return;
         const created = new maplibregl.Map({
           container: container.current,
