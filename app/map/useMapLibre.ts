@@ -2,6 +2,7 @@ import type { FeatureCollection } from "geojson";
 import type * as MapLibreModule from "maplibre-gl";
 import type { GeoJSONSource, GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useState, type RefObject } from "react";
+import { flushSync } from "react-dom";
 import type { Lang } from "~/i18n";
 import { basemapStyle, prepareBasemap, setLabelLanguage, type BasemapChoice } from "./basemap";
 import type { MapView } from "./style";
@@ -89,7 +90,9 @@ export function useMapLibre(
         created.on("error", (event) => console.warn("map:", event.error?.message));
         created.once("load", () => {
           prepareBasemap(created, firstLang);
-          setLoaded({ map: created, maplibregl, drawn: new Map(), view: firstView });
+          // Rendered at once, so the overlays' effects add them in the load's own task, before
+          // MapLibre's next frame, instead of whenever React's scheduler gets to a busy main thread.
+          flushSync(() => setLoaded({ map: created, maplibregl, drawn: new Map(), view: firstView }));
         });
       })
       .catch((error: unknown) => {
