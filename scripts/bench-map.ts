@@ -9,6 +9,7 @@ import type { Browser, Response } from "playwright-core";
 import { FACILITY_KINDS, type FacilityKind } from "../app/domain/types";
 import { required } from "../app/required";
 import {
+  COUNTRY_VIEW,
   facilityLayerIds,
   facilityLayers,
   facilitySourceId,
@@ -28,8 +29,6 @@ import { parseOptions } from "./cli";
 
 const TARGET_RATIO = 1.5;
 const VIEWPORT = { width: 1280, height: 800 };
-/** The app's starting view (FacilityMap's KOREA_CENTER and zoom); the bare page shows the same. */
-const START_VIEW = { center: [127.8, 36.2] as [number, number], zoom: 5.6 };
 const RUN_TIMEOUT_MS = 90_000;
 
 const { options } = parseOptions(process.argv.slice(2));
@@ -62,7 +61,7 @@ function markerObserver(expected: number): string {
   })();`;
 }
 
-/** The bare page: MapLibre alone, the app's offline style and facility layers, the GeoJSON fetched from /api/facilities. */
+/** The bare page: MapLibre alone, the app's offline style, starting view and facility layers, the GeoJSON fetched from /api/facilities. */
 function barePage(size: { width: number; height: number }, kinds: readonly FacilityKind[], landUrl: string): string {
   const layersByKind = Object.fromEntries(
     kinds.map((kind) => [
@@ -89,8 +88,8 @@ const facilities = fetch("/api/facilities").then((response) => response.json());
 const map = new maplibregl.Map({
   container,
   style: ${JSON.stringify(offlineStyle({ land: landUrl, places: new URL("/map/places.json", landUrl).href }))},
-  center: ${JSON.stringify(START_VIEW.center)},
-  zoom: ${START_VIEW.zoom},
+  center: ${JSON.stringify(COUNTRY_VIEW.center)},
+  zoom: ${COUNTRY_VIEW.zoom},
   attributionControl: false,
 });
 map.on("load", async () => {

@@ -1,12 +1,12 @@
 import type { Feature, FeatureCollection } from "geojson";
-import type * as MapLibreModule from "maplibre-gl";
-import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, Popup } from "maplibre-gl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import type { GeoJSONSource, MapGeoJSONFeature, Map as MapLibreMap, Popup } from "maplibre-gl";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { FacilityKind } from "~/domain/types";
 import { nameKey, type Lang, type Translate } from "~/i18n";
-import { basemapStyle, prepareBasemap, setBasemapLanguage, type BasemapChoice } from "~/map/basemap";
+import type { BasemapChoice } from "~/map/basemap";
 import { circlePolygon, circleRing, facilityCollection, regionLabelCollection, type MapFacility } from "~/map/features";
 import {
+  COUNTRY_VIEW,
   facilityLayerIds,
   facilityLayers,
   facilitySourceId,
@@ -16,7 +16,10 @@ import {
   nearLayers,
   regionLabelLayer,
   REGION_LABELS_SOURCE,
+  type MapView,
 } from "~/map/style";
+import type { MapLibre, MapOverlay } from "~/map/useMapLibre";
+import { ClusterMap, useLoadedMap } from "./ClusterMap";
 
 export interface RegionLabel {
   code: string;
@@ -24,6 +27,8 @@ export interface RegionLabel {
   nameEn: string;
   labelPoint: [number, number];
 }
+
+type NearPoint = { lat: number; lng: number; radiusKm?: number };
 
 export interface FacilityMapProps {
   facilities: MapFacility[];
@@ -34,7 +39,7 @@ export interface FacilityMapProps {
   t: Translate;
   /** What to draw beneath the facilities; the offline basemap unless configured otherwise. */
   basemap?: BasemapChoice;
-  /** Centre and zoom for a single facility (facility pages). */
+  /** Centre and zoom for a single facility (facility pages); a new value moves the map there. */
   focus?: { lng: number; lat: number; zoom: number };
   interactive?: boolean;
   /** The facility to fly to and open, e.g. chosen in the list. */
@@ -42,7 +47,7 @@ export interface FacilityMapProps {
   /** The facility to ring, e.g. the one under the pointer in the list. */
   highlightedId?: string | null;
   /** A search point, with its radius when one is set. */
-  near?: { lat: number; lng: number; radiusKm?: number } | null;
+  near?: NearPoint | null;
   /** While true, a click on the map picks a point instead of opening a popup. */
   picking?: boolean;
   onPickPoint?: (point: { lat: number; lng: number }) => void;
@@ -51,262 +56,186 @@ export interface FacilityMapProps {
   className?: string;
 }
 
-const KOREA_CENTER: [number, number] = [127.8, 36.2];
-const OFFLINE: BasemapChoice = { kind: "offline" };
 /** Framing results stops at district level, where the offline basemap still names the 읍면동 around them. */
 const FIT_MAX_ZOOM = 12;
+const CLUSTERING = { cluster: true, clusterRadius: 36, clusterMaxZoom: 9, promoteId: "id" } as const;
 
 /**
- * In the browser, MapLibre starts downloading as soon as this module is
- * evaluated, not after hydration and the first effect: it is the largest
- * script on the page and the map cannot start without it.
- */
-const maplibreModule = typeof window === "undefined" ? null : import("~/map/maplibre.client");
-const loadMaplibre = () => maplibreModule ?? import("~/map/maplibre.client");
-type MapState = "loading" | "loaded" | "failed";
-
-/**
- * MapLibre map of facilities, loaded in the browser only. The container carries
- * `data-map-state` and `data-drawn-facilities` so tests and assistive tools can
- * tell what the map is doing.
+ * Facilities by kind over the region names, with the search point and the highlighted listing:
+ * a ClusterMap whose region carries `data-drawn-facilities`, the facilities on screen.
  */
 export function FacilityMap(props: FacilityMapProps) {
-  const { facilities, kinds, visibleKinds, lang, t, selectedId, highlightedId, near, picking, className } = props;
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const popupRef = useRef<Popup | null>(null);
-  const [state, setState] = useState<MapState>("loading");
+  const { facilities, kinds, visibleKinds, regions, lang, t, basemap, focus, interactive = true } = props;
+  const { selectedId = null, highlightedId, near, picking = false, onPickPoint, fitToFacilities = false } = props;
   const [drawn, setDrawn] = useState(0);
-  const latest = useRef(props);
-  latest.current = props;
 
-  useEffect(() => {
-    let cancelled = false;
-    let map: MapLibreMap | null = null;
-    // The map is created once, from the first props; later changes are applied by the effects below.
-    const {
-      basemap = OFFLINE,
-      lang: firstLang,
-      focus: firstFocus,
-      interactive: isInteractive = true,
-      kinds: allKinds,
-    } = latest.current;
-    const popups = popupRef;
-    void loadMaplibre()
-      .then(async ({ default: maplibregl }) => {
-        const style = await basemapStyle(basemap, firstLang, maplibregl);
-        if (cancelled || !container.current) return;
-        const created = new maplibregl.Map({
-          container: container.current,
-          style,
-          center: firstFocus ? [firstFocus.lng, firstFocus.lat] : KOREA_CENTER,
-          zoom: firstFocus ? firstFocus.zoom : 5.6,
-          minZoom: 4,
-          maxZoom: 16,
-          interactive: isInteractive,
-          attributionControl: false,
-          cooperativeGestures: false,
-        });
-        map = created;
-        mapRef.current = created;
-        if (isInteractive) created.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
-        created.on("error", (event) => console.warn("map:", event.error?.message));
-        created.on("load", () => {
-          prepareBasemap(created, latest.current.lang);
-          addOverlays(created, latest.current);
-          setState("loaded");
-          const count = () => setDrawn(countDrawn(created, latest.current.kinds));
-          created.on("idle", count);
-        });
-        if (isInteractive) {
-          created.on("click", (event) => {
-            if (latest.current.picking) latest.current.onPickPoint?.({ lat: event.lngLat.lat, lng: event.lngLat.lng });
-          });
-          for (const kind of allKinds) {
-            const ids = facilityLayerIds(kind);
-            created.on("click", ids.points, (event) => {
-              if (latest.current.picking) return;
-              const feature = event.features?.[0];
-              if (feature) openPopup(maplibregl, created, feature, latest.current, popupRef);
-            });
-            created.on("click", ids.clusters, (event) => {
-              if (latest.current.picking) return;
-              const feature = event.features?.[0];
-              if (!feature) return;
-              const source = created.getSource(facilitySourceId(kind)) as GeoJSONSource;
-              void source.getClusterExpansionZoom(feature.properties.cluster_id as number).then((zoom) => {
-                created.easeTo({ center: (feature.geometry as GeoJSON.Point).coordinates as [number, number], zoom });
-              });
-            });
-            for (const layer of [ids.points, ids.clusters]) {
-              created.on("mouseenter", layer, () => (created.getCanvas().style.cursor = "pointer"));
-              created.on("mouseleave", layer, () => (created.getCanvas().style.cursor = ""));
-            }
-          }
-        }
-      })
-      .catch((error: unknown) => {
-        console.warn("map failed to start:", error);
-        if (!cancelled) setState("failed");
-      });
-    return () => {
-      cancelled = true;
-      popups.current?.remove();
-      map?.remove();
-      mapRef.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || state !== "loaded") return;
-    for (const kind of kinds) {
-      const visibility = visibleKinds.includes(kind) ? "visible" : "none";
-      for (const layer of Object.values(facilityLayerIds(kind)))
-        if (map.getLayer(layer)) map.setLayoutProperty(layer, "visibility", visibility);
-    }
-  }, [kinds, visibleKinds, state]);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || state !== "loaded") return;
-    for (const kind of kinds) {
-      const source = map.getSource(facilitySourceId(kind)) as GeoJSONSource | undefined;
-      source?.setData(facilityCollection(facilities.filter((f) => f.kind === kind)));
-    }
-    if (latest.current.fitToFacilities && facilities.length > 0) {
-      const points = [...facilities, ...(latest.current.near ? [latest.current.near] : [])];
-      const lngs = points.map((p) => p.lng);
-      const lats = points.map((p) => p.lat);
-      map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], {
-        padding: 50,
-        maxZoom: FIT_MAX_ZOOM,
-        duration: 0,
-      });
-    }
-    if (map.getLayer("region-labels")) map.setLayoutProperty("region-labels", "text-field", ["get", nameKey(lang)]);
-    setBasemapLanguage(map, lang);
-  }, [facilities, kinds, lang, state]);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || state !== "loaded") return;
-    const facility = highlightedId ? facilities.find((f) => f.id === highlightedId) : undefined;
-    (map.getSource(HIGHLIGHT_SOURCE) as GeoJSONSource | undefined)?.setData(
-      facilityCollection(facility ? [facility] : []),
-    );
-  }, [highlightedId, facilities, state]);
-
-  // The search point is compared by value: a new object with the same place does not move the map.
+  // The search point is compared by value: a new object with the same place neither redraws nor moves the map.
   const [nearLat, nearLng, nearRadiusKm] = [near?.lat, near?.lng, near?.radiusKm];
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || state !== "loaded") return;
-    const point =
-      nearLat === undefined || nearLng === undefined ? null : { lat: nearLat, lng: nearLng, radiusKm: nearRadiusKm };
-    (map.getSource(NEAR_SOURCE) as GeoJSONSource | undefined)?.setData(nearCollection(point));
-    if (point?.radiusKm) {
-      const ring = circleRing(point, point.radiusKm);
-      const lngs = ring.map(([lng]) => lng);
-      const lats = ring.map(([, lat]) => lat);
-      map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], {
-        padding: 40,
-        maxZoom: 11,
-        duration: 600,
-      });
-    }
-  }, [nearLat, nearLng, nearRadiusKm, state]);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (map) map.getCanvas().style.cursor = picking ? "crosshair" : "";
-  }, [picking, state]);
-
-  const pickCentre = useCallback(() => {
-    const centre = mapRef.current?.getCenter();
-    if (centre) latest.current.onPickPoint?.({ lat: centre.lat, lng: centre.lng });
-  }, []);
-
-  // With the keyboard: arrow keys move the focused map (MapLibre's own), Enter picks the point under the crosshair.
-  useEffect(() => {
-    const canvas = mapRef.current?.getCanvas();
-    if (!canvas || !picking || state !== "loaded") return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "Enter") return;
-      event.preventDefault();
-      pickCentre();
-    };
-    canvas.addEventListener("keydown", onKey);
-    return () => canvas.removeEventListener("keydown", onKey);
-  }, [picking, state, pickCentre]);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || state !== "loaded" || !selectedId) return;
-    const facility = facilities.find((f) => f.id === selectedId);
-    if (!facility) return;
-    map.flyTo({ center: [facility.lng, facility.lat], zoom: Math.max(map.getZoom(), 10) });
-    void loadMaplibre().then(({ default: maplibregl }) => {
-      openPopupFor(maplibregl, map, facility, latest.current, popupRef);
-    });
-  }, [selectedId, facilities, state]);
+  const nearPoint = useMemo(
+    () =>
+      nearLat === undefined || nearLng === undefined ? null : { lat: nearLat, lng: nearLng, radiusKm: nearRadiusKm },
+    [nearLat, nearLng, nearRadiusKm],
+  );
+  const byKind = useMemo(
+    () => kinds.map((kind) => ({ kind, data: facilityCollection(facilities.filter((f) => f.kind === kind)) })),
+    [facilities, kinds],
+  );
+  const regionData = useMemo(() => regionLabelCollection(regions), [regions]);
+  const nearData = useMemo(() => nearCollection(nearPoint), [nearPoint]);
+  const highlighted = highlightedId ? facilities.find((f) => f.id === highlightedId) : undefined;
+  const highlightData = useMemo(() => facilityCollection(highlighted ? [highlighted] : []), [highlighted]);
+  const overlays = useMemo<MapOverlay[]>(
+    () => [
+      { source: REGION_LABELS_SOURCE, data: regionData, layers: [regionLabelLayer(nameKey(lang))] },
+      { source: NEAR_SOURCE, data: nearData, layers: nearLayers() },
+      ...byKind.map(({ kind, data }) => ({
+        source: facilitySourceId(kind),
+        data,
+        sourceOptions: CLUSTERING,
+        layers: facilityLayers(kind),
+        hidden: !visibleKinds.includes(kind),
+      })),
+      { source: HIGHLIGHT_SOURCE, data: highlightData, layers: [highlightLayer()] },
+    ],
+    [regionData, nearData, byKind, visibleKinds, highlightData, lang],
+  );
+  const view: MapView = focus ? { center: [focus.lng, focus.lat], zoom: focus.zoom } : COUNTRY_VIEW;
 
   return (
-    <div className={className ?? "map-frame"}>
-      <div
-        ref={container}
-        className="map-canvas"
-        role="region"
-        aria-label={t("mapLabel")}
-        data-map-state={state}
-        data-drawn-facilities={drawn}
-        data-picking={picking ? "true" : undefined}
-        data-testid="facility-map"
+    <ClusterMap
+      label={t("mapLabel")}
+      testId="facility-map"
+      lang={lang}
+      t={t}
+      basemap={basemap}
+      view={view}
+      maxZoom={16}
+      interactive={interactive}
+      overlays={overlays}
+      picking={picking}
+      onPickPoint={onPickPoint}
+      facts={{ "data-drawn-facilities": drawn }}
+      className={props.className}
+    >
+      <FacilityMapEvents
+        facilities={facilities}
+        kinds={kinds}
+        lang={lang}
+        t={t}
+        interactive={interactive}
+        picking={picking}
+        selectedId={selectedId}
+        nearPoint={nearPoint}
+        fitToFacilities={fitToFacilities}
+        onDrawn={setDrawn}
       />
-      {picking && state === "loaded" ? (
-        <>
-          <span className="map-crosshair" aria-hidden="true" />
-          <p className="map-hint" role="status">
-            {t("pickKeyboardHint")}{" "}
-            <button type="button" className="small primary" onClick={pickCentre} data-testid="pick-centre">
-              {t("pickHere")}
-            </button>
-          </p>
-        </>
-      ) : null}
-      {state === "loading" ? <p className="map-status">{t("mapLoading")}</p> : null}
-      {state === "failed" ? <p className="map-status">{t("mapUnavailable")}</p> : null}
-    </div>
+    </ClusterMap>
   );
 }
 
-function addOverlays(map: MapLibreMap, props: FacilityMapProps): void {
-  const { facilities, kinds, regions, lang, visibleKinds } = props;
-  map.addSource(REGION_LABELS_SOURCE, { type: "geojson", data: regionLabelCollection(regions) });
-  map.addLayer(regionLabelLayer(nameKey(lang)));
-  map.addSource(NEAR_SOURCE, { type: "geojson", data: nearCollection(props.near) });
-  for (const layer of nearLayers()) map.addLayer(layer);
-  for (const kind of kinds) {
-    map.addSource(facilitySourceId(kind), {
-      type: "geojson",
-      data: facilityCollection(facilities.filter((f) => f.kind === kind)),
-      cluster: true,
-      clusterRadius: 36,
-      clusterMaxZoom: 9,
-      promoteId: "id",
-    });
-    for (const layer of facilityLayers(kind)) {
-      map.addLayer({
-        ...layer,
-        layout: { ...layer.layout, visibility: visibleKinds.includes(kind) ? "visible" : "none" },
-      } as never);
-    }
-  }
-  map.addSource(HIGHLIGHT_SOURCE, { type: "geojson", data: facilityCollection([]) });
-  map.addLayer(highlightLayer());
+interface FacilityMapEventsProps {
+  facilities: MapFacility[];
+  kinds: FacilityKind[];
+  lang: Lang;
+  t: Translate;
+  interactive: boolean;
+  picking: boolean;
+  selectedId: string | null;
+  nearPoint: NearPoint | null;
+  fitToFacilities: boolean;
+  onDrawn: (count: number) => void;
 }
 
-function nearCollection(near: FacilityMapProps["near"]): FeatureCollection {
+/** Popups, cluster zooming, the count of facilities drawn and the camera moves that follow the results. */
+function FacilityMapEvents(props: FacilityMapEventsProps) {
+  const { facilities, kinds, lang, t, interactive, picking, selectedId, nearPoint, fitToFacilities, onDrawn } = props;
+  const loaded = useLoadedMap();
+  const popup = useRef<Popup | null>(null);
+  const framed = useRef<{ map: MapLibreMap; facilities: MapFacility[] } | null>(null);
+
+  useEffect(() => {
+    if (!loaded) return;
+    const count = () => onDrawn(countDrawn(loaded.map, kinds));
+    const idle = loaded.map.on("idle", count);
+    return () => idle.unsubscribe();
+  }, [loaded, kinds, onDrawn]);
+
+  useEffect(() => {
+    if (!loaded || !interactive || picking) return;
+    const { map, maplibregl } = loaded;
+    const subscriptions = kinds.flatMap((kind) => {
+      const ids = facilityLayerIds(kind);
+      return [
+        map.on("click", ids.points, (event) => {
+          const facility = event.features?.[0] ? facilityOf(event.features[0]) : null;
+          if (facility) popup.current = openPopup(maplibregl, map, facility, lang, t, popup.current);
+        }),
+        map.on("click", ids.clusters, (event) => {
+          const feature = event.features?.[0];
+          if (!feature) return;
+          const source = map.getSource(facilitySourceId(kind)) as GeoJSONSource;
+          void source.getClusterExpansionZoom(feature.properties.cluster_id as number).then((zoom) => {
+            map.easeTo({ center: (feature.geometry as GeoJSON.Point).coordinates as [number, number], zoom });
+          });
+        }),
+        ...[ids.points, ids.clusters].flatMap((layer) => [
+          map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer")),
+          map.on("mouseleave", layer, () => (map.getCanvas().style.cursor = "")),
+        ]),
+      ];
+    });
+    return () => subscriptions.forEach((subscription) => subscription.unsubscribe());
+  }, [loaded, interactive, picking, kinds, lang, t]);
+
+  // Framing follows new results, not a new search point alone (picking one must not move the map).
+  useEffect(() => {
+    if (!loaded || !fitToFacilities || facilities.length === 0) return;
+    if (framed.current?.map === loaded.map && framed.current.facilities === facilities) return;
+    framed.current = { map: loaded.map, facilities };
+    const points = [...facilities, ...(nearPoint ? [nearPoint] : [])];
+    loaded.map.fitBounds(boundsOf(points.map((p): [number, number] => [p.lng, p.lat])), {
+      padding: 50,
+      maxZoom: FIT_MAX_ZOOM,
+      duration: 0,
+    });
+  }, [loaded, facilities, fitToFacilities, nearPoint]);
+
+  useEffect(() => {
+    if (!loaded || !nearPoint?.radiusKm) return;
+    loaded.map.fitBounds(boundsOf(circleRing(nearPoint, nearPoint.radiusKm)), {
+      padding: 40,
+      maxZoom: 11,
+      duration: 600,
+    });
+  }, [loaded, nearPoint]);
+
+  useEffect(() => {
+    if (!loaded || !selectedId) return;
+    const facility = facilities.find((f) => f.id === selectedId);
+    if (!facility) return;
+    const { map, maplibregl } = loaded;
+    map.flyTo({ center: [facility.lng, facility.lat], zoom: Math.max(map.getZoom(), 10) });
+    popup.current = openPopup(maplibregl, map, facility, lang, t, popup.current);
+  }, [loaded, selectedId, facilities, lang, t]);
+
+  useEffect(() => {
+    if (!loaded) return;
+    const popups = popup;
+    return () => {
+      popups.current?.remove();
+    };
+  }, [loaded]);
+
+  return null;
+}
+
+function boundsOf(points: [number, number][]): [number, number, number, number] {
+  const lngs = points.map(([lng]) => lng);
+  const lats = points.map(([, lat]) => lat);
+  return [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)];
+}
+
+function nearCollection(near: NearPoint | null): FeatureCollection {
   if (!near) return { type: "FeatureCollection", features: [] };
   const point: Feature = {
     type: "Feature",
@@ -338,48 +267,35 @@ function countDrawn(map: MapLibreMap, kinds: FacilityKind[]): number {
   return total;
 }
 
-type MapLibre = typeof MapLibreModule;
-
-function openPopup(
-  maplibregl: MapLibre,
-  map: MapLibreMap,
-  feature: MapGeoJSONFeature,
-  props: FacilityMapProps,
-  popupRef: { current: Popup | null },
-): void {
+/** The facility a clicked point stands for, from its feature properties (GeoJSON sources flatten objects to JSON). */
+function facilityOf(feature: MapGeoJSONFeature): MapFacility | null {
   const p = feature.properties as Record<string, unknown>;
   const anchor = typeof p.anchorGroup === "string" ? (JSON.parse(p.anchorGroup) as MapFacility["anchorGroup"]) : null;
   const [lng, lat] = (feature.geometry as GeoJSON.Point).coordinates;
-  if (lng === undefined || lat === undefined) return;
-  openPopupFor(
-    maplibregl,
-    map,
-    {
-      id: String(p.id),
-      kind: String(p.kind),
-      nameKo: String(p.nameKo),
-      nameEn: String(p.nameEn),
-      regionCode: String(p.regionCode),
-      lat,
-      lng,
-      precision: String(p.precision),
-      anchorGroup: anchor,
-      sectors: [],
-    },
-    props,
-    popupRef,
-  );
+  if (lng === undefined || lat === undefined) return null;
+  return {
+    id: String(p.id),
+    kind: String(p.kind),
+    nameKo: String(p.nameKo),
+    nameEn: String(p.nameEn),
+    regionCode: String(p.regionCode),
+    lat,
+    lng,
+    precision: String(p.precision),
+    anchorGroup: anchor,
+    sectors: [],
+  };
 }
 
-/** A popup built from DOM nodes, so listing text is always inert. */
-function openPopupFor(
+/** A popup built from DOM nodes, so listing text is always inert; it replaces the one open. */
+function openPopup(
   maplibregl: MapLibre,
   map: MapLibreMap,
   facility: MapFacility,
-  props: FacilityMapProps,
-  popupRef: { current: Popup | null },
-): void {
-  const { lang, t } = props;
+  lang: Lang,
+  t: Translate,
+  open: Popup | null,
+): Popup {
   const body = document.createElement("div");
   body.className = "popup";
   const title = document.createElement("strong");
@@ -396,8 +312,8 @@ function openPopupFor(
   link.href = `/facilities/${encodeURIComponent(facility.id)}${lang === "en" ? "?lang=en" : ""}`;
   link.textContent = t("openPage");
   body.append(link);
-  popupRef.current?.remove();
-  popupRef.current = new maplibregl.Popup({ offset: 10, maxWidth: "280px" })
+  open?.remove();
+  return new maplibregl.Popup({ offset: 10, maxWidth: "280px" })
     .setLngLat([facility.lng, facility.lat])
     .setDOMContent(body)
     .addTo(map);

@@ -50,6 +50,8 @@ export function ListingForm({
   const t = useT();
   const columns: readonly string[] = type === "facility" ? FACILITY_COLUMNS : PROGRAM_COLUMNS;
   const place = usePlace(values);
+  // The map opens at the listing's point; later picks and addresses move the marker, not the map.
+  const [openingPoint] = useState(place.point);
   const summary = useRef<HTMLDivElement>(null);
   // A refused save lands on the list of what to fix, so keyboard and screen reader users start there.
   useEffect(() => {
@@ -201,7 +203,7 @@ export function ListingForm({
             lang={t.lang}
             t={t}
             near={place.point}
-            focus={place.point ? { ...place.point, zoom: 12 } : undefined}
+            focus={openingPoint ? { ...openingPoint, zoom: 12 } : undefined}
             picking
             onPickPoint={place.pick}
           />

@@ -7,6 +7,7 @@ import type { Database } from "../../db/schema";
 import { canSeeFirms, type GapViewer } from "~/domain/gaps/access";
 import { InputError } from "~/validation/request.server";
 import { demandReport } from "./demand.server";
+import { hexagonPolygon } from "./hexagon";
 import { parseGapQuery } from "./params.server";
 import { DEFAULT_RADIUS_KM, gapReport, regionFirms, type GapQuery } from "./report.server";
 
@@ -51,6 +52,8 @@ export async function loadGapsPage(db: Kysely<Database>, params: URLSearchParams
     query,
     badParameter,
     report,
+    // The map's hexagons are shaped here, so the page does not ship H3 to the browser.
+    hexagons: report.hotspots.map((spot) => ({ h3: spot.h3, smes: spot.smes, polygon: hexagonPolygon(spot.h3) })),
     overview,
     regions: regions.map((r) => ({
       code: r.code,

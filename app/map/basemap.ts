@@ -4,7 +4,7 @@ import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, StyleSpecif
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { nameKey, type Lang } from "~/i18n";
-import { BOUNDARIES_SOURCE, MARKER_SPACE_IMAGE, MARKER_SPACE_PIXELS, offlineStyle, PLACE_LABEL_LAYERS } from "./style";
+import { BOUNDARIES_SOURCE, MARKER_SPACE_IMAGE, MARKER_SPACE_PIXELS, LABEL_LAYERS, offlineStyle } from "./style";
 
 export const BASEMAP_URLS = {
   land: "/map/land.json",
@@ -112,7 +112,7 @@ export function prepareBasemap(map: MapLibreMap, lang: Lang): void {
       data: new Uint8Array(MARKER_SPACE_PIXELS * MARKER_SPACE_PIXELS * 4),
     });
   }
-  setBasemapLanguage(map, lang);
+  setLabelLanguage(map, lang);
   const source = map.getSource(BOUNDARIES_SOURCE) as GeoJSONSource | undefined;
   if (!source) return;
   void fetch(BASEMAP_URLS.boundaries)
@@ -123,7 +123,7 @@ export function prepareBasemap(map: MapLibreMap, lang: Lang): void {
     .catch((error: unknown) => console.warn("map boundaries:", error));
 }
 
-export function setBasemapLanguage(map: MapLibreMap, lang: Lang): void {
-  for (const layer of PLACE_LABEL_LAYERS)
+export function setLabelLanguage(map: MapLibreMap, lang: Lang): void {
+  for (const layer of LABEL_LAYERS)
     if (map.getLayer(layer)) map.setLayoutProperty(layer, "text-field", ["get", nameKey(lang)]);
 }

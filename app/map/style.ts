@@ -5,6 +5,16 @@ import { KIND_COLORS } from "./features";
 
 export const LAND_SOURCE = "land";
 export const REGION_LABELS_SOURCE = "region-labels";
+export const REGION_LABELS_LAYER = "region-labels";
+
+/** A centre ([lng, lat]) and zoom. */
+export interface MapView {
+  center: [number, number];
+  zoom: number;
+}
+
+/** The whole of South Korea: where a map opens when it has nothing nearer to show. */
+export const COUNTRY_VIEW: MapView = { center: [127.8, 36.2], zoom: 5.6 };
 
 export const facilitySourceId = (kind: string) => `facilities-${kind}`;
 export const facilityLayerIds = (kind: string) => ({
@@ -119,12 +129,12 @@ export function offlineStyle(urls: { land: string; places: string }): StyleSpeci
   };
 }
 
-/** Layers of the offline basemap whose text follows the page language. */
-export const PLACE_LABEL_LAYERS = ["place-eupmyeondong", "place-sigungu"] as const;
+/** Layers whose text follows the page language: the offline basemap's place names and the region names over it. */
+export const LABEL_LAYERS = ["place-eupmyeondong", "place-sigungu", REGION_LABELS_LAYER] as const;
 
 export function regionLabelLayer(textField: "nameKo" | "nameEn"): LayerSpecification {
   return {
-    id: "region-labels",
+    id: REGION_LABELS_LAYER,
     type: "symbol",
     source: REGION_LABELS_SOURCE,
     maxzoom: 10,

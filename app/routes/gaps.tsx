@@ -236,7 +236,7 @@ export default function GapsPage() {
           {t("gapsMapTitle")} <small>({t("gapsHotspots", { count: report.hotspots.length })})</small>
         </h2>
         <GapMap
-          hotspots={report.hotspots}
+          hotspots={data.hexagons}
           coverage={regionCoverage}
           regions={regions}
           lang={lang}
