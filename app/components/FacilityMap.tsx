@@ -163,13 +163,16 @@ function FacilityMapEvents(props: FacilityMapEventsProps) {
   useEffect(() => {
     if (!loaded || !interactive || picking) return;
     const { map, maplibregl } = loaded;
+    // One handler over every kind's points: facilities of several kinds can share a point (two
+    // offices in one building, or two area centroids), and the popup lists them all.
+    const pointLayers = kinds.map((kind) => facilityLayerIds(kind).points);
+    const pointClicks = map.on("click", pointLayers, (event) => {
+      const here = uniqueFacilities((event.features ?? []).map(facilityOf));
+      if (here.length > 0) popup.current = openPopup(maplibregl, map, here, lang, t, popup.current);
+    });
     const subscriptions = kinds.flatMap((kind) => {
       const ids = facilityLayerIds(kind);
       return [
-        map.on("click", ids.points, (event) => {
-          const facility = event.features?.[0] ? facilityOf(event.features[0]) : null;
-          if (facility) popup.current = openPopup(maplibregl, map, facility, lang, t, popup.current);
-        }),
         map.on("click", ids.clusters, (event) => {
           const feature = event.features?.[0];
           if (!feature) return;
@@ -184,7 +187,7 @@ function FacilityMapEvents(props: FacilityMapEventsProps) {
         ]),
       ];
     });
-    return () => subscriptions.forEach((subscription) => subscription.unsubscribe());
+    return () => [pointClicks, ...subscriptions].forEach((subscription) => subscription.unsubscribe());
   }, [loaded, interactive, picking, kinds, lang, t]);
 
   // Framing follows new results, not a new search point alone (picking one must not move the map).
@@ -215,7 +218,7 @@ function FacilityMapEvents(props: FacilityMapEventsProps) {
     if (!facility) return;
     const { map, maplibregl } = loaded;
     map.flyTo({ center: [facility.lng, facility.lat], zoom: Math.max(map.getZoom(), 10) });
-    popup.current = openPopup(maplibregl, map, facility, lang, t, popup.current);
+    popup.current = openPopup(maplibregl, map, [facility], lang, t, popup.current);
   }, [loaded, selectedId, facilities, lang, t]);
 
   useEffect(() => {
@@ -287,34 +290,48 @@ function facilityOf(feature: MapGeoJSONFeature): MapFacility | null {
   };
 }
 
-/** A popup built from DOM nodes, so listing text is always inert; it replaces the one open. */
+function uniqueFacilities(found: readonly (MapFacility | null)[]): MapFacility[] {
+  const byId = new Map<string, MapFacility>();
+  for (const facility of found) if (facility && !byId.has(facility.id)) byId.set(facility.id, facility);
+  return [...byId.values()];
+}
+
+/**
+ * A popup built from DOM nodes, so listing text is always inert; it lists every facility at the
+ * clicked point and replaces the one open.
+ */
 function openPopup(
   maplibregl: MapLibre,
   map: MapLibreMap,
-  facility: MapFacility,
+  facilities: readonly MapFacility[],
   lang: Lang,
   t: Translate,
   open: Popup | null,
 ): Popup {
-  const body = document.createElement("div");
+  const body = document.createElement("ul");
   body.className = "popup";
-  const title = document.createElement("strong");
-  title.textContent = t.nameOf(facility);
-  const kind = document.createElement("div");
-  kind.textContent = t.label("facilityKind", facility.kind);
-  body.append(title, kind);
-  if (facility.anchorGroup) {
-    const anchor = document.createElement("div");
-    anchor.textContent = `${t("anchorGroup")}: ${t.nameOf(facility.anchorGroup)}`;
-    body.append(anchor);
+  for (const facility of facilities) {
+    const entry = document.createElement("li");
+    const title = document.createElement("strong");
+    title.textContent = t.nameOf(facility);
+    const kind = document.createElement("div");
+    kind.textContent = t.label("facilityKind", facility.kind);
+    entry.append(title, kind);
+    if (facility.anchorGroup) {
+      const anchor = document.createElement("div");
+      anchor.textContent = `${t("anchorGroup")}: ${t.nameOf(facility.anchorGroup)}`;
+      entry.append(anchor);
+    }
+    const link = document.createElement("a");
+    link.href = `/facilities/${encodeURIComponent(facility.id)}${lang === "en" ? "?lang=en" : ""}`;
+    link.textContent = t("openPage");
+    entry.append(link);
+    body.append(entry);
   }
-  const link = document.createElement("a");
-  link.href = `/facilities/${encodeURIComponent(facility.id)}${lang === "en" ? "?lang=en" : ""}`;
-  link.textContent = t("openPage");
-  body.append(link);
+  const [first] = facilities;
   open?.remove();
   return new maplibregl.Popup({ offset: 10, maxWidth: "280px" })
-    .setLngLat([facility.lng, facility.lat])
+    .setLngLat([first!.lng, first!.lat])
     .setDOMContent(body)
     .addTo(map);
 }
