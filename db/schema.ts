@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 
 /** Timestamps are written by the database and read back as Date. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -561,3 +561,6 @@ export type AnchorGroupRow = Selectable<AnchorGroupsTable>;
 export type KsicDivisionRow = Selectable<KsicDivisionsTable>;
 export type SmeSizeRuleRow = Selectable<SmeSizeRulesTable>;
 export type NewFirm = Insertable<FirmsTable>;
+
+/** What a query runs on: the database or a transaction in progress. */
+export type Executor = Kysely<Database> | Transaction<Database>;

@@ -1,9 +1,9 @@
-import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
+import { sql, type Selectable } from "kysely";
 import type { FacilityFields, ListingFields, ListingType, ProgramFields } from "../../app/domain/listings";
 import type { CoordPrecision, FacilityKind, FacilityService, ProgramCategory } from "../../app/domain/types";
 import type {
-  Database,
   DraftChange,
+  Executor,
   FacilityContacts,
   FacilityRow,
   ListingDraftsTable,
@@ -11,8 +11,6 @@ import type {
   ManagedBy,
   ProgramRow,
 } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** A published or archived listing as the council workspace sees it. */
 export interface LiveListing {

@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database, FacilityContacts, FacilityRow, FactSources } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor, FacilityContacts, FacilityRow, FactSources } from "../schema";
 
 export interface AnchorRef {
   id: string;

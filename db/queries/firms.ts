@@ -1,10 +1,8 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { FirmRecordInput as FirmRecord } from "../../app/domain/gaps/firm-record";
 import type { PolygonGeometry } from "../../app/domain/geo";
 import type { PavittClass } from "../../app/domain/types";
-import type { Database } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Database, Executor } from "../schema";
 
 /** Rows per statement: one JSON parameter, so the count is not bound by the parameter limit. */
 const BATCH = 10_000;

@@ -1,12 +1,10 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { eligiblePairs, type GapFacility } from "../../app/domain/gaps/eligibility";
 import type { DistanceCount, EligibleFacilityRef } from "../../app/domain/gaps/figures";
 import { buildReachCells, CANDIDATE_SLOTS, CELLS_PER_DEGREE, unitVector } from "../../app/domain/gaps/reach-grid";
 import { PAVITT_CLASSES, type PavittClass } from "../../app/domain/types";
 import { required } from "../../app/required";
-import type { Database } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Database, Executor } from "../schema";
 
 const EARTH_RADIUS_KM = 6371.0088;
 

@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database, SearchEntityType } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import { sql, type Transaction } from "kysely";
+import type { Database, Executor, SearchEntityType } from "../schema";
 
 /**
  * Checked import files and running imports, kept in the database so that any

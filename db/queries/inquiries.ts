@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database, InquiryEventKind, InquiryOutcome, InquiryState, SearchEntityType } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import { sql, type Transaction } from "kysely";
+import type { Database, Executor, InquiryEventKind, InquiryOutcome, InquiryState, SearchEntityType } from "../schema";
 
 /** Where a request goes: a published facility, or a program with the regions it may be handled in. */
 export interface InquiryTarget {

@@ -1,7 +1,6 @@
-import { sql, type Insertable, type Kysely, type Transaction } from "kysely";
-import type { Database, ProgramCallsTable } from "../schema";
+import { sql, type Insertable } from "kysely";
+import type { Executor, ProgramCallsTable } from "../schema";
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type Portal = "bizinfo" | "kstartup";
 
 /** The programs-table part of an imported call. */

@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database, ProgramRow } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import { sql } from "kysely";
+import type { Executor, ProgramRow } from "../schema";
 
 /** The announcement facts of an imported call, as search and matching need them. */
 export interface ProgramCall {
