@@ -16,7 +16,8 @@ import { loader as firmsLoader } from "~/routes/api.gaps_.firms";
 import { loader as gapsPageLoader } from "~/routes/gaps";
 import { action as importAction } from "~/routes/gaps.import";
 import { countFirms } from "../../db/queries/firms";
-import { callLoader, callRoute, createTestServices, databaseLabel, signIn } from "./support";
+import { callRoute, createTestServices, databaseLabel, signIn } from "./support";
+import { callLoader } from "../../scripts/harness/loader";
 
 /** Km per degree of latitude on the sphere of app/domain/geo.ts: a firm k km due north of a point is k / KM_PER_DEGREE degrees away. */
 const KM_PER_DEGREE = (2 * Math.PI * 6371.0088) / 360;
