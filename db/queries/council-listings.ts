@@ -312,7 +312,7 @@ export async function insertLiveListing(
         status: "published",
         managed_by: managedBy,
         ...facilityColumns(fields as FacilityFields, {}),
-      } as never)
+      })
       .execute();
   } else {
     await db
@@ -324,7 +324,7 @@ export async function insertLiveListing(
         status: "published",
         managed_by: managedBy,
         ...programColumns(fields as ProgramFields),
-      } as never)
+      })
       .execute();
   }
 }
@@ -346,7 +346,7 @@ export async function updateLiveListing(
         managed_by: managedBy,
         version: sql`version + 1`,
         updated_at: sql`now()`,
-      } as never)
+      })
       .where("id", "=", id)
       .execute();
   } else {
@@ -357,7 +357,7 @@ export async function updateLiveListing(
         managed_by: managedBy,
         version: sql`version + 1`,
         updated_at: sql`now()`,
-      } as never)
+      })
       .where("id", "=", id)
       .execute();
   }
@@ -379,7 +379,7 @@ export async function setListingStatus(
       managed_by: sql`case when managed_by = 'seed' then 'council' else managed_by end`,
       version: sql`version + 1`,
       updated_at: sql`now()`,
-    } as never)
+    })
     .where("id", "=", id)
     .where("version", "=", expectedVersion)
     .executeTakeFirst();

@@ -1,3 +1,4 @@
+import type { FacilityKind } from "../../app/domain/types";
 import type { Executor, FacilityContacts, FacilityRow, FactSources } from "../schema";
 
 export interface AnchorRef {
@@ -48,7 +49,7 @@ export interface Facility extends FacilitySummary {
 }
 
 export interface FacilityFilter {
-  kinds?: string[];
+  kinds?: FacilityKind[];
   regionCode?: string;
   ids?: string[];
   includeArchived?: boolean;

@@ -1,5 +1,7 @@
 import { sql, type Transaction } from "kysely";
-import type { Database, Executor, InquiryEventKind, InquiryOutcome, InquiryState, SearchEntityType } from "../schema";
+import type { InquiryOutcome, InquiryState } from "../../app/domain/inquiries/lifecycle";
+import type { Need, PavittClass, SizeBand } from "../../app/domain/types";
+import type { Database, Executor, InquiryEventKind, SearchEntityType } from "../schema";
 
 /** Where a request goes: a published facility, or a program with the regions it may be handled in. */
 export interface InquiryTarget {
@@ -71,10 +73,10 @@ export interface NewInquiry {
   regionCode: string;
   facts: {
     firmRegionCode: string | null;
-    pavittClass: string | null;
+    pavittClass: PavittClass | null;
     ksicDivision: string | null;
-    sizeBand: string | null;
-    needs: string[];
+    sizeBand: SizeBand | null;
+    needs: Need[];
   };
   contact: { name: string | null; email: string | null; phone: string | null; message: string | null };
   consent: { version: string; purpose: string; items: string[]; retentionDays: number; at: Date };
@@ -129,10 +131,10 @@ export interface Inquiry {
   targetNameEn: string | null;
   regionCode: string;
   firmRegionCode: string | null;
-  pavittClass: string | null;
+  pavittClass: PavittClass | null;
   ksicDivision: string | null;
-  sizeBand: string | null;
-  needs: string[];
+  sizeBand: SizeBand | null;
+  needs: Need[];
   state: InquiryState;
   outcome: InquiryOutcome | null;
   version: number;
@@ -281,7 +283,7 @@ export interface NewInquiryEvent {
   threadId: string;
   kind: InquiryEventKind;
   actorUserId: string | null;
-  outcome?: string | null;
+  outcome?: InquiryOutcome | null;
   body?: string | null;
   relatedInquiryId?: string | null;
 }
@@ -511,7 +513,7 @@ export async function listMail(db: Executor, limit = 200): Promise<QueuedMail[]>
 
 export interface DemandFactRow {
   regionCode: string;
-  pavittClass: string | null;
+  pavittClass: PavittClass | null;
   ksicDivision: string | null;
   state: InquiryState;
   outcome: InquiryOutcome | null;
@@ -523,7 +525,7 @@ export interface DemandFactRow {
 /** The anonymous facts of every request; no personal field is read. */
 export async function listDemandFacts(
   db: Executor,
-  filter: { regionCode?: string; pavittClass?: string; ksicDivision?: string } = {},
+  filter: { regionCode?: string; pavittClass?: PavittClass; ksicDivision?: string } = {},
 ): Promise<DemandFactRow[]> {
   let query = db
     .selectFrom("inquiries")

@@ -3,6 +3,7 @@ import { latLngToCell } from "h3-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeImportedFirms, replaceSyntheticFirms } from "../../db/queries/firms";
 import { firmsWithReach, listGapFacilities, readGapState } from "../../db/queries/gaps";
+import type { NewFacility } from "../../db/schema";
 import { eligiblePairs, facilityServesClass } from "~/domain/gaps/eligibility";
 import type { FirmRecordInput } from "~/domain/gaps/firm-record";
 import { HEX_RESOLUTION } from "~/domain/gaps/synthetic";
@@ -84,7 +85,7 @@ async function useTwoCenters(services: Services): Promise<void> {
     source: "test",
     anchor_group_id: null,
     delivery_modes: ["individual"],
-  };
+  } satisfies Partial<NewFacility>;
   await db
     .insertInto("facilities")
     .values([
