@@ -1,7 +1,7 @@
-import { sql, type Transaction } from "kysely";
+import { sql, type Selectable, type Transaction } from "kysely";
 import type { InquiryOutcome, InquiryState } from "../../app/domain/inquiries/lifecycle";
 import type { Need, PavittClass, SizeBand } from "../../app/domain/types";
-import type { Database, Executor, InquiryEventKind, SearchEntityType } from "../schema";
+import type { Database, Executor, InquiryEventKind, MailOutboxTable, SearchEntityType } from "../schema";
 
 /** Where a request goes: a published facility, or a program with the regions it may be handled in. */
 export interface InquiryTarget {
@@ -451,18 +451,7 @@ export interface QueuedMail {
   erasedAt: Date | null;
 }
 
-const toMail = (r: {
-  id: number;
-  inquiry_id: string | null;
-  to_address: string | null;
-  subject: string;
-  body: string | null;
-  created_at: Date;
-  sent_at: Date | null;
-  attempts: number;
-  last_error: string | null;
-  erased_at: Date | null;
-}): QueuedMail => ({
+const toMail = (r: Selectable<MailOutboxTable>): QueuedMail => ({
   id: r.id,
   inquiryId: r.inquiry_id,
   to: r.to_address,

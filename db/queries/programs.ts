@@ -1,5 +1,5 @@
-import { sql } from "kysely";
-import type { Executor, ProgramRow } from "../schema";
+import { sql, type Selectable } from "kysely";
+import type { Executor, ProgramCallsTable, ProgramRow } from "../schema";
 
 /** The announcement facts of an imported call, as search and matching need them. */
 export interface ProgramCall {
@@ -106,21 +106,24 @@ export async function listPrograms(db: Executor, filter: ProgramFilter = {}): Pr
       ]),
     );
   }
-  return (await query.execute()).map((row) => toProgram(row as ProgramWithCallRow));
+  return (await query.execute()).map(toProgram);
 }
 
+/** A program with its call's columns, all null for a curated program (no call row joined). */
 type ProgramWithCallRow = ProgramRow & {
-  window_kind: ProgramCall["windowKind"] | null;
-  window_start: string | null;
-  window_end: string | null;
-  withdrawn_at: Date | null;
-  applicant_types: string[] | null;
-  business_age: ProgramCall["businessAge"] | null;
-  region_basis: ProgramCall["regionBasis"];
-  applicant_field: string | null;
-  age_field: string | null;
-  apply_url: string | null;
+  [Column in CallColumn]: Selectable<ProgramCallsTable>[Column] | null;
 };
+type CallColumn =
+  | "window_kind"
+  | "window_start"
+  | "window_end"
+  | "withdrawn_at"
+  | "applicant_types"
+  | "business_age"
+  | "region_basis"
+  | "applicant_field"
+  | "age_field"
+  | "apply_url";
 
 function callOf(row: ProgramWithCallRow): ProgramCall | null {
   if (row.window_kind === null || row.business_age === null) return null;
