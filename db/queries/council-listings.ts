@@ -1,6 +1,5 @@
 import { sql, type Selectable } from "kysely";
 import type { FacilityFields, ListingFields, ListingType, ProgramFields } from "../../app/domain/listings";
-import type { CoordPrecision, FacilityKind, FacilityService, ProgramCategory } from "../../app/domain/types";
 import type {
   DraftChange,
   Executor,
@@ -46,14 +45,14 @@ function facilityFields(row: FacilityRow): FacilityFields {
   const contacts = row.contacts ?? {};
   return {
     externalId: row.external_id,
-    kind: row.kind as FacilityKind,
+    kind: row.kind,
     nameKo: row.name_ko,
     nameEn: row.name_en,
     lat: row.lat,
     lng: row.lng,
-    coordPrecision: row.coord_precision as CoordPrecision,
+    coordPrecision: row.coord_precision,
     industries: row.industries,
-    services: row.services as FacilityService[],
+    services: row.services,
     url: contacts.url ?? null,
     phone: contacts.phone ?? null,
     addressKo: contacts.addressKo ?? null,
@@ -69,7 +68,7 @@ function programFields(row: ProgramRow): ProgramFields {
     nameEn: row.name_en,
     summaryKo: row.summary_ko,
     summaryEn: row.summary_en,
-    category: row.category as ProgramCategory,
+    category: row.category,
     providerAgencyKo: row.provider_agency_ko,
     providerAgencyEn: row.provider_agency_en,
     sectors: row.sectors,

@@ -1,5 +1,5 @@
-import type { FacilityKind } from "../../app/domain/types";
-import type { Executor, FacilityContacts, FacilityRow, FactSources } from "../schema";
+import type { CoordPrecision, DeliveryMode, FacilityKind, FacilityService } from "../../app/domain/types";
+import type { Executor, FacilityContacts, FacilityRow, FactSources, ListingStatus } from "../schema";
 
 export interface AnchorRef {
   id: string;
@@ -9,14 +9,14 @@ export interface AnchorRef {
 
 export interface FacilitySummary {
   id: string;
-  kind: string;
+  kind: FacilityKind;
   subtype: string | null;
   nameKo: string;
   nameEn: string;
   regionCode: string;
   lat: number;
   lng: number;
-  precision: string;
+  precision: CoordPrecision;
   anchorGroup: AnchorRef | null;
   sectors: string[];
   /** Street address, phone and website; null when no source gives them. */
@@ -37,13 +37,13 @@ export interface Facility extends FacilitySummary {
   locationNote: string | null;
   industriesNoteKo: string | null;
   industriesNoteEn: string | null;
-  services: string[];
-  deliveryModes: string[];
+  services: FacilityService[];
+  deliveryModes: DeliveryMode[];
   contacts: FacilityContacts;
   opened: string | null;
   source: string;
   verification: string | null;
-  status: string;
+  status: ListingStatus;
   version: number;
   updatedAt: Date;
 }

@@ -1,5 +1,14 @@
 import { sql, type Selectable } from "kysely";
-import type { Executor, ProgramCallsTable, ProgramRow } from "../schema";
+import type {
+  Capability,
+  Certification,
+  DeliveryMode,
+  DiffusionLevel,
+  DiffusionType,
+  PavittClass,
+  ProgramCategory,
+} from "../../app/domain/types";
+import type { Executor, ManagedBy, ProgramCallsTable, ProgramRow, RegionScope } from "../schema";
 
 /** The announcement facts of an imported call, as search and matching need them. */
 export interface ProgramCall {
@@ -24,17 +33,17 @@ export interface Program {
   providerFacilityId: string | null;
   providerAgencyKo: string | null;
   providerAgencyEn: string | null;
-  category: string;
-  targetPavittClasses: string[];
-  targetCapabilities: string[];
-  diffusionLevel: number | null;
-  diffusionType: string | null;
-  deliveryMode: string | null;
-  regionScope: "national" | "regional";
+  category: ProgramCategory;
+  targetPavittClasses: PavittClass[];
+  targetCapabilities: Capability[];
+  diffusionLevel: DiffusionLevel | null;
+  diffusionType: DiffusionType | null;
+  deliveryMode: DeliveryMode | null;
+  regionScope: RegionScope;
   regionCodes: string[];
   smeOnly: boolean;
   maxEmployees: number | null;
-  requiredCertifications: string[];
+  requiredCertifications: Certification[];
   sectors: string[];
   costShareNoteEn: string | null;
   periodStart: string | null;
@@ -44,7 +53,7 @@ export interface Program {
   source: string;
   version: number;
   updatedAt: Date;
-  managedBy: string;
+  managedBy: ManagedBy;
   /** Null for curated programs, which are standing programs without a window. */
   call: ProgramCall | null;
 }
