@@ -1,4 +1,24 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
+import type { Role } from "../app/domain/accounts";
+import type { FirmRecordInput } from "../app/domain/gaps/firm-record";
+import type { AreaLevel } from "../app/domain/geocode";
+import type { InquiryOutcome, InquiryState } from "../app/domain/inquiries/lifecycle";
+import type { Portal } from "../app/domain/programs/types";
+import type { SizeRule } from "../app/domain/sme";
+import type {
+  Capability,
+  Certification,
+  CoordPrecision,
+  DeliveryMode,
+  DiffusionLevel,
+  DiffusionType,
+  FacilityKind,
+  FacilityService,
+  Need,
+  PavittClass,
+  ProgramCategory,
+  SizeBand,
+} from "../app/domain/types";
 
 /** Timestamps are written by the database and read back as Date. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -10,6 +30,8 @@ interface Editable {
 
 export type ManagedBy = "seed" | "council" | "import";
 export type ListingStatus = "published" | "archived";
+/** A program open to firms anywhere, or to those of its listed regions. */
+export type RegionScope = "national" | "regional";
 
 export interface RegionsTable extends Editable {
   code: string;
@@ -22,7 +44,7 @@ export interface RegionsTable extends Editable {
   capital_area: boolean;
   label_lng: number;
   label_lat: number;
-  coord_precision: string;
+  coord_precision: CoordPrecision;
   strategic_industries: string[];
   strategic_industries_note: string | null;
   source: string;
@@ -52,7 +74,7 @@ export interface KsicDivisionsTable extends Editable {
   section_code: string;
   name_ko: string;
   name_en: string;
-  default_pavitt_class: string | null;
+  default_pavitt_class: PavittClass | null;
   pavitt_basis: string;
   pavitt_note: string | null;
   source: string;
@@ -70,23 +92,23 @@ export interface AnchorGroupsTable extends Editable {
 
 export interface FacilitiesTable extends Editable {
   id: string;
-  kind: string;
+  kind: FacilityKind;
   subtype: string | null;
   name_ko: string;
   name_en: string;
-  aliases: string[];
+  aliases: Generated<string[]>;
   region_code: string;
   lat: number;
   lng: number;
-  coord_precision: string;
+  coord_precision: CoordPrecision;
   location_note: string | null;
   anchor_group_id: string | null;
-  co_anchor_group_ids: string[];
-  industries: string[];
+  co_anchor_group_ids: Generated<string[]>;
+  industries: Generated<string[]>;
   industries_note_ko: string | null;
   industries_note_en: string | null;
-  services: string[];
-  delivery_modes: string[];
+  services: Generated<FacilityService[]>;
+  delivery_modes: Generated<DeliveryMode[]>;
   contacts: ColumnType<FacilityContacts, string | undefined, string>;
   /** The area the point stands for (10-digit code), when placed from an address. */
   area_code: string | null;
@@ -122,7 +144,7 @@ export interface FactSources {
 
 export interface AreasTable {
   code: string;
-  level: "region" | "sigungu" | "eupmyeondong";
+  level: AreaLevel;
   region_code: string;
   sigungu_code: string;
   name_ko: string;
@@ -144,18 +166,18 @@ export interface ProgramsTable extends Editable {
   provider_facility_id: string | null;
   provider_agency_ko: string | null;
   provider_agency_en: string | null;
-  category: string;
-  target_pavitt_classes: string[];
-  target_capabilities: string[];
-  diffusion_level: number | null;
-  diffusion_type: string | null;
-  delivery_mode: string | null;
-  region_scope: string;
-  region_codes: string[];
-  sme_only: boolean;
+  category: ProgramCategory;
+  target_pavitt_classes: Generated<PavittClass[]>;
+  target_capabilities: Generated<Capability[]>;
+  diffusion_level: DiffusionLevel | null;
+  diffusion_type: DiffusionType | null;
+  delivery_mode: DeliveryMode | null;
+  region_scope: RegionScope;
+  region_codes: Generated<string[]>;
+  sme_only: Generated<boolean>;
   max_employees: number | null;
-  required_certifications: string[];
-  sectors: string[];
+  required_certifications: Generated<Certification[]>;
+  sectors: Generated<string[]>;
   cost_share_note_en: string | null;
   period_start: string | null;
   period_end: string | null;
@@ -175,7 +197,7 @@ export interface SmeSizeRulesTable extends Editable {
   ksic_sections: string[];
   ksic_divisions: string[];
   max_employees_exclusive: number;
-  threshold_kind: string;
+  threshold_kind: SizeRule["thresholdKind"];
   threshold_max_krw: number;
   source: string;
   source_note: string | null;
@@ -199,13 +221,11 @@ export interface SearchOutboxTable {
 
 export type SearchEntityType = "facility" | "program";
 
-export type UserRole = "admin" | "official" | "council_editor" | "council_reviewer";
-
 export interface UsersTable {
   id: Generated<string>;
   email: string;
   password_hash: string;
-  role: UserRole;
+  role: Role;
   region_code: string | null;
   created_at: Timestamp;
   disabled_at: Timestamp | null;
@@ -297,8 +317,8 @@ export interface FirmsTable {
   region_code: string;
   lat: number;
   lng: number;
-  coord_precision: string;
-  pavitt_class: string;
+  coord_precision: FirmRecordInput["coordPrecision"];
+  pavitt_class: PavittClass;
   h3_cell: string;
   synthetic: boolean;
   source: string;
@@ -309,7 +329,7 @@ export interface FirmsTable {
 }
 
 export interface GapEligibleFacilitiesTable {
-  pavitt_class: string;
+  pavitt_class: PavittClass;
   facility_id: string;
   region_code: string;
   ux: number;
@@ -317,10 +337,22 @@ export interface GapEligibleFacilitiesTable {
   uz: number;
 }
 
+/** A candidate facility of a reach cell as a unit vector, in slots x1/y1/z1 … (null past the cell's candidates). */
+type ReachSlotColumn = `${"x" | "y" | "z"}${number}`;
+
+/** The eligible facilities near each grid cell of a class (app/domain/gaps/reach-grid); overflow cells list none. */
+export interface GapReachCellsTable extends Record<ReachSlotColumn, number | null> {
+  pavitt_class: PavittClass;
+  cell_row: number;
+  cell_col: number;
+  overflow: boolean;
+  candidates: number;
+}
+
 export interface GapCellsTable {
   h3_cell: string;
   region_code: string;
-  pavitt_class: string;
+  pavitt_class: PavittClass;
   ksic_division: string;
   synthetic: boolean;
   /** Distance to the nearest eligible facility, rounded up to whole km; null when none exists. */
@@ -335,8 +367,6 @@ export interface GapStateTable {
   computed_at: Date | null;
 }
 
-export type InquiryState = "new" | "accepted" | "in_progress" | "closed";
-export type InquiryOutcome = "helped" | "referred" | "not_eligible" | "no_reply";
 export type InquiryEventKind =
   | "submitted"
   | "accepted"
@@ -360,10 +390,10 @@ export interface InquiriesTable {
   target_id: string;
   region_code: string;
   firm_region_code: string | null;
-  pavitt_class: string | null;
+  pavitt_class: PavittClass | null;
   ksic_division: string | null;
-  size_band: string | null;
-  needs: Generated<string[]>;
+  size_band: SizeBand | null;
+  needs: Generated<Need[]>;
   state: Generated<InquiryState>;
   outcome: InquiryOutcome | null;
   version: Generated<number>;
@@ -390,7 +420,7 @@ export interface InquiryEventsTable {
   at: Timestamp;
   kind: InquiryEventKind;
   actor_user_id: string | null;
-  outcome: string | null;
+  outcome: InquiryOutcome | null;
   body: string | null;
   related_inquiry_id: string | null;
 }
@@ -433,6 +463,7 @@ export interface Database {
   audit_log: AuditLogTable;
   firms: FirmsTable;
   gap_eligible_facilities: GapEligibleFacilitiesTable;
+  gap_reach_cells: GapReachCellsTable;
   gap_cells: GapCellsTable;
   gap_state: GapStateTable;
   import_staging: ImportStagingTable;
@@ -517,7 +548,7 @@ export interface ProgramCallsTable {
 }
 
 export interface ProgramSourcesTable {
-  portal: "bizinfo" | "kstartup";
+  portal: Portal;
   source_id: string;
   program_id: string;
   url: string | null;
@@ -530,7 +561,7 @@ export interface ProgramSourcesTable {
 
 export interface ProgramSyncRunsTable {
   id: Generated<number>;
-  portal: "bizinfo" | "kstartup";
+  portal: Portal;
   mode: "file" | "sync";
   started_at: Timestamp;
   finished_at: Date | null;
@@ -561,3 +592,6 @@ export type AnchorGroupRow = Selectable<AnchorGroupsTable>;
 export type KsicDivisionRow = Selectable<KsicDivisionsTable>;
 export type SmeSizeRuleRow = Selectable<SmeSizeRulesTable>;
 export type NewFirm = Insertable<FirmsTable>;
+
+/** What a query runs on: the database or a transaction in progress. */
+export type Executor = Kysely<Database> | Transaction<Database>;

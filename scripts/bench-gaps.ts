@@ -13,6 +13,7 @@ import { loader as gapsLoader } from "../app/routes/api.gaps";
 import type { Services } from "../app/services.server";
 import { required } from "../app/required";
 import { loadAverage } from "./bench/stats";
+import { callLoader } from "./harness/loader";
 import { parseOptions, progressBar } from "./cli";
 
 /**
@@ -81,11 +82,7 @@ try {
 
   const services = { database } as unknown as Services;
   const server = http.createServer((request, response) => {
-    void gapsLoader({
-      request: new Request(`http://localhost${request.url}`),
-      context: { services },
-      params: {},
-    } as never).then(async (answer) => {
+    void callLoader(gapsLoader, services, request.url ?? "/").then(async (answer) => {
       response.writeHead(answer.status, { "Content-Type": "application/json" });
       response.end(await answer.text());
     });

@@ -17,7 +17,7 @@ import {
   MARKER_SPACE_PIXELS,
   offlineStyle,
 } from "../app/map/style";
-import { launchBrowser, startApp, type RunningApp } from "../test/e2e/harness";
+import { launchBrowser, startApp, type RunningApp } from "./harness/app";
 import { formatBytes, formatMs, loadAverage, median, percentile, verdict } from "./bench/stats";
 import { parseOptions } from "./cli";
 

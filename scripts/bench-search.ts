@@ -6,7 +6,7 @@ import { parseSearchRequest, toSearchQuery, type SearchResponse } from "../app/s
 import type { SearchQuery } from "../app/search/types";
 import { required } from "../app/required";
 import { createServices } from "../app/services.server";
-import { callLoader } from "../test/integration/support";
+import { callLoader } from "./harness/loader";
 import { buildCatalogue, loadVocabulary } from "./bench/catalogue";
 import { buildQueries, QUERY_CATEGORIES, type BenchQuery } from "./bench/search-queries";
 import { formatMs, loadAverage, median, percentile, seededRandom, verdict } from "./bench/stats";

@@ -5,6 +5,7 @@ import { listKsicDivisions } from "../../db/queries/taxonomy";
 import type { Database } from "../../db/schema";
 import { csvCell } from "~/csv";
 import { demandCells, demandFigures, MIN_CELL, type DemandCell, type DemandFigures } from "~/domain/inquiries";
+import type { PavittClass } from "~/domain/types";
 import { field } from "~/validation";
 import { queryOrThrow } from "~/validation/request.server";
 import { gapQuerySchema } from "./params.server";
@@ -13,7 +14,7 @@ import { gapQuerySchema } from "./params.server";
 export interface DemandQuery {
   by: "region" | "region_class_industry";
   regionCode?: string;
-  pavittClass?: string;
+  pavittClass?: PavittClass;
   sector?: string;
 }
 

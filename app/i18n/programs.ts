@@ -81,8 +81,12 @@ const RENDER: { [Rule in ReadingRule]: Render<Rule> } = {
 };
 
 export function readingText(lang: Translator["lang"], given: Reading): string {
-  const render = RENDER[given.rule] as Render<ReadingRule>;
-  return render(translator(lang), given.params as never);
+  return renderRule(translator(lang), given.rule, given.params);
+}
+
+/** One generic rule, so that its renderer and its parameters are known to belong together. */
+function renderRule<Rule extends ReadingRule>(t: Translator, rule: Rule, params: ReadingParams[Rule]): string {
+  return RENDER[rule](t, params);
 }
 
 export function renderReading(given: Reading): RenderedReading {

@@ -243,8 +243,12 @@ const RENDER: { [Rule in RuleId]: Render<Rule> } = {
 
 /** A reason's text in one language. */
 export function reasonText(lang: Translator["lang"], given: Reason): string {
-  const render = RENDER[given.rule] as Render<RuleId>;
-  return render(translator(lang), given.params as never);
+  return renderRule(translator(lang), given.rule, given.params);
+}
+
+/** One generic rule, so that its renderer and its parameters are known to belong together. */
+function renderRule<Rule extends RuleId>(t: Translator, rule: Rule, params: ReasonParams[Rule]): string {
+  return RENDER[rule](t, params);
 }
 
 /** A reason in both languages, as the API has always sent it: `{ rule, ko, en }`. */

@@ -19,7 +19,7 @@ import {
   type SourceRow,
 } from "~db/queries/program-calls";
 import type { Database } from "~db/schema";
-import { checkBizinfoRecord, checkKstartupRecord } from "~/domain/programs/parse";
+import { checkBizinfoRecord, checkKstartupRecord, type RecordCheck } from "~/domain/programs/parse";
 import { readBizinfo, readKstartup, type AnnouncementReading } from "~/domain/programs/read";
 import type { SupportFieldRule } from "~/domain/programs/support-fields";
 import type { Portal } from "~/domain/programs/types";
@@ -50,6 +50,11 @@ export interface ImportReport {
 interface Checked {
   reading: AnnouncementReading;
   hash: string;
+}
+
+/** A checked record with its own portal's reader, so each record is read by the reader of its shape. */
+function withReading<T>(checked: RecordCheck<T>, read: (record: T) => AnnouncementReading) {
+  return checked.ok ? { ...checked, read: () => read(checked.value) } : checked;
 }
 
 function readingHash(reading: AnnouncementReading): string {
@@ -150,7 +155,10 @@ export class ProgramImport {
     for (const raw of records) {
       this.position++;
       this.counts.fetched++;
-      const checked = this.portal === "bizinfo" ? checkBizinfoRecord(raw) : checkKstartupRecord(raw);
+      const checked =
+        this.portal === "bizinfo"
+          ? withReading(checkBizinfoRecord(raw), (record) => readBizinfo(record, table))
+          : withReading(checkKstartupRecord(raw), (record) => readKstartup(record, table));
       if (!checked.ok) {
         this.counts.rejected++;
         this.errors.push(...checked.issues.map((problem) => runError(checked.sourceId, problem)));
@@ -168,10 +176,7 @@ export class ProgramImport {
         continue;
       }
       this.seen.set(checked.value.id, this.position);
-      const reading =
-        this.portal === "bizinfo"
-          ? readBizinfo(checked.value as never, table)
-          : readKstartup(checked.value as never, table);
+      const reading = checked.read();
       valid.push({ reading, hash: readingHash(reading) });
     }
     for (let i = 0; i < valid.length; i += IMPORT_BATCH) await this.store(valid.slice(i, i + IMPORT_BATCH));

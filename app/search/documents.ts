@@ -1,15 +1,11 @@
 import { facilityTargetClasses, programTargetClasses } from "~/domain/listing-classes";
 import type { Facility } from "~db/queries/facilities";
 import type { Program } from "~db/queries/programs";
+import type { ListingLookups } from "~db/queries/search-source";
 import { dayNumber } from "./program-status";
 import { NO_CALL, type SearchDocument } from "./types";
 
-export interface DocumentLookups {
-  regions: Map<string, { nameKo: string; nameKoShort: string; nameEn: string }>;
-  divisions: Map<string, { nameKo: string; nameEn: string }>;
-}
-
-export function facilityDocument(f: Facility, lookups: DocumentLookups): SearchDocument {
+export function facilityDocument(f: Facility, lookups: ListingLookups): SearchDocument {
   const region = lookups.regions.get(f.regionCode);
   return {
     ...NO_CALL,
@@ -51,7 +47,7 @@ export function facilityDocument(f: Facility, lookups: DocumentLookups): SearchD
 export function programDocument(
   p: Program,
   provider: Pick<Facility, "lat" | "lng" | "precision" | "nameKo" | "nameEn"> | undefined,
-  lookups: DocumentLookups,
+  lookups: ListingLookups,
 ): SearchDocument {
   const regions = p.regionCodes.flatMap((code) => lookups.regions.get(code) ?? []);
   return {
@@ -93,7 +89,7 @@ export function programDocument(
 }
 
 /** Classes below a division (134) are indexed with their division (13), so a division filter finds them. */
-function sectorFields(given: string[], lookups: DocumentLookups) {
+function sectorFields(given: string[], lookups: ListingLookups) {
   const codes = [...new Set(given.flatMap((code) => (code.length > 2 ? [code.slice(0, 2), code] : [code])))];
   return {
     sectors: codes,

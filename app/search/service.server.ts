@@ -12,9 +12,9 @@ import {
   type LogCursor,
   type OutboxLag,
 } from "../../db/queries/outbox";
-import { loadAllSearchDocuments, loadSearchChanges } from "../../db/queries/search-source";
 import type { Database } from "../../db/schema";
 import { EmbeddedSearchEngine } from "./embedded/engine";
+import { searchChanges, searchDocuments } from "./source.server";
 import type { SearchEngine, SearchQuery, SearchResult } from "./types";
 
 export interface ServedSearchResult extends SearchResult {
@@ -114,14 +114,14 @@ export class SearchService {
    * Every document as of one snapshot, and that snapshot as a log position:
    * the changes after it are exactly those the documents do not hold.
    */
-  private snapshot(): Promise<{ position: LogCursor; documents: Awaited<ReturnType<typeof loadAllSearchDocuments>> }> {
+  private snapshot(): Promise<{ position: LogCursor; documents: Awaited<ReturnType<typeof searchDocuments>> }> {
     return this.db
       .transaction()
       .setIsolationLevel("repeatable read")
       .execute(async (trx) => {
         // The first statement fixes the transaction's snapshot, so the position is the documents' own.
         const position = await currentLogPosition(trx);
-        return { position, documents: await loadAllSearchDocuments(trx) };
+        return { position, documents: await searchDocuments(trx) };
       });
   }
 
@@ -218,7 +218,7 @@ export class SearchService {
   private async follow(): Promise<void> {
     const { changes, next } = await readLog(this.db, this.cursor);
     for (let start = 0; start < changes.length; start += this.batchSize) {
-      const { upserts, deletes } = await loadSearchChanges(
+      const { upserts, deletes } = await searchChanges(
         this.db,
         changes
           .slice(start, start + this.batchSize)
@@ -236,7 +236,7 @@ export class SearchService {
         const claimed = await claimPendingChanges(trx, this.batchSize);
         if (claimed.length === 0) return "done" as const;
         const ids = claimed.map((change) => change.id);
-        const { upserts, deletes } = await loadSearchChanges(
+        const { upserts, deletes } = await searchChanges(
           trx,
           claimed.map((change) => ({ type: change.entityType, id: change.entityId })),
         );

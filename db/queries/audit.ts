@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from "../schema";
 
 export type AuditAction =
   | "draft_create"

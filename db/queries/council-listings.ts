@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
+import { sql, type Selectable } from "kysely";
 import type { FacilityFields, ListingFields, ListingType, ProgramFields } from "../../app/domain/listings";
-import type { CoordPrecision, FacilityKind, FacilityService, ProgramCategory } from "../../app/domain/types";
 import type {
-  Database,
   DraftChange,
+  Executor,
   FacilityContacts,
   FacilityRow,
   ListingDraftsTable,
@@ -11,8 +10,6 @@ import type {
   ManagedBy,
   ProgramRow,
 } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** A published or archived listing as the council workspace sees it. */
 export interface LiveListing {
@@ -48,14 +45,14 @@ function facilityFields(row: FacilityRow): FacilityFields {
   const contacts = row.contacts ?? {};
   return {
     externalId: row.external_id,
-    kind: row.kind as FacilityKind,
+    kind: row.kind,
     nameKo: row.name_ko,
     nameEn: row.name_en,
     lat: row.lat,
     lng: row.lng,
-    coordPrecision: row.coord_precision as CoordPrecision,
+    coordPrecision: row.coord_precision,
     industries: row.industries,
-    services: row.services as FacilityService[],
+    services: row.services,
     url: contacts.url ?? null,
     phone: contacts.phone ?? null,
     addressKo: contacts.addressKo ?? null,
@@ -71,7 +68,7 @@ function programFields(row: ProgramRow): ProgramFields {
     nameEn: row.name_en,
     summaryKo: row.summary_ko,
     summaryEn: row.summary_en,
-    category: row.category as ProgramCategory,
+    category: row.category,
     providerAgencyKo: row.provider_agency_ko,
     providerAgencyEn: row.provider_agency_en,
     sectors: row.sectors,
@@ -314,7 +311,7 @@ export async function insertLiveListing(
         status: "published",
         managed_by: managedBy,
         ...facilityColumns(fields as FacilityFields, {}),
-      } as never)
+      })
       .execute();
   } else {
     await db
@@ -326,7 +323,7 @@ export async function insertLiveListing(
         status: "published",
         managed_by: managedBy,
         ...programColumns(fields as ProgramFields),
-      } as never)
+      })
       .execute();
   }
 }
@@ -348,7 +345,7 @@ export async function updateLiveListing(
         managed_by: managedBy,
         version: sql`version + 1`,
         updated_at: sql`now()`,
-      } as never)
+      })
       .where("id", "=", id)
       .execute();
   } else {
@@ -359,7 +356,7 @@ export async function updateLiveListing(
         managed_by: managedBy,
         version: sql`version + 1`,
         updated_at: sql`now()`,
-      } as never)
+      })
       .where("id", "=", id)
       .execute();
   }
@@ -381,7 +378,7 @@ export async function setListingStatus(
       managed_by: sql`case when managed_by = 'seed' then 'council' else managed_by end`,
       version: sql`version + 1`,
       updated_at: sql`now()`,
-    } as never)
+    })
     .where("id", "=", id)
     .where("version", "=", expectedVersion)
     .executeTakeFirst();

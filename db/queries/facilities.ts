@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database, FacilityContacts, FacilityRow, FactSources } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { CoordPrecision, DeliveryMode, FacilityKind, FacilityService } from "../../app/domain/types";
+import type { Executor, FacilityContacts, FacilityRow, FactSources, ListingStatus } from "../schema";
 
 export interface AnchorRef {
   id: string;
@@ -11,14 +9,14 @@ export interface AnchorRef {
 
 export interface FacilitySummary {
   id: string;
-  kind: string;
+  kind: FacilityKind;
   subtype: string | null;
   nameKo: string;
   nameEn: string;
   regionCode: string;
   lat: number;
   lng: number;
-  precision: string;
+  precision: CoordPrecision;
   anchorGroup: AnchorRef | null;
   sectors: string[];
   /** Street address, phone and website; null when no source gives them. */
@@ -39,19 +37,19 @@ export interface Facility extends FacilitySummary {
   locationNote: string | null;
   industriesNoteKo: string | null;
   industriesNoteEn: string | null;
-  services: string[];
-  deliveryModes: string[];
+  services: FacilityService[];
+  deliveryModes: DeliveryMode[];
   contacts: FacilityContacts;
   opened: string | null;
   source: string;
   verification: string | null;
-  status: string;
+  status: ListingStatus;
   version: number;
   updatedAt: Date;
 }
 
 export interface FacilityFilter {
-  kinds?: string[];
+  kinds?: FacilityKind[];
   regionCode?: string;
   ids?: string[];
   includeArchived?: boolean;

@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { ImportedFacility } from "../../app/domain/facility-import";
+import type { DeliveryMode, FacilityKind, FacilityService } from "../../app/domain/types";
 import { required } from "../../app/required";
 import type { Database } from "../schema";
 import { enqueueSearchChanges } from "./outbox";
 
-const DEFAULTS: Record<string, { services: string[]; deliveryModes: string[]; en: string }> = {
+const DEFAULTS: Partial<
+  Record<FacilityKind, { services: FacilityService[]; deliveryModes: DeliveryMode[]; en: string }>
+> = {
   industrial_complex: {
     services: ["networking", "training", "information"],
     deliveryModes: ["group", "intermediary"],
@@ -87,13 +90,13 @@ export async function upsertImportedFacilities(
             co_anchor_group_ids: [],
             managed_by: "import",
             external_id: f.externalId,
-          } as never)
+          })
           .execute();
         inserted += 1;
       } else if (owner === "import") {
         await trx
           .updateTable("facilities")
-          .set({ ...values, status: "published", version: sql`version + 1`, updated_at: sql`now()` } as never)
+          .set({ ...values, status: "published", version: sql`version + 1`, updated_at: sql`now()` })
           .where("id", "=", id)
           .execute();
         updated += 1;

@@ -1,10 +1,7 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { FirmRecordInput as FirmRecord } from "../../app/domain/gaps/firm-record";
 import type { PolygonGeometry } from "../../app/domain/geo";
-import type { PavittClass } from "../../app/domain/types";
-import type { Database } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Database, Executor } from "../schema";
 
 /** Rows per statement: one JSON parameter, so the count is not bound by the parameter limit. */
 const BATCH = 10_000;
@@ -115,7 +112,7 @@ export async function firmReferenceData(db: Executor) {
       labelPoint: { lat: r.label_lat, lng: r.label_lng },
       strategicIndustries: r.strategic_industries,
     })),
-    divisions: new Map(divisions.map((d) => [d.code, d.default_pavitt_class as PavittClass | null])),
+    divisions: new Map(divisions.map((d) => [d.code, d.default_pavitt_class])),
     complexes: complexes.map((c) => ({
       regionCode: c.region_code,
       point: { lat: c.lat, lng: c.lng },

@@ -1,12 +1,10 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from "kysely";
 import { eligiblePairs, type GapFacility } from "../../app/domain/gaps/eligibility";
 import type { DistanceCount, EligibleFacilityRef } from "../../app/domain/gaps/figures";
 import { buildReachCells, CANDIDATE_SLOTS, CELLS_PER_DEGREE, unitVector } from "../../app/domain/gaps/reach-grid";
 import { PAVITT_CLASSES, type PavittClass } from "../../app/domain/types";
 import { required } from "../../app/required";
-import type { Database } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Database, Executor, FirmsTable, GapReachCellsTable } from "../schema";
 
 const EARTH_RADIUS_KM = 6371.0088;
 
@@ -56,6 +54,25 @@ const CELL_COLUMNS = sql.raw(`lpad((cell_key / 10000000000)::text, 2, '0') as re
 
 const REACH_JOIN = sql.raw(`left join gap_reach_cells c on c.pavitt_class = f.pavitt_class
   and c.cell_row = floor(f.lat * ${CELLS_PER_DEGREE})::int and c.cell_col = floor(f.lng * ${CELLS_PER_DEGREE})::int`);
+
+/** gap_cells rows for the firms in ordinary reach cells, or in overflow ones: counted by packed key, then unpacked. */
+const countedCells = (overflow: boolean) =>
+  sql`select h3_cell, ${CELL_COLUMNS}, firms from (
+    select f.h3_cell, ${CELL_KEY(overflow ? NEAREST_KM_ANY : NEAREST_KM_IN_CELL)} as cell_key, count(*)::int as firms
+    from firms f ${REACH_JOIN}
+    where ${overflow ? sql`c.overflow` : sql`c.overflow is not true`}
+    group by 1, 2) counted`;
+
+/** The gap_cells rows a filter selects. */
+function matchingCells<O>(
+  query: SelectQueryBuilder<Database, "gap_cells", O>,
+  filter: GapFilter,
+): SelectQueryBuilder<Database, "gap_cells", O> {
+  if (filter.pavittClass !== undefined) query = query.where("pavitt_class", "=", filter.pavittClass);
+  if (filter.sector !== undefined) query = query.where("ksic_division", "=", filter.sector);
+  if (filter.regionCode !== undefined) query = query.where("region_code", "=", filter.regionCode);
+  return query;
+}
 
 export async function listGapFacilities(db: Executor): Promise<GapFacility[]> {
   const rows = await db
@@ -126,7 +143,7 @@ export async function recomputeGaps(db: Kysely<Database>): Promise<GapState> {
         )
         .execute();
     const records = cells.map((cell) => {
-      const record: Record<string, unknown> = {
+      const record: Partial<Selectable<GapReachCellsTable>> = {
         pavitt_class: cell.pavittClass,
         cell_row: cell.row,
         cell_col: cell.col,
@@ -152,19 +169,10 @@ export async function recomputeGaps(db: Kysely<Database>): Promise<GapState> {
     await sql`set local work_mem = '64MB'`.execute(trx);
     await sql`set local jit = off`.execute(trx);
     await sql`set local enable_sort = off`.execute(trx);
-    await sql`create unlogged table gap_cells_next with (autovacuum_enabled = false) as
-      select h3_cell, ${CELL_COLUMNS}, firms from (
-        select f.h3_cell, ${CELL_KEY(NEAREST_KM_IN_CELL)} as cell_key, count(*)::int as firms
-        from firms f ${REACH_JOIN}
-        where c.overflow is not true
-        group by 1, 2) counted`.execute(trx);
-    if (cells.some((cell) => cell.overflow))
-      await sql`insert into gap_cells_next
-        select h3_cell, ${CELL_COLUMNS}, firms from (
-          select f.h3_cell, ${CELL_KEY(NEAREST_KM_ANY)} as cell_key, count(*)::int as firms
-          from firms f ${REACH_JOIN}
-          where c.overflow
-          group by 1, 2) counted`.execute(trx);
+    await sql`create unlogged table gap_cells_next with (autovacuum_enabled = false) as ${countedCells(false)}`.execute(
+      trx,
+    );
+    if (cells.some((cell) => cell.overflow)) await sql`insert into gap_cells_next ${countedCells(true)}`.execute(trx);
     await sql`drop table gap_cells`.execute(trx);
     await sql`alter table gap_cells_next rename to gap_cells`.execute(trx);
 
@@ -194,14 +202,10 @@ export async function distanceCounts(db: Executor, filter: GapFilter, bySector: 
     .select(["region_code", "pavitt_class", "nearest_km", sql<number>`sum(firms)::int`.as("firms")])
     .groupBy(["region_code", "pavitt_class", "nearest_km"]);
   if (bySector) query = query.select("ksic_division").groupBy("ksic_division");
-  const rows = await query
-    .$if(filter.pavittClass !== undefined, (qb) => qb.where("pavitt_class", "=", filter.pavittClass as string))
-    .$if(filter.sector !== undefined, (qb) => qb.where("ksic_division", "=", filter.sector as string))
-    .$if(filter.regionCode !== undefined, (qb) => qb.where("region_code", "=", filter.regionCode as string))
-    .execute();
+  const rows = await matchingCells(query, filter).execute();
   return rows.map((row) => ({
     regionCode: row.region_code,
-    pavittClass: row.pavitt_class as PavittClass,
+    pavittClass: row.pavitt_class,
     ...(bySector ? { sector: (row as unknown as { ksic_division: string }).ksic_division } : {}),
     nearestKm: row.nearest_km,
     firms: Number(row.firms),
@@ -214,7 +218,7 @@ export async function eligibleFacilityRefs(db: Executor): Promise<EligibleFacili
     .select(["pavitt_class", "facility_id", "region_code"])
     .execute();
   return rows.map((row) => ({
-    pavittClass: row.pavitt_class as PavittClass,
+    pavittClass: row.pavitt_class,
     facilityId: row.facility_id,
     regionCode: row.region_code,
   }));
@@ -228,18 +232,15 @@ export interface Hotspot {
 
 /** Hexagons ranked by firms with no eligible facility within the radius. */
 export async function hotspots(db: Executor, filter: GapFilter, radiusKm: number, limit: number): Promise<Hotspot[]> {
-  const rows = await db
+  const query = db
     .selectFrom("gap_cells")
     .select(["h3_cell", sql<number>`sum(firms)::int`.as("smes"), sql<number | null>`min(nearest_km)`.as("nearest_km")])
     .where((eb) => eb.or([eb("nearest_km", "is", null), eb("nearest_km", ">", radiusKm)]))
     .groupBy("h3_cell")
     .orderBy("smes", "desc")
     .orderBy("h3_cell")
-    .limit(limit)
-    .$if(filter.pavittClass !== undefined, (qb) => qb.where("pavitt_class", "=", filter.pavittClass as string))
-    .$if(filter.sector !== undefined, (qb) => qb.where("ksic_division", "=", filter.sector as string))
-    .$if(filter.regionCode !== undefined, (qb) => qb.where("region_code", "=", filter.regionCode as string))
-    .execute();
+    .limit(limit);
+  const rows = await matchingCells(query, filter).execute();
   return rows.map((row) => ({
     h3: row.h3_cell,
     smes: Number(row.smes),
@@ -279,19 +280,21 @@ export async function firmsWithReach(
   filter: GapFilter & { regionCode: string },
   options: { uncoveredWithinKm?: number; limit: number },
 ): Promise<FirmReach[]> {
-  const result = await sql<{
-    id: string;
-    name: string;
-    ksic_division: string;
-    employees: number;
-    region_code: string;
-    lat: number;
-    lng: number;
-    coord_precision: string;
-    pavitt_class: string;
-    synthetic: boolean;
-    nearest_km: number | null;
-  }>`select * from (
+  const result = await sql<
+    Pick<
+      Selectable<FirmsTable>,
+      | "id"
+      | "name"
+      | "ksic_division"
+      | "employees"
+      | "region_code"
+      | "lat"
+      | "lng"
+      | "coord_precision"
+      | "pavitt_class"
+      | "synthetic"
+    > & { nearest_km: number | null }
+  >`select * from (
       select f.id, f.name, f.ksic_division, f.employees, f.region_code, f.lat, f.lng, f.coord_precision, f.pavitt_class, f.synthetic, ${NEAREST_KM} as nearest_km
       from firms f ${REACH_JOIN}
       where f.region_code = ${filter.regionCode}
@@ -310,7 +313,7 @@ export async function firmsWithReach(
     lat: row.lat,
     lng: row.lng,
     coordPrecision: row.coord_precision,
-    pavittClass: row.pavitt_class as PavittClass,
+    pavittClass: row.pavitt_class,
     synthetic: row.synthetic,
     nearestKm: row.nearest_km === null ? null : Number(row.nearest_km),
   }));

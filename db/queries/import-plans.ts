@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database, SearchEntityType } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import { sql, type Selectable, type Transaction } from "kysely";
+import type { Database, Executor, ImportJobsTable, ImportPlansTable, SearchEntityType } from "../schema";
 
 /**
  * Checked import files and running imports, kept in the database so that any
@@ -54,18 +52,7 @@ export async function insertPlan(db: Executor, plan: Omit<StoredPlan, "createdAt
     .execute();
 }
 
-function planOf(row: {
-  id: string;
-  user_id: string;
-  region_code: string;
-  entity_type: SearchEntityType;
-  encoding: string | null;
-  file_name: string;
-  checked: unknown;
-  preview: StoredPlan["preview"];
-  basis: Record<string, string>;
-  created_at: Date;
-}): StoredPlan {
+function planOf(row: Omit<Selectable<ImportPlansTable>, "job_id">): StoredPlan {
   return {
     id: row.id,
     userId: row.user_id,
@@ -219,20 +206,7 @@ export async function finishJob(
     .execute();
 }
 
-function jobOf(row: {
-  id: string;
-  user_id: string;
-  region_code: string;
-  entity_type: SearchEntityType;
-  total: number;
-  done: number;
-  state: StoredJob["state"];
-  failure: StoredJob["failure"];
-  summary: StoredJob["summary"];
-  error: string | null;
-  started_at: Date;
-  finished_at: Date | null;
-}): StoredJob {
+function jobOf(row: Omit<Selectable<ImportJobsTable>, "heartbeat_at">): StoredJob {
   return {
     id: row.id,
     userId: row.user_id,

@@ -1,8 +1,6 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database, ImportStagingTable, SearchEntityType } from "../schema";
+import { sql, type Transaction } from "kysely";
+import type { Database, Executor, ImportStagingTable, SearchEntityType } from "../schema";
 import type { Insertable } from "kysely";
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface StagedRow {
   seq: number;

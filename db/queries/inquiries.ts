@@ -1,7 +1,7 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database, InquiryEventKind, InquiryOutcome, InquiryState, SearchEntityType } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import { sql, type Selectable, type Transaction } from "kysely";
+import type { InquiryOutcome, InquiryState } from "../../app/domain/inquiries/lifecycle";
+import type { Need, PavittClass, SizeBand } from "../../app/domain/types";
+import type { Database, Executor, InquiryEventKind, MailOutboxTable, SearchEntityType } from "../schema";
 
 /** Where a request goes: a published facility, or a program with the regions it may be handled in. */
 export interface InquiryTarget {
@@ -73,10 +73,10 @@ export interface NewInquiry {
   regionCode: string;
   facts: {
     firmRegionCode: string | null;
-    pavittClass: string | null;
+    pavittClass: PavittClass | null;
     ksicDivision: string | null;
-    sizeBand: string | null;
-    needs: string[];
+    sizeBand: SizeBand | null;
+    needs: Need[];
   };
   contact: { name: string | null; email: string | null; phone: string | null; message: string | null };
   consent: { version: string; purpose: string; items: string[]; retentionDays: number; at: Date };
@@ -131,10 +131,10 @@ export interface Inquiry {
   targetNameEn: string | null;
   regionCode: string;
   firmRegionCode: string | null;
-  pavittClass: string | null;
+  pavittClass: PavittClass | null;
   ksicDivision: string | null;
-  sizeBand: string | null;
-  needs: string[];
+  sizeBand: SizeBand | null;
+  needs: Need[];
   state: InquiryState;
   outcome: InquiryOutcome | null;
   version: number;
@@ -283,7 +283,7 @@ export interface NewInquiryEvent {
   threadId: string;
   kind: InquiryEventKind;
   actorUserId: string | null;
-  outcome?: string | null;
+  outcome?: InquiryOutcome | null;
   body?: string | null;
   relatedInquiryId?: string | null;
 }
@@ -451,18 +451,7 @@ export interface QueuedMail {
   erasedAt: Date | null;
 }
 
-const toMail = (r: {
-  id: number;
-  inquiry_id: string | null;
-  to_address: string | null;
-  subject: string;
-  body: string | null;
-  created_at: Date;
-  sent_at: Date | null;
-  attempts: number;
-  last_error: string | null;
-  erased_at: Date | null;
-}): QueuedMail => ({
+const toMail = (r: Selectable<MailOutboxTable>): QueuedMail => ({
   id: r.id,
   inquiryId: r.inquiry_id,
   to: r.to_address,
@@ -513,7 +502,7 @@ export async function listMail(db: Executor, limit = 200): Promise<QueuedMail[]>
 
 export interface DemandFactRow {
   regionCode: string;
-  pavittClass: string | null;
+  pavittClass: PavittClass | null;
   ksicDivision: string | null;
   state: InquiryState;
   outcome: InquiryOutcome | null;
@@ -525,7 +514,7 @@ export interface DemandFactRow {
 /** The anonymous facts of every request; no personal field is read. */
 export async function listDemandFacts(
   db: Executor,
-  filter: { regionCode?: string; pavittClass?: string; ksicDivision?: string } = {},
+  filter: { regionCode?: string; pavittClass?: PavittClass; ksicDivision?: string } = {},
 ): Promise<DemandFactRow[]> {
   let query = db
     .selectFrom("inquiries")

@@ -1,8 +1,6 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { admitAttempt, type ThrottlePolicy } from "../../app/domain/login-throttle";
-import type { Database } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Database, Executor } from "../schema";
 
 export async function recordLoginAttempt(
   db: Executor,

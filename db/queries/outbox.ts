@@ -1,13 +1,11 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { required } from "../../app/required";
-import type { Database, SearchEntityType } from "../schema";
+import type { Database, Executor, SearchEntityType } from "../schema";
 
 export interface SearchChange {
   entityType: SearchEntityType;
   entityId: string;
 }
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Records that listings changed; call inside the transaction that changed them. */
 export async function enqueueSearchChanges(db: Executor, changes: SearchChange[]): Promise<void> {

@@ -1,38 +1,34 @@
-import { sql, type Insertable, type Kysely, type Transaction } from "kysely";
-import type { Database, ProgramCallsTable } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
-export type Portal = "bizinfo" | "kstartup";
+import { sql, type Insertable } from "kysely";
+import type { Portal } from "../../app/domain/programs/types";
+import type { Executor, NewProgram, ProgramCallsTable, ProgramSourcesTable } from "../schema";
 
 /** The programs-table part of an imported call. */
-export interface CallProgramRow {
-  id: string;
-  name_ko: string;
-  name_en: string;
-  summary_ko: string | null;
-  provider_agency_ko: string | null;
-  category: string;
-  target_pavitt_classes: string[];
-  diffusion_level: number | null;
-  region_scope: "national" | "regional";
-  region_codes: string[];
-  sme_only: boolean;
-  period_start: string | null;
-  period_end: string | null;
-  url: string | null;
-  source: string;
-  external_id: string;
-}
+export type CallProgramRow = Required<
+  Pick<
+    NewProgram,
+    | "id"
+    | "name_ko"
+    | "name_en"
+    | "summary_ko"
+    | "provider_agency_ko"
+    | "category"
+    | "target_pavitt_classes"
+    | "diffusion_level"
+    | "region_scope"
+    | "region_codes"
+    | "sme_only"
+    | "period_start"
+    | "period_end"
+    | "url"
+    | "source"
+  >
+> & { external_id: string };
 
 export type CallRow = Insertable<ProgramCallsTable>;
 
-export interface SourceRow {
-  portal: Portal;
-  source_id: string;
-  program_id: string;
-  url: string | null;
-  content_hash: string;
-}
+export type SourceRow = Required<
+  Pick<Insertable<ProgramSourcesTable>, "portal" | "source_id" | "program_id" | "url" | "content_hash">
+>;
 
 export interface KnownSource {
   programId: string;

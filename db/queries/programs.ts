@@ -1,7 +1,14 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database, ProgramRow } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import { sql, type Selectable } from "kysely";
+import type {
+  Capability,
+  Certification,
+  DeliveryMode,
+  DiffusionLevel,
+  DiffusionType,
+  PavittClass,
+  ProgramCategory,
+} from "../../app/domain/types";
+import type { Executor, ManagedBy, ProgramCallsTable, ProgramRow, RegionScope } from "../schema";
 
 /** The announcement facts of an imported call, as search and matching need them. */
 export interface ProgramCall {
@@ -26,17 +33,17 @@ export interface Program {
   providerFacilityId: string | null;
   providerAgencyKo: string | null;
   providerAgencyEn: string | null;
-  category: string;
-  targetPavittClasses: string[];
-  targetCapabilities: string[];
-  diffusionLevel: number | null;
-  diffusionType: string | null;
-  deliveryMode: string | null;
-  regionScope: "national" | "regional";
+  category: ProgramCategory;
+  targetPavittClasses: PavittClass[];
+  targetCapabilities: Capability[];
+  diffusionLevel: DiffusionLevel | null;
+  diffusionType: DiffusionType | null;
+  deliveryMode: DeliveryMode | null;
+  regionScope: RegionScope;
   regionCodes: string[];
   smeOnly: boolean;
   maxEmployees: number | null;
-  requiredCertifications: string[];
+  requiredCertifications: Certification[];
   sectors: string[];
   costShareNoteEn: string | null;
   periodStart: string | null;
@@ -46,7 +53,7 @@ export interface Program {
   source: string;
   version: number;
   updatedAt: Date;
-  managedBy: string;
+  managedBy: ManagedBy;
   /** Null for curated programs, which are standing programs without a window. */
   call: ProgramCall | null;
 }
@@ -108,21 +115,24 @@ export async function listPrograms(db: Executor, filter: ProgramFilter = {}): Pr
       ]),
     );
   }
-  return (await query.execute()).map((row) => toProgram(row as ProgramWithCallRow));
+  return (await query.execute()).map(toProgram);
 }
 
+/** A program with its call's columns, all null for a curated program (no call row joined). */
 type ProgramWithCallRow = ProgramRow & {
-  window_kind: ProgramCall["windowKind"] | null;
-  window_start: string | null;
-  window_end: string | null;
-  withdrawn_at: Date | null;
-  applicant_types: string[] | null;
-  business_age: ProgramCall["businessAge"] | null;
-  region_basis: ProgramCall["regionBasis"];
-  applicant_field: string | null;
-  age_field: string | null;
-  apply_url: string | null;
+  [Column in CallColumn]: Selectable<ProgramCallsTable>[Column] | null;
 };
+type CallColumn =
+  | "window_kind"
+  | "window_start"
+  | "window_end"
+  | "withdrawn_at"
+  | "applicant_types"
+  | "business_age"
+  | "region_basis"
+  | "applicant_field"
+  | "age_field"
+  | "apply_url";
 
 function callOf(row: ProgramWithCallRow): ProgramCall | null {
   if (row.window_kind === null || row.business_age === null) return null;

@@ -1,16 +1,28 @@
-import type { Kysely } from "kysely";
-import { facilityDocument, programDocument, type DocumentLookups } from "../../app/search/documents";
-import type { SearchDocType, SearchDocument } from "../../app/search/types";
-import type { Database } from "../schema";
+import type { Executor, SearchEntityType } from "../schema";
 import { listFacilities, type Facility } from "./facilities";
-import { listPrograms } from "./programs";
+import { listPrograms, type Program } from "./programs";
 
 export interface EntityRef {
-  type: SearchDocType;
+  type: SearchEntityType;
   id: string;
 }
 
-async function loadLookups(db: Kysely<Database>): Promise<DocumentLookups> {
+/** The names a listing's region and industry codes are searched and shown by. */
+export interface ListingLookups {
+  regions: Map<string, { nameKo: string; nameKoShort: string; nameEn: string }>;
+  divisions: Map<string, { nameKo: string; nameEn: string }>;
+}
+
+/** Published listings with what their search documents show besides their own fields. */
+export interface SearchSource {
+  lookups: ListingLookups;
+  facilities: Facility[];
+  programs: Program[];
+  /** The provider facility of each program that has one, by id. */
+  providers: Map<string, Facility>;
+}
+
+async function loadLookups(db: Executor): Promise<ListingLookups> {
   const regions = await db.selectFrom("regions").select(["code", "name_ko", "name_ko_short", "name_en"]).execute();
   const divisions = await db.selectFrom("ksic_divisions").select(["code", "name_ko", "name_en"]).execute();
   return {
@@ -21,54 +33,29 @@ async function loadLookups(db: Kysely<Database>): Promise<DocumentLookups> {
   };
 }
 
-/** Every published listing as a search document. */
-export async function loadAllSearchDocuments(db: Kysely<Database>): Promise<SearchDocument[]> {
+/** Every published listing. */
+export async function loadSearchSource(db: Executor): Promise<SearchSource> {
   const lookups = await loadLookups(db);
   const facilities = await listFacilities(db);
-  const byId = new Map(facilities.map((f) => [f.id, f]));
   const programs = await listPrograms(db);
-  return [
-    ...facilities.map((f) => facilityDocument(f, lookups)),
-    ...programs.map((p) =>
-      programDocument(p, p.providerFacilityId ? byId.get(p.providerFacilityId) : undefined, lookups),
-    ),
-  ];
+  return { lookups, facilities, programs, providers: new Map(facilities.map((f) => [f.id, f])) };
 }
 
 /**
- * The current state of some listings: documents for the published ones and
- * references for those that are archived or gone (to delete from the index).
+ * The published ones among some listings, and the programs of the facilities among them:
+ * a program shows its provider's place and name, so a facility change re-indexes its programs.
  */
-export async function loadSearchChanges(
-  db: Kysely<Database>,
-  refs: EntityRef[],
-): Promise<{ upserts: SearchDocument[]; deletes: EntityRef[] }> {
+export async function loadChangedSearchSource(db: Executor, refs: EntityRef[]): Promise<SearchSource> {
   const lookups = await loadLookups(db);
   const facilityIds = unique(refs.filter((r) => r.type === "facility").map((r) => r.id));
   const programIds = unique(refs.filter((r) => r.type === "program").map((r) => r.id));
   const facilities = await listFacilities(db, { ids: facilityIds });
-  // A program shows its provider's place and name, so a facility change re-indexes its programs.
   const programs = await listPrograms(db, { ids: programIds, providerFacilityIds: facilityIds });
   const providerIds = unique(programs.flatMap((p) => (p.providerFacilityId ? [p.providerFacilityId] : [])));
-  const providers = new Map<string, Facility>((await listFacilities(db, { ids: providerIds })).map((f) => [f.id, f]));
-
-  const upserts = [
-    ...facilities.map((f) => facilityDocument(f, lookups)),
-    ...programs.map((p) =>
-      programDocument(p, p.providerFacilityId ? providers.get(p.providerFacilityId) : undefined, lookups),
-    ),
-  ];
-  const found = new Set(upserts.map((d) => `${d.type}:${d.id}`));
-  const deletes = refs.filter((r) => !found.has(`${r.type}:${r.id}`));
-  return { upserts, deletes: dedupe(deletes) };
+  const providers = new Map((await listFacilities(db, { ids: providerIds })).map((f) => [f.id, f]));
+  return { lookups, facilities, programs, providers };
 }
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
-}
-
-function dedupe(refs: EntityRef[]): EntityRef[] {
-  const seen = new Map<string, EntityRef>();
-  for (const ref of refs) seen.set(`${ref.type}:${ref.id}`, ref);
-  return [...seen.values()];
 }

@@ -1,8 +1,6 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql } from "kysely";
 import type { Role } from "../../app/domain/accounts";
-import type { Database } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from "../schema";
 
 export interface NewSession {
   tokenHash: string;

@@ -1,9 +1,7 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Role } from "../../app/domain/accounts";
 import { insertAuditEntries } from "./audit";
-import type { Database } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Database, Executor } from "../schema";
 
 export interface UserAccount {
   id: string;

@@ -67,23 +67,25 @@ async function applyTable(trx: Transaction<Database>, spec: TableSpec, report: S
     const differs =
       columns.some((column) => !sameValue(current[column], row[column])) || (listing && current.status !== "published");
     if (!differs) continue;
-    await trx
-      .updateTable(table)
-      .set({
-        ...toDatabaseValues(row),
-        ...(listing ? { status: "published" } : {}),
-        version: sql`version + 1`,
-        updated_at: sql`now()`,
-      } as never)
-      .where(key as never, "=", id as never)
-      .execute();
+    const values = Object.entries({ ...toDatabaseValues(row), ...(listing ? { status: "published" } : {}) }).filter(
+      ([, value]) => value !== undefined,
+    );
+    await sql`update ${sql.table(table)}
+      set ${sql.join(values.map(([column, value]) => sql`${sql.ref(column)} = ${value}`))},
+        version = version + 1, updated_at = now()
+      where ${sql.ref(key)} = ${id}`.execute(trx);
     changed.push(id);
   }
   for (let i = 0; i < inserts.length; i += 500) {
-    await trx
-      .insertInto(table)
-      .values(inserts.slice(i, i + 500) as never)
-      .execute();
+    const batch = inserts.slice(i, i + 500);
+    const batchColumns = [...new Set(batch.flatMap((row) => Object.keys(row)))];
+    // A column a row leaves out takes its default, as the query builder's insert does.
+    const values = batch.map(
+      (row) =>
+        sql`(${sql.join(batchColumns.map((column) => (row[column] === undefined ? sql`default` : row[column])))})`,
+    );
+    await sql`insert into ${sql.table(table)} (${sql.join(batchColumns.map((column) => sql.ref(column)))})
+      values ${sql.join(values)}`.execute(trx);
   }
   report.inserted[table] = inserts.length;
   report.updated[table] = changed.length;
@@ -94,11 +96,8 @@ async function applyTable(trx: Transaction<Database>, spec: TableSpec, report: S
     .filter((row) => row.managed_by === "seed" && row.status === "published" && !fileIds.has(String(row[key])))
     .map((row) => String(row[key]));
   if (retired.length > 0) {
-    await trx
-      .updateTable(table)
-      .set({ status: "archived", version: sql`version + 1`, updated_at: sql`now()` } as never)
-      .where(key as never, "in", retired as never)
-      .execute();
+    await sql`update ${sql.table(table)} set status = 'archived', version = version + 1, updated_at = now()
+      where ${sql.ref(key)} in (${sql.join(retired)})`.execute(trx);
   }
   report.archived[table] = retired.length;
   const touched = [...inserts.map((row) => String(row[key])), ...changed, ...retired];

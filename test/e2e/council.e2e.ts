@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
-import { screenshot, type RunningApp, type Scenario } from "./harness";
+import { screenshot, type Scenario } from "./harness";
+import { type RunningApp } from "../../scripts/harness/app";
 
 /** The app under test creates this administrator at start (ADMIN_EMAIL / ADMIN_PASSWORD). */
 export const E2E_ADMIN = { email: "admin@clusterlink.test", password: "e2e admin password" };

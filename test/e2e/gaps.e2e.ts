@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { runScript, screenshot, startApp, type Scenario } from "./harness";
+import { runScript, screenshot, type Scenario } from "./harness";
+import { startApp } from "../../scripts/harness/app";
 
 const OFFICIAL = { email: "official@example.kr", password: "official passphrase 2026" };
 const BOUNDARIES = path.resolve("data/boundaries/korea.topo.json");

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { E2E_ADMIN } from "./council.e2e";
-import { screenshot, type RunningApp, type Scenario } from "./harness";
+import { screenshot, type Scenario } from "./harness";
+import { type RunningApp } from "../../scripts/harness/app";
 
 /** One page of every type, public and signed in. */
 const PUBLIC_PAGES = [

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
-import { runScript, screenshot, startApp, type Scenario } from "./harness";
+import { runScript, screenshot, type Scenario } from "./harness";
+import { startApp } from "../../scripts/harness/app";
 
 const TIPS = "kstartup-178845";
 

@@ -1,5 +1,6 @@
 import { startTestSmtp } from "../support/smtp";
-import { buildApp, launchBrowser, startApp, type Scenario } from "./harness";
+import { buildApp, type Scenario } from "./harness";
+import { launchBrowser, startApp } from "../../scripts/harness/app";
 import { councilScenarios, E2E_ADMIN } from "./council.e2e";
 import { foundationScenarios } from "./foundation.e2e";
 import { gapsScenarios } from "./gaps.e2e";

@@ -8,7 +8,8 @@ import { loader as facilityPageLoader } from "~/routes/facilities.$id";
 import { loader as healthLoader } from "~/routes/healthz";
 import type { Services } from "~/services.server";
 import { readCatalog } from "../../db/seed/catalog";
-import { callLoader, createTestServices, databaseLabel } from "./support";
+import { createTestServices, databaseLabel } from "./support";
+import { callLoader } from "../../scripts/harness/loader";
 
 const CURATED_FACILITIES = readCatalog(path.resolve("data")).facilities.length;
 

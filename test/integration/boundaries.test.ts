@@ -6,7 +6,8 @@ import { importBoundaries } from "~/boundaries.server";
 import { loader as mapPageLoader } from "~/routes/_index";
 import { loader as provincesLoader } from "~/routes/map.provinces[.]json";
 import type { Services } from "~/services.server";
-import { callLoader, createTestServices, databaseLabel } from "./support";
+import { createTestServices, databaseLabel } from "./support";
+import { callLoader } from "../../scripts/harness/loader";
 
 import { feature } from "topojson-client";
 

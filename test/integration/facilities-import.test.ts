@@ -5,7 +5,8 @@ import { importFacilityFile } from "~/facilities/import.server";
 import { loader as facilitiesLoader } from "~/routes/api.facilities";
 import { loader as geocodeLoader } from "~/routes/api.geocode";
 import type { Services } from "~/services.server";
-import { callLoader, createTestServices, databaseLabel } from "./support";
+import { createTestServices, databaseLabel } from "./support";
+import { callLoader } from "../../scripts/harness/loader";
 
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.resolve("test/fixtures/facilities", name)));
 

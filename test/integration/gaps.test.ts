@@ -3,6 +3,7 @@ import { latLngToCell } from "h3-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeImportedFirms, replaceSyntheticFirms } from "../../db/queries/firms";
 import { firmsWithReach, listGapFacilities, readGapState } from "../../db/queries/gaps";
+import type { NewFacility } from "../../db/schema";
 import { eligiblePairs, facilityServesClass } from "~/domain/gaps/eligibility";
 import type { FirmRecordInput } from "~/domain/gaps/firm-record";
 import { HEX_RESOLUTION } from "~/domain/gaps/synthetic";
@@ -16,7 +17,8 @@ import { loader as firmsLoader } from "~/routes/api.gaps_.firms";
 import { loader as gapsPageLoader } from "~/routes/gaps";
 import { action as importAction } from "~/routes/gaps.import";
 import { countFirms } from "../../db/queries/firms";
-import { callLoader, callRoute, createTestServices, databaseLabel, signIn } from "./support";
+import { callRoute, createTestServices, databaseLabel, signIn } from "./support";
+import { callLoader } from "../../scripts/harness/loader";
 
 /** Km per degree of latitude on the sphere of app/domain/geo.ts: a firm k km due north of a point is k / KM_PER_DEGREE degrees away. */
 const KM_PER_DEGREE = (2 * Math.PI * 6371.0088) / 360;
@@ -83,7 +85,7 @@ async function useTwoCenters(services: Services): Promise<void> {
     source: "test",
     anchor_group_id: null,
     delivery_modes: ["individual"],
-  };
+  } satisfies Partial<NewFacility>;
   await db
     .insertInto("facilities")
     .values([

@@ -9,7 +9,8 @@ import { parsePortalReply } from "~/domain/programs/parse";
 import { importRecords } from "~/programs/import.server";
 import type { Services } from "~/services.server";
 import { fixtureJson } from "../unit/programs/fixtures";
-import { callLoader, createTestServices, databaseLabel, postJson } from "./support";
+import { createTestServices, databaseLabel, postJson } from "./support";
+import { callLoader } from "../../scripts/harness/loader";
 
 const TIPS = "kstartup-178845";
 const STARTUP_IN_DAEJEON = {

@@ -4,7 +4,8 @@ import { loader as searchLoader } from "~/routes/api.search";
 import type { SearchResponse } from "~/search/request.server";
 import type { Services } from "~/services.server";
 import { readCatalog } from "../../db/seed/catalog";
-import { callLoader, createTestServices, databaseLabel } from "./support";
+import { createTestServices, databaseLabel } from "./support";
+import { callLoader } from "../../scripts/harness/loader";
 
 const CURATED_FACILITIES = readCatalog(path.resolve("data")).facilities.length;
 

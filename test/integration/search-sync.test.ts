@@ -12,7 +12,8 @@ import {
 } from "~/search";
 import { loader as healthLoader } from "~/routes/healthz";
 import type { Services } from "~/services.server";
-import { callLoader, createTestServices, databaseLabel } from "./support";
+import { createTestServices, databaseLabel } from "./support";
+import { callLoader } from "../../scripts/harness/loader";
 
 const CURATED_FACILITIES = readCatalog(path.resolve("data")).facilities.length;
 
