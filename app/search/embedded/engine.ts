@@ -1,6 +1,6 @@
-import { dayStatus } from "../program-status";
 import type { MatchInfo } from "minisearch";
 import { distanceKm } from "~/domain/geo";
+import { PROGRAM_STATUSES } from "~/domain/programs/types";
 import type { LatLng } from "~/domain/types";
 import { required } from "~/required";
 import type {
@@ -15,7 +15,7 @@ import type {
 import { type HighlightTerm, highlightText, isLatinWord } from "../text";
 import { Corpus } from "./corpus";
 import { buildPredicate, filterMask, maskSuffices, type EntryPredicate } from "./filters";
-import { countShared, hasSlot } from "./slot-bitsets";
+import { type Bitset, addSlot, countShared, hasSlot } from "./slot-bitsets";
 import { parseQuery, type ParsedQuery } from "./query";
 import { type Entry, entryKey } from "./records";
 import { matchText, matchTextPartially } from "./text-match";
@@ -139,15 +139,22 @@ function byDeadline(matches: Match[]): Match[] {
   return [...matches].sort((a, b) => key(a) - key(b));
 }
 
-/** Programs by their status on a day: a facet computed per query because statuses follow the clock. */
-function countStatuses(matches: readonly Match[], today: string): Record<string, number> {
+/** Matched programs by their status on a day, from the corpus's bitsets of that day. */
+function countStatuses(corpus: Corpus, matched: Bitset, today: string): Record<string, number> {
   const counts: Record<string, number> = {};
-  const statusOf = dayStatus(today);
-  for (const { entry } of matches) {
-    const status = statusOf(entry.document);
-    if (status) counts[status] = (counts[status] ?? 0) + 1;
+  const byStatus = corpus.statusBitsets(today);
+  for (const status of PROGRAM_STATUSES) {
+    const bits = byStatus.get(status);
+    const count = bits ? countShared(bits, matched) : 0;
+    if (count > 0) counts[status] = count;
   }
   return counts;
+}
+
+function slotsOf(corpus: Corpus, matches: readonly Match[]): Bitset {
+  const matched = corpus.bitsets.empty();
+  for (const { entry } of matches) addSlot(matched, entry.slot);
+  return matched;
 }
 
 /**
@@ -267,15 +274,20 @@ export class EmbeddedSearchEngine implements SearchEngine {
       total: matches.length,
       unmatchedTerms,
       hits,
-      facets: {
-        ...corpus.countFacets(
-          matches.map((match) => match.entry),
-          (query.facets ?? []).filter((facet) => facet !== "status"),
-        ),
-        ...(query.facets?.includes("status") && query.filters?.today
-          ? { status: countStatuses(matches, query.filters.today) }
-          : {}),
-      },
+      facets: this.countFacets(corpus, matches, query),
+    };
+  }
+
+  /** Facet counts over the matches' slots; statuses only with a day to judge them on. */
+  private countFacets(corpus: Corpus, matches: readonly Match[], query: SearchQuery): SearchResult["facets"] {
+    const requested = query.facets ?? [];
+    const statusDay = requested.includes("status") ? query.filters?.today : undefined;
+    const valueFacets = requested.filter((facet) => facet !== "status");
+    if (valueFacets.length === 0 && !statusDay) return {};
+    const matched = slotsOf(corpus, matches);
+    return {
+      ...corpus.countFacets(matched, valueFacets),
+      ...(statusDay ? { status: countStatuses(corpus, matched, statusDay) } : {}),
     };
   }
 
@@ -295,8 +307,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       unmatchedTerms = parsed.groups.map((group) => group.text);
     }
     const matches: Match[] = [];
-    for (const { key, match } of found) {
-      const entry = corpus.get(key);
+    for (const { slot, match } of found) {
+      const entry = corpus.atSlot(slot);
       if (entry) matches.push({ entry, matchedTerms: match });
     }
     return {

@@ -1,4 +1,3 @@
-import { distanceKm } from "~/domain/geo";
 import type { SearchFilters, SearchQuery } from "../types";
 import { type Corpus, NATIONWIDE_FACET, ORIGIN_FACET } from "./corpus";
 import type { Entry } from "./records";
@@ -73,8 +72,8 @@ export function maskSuffices(filters: SearchFilters, near: SearchQuery["near"]):
 
 /**
  * The typed filters and the radius as one predicate, or null when nothing restricts the result.
- * Value filters combine the corpus's bitsets; ids and the radius are checked per entry. Empty
- * lists restrict nothing; `includeNationwide` only widens a region filter.
+ * Value filters and the radius become one bitset, computed once per query; ids are checked per
+ * entry. Empty lists restrict nothing; `includeNationwide` only widens a region filter.
  */
 export function buildPredicate(
   corpus: Corpus,
@@ -82,16 +81,14 @@ export function buildPredicate(
   near: SearchQuery["near"],
 ): EntryPredicate | null {
   const mask = filterMask(corpus, filters);
+  const inRadius = near && near.radiusKm !== undefined ? corpus.withinRadius(near, near.radiusKm) : null;
+  const slots = mask && inRadius ? intersect([mask, inRadius]) : (mask ?? inRadius);
 
   const checks: EntryPredicate[] = [];
-  if (mask) checks.push((entry) => hasSlot(mask, entry.slot));
+  if (slots) checks.push((entry) => hasSlot(slots, entry.slot));
   if (present(filters.ids)) {
     const ids = new Set(filters.ids);
     checks.push((entry) => ids.has(entry.document.id));
-  }
-  if (near && near.radiusKm !== undefined) {
-    const { radiusKm } = near;
-    checks.push((entry) => entry.location !== null && distanceKm(near, entry.location) <= radiusKm);
   }
   if (checks.length === 0) return null;
   return (entry) => {
