@@ -114,12 +114,14 @@ function promoteExactNames(
   exact: { names: ReadonlySet<string>; aliases: ReadonlySet<string> },
 ): Match[] {
   if (exact.names.size === 0 && exact.aliases.size === 0) return matches;
-  const tiered = matches.map((match) => ({
-    match,
-    tier: exact.names.has(match.entry.key) ? 0 : exact.aliases.has(match.entry.key) ? 1 : 2,
-  }));
-  // The sort is stable: within a tier, relevance order stays.
-  return tiered.sort((a, b) => a.tier - b.tier).map(({ match }) => match);
+  const names: Match[] = [];
+  const aliases: Match[] = [];
+  const rest: Match[] = [];
+  for (const match of matches) {
+    const { key } = match.entry;
+    (exact.names.has(key) ? names : exact.aliases.has(key) ? aliases : rest).push(match);
+  }
+  return [...names, ...aliases, ...rest];
 }
 
 function highlightName(document: SearchDocument, parsed: ParsedQuery, matchedTerms: MatchInfo | undefined): string {

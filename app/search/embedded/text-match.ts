@@ -2,7 +2,7 @@ import type { MatchInfo, Query, QueryCombination } from "minisearch";
 import { required } from "~/required";
 import type { Corpus } from "./corpus";
 import type { EntryPredicate } from "./filters";
-import { addSlot, hasSlot } from "./slot-bitsets";
+import { type Bitset, addSlot, hasSlot } from "./slot-bitsets";
 import { groupQuery, type ParsedQuery, type TermGroup } from "./query";
 
 export interface TextMatch {
@@ -41,6 +41,20 @@ function postingCount(corpus: Corpus, query: Query): number {
   return count;
 }
 
+/** How many postings a query touches and the slots of their documents, found without scoring anything. */
+function postingsOf(corpus: Corpus, query: Query): { count: number; slots: Bitset } {
+  let count = 0;
+  const slots = corpus.bitsets.empty();
+  corpus.index.search(query, {
+    boostDocument: (_key, _term, stored) => {
+      count++;
+      addSlot(slots, slotOf(stored));
+      return 0;
+    },
+  });
+  return { count, slots };
+}
+
 /**
  * The group's query, in which each phrase alternative ("industrial complex") scores its other
  * words only in the documents that hold its rarest word: an AND of two common words would
@@ -54,15 +68,10 @@ function groupQueryFor(corpus: Corpus, group: TermGroup, outer: Boost | undefine
     queries: (query.queries as QueryCombination[]).map((alternative) => {
       const words = alternative.queries as QueryCombination[];
       if (words.length < 2) return alternative;
-      const counts = words.map((word) => postingCount(corpus, word));
+      const postings = words.map((word) => postingsOf(corpus, word));
+      const counts = postings.map(({ count }) => count);
       const rarest = counts.indexOf(Math.min(...counts));
-      const holders = corpus.bitsets.empty();
-      corpus.index.search(required(words[rarest], "the rarest word of an alternative"), {
-        boostDocument: (_key, _term, stored) => {
-          addSlot(holders, slotOf(stored));
-          return 0;
-        },
-      });
+      const holders = required(postings[rarest], "the postings of the rarest word").slots;
       const restricted: Boost = (key, term, stored) =>
         hasSlot(holders, slotOf(stored)) ? (outer ? outer(key, term, stored) : 1) : 0;
       return {
