@@ -14,7 +14,7 @@ import type {
 } from "../types";
 import { type HighlightTerm, highlightText, isLatinWord } from "../text";
 import { Corpus } from "./corpus";
-import { buildPredicate, filterMask, maskSuffices, type EntryPredicate } from "./filters";
+import { filterSlots } from "./filters";
 import { type Bitset, addSlot, countShared, hasSlot } from "./slot-bitsets";
 import { parseQuery, type ParsedQuery } from "./query";
 import { type Entry, entryKey } from "./records";
@@ -218,29 +218,22 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchResult> {
     assertValidQuery(query);
     const corpus = this.corpus;
-    const predicate = buildPredicate(corpus, query.filters ?? {}, query.near);
+    const admitted = filterSlots(corpus, query.filters ?? {}, query.near);
     const parsed = query.text?.trim() ? parseQuery(query.text, corpus.isKnownWord) : null;
     const hasText = parsed !== null && parsed.groups.length > 0;
 
-    const filters = query.filters ?? {};
     // Deadline order without text or facets: walk the precomputed order and stop at the page; the total is a popcount.
-    if (
-      !hasText &&
-      query.sort === "deadline" &&
-      (query.facets ?? []).length === 0 &&
-      maskSuffices(filters, query.near)
-    ) {
-      const mask = filterMask(corpus, filters);
+    if (!hasText && query.sort === "deadline" && (query.facets ?? []).length === 0) {
       const wanted = query.offset + query.limit;
       const found: Entry[] = [];
       for (const entry of corpus.inDeadlineOrder()) {
-        if (mask && !hasSlot(mask, entry.slot)) continue;
+        if (admitted && !hasSlot(admitted, entry.slot)) continue;
         found.push(entry);
         if (found.length >= wanted) break;
       }
       const near = query.near;
       return {
-        total: mask ? countShared(mask, mask) : corpus.size,
+        total: admitted ? countShared(admitted, admitted) : corpus.size,
         hits: found
           .slice(query.offset)
           .map((entry): SearchHit =>
@@ -253,8 +246,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       };
     }
     const { matches, unmatchedTerms } = hasText
-      ? this.matchText(corpus, parsed, predicate)
-      : { matches: this.matchAll(corpus, predicate), unmatchedTerms: [] };
+      ? this.matchText(corpus, parsed, admitted)
+      : { matches: this.matchAll(corpus, admitted), unmatchedTerms: [] };
     const near = query.near;
     const byDistance = near !== undefined && (query.sort === "distance" || (query.sort === undefined && !hasText));
     const ordered =
@@ -297,12 +290,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private matchText(
     corpus: Corpus,
     parsed: ParsedQuery,
-    predicate: EntryPredicate | null,
+    admitted: Bitset | null,
   ): { matches: Match[]; unmatchedTerms: string[] } {
-    let found = matchText(corpus, parsed, predicate);
+    let found = matchText(corpus, parsed, admitted);
     let unmatchedTerms: string[] = [];
     if (found.length === 0 && parsed.groups.length > 1) {
-      const partial = matchTextPartially(corpus, parsed, predicate);
+      const partial = matchTextPartially(corpus, parsed, admitted);
       found = partial.matches;
       unmatchedTerms = partial.unmatched;
     } else if (found.length === 0) {
@@ -319,10 +312,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     };
   }
 
-  private matchAll(corpus: Corpus, predicate: EntryPredicate | null): Match[] {
+  private matchAll(corpus: Corpus, admitted: Bitset | null): Match[] {
     const matches: Match[] = [];
     for (const entry of corpus.inDefaultOrder()) {
-      if (!predicate || predicate(entry)) matches.push({ entry });
+      if (!admitted || hasSlot(admitted, entry.slot)) matches.push({ entry });
     }
     return matches;
   }

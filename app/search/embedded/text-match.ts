@@ -1,7 +1,7 @@
 import type { MatchInfo, Query, QueryCombination } from "minisearch";
 import { required } from "~/required";
 import type { Corpus } from "./corpus";
-import type { EntryPredicate } from "./filters";
+import type { EntryFilter } from "./filters";
 import { type Bitset, addSlot, hasSlot } from "./slot-bitsets";
 import { groupQuery, type ParsedQuery, type TermGroup } from "./query";
 
@@ -20,12 +20,13 @@ function slotOf(stored: Record<string, unknown> | undefined): number {
   return stored?.slot as number;
 }
 
-/** The filters as a boost: 1 for the documents they admit, 0 (skipped before scoring) for the rest. */
-function filterBoost(corpus: Corpus, predicate: EntryPredicate | null): Boost | undefined {
-  if (!predicate) return undefined;
+/** The filter as a boost: 1 for the documents it admits, 0 (skipped before scoring) for the rest. */
+function filterBoost(corpus: Corpus, filter: EntryFilter | null): Boost | undefined {
+  if (!filter) return undefined;
+  if (typeof filter !== "function") return (_key, _term, stored) => (hasSlot(filter, slotOf(stored)) ? 1 : 0);
   return (_key, _term, stored) => {
     const entry = corpus.atSlot(slotOf(stored));
-    return entry && predicate(entry) ? 1 : 0;
+    return entry && filter(entry) ? 1 : 0;
   };
 }
 
@@ -88,8 +89,8 @@ function groupQueryFor(corpus: Corpus, group: TermGroup, outer: Boost | undefine
  * zero boost drops a document before MiniSearch builds a result for it. Filters apply the same way
  * to the first group. Scores add up across groups.
  */
-export function matchText(corpus: Corpus, parsed: ParsedQuery, predicate: EntryPredicate | null): TextMatch[] {
-  const filtered = filterBoost(corpus, predicate);
+export function matchText(corpus: Corpus, parsed: ParsedQuery, filter: EntryFilter | null): TextMatch[] {
+  const filtered = filterBoost(corpus, filter);
   const [onlyGroup] = parsed.groups;
   if (parsed.groups.length === 1 && onlyGroup) {
     return corpus.index
@@ -130,12 +131,8 @@ export interface PartialTextMatch {
  * and the groups that match nothing at all. A query with one unknown word ("대구 섬유 염색" before
  * 염색 was known) still finds what its other words find.
  */
-export function matchTextPartially(
-  corpus: Corpus,
-  parsed: ParsedQuery,
-  predicate: EntryPredicate | null,
-): PartialTextMatch {
-  const filtered = filterBoost(corpus, predicate);
+export function matchTextPartially(corpus: Corpus, parsed: ParsedQuery, filter: EntryFilter | null): PartialTextMatch {
+  const filtered = filterBoost(corpus, filter);
   const found = new Map<string, TextMatch & { groups: number }>();
   const unmatched: string[] = [];
   for (const group of parsed.groups) {
