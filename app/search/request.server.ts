@@ -110,9 +110,14 @@ function searchParametersSchema(known: KnownCodes) {
     });
 }
 
+/** The schema for each set of known codes: building it costs more than checking a request with it. */
+const schemaByCodes = new WeakMap<KnownCodes, ReturnType<typeof searchParametersSchema>>();
+
 /** Reads and checks the search parameters; a bad value throws an InputError naming it. */
 export function parseSearchRequest(params: URLSearchParams, known: KnownCodes): SearchRequest {
-  const value = queryOrThrow(params, searchParametersSchema(known));
+  let schema = schemaByCodes.get(known);
+  if (!schema) schemaByCodes.set(known, (schema = searchParametersSchema(known)));
+  const value = queryOrThrow(params, schema);
   return {
     q: value.q,
     type: value.type,

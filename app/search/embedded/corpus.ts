@@ -1,9 +1,11 @@
 import MiniSearch from "minisearch";
+import { distanceKm } from "~/domain/geo";
 import type { ProgramStatus } from "~/domain/programs/types";
+import type { LatLng } from "~/domain/types";
 import { dayStatus } from "../program-status";
 import { FACET_NAMES, type FacetName, type SearchDocument, type SearchResult } from "../types";
 import { FIELD_BOOSTS, INDEXED_FIELDS, analyze, buildEntry, entryKey, type Entry, type IndexedRecord } from "./records";
-import { type Bitset, SlotBitsets, countShared } from "./slot-bitsets";
+import { type Bitset, SlotBitsets, addSlot, countShared } from "./slot-bitsets";
 
 /** Bitset facet for nationwide listings, beside the facets of the interface. */
 export const NATIONWIDE_FACET = "nationwide";
@@ -13,7 +15,7 @@ function createIndex(): MiniSearch<IndexedRecord> {
   return new MiniSearch<IndexedRecord>({
     idField: "key",
     fields: [...INDEXED_FIELDS],
-    storeFields: [],
+    storeFields: ["slot"],
     // Records hold index keys separated by single spaces.
     tokenize: (text) => (text ? text.split(" ") : []),
     processTerm: identity,
@@ -28,6 +30,37 @@ function compareDefaultOrder(a: Entry, b: Entry): number {
   // Code-point order of Hangul syllables is dictionary (가나다) order.
   if (left.nameKo !== right.nameKo) return left.nameKo < right.nameKo ? -1 : 1;
   return left.id < right.id ? -1 : left.id > right.id ? 1 : 0;
+}
+
+/**
+ * Degrees of latitude per kilometre of great-circle distance: two points `d` km apart differ by at
+ * most `d` times this in latitude. The margin keeps rounding from dropping an entry on the edge.
+ */
+const LATITUDE_DEGREES_PER_KM = (180 / (Math.PI * 6371.0088)) * (1 + 1e-9);
+
+/** Located entries sorted by latitude, for radius filters. */
+interface LatitudeIndex {
+  latitudes: Float64Array;
+  entries: Entry[];
+}
+
+function buildLatitudeIndex(entries: Iterable<Entry>): LatitudeIndex {
+  const located = [...entries].filter((entry) => entry.location !== null);
+  located.sort((a, b) => (a.location?.lat ?? 0) - (b.location?.lat ?? 0));
+  return { latitudes: Float64Array.from(located, (entry) => entry.location?.lat ?? 0), entries: located };
+}
+
+/** The first index whose value is at least `value`, in ascending values. */
+function lowerBound(values: Float64Array, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    // middle < high <= values.length: the read is in bounds.
+    if (values[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The hidden bitset of program origins (`curated`, `call`). */
@@ -57,6 +90,8 @@ export class Corpus {
   readonly index = createIndex();
   readonly bitsets = new SlotBitsets();
   private readonly entries = new Map<string, Entry>();
+  /** Entries by slot: a slot read from a posting finds its entry without hashing a key. */
+  private readonly entriesBySlot: Array<Entry | undefined> = [];
   private readonly freeSlots: number[] = [];
   private nextSlot = 0;
   private readonly knownWords = new Set<string>();
@@ -67,6 +102,7 @@ export class Corpus {
   private statusCache: { today: string; bits: Map<ProgramStatus, Bitset> } | null = null;
   /** Entries by last day of application, calls without one last. */
   private deadlineOrder: Entry[] | null = null;
+  private latitudeIndex: LatitudeIndex | null = null;
 
   get size(): number {
     return this.entries.size;
@@ -76,12 +112,17 @@ export class Corpus {
     return this.entries.get(key);
   }
 
+  atSlot(slot: number): Entry | undefined {
+    return this.entriesBySlot[slot];
+  }
+
   put(document: SearchDocument): void {
     this.remove(entryKey(document.type, document.id));
     const entry = buildEntry(document, this.freeSlots.pop() ?? this.nextSlot++);
-    const { record, hangulWords } = analyze(document);
+    const { record, hangulWords } = analyze(document, entry.slot);
     this.index.add(record);
     this.entries.set(entry.key, entry);
+    this.entriesBySlot[entry.slot] = entry;
     for (const [facet, value] of bitsetValues(entry)) this.bitsets.add(entry.slot, facet, value);
     addKey(this.keysByExactName, entry.exactNames, entry.key);
     addKey(this.keysByExactAlias, entry.exactAliases, entry.key);
@@ -94,6 +135,7 @@ export class Corpus {
     this.defaultOrder = null;
     this.statusCache = null;
     this.deadlineOrder = null;
+    this.latitudeIndex = null;
   }
 
   remove(key: string): void {
@@ -101,6 +143,7 @@ export class Corpus {
     if (!previous) return;
     this.index.discard(key);
     this.entries.delete(key);
+    this.entriesBySlot[previous.slot] = undefined;
     for (const [facet, value] of bitsetValues(previous)) this.bitsets.remove(previous.slot, facet, value);
     this.freeSlots.push(previous.slot);
     for (const name of previous.exactNames) this.keysByExactName.get(name)?.delete(key);
@@ -118,7 +161,7 @@ export class Corpus {
       if (status === null) continue;
       let set = bits.get(status);
       if (!set) bits.set(status, (set = this.bitsets.empty()));
-      set[entry.slot >>> 5] = (set[entry.slot >>> 5] ?? 0) | (1 << (entry.slot & 31));
+      addSlot(set, entry.slot);
     }
     this.statusCache = { today, bits };
     return bits;
@@ -131,6 +174,23 @@ export class Corpus {
         (a.document.windowEndDay ?? Number.MAX_SAFE_INTEGER) - (b.document.windowEndDay ?? Number.MAX_SAFE_INTEGER),
     );
     return this.deadlineOrder;
+  }
+
+  /**
+   * The entries within `radiusKm` of `center`. Only those in the band of latitudes the radius can
+   * reach are measured, so a radius near one city skips the rest of the country.
+   */
+  withinRadius(center: LatLng, radiusKm: number): Bitset {
+    const { latitudes, entries } = (this.latitudeIndex ??= buildLatitudeIndex(this.entries.values()));
+    const reach = radiusKm * LATITUDE_DEGREES_PER_KM;
+    const northmost = center.lat + reach;
+    const found = this.bitsets.empty();
+    // i < latitudes.length, the length of entries, whose entries all have a location.
+    for (let i = lowerBound(latitudes, center.lat - reach); i < latitudes.length && latitudes[i]! <= northmost; i++) {
+      const entry = entries[i]!;
+      if (distanceKm(center, entry.location!) <= radiusKm) addSlot(found, entry.slot);
+    }
+    return found;
   }
 
   readonly isKnownWord = (word: string): boolean => this.knownWords.has(word);
@@ -150,12 +210,9 @@ export class Corpus {
     return this.defaultOrder;
   }
 
-  /** For each requested facet, how many of the entries carry each value. */
-  countFacets(entries: readonly Entry[], facets: readonly FacetName[]): SearchResult["facets"] {
+  /** For each requested facet, how many of the matched slots carry each value. */
+  countFacets(matched: Bitset, facets: readonly FacetName[]): SearchResult["facets"] {
     const counts: SearchResult["facets"] = {};
-    if (facets.length === 0) return counts;
-    const matched: Bitset = this.bitsets.empty();
-    for (const { slot } of entries) matched[slot >>> 5] = (matched[slot >>> 5] ?? 0) | (1 << (slot & 31));
     for (const facet of facets) {
       const byValue = new Map<string, number>();
       for (const [value, bits] of this.bitsets.valuesOf(facet)) {

@@ -1,6 +1,6 @@
-import { dayStatus } from "../program-status";
 import type { MatchInfo } from "minisearch";
 import { distanceKm } from "~/domain/geo";
+import { PROGRAM_STATUSES } from "~/domain/programs/types";
 import type { LatLng } from "~/domain/types";
 import { required } from "~/required";
 import type {
@@ -14,8 +14,8 @@ import type {
 } from "../types";
 import { type HighlightTerm, highlightText, isLatinWord } from "../text";
 import { Corpus } from "./corpus";
-import { buildPredicate, filterMask, maskSuffices, type EntryPredicate } from "./filters";
-import { countShared, hasSlot } from "./slot-bitsets";
+import { filterSlots } from "./filters";
+import { type Bitset, addSlot, countShared, hasSlot } from "./slot-bitsets";
 import { parseQuery, type ParsedQuery } from "./query";
 import { type Entry, entryKey } from "./records";
 import { matchText, matchTextPartially } from "./text-match";
@@ -114,12 +114,14 @@ function promoteExactNames(
   exact: { names: ReadonlySet<string>; aliases: ReadonlySet<string> },
 ): Match[] {
   if (exact.names.size === 0 && exact.aliases.size === 0) return matches;
-  const tiered = matches.map((match) => ({
-    match,
-    tier: exact.names.has(match.entry.key) ? 0 : exact.aliases.has(match.entry.key) ? 1 : 2,
-  }));
-  // The sort is stable: within a tier, relevance order stays.
-  return tiered.sort((a, b) => a.tier - b.tier).map(({ match }) => match);
+  const names: Match[] = [];
+  const aliases: Match[] = [];
+  const rest: Match[] = [];
+  for (const match of matches) {
+    const { key } = match.entry;
+    (exact.names.has(key) ? names : exact.aliases.has(key) ? aliases : rest).push(match);
+  }
+  return [...names, ...aliases, ...rest];
 }
 
 function highlightName(document: SearchDocument, parsed: ParsedQuery, matchedTerms: MatchInfo | undefined): string {
@@ -139,15 +141,22 @@ function byDeadline(matches: Match[]): Match[] {
   return [...matches].sort((a, b) => key(a) - key(b));
 }
 
-/** Programs by their status on a day: a facet computed per query because statuses follow the clock. */
-function countStatuses(matches: readonly Match[], today: string): Record<string, number> {
+/** Matched programs by their status on a day, from the corpus's bitsets of that day. */
+function countStatuses(corpus: Corpus, matched: Bitset, today: string): Record<string, number> {
   const counts: Record<string, number> = {};
-  const statusOf = dayStatus(today);
-  for (const { entry } of matches) {
-    const status = statusOf(entry.document);
-    if (status) counts[status] = (counts[status] ?? 0) + 1;
+  const byStatus = corpus.statusBitsets(today);
+  for (const status of PROGRAM_STATUSES) {
+    const bits = byStatus.get(status);
+    const count = bits ? countShared(bits, matched) : 0;
+    if (count > 0) counts[status] = count;
   }
   return counts;
+}
+
+function slotsOf(corpus: Corpus, matches: readonly Match[]): Bitset {
+  const matched = corpus.bitsets.empty();
+  for (const { entry } of matches) addSlot(matched, entry.slot);
+  return matched;
 }
 
 /**
@@ -209,29 +218,22 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchResult> {
     assertValidQuery(query);
     const corpus = this.corpus;
-    const predicate = buildPredicate(corpus, query.filters ?? {}, query.near);
+    const admitted = filterSlots(corpus, query.filters ?? {}, query.near);
     const parsed = query.text?.trim() ? parseQuery(query.text, corpus.isKnownWord) : null;
     const hasText = parsed !== null && parsed.groups.length > 0;
 
-    const filters = query.filters ?? {};
     // Deadline order without text or facets: walk the precomputed order and stop at the page; the total is a popcount.
-    if (
-      !hasText &&
-      query.sort === "deadline" &&
-      (query.facets ?? []).length === 0 &&
-      maskSuffices(filters, query.near)
-    ) {
-      const mask = filterMask(corpus, filters);
+    if (!hasText && query.sort === "deadline" && (query.facets ?? []).length === 0) {
       const wanted = query.offset + query.limit;
       const found: Entry[] = [];
       for (const entry of corpus.inDeadlineOrder()) {
-        if (mask && !hasSlot(mask, entry.slot)) continue;
+        if (admitted && !hasSlot(admitted, entry.slot)) continue;
         found.push(entry);
         if (found.length >= wanted) break;
       }
       const near = query.near;
       return {
-        total: mask ? countShared(mask, mask) : corpus.size,
+        total: admitted ? countShared(admitted, admitted) : corpus.size,
         hits: found
           .slice(query.offset)
           .map((entry): SearchHit =>
@@ -244,8 +246,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       };
     }
     const { matches, unmatchedTerms } = hasText
-      ? this.matchText(corpus, parsed, predicate)
-      : { matches: this.matchAll(corpus, predicate), unmatchedTerms: [] };
+      ? this.matchText(corpus, parsed, admitted)
+      : { matches: this.matchAll(corpus, admitted), unmatchedTerms: [] };
     const near = query.near;
     const byDistance = near !== undefined && (query.sort === "distance" || (query.sort === undefined && !hasText));
     const ordered =
@@ -267,15 +269,20 @@ export class EmbeddedSearchEngine implements SearchEngine {
       total: matches.length,
       unmatchedTerms,
       hits,
-      facets: {
-        ...corpus.countFacets(
-          matches.map((match) => match.entry),
-          (query.facets ?? []).filter((facet) => facet !== "status"),
-        ),
-        ...(query.facets?.includes("status") && query.filters?.today
-          ? { status: countStatuses(matches, query.filters.today) }
-          : {}),
-      },
+      facets: this.countFacets(corpus, matches, query),
+    };
+  }
+
+  /** Facet counts over the matches' slots; statuses only with a day to judge them on. */
+  private countFacets(corpus: Corpus, matches: readonly Match[], query: SearchQuery): SearchResult["facets"] {
+    const requested = query.facets ?? [];
+    const statusDay = requested.includes("status") ? query.filters?.today : undefined;
+    const valueFacets = requested.filter((facet) => facet !== "status");
+    if (valueFacets.length === 0 && !statusDay) return {};
+    const matched = slotsOf(corpus, matches);
+    return {
+      ...corpus.countFacets(matched, valueFacets),
+      ...(statusDay ? { status: countStatuses(corpus, matched, statusDay) } : {}),
     };
   }
 
@@ -283,20 +290,20 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private matchText(
     corpus: Corpus,
     parsed: ParsedQuery,
-    predicate: EntryPredicate | null,
+    admitted: Bitset | null,
   ): { matches: Match[]; unmatchedTerms: string[] } {
-    let found = matchText(corpus, parsed, predicate);
+    let found = matchText(corpus, parsed, admitted);
     let unmatchedTerms: string[] = [];
     if (found.length === 0 && parsed.groups.length > 1) {
-      const partial = matchTextPartially(corpus, parsed, predicate);
+      const partial = matchTextPartially(corpus, parsed, admitted);
       found = partial.matches;
       unmatchedTerms = partial.unmatched;
     } else if (found.length === 0) {
       unmatchedTerms = parsed.groups.map((group) => group.text);
     }
     const matches: Match[] = [];
-    for (const { key, match } of found) {
-      const entry = corpus.get(key);
+    for (const { slot, match } of found) {
+      const entry = corpus.atSlot(slot);
       if (entry) matches.push({ entry, matchedTerms: match });
     }
     return {
@@ -305,10 +312,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     };
   }
 
-  private matchAll(corpus: Corpus, predicate: EntryPredicate | null): Match[] {
+  private matchAll(corpus: Corpus, admitted: Bitset | null): Match[] {
     const matches: Match[] = [];
     for (const entry of corpus.inDefaultOrder()) {
-      if (!predicate || predicate(entry)) matches.push({ entry });
+      if (!admitted || hasSlot(admitted, entry.slot)) matches.push({ entry });
     }
     return matches;
   }

@@ -1,10 +1,10 @@
-import { distanceKm } from "~/domain/geo";
-import type { SearchFilters, SearchQuery } from "../types";
+import type { SearchDocType, SearchFilters, SearchQuery } from "../types";
 import { type Corpus, NATIONWIDE_FACET, ORIGIN_FACET } from "./corpus";
-import type { Entry } from "./records";
-import { type Bitset, hasSlot } from "./slot-bitsets";
+import { type Entry, entryKey } from "./records";
+import { type Bitset, addSlot } from "./slot-bitsets";
 
-export type EntryPredicate = (entry: Entry) => boolean;
+/** Which documents a search may return: a bitset of their slots, or a check per entry. */
+export type EntryFilter = Bitset | ((entry: Entry) => boolean);
 
 function present(values: readonly string[] | undefined): values is readonly string[] {
   return values !== undefined && values.length > 0;
@@ -29,7 +29,7 @@ function unionOf(bitsets: ReadonlyArray<Bitset | undefined>, empty: Bitset): Bit
  * The value filters as one bitset (null when none restricts): types, kinds, regions, sectors,
  * classes, categories, program origin and status on `today`, all precomputed bitsets.
  */
-export function filterMask(corpus: Corpus, filters: SearchFilters): Bitset | null {
+function filterMask(corpus: Corpus, filters: SearchFilters): Bitset | null {
   const { bitsets } = corpus;
   const required: Bitset[] = [];
   if (filters.type) required.push(bitsets.anyOf("type", [filters.type]));
@@ -66,36 +66,27 @@ export function filterMask(corpus: Corpus, filters: SearchFilters): Bitset | nul
   return intersect(required);
 }
 
-/** Whether the filters need no check per entry beyond the mask (no ids, no radius). */
-export function maskSuffices(filters: SearchFilters, near: SearchQuery["near"]): boolean {
-  return !present(filters.ids) && !(near && near.radiusKm !== undefined);
+/** The slots of the documents with these ids, of either type. */
+function slotsWithIds(corpus: Corpus, ids: readonly string[]): Bitset {
+  const found = corpus.bitsets.empty();
+  for (const type of corpus.bitsets.valuesOf("type").keys()) {
+    for (const id of ids) {
+      const entry = corpus.get(entryKey(type as SearchDocType, id));
+      if (entry) addSlot(found, entry.slot);
+    }
+  }
+  return found;
 }
 
 /**
- * The typed filters and the radius as one predicate, or null when nothing restricts the result.
- * Value filters combine the corpus's bitsets; ids and the radius are checked per entry. Empty
- * lists restrict nothing; `includeNationwide` only widens a region filter.
+ * Every filter and the radius as one bitset of the slots they admit, or null when nothing
+ * restricts the result: a search then tests one bit per document. Empty lists restrict nothing;
+ * `includeNationwide` only widens a region filter.
  */
-export function buildPredicate(
-  corpus: Corpus,
-  filters: SearchFilters,
-  near: SearchQuery["near"],
-): EntryPredicate | null {
+export function filterSlots(corpus: Corpus, filters: SearchFilters, near: SearchQuery["near"]): Bitset | null {
   const mask = filterMask(corpus, filters);
-
-  const checks: EntryPredicate[] = [];
-  if (mask) checks.push((entry) => hasSlot(mask, entry.slot));
-  if (present(filters.ids)) {
-    const ids = new Set(filters.ids);
-    checks.push((entry) => ids.has(entry.document.id));
-  }
-  if (near && near.radiusKm !== undefined) {
-    const { radiusKm } = near;
-    checks.push((entry) => entry.location !== null && distanceKm(near, entry.location) <= radiusKm);
-  }
-  if (checks.length === 0) return null;
-  return (entry) => {
-    for (const check of checks) if (!check(entry)) return false;
-    return true;
-  };
+  const required = mask ? [mask] : [];
+  if (present(filters.ids)) required.push(slotsWithIds(corpus, filters.ids));
+  if (near && near.radiusKm !== undefined) required.push(corpus.withinRadius(near, near.radiusKm));
+  return intersect(required);
 }

@@ -12,6 +12,8 @@ import { choseongOf, isHangulWord, properSuffixes, tokenize } from "../text";
  */
 export interface IndexedRecord {
   key: string;
+  /** The entry's slot, stored with the record: filters read it from a posting without looking the key up. */
+  slot: number;
   name: string;
   nameInner: string;
   aliases: string;
@@ -157,7 +159,7 @@ export function buildEntry(document: SearchDocument, slot: number): Entry {
 }
 
 /** The record to index and the document's whole Hangul words, for deciding whether a query token is a known word. */
-export function analyze(document: SearchDocument): { record: IndexedRecord; hangulWords: string[] } {
+export function analyze(document: SearchDocument, slot: number): { record: IndexedRecord; hangulWords: string[] } {
   const nameTokens = tokensOf(document.nameKo, document.nameEn);
   const aliasTokens = tokensOf(document.aliases);
   const tagTokens = tokensOf(
@@ -175,6 +177,7 @@ export function analyze(document: SearchDocument): { record: IndexedRecord; hang
   );
   const record: IndexedRecord = {
     key: entryKey(document.type, document.id),
+    slot,
     name: field(nameTokens),
     nameInner: field(hangulSuffixes(nameTokens)),
     aliases: field(withHangulSuffixes(aliasTokens)),

@@ -14,6 +14,10 @@ export function hasSlot(bits: Bitset, slot: number): boolean {
   return ((bits[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0;
 }
 
+export function addSlot(bits: Bitset, slot: number): void {
+  bits[slot >>> 5] = (bits[slot >>> 5] ?? 0) | (1 << (slot & 31));
+}
+
 function popcount(word: number): number {
   let bits = word - ((word >>> 1) & 0x55555555);
   bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
@@ -65,7 +69,7 @@ export class SlotBitsets {
     if (!values) this.byFacet.set(facet, (values = new Map()));
     let bits = values.get(value);
     if (!bits) values.set(value, (bits = this.empty()));
-    bits[slot >>> 5] = (bits[slot >>> 5] ?? 0) | (1 << (slot & 31));
+    addSlot(bits, slot);
   }
 
   remove(slot: number, facet: string, value: string): void {
