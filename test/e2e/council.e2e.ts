@@ -203,7 +203,7 @@ const PICKER_WORDS = {
     incubation: "창업 보육",
     testing: "시험·장비 지원",
     industrySearch: "업종 검색",
-    add: (code: string) => new RegExp(`^${code} .* 추가$`),
+    add: (code: string) => new RegExp(`^${code} `),
     remove: (code: string) => new RegExp(`^${code} .* 빼기$`),
     saveDraft: "초안 저장",
     sourceLink: /출처/,
@@ -227,7 +227,7 @@ const PICKER_WORDS = {
     incubation: "start-up incubation",
     testing: "testing and equipment",
     industrySearch: "Search industries",
-    add: (code: string) => new RegExp(`^Add ${code} `),
+    add: (code: string) => new RegExp(`^${code} `),
     remove: (code: string) => new RegExp(`^Remove ${code} `),
     saveDraft: "Save draft",
     sourceLink: /Source/,
@@ -259,12 +259,26 @@ councilScenarios.push(
         await editor.getByLabel(w.incubation).check();
         await editor.getByLabel(w.testing).check();
         const industries = editor.getByTestId("picker-industries");
-        await industries.getByLabel(w.industrySearch).fill("금형");
-        await industries.getByRole("button", { name: w.add("29") }).click();
-        await industries.getByLabel(w.industrySearch).fill("전자 부품");
-        await industries.getByRole("button", { name: w.add("26") }).click();
-        await industries.getByLabel(w.industrySearch).fill("음료");
-        await industries.getByRole("button", { name: w.add("11") }).click();
+        const industrySearch = industries.getByRole("combobox", { name: w.industrySearch });
+        await industrySearch.fill("금형");
+        await industries.getByRole("option", { name: w.add("29") }).click();
+        // The keyboard path of the combobox: the arrow makes a suggestion active, Enter adds it, Escape closes the list.
+        await industrySearch.fill("전자 부품");
+        assert.equal(await industrySearch.getAttribute("aria-expanded"), "true");
+        const activeText = async () => {
+          const active = await industrySearch.getAttribute("aria-activedescendant");
+          return active ? industries.locator(`[id="${active}"][role=option]`).innerText() : "";
+        };
+        for (let step = 0; step < 8 && !w.add("26").test(await activeText()); step += 1) {
+          await industrySearch.press("ArrowDown");
+        }
+        assert.match(await activeText(), w.add("26"), "the arrows reach the suggestion");
+        await industrySearch.press("Enter");
+        await industrySearch.fill("음료");
+        await industrySearch.press("Escape");
+        assert.equal(await industrySearch.getAttribute("aria-expanded"), "false");
+        await industrySearch.press("ArrowDown");
+        await industries.getByRole("option", { name: w.add("11") }).click();
         await industries.getByRole("button", { name: w.remove("11") }).click();
         assert.deepEqual(
           await industries
