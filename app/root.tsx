@@ -10,12 +10,13 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
-  useRouteError,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import maplibreCss from "maplibre-gl/dist/maplibre-gl.css?url";
 import { loadSession } from "~/auth/session.server";
 import { CsrfField } from "~/components/CsrfField";
+import { PageError } from "~/components/PageError";
 import { langCookie, otherLang, resolveLang, type Lang } from "~/i18n";
 import { pageTitle, useLang, useT } from "~/i18n/react";
 import { useNonce } from "~/nonce";
@@ -150,23 +151,20 @@ export default function App() {
   return <Outlet />;
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const t = useT();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, body] =
-    status === 404
-      ? [t("notFoundTitle"), t("notFoundBody")]
-      : status === 403
-        ? [t("forbiddenTitle"), t("forbiddenBody")]
-        : [t("errorTitle"), t("errorBody")];
-  return (
-    <main className="page">
-      <h1>{title}</h1>
-      <p>{body}</p>
-      <p>
-        <Link to="/">{t("backToMap")}</Link>
-      </p>
-    </main>
-  );
-}
+/**
+ * The language, the user and the CSRF token change with ?lang= and after a posted form; other
+ * navigations leave them be, so a search that fails for the network fails on the page's own data,
+ * whose route keeps its last results, not on the whole frame.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}) => {
+  if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
+  if (currentUrl.searchParams.get("lang") !== nextUrl.searchParams.get("lang")) return defaultShouldRevalidate;
+  return false;
+};
+
+export { PageError as ErrorBoundary };

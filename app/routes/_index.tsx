@@ -1,5 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
+import type { SerializeFrom } from "@remix-run/node";
+import { OfflineNotice, PageError } from "~/components/PageError";
+import { keepLastData } from "~/offline";
 import { useEffect, useMemo, useState } from "react";
 import { FacilityMap } from "~/components/FacilityMap";
 import { FACILITY_KINDS, type FacilityKind } from "~/domain/types";
@@ -28,8 +32,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function MapPage() {
-  const { facilities, regions, divisions, search, kinds, shown, boundaryCredits, basemap } =
-    useLoaderData<typeof loader>();
+  const { facilities, regions, divisions, search, kinds, shown, boundaryCredits, basemap, offline } =
+    useLoaderData<typeof clientLoader>();
   const t = useT();
   const lang = t.lang;
   const [visibleKinds, setVisibleKinds] = useState<FacilityKind[]>(shown);
@@ -112,6 +116,7 @@ export default function MapPage() {
             </button>
           </div>
         ) : null}
+        {offline ? <OfflineNotice /> : null}
         <SearchPanel
           lang={lang}
           t={t}
@@ -237,3 +242,13 @@ function placeOf(search: ExplorerSearch): { lat: number; lng: number; radiusKm: 
   const place = search.active ? search.response?.place : undefined;
   return place ? { lat: place.lat, lng: place.lng, radiusKm: place.radiusKm } : null;
 }
+
+const keepLastResults = keepLastData<SerializeFrom<typeof loader>>();
+
+/** A search that fails for the network keeps the last results on screen, with a notice (`offline`). */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  return keepLastResults(() => serverLoader<typeof loader>());
+}
+clientLoader.hydrate = true as const;
+
+export { PageError as ErrorBoundary };

@@ -105,3 +105,5 @@ export default function ChangePasswordPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

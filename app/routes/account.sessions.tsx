@@ -82,3 +82,5 @@ export default function SessionsPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

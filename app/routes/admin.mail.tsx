@@ -59,3 +59,5 @@ export default function MailOutboxPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -77,3 +77,5 @@ export default function AdminPrograms() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -203,3 +203,5 @@ export default function AdminUsersPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -301,3 +301,5 @@ export default function ListingPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -35,17 +35,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       status: l.status,
       hasDraft: draftIds.has(`${l.type}:${l.id}`),
     })),
-    drafts: drafts
-      .slice(0, SHOWN_DRAFTS)
-      .map((d) => ({
-        type: d.type,
-        id: d.entityId,
-        nameKo: d.fields.nameKo,
-        nameEn: d.fields.nameEn,
-        isNew: d.isNew,
-        change: d.change,
-        origin: d.origin,
-      })),
+    drafts: drafts.slice(0, SHOWN_DRAFTS).map((d) => ({
+      type: d.type,
+      id: d.entityId,
+      nameKo: d.fields.nameKo,
+      nameEn: d.fields.nameEn,
+      isNew: d.isNew,
+      change: d.change,
+      origin: d.origin,
+    })),
     pendingCount: drafts.length,
     reviewToken: reviewToken(drafts),
   };
@@ -164,3 +162,5 @@ export default function RegionWorkspace() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

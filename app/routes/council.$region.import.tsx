@@ -48,22 +48,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       preview: plan.preview,
       fileProblems: plan.check.fileProblems.map((p) => issueMessage(p, lang)),
       problemCount: plan.check.problems.length,
-      problems: plan.check.problems
-        .slice(0, SHOWN_PROBLEMS)
-        .map((p) => ({
-          row: p.row,
-          column: p.field,
-          columnLabel: t.dynamic(`field_${p.field}`),
-          message: issueMessage(p, lang),
-        })),
-      sample: plan.check.rows
-        .slice(0, 10)
-        .map((r) => ({
-          row: r.row,
-          externalId: r.fields.externalId,
-          nameKo: r.fields.nameKo,
-          nameEn: r.fields.nameEn,
-        })),
+      problems: plan.check.problems.slice(0, SHOWN_PROBLEMS).map((p) => ({
+        row: p.row,
+        column: p.field,
+        columnLabel: t.dynamic(`field_${p.field}`),
+        message: issueMessage(p, lang),
+      })),
+      sample: plan.check.rows.slice(0, 10).map((r) => ({
+        row: r.row,
+        externalId: r.fields.externalId,
+        nameKo: r.fields.nameKo,
+        nameEn: r.fields.nameEn,
+      })),
     },
     job: job && {
       id: job.id,
@@ -286,3 +282,5 @@ export default function ImportPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

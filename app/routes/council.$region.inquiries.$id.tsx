@@ -204,3 +204,5 @@ export default function InquiryDetail() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

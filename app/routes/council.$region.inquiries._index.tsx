@@ -67,3 +67,5 @@ export default function InquiryInbox() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -62,3 +62,5 @@ export default function NewListing() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -32,3 +32,5 @@ export default function CouncilHome() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -264,3 +264,5 @@ export default function FacilityPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

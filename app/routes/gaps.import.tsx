@@ -107,3 +107,5 @@ export default function GapsImportPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -501,3 +501,5 @@ function GapLegend({ t, choropleth }: { t: ReturnType<typeof useT>; choropleth: 
     </div>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -244,3 +244,5 @@ function TextField(props: {
     </>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

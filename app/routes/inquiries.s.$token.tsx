@@ -132,3 +132,5 @@ export default function InquiryStatusPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

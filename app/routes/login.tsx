@@ -111,3 +111,5 @@ export default function LoginPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -1,5 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
+import type { SerializeFrom } from "@remix-run/node";
+import { OfflineNotice, PageError } from "~/components/PageError";
+import { keepLastData } from "~/offline";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { FacilityMap } from "~/components/FacilityMap";
 import {
@@ -47,7 +51,7 @@ const BREAKDOWN_LABELS: Record<string, MessageKey & `breakdown${string}`> = {
 };
 
 export default function MatchPage() {
-  const { divisions, regions, errors, result, basemap } = useLoaderData<typeof loader>();
+  const { divisions, regions, errors, result, basemap, offline } = useLoaderData<typeof clientLoader>();
   const t = useT();
   const lang = t.lang;
   const location = useLocation();
@@ -361,6 +365,7 @@ export default function MatchPage() {
             {t("loading")}
           </p>
         ) : null}
+        {offline ? <OfflineNotice /> : null}
         {result ? (
           <a href="#match-title" className="jump-to-form button small">
             {t("matchChangeAnswers")}
@@ -734,3 +739,13 @@ function RankedItem({
     </li>
   );
 }
+
+const keepLastResults = keepLastData<SerializeFrom<typeof loader>>();
+
+/** A search that fails for the network keeps the last results on screen, with a notice (`offline`). */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  return keepLastResults(() => serverLoader<typeof loader>());
+}
+clientLoader.hydrate = true as const;
+
+export { PageError as ErrorBoundary };

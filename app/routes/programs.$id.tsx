@@ -197,3 +197,5 @@ export default function ProgramPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";
