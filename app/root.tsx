@@ -152,18 +152,14 @@ export default function App() {
 }
 
 /**
- * The language, the user and the CSRF token change with ?lang= and after a posted form; other
- * navigations leave them be, so a search that fails for the network fails on the page's own data,
- * whose route keeps its last results, not on the whole frame.
+ * The language, the user and the CSRF token change with another ?lang= and after a posted form (a
+ * URL without ?lang= keeps the remembered language); other navigations leave them be, so a search
+ * that fails for the network fails on the page's own data, whose route keeps its last results.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  currentUrl,
-  nextUrl,
-  formMethod,
-  defaultShouldRevalidate,
-}) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({ nextUrl, formMethod, defaultShouldRevalidate }) => {
   if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
-  if (currentUrl.searchParams.get("lang") !== nextUrl.searchParams.get("lang")) return defaultShouldRevalidate;
+  const nextLang = nextUrl.searchParams.get("lang");
+  if (nextLang !== null && nextLang !== document.documentElement.lang) return defaultShouldRevalidate;
   return false;
 };
 
