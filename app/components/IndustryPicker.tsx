@@ -1,3 +1,4 @@
+import { Button } from "./ui";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { listItems } from "~/domain/listings";
 import { matchesIndustry, type IndustryChoice } from "~/search/industry-choice";
@@ -130,13 +131,13 @@ export function IndustryPicker({
               <li key={code} className="chip">
                 <input type="hidden" name={name} value={code} />
                 <span>{named(code)}</span>
-                <button
+                <Button
                   type="button"
                   aria-label={t("industriesRemove", { name: named(code) })}
                   onClick={() => remove(code)}
                 >
                   ×
-                </button>
+                </Button>
               </li>
             ))}
           </ul>

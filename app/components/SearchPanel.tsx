@@ -1,4 +1,5 @@
 import { Form, Link, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { Button } from "./ui";
 import { useEffect, useRef, useState } from "react";
 import { useKeepFocus } from "./useKeepFocus";
 import { PAVITT_CLASSES, type FacilityKind } from "~/domain/types";
@@ -148,7 +149,7 @@ export function SearchPanel({
             onInput={submitSoon}
             data-testid="search-input"
           />
-          <button type="submit">{t("searchButton")}</button>
+          <Button type="submit">{t("searchButton")}</Button>
         </label>
         <div className="search-filters">
           <label>
@@ -233,23 +234,23 @@ export function SearchPanel({
         <div className="search-near">
           {hydrated ? (
             <>
-              <button type="button" onClick={locateMe}>
+              <Button type="button" onClick={locateMe}>
                 {t("nearMe")}
-              </button>
-              <button
+              </Button>
+              <Button
                 type="button"
                 onClick={() => onPickingChange(!picking)}
                 aria-pressed={picking}
                 data-testid="pick-point"
               >
                 {t("pickOnMap")}
-              </button>
+              </Button>
             </>
           ) : null}
           {near ? (
-            <button type="button" onClick={() => setNear(null)}>
+            <Button type="button" onClick={() => setNear(null)}>
               {t("clearNear")}
-            </button>
+            </Button>
           ) : null}
           {search.active ? <Link to={lang === "en" ? "/?lang=en" : "/"}>{t("searchClear")}</Link> : null}
         </div>
@@ -425,9 +426,9 @@ function SearchResults({
                 </div>
               </div>
               {isFacility ? (
-                <button type="button" onClick={() => onSelect(hit.id)} aria-label={`${t("showOnMap")}: ${title}`}>
+                <Button type="button" onClick={() => onSelect(hit.id)} aria-label={`${t("showOnMap")}: ${title}`}>
                   {t("showOnMap")}
-                </button>
+                </Button>
               ) : null}
             </li>
           );

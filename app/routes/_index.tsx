@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Button } from "~/components/ui";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
 import { OfflineNotice, PageError } from "~/components/PageError";
@@ -98,22 +99,22 @@ export default function MapPage() {
       <aside className="side">
         {view ? (
           <div className="view-switch" role="group" aria-label={t("viewSwitchLabel")}>
-            <button
+            <Button
               type="button"
               className="small"
               aria-pressed={view === "list" && !picking}
               onClick={() => showMap(false)}
             >
               {t("viewList")}
-            </button>
-            <button
+            </Button>
+            <Button
               type="button"
               className="small"
               aria-pressed={view === "map" || picking}
               onClick={() => showMap(true)}
             >
               {t("viewMap")}
-            </button>
+            </Button>
           </div>
         ) : null}
         {offline ? <OfflineNotice /> : null}
@@ -155,7 +156,7 @@ export default function MapPage() {
             </label>
           ))}
           <noscript>
-            <button type="submit">{t("applyFilters")}</button>
+            <Button type="submit">{t("applyFilters")}</Button>
           </noscript>
         </Form>
 
@@ -182,7 +183,7 @@ export default function MapPage() {
                       {f.anchorGroup ? ` · ${t.nameOf(f.anchorGroup)}` : ""}
                     </div>
                   </div>
-                  <button
+                  <Button
                     type="button"
                     className="small"
                     onClick={() => {
@@ -192,7 +193,7 @@ export default function MapPage() {
                     aria-label={`${t("showOnMap")}: ${t.nameOf(f)}`}
                   >
                     {t("showOnMap")}
-                  </button>
+                  </Button>
                 </li>
               ))}
             </ul>

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/ui";
 import { listRegionDrafts, listRegionListings } from "../../db/queries/council-listings";
 import { requireMutation } from "~/auth/csrf.server";
 import { forbidden, requireUser } from "~/auth/user.server";
@@ -130,7 +131,7 @@ export default function RegionWorkspace() {
           <CsrfField />
           <input type="hidden" name="intent" value="publishAll" />
           <input type="hidden" name="reviewToken" value={reviewToken} />
-          <button type="submit">{t("publishAll", { count: pendingCount })}</button>
+          <Button type="submit">{t("publishAll", { count: pendingCount })}</Button>
         </Form>
       )}
       <h2>{t("regionListings")}</h2>

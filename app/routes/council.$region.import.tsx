@@ -9,6 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Button } from "~/components/ui";
 import { useEffect } from "react";
 import { requireMutation } from "~/auth/csrf.server";
 import { forbidden, requireUser } from "~/auth/user.server";
@@ -248,7 +249,7 @@ export default function ImportPage() {
                 <CsrfField />
                 <input type="hidden" name="intent" value="commit" />
                 <input type="hidden" name="plan" value={plan.id} />
-                <button type="submit">{t("importCommit", { count: plan.rowCount })}</button>
+                <Button type="submit">{t("importCommit", { count: plan.rowCount })}</Button>
               </Form>
             </>
           )}
@@ -276,7 +277,7 @@ export default function ImportPage() {
             {t("importFile")}
             <input type="file" name="file" accept=".csv,text/csv" required />
           </label>
-          <button type="submit">{t("importCheck")}</button>
+          <Button type="submit">{t("importCheck")}</Button>
         </Form>
       </section>
     </main>

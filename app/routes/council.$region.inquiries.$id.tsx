@@ -1,6 +1,7 @@
 import { now } from "~/clock";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { AuditTable } from "~/components/AuditTable";
@@ -111,18 +112,18 @@ export default function InquiryDetail() {
           <Form method="post">
             <CsrfField />
             {version}
-            <button type="submit" name="intent" value="accept">
+            <Button type="submit" name="intent" value="accept">
               {t("inquiryAccept")}
-            </button>
+            </Button>
           </Form>
         )}
         {view.actions.includes("start") && (
           <Form method="post">
             <CsrfField />
             {version}
-            <button type="submit" name="intent" value="start">
+            <Button type="submit" name="intent" value="start">
               {t("inquiryStart")}
-            </button>
+            </Button>
           </Form>
         )}
         {view.actions.includes("close") && (
@@ -139,9 +140,9 @@ export default function InquiryDetail() {
                 ))}
               </select>
             </label>{" "}
-            <button type="submit" name="intent" value="close">
+            <Button type="submit" name="intent" value="close">
               {t("inquiryClose")}
-            </button>
+            </Button>
           </Form>
         )}
       </div>
@@ -154,9 +155,9 @@ export default function InquiryDetail() {
             {t("inquiryReply")}
             <textarea name="text" rows={5} required />
           </label>
-          <button type="submit" name="intent" value="reply">
+          <Button type="submit" name="intent" value="reply">
             {t("inquirySendReply")}
-          </button>
+          </Button>
         </Form>
       )}
       <Form method="post" className="inquiry-form">
@@ -166,9 +167,9 @@ export default function InquiryDetail() {
           {t("inquiryNote")}
           <textarea name="text" rows={3} required />
         </label>
-        <button type="submit" name="intent" value="note">
+        <Button type="submit" name="intent" value="note">
           {t("inquiryAddNote")}
-        </button>
+        </Button>
       </Form>
       {view.actions.includes("refer") && !q.erasedAt && (
         <Form method="post" className="inquiry-form">
@@ -191,9 +192,9 @@ export default function InquiryDetail() {
             {t("inquiryReferNote")}
             <textarea name="note" rows={3} />
           </label>
-          <button type="submit" name="intent" value="refer">
+          <Button type="submit" name="intent" value="refer">
             {t("inquirySendRefer")}
-          </button>
+          </Button>
         </Form>
       )}
 

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
+import { Button } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
@@ -70,7 +71,7 @@ export default function GapsImportPage() {
             <input type="checkbox" name="replace" /> {t("gapsImportReplace")}
           </span>
         </label>
-        <button type="submit">{t("gapsImportSubmit")}</button>
+        <Button type="submit">{t("gapsImportSubmit")}</Button>
       </Form>
       {result ? (
         <div

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Button } from "~/components/ui";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { GapMap } from "~/components/GapMap";
 import { DemandSection } from "~/components/DemandSection";
@@ -176,7 +177,7 @@ export default function GapsPage() {
             <RegionOptions regions={regions} lang={lang} />
           </select>
         </label>
-        <button type="submit">{t("gapsApply")}</button>
+        <Button type="submit">{t("gapsApply")}</Button>
       </Form>
 
       <section className="gap-summary" aria-label={t("gapsHeadline", { km: query.radiusKm })}>
@@ -280,7 +281,7 @@ export default function GapsPage() {
                     aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : undefined}
                     className={column.numeric ? "num" : undefined}
                   >
-                    <button
+                    <Button
                       type="button"
                       className="sort"
                       onClick={() => setSort(nextSort(sort, column.key))}
@@ -288,7 +289,7 @@ export default function GapsPage() {
                     >
                       {column.label}
                       <span aria-hidden="true">{sort.key === column.key ? (sort.descending ? " ▼" : " ▲") : ""}</span>
-                    </button>
+                    </Button>
                   </th>
                 ))}
               </tr>

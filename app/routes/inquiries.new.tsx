@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/ui";
 import { NEEDS, PAVITT_CLASSES, SIZE_BANDS } from "~/domain/types";
 import { resolveLang } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
@@ -212,7 +213,7 @@ export default function InquiryFormPage() {
           </label>
           {problemFor("consent") && <p className="form-error">{problemFor("consent")}</p>}
         </fieldset>
-        <button type="submit">{t("inquirySend")}</button>
+        <Button type="submit">{t("inquirySend")}</Button>
       </Form>
     </main>
   );

@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Button } from "~/components/ui";
 import { isSameOriginPost } from "~/auth/csrf.server";
 import { resolveLang, translator } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
@@ -124,9 +125,9 @@ export default function InquiryStatusPage() {
           <label className="checkbox">
             <input type="checkbox" name="confirm" /> {t("inquiryWithdrawConfirm")}
           </label>
-          <button type="submit" className="danger">
+          <Button type="submit" className="danger">
             {t("inquiryWithdraw")}
-          </button>
+          </Button>
         </Form>
       </section>
     </main>

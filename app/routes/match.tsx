@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/ui";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
 import { OfflineNotice, PageError } from "~/components/PageError";
@@ -249,21 +250,21 @@ export default function MatchPage() {
             <input type="hidden" name="lng" value={point ? point.lng.toFixed(5) : ""} />
             {hydrated ? (
               <div className="search-near">
-                <button
+                <Button
                   type="button"
                   onClick={() => setPicking(!picking)}
                   aria-pressed={picking}
                   data-testid="match-pick"
                 >
                   {t("matchPickOnMap")}
-                </button>
-                <button type="button" onClick={locateMe}>
+                </Button>
+                <Button type="button" onClick={locateMe}>
                   {t("matchUseMyLocation")}
-                </button>
+                </Button>
                 {point ? (
-                  <button type="button" onClick={() => setPoint(null)}>
+                  <Button type="button" onClick={() => setPoint(null)}>
                     {t("matchLocationClear")}
-                  </button>
+                  </Button>
                 ) : null}
               </div>
             ) : null}
@@ -353,9 +354,9 @@ export default function MatchPage() {
               ))}
             </div>
           </fieldset>
-          <button type="submit" className="primary" disabled={navigation.state === "loading"}>
+          <Button type="submit" className="primary" disabled={navigation.state === "loading"}>
             {t("matchSubmit")}
-          </button>
+          </Button>
         </Form>
       </section>
 
@@ -560,9 +561,9 @@ function MatchResults({
       <h2 id="results-title">{t("matchResults")}</h2>
       <p className="hint print-hidden">
         {t("matchShare")}{" "}
-        <button type="button" onClick={() => window.print()}>
+        <Button type="button" onClick={() => window.print()}>
           {t("matchPrint")}
-        </button>
+        </Button>
       </p>
       <article
         className="card classification"
