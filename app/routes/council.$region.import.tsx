@@ -9,7 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { Button } from "~/components/ui";
+import { Button, Table } from "~/components/ui";
 import { useEffect } from "react";
 import { requireMutation } from "~/auth/csrf.server";
 import { forbidden, requireUser } from "~/auth/user.server";
@@ -203,26 +203,24 @@ export default function ImportPage() {
           {plan.problems.length > 0 && (
             <>
               <p className="form-error">{t("importNothingCommitted")}</p>
-              <table className="data-table" data-testid="import-problems">
-                <thead>
-                  <tr>
-                    <th>{t("importRow")}</th>
-                    <th>{t("importColumn")}</th>
-                    <th>{t("importMessage")}</th>
+              <Table
+                testId="import-problems"
+                columns={[
+                  { key: "importRow", label: t("importRow") },
+                  { key: "importColumn", label: t("importColumn") },
+                  { key: "importMessage", label: t("importMessage") },
+                ]}
+              >
+                {plan.problems.map((p, i) => (
+                  <tr key={i}>
+                    <td>{p.row}</td>
+                    <td>
+                      {p.columnLabel} <code>{p.column}</code>
+                    </td>
+                    <td>{p.message}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {plan.problems.map((p, i) => (
-                    <tr key={i}>
-                      <td>{p.row}</td>
-                      <td>
-                        {p.columnLabel} <code>{p.column}</code>
-                      </td>
-                      <td>{p.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </Table>
             </>
           )}
           {plan.importable && (

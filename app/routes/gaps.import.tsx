@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { Button } from "~/components/ui";
+import { Button, Table } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
@@ -83,24 +83,22 @@ export default function GapsImportPage() {
         </div>
       ) : null}
       {result && result.problems.length > 0 ? (
-        <table className="data-table" data-testid="import-problems">
-          <thead>
-            <tr>
-              <th scope="col">{t("gapsImportRow")}</th>
-              <th scope="col">{t("gapsImportColumn")}</th>
-              <th scope="col">{t("gapsImportMessage")}</th>
+        <Table
+          testId="import-problems"
+          columns={[
+            { key: "gapsImportRow", label: t("gapsImportRow") },
+            { key: "gapsImportColumn", label: t("gapsImportColumn") },
+            { key: "gapsImportMessage", label: t("gapsImportMessage") },
+          ]}
+        >
+          {result.problems.map((problem, index) => (
+            <tr key={index}>
+              <td>{problem.row}</td>
+              <td>{problem.column}</td>
+              <td>{problem.message}</td>
             </tr>
-          </thead>
-          <tbody>
-            {result.problems.map((problem, index) => (
-              <tr key={index}>
-                <td>{problem.row}</td>
-                <td>{problem.column}</td>
-                <td>{problem.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       ) : null}
       <p>
         <Link to={lang === "en" ? "/gaps?lang=en" : "/gaps"}>{t("navGaps")}</Link>

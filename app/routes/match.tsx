@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { Button } from "~/components/ui";
+import { Button, Card, Checkbox, ErrorSummary, Field, FieldError, Notice } from "~/components/ui";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
 import { OfflineNotice, PageError } from "~/components/PageError";
 import { keepLastData } from "~/offline";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { FacilityMap } from "~/components/FacilityMap";
 import {
   APPROPRIATIONS,
@@ -71,11 +71,6 @@ export default function MatchPage() {
   const shownDivisions = divisions.filter((d) => d.code === selectedDivision || matchesIndustry(d, industryFilter));
   const errorFor = (field: string) => (errors[field] ? errors[field][lang] : null);
   const errorList = Object.entries(errors);
-  const errorSummary = useRef<HTMLDivElement>(null);
-  // The summary takes focus when answers come back refused, so a keyboard or screen-reader user lands on it.
-  useEffect(() => {
-    if (Object.keys(errors).length > 0) errorSummary.current?.focus();
-  }, [errors]);
 
   const centers = useMemo(() => result?.centers ?? [], [result]);
   const mapFacilities = useMemo(
@@ -116,18 +111,15 @@ export default function MatchPage() {
       <section className="match-form-panel" aria-labelledby="match-title">
         <h1 id="match-title">{t("matchTitle")}</h1>
         <p className="hint">{t("matchIntro")}</p>
-        {errorList.length > 0 ? (
-          <div className="notice" role="alert" data-testid="match-errors" tabIndex={-1} ref={errorSummary}>
-            <strong>{t("matchErrorsTitle")}</strong>
-            <ul>
-              {errorList.map(([field, message]) => (
-                <li key={field}>
-                  <a href={`#field-${field}`}>{message[lang]}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ErrorSummary
+          title={t("matchErrorsTitle")}
+          titleAs="strong"
+          focusOn={errors}
+          role="alert"
+          className="notice"
+          data-testid="match-errors"
+          items={errorList.map(([field, message]) => ({ key: field, href: `#field-${field}`, text: message[lang] }))}
+        />
         <Form method="get" className="match-form" noValidate>
           {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
           <fieldset>
@@ -160,7 +152,7 @@ export default function MatchPage() {
                 ))}
               </select>
             </label>
-            <FieldError id="error-ksic" message={errorFor("ksic")} />
+            {errorFor("ksic") ? <FieldError id="error-ksic">{errorFor("ksic")}</FieldError> : null}
           </fieldset>
 
           <fieldset>
@@ -202,7 +194,7 @@ export default function MatchPage() {
                 aria-describedby={errorFor("founded") ? "error-founded" : undefined}
               />
             </label>
-            <FieldError id="error-founded" message={errorFor("founded")} />
+            {errorFor("founded") ? <FieldError id="error-founded">{errorFor("founded")}</FieldError> : null}
             <label id="field-applicant">
               {t("matchApplicantType")}
               <select name="applicant" defaultValue={params.get("applicant") ?? ""}>
@@ -238,7 +230,7 @@ export default function MatchPage() {
                 })}
               </p>
             ) : null}
-            <FieldError id="error-address" message={errorFor("address")} />
+            {errorFor("address") ? <FieldError id="error-address">{errorFor("address")}</FieldError> : null}
             <label id="field-region">
               {t("matchRegion")}
               <select name="region" defaultValue={params.get("region") ?? ""}>
@@ -273,14 +265,14 @@ export default function MatchPage() {
                 {t("pickingHint")}
               </p>
             ) : null}
-            {locateFailed ? <p className="notice">{t("geolocationFailed")}</p> : null}
+            {locateFailed ? <Notice>{t("geolocationFailed")}</Notice> : null}
             {point ? (
               <p className="hint" data-testid="match-point">
                 {t("matchLocationSet", { lat: point.lat.toFixed(4), lng: point.lng.toFixed(4) })}
               </p>
             ) : null}
             <p className="hint">{t("matchLocationHint")}</p>
-            <FieldError id="error-location" message={errorFor("location") ?? errorFor("region")} />
+            {errorFor("location") ?? errorFor("region") ? <FieldError id="error-location">{errorFor("location") ?? errorFor("region")}</FieldError> : null}
           </fieldset>
 
           <fieldset>
@@ -330,10 +322,13 @@ export default function MatchPage() {
             <div className="checks" role="group" aria-label={t("matchCertifications")}>
               <span>{t("matchCertifications")}</span>
               {CERTIFICATIONS.map((c) => (
-                <label key={c}>
-                  <input type="checkbox" name="cert" value={c} defaultChecked={params.getAll("cert").includes(c)} />{" "}
-                  {t.label("certification", c)}
-                </label>
+                <Checkbox
+                  key={c}
+                  name="cert"
+                  value={c}
+                  defaultChecked={params.getAll("cert").includes(c)}
+                  label={t.label("certification", c)}
+                />
               ))}
             </div>
           </fieldset>
@@ -342,15 +337,13 @@ export default function MatchPage() {
             <legend>{t("matchNeeds")}</legend>
             <div className="checks">
               {NEEDS.map((need) => (
-                <label key={need}>
-                  <input
-                    type="checkbox"
-                    name="need"
-                    value={need}
-                    defaultChecked={params.getAll("need").includes(need)}
-                  />{" "}
-                  {t.label("need", need)}
-                </label>
+                <Checkbox
+                  key={need}
+                  name="need"
+                  value={need}
+                  defaultChecked={params.getAll("need").includes(need)}
+                  label={t.label("need", need)}
+                />
               ))}
             </div>
           </fieldset>
@@ -400,14 +393,6 @@ function pointOf(params: URLSearchParams): { lat: number; lng: number } | null {
   return params.get("lat") && params.get("lng") && Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
 }
 
-function FieldError({ id, message }: { id: string; message: string | null }) {
-  return message ? (
-    <p className="field-error" id={id}>
-      {message}
-    </p>
-  ) : null;
-}
-
 function NumberField({
   name,
   label,
@@ -424,9 +409,22 @@ function NumberField({
   step?: string;
 }) {
   return (
-    <>
-      <label id={`field-${name}`}>
-        {label}
+    <Field id={`field-${name}`} label={label} error={error}>
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          inputMode="decimal"
+          name={name}
+          min="0"
+          step={step ?? "1"}
+          defaultValue={params.get(name) ?? ""}
+          required={required}
+        />
+      )}
+    </Field>
+  );
+}
         <input
           type="number"
           inputMode="decimal"
@@ -439,7 +437,7 @@ function NumberField({
           aria-describedby={error ? `error-${name}` : undefined}
         />
       </label>
-      <FieldError id={`error-${name}`} message={error} />
+      {error ? <FieldError id={`error-${name}`}>{error}</FieldError> : null}
     </>
   );
 }
@@ -471,7 +469,7 @@ function ChoiceGroup({
       <label>
         <input type="radio" name={name} value="" defaultChecked={current === ""} /> {t("matchNotSure")}
       </label>
-      <FieldError id={`error-${name}`} message={error} />
+      {error ? <FieldError id={`error-${name}`}>{error}</FieldError> : null}
     </div>
   );
 }
@@ -565,8 +563,9 @@ function MatchResults({
           {t("matchPrint")}
         </Button>
       </p>
-      <article
-        className="card classification"
+      <Card
+        as="article"
+        className="classification"
         data-testid="classification"
         data-pavitt-class={c.pavittClass}
         data-is-sme={String(result.eligibility.isSme)}
@@ -594,7 +593,7 @@ function MatchResults({
         <Reasons reasons={[...c.reasons, ...c.capabilityReasons, ...result.eligibility.reasons]} lang={lang} />
         <h4>{t("matchCooperation")}</h4>
         <Reasons reasons={c.cooperation.reasons} lang={lang} />
-      </article>
+      </Card>
 
       <h3>{t("matchCenters")}</h3>
       {result.firm.locationBasis === "region_label" ? (
