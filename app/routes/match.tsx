@@ -272,7 +272,9 @@ export default function MatchPage() {
               </p>
             ) : null}
             <p className="hint">{t("matchLocationHint")}</p>
-            {errorFor("location") ?? errorFor("region") ? <FieldError id="error-location">{errorFor("location") ?? errorFor("region")}</FieldError> : null}
+            {(errorFor("location") ?? errorFor("region")) ? (
+              <FieldError id="error-location">{errorFor("location") ?? errorFor("region")}</FieldError>
+            ) : null}
           </fieldset>
 
           <fieldset>
@@ -425,23 +427,6 @@ function NumberField({
     </Field>
   );
 }
-        <input
-          type="number"
-          inputMode="decimal"
-          name={name}
-          min="0"
-          step={step ?? "1"}
-          defaultValue={params.get(name) ?? ""}
-          required={required}
-          aria-invalid={Boolean(error)}
-          aria-describedby={error ? `error-${name}` : undefined}
-        />
-      </label>
-      {error ? <FieldError id={`error-${name}`}>{error}</FieldError> : null}
-    </>
-  );
-}
-
 function ChoiceGroup({
   name,
   label,
