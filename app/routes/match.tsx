@@ -427,6 +427,7 @@ function NumberField({
     </Field>
   );
 }
+
 function ChoiceGroup({
   name,
   label,
