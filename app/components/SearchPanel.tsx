@@ -1,5 +1,5 @@
 import { Form, Link, useLocation, useNavigation, useSubmit } from "@remix-run/react";
-import { Button } from "./ui";
+import { Button, Field, Select } from "./ui";
 import { useEffect, useRef, useState } from "react";
 import { useKeepFocus } from "./useKeepFocus";
 import { PAVITT_CLASSES, type FacilityKind } from "~/domain/types";
@@ -152,83 +152,111 @@ export function SearchPanel({
           <Button type="submit">{t("searchButton")}</Button>
         </label>
         <div className="search-filters">
-          <label>
-            {t("filterType")}
-            <select name="type" defaultValue={params.get("type") ?? ""} key={`type-${params.get("type")}`}>
-              <option value="">{t("anyOption")}</option>
-              <option value="facility">
-                {t("typeFacility")}
-                {count("type", "facility")}
-              </option>
-              <option value="program">
-                {t("typeProgram")}
-                {count("type", "program")}
-              </option>
-            </select>
-          </label>
-          <label>
-            {t("filterKind")}
-            <select name="kind" defaultValue={params.get("kind") ?? ""} key={`kind-${params.get("kind")}`}>
-              <option value="">{t("anyOption")}</option>
-              {kinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t.label("facilityKind", kind)}
-                  {count("kind", kind)}
+          <Field id="searchpanel-type" label={t("filterType")}>
+            {(control) => (
+              <Select
+                {...control}
+                name="type"
+                defaultValue={params.get("type") ?? ""}
+                key={`type-${params.get("type")}`}
+              >
+                <option value="">{t("anyOption")}</option>
+                <option value="facility">
+                  {t("typeFacility")}
+                  {count("type", "facility")}
                 </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("filterRegion")}
-            <select name="region" defaultValue={params.get("region") ?? ""} key={`region-${params.get("region")}`}>
-              <option value="">{t("anyOption")}</option>
-              <RegionOptions regions={regions} lang={lang} note={(code) => count("regionCode", code)} />
-            </select>
-          </label>
-          <label>
-            {t("filterSector")}
-            <select name="sector" defaultValue={params.get("sector") ?? ""} key={`sector-${params.get("sector")}`}>
-              <option value="">{t("anyOption")}</option>
-              {divisions.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.code} {t.nameOf(d)}
-                  {count("sector", d.code)}
+                <option value="program">
+                  {t("typeProgram")}
+                  {count("type", "program")}
                 </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("filterPavitt")}
-            <select
-              name="pavittClass"
-              defaultValue={params.get("pavittClass") ?? ""}
-              key={`pavitt-${params.get("pavittClass")}`}
-            >
-              <option value="">{t("anyOption")}</option>
-              {PAVITT_CLASSES.map((cls) => (
-                <option key={cls} value={cls}>
-                  {t.label("pavittClass", cls)}
-                  {count("pavittClass", cls)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("radius")}
-            <select
-              name="radiusKm"
-              defaultValue={params.get("radiusKm") ?? ""}
-              disabled={near === ""}
-              key={`radius-${params.get("radiusKm")}-${near}`}
-            >
-              <option value="">{t("noRadius")}</option>
-              {RADII_KM.map((km) => (
-                <option key={km} value={km}>
-                  {t("radiusKm", { km })}
-                </option>
-              ))}
-            </select>
-          </label>
+              </Select>
+            )}
+          </Field>
+          <Field id="searchpanel-kind" label={t("filterKind")}>
+            {(control) => (
+              <Select
+                {...control}
+                name="kind"
+                defaultValue={params.get("kind") ?? ""}
+                key={`kind-${params.get("kind")}`}
+              >
+                <option value="">{t("anyOption")}</option>
+                {kinds.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t.label("facilityKind", kind)}
+                    {count("kind", kind)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id="searchpanel-region" label={t("filterRegion")}>
+            {(control) => (
+              <Select
+                {...control}
+                name="region"
+                defaultValue={params.get("region") ?? ""}
+                key={`region-${params.get("region")}`}
+              >
+                <option value="">{t("anyOption")}</option>
+                <RegionOptions regions={regions} lang={lang} note={(code) => count("regionCode", code)} />
+              </Select>
+            )}
+          </Field>
+          <Field id="searchpanel-sector" label={t("filterSector")}>
+            {(control) => (
+              <Select
+                {...control}
+                name="sector"
+                defaultValue={params.get("sector") ?? ""}
+                key={`sector-${params.get("sector")}`}
+              >
+                <option value="">{t("anyOption")}</option>
+                {divisions.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {d.code} {t.nameOf(d)}
+                    {count("sector", d.code)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id="searchpanel-pavittClass" label={t("filterPavitt")}>
+            {(control) => (
+              <Select
+                {...control}
+                name="pavittClass"
+                defaultValue={params.get("pavittClass") ?? ""}
+                key={`pavitt-${params.get("pavittClass")}`}
+              >
+                <option value="">{t("anyOption")}</option>
+                {PAVITT_CLASSES.map((cls) => (
+                  <option key={cls} value={cls}>
+                    {t.label("pavittClass", cls)}
+                    {count("pavittClass", cls)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id="searchpanel-radiusKm" label={t("radius")}>
+            {(control) => (
+              <Select
+                {...control}
+                name="radiusKm"
+                defaultValue={params.get("radiusKm") ?? ""}
+                disabled={near === ""}
+                key={`radius-${params.get("radiusKm")}-${near}`}
+              >
+                <option value="">{t("noRadius")}</option>
+                {RADII_KM.map((km) => (
+                  <option key={km} value={km}>
+                    {t("radiusKm", { km })}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
         </div>
         <input type="hidden" name="near" defaultValue={near} key={`near-${near}`} />
         <div className="search-near">

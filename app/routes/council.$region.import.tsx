@@ -9,7 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { Button, Table } from "~/components/ui";
+import { Button, Field, Select, Table } from "~/components/ui";
 import { useEffect } from "react";
 import { requireMutation } from "~/auth/csrf.server";
 import { forbidden, requireUser } from "~/auth/user.server";
@@ -264,17 +264,17 @@ export default function ImportPage() {
         <Form method="post" encType="multipart/form-data" className="stacked-form">
           <CsrfField />
           <input type="hidden" name="intent" value="check" />
-          <label>
-            {t("listingType")}
-            <select name="type" defaultValue="facility">
-              <option value="facility">{t("listingTypeFacility")}</option>
-              <option value="program">{t("listingTypeProgram")}</option>
-            </select>
-          </label>
-          <label>
-            {t("importFile")}
-            <input type="file" name="file" accept=".csv,text/csv" required />
-          </label>
+          <Field id="council-region-import-type" label={t("listingType")}>
+            {(control) => (
+              <Select {...control} name="type" defaultValue="facility">
+                <option value="facility">{t("listingTypeFacility")}</option>
+                <option value="program">{t("listingTypeProgram")}</option>
+              </Select>
+            )}
+          </Field>
+          <Field id="council-region-import-file" label={t("importFile")}>
+            {(control) => <input {...control} type="file" name="file" accept=".csv,text/csv" required />}
+          </Field>
           <Button type="submit">{t("importCheck")}</Button>
         </Form>
       </section>

@@ -1,7 +1,7 @@
 import { now } from "~/clock";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Button } from "~/components/ui";
+import { Button, Field, Select } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { AuditTable } from "~/components/AuditTable";
@@ -151,10 +151,9 @@ export default function InquiryDetail() {
         <Form method="post" className="inquiry-form">
           <CsrfField />
           {version}
-          <label>
-            {t("inquiryReply")}
-            <textarea name="text" rows={5} required />
-          </label>
+          <Field id="council-region-inquiries-id-text" label={t("inquiryReply")}>
+            {(control) => <textarea {...control} name="text" rows={5} required />}
+          </Field>
           <Button type="submit" name="intent" value="reply">
             {t("inquirySendReply")}
           </Button>
@@ -163,10 +162,9 @@ export default function InquiryDetail() {
       <Form method="post" className="inquiry-form">
         <CsrfField />
         {version}
-        <label>
-          {t("inquiryNote")}
-          <textarea name="text" rows={3} required />
-        </label>
+        <Field id="council-region-inquiries-id-text" label={t("inquiryNote")}>
+          {(control) => <textarea {...control} name="text" rows={3} required />}
+        </Field>
         <Button type="submit" name="intent" value="note">
           {t("inquiryAddNote")}
         </Button>
@@ -176,22 +174,22 @@ export default function InquiryDetail() {
           <CsrfField />
           {version}
           <h2>{t("inquiryRefer")}</h2>
-          <label>
-            {t("inquiryReferFacility")}
-            <select name="facilityId" required defaultValue="">
-              <option value="">—</option>
-              {view.referralTargets.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {t.nameOf(f)}
-                  {f.region ? ` (${t.nameOf(f.region)})` : ""}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("inquiryReferNote")}
-            <textarea name="note" rows={3} />
-          </label>
+          <Field id="council-region-inquiries-id-facilityId" label={t("inquiryReferFacility")}>
+            {(control) => (
+              <Select {...control} name="facilityId" required defaultValue="">
+                <option value="">—</option>
+                {view.referralTargets.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {t.nameOf(f)}
+                    {f.region ? ` (${t.nameOf(f.region)})` : ""}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id="council-region-inquiries-id-note" label={t("inquiryReferNote")}>
+            {(control) => <textarea {...control} name="note" rows={3} />}
+          </Field>
           <Button type="submit" name="intent" value="refer">
             {t("inquirySendRefer")}
           </Button>

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { Button, Table } from "~/components/ui";
+import { Button, Field, Table } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
@@ -62,10 +62,9 @@ export default function GapsImportPage() {
       <p>{t("gapsImportHelp")}</p>
       <Form method="post" encType="multipart/form-data" className="stacked-form">
         <CsrfField />
-        <label>
-          {t("gapsImportFile")}
-          <input type="file" name="register" accept=".csv,text/csv" required />
-        </label>
+        <Field id="gaps-import-register" label={t("gapsImportFile")}>
+          {(control) => <input {...control} type="file" name="register" accept=".csv,text/csv" required />}
+        </Field>
         <label>
           <span>
             <input type="checkbox" name="replace" /> {t("gapsImportReplace")}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { Button, Notice, Table, Tag } from "~/components/ui";
+import { Button, Field, Notice, Select, Table, Tag } from "~/components/ui";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { GapMap } from "~/components/GapMap";
 import { DemandSection } from "~/components/DemandSection";
@@ -144,35 +144,43 @@ export default function GapsPage() {
             {query.radiusKm} km
           </output>
         </label>
-        <label>
-          {t("gapsClass")}
-          <select name="pavittClass" defaultValue={query.pavittClass ?? ""} key={`class-${query.pavittClass ?? ""}`}>
-            <option value="">{t("gapsAll")}</option>
-            {PAVITT_CLASSES.map((cls) => (
-              <option key={cls} value={cls}>
-                {classLabel(cls)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("gapsSector")}
-          <select name="sector" defaultValue={query.sector ?? ""} key={`sector-${query.sector ?? ""}`}>
-            <option value="">{t("gapsAll")}</option>
-            {divisions.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.code} {t.nameOf(d)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("gapsRegion")}
-          <select name="region" defaultValue={drillRegion ?? ""} key={`region-${drillRegion ?? ""}`}>
-            <option value="">{t("gapsAll")}</option>
-            <RegionOptions regions={regions} lang={lang} />
-          </select>
-        </label>
+        <Field id="gaps-pavittClass" label={t("gapsClass")}>
+          {(control) => (
+            <Select
+              {...control}
+              name="pavittClass"
+              defaultValue={query.pavittClass ?? ""}
+              key={`class-${query.pavittClass ?? ""}`}
+            >
+              <option value="">{t("gapsAll")}</option>
+              {PAVITT_CLASSES.map((cls) => (
+                <option key={cls} value={cls}>
+                  {classLabel(cls)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field id="gaps-sector" label={t("gapsSector")}>
+          {(control) => (
+            <Select {...control} name="sector" defaultValue={query.sector ?? ""} key={`sector-${query.sector ?? ""}`}>
+              <option value="">{t("gapsAll")}</option>
+              {divisions.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.code} {t.nameOf(d)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field id="gaps-region" label={t("gapsRegion")}>
+          {(control) => (
+            <Select {...control} name="region" defaultValue={drillRegion ?? ""} key={`region-${drillRegion ?? ""}`}>
+              <option value="">{t("gapsAll")}</option>
+              <RegionOptions regions={regions} lang={lang} />
+            </Select>
+          )}
+        </Field>
         <Button type="submit">{t("gapsApply")}</Button>
       </Form>
 
