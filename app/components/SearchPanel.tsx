@@ -1,5 +1,5 @@
 import { Form, Link, useLocation, useNavigation, useSubmit } from "@remix-run/react";
-import { Button, Field, Select } from "./ui";
+import { Button, Field, Notice, Select } from "./ui";
 import { useEffect, useRef, useState } from "react";
 import { useKeepFocus } from "./useKeepFocus";
 import { PAVITT_CLASSES, type FacilityKind } from "~/domain/types";
@@ -292,11 +292,7 @@ export function SearchPanel({
             {t("locating")}
           </p>
         ) : null}
-        {geoFailed ? (
-          <p className="notice" role="alert">
-            {t("geolocationFailed")}
-          </p>
-        ) : null}
+        {geoFailed ? <Notice tone="error">{t("geolocationFailed")}</Notice> : null}
         {near ? (
           <p className="hint">{t("nearPoint", { lat: near.split(",")[0] ?? "", lng: near.split(",")[1] ?? "" })}</p>
         ) : null}
@@ -349,11 +345,7 @@ function SearchResults({
   };
   const { response } = search;
   if (!response) {
-    return (
-      <p className="notice" role="alert">
-        {t("searchInvalid", { parameter: search.invalidParameter ?? "" })}
-      </p>
-    );
+    return <Notice tone="error">{t("searchInvalid", { parameter: search.invalidParameter ?? "" })}</Notice>;
   }
   const linkWithout = (...names: string[]) => {
     const next = new URLSearchParams(params);
@@ -372,15 +364,11 @@ function SearchResults({
         </p>
       ) : null}
       {response.unmatchedTerms.length > 0 && response.total > 0 ? (
-        <p className="notice" data-testid="unmatched-terms">
+        <Notice data-testid="unmatched-terms">
           {t("unmatchedTerms", { terms: response.unmatchedTerms.join(", ") })}
-        </p>
+        </Notice>
       ) : null}
-      {response.degraded ? (
-        <p className="notice" role="status">
-          {t("degradedNotice")}
-        </p>
-      ) : null}
+      {response.degraded ? <Notice live>{t("degradedNotice")}</Notice> : null}
       {response.place ? (
         <p className="hint">{t("placeNotice", { place: t.nameOf(response.place), km: response.place.radiusKm })}</p>
       ) : null}

@@ -9,7 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { Button, Field, Select, Table } from "~/components/ui";
+import { Button, Field, Notice, Select, Table } from "~/components/ui";
 import { useEffect } from "react";
 import { requireMutation } from "~/auth/csrf.server";
 import { forbidden, requireUser } from "~/auth/user.server";
@@ -151,14 +151,14 @@ function JobProgress({
       <progress max={job.total} value={job.done} aria-label={t("importProgress")} />
       <p>{t("importProgressCount", { done: job.done, total: job.total })}</p>
       {job.state === "done" && job.summary && (
-        <p className="notice">
+        <Notice>
           {t("importDone", {
             created: job.summary.created,
             updated: job.summary.updated,
             unchanged: job.summary.unchanged,
             seconds: job.seconds.toFixed(1),
           })}
-        </p>
+        </Notice>
       )}
       {job.state === "failed" && (
         <p className="form-error">{t(job.failure === "changed" ? "importChangedSinceCheck" : "importFailed")}</p>
@@ -178,9 +178,9 @@ export default function ImportPage() {
       </p>
       <h1>{t("importCsv")}</h1>
       {result?.error && (
-        <p className="form-error" role="alert">
+        <Notice tone="error" className="form-error">
           {result.error}
-        </p>
+        </Notice>
       )}
       {job && <JobProgress job={job} />}
       {plan && (

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Tag } from "~/components/ui";
 import { getFacility, listFacilities } from "../../db/queries/facilities";
 import { listPrograms } from "../../db/queries/programs";
 import { listRegions } from "../../db/queries/regions";
@@ -147,9 +148,9 @@ export default function FacilityPage() {
         <dt>{t("industries")}</dt>
         <dd>
           {sectors.map((s) => (
-            <span key={s.code} className="tag">
+            <Tag key={s.code}>
               {s.code} {t.nameOf(s)}
-            </span>
+            </Tag>
           ))}
           {industriesNote ? <div>{industriesNote}</div> : null}
         </dd>
@@ -158,9 +159,7 @@ export default function FacilityPage() {
             <dt>{t("services")}</dt>
             <dd>
               {facility.services.map((s) => (
-                <span key={s} className="tag">
-                  {t.label("service", s)}
-                </span>
+                <Tag key={s}>{t.label("service", s)}</Tag>
               ))}
             </dd>
           </>

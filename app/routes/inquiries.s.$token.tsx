@@ -7,7 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Button } from "~/components/ui";
+import { Button, Card, Notice } from "~/components/ui";
 import { isSameOriginPost } from "~/auth/csrf.server";
 import { resolveLang, translator } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
@@ -87,11 +87,7 @@ export default function InquiryStatusPage() {
       data-outcome={view.outcome ?? undefined}
     >
       <h1>{sent ? t("inquirySentTitle") : t("inquiryStatusTitle")}</h1>
-      {sent && (
-        <p className="notice" role="status">
-          {t("inquirySentIntro")}
-        </p>
-      )}
+      {sent && <Notice live>{t("inquirySentIntro")}</Notice>}
       <dl className="facts">
         <dt>{t("inquiryReference")}</dt>
         <dd data-testid="inquiry-reference">{view.reference}</dd>
@@ -113,13 +109,13 @@ export default function InquiryStatusPage() {
       </dl>
       <h2>{t("inquiryStatusSteps")}</h2>
       <InquirySteps steps={view.steps} requests={view.requests} />
-      <section className="card" aria-labelledby="withdraw-title">
+      <Card aria-labelledby="withdraw-title">
         <h2 id="withdraw-title">{t("inquiryWithdrawTitle")}</h2>
         <p className="hint">{t("inquiryWithdrawHint")}</p>
         {posted?.problem && (
-          <p className="form-error" role="alert">
+          <Notice tone="error" className="form-error">
             {posted.problem}
-          </p>
+          </Notice>
         )}
         <Form method="post">
           <label className="checkbox">
@@ -129,7 +125,7 @@ export default function InquiryStatusPage() {
             {t("inquiryWithdraw")}
           </Button>
         </Form>
-      </section>
+      </Card>
     </main>
   );
 }
