@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { screenshot, type RunningApp, type Scenario } from "./harness";
+import { translator } from "../../app/i18n";
 
 /** The app under test creates this administrator at start (ADMIN_EMAIL / ADMIN_PASSWORD). */
 export const E2E_ADMIN = { email: "admin@clusterlink.test", password: "e2e admin password" };
@@ -406,3 +407,34 @@ councilScenarios.push({
     await page.context().close();
   },
 });
+
+councilScenarios.push(
+  ...(["ko", "en"] as const).map((lang): Scenario => ({
+    name: `council (${lang}): a half-typed date is named as incomplete before the listing form posts, not saved as empty`,
+    async run({ app, browser }) {
+      const t = translator(lang);
+      const editor = await signedInPage(browser, app, EDITOR);
+      await editor.goto(`${app.baseUrl}/council/27/new/program?lang=${lang}`);
+      const start = editor.locator("#field-period_start");
+      // One segment of the date typed: the browser holds it as bad input and would post an empty value.
+      await start.focus();
+      await editor.keyboard.type("05");
+      assert.equal(await start.evaluate((input) => (input as HTMLInputElement).validity.badInput), true);
+      const url = editor.url();
+      await editor.getByRole("button", { name: t("saveDraft") }).click();
+      const summary = editor.getByTestId("error-summary");
+      await summary.waitFor();
+      const link = summary.getByRole("link", { name: new RegExp(t("dateIncomplete").slice(0, 8)) });
+      assert.equal(await link.getAttribute("href"), "#field-period_start");
+      assert.equal(editor.url(), url, "nothing was posted");
+      assert.equal(await start.getAttribute("aria-invalid"), "true");
+      assert.match(
+        (await start.getAttribute("aria-describedby")) ?? "",
+        /field-period_start-error/,
+        "the error is read with the field",
+      );
+      await screenshot(editor, `council-date-incomplete-${lang}`);
+      await editor.context().close();
+    },
+  })),
+);
