@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { Button, Card, Checkbox, ErrorSummary, Field, FieldError, Notice } from "~/components/ui";
+import { Button, Card, Checkbox, ErrorSummary, Field, FieldError, Notice, Select } from "~/components/ui";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
 import { OfflineNotice, PageError } from "~/components/PageError";
@@ -125,34 +125,30 @@ export default function MatchPage() {
           <fieldset>
             <legend>{t("matchIndustry")}</legend>
             {hydrated ? (
-              <label>
-                {t("matchIndustryFilter")}
-                <input
-                  type="search"
-                  value={industryFilter}
-                  onChange={(event) => setIndustryFilter(event.currentTarget.value)}
-                  data-testid="industry-filter"
-                />
-              </label>
+              <Field id="match-industry-filter" label={t("matchIndustryFilter")}>
+                {(control) => (
+                  <input
+                    {...control}
+                    type="search"
+                    value={industryFilter}
+                    onChange={(event) => setIndustryFilter(event.currentTarget.value)}
+                    data-testid="industry-filter"
+                  />
+                )}
+              </Field>
             ) : null}
-            <label id="field-ksic">
-              {t("matchIndustryChoose")}
-              <select
-                name="ksic"
-                defaultValue={selectedDivision}
-                aria-invalid={Boolean(errorFor("ksic"))}
-                aria-describedby={errorFor("ksic") ? "error-ksic" : undefined}
-                required
-              >
-                <option value="">—</option>
-                {shownDivisions.map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {d.code} {t.nameOf(d)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {errorFor("ksic") ? <FieldError id="error-ksic">{errorFor("ksic")}</FieldError> : null}
+            <Field id="field-ksic" label={t("matchIndustryChoose")} error={errorFor("ksic")}>
+              {(control) => (
+                <Select
+                  {...control}
+                  name="ksic"
+                  defaultValue={selectedDivision}
+                  required
+                  placeholder="—"
+                  options={shownDivisions.map((d) => ({ value: d.code, label: `${d.code} ${t.nameOf(d)}` }))}
+                />
+              )}
+            </Field>
           </fieldset>
 
           <fieldset>
@@ -183,45 +179,46 @@ export default function MatchPage() {
 
           <fieldset>
             <legend>{t("matchCallsLegend")}</legend>
-            <label id="field-founded">
-              {t("matchFoundedOn")}
-              <input
-                name="founded"
-                defaultValue={params.get("founded") ?? ""}
-                placeholder="2024-08-01"
-                inputMode="numeric"
-                aria-invalid={Boolean(errorFor("founded"))}
-                aria-describedby={errorFor("founded") ? "error-founded" : undefined}
-              />
-            </label>
-            {errorFor("founded") ? <FieldError id="error-founded">{errorFor("founded")}</FieldError> : null}
-            <label id="field-applicant">
-              {t("matchApplicantType")}
-              <select name="applicant" defaultValue={params.get("applicant") ?? ""}>
-                <option value="">{t("matchApplicantAuto")}</option>
-                {FIRM_APPLICANT_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {t.label("applicantType", type)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Field id="field-founded" label={t("matchFoundedOn")} error={errorFor("founded")}>
+              {(control) => (
+                <input
+                  {...control}
+                  name="founded"
+                  defaultValue={params.get("founded") ?? ""}
+                  placeholder="2024-08-01"
+                  inputMode="numeric"
+                />
+              )}
+            </Field>
+            <Field id="field-applicant" label={t("matchApplicantType")}>
+              {(control) => (
+                <Select
+                  {...control}
+                  name="applicant"
+                  defaultValue={params.get("applicant") ?? ""}
+                  placeholder={t("matchApplicantAuto")}
+                  options={FIRM_APPLICANT_TYPES.map((type) => ({ value: type, label: t.label("applicantType", type) }))}
+                />
+              )}
+            </Field>
             <p className="hint">{t("matchCallsHint")}</p>
           </fieldset>
 
           <fieldset id="field-location">
             <legend>{t("matchLocation")}</legend>
-            <label id="field-address">
-              {t("matchAddress")}
-              <input
-                type="text"
-                name="address"
-                defaultValue={params.get("address") ?? ""}
-                placeholder={t("matchAddressPlaceholder")}
-                maxLength={200}
-                autoComplete="street-address"
-              />
-            </label>
+            <Field id="field-address" label={t("matchAddress")} error={errorFor("address")}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  name="address"
+                  defaultValue={params.get("address") ?? ""}
+                  placeholder={t("matchAddressPlaceholder")}
+                  maxLength={200}
+                  autoComplete="street-address"
+                />
+              )}
+            </Field>
             {result?.firm.place ? (
               <p className="hint" role="status" data-testid="match-address-place">
                 {t("matchPlacedByAddress", {
@@ -230,14 +227,18 @@ export default function MatchPage() {
                 })}
               </p>
             ) : null}
-            {errorFor("address") ? <FieldError id="error-address">{errorFor("address")}</FieldError> : null}
-            <label id="field-region">
-              {t("matchRegion")}
-              <select name="region" defaultValue={params.get("region") ?? ""}>
-                <option value="">{t("matchRegionChoose")}</option>
-                <RegionOptions regions={regions} lang={lang} />
-              </select>
-            </label>
+            <Field id="field-region" label={t("matchRegion")}>
+              {(control) => (
+                <Select
+                  {...control}
+                  name="region"
+                  defaultValue={params.get("region") ?? ""}
+                  placeholder={t("matchRegionChoose")}
+                >
+                  <RegionOptions regions={regions} lang={lang} />
+                </Select>
+              )}
+            </Field>
             <input type="hidden" name="lat" value={point ? point.lat.toFixed(5) : ""} />
             <input type="hidden" name="lng" value={point ? point.lng.toFixed(5) : ""} />
             {hydrated ? (
