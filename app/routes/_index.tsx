@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Button } from "~/components/ui";
+import { Button, Checkbox } from "~/components/ui";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
 import { OfflineNotice, PageError } from "~/components/PageError";
@@ -143,17 +143,19 @@ export default function MapPage() {
               .map((value, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={value} />),
           )}
           {kinds.map((kind) => (
-            <label key={kind}>
-              <input
-                type="checkbox"
-                name="show"
-                value={kind}
-                checked={visibleKinds.includes(kind)}
-                onChange={(event) => toggle(kind, event.currentTarget.checked)}
-              />
-              <span className="swatch" style={{ background: KIND_COLORS[kind] }} aria-hidden="true" />
-              {t.label("facilityKind", kind)} ({t.format.number(facilities.filter((f) => f.kind === kind).length)})
-            </label>
+            <Checkbox
+              key={kind}
+              name="show"
+              value={kind}
+              checked={visibleKinds.includes(kind)}
+              onChange={(event) => toggle(kind, event.currentTarget.checked)}
+              label={
+                <>
+                  <span className="swatch" style={{ background: KIND_COLORS[kind] }} aria-hidden="true" />
+                  {t.label("facilityKind", kind)} ({t.format.number(facilities.filter((f) => f.kind === kind).length)})
+                </>
+              }
+            />
           ))}
           <noscript>
             <Button type="submit">{t("applyFilters")}</Button>

@@ -1,7 +1,7 @@
 import { now } from "~/clock";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, Field, Select } from "~/components/ui";
+import { Button, Field, Notice, Select } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { AuditTable } from "~/components/AuditTable";
@@ -49,11 +49,11 @@ export default function InquiryDetail() {
       </p>
       <h1>{t("inquiryDetail", { reference: q.reference })}</h1>
       {result && !result.ok && (
-        <div className="form-error" role="alert">
+        <Notice as="div" tone="error" className="form-error">
           {result.problems.map((p) => (
             <p key={p}>{p}</p>
           ))}
-        </div>
+        </Notice>
       )}
       <dl className="facts">
         <dt>{t("inquiryTarget")}</dt>
@@ -130,16 +130,16 @@ export default function InquiryDetail() {
           <Form method="post">
             <CsrfField />
             {version}
-            <label>
-              {t("inquiryOutcomeChoose")}{" "}
-              <select name="outcome" defaultValue="helped">
-                {view.outcomes.map((o) => (
-                  <option key={o} value={o}>
-                    {t(`inquiryOutcome_${o}`)}
-                  </option>
-                ))}
-              </select>
-            </label>{" "}
+            <Field id="inquiry-outcome" label={t("inquiryOutcomeChoose")}>
+              {(control) => (
+                <Select
+                  {...control}
+                  name="outcome"
+                  defaultValue="helped"
+                  options={view.outcomes.map((o) => ({ value: o, label: t(`inquiryOutcome_${o}`) }))}
+                />
+              )}
+            </Field>
             <Button type="submit" name="intent" value="close">
               {t("inquiryClose")}
             </Button>

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { Button, Field, Table } from "~/components/ui";
+import { Button, Checkbox, Field, Table } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
@@ -65,11 +65,7 @@ export default function GapsImportPage() {
         <Field id="gaps-import-register" label={t("gapsImportFile")}>
           {(control) => <input {...control} type="file" name="register" accept=".csv,text/csv" required />}
         </Field>
-        <label>
-          <span>
-            <input type="checkbox" name="replace" /> {t("gapsImportReplace")}
-          </span>
-        </label>
+        <Checkbox name="replace" label={t("gapsImportReplace")} />
         <Button type="submit">{t("gapsImportSubmit")}</Button>
       </Form>
       {result ? (

@@ -7,7 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Button, Card, Notice } from "~/components/ui";
+import { Button, Card, Checkbox, Notice } from "~/components/ui";
 import { isSameOriginPost } from "~/auth/csrf.server";
 import { resolveLang, translator } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
@@ -118,10 +118,8 @@ export default function InquiryStatusPage() {
           </Notice>
         )}
         <Form method="post">
-          <label className="checkbox">
-            <input type="checkbox" name="confirm" /> {t("inquiryWithdrawConfirm")}
-          </label>
-          <Button type="submit" className="danger">
+          <Checkbox name="confirm" label={t("inquiryWithdrawConfirm")} />
+          <Button type="submit" variant="danger">
             {t("inquiryWithdraw")}
           </Button>
         </Form>
