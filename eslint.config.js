@@ -19,6 +19,26 @@ export default tseslint.config(
     },
   },
   {
+    // Routes parse, call a feature module and shape the answer; only modules reach the queries.
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/db/queries/*", "~db/queries/*"], message: "Call a feature module in app/." }] },
+      ],
+    },
+  },
+  {
+    // The data layer stores what the auth layer has checked and hashed; it does not call back into it.
+    files: ["db/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/app/auth/*"], message: "Check and hash in app/auth, store in db/." }] },
+      ],
+    },
+  },
+  {
     files: ["app/**/*.tsx"],
     plugins: { "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
     rules: {

@@ -6,6 +6,8 @@ export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
     include: ["test/service/**/*.test.ts"],
+    // Built once up front: processes started together would otherwise each build a stale app at the same time.
+    globalSetup: ["test/service/build.ts"],
     environment: "node",
     testTimeout: 120_000,
     hookTimeout: 240_000,

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { replaceBoundaries, type BoundarySource } from "../db/queries/boundaries";
+import { listBoundaries, replaceBoundaries, type BoundarySource } from "../db/queries/boundaries";
 import { listRegions } from "../db/queries/regions";
 import type { Database } from "../db/schema";
 import { parseProvinceBoundaries } from "./domain/boundaries";
@@ -29,4 +29,18 @@ export async function importBoundaries(
   if (!parsed.ok) return parsed;
   await replaceBoundaries(db, parsed.boundaries, origin);
   return { ok: true, provinces: parsed.boundaries.length, codeSystem: parsed.codeSystem };
+}
+
+/** The imported province boundaries as GeoJSON features, or null before any are imported. */
+export async function provinceCollection(db: Kysely<Database>) {
+  const boundaries = await listBoundaries(db);
+  if (boundaries.length === 0) return null;
+  return {
+    type: "FeatureCollection",
+    features: boundaries.map((b) => ({
+      type: "Feature",
+      properties: { regionCode: b.regionCode },
+      geometry: b.geometry,
+    })),
+  };
 }

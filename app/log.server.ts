@@ -10,9 +10,10 @@ export interface RequestLogContext {
 }
 
 /*
- * The server bundle holds its own copy of the app's modules beside the copy the
- * Express edge imports, so the logger and the request context live on
- * globalThis: both copies write through one logger and see one request id.
+ * The server process is one build, but the integration tests serve the Remix
+ * build beside their own copy of the app's modules (test/integration/app-server.ts),
+ * so the logger and the request context live on globalThis: both copies write
+ * through one logger and see one request id.
  */
 const SHARED = Symbol.for("clusterlink.log");
 type Shared = { logger: Logger; requests: AsyncLocalStorage<RequestLogContext> };

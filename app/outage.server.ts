@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { errorResponse } from "~/http.server";
-import { resolveLang, translator } from "~/i18n";
+import { resolveLang, t } from "~/i18n";
+import { plainPage, wantsJson } from "~/plain-page";
 import { issue } from "~/validation";
 import type { Services } from "~/services.server";
 
@@ -9,27 +10,18 @@ export const OUTAGE_RETRY_SECONDS = 5;
 
 const HEALTH_PATH = "/healthz";
 
-function wantsJson(request: Request): boolean {
-  const { pathname } = new URL(request.url);
-  if (pathname.startsWith("/api/") || pathname.endsWith(".json") || pathname.endsWith(".geojson")) return true;
-  const accept = request.headers.get("Accept") ?? "";
-  return accept.includes("application/json") && !accept.includes("text/html");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** The 503 answer while the database is unreachable: the app's JSON error body for the API, a small page otherwise. */
 export function outageResponse(request: Request): Response {
   const headers = { "Retry-After": String(OUTAGE_RETRY_SECONDS), "Cache-Control": "no-store" };
-  if (wantsJson(request)) return errorResponse(request, 503, [issue("", "database_unavailable")], headers);
+  if (wantsJson(new URL(request.url).pathname, request.headers.get("Accept") ?? "")) {
+    return errorResponse(request, 503, [issue("", "database_unavailable")], headers);
+  }
   const { lang } = resolveLang(request);
-  const t = translator(lang);
-  const page = `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(t("unavailableTitle"))} · ${escapeHtml(t("appName"))}</title></head>
-<body><main class="page" data-testid="outage"><h1>${escapeHtml(t("unavailableTitle"))}</h1><p>${escapeHtml(t("unavailableBody"))}</p></main></body></html>`;
+  const page = plainPage(lang, {
+    title: t(lang, "unavailableTitle"),
+    lines: [t(lang, "unavailableBody")],
+    testId: "outage",
+  });
   return new Response(page, {
     status: 503,
     headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "X-Content-Type-Options": "nosniff" },

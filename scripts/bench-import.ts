@@ -1,6 +1,6 @@
 import os from "node:os";
 import iconv from "iconv-lite";
-import { createUser } from "../db/queries/users";
+import { createUser } from "../app/auth/accounts.server";
 import { loadConfig } from "../app/config.server";
 import { checkImportFile, findJob, startImport, waitForJob } from "../app/council/import.server";
 import { decodeCsvBytes, parseCsvText } from "../app/csv";

@@ -93,7 +93,7 @@ async function startServer(workers: number, port: number): Promise<ChildProcess>
     HOST: "127.0.0.1",
     WEB_CONCURRENCY: String(workers),
   };
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
+  const child = spawn(process.execPath, [path.resolve("scripts/start.mjs")], {
     env,
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -1,33 +1,44 @@
 import http from "node:http";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express, { type Express } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import { edgeBefore, edgeToRemix } from "../app/edge/index.server";
 import { answeringOutages } from "../app/outage.server";
 import type { Services } from "../app/services.server";
 
-export const BUILD_DIR = path.resolve("build");
+const BUILD_DIR = path.resolve("build");
 
-export async function loadBuild(): Promise<ServerBuild> {
-  return (await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href)) as ServerBuild;
+/** The built client files: hashed assets cached for a year, the rest for an hour. */
+function builtAssets(): RequestHandler {
+  const assets = express.Router();
+  assets.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
+  assets.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
+  return assets;
 }
 
-/** The app: the request edge (app/edge), hashed assets cached for a year, everything else through Remix (503 during a database outage). */
-export function createApp(services: Services, build: ServerBuild): Express {
+/**
+ * The app: the request edge (app/edge), the client files, everything else through Remix (503 during a
+ * database outage). Production passes the built Remix app; `npm run dev` passes a loader of Vite's
+ * current one and Vite's middleware for the client files.
+ */
+export function createApp(
+  services: Services,
+  build: ServerBuild | (() => Promise<ServerBuild>),
+  assets: RequestHandler = builtAssets(),
+): Express {
   const app = express();
   app.disable("x-powered-by");
   edgeBefore(app, services);
   app.use(compression());
-  app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
-  app.all("*", ...edgeToRemix(services, answeringOutages(services, createRequestHandler(build, "production"))));
+  app.use(assets);
+  const mode = typeof build === "function" ? "development" : "production";
+  app.all("*", ...edgeToRemix(services, answeringOutages(services, createRequestHandler(build, mode))));
   return app;
 }
 
-export async function startServer(services: Services): Promise<http.Server> {
-  const server = http.createServer(createApp(services, await loadBuild()));
+export async function startServer(services: Services, build: ServerBuild): Promise<http.Server> {
+  const server = http.createServer(createApp(services, build));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(services.config.port, services.config.host, resolve);

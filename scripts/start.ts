@@ -1,44 +1,20 @@
-import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
-import fs from "node:fs";
-import path from "node:path";
+import * as remixBuild from "virtual:remix/server-build";
 import { ConfigError, loadConfig, type AppConfig } from "../app/config.server";
 import { openDatabase } from "../db/client";
 import { DataDirLockedError } from "../db/pglite-lock";
 import { prepareDatabase } from "../db/setup";
 import { ensureFirstAdmin } from "../app/auth/first-admin.server";
 import { createServices } from "../app/services.server";
-import { BUILD_DIR, drain, startServer } from "./serve";
+import { drain, startServer } from "./serve";
+
+/*
+ * The server process, built into the server build beside the Remix build (vite.config.ts): build/server/start.js,
+ * which `npm start` (scripts/start.mjs) runs with plain node once the build is up to date.
+ */
 
 /** How long SIGTERM waits for requests in flight before closing their connections. */
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
-
-const SOURCES = ["app", "public", "remix.config.js", "vite.config.ts", "package-lock.json"];
-
-function newestMtime(entry: string): number {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs
-    .readdirSync(entry)
-    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
-}
-
-/** Builds when there is no build or a source file is newer than it. */
-function buildIfStale(): void {
-  const built = path.join(BUILD_DIR, "server/index.js");
-  const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
-  if (builtAt > Math.max(...SOURCES.map(newestMtime))) return;
-  console.log("Building the app…");
-  const result = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  if (result.status !== 0) {
-    console.error("The build failed; see the messages above.");
-    process.exit(1);
-  }
-}
 
 function loadConfigOrExit(): AppConfig {
   try {
@@ -80,7 +56,7 @@ async function runServer(config: AppConfig, role: "process" | "worker"): Promise
     const createdAdmin = await ensureFirstAdmin(services.database.db, config.firstAdmin ?? {});
     if (createdAdmin) console.log(`Created the first administrator account, ${createdAdmin}.`);
   }
-  const server = await startServer(services);
+  const server = await startServer(services, remixBuild);
   const where =
     services.database.kind === "pglite"
       ? `embedded PostgreSQL at ${services.database.location}`
@@ -161,7 +137,6 @@ function runPrimary(count: number): void {
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   if (cluster.isWorker) return runServer(config, "worker");
-  buildIfStale();
   const count = workerCount();
   if (count > 1 && config.databaseUrl) {
     await prepareOnce(config);

@@ -1,6 +1,6 @@
 import readline from "node:readline";
 import { prepareDatabase } from "../db/setup";
-import { AccountError, createUser, DuplicateEmailError } from "../db/queries/users";
+import { AccountError, createUser, DuplicateEmailError } from "../app/auth/accounts.server";
 import { parseOptions, runWithDatabase } from "./cli";
 
 const USAGE =

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import { countAdmins, createUser } from "../../db/queries/users";
+import { countAdmins } from "../../db/queries/users";
+import { createUser } from "./accounts.server";
 import type { Database } from "../../db/schema";
 
 /**

@@ -1,7 +1,8 @@
 import { data, redirect } from "@remix-run/node";
 import { listRegions } from "../../db/queries/regions";
 import { listKsicDivisions } from "../../db/queries/taxonomy";
-import { forbidden } from "~/auth/user.server";
+import { forbidden, type SessionUser } from "~/auth/user.server";
+import { mayActOnRegion, type ListingAction } from "~/domain/access";
 import { isListingId } from "~/domain/listing-id";
 import { LIST_COLUMNS, type ListingType } from "~/domain/listings";
 import type { Lang } from "~/i18n";
@@ -32,11 +33,22 @@ export interface RegionRef {
   nameEn: string;
 }
 
+/** Every region, named as the council pages name it. */
+export async function listCouncilRegions(services: Services): Promise<RegionRef[]> {
+  const regions = await listRegions(services.database.db);
+  return regions.map((r) => ({ code: r.code, nameKo: r.nameKo, nameEn: r.nameEnFull }));
+}
+
 /** The region named in the URL, or a 404. */
 export async function loadRegion(services: Services, code: string | undefined): Promise<RegionRef> {
-  const region = (await listRegions(services.database.db)).find((r) => r.code === code);
+  const region = (await listCouncilRegions(services)).find((r) => r.code === code);
   if (!region) throw notFoundResponse();
-  return { code: region.code, nameKo: region.nameKo, nameEn: region.nameEnFull };
+  return region;
+}
+
+/** Refuses with a 403, logged with the reason "region", unless the user's role lets them do this in this region. */
+export function requireRegionAccess(user: SessionUser, region: RegionRef, action: ListingAction): void {
+  if (!mayActOnRegion(user, action, region.code)) throw forbidden("region", user);
 }
 
 export interface ProblemMessage {

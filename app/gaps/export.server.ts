@@ -1,12 +1,14 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { listBoundaries } from "../../db/queries/boundaries";
 import { listRegions } from "../../db/queries/regions";
 import { listKsicDivisions } from "../../db/queries/taxonomy";
 import type { Database } from "../../db/schema";
 import { resolveLang, translator } from "~/i18n";
 import { field } from "~/validation";
 import { queryOrThrow } from "~/validation/request.server";
-import { GAP_TABLES, gapReportCsv } from "./export";
+import { demandFeatures, demandReport } from "./demand.server";
+import { GAP_TABLES, gapReportCsv, gapReportGeoJson } from "./export";
 import { parseGapQuery } from "./params.server";
 import { gapReport } from "./report.server";
 
@@ -33,4 +35,27 @@ export async function gapCsv(db: Kysely<Database>, request: Request): Promise<{ 
     division: (code) => divisionNames.get(code) ?? code,
   });
   return { csv, filename: `coverage-gaps-${table}-${report.radiusKm}km-${lang}.csv` };
+}
+
+/** The report for the filters in the URL as GeoJSON: regions (boundaries when imported), hotspot hexagons and unmet requests for help per region. */
+export async function gapGeoJson(db: Kysely<Database>, params: URLSearchParams) {
+  const query = await parseGapQuery(db, params);
+  const report = await gapReport(db, query);
+  const [regions, boundaries, demand] = await Promise.all([
+    listRegions(db),
+    listBoundaries(db),
+    demandReport(db, {
+      by: "region",
+      regionCode: query.regionCode,
+      pavittClass: query.pavittClass,
+      sector: query.sector,
+    }),
+  ]);
+  const collection = gapReportGeoJson(
+    report,
+    regions,
+    new Map(boundaries.map((b) => [b.regionCode, b.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon])),
+  );
+  collection.features.push(...demandFeatures(demand));
+  return { collection, radiusKm: report.radiusKm };
 }

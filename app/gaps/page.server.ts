@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { boundaryCredits } from "../../db/queries/boundaries";
-import { firmsWithReach, type FirmReach } from "../../db/queries/gaps";
+import type { FirmReach } from "../../db/queries/gaps";
 import { listRegions } from "../../db/queries/regions";
 import { listKsicDivisions } from "../../db/queries/taxonomy";
 import type { Database } from "../../db/schema";
@@ -8,7 +8,7 @@ import { canSeeFirms, type GapViewer } from "~/domain/gaps/access";
 import { InputError } from "~/validation/request.server";
 import { demandReport } from "./demand.server";
 import { parseGapQuery } from "./params.server";
-import { DEFAULT_RADIUS_KM, freshGapState, gapReport, type GapQuery } from "./report.server";
+import { DEFAULT_RADIUS_KM, gapReport, regionFirms, type GapQuery } from "./report.server";
 
 /** Firms listed in a region drill-down; the CSV of the report has the full figures. */
 export const FIRM_LIST_LIMIT = 200;
@@ -41,8 +41,7 @@ export async function loadGapsPage(db: Kysely<Database>, params: URLSearchParams
   let firms: FirmReach[] | null = null;
   const firmsAllowed = query.regionCode !== undefined && canSeeFirms(viewer, query.regionCode);
   if (firmsAllowed && query.regionCode !== undefined) {
-    await freshGapState(db);
-    firms = await firmsWithReach(
+    firms = await regionFirms(
       db,
       { regionCode: query.regionCode, pavittClass: query.pavittClass, sector: query.sector },
       { uncoveredWithinKm: query.radiusKm, limit: FIRM_LIST_LIMIT },

@@ -5,7 +5,10 @@ import {
   gapPopulation,
   hotspots,
   readGapState,
+  firmsWithReach,
   recomputeGaps,
+  type FirmReach,
+  type GapFilter,
   type GapState,
   type Hotspot,
 } from "../../db/queries/gaps";
@@ -64,6 +67,16 @@ export async function freshGapState(db: Kysely<Database>): Promise<GapState> {
     cache.refreshing = null;
   });
   return cache.refreshing;
+}
+
+/** A region's firms with the distance to their nearest eligible facility, read once the figures are fresh. */
+export async function regionFirms(
+  db: Kysely<Database>,
+  filter: GapFilter & { regionCode: string },
+  options: { uncoveredWithinKm?: number; limit: number },
+): Promise<FirmReach[]> {
+  await freshGapState(db);
+  return firmsWithReach(db, filter, options);
 }
 
 const keyOf = (query: GapQuery) =>

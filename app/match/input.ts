@@ -136,11 +136,9 @@ export function matchInputSchema(known: MatchInputKnown) {
       needs: field.choices(NEEDS),
       foundedOn: field.dateOrYear(),
       applicantType: field.choice(FIRM_APPLICANT_TYPES),
-      programId: field
-        .text({ max: 128 })
-        .refine((value) => value === null || isListingId(value), {
-          params: { issue: "unknown_value", values: { value: "programId" } },
-        }),
+      programId: field.text({ max: 128 }).refine((value) => value === null || isListingId(value), {
+        params: { issue: "unknown_value", values: { value: "programId" } },
+      }),
     })
     .strict()
     .superRefine((value, ctx) => {

@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, Table } from "~/components/ui";
-import { listActiveSessions, revokeUserSession } from "../../db/queries/sessions";
+import { endOwnSession, loadAccountSessions } from "~/auth/account-sessions.server";
 import { requireMutation } from "~/auth/csrf.server";
-import { clearedSessionCookie, loadSession } from "~/auth/session.server";
+import { clearedSessionCookie } from "~/auth/session.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
 import { pageTitle, useT } from "~/i18n/react";
@@ -13,28 +13,14 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "myAccount
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
-  const current = await loadSession(request, context.services);
-  const sessions = await listActiveSessions(context.services.database.db, user.id);
-  return {
-    email: user.email,
-    role: user.role,
-    regionCode: user.regionCode,
-    sessions: sessions.map((s) => ({
-      ...s,
-      current: s.publicId === current?.publicId,
-      createdAt: s.createdAt.toISOString(),
-      lastSeenAt: s.lastSeenAt.toISOString(),
-      expiresAt: s.expiresAt.toISOString(),
-    })),
-  };
+  return loadAccountSessions(request, context.services, user);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, form } = await requireMutation(request, context.services);
   const sessionId = form.get("session");
   if (!field.isUuid(sessionId)) throw new Response("Bad request", { status: 400 });
-  await revokeUserSession(context.services.database.db, user.id, sessionId);
-  const stillSignedIn = await loadSession(request, context.services);
+  const stillSignedIn = await endOwnSession(request, context.services, user, sessionId);
   return stillSignedIn
     ? redirect("/account/sessions")
     : redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie(context.services) } });

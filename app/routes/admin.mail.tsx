@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Card } from "~/components/ui";
-import { listMail } from "../../db/queries/inquiries";
+import { loadMailOutbox } from "~/admin/mail.server";
 import { requireUser } from "~/auth/user.server";
 import { metaT, useT } from "~/i18n/react";
 
@@ -13,16 +13,7 @@ export const meta: MetaFunction = ({ matches }) => {
 /** Administrators read the mail the app wrote: without SMTP_URL this is the only place it goes. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context.services, { roles: ["admin"] });
-  const mail = await listMail(context.services.database.db);
-  return {
-    smtp: context.services.mailer.transport !== null,
-    mail: mail.map((m) => ({
-      ...m,
-      createdAt: m.createdAt.toISOString(),
-      sentAt: m.sentAt?.toISOString() ?? null,
-      erasedAt: m.erasedAt?.toISOString() ?? null,
-    })),
-  };
+  return loadMailOutbox(context.services);
 }
 
 export default function MailOutboxPage() {

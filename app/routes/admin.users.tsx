@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Field, Notice, Select, Table } from "~/components/ui";
-import { listRegions } from "../../db/queries/regions";
-import { AccountError, createUser, disableUser, DuplicateEmailError, listUsers } from "../../db/queries/users";
+import { accountEmail, disableAccount, loadUserAdmin } from "~/admin/users.server";
+import { AccountError, createUser, DuplicateEmailError } from "~/auth/accounts.server";
 import { requireMutation } from "~/auth/csrf.server";
 import { resetPassword } from "~/auth/password-change.server";
 import { requireUser } from "~/auth/user.server";
@@ -23,28 +23,17 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "adminUser
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services, { roles: ["admin"] });
-  const db = context.services.database.db;
-  const [users, regions] = await Promise.all([listUsers(db), listRegions(db)]);
-  return {
-    me: user.id,
-    users: users.map((u) => ({
-      ...u,
-      createdAt: u.createdAt.toISOString(),
-      disabledAt: u.disabledAt?.toISOString() ?? null,
-    })),
-    regions: regions.map((r) => ({ code: r.code, nameKo: r.nameKoShort, nameEn: r.nameEn })),
-  };
+  return { me: user.id, ...(await loadUserAdmin(context.services)) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, form } = await requireMutation(request, context.services, { roles: ["admin"] });
   const lang = resolveLang(request).lang;
   const t = translator(lang);
-  const db = context.services.database.db;
   if (form.get("intent") === "disable") {
     const id = String(form.get("userId") ?? "");
     if (!field.isUuid(id) || id === user.id) return data({ errors: [t("accountCannotDisable")] }, { status: 400 });
-    await disableUser(db, id);
+    await disableAccount(context.services, id);
     return redirect("/admin/users");
   }
   if (form.get("intent") === "reset_password") {
@@ -64,11 +53,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { errors: "issues" in reset ? reset.issues.map((p) => issueMessage(p, lang, PASSWORD_FIELD_LABELS)) : [] },
         { status: 400 },
       );
-    const target = (await listUsers(db)).find((u) => u.id === id);
-    return data({ done: t("accountResetDone", { email: target?.email ?? "" }) });
+    return data({ done: t("accountResetDone", { email: await accountEmail(context.services, id) }) });
   }
   try {
-    await createUser(db, {
+    await createUser(context.services.database.db, {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
       role: String(form.get("role") ?? ""),

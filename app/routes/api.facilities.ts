@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { listFacilities } from "../../db/queries/facilities";
 import { FACILITY_KINDS } from "~/domain/types";
+import { facilityFeatures } from "~/facilities/api.server";
 import { answeringInputErrors } from "~/http.server";
-import { facilityCollection } from "~/map/features";
 import { field } from "~/validation";
 import { queryOrThrow } from "~/validation/request.server";
 
@@ -15,11 +14,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       new URL(request.url).searchParams,
       z.object({ kind: field.choices(FACILITY_KINDS, { fromText: "split" }), region: field.choice(regionCodes) }),
     );
-    const facilities = await listFacilities(context.services.database.db, {
-      kinds: query.kind,
-      regionCode: query.region,
-    });
-    return Response.json(facilityCollection(facilities), {
+    const collection = await facilityFeatures(context.services, { kinds: query.kind, regionCode: query.region });
+    return Response.json(collection, {
       headers: { "Content-Type": "application/geo+json; charset=utf-8" },
     });
   });

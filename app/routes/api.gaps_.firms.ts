@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { firmsWithReach } from "../../db/queries/gaps";
 import { canSeeFirms } from "~/domain/gaps/access";
 import { parseFirmListQuery } from "~/gaps/params.server";
-import { freshGapState } from "~/gaps/report.server";
+import { regionFirms } from "~/gaps/report.server";
 import { gapViewer } from "~/gaps/viewer.server";
 import { answeringInputErrors, errorResponse } from "~/http.server";
 import { issue } from "~/validation";
@@ -21,8 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const viewer = await gapViewer(request, context.services);
     if (viewer === null) return errorResponse(request, 401, [issue("", "sign_in_required")]);
     if (!canSeeFirms(viewer, query.regionCode)) return errorResponse(request, 403, [issue("region", "forbidden")]);
-    await freshGapState(db);
-    const firms = await firmsWithReach(
+    const firms = await regionFirms(
       db,
       { regionCode: query.regionCode, pavittClass: query.pavittClass, sector: query.sector },
       { uncoveredWithinKm: uncovered ? query.radiusKm : undefined, limit },

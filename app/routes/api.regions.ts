@@ -1,15 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listRegions } from "../../db/queries/regions";
+import { publicRegions } from "~/regions.server";
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const regions = await listRegions(context.services.database.db);
-  return Response.json(
-    regions.map((r) => ({
-      code: r.code,
-      nameKo: r.nameKo,
-      nameEn: r.nameEn,
-      capitalArea: r.capitalArea,
-      labelPoint: r.labelPoint,
-    })),
-  );
+  return Response.json(await publicRegions(context.services));
 }

@@ -1,32 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Notice } from "~/components/ui";
-import { listAuditEntries } from "../../db/queries/audit";
-import { getDraft, getLiveListing } from "../../db/queries/council-listings";
 import { requireMutation } from "~/auth/csrf.server";
-import { forbidden, requireUser } from "~/auth/user.server";
+import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
 import { FieldsTable } from "~/components/FieldsTable";
 import { ListingForm } from "~/components/ListingForm";
 import { AuditTable } from "~/components/AuditTable";
-import {
-  currentState,
-  discardDraft,
-  draftToken,
-  liveToken,
-  may,
-  publishDraft,
-  requestStatusChange,
-  saveDraft,
-} from "~/council/listings.server";
+import { discardDraft, publishDraft, requestStatusChange, saveDraft } from "~/council/listings.server";
+import { loadListingPage } from "~/council/pages.server";
 import {
   answerOutcome,
   formFields,
-  industryChoices,
   loadRegion,
-  notFoundResponse,
   parseListingId,
   parseType,
+  requireRegionAccess,
 } from "~/council/routes.server";
 import { listingColumns, toRawFields } from "~/domain/listings";
 import { resolveLang } from "~/i18n";
@@ -38,52 +27,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
   const type = parseType(params.type);
   const region = await loadRegion(context.services, params.region);
-  if (!may(user, "view", region.code)) throw forbidden("region", user);
-  const db = context.services.database.db;
+  requireRegionAccess(user, region, "view");
   const id = parseListingId(params.id);
-  const [live, draft] = await Promise.all([getLiveListing(db, type, id), getDraft(db, type, id)]);
-  const owner = live ? live.regionCode : draft?.regionCode;
-  if (owner === undefined) throw notFoundResponse();
-  if (owner !== region.code) throw forbidden();
-  const [audit, industries] = await Promise.all([
-    listAuditEntries(db, { entityType: type, entityId: id }, 100),
-    industryChoices(context.services),
-  ]);
-  const state = currentState(live, draft)!;
-  const canEdit = may(user, "edit", region.code);
   // The second step of archiving or restoring (?confirm=archive): a page that says what will happen, before anything is asked.
   const asked = new URL(request.url).searchParams.get("confirm");
-  const confirm =
-    canEdit &&
-    live &&
-    !draft &&
-    ((asked === "archive" && live.status === "published") || (asked === "restore" && live.status === "archived"))
-      ? asked
-      : null;
-  return {
-    type,
-    id,
-    region,
-    canEdit,
-    canReview: may(user, "review", region.code),
-    live: live
-      ? { status: live.status, version: live.version, token: liveToken(live), fields: toRawFields(type, live.fields) }
-      : null,
-    draft: draft
-      ? {
-          token: draftToken(draft),
-          isNew: draft.isNew,
-          change: draft.change,
-          origin: draft.origin,
-          baseVersion: draft.baseVersion,
-          fields: toRawFields(type, draft.fields),
-        }
-      : null,
-    form: { token: state.token, fields: toRawFields(type, state.fields) },
-    audit: audit.map((a) => ({ ...a, at: a.at.toISOString() })),
-    industries,
-    confirm,
-  };
+  return loadListingPage(context.services, user, { region, type, id, asked });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

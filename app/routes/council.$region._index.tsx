@@ -1,13 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Table } from "~/components/ui";
-import { listRegionDrafts, listRegionListings } from "../../db/queries/council-listings";
 import { requireMutation } from "~/auth/csrf.server";
 import { forbidden, requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
-import { may, publishAll, reviewToken } from "~/council/listings.server";
-import { mayHandleInquiries } from "~/domain/inquiries";
-import { loadRegion } from "~/council/routes.server";
+import { publishAll } from "~/council/listings.server";
+import { loadWorkspace } from "~/council/pages.server";
+import { loadRegion, requireRegionAccess } from "~/council/routes.server";
 import { resolveLang, translator } from "~/i18n";
 import { pageTitle, useT } from "~/i18n/react";
 
@@ -16,38 +15,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "councilWo
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
   const region = await loadRegion(context.services, params.region);
-  if (!may(user, "view", region.code)) throw forbidden("region", user);
-  const db = context.services.database.db;
-  const [listings, drafts] = await Promise.all([
-    listRegionListings(db, region.code),
-    listRegionDrafts(db, region.code),
-  ]);
-  const draftIds = new Set(drafts.map((d) => `${d.type}:${d.entityId}`));
-  return {
-    region,
-    canEdit: may(user, "edit", region.code),
-    canReview: may(user, "review", region.code),
-    canHandleInquiries: mayHandleInquiries(user, region.code),
-    listings: listings.map((l) => ({
-      type: l.type,
-      id: l.id,
-      nameKo: l.fields.nameKo,
-      nameEn: l.fields.nameEn,
-      status: l.status,
-      hasDraft: draftIds.has(`${l.type}:${l.id}`),
-    })),
-    drafts: drafts.slice(0, SHOWN_DRAFTS).map((d) => ({
-      type: d.type,
-      id: d.entityId,
-      nameKo: d.fields.nameKo,
-      nameEn: d.fields.nameEn,
-      isNew: d.isNew,
-      change: d.change,
-      origin: d.origin,
-    })),
-    pendingCount: drafts.length,
-    reviewToken: reviewToken(drafts),
-  };
+  requireRegionAccess(user, region, "view");
+  return loadWorkspace(context.services, user, region);
 }
 
 const DRAFT_KIND = { edit: "draftKindEdit", archive: "draftKindArchive", restore: "draftKindRestore" } as const;
@@ -76,8 +45,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (outcome.kind !== "ok") throw new Response("Unexpected outcome", { status: 500 });
   return data({ message: t("publishAllDone", { count: outcome.value.published }), ok: true });
 }
-
-const SHOWN_DRAFTS = 200;
 
 export default function RegionWorkspace() {
   const { region, canEdit, canReview, canHandleInquiries, listings, drafts, pendingCount, reviewToken } =

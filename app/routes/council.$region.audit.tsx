@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listAuditEntries } from "../../db/queries/audit";
-import { forbidden, requireUser } from "~/auth/user.server";
+import { requireUser } from "~/auth/user.server";
 import { AuditTable } from "~/components/AuditTable";
-import { may } from "~/council/listings.server";
-import { loadRegion } from "~/council/routes.server";
+import { loadRegionAudit } from "~/council/pages.server";
+import { loadRegion, requireRegionAccess } from "~/council/routes.server";
 import { pageTitle, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auditTrail");
@@ -12,9 +11,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auditTrai
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
   const region = await loadRegion(context.services, params.region);
-  if (!may(user, "view", region.code)) throw forbidden("region", user);
-  const entries = await listAuditEntries(context.services.database.db, { regionCode: region.code }, 500);
-  return { region, entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })) };
+  requireRegionAccess(user, region, "view");
+  return loadRegionAudit(context.services, region);
 }
 
 export default function RegionAudit() {

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { forbidden, requireUser } from "~/auth/user.server";
+import { requireUser } from "~/auth/user.server";
 import { exportCsv } from "~/council/export.server";
-import { may } from "~/council/listings.server";
-import { loadRegion } from "~/council/routes.server";
+import { loadRegion, requireRegionAccess } from "~/council/routes.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
   const region = await loadRegion(context.services, params.region);
-  if (!may(user, "view", region.code)) throw forbidden("region", user);
+  requireRegionAccess(user, region, "view");
   const type = new URL(request.url).searchParams.get("type") === "program" ? "program" : "facility";
   return new Response(await exportCsv(context.services, region.code, type), {
     headers: {

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { forbidden, requireUser } from "~/auth/user.server";
+import { requireUser } from "~/auth/user.server";
 import { exportGeoJson } from "~/council/export.server";
-import { may } from "~/council/listings.server";
-import { loadRegion } from "~/council/routes.server";
+import { loadRegion, requireRegionAccess } from "~/council/routes.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
   const region = await loadRegion(context.services, params.region);
-  if (!may(user, "view", region.code)) throw forbidden("region", user);
+  requireRegionAccess(user, region, "view");
   return new Response(JSON.stringify(await exportGeoJson(context.services, region.code)), {
     headers: {
       "Content-Type": "application/geo+json; charset=utf-8",

@@ -15,8 +15,7 @@ import { requireMutation } from "~/auth/csrf.server";
 import { forbidden, requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
 import { checkImportFile, findJob, findPlan, isImportable, startImport } from "~/council/import.server";
-import { may } from "~/council/listings.server";
-import { loadRegion } from "~/council/routes.server";
+import { loadRegion, requireRegionAccess } from "~/council/routes.server";
 import { MAX_IMPORT_BYTES } from "~/domain/listing-import";
 import { issueMessage } from "~/validation";
 import { FACILITY_COLUMNS, PROGRAM_COLUMNS } from "~/domain/listings";
@@ -31,7 +30,7 @@ const SHOWN_PROBLEMS = 200;
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services, { roles: [...EDIT_ROLES] });
   const region = await loadRegion(context.services, params.region);
-  if (!may(user, "edit", region.code)) throw forbidden("region", user);
+  requireRegionAccess(user, region, "edit");
   const lang = resolveLang(request).lang;
   const t = translator(lang);
   const search = new URL(request.url).searchParams;
@@ -93,7 +92,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     throw error;
   }
   const { user, form } = mutation;
-  if (!may(user, "edit", region.code)) throw forbidden("region", user);
+  requireRegionAccess(user, region, "edit");
   const base = `/council/${region.code}/import`;
   if (form.get("intent") === "commit") {
     const started = await startImport(context.services, user, String(form.get("plan") ?? ""), region.code);

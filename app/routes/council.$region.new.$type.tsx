@@ -1,10 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireMutation } from "~/auth/csrf.server";
-import { forbidden, requireUser } from "~/auth/user.server";
+import { requireUser } from "~/auth/user.server";
 import { ListingForm } from "~/components/ListingForm";
-import { may, saveDraft } from "~/council/listings.server";
-import { answerOutcome, formFields, industryChoices, loadRegion, parseType } from "~/council/routes.server";
+import { saveDraft } from "~/council/listings.server";
+import {
+  answerOutcome,
+  formFields,
+  industryChoices,
+  loadRegion,
+  parseType,
+  requireRegionAccess,
+} from "~/council/routes.server";
 import { listingColumns } from "~/domain/listings";
 import { resolveLang } from "~/i18n";
 import { pageTitle, useT } from "~/i18n/react";
@@ -17,7 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services, { roles: [...EDIT_ROLES] });
   const type = parseType(params.type);
   const region = await loadRegion(context.services, params.region);
-  if (!may(user, "edit", region.code)) throw forbidden("region", user);
+  requireRegionAccess(user, region, "edit");
   return { type, region, industries: await industryChoices(context.services) };
 }
 

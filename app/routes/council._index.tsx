@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listRegions } from "../../db/queries/regions";
 import { requireUser } from "~/auth/user.server";
+import { listCouncilRegions } from "~/council/routes.server";
 import { visibleRegions } from "~/domain/access";
 import { pageTitle, useT } from "~/i18n/react";
 
@@ -11,8 +11,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
   const visible = visibleRegions(user);
   if (visible && visible.length === 1) throw redirect(`/council/${visible[0]}`);
-  const regions = await listRegions(context.services.database.db);
-  return { regions: regions.map((r) => ({ code: r.code, nameKo: r.nameKo, nameEn: r.nameEnFull })) };
+  return { regions: await listCouncilRegions(context.services) };
 }
 
 export default function CouncilHome() {

@@ -1,16 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Tag } from "~/components/ui";
-import { getFacility, listFacilities } from "../../db/queries/facilities";
-import { listPrograms } from "../../db/queries/programs";
-import { listRegions } from "../../db/queries/regions";
-import { listKsicDivisions } from "../../db/queries/taxonomy";
 import { FacilityMap } from "~/components/FacilityMap";
 import { parseCitations } from "~/domain/citations";
-import { distanceKm } from "~/domain/geo";
-import { ksicLabel } from "~/domain/ksic-classes";
-import { isListingId } from "~/domain/listing-id";
 import type { FacilityKind } from "~/domain/types";
+import { loadFacilityPage } from "~/facilities/page.server";
 import { otherLang, translator, type MessageKey } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
 import { inquiryHref } from "~/inquiries/link";
@@ -22,40 +16,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const db = context.services.database.db;
-  const facility = isListingId(params.id) ? await getFacility(db, params.id) : null;
-  if (!facility) throw new Response("Not found", { status: 404 });
-  const [programs, regions, divisions, all] = await Promise.all([
-    listPrograms(db, { providerFacilityId: facility.id }),
-    listRegions(db),
-    listKsicDivisions(db),
-    listFacilities(db),
-  ]);
-  const region = regions.find((r) => r.code === facility.regionCode)!;
-  const sectorNames = new Map(divisions.map((d) => [d.code, { ko: d.nameKo, en: d.nameEn }]));
-  const nearby = all
-    .filter((f) => f.id !== facility.id)
-    .map((f) => ({ id: f.id, kind: f.kind, nameKo: f.nameKo, nameEn: f.nameEn, km: distanceKm(facility, f) }))
-    .filter((f) => f.km <= NEARBY_KM)
-    .sort((a, b) => a.km - b.km)
-    .slice(0, 8);
-  return {
-    facility: { ...facility, updatedAt: facility.updatedAt.toISOString() },
-    region: { nameKo: region.nameKo, nameEn: region.nameEnFull },
-    sectors: facility.sectors.map((code) => ({ code, ...ksicLabel(code, sectorNames) })),
-    nearby,
-    programs,
-    regionLabels: regions.map((r) => ({
-      code: r.code,
-      nameKo: r.nameKoShort,
-      nameEn: r.nameEn,
-      labelPoint: r.labelPoint,
-    })),
-    basemap: context.services.config.basemap,
-  };
+  const page = await loadFacilityPage(context.services, params.id);
+  if (!page) throw new Response("Not found", { status: 404 });
+  return page;
 }
 
-const NEARBY_KM = 30;
 const PRECISION_ZOOM: Record<string, number> = { exact: 13, eupmyeondong: 12, sigungu: 10, region: 8 };
 const FACT_LABELS: [string, MessageKey & `fact${string}`][] = [
   ["address", "factAddress"],

@@ -1,10 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import { hashPassword } from "../../app/auth/password.server";
-import { validateAccount, type AccountInput, type Role } from "../../app/domain/accounts";
-import { isGuessablePassword } from "../../app/domain/password-strength.server";
-import { issue } from "../../app/validation";
+import type { Role } from "../../app/domain/accounts";
 import { insertAuditEntries } from "./audit";
-import type { FieldIssue } from "../../app/validation";
 import type { Database } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -18,36 +14,24 @@ export interface UserAccount {
   disabledAt: Date | null;
 }
 
-export class AccountError extends Error {
-  constructor(readonly issues: FieldIssue[]) {
-    super(`Invalid account: ${issues.map((p) => `${p.field} (${p.code})`).join(", ")}`);
-    this.name = "AccountError";
-  }
-}
-
-export class DuplicateEmailError extends Error {
-  constructor(email: string) {
-    super(`An account with the email ${email} already exists`);
-    this.name = "DuplicateEmailError";
-  }
-}
-
-/** Validates, hashes the password with argon2id and stores the account. */
-export async function createUser(db: Executor, input: AccountInput): Promise<UserAccount> {
-  const regions = await db.selectFrom("regions").select("code").execute();
-  const checked = validateAccount(input, new Set(regions.map((r) => r.code)));
-  if (!checked.ok) throw new AccountError(checked.issues);
-  const { email, password, role, regionCode } = checked.value;
-  if (isGuessablePassword(password, [email])) throw new AccountError([issue("password", "password_guessable")]);
-  const passwordHash = await hashPassword(password);
+/** Stores an account whose fields are already checked; null when the email is taken. */
+export async function insertUser(
+  db: Executor,
+  account: { email: string; passwordHash: string; role: Role; regionCode: string | null },
+): Promise<UserAccount | null> {
   const row = await db
     .insertInto("users")
-    .values({ email, password_hash: passwordHash, role, region_code: regionCode, disabled_at: null })
+    .values({
+      email: account.email,
+      password_hash: account.passwordHash,
+      role: account.role,
+      region_code: account.regionCode,
+      disabled_at: null,
+    })
     .onConflict((oc) => oc.column("email").doNothing())
     .returningAll()
     .executeTakeFirst();
-  if (!row) throw new DuplicateEmailError(email);
-  return toAccount(row);
+  return row ? toAccount(row) : null;
 }
 
 export interface UserCredentials extends UserAccount {

@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { buildServer } from "../../scripts/build.mjs";
 
 export const RESULTS_DIR = path.resolve("test-results");
 
@@ -22,11 +23,7 @@ async function freePort(): Promise<number> {
 
 /** Builds the app once so every scenario runs against the production bundle. */
 export function buildApp(): void {
-  const result = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  if (result.status !== 0) throw new Error("build failed");
+  if (buildServer("inherit").status !== 0) throw new Error("build failed");
 }
 
 /**
@@ -41,22 +38,18 @@ export async function startApp(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "clusterlink-e2e-"));
   prepare?.(dataDir);
   let log = "";
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: "",
-        MEILI_HOST: "",
-        ...env,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        DATA_DIR: dataDir,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const child: ChildProcess = spawn(process.execPath, [path.resolve("scripts/start.mjs")], {
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      MEILI_HOST: "",
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.on("data", (chunk) => (log += chunk));
   child.stderr?.on("data", (chunk) => (log += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;

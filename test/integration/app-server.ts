@@ -1,32 +1,22 @@
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { createApp, loadBuild } from "../../scripts/serve";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { buildIsStale, buildServer } from "../../scripts/build.mjs";
+import { createApp } from "../../scripts/serve";
 import type { Services } from "~/services.server";
-
-const BUILT = path.resolve("build/server/index.js");
-const SOURCES = ["app", "public", "remix.config.js", "vite.config.ts", "package-lock.json"];
-
-function newestMtime(entry: string): number {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs
-    .readdirSync(entry)
-    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
-}
 
 /** The production bundle, built first when a source file is newer (as `npm start` does). */
 export function ensureBuild(): void {
-  const builtAt = fs.existsSync(BUILT) ? fs.statSync(BUILT).mtimeMs : 0;
-  if (builtAt > Math.max(...SOURCES.map(newestMtime))) return;
-  const result = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
-    encoding: "utf8",
-    env: { ...process.env, NODE_ENV: "production", VITEST: "" },
-  });
+  if (!buildIsStale()) return;
+  const result = buildServer("pipe");
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** The Remix build, imported beside the test's own copy of the modules (the services come from the test). */
+async function loadRemixBuild(): Promise<ServerBuild> {
+  return (await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild;
 }
 
 export interface ServedApp {
@@ -38,7 +28,7 @@ export interface ServedApp {
 /** The real Express app (edge, static files, Remix on the production build) on a free port, over the given services. */
 export async function serveApp(services: Services): Promise<ServedApp> {
   ensureBuild();
-  const server = http.createServer(createApp(services, await loadBuild()));
+  const server = http.createServer(createApp(services, await loadRemixBuild()));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

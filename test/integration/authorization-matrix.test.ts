@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../../db/queries/users";
+import { createUser } from "~/auth/accounts.server";
 import type { SessionUser } from "~/auth/user.server";
 import { publishDraft, saveDraft } from "~/council/listings.server";
 import type { Role } from "~/domain/accounts";

@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../../db/queries/users";
+import { createUser } from "~/auth/accounts.server";
 import { action as importAction, loader as importLoader } from "~/routes/council.$region.import";
 import { loader as exportCsvLoader } from "~/routes/council.$region.export[.]csv";
 import { loader as exportGeoJsonLoader } from "~/routes/council.$region.export[.]geojson";

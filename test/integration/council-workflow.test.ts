@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getFacility } from "../../db/queries/facilities";
 import { listPrograms } from "../../db/queries/programs";
 import { listAuditEntries } from "../../db/queries/audit";
-import { createUser } from "../../db/queries/users";
+import { createUser } from "~/auth/accounts.server";
 import { applyCatalog } from "../../db/seed/apply";
 import { readCatalog } from "../../db/seed/catalog";
 import { CATALOG_DIR } from "../../db/setup";

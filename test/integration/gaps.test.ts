@@ -11,7 +11,7 @@ import { PAVITT_CLASSES, type PavittClass } from "~/domain/types";
 import { gapReport, type GapReport } from "~/gaps/report.server";
 import { loader as gapsLoader } from "~/routes/api.gaps";
 import type { Services } from "~/services.server";
-import { createUser } from "../../db/queries/users";
+import { createUser } from "~/auth/accounts.server";
 import { loader as firmsLoader } from "~/routes/api.gaps_.firms";
 import { loader as gapsPageLoader } from "~/routes/gaps";
 import { action as importAction } from "~/routes/gaps.import";

@@ -5,7 +5,7 @@
  */
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../../db/queries/users";
+import { createUser } from "~/auth/accounts.server";
 import { logTo } from "~/log.server";
 import type { Services } from "~/services.server";
 import { rawRequest, serveApp, type ServedApp } from "./app-server";
@@ -274,6 +274,49 @@ describe(`hostile requests against the real app on ${databaseLabel}`, () => {
       body: new URLSearchParams({ csrf: editor.csrf }),
     });
     expectClearRefusal(fetchMetadata, "Sec-Fetch-Site cross-site", 403);
+    expect(await storedRows()).toEqual(before);
+  });
+
+  it("answers a browser's form post it refuses at the edge with a page in the reader's language, not JSON", async () => {
+    const before = await storedRows();
+    const browser = { Accept: "text/html,application/xhtml+xml,*/*;q=0.8" };
+    const crossSite = await send("/login", {
+      method: "POST",
+      headers: { ...browser, Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: EDITOR, password: PASSWORD }),
+    });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.headers.get("content-type")).toContain("text/html");
+    expect(crossSite.text).toContain('<html lang="ko">');
+    expect(crossSite.text).toContain("<h1>권한이 없습니다</h1>");
+    expect(crossSite.text).toContain("다른 사이트에서 보낸 요청은 받지 않습니다.");
+    const wrongType = await send("/login?lang=en", {
+      method: "POST",
+      headers: { ...browser, "Content-Type": "text/plain" },
+      body: "email=x",
+    });
+    expect(wrongType.status).toBe(415);
+    expect(wrongType.text).toContain('<html lang="en">');
+    expect(wrongType.text).toContain("<h1>This kind of request is not accepted</h1>");
+    const tooLarge = await send("/login", {
+      method: "POST",
+      headers: { ...browser, "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=" + "a".repeat(300 * 1024),
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.text).toContain("<h1>보낸 내용이 너무 큽니다</h1>");
+    for (const page of [crossSite, wrongType, tooLarge]) {
+      expect(page.text).not.toMatch(/<script/);
+      expect(page.text).toMatch(/<title>[^<]+<\/title>/);
+    }
+    // Remix's own data requests and the API keep the JSON body.
+    const data = await send("/login.data", {
+      method: "POST",
+      headers: { ...browser, Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=x",
+    });
+    expect(data.status).toBe(403);
+    expect(JSON.parse(data.text).errors[0].code).toBe("cross_site");
     expect(await storedRows()).toEqual(before);
   });
 

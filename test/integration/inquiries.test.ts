@@ -1,7 +1,7 @@
 import { now as clockNow, seoulDate } from "~/clock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEntries } from "../../db/queries/audit";
-import { createUser } from "../../db/queries/users";
+import { createUser } from "~/auth/accounts.server";
 import type { SessionUser } from "~/auth/user.server";
 import { MIN_CELL, RATE_LIMITS } from "~/domain/inquiries";
 import { runRetention } from "~/inquiries/service.server";

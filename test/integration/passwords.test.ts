@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../../db/queries/users";
+import { createUser } from "~/auth/accounts.server";
 import { getCurrentUser } from "~/auth/user.server";
 import { action as passwordAction } from "~/routes/account.password";
 import { action as adminAction } from "~/routes/admin.users";

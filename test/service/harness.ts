@@ -22,9 +22,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `scripts/start.ts` with exactly `env` (plus the listening address): the caller decides what the process inherits. */
+/** Starts `npm start`'s launcher with exactly `env` (plus the listening address): the caller decides what the process inherits. */
 export function startApp(name: string, env: Record<string, string>, port: number): AppProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
+  const child = spawn(process.execPath, [path.resolve("scripts/start.mjs")], {
     // No API rate limit: the fault tests poll one address in tight loops, and a 429 there would hide the 200/503 they watch for.
     env: {
       NODE_ENV: "production",
