@@ -19,10 +19,13 @@ export const offlineScenarios: Scenario[] = (["ko", "en"] as const).map((lang): 
     const before = await hitIds();
 
     await context.setOffline(true);
+    // Typing also searches after a pause; that search must fail too before the connection comes back.
+    const typedSearchFailed = page.waitForEvent("requestfailed", (request) => request.url().includes("_routes="));
     await page.getByTestId("search-input").fill("기계 창원");
     await page.getByTestId("search-input").press("Enter");
     const notice = page.getByTestId("offline-notice");
     await notice.waitFor();
+    await typedSearchFailed;
     assert.match(await notice.innerText(), new RegExp(t("offlineKeptResults").slice(0, 12)));
     assert.deepEqual(await hitIds(), before, "the last results stay on screen");
     assert.ok(await page.getByRole("navigation", { name: t("menu") }).isVisible(), "the header stays");
