@@ -20,7 +20,11 @@ export const offlineScenarios: Scenario[] = (["ko", "en"] as const).map((lang): 
 
     await context.setOffline(true);
     // Typing also searches after a pause; that search must fail too before the connection comes back.
-    const typedSearchFailed = page.waitForEvent("requestfailed", (request) => request.url().includes("_routes="));
+    // (The typed search carries only the filled fields; the submitted form carries every field.)
+    const typedSearchFailed = page.waitForEvent(
+      "requestfailed",
+      (request) => request.url().includes("_routes=") && !request.url().includes("type="),
+    );
     await page.getByTestId("search-input").fill("기계 창원");
     await page.getByTestId("search-input").press("Enter");
     const notice = page.getByTestId("offline-notice");
@@ -33,6 +37,7 @@ export const offlineScenarios: Scenario[] = (["ko", "en"] as const).map((lang): 
     await screenshot(page, `offline-search-${lang}-390`);
     await page.setViewportSize({ width: 1280, height: 860 });
 
+    await page.locator(".results[aria-busy=false]").waitFor();
     await context.setOffline(false);
     await notice.getByRole("button", { name: t("retry") }).click();
     await notice.waitFor({ state: "detached" });
