@@ -10,12 +10,13 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
-  useRouteError,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import maplibreCss from "maplibre-gl/dist/maplibre-gl.css?url";
 import { loadSession } from "~/auth/session.server";
 import { CsrfField } from "~/components/CsrfField";
+import { PageError } from "~/components/PageError";
 import { langCookie, otherLang, resolveLang, type Lang } from "~/i18n";
 import { pageTitle, useLang, useT } from "~/i18n/react";
 import { useNonce } from "~/nonce";
@@ -150,23 +151,16 @@ export default function App() {
   return <Outlet />;
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const t = useT();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, body] =
-    status === 404
-      ? [t("notFoundTitle"), t("notFoundBody")]
-      : status === 403
-        ? [t("forbiddenTitle"), t("forbiddenBody")]
-        : [t("errorTitle"), t("errorBody")];
-  return (
-    <main className="page">
-      <h1>{title}</h1>
-      <p>{body}</p>
-      <p>
-        <Link to="/">{t("backToMap")}</Link>
-      </p>
-    </main>
-  );
-}
+/**
+ * The language, the user and the CSRF token change with another ?lang= and after a posted form (a
+ * URL without ?lang= keeps the remembered language); other navigations leave them be, so a search
+ * that fails for the network fails on the page's own data, whose route keeps its last results.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ nextUrl, formMethod, defaultShouldRevalidate }) => {
+  if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
+  const nextLang = nextUrl.searchParams.get("lang");
+  if (nextLang !== null && nextLang !== document.documentElement.lang) return defaultShouldRevalidate;
+  return false;
+};
+
+export { PageError as ErrorBoundary };

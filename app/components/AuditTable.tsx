@@ -1,3 +1,4 @@
+import { Table } from "./ui";
 import { auditChanges } from "~/domain/audit-diff";
 import type { LabelTable, Translator } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -54,47 +55,45 @@ export function AuditTable({ entries, showEntity = false }: { entries: AuditRow[
   if (entries.length === 0) return <p>{t("auditEmpty")}</p>;
   const text = valueText(t);
   return (
-    <table className="data-table" data-testid="audit">
-      <thead>
-        <tr>
-          <th>{t("auditWhen")}</th>
-          <th>{t("auditWho")}</th>
-          <th>{t("auditWhat")}</th>
-          {showEntity && <th>{t("auditListing")}</th>}
-          <th>{t("auditChanges")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => {
-          const changes = auditChanges(e.before, e.after, text);
-          return (
-            <tr key={e.id}>
-              <td>{t.format.dateTime(e.at)}</td>
-              <td>{e.userEmail}</td>
-              <td>{t.dynamic(`auditAction_${e.action}`)}</td>
-              {showEntity && (
-                <td>
-                  {e.entityType} {e.entityId}
-                </td>
-              )}
+    <Table
+      testId="audit"
+      columns={[
+        { key: "auditWhen", label: t("auditWhen") },
+        { key: "auditWho", label: t("auditWho") },
+        { key: "auditWhat", label: t("auditWhat") },
+        { key: "auditListing", label: t("auditListing") },
+        { key: "auditChanges", label: t("auditChanges") },
+      ]}
+    >
+      {entries.map((e) => {
+        const changes = auditChanges(e.before, e.after, text);
+        return (
+          <tr key={e.id}>
+            <td>{t.format.dateTime(e.at)}</td>
+            <td>{e.userEmail}</td>
+            <td>{t.dynamic(`auditAction_${e.action}`)}</td>
+            {showEntity && (
               <td>
-                {changes.length === 0 ? (
-                  "—"
-                ) : (
-                  <ul className="audit-diff" data-testid="audit-diff">
-                    {changes.map((c) => (
-                      <li key={c.field}>
-                        <strong>{fieldLabel(c.field, t)}</strong>: <del>{c.before || "—"}</del> →{" "}
-                        <ins>{c.after || "—"}</ins>
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                {e.entityType} {e.entityId}
               </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+            )}
+            <td>
+              {changes.length === 0 ? (
+                "—"
+              ) : (
+                <ul className="audit-diff" data-testid="audit-diff">
+                  {changes.map((c) => (
+                    <li key={c.field}>
+                      <strong>{fieldLabel(c.field, t)}</strong>: <del>{c.before || "—"}</del> →{" "}
+                      <ins>{c.after || "—"}</ins>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+          </tr>
+        );
+      })}
+    </Table>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "./ui";
 import type { DemandCell, DemandFigures } from "~/domain/inquiries";
 import { useT } from "~/i18n/react";
 
@@ -22,63 +23,46 @@ export function DemandSection({ demand, regionName, divisionName, csvHref }: Dem
       {demand.cells.length === 0 ? (
         <p>{t("demandEmpty")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="gap-table" data-testid="gap-demand-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("inquiryRegion")}</th>
-                <th scope="col">{t("inquiryClass")}</th>
-                <th scope="col">{t("inquiryIndustry")}</th>
-                <th scope="col" className="num">
-                  {t("demandRequests")}
-                </th>
-                <th scope="col" className="num">
-                  {t("demandOpen")}
-                </th>
-                <th scope="col" className="num">
-                  {t("demandUnmet")}
-                </th>
-                <th scope="col" className="num">
-                  {t("demandHelpedShare")}
-                </th>
-                <th scope="col" className="num">
-                  {t("demandFirstAnswer")}
-                </th>
-                <th scope="col" className="num">
-                  {t("demandToClose")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {demand.cells.map((cell) => (
-                <tr
-                  key={`${cell.regionCode}|${cell.pavittClass ?? ""}|${cell.ksicDivision ?? ""}`}
-                  data-suppressed={cell.suppressed ? "true" : undefined}
-                >
-                  <td>{regionName.get(cell.regionCode) ?? cell.regionCode}</td>
-                  <td>{cell.pavittClass ? t.label("pavittClass", cell.pavittClass) : "—"}</td>
-                  <td>
-                    {cell.ksicDivision ? `${cell.ksicDivision} ${divisionName.get(cell.ksicDivision) ?? ""}` : "—"}
-                  </td>
-                  {cell.suppressed ? (
-                    <td className="num" colSpan={6}>
-                      {withheld}
-                    </td>
-                  ) : (
-                    <>
-                      <td className="num">{f.number(cell.figures.requests)}</td>
-                      <td className="num">{f.number(cell.figures.open)}</td>
-                      <td className="num">{f.number(cell.figures.unmet)}</td>
-                      <td className="num">{share(cell.figures.helpedShare)}</td>
-                      <td className="num">{value(cell.figures.medianHoursToFirstAnswer)}</td>
-                      <td className="num">{value(cell.figures.medianDaysToClose)}</td>
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          variant="figures"
+          testId="gap-demand-table"
+          columns={[
+            { key: "inquiryRegion", label: t("inquiryRegion") },
+            { key: "inquiryClass", label: t("inquiryClass") },
+            { key: "inquiryIndustry", label: t("inquiryIndustry") },
+            { key: "demandRequests", label: t("demandRequests"), numeric: true },
+            { key: "demandOpen", label: t("demandOpen"), numeric: true },
+            { key: "demandUnmet", label: t("demandUnmet"), numeric: true },
+            { key: "demandHelpedShare", label: t("demandHelpedShare"), numeric: true },
+            { key: "demandFirstAnswer", label: t("demandFirstAnswer"), numeric: true },
+            { key: "demandToClose", label: t("demandToClose"), numeric: true },
+          ]}
+        >
+          {demand.cells.map((cell) => (
+            <tr
+              key={`${cell.regionCode}|${cell.pavittClass ?? ""}|${cell.ksicDivision ?? ""}`}
+              data-suppressed={cell.suppressed ? "true" : undefined}
+            >
+              <td>{regionName.get(cell.regionCode) ?? cell.regionCode}</td>
+              <td>{cell.pavittClass ? t.label("pavittClass", cell.pavittClass) : "—"}</td>
+              <td>{cell.ksicDivision ? `${cell.ksicDivision} ${divisionName.get(cell.ksicDivision) ?? ""}` : "—"}</td>
+              {cell.suppressed ? (
+                <td className="num" colSpan={6}>
+                  {withheld}
+                </td>
+              ) : (
+                <>
+                  <td className="num">{f.number(cell.figures.requests)}</td>
+                  <td className="num">{f.number(cell.figures.open)}</td>
+                  <td className="num">{f.number(cell.figures.unmet)}</td>
+                  <td className="num">{share(cell.figures.helpedShare)}</td>
+                  <td className="num">{value(cell.figures.medianHoursToFirstAnswer)}</td>
+                  <td className="num">{value(cell.figures.medianDaysToClose)}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </Table>
       )}
       <p>
         <a href={csvHref}>{t("demandDownloadCsv")}</a>

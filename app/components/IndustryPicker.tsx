@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Button } from "./ui";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { listItems } from "~/domain/listings";
 import { matchesIndustry, type IndustryChoice } from "~/search/industry-choice";
 import { useT } from "~/i18n/react";
@@ -8,7 +9,8 @@ const SHOWN_SUGGESTIONS = 8;
 
 /**
  * KSIC divisions picked by searching their names and class words (금형 → 29),
- * each pick a removable chip. Every chip posts one value under `name`, as the
+ * each pick a removable chip. The search box is a WAI-ARIA combobox with a listbox
+ * popup: arrows move through the suggestions, Enter adds one, Escape closes them. Every chip posts one value under `name`, as the
  * multi-select does that stands in without JavaScript, so the server reads
  * and checks both the same way.
  */
@@ -32,6 +34,8 @@ export function IndustryPicker({
   useEffect(() => setHydrated(true), []);
   const [chosen, setChosen] = useState(() => listItems(value));
   const [query, setQuery] = useState("");
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState<number | null>(null);
   const search = useRef<HTMLInputElement>(null);
   const ids = useId();
   const fieldId = `field-${name}`;
@@ -72,14 +76,50 @@ export function IndustryPicker({
     typed === ""
       ? []
       : choices.filter((c) => !chosen.includes(c.code) && matchesIndustry(c, typed)).slice(0, SHOWN_SUGGESTIONS);
+  const expanded = open && suggestions.length > 0;
+  const activeIndex = expanded && active !== null && active < suggestions.length ? active : null;
+  const listboxId = `${ids}-suggestions`;
+  const optionId = (index: number) => `${ids}-option-${index}`;
   const add = (code: string) => {
     setChosen((now) => (now.includes(code) ? now : [...now, code]));
     setQuery("");
+    setActive(null);
     search.current?.focus();
   };
   const remove = (code: string) => {
     setChosen((now) => now.filter((c) => c !== code));
     search.current?.focus();
+  };
+  const move = (step: 1 | -1) => {
+    if (suggestions.length === 0) return;
+    setOpen(true);
+    setActive((now) =>
+      now === null || !expanded
+        ? step === 1
+          ? 0
+          : suggestions.length - 1
+        : (now + step + suggestions.length) % suggestions.length,
+    );
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      move(event.key === "ArrowDown" ? 1 : -1);
+    } else if (event.key === "Enter") {
+      // Enter picks the active suggestion (the first if none is) instead of submitting the half-filled form.
+      event.preventDefault();
+      const picked = suggestions[activeIndex ?? 0];
+      if (picked) add(picked.code);
+    } else if (event.key === "Escape") {
+      if (expanded) {
+        event.preventDefault();
+        setOpen(false);
+        setActive(null);
+      } else if (query !== "") {
+        event.preventDefault();
+        setQuery("");
+      }
+    }
   };
   return (
     <fieldset className="industry-picker" data-testid={`picker-${name}`}>
@@ -91,13 +131,13 @@ export function IndustryPicker({
               <li key={code} className="chip">
                 <input type="hidden" name={name} value={code} />
                 <span>{named(code)}</span>
-                <button
+                <Button
                   type="button"
                   aria-label={t("industriesRemove", { name: named(code) })}
                   onClick={() => remove(code)}
                 >
                   ×
-                </button>
+                </Button>
               </li>
             ))}
           </ul>
@@ -105,37 +145,66 @@ export function IndustryPicker({
           <p className="hint">{t("industriesNone")}</p>
         )}
       </div>
-      <label>
-        {t("industriesSearch")}
+      <div className="field combobox">
+        <label htmlFor={fieldId}>{t("industriesSearch")}</label>
         <input
           ref={search}
-          type="search"
+          type="text"
           id={fieldId}
+          role="combobox"
           value={query}
           autoComplete="off"
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listboxId}
+          aria-activedescendant={activeIndex !== null ? optionId(activeIndex) : undefined}
           aria-invalid={invalid || undefined}
           aria-describedby={`${ids}-hint`}
-          aria-controls={`${ids}-suggestions`}
-          onChange={(event) => setQuery(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            // Enter picks the first suggestion instead of submitting the half-filled form.
-            if (event.key !== "Enter") return;
-            event.preventDefault();
-            if (suggestions[0]) add(suggestions[0].code);
+          onChange={(event) => {
+            setQuery(event.currentTarget.value);
+            setOpen(true);
+            setActive(null);
           }}
+          onKeyDown={onKeyDown}
+          onBlur={() => setOpen(false)}
+          onFocus={() => setOpen(true)}
         />
-      </label>
-      <small id={`${ids}-hint`}>{t("industriesSearchHint")}</small>
-      <ul id={`${ids}-suggestions`} className="industry-suggestions" data-testid={`suggestions-${name}`}>
-        {suggestions.map((c) => (
-          <li key={c.code}>
-            <button type="button" onClick={() => add(c.code)}>
-              {t("industriesAdd", { name: named(c.code) })}
-            </button>
-          </li>
-        ))}
-        {typed !== "" && suggestions.length === 0 && <li className="hint">{t("industriesNoMatch")}</li>}
-      </ul>
+        <small className="field-hint" id={`${ids}-hint`}>
+          {t("industriesSearchHint")}
+        </small>
+        <ul
+          id={listboxId}
+          role="listbox"
+          aria-label={t("industriesSuggestions")}
+          className="industry-suggestions"
+          data-testid={`suggestions-${name}`}
+          hidden={!expanded}
+        >
+          {suggestions.map((c, index) => (
+            // Keys reach the options through the combobox, which keeps the focus (the APG pattern).
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events
+            <li
+              key={c.code}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === activeIndex}
+              // The input keeps the focus while a suggestion is clicked.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => add(c.code)}
+            >
+              {named(c.code)}
+            </li>
+          ))}
+        </ul>
+        <p className="visually-hidden" role="status">
+          {typed === ""
+            ? ""
+            : suggestions.length === 0
+              ? ""
+              : t("industriesSuggestionsCount", { count: suggestions.length })}
+        </p>
+        {typed !== "" && suggestions.length === 0 ? <p className="hint">{t("industriesNoMatch")}</p> : null}
+      </div>
       {errors}
     </fieldset>
   );

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Fragment, useEffect, useRef, useState } from "react";
+import { Fragment, useEffect, useRef, useState, type FormEvent } from "react";
 import { FACILITY_COLUMNS, listItems, PROGRAM_COLUMNS, TEXT_LIMITS, type ListingType } from "~/domain/listings";
 import { COORD_PRECISIONS, FACILITY_KINDS, FACILITY_SERVICES, PROGRAM_CATEGORIES } from "~/domain/types";
 import type { GeocodeMatch } from "~/domain/geocode";
@@ -9,6 +9,7 @@ import { CsrfField } from "./CsrfField";
 import { FacilityMap } from "./FacilityMap";
 import { IndustryPicker } from "./IndustryPicker";
 import { fieldLang } from "./FieldsTable";
+import { Button, Checkbox, ErrorSummary, Field, FieldError, Select, type SelectOption } from "./ui";
 
 export interface FieldMessage {
   field: string;
@@ -52,12 +53,22 @@ export function ListingForm({
   const place = usePlace(values);
   // The map opens at the listing's point; later picks and addresses move the marker, not the map.
   const [openingPoint] = useState(place.point);
-  const summary = useRef<HTMLDivElement>(null);
-  // A refused save lands on the list of what to fix, so keyboard and screen reader users start there.
-  useEffect(() => {
-    if (problems.length > 0) summary.current?.focus();
-  }, [problems]);
-  const choices: Record<string, { value: string; label: string }[]> = {
+  // A half-typed date posts as empty, which would save silently without it; the browser knows and says so here.
+  const [incompleteDates, setIncompleteDates] = useState<FieldMessage[]>([]);
+  useEffect(() => setIncompleteDates([]), [problems]);
+  const shown = incompleteDates.length > 0 ? incompleteDates : problems;
+  const checkDates = (event: FormEvent<HTMLFormElement>) => {
+    const incomplete = [...DATES].flatMap((column): FieldMessage[] => {
+      const input = event.currentTarget.elements.namedItem(column);
+      return input instanceof HTMLInputElement && input.validity.badInput
+        ? [{ field: column, message: t("dateIncomplete") }]
+        : [];
+    });
+    if (incomplete.length === 0) return;
+    event.preventDefault();
+    setIncompleteDates(incomplete);
+  };
+  const choices: Record<string, SelectOption[]> = {
     kind: FACILITY_KINDS.map((k) => ({ value: k, label: t.label("facilityKind", k) })),
     coord_precision: COORD_PRECISIONS.map((p) => ({ value: p, label: t(`precision_${p}`) })),
     category: PROGRAM_CATEGORIES.map((c) => ({ value: c, label: t.label("programCategory", c) })),
@@ -67,43 +78,25 @@ export function ListingForm({
     lng: t("hintLng"),
   };
   return (
-    <Form method="post" className="stacked-form" noValidate>
+    <Form method="post" className="stacked-form" noValidate onSubmit={checkDates}>
       <CsrfField />
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="expected" value={expected} />
-      {problems.length > 0 && (
-        <div
-          className="form-error error-summary"
-          tabIndex={-1}
-          ref={summary}
-          aria-labelledby="error-summary-title"
-          data-testid="error-summary"
-        >
-          <h2 id="error-summary-title">{t("errorSummaryTitle")}</h2>
-          <ul>
-            {problems.map((p, index) => (
-              <li key={`${p.field}:${index}`}>
-                {columns.includes(p.field) ? (
-                  <a href={`#${fieldId(p.field)}`}>
-                    {t.dynamic(`field_${p.field}`)}: {p.message}
-                  </a>
-                ) : (
-                  p.message
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary
+        title={t("errorSummaryTitle")}
+        focusOn={shown}
+        data-testid="error-summary"
+        items={shown.map((p, index) => ({
+          key: `${p.field}:${index}`,
+          href: columns.includes(p.field) ? `#${fieldId(p.field)}` : undefined,
+          text: columns.includes(p.field) ? `${t.dynamic(`field_${p.field}`)}: ${p.message}` : p.message,
+        }))}
+      />
       {columns.map((column) => {
-        const fieldProblems = problems.filter((p) => p.field === column);
+        const fieldProblems = shown.filter((p) => p.field === column);
         const invalid = fieldProblems.length > 0;
         const label = t.dynamic(`field_${column}`);
-        const errors = fieldProblems.map((p) => (
-          <span key={p.message} className="field-error">
-            {p.message}
-          </span>
-        ));
+        const errors = fieldProblems.map((p) => <FieldError key={p.message}>{p.message}</FieldError>);
         if (INDUSTRY_PICKERS.has(column)) {
           return (
             <IndustryPicker
@@ -123,17 +116,15 @@ export function ListingForm({
             <fieldset key={column} className="choice-group">
               <legend>{label}</legend>
               {FACILITY_SERVICES.map((service, index) => (
-                <label key={service}>
-                  <input
-                    type="checkbox"
-                    name={column}
-                    value={service}
-                    id={index === 0 ? fieldId(column) : undefined}
-                    defaultChecked={chosen.has(service)}
-                    aria-invalid={invalid || undefined}
-                  />
-                  {t.label("service", service)}
-                </label>
+                <Checkbox
+                  key={service}
+                  name={column}
+                  value={service}
+                  id={index === 0 ? fieldId(column) : undefined}
+                  defaultChecked={chosen.has(service)}
+                  aria-invalid={invalid || undefined}
+                  label={t.label("service", service)}
+                />
               ))}
               {errors}
             </fieldset>
@@ -146,36 +137,22 @@ export function ListingForm({
                 onChange: (e: { target: { value: string } }) => place.edit(column, e.target.value),
               }
             : { defaultValue: values[column] ?? "" };
-        const common = {
-          name: column,
-          id: fieldId(column),
-          ...value,
-          "aria-invalid": invalid || undefined,
-          lang: fieldLang(column, t.lang),
-        };
         return (
           <Fragment key={column}>
-            <label>
-              {label}
-              {choices[column] ? (
-                <select {...common}>
-                  <option value="">—</option>
-                  {choices[column].map((c) => (
-                    <option key={c.value} value={c.value}>
-                      {c.label}
-                    </option>
-                  ))}
-                </select>
-              ) : LONG_TEXT.has(column) ? (
-                <textarea {...common} rows={3} maxLength={TEXT_LIMITS.longText} />
-              ) : DATES.has(column) ? (
-                <input {...common} type="date" min="1900-01-01" max="2999-12-31" />
-              ) : (
-                <input {...common} type="text" />
-              )}
-              {hints[column] && <small>{hints[column]}</small>}
-              {errors}
-            </label>
+            <Field id={fieldId(column)} label={label} hint={hints[column]} error={invalid ? errors : undefined}>
+              {(control) => {
+                const common = { ...control, name: column, ...value, lang: fieldLang(column, t.lang) };
+                return choices[column] ? (
+                  <Select {...common} placeholder="—" options={choices[column]} />
+                ) : LONG_TEXT.has(column) ? (
+                  <textarea {...common} rows={3} maxLength={TEXT_LIMITS.longText} />
+                ) : DATES.has(column) ? (
+                  <input {...common} type="date" min="1900-01-01" max="2999-12-31" />
+                ) : (
+                  <input {...common} type="text" />
+                );
+              }}
+            </Field>
             {type === "facility" && column === "address_ko" && (
               <p className="hint" role="status" data-testid="place-status">
                 {place.status.kind === "address"
@@ -209,7 +186,7 @@ export function ListingForm({
           />
         </div>
       )}
-      <button type="submit">{submitLabel}</button>
+      <Button type="submit">{submitLabel}</Button>
     </Form>
   );
 }

@@ -1,4 +1,5 @@
 import { Form, Link, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { Button, Field, Notice, Select } from "./ui";
 import { useEffect, useRef, useState } from "react";
 import { useKeepFocus } from "./useKeepFocus";
 import { PAVITT_CLASSES, type FacilityKind } from "~/domain/types";
@@ -148,108 +149,136 @@ export function SearchPanel({
             onInput={submitSoon}
             data-testid="search-input"
           />
-          <button type="submit">{t("searchButton")}</button>
+          <Button type="submit">{t("searchButton")}</Button>
         </label>
         <div className="search-filters">
-          <label>
-            {t("filterType")}
-            <select name="type" defaultValue={params.get("type") ?? ""} key={`type-${params.get("type")}`}>
-              <option value="">{t("anyOption")}</option>
-              <option value="facility">
-                {t("typeFacility")}
-                {count("type", "facility")}
-              </option>
-              <option value="program">
-                {t("typeProgram")}
-                {count("type", "program")}
-              </option>
-            </select>
-          </label>
-          <label>
-            {t("filterKind")}
-            <select name="kind" defaultValue={params.get("kind") ?? ""} key={`kind-${params.get("kind")}`}>
-              <option value="">{t("anyOption")}</option>
-              {kinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t.label("facilityKind", kind)}
-                  {count("kind", kind)}
+          <Field id="searchpanel-type" label={t("filterType")}>
+            {(control) => (
+              <Select
+                {...control}
+                name="type"
+                defaultValue={params.get("type") ?? ""}
+                key={`type-${params.get("type")}`}
+              >
+                <option value="">{t("anyOption")}</option>
+                <option value="facility">
+                  {t("typeFacility")}
+                  {count("type", "facility")}
                 </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("filterRegion")}
-            <select name="region" defaultValue={params.get("region") ?? ""} key={`region-${params.get("region")}`}>
-              <option value="">{t("anyOption")}</option>
-              <RegionOptions regions={regions} lang={lang} note={(code) => count("regionCode", code)} />
-            </select>
-          </label>
-          <label>
-            {t("filterSector")}
-            <select name="sector" defaultValue={params.get("sector") ?? ""} key={`sector-${params.get("sector")}`}>
-              <option value="">{t("anyOption")}</option>
-              {divisions.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.code} {t.nameOf(d)}
-                  {count("sector", d.code)}
+                <option value="program">
+                  {t("typeProgram")}
+                  {count("type", "program")}
                 </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("filterPavitt")}
-            <select
-              name="pavittClass"
-              defaultValue={params.get("pavittClass") ?? ""}
-              key={`pavitt-${params.get("pavittClass")}`}
-            >
-              <option value="">{t("anyOption")}</option>
-              {PAVITT_CLASSES.map((cls) => (
-                <option key={cls} value={cls}>
-                  {t.label("pavittClass", cls)}
-                  {count("pavittClass", cls)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("radius")}
-            <select
-              name="radiusKm"
-              defaultValue={params.get("radiusKm") ?? ""}
-              disabled={near === ""}
-              key={`radius-${params.get("radiusKm")}-${near}`}
-            >
-              <option value="">{t("noRadius")}</option>
-              {RADII_KM.map((km) => (
-                <option key={km} value={km}>
-                  {t("radiusKm", { km })}
-                </option>
-              ))}
-            </select>
-          </label>
+              </Select>
+            )}
+          </Field>
+          <Field id="searchpanel-kind" label={t("filterKind")}>
+            {(control) => (
+              <Select
+                {...control}
+                name="kind"
+                defaultValue={params.get("kind") ?? ""}
+                key={`kind-${params.get("kind")}`}
+              >
+                <option value="">{t("anyOption")}</option>
+                {kinds.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t.label("facilityKind", kind)}
+                    {count("kind", kind)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id="searchpanel-region" label={t("filterRegion")}>
+            {(control) => (
+              <Select
+                {...control}
+                name="region"
+                defaultValue={params.get("region") ?? ""}
+                key={`region-${params.get("region")}`}
+              >
+                <option value="">{t("anyOption")}</option>
+                <RegionOptions regions={regions} lang={lang} note={(code) => count("regionCode", code)} />
+              </Select>
+            )}
+          </Field>
+          <Field id="searchpanel-sector" label={t("filterSector")}>
+            {(control) => (
+              <Select
+                {...control}
+                name="sector"
+                defaultValue={params.get("sector") ?? ""}
+                key={`sector-${params.get("sector")}`}
+              >
+                <option value="">{t("anyOption")}</option>
+                {divisions.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {d.code} {t.nameOf(d)}
+                    {count("sector", d.code)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id="searchpanel-pavittClass" label={t("filterPavitt")}>
+            {(control) => (
+              <Select
+                {...control}
+                name="pavittClass"
+                defaultValue={params.get("pavittClass") ?? ""}
+                key={`pavitt-${params.get("pavittClass")}`}
+              >
+                <option value="">{t("anyOption")}</option>
+                {PAVITT_CLASSES.map((cls) => (
+                  <option key={cls} value={cls}>
+                    {t.label("pavittClass", cls)}
+                    {count("pavittClass", cls)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id="searchpanel-radiusKm" label={t("radius")}>
+            {(control) => (
+              <Select
+                {...control}
+                name="radiusKm"
+                defaultValue={params.get("radiusKm") ?? ""}
+                disabled={near === ""}
+                key={`radius-${params.get("radiusKm")}-${near}`}
+              >
+                <option value="">{t("noRadius")}</option>
+                {RADII_KM.map((km) => (
+                  <option key={km} value={km}>
+                    {t("radiusKm", { km })}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
         </div>
         <input type="hidden" name="near" defaultValue={near} key={`near-${near}`} />
         <div className="search-near">
           {hydrated ? (
             <>
-              <button type="button" onClick={locateMe}>
+              <Button type="button" onClick={locateMe}>
                 {t("nearMe")}
-              </button>
-              <button
+              </Button>
+              <Button
                 type="button"
                 onClick={() => onPickingChange(!picking)}
                 aria-pressed={picking}
                 data-testid="pick-point"
               >
                 {t("pickOnMap")}
-              </button>
+              </Button>
             </>
           ) : null}
           {near ? (
-            <button type="button" onClick={() => setNear(null)}>
+            <Button type="button" onClick={() => setNear(null)}>
               {t("clearNear")}
-            </button>
+            </Button>
           ) : null}
           {search.active ? <Link to={lang === "en" ? "/?lang=en" : "/"}>{t("searchClear")}</Link> : null}
         </div>
@@ -263,11 +292,7 @@ export function SearchPanel({
             {t("locating")}
           </p>
         ) : null}
-        {geoFailed ? (
-          <p className="notice" role="alert">
-            {t("geolocationFailed")}
-          </p>
-        ) : null}
+        {geoFailed ? <Notice tone="error">{t("geolocationFailed")}</Notice> : null}
         {near ? (
           <p className="hint">{t("nearPoint", { lat: near.split(",")[0] ?? "", lng: near.split(",")[1] ?? "" })}</p>
         ) : null}
@@ -320,11 +345,7 @@ function SearchResults({
   };
   const { response } = search;
   if (!response) {
-    return (
-      <p className="notice" role="alert">
-        {t("searchInvalid", { parameter: search.invalidParameter ?? "" })}
-      </p>
-    );
+    return <Notice tone="error">{t("searchInvalid", { parameter: search.invalidParameter ?? "" })}</Notice>;
   }
   const linkWithout = (...names: string[]) => {
     const next = new URLSearchParams(params);
@@ -343,15 +364,11 @@ function SearchResults({
         </p>
       ) : null}
       {response.unmatchedTerms.length > 0 && response.total > 0 ? (
-        <p className="notice" data-testid="unmatched-terms">
+        <Notice data-testid="unmatched-terms">
           {t("unmatchedTerms", { terms: response.unmatchedTerms.join(", ") })}
-        </p>
+        </Notice>
       ) : null}
-      {response.degraded ? (
-        <p className="notice" role="status">
-          {t("degradedNotice")}
-        </p>
-      ) : null}
+      {response.degraded ? <Notice live>{t("degradedNotice")}</Notice> : null}
       {response.place ? (
         <p className="hint">{t("placeNotice", { place: t.nameOf(response.place), km: response.place.radiusKm })}</p>
       ) : null}
@@ -425,9 +442,9 @@ function SearchResults({
                 </div>
               </div>
               {isFacility ? (
-                <button type="button" onClick={() => onSelect(hit.id)} aria-label={`${t("showOnMap")}: ${title}`}>
+                <Button type="button" onClick={() => onSelect(hit.id)} aria-label={`${t("showOnMap")}: ${title}`}>
                   {t("showOnMap")}
-                </button>
+                </Button>
               ) : null}
             </li>
           );

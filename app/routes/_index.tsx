@@ -1,5 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Button, Checkbox } from "~/components/ui";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
+import type { SerializeFrom } from "@remix-run/node";
+import { OfflineNotice, PageError } from "~/components/PageError";
+import { keepLastData } from "~/offline";
 import { useEffect, useMemo, useState } from "react";
 import { FacilityMap } from "~/components/FacilityMap";
 import { FACILITY_KINDS, type FacilityKind } from "~/domain/types";
@@ -28,8 +33,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function MapPage() {
-  const { facilities, regions, divisions, search, kinds, shown, boundaryCredits, basemap } =
-    useLoaderData<typeof loader>();
+  const { facilities, regions, divisions, search, kinds, shown, boundaryCredits, basemap, offline } =
+    useLoaderData<typeof clientLoader>();
   const t = useT();
   const lang = t.lang;
   const [visibleKinds, setVisibleKinds] = useState<FacilityKind[]>(shown);
@@ -94,24 +99,25 @@ export default function MapPage() {
       <aside className="side">
         {view ? (
           <div className="view-switch" role="group" aria-label={t("viewSwitchLabel")}>
-            <button
+            <Button
               type="button"
               className="small"
               aria-pressed={view === "list" && !picking}
               onClick={() => showMap(false)}
             >
               {t("viewList")}
-            </button>
-            <button
+            </Button>
+            <Button
               type="button"
               className="small"
               aria-pressed={view === "map" || picking}
               onClick={() => showMap(true)}
             >
               {t("viewMap")}
-            </button>
+            </Button>
           </div>
         ) : null}
+        {offline ? <OfflineNotice /> : null}
         <SearchPanel
           lang={lang}
           t={t}
@@ -137,20 +143,22 @@ export default function MapPage() {
               .map((value, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={value} />),
           )}
           {kinds.map((kind) => (
-            <label key={kind}>
-              <input
-                type="checkbox"
-                name="show"
-                value={kind}
-                checked={visibleKinds.includes(kind)}
-                onChange={(event) => toggle(kind, event.currentTarget.checked)}
-              />
-              <span className="swatch" style={{ background: KIND_COLORS[kind] }} aria-hidden="true" />
-              {t.label("facilityKind", kind)} ({t.format.number(facilities.filter((f) => f.kind === kind).length)})
-            </label>
+            <Checkbox
+              key={kind}
+              name="show"
+              value={kind}
+              checked={visibleKinds.includes(kind)}
+              onChange={(event) => toggle(kind, event.currentTarget.checked)}
+              label={
+                <>
+                  <span className="swatch" style={{ background: KIND_COLORS[kind] }} aria-hidden="true" />
+                  {t.label("facilityKind", kind)} ({t.format.number(facilities.filter((f) => f.kind === kind).length)})
+                </>
+              }
+            />
           ))}
           <noscript>
-            <button type="submit">{t("applyFilters")}</button>
+            <Button type="submit">{t("applyFilters")}</Button>
           </noscript>
         </Form>
 
@@ -177,7 +185,7 @@ export default function MapPage() {
                       {f.anchorGroup ? ` · ${t.nameOf(f.anchorGroup)}` : ""}
                     </div>
                   </div>
-                  <button
+                  <Button
                     type="button"
                     className="small"
                     onClick={() => {
@@ -187,7 +195,7 @@ export default function MapPage() {
                     aria-label={`${t("showOnMap")}: ${t.nameOf(f)}`}
                   >
                     {t("showOnMap")}
-                  </button>
+                  </Button>
                 </li>
               ))}
             </ul>
@@ -237,3 +245,13 @@ function placeOf(search: ExplorerSearch): { lat: number; lng: number; radiusKm: 
   const place = search.active ? search.response?.place : undefined;
   return place ? { lat: place.lat, lng: place.lng, radiusKm: place.radiusKm } : null;
 }
+
+const keepLastResults = keepLastData<SerializeFrom<typeof loader>>();
+
+/** A search that fails for the network keeps the last results on screen, with a notice (`offline`). */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  return keepLastResults(() => serverLoader<typeof loader>());
+}
+clientLoader.hydrate = true as const;
+
+export { PageError as ErrorBoundary };

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
+import { Button, Field, Notice } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { changeOwnPassword } from "~/auth/password-change.server";
 import { requireUser } from "~/auth/user.server";
@@ -53,51 +54,61 @@ export default function ChangePasswordPage() {
       <h1>{t("passwordChangeTitle")}</h1>
       <p>{t("passwordChangeHelp")}</p>
       {result && (
-        <ul
-          className={result.ok ? "notice" : "form-error"}
-          role={result.ok ? "status" : "alert"}
+        <Notice
+          as="div"
+          tone={result.ok ? "info" : "error"}
+          live
+          className={result.ok ? undefined : "form-error"}
           data-testid="password-result"
         >
-          {result.messages.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
+          <ul>
+            {result.messages.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </Notice>
       )}
       <Form method="post" className="stacked-form">
         <CsrfField />
-        <label>
-          {t("currentPassword")}
-          <input
-            type="password"
-            name="currentPassword"
-            autoComplete="current-password"
-            required
-            maxLength={PASSWORD_MAX_LENGTH}
-          />
-        </label>
-        <label>
-          {t("newPassword")} ({t("passwordRuleLong")})
-          <input
-            type="password"
-            name="newPassword"
-            autoComplete="new-password"
-            required
-            minLength={PASSWORD_MIN_LENGTH}
-            maxLength={PASSWORD_MAX_LENGTH}
-          />
-        </label>
-        <label>
-          {t("confirmPassword")}
-          <input
-            type="password"
-            name="confirmPassword"
-            autoComplete="new-password"
-            required
-            minLength={PASSWORD_MIN_LENGTH}
-            maxLength={PASSWORD_MAX_LENGTH}
-          />
-        </label>
-        <button type="submit">{t("passwordChangeSubmit")}</button>
+        <Field id="current-password" label={t("currentPassword")}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              name="currentPassword"
+              autoComplete="current-password"
+              required
+              maxLength={PASSWORD_MAX_LENGTH}
+            />
+          )}
+        </Field>
+        <Field id="new-password" label={`${t("newPassword")} (${t("passwordRuleLong")})`}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              name="newPassword"
+              autoComplete="new-password"
+              required
+              minLength={PASSWORD_MIN_LENGTH}
+              maxLength={PASSWORD_MAX_LENGTH}
+            />
+          )}
+        </Field>
+        <Field id="confirm-password" label={t("confirmPassword")}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              name="confirmPassword"
+              autoComplete="new-password"
+              required
+              minLength={PASSWORD_MIN_LENGTH}
+              maxLength={PASSWORD_MAX_LENGTH}
+            />
+          )}
+        </Field>
+        <Button type="submit">{t("passwordChangeSubmit")}</Button>
       </Form>
       <p>
         <Link to="/account/sessions">{t("sessionsHeading")}</Link>
@@ -105,3 +116,5 @@ export default function ChangePasswordPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

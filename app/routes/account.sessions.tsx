@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Button, Table } from "~/components/ui";
 import { endOwnSession, loadAccountSessions } from "~/auth/account-sessions.server";
 import { requireMutation } from "~/auth/csrf.server";
 import { clearedSessionCookie } from "~/auth/session.server";
@@ -35,36 +36,36 @@ export default function SessionsPage() {
         {email} · {t(`role_${role}`)} · <Link to="/account/password">{t("passwordChangeTitle")}</Link>
       </p>
       <h2>{t("sessionsHeading")}</h2>
-      <table className="data-table" data-testid="sessions">
-        <thead>
-          <tr>
-            <th>{t("sessionDevice")}</th>
-            <th>{t("sessionAddress")}</th>
-            <th>{t("sessionStarted")}</th>
-            <th>{t("sessionLastSeen")}</th>
-            <th />
+      <Table
+        testId="sessions"
+        columns={[
+          { key: "device", label: t("sessionDevice") },
+          { key: "address", label: t("sessionAddress") },
+          { key: "started", label: t("sessionStarted") },
+          { key: "lastSeen", label: t("sessionLastSeen") },
+          { key: "end", label: "" },
+        ]}
+      >
+        {sessions.map((s) => (
+          <tr key={s.publicId}>
+            <td>
+              {s.userAgent ?? "—"} {s.current && <strong>({t("sessionThisOne")})</strong>}
+            </td>
+            <td>{s.address ?? "—"}</td>
+            <td>{t.format.dateTime(s.createdAt)}</td>
+            <td>{t.format.dateTime(s.lastSeenAt)}</td>
+            <td>
+              <Form method="post">
+                <CsrfField />
+                <input type="hidden" name="session" value={s.publicId} />
+                <Button type="submit">{t("sessionEnd")}</Button>
+              </Form>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {sessions.map((s) => (
-            <tr key={s.publicId}>
-              <td>
-                {s.userAgent ?? "—"} {s.current && <strong>({t("sessionThisOne")})</strong>}
-              </td>
-              <td>{s.address ?? "—"}</td>
-              <td>{t.format.dateTime(s.createdAt)}</td>
-              <td>{t.format.dateTime(s.lastSeenAt)}</td>
-              <td>
-                <Form method="post">
-                  <CsrfField />
-                  <input type="hidden" name="session" value={s.publicId} />
-                  <button type="submit">{t("sessionEnd")}</button>
-                </Form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Card } from "~/components/ui";
 import { loadMailOutbox } from "~/admin/mail.server";
 import { requireUser } from "~/auth/user.server";
 import { metaT, useT } from "~/i18n/react";
@@ -27,7 +28,7 @@ export default function MailOutboxPage() {
       ) : (
         <ul className="mail-list" data-testid="mail-outbox">
           {mail.map((m) => (
-            <li key={m.id} className="card">
+            <Card as="li" key={m.id}>
               <dl className="facts">
                 <dt>{t("mailTo")}</dt>
                 <dd>{m.to ?? t("mailErased")}</dd>
@@ -43,10 +44,12 @@ export default function MailOutboxPage() {
                 </dd>
               </dl>
               {m.body !== null && <pre className="inquiry-text">{m.body}</pre>}
-            </li>
+            </Card>
           ))}
         </ul>
       )}
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Card } from "~/components/ui";
 import { requireUser } from "~/auth/user.server";
 import { PORTALS } from "~/domain/programs/types";
 import { useT } from "~/i18n/react";
@@ -32,7 +33,7 @@ export default function AdminPrograms() {
     <main className="page" data-testid="admin-programs">
       <h1>{t("programs.admin.title")}</h1>
       {portals.map(({ portal, keySet, run }) => (
-        <section key={portal} className="card" data-portal={portal}>
+        <Card key={portal} data-portal={portal}>
           <h2>{t.label("portal", portal)}</h2>
           <p className="hint">{keySet ? t("programs.admin.keySet") : t("programs.admin.keyMissing")}</p>
           {run ? (
@@ -72,8 +73,10 @@ export default function AdminPrograms() {
           ) : (
             <p>{t("programs.admin.never")}</p>
           )}
-        </section>
+        </Card>
       ))}
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

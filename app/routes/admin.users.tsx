@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, Field, Notice, Select, Table } from "~/components/ui";
 import { accountEmail, disableAccount, loadUserAdmin } from "~/admin/users.server";
 import { AccountError, createUser, DuplicateEmailError } from "~/auth/accounts.server";
 import { requireMutation } from "~/auth/csrf.server";
@@ -82,41 +83,43 @@ export default function AdminUsersPage() {
   return (
     <main className="page">
       <h1>{t("adminUsers")}</h1>
-      <table className="data-table" data-testid="users">
-        <thead>
-          <tr>
-            <th>{t("email")}</th>
-            <th>{t("role")}</th>
-            <th>{t("region")}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.email}</td>
-              <td>{t(`role_${u.role}`)}</td>
-              <td>{regionName(u.regionCode)}</td>
-              <td>
-                {u.disabledAt ? (
-                  t("accountDisabled")
-                ) : u.id === me ? null : (
-                  <>
-                    <Form method="post">
+      <Table
+        testId="users"
+        columns={[
+          { key: "email", label: t("email") },
+          { key: "role", label: t("role") },
+          { key: "region", label: t("region") },
+          { key: "actions", label: "" },
+        ]}
+      >
+        {users.map((u) => (
+          <tr key={u.id}>
+            <td>{u.email}</td>
+            <td>{t(`role_${u.role}`)}</td>
+            <td>{regionName(u.regionCode)}</td>
+            <td>
+              {u.disabledAt ? (
+                t("accountDisabled")
+              ) : u.id === me ? null : (
+                <>
+                  <Form method="post">
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="disable" />
+                    <input type="hidden" name="userId" value={u.id} />
+                    <Button type="submit" variant="danger">
+                      {t("accountDisable")}
+                    </Button>
+                  </Form>
+                  <details>
+                    <summary>{t("accountResetPassword")}</summary>
+                    <Form method="post" className="reset-form" data-testid={`reset-${u.email}`}>
                       <CsrfField />
-                      <input type="hidden" name="intent" value="disable" />
+                      <input type="hidden" name="intent" value="reset_password" />
                       <input type="hidden" name="userId" value={u.id} />
-                      <button type="submit">{t("accountDisable")}</button>
-                    </Form>
-                    <details>
-                      <summary>{t("accountResetPassword")}</summary>
-                      <Form method="post" className="reset-form" data-testid={`reset-${u.email}`}>
-                        <CsrfField />
-                        <input type="hidden" name="intent" value="reset_password" />
-                        <input type="hidden" name="userId" value={u.id} />
-                        <label>
-                          {t("newPassword")}
+                      <Field id={`reset-${u.id}-new`} label={t("newPassword")}>
+                        {(control) => (
                           <input
+                            {...control}
                             type="password"
                             name="newPassword"
                             required
@@ -124,10 +127,12 @@ export default function AdminUsersPage() {
                             maxLength={PASSWORD_MAX_LENGTH}
                             autoComplete="new-password"
                           />
-                        </label>
-                        <label>
-                          {t("confirmPassword")}
+                        )}
+                      </Field>
+                      <Field id={`reset-${u.id}-confirm`} label={t("confirmPassword")}>
+                        {(control) => (
                           <input
+                            {...control}
                             type="password"
                             name="confirmPassword"
                             required
@@ -135,59 +140,67 @@ export default function AdminUsersPage() {
                             maxLength={PASSWORD_MAX_LENGTH}
                             autoComplete="new-password"
                           />
-                        </label>
-                        <button type="submit">{t("accountResetPassword")}</button>
-                      </Form>
-                    </details>
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                        )}
+                      </Field>
+                      <Button type="submit">{t("accountResetPassword")}</Button>
+                    </Form>
+                  </details>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </Table>
       <h2>{t("accountCreate")}</h2>
       <Form method="post" className="stacked-form">
         <CsrfField />
-        {result && "done" in result && (
-          <p className="notice" role="status">
-            {result.done}
-          </p>
-        )}
+        {result && "done" in result && <Notice live>{result.done}</Notice>}
         {result && "errors" in result && (
-          <ul className="form-error" role="alert">
-            {result.errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
+          <Notice as="div" tone="error" className="form-error">
+            <ul>
+              {result.errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </Notice>
         )}
-        <label>
-          {t("email")}
-          <input type="email" name="email" required maxLength={254} />
-        </label>
-        <label>
-          {t("password")} ({t("passwordRuleLong")})
-          <input type="password" name="password" required minLength={12} maxLength={256} autoComplete="new-password" />
-        </label>
-        <label>
-          {t("role")}
-          <select name="role" required>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`role_${role}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("regionForCouncil")}
-          <select name="regionCode">
-            <option value="">—</option>
-            <RegionOptions regions={regions} lang={lang} />
-          </select>
-        </label>
-        <button type="submit">{t("accountCreate")}</button>
+        <Field id="new-user-email" label={t("email")}>
+          {(control) => <input {...control} type="email" name="email" required maxLength={254} />}
+        </Field>
+        <Field id="new-user-password" label={`${t("password")} (${t("passwordRuleLong")})`}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              name="password"
+              required
+              minLength={12}
+              maxLength={256}
+              autoComplete="new-password"
+            />
+          )}
+        </Field>
+        <Field id="new-user-role" label={t("role")}>
+          {(control) => (
+            <Select
+              {...control}
+              name="role"
+              required
+              options={ROLES.map((role) => ({ value: role, label: t(`role_${role}`) }))}
+            />
+          )}
+        </Field>
+        <Field id="new-user-region" label={t("regionForCouncil")}>
+          {(control) => (
+            <Select {...control} name="regionCode" placeholder="—">
+              <RegionOptions regions={regions} lang={lang} />
+            </Select>
+          )}
+        </Field>
+        <Button type="submit">{t("accountCreate")}</Button>
       </Form>
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

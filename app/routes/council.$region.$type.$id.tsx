@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, Notice } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
@@ -112,7 +113,7 @@ export default function ListingPage() {
       </h1>
 
       {confirm && live && (
-        <section className="notice" data-testid="confirm-status" aria-labelledby="confirm-title">
+        <Notice as="section" data-testid="confirm-status" aria-labelledby="confirm-title">
           <h2 id="confirm-title">{t(confirm === "archive" ? "confirmArchiveTitle" : "confirmRestoreTitle")}</h2>
           <p>{t(confirm === "archive" ? "confirmArchiveBody" : "confirmRestoreBody")}</p>
           <div className="button-row">
@@ -120,15 +121,17 @@ export default function ListingPage() {
               <CsrfField />
               <input type="hidden" name="intent" value={confirm} />
               <input type="hidden" name="expected" value={live.token} />
-              <button type="submit">{t(confirm === "archive" ? "confirmArchive" : "confirmRestore")}</button>
+              <Button type="submit" variant={confirm === "archive" ? "danger" : "primary"}>
+                {t(confirm === "archive" ? "confirmArchive" : "confirmRestore")}
+              </Button>
             </Form>
             <Link to={`/council/${region.code}/${type}/${id}`}>{t("confirmCancel")}</Link>
           </div>
-        </section>
+        </Notice>
       )}
 
       {!confirm && conflict && (
-        <section className="form-error" data-testid="conflict" role="alert">
+        <Notice as="section" tone="error" className="form-error" data-testid="conflict">
           <h2>{t("conflictTitle")}</h2>
           <p>{t(conflict.reason === "listing_changed" ? "conflictListingChanged" : "conflictDraftChanged")}</p>
           <div className="conflict-columns">
@@ -153,7 +156,7 @@ export default function ListingPage() {
                 <input type="hidden" name="intent" value="save" />
                 <input type="hidden" name="expected" value={conflict.token} />
                 <Hidden fields={toRawFields(type, conflict.mine)} />
-                <button type="submit">{t("conflictKeepMine")}</button>
+                <Button type="submit">{t("conflictKeepMine")}</Button>
               </Form>
             )}
             {conflict.reason === "listing_changed" && canReview && draft && (
@@ -162,14 +165,14 @@ export default function ListingPage() {
                 <input type="hidden" name="intent" value="publish" />
                 <input type="hidden" name="expected" value={draft.token} />
                 <input type="hidden" name="liveVersion" value={conflict.token.replace("live:", "")} />
-                <button type="submit">{t("conflictPublishAnyway")}</button>
+                <Button type="submit">{t("conflictPublishAnyway")}</Button>
               </Form>
             )}
             <Link to={`/council/${region.code}/${type}/${id}`} reloadDocument>
               {t("conflictKeepTheirs")}
             </Link>
           </div>
-        </section>
+        </Notice>
       )}
 
       {!confirm && draft && (
@@ -196,7 +199,7 @@ export default function ListingPage() {
                 <CsrfField />
                 <input type="hidden" name="intent" value="publish" />
                 <input type="hidden" name="expected" value={draft.token} />
-                <button type="submit">{t("publish")}</button>
+                <Button type="submit">{t("publish")}</Button>
               </Form>
             )}
             {(canReview || canEdit) && (
@@ -204,7 +207,7 @@ export default function ListingPage() {
                 <CsrfField />
                 <input type="hidden" name="intent" value="discard" />
                 <input type="hidden" name="expected" value={draft.token} />
-                <button type="submit">{canReview ? t("rejectDraft") : t("withdrawDraft")}</button>
+                <Button type="submit">{canReview ? t("rejectDraft") : t("withdrawDraft")}</Button>
               </Form>
             )}
           </div>
@@ -221,7 +224,7 @@ export default function ListingPage() {
             ) : (
               <Form method="get">
                 <input type="hidden" name="confirm" value={live.status === "published" ? "archive" : "restore"} />
-                <button type="submit">{live.status === "published" ? t("requestArchive") : t("requestRestore")}</button>
+                <Button type="submit">{live.status === "published" ? t("requestArchive") : t("requestRestore")}</Button>
               </Form>
             ))}
         </section>
@@ -249,3 +252,5 @@ export default function ListingPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

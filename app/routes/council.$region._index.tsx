@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, Table } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { forbidden, requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
@@ -97,35 +98,35 @@ export default function RegionWorkspace() {
           <CsrfField />
           <input type="hidden" name="intent" value="publishAll" />
           <input type="hidden" name="reviewToken" value={reviewToken} />
-          <button type="submit">{t("publishAll", { count: pendingCount })}</button>
+          <Button type="submit">{t("publishAll", { count: pendingCount })}</Button>
         </Form>
       )}
       <h2>{t("regionListings")}</h2>
-      <table className="data-table" data-testid="listings">
-        <thead>
-          <tr>
-            <th>{t("listingName")}</th>
-            <th>{t("listingType")}</th>
-            <th>{t("listingStatus")}</th>
+      <Table
+        testId="listings"
+        columns={[
+          { key: "listingName", label: t("listingName") },
+          { key: "listingType", label: t("listingType") },
+          { key: "listingStatus", label: t("listingStatus") },
+        ]}
+      >
+        {listings.map((l) => (
+          <tr key={`${l.type}:${l.id}`} data-listing-id={l.id}>
+            <td>
+              <Link to={`${base}/${l.type}/${l.id}`}>{name(l)}</Link>
+            </td>
+            <td>{t(l.type === "facility" ? "listingTypeFacility" : "listingTypeProgram")}</td>
+            <td>
+              <span className={`badge ${l.status}`}>
+                {t(l.status === "published" ? "statusPublished" : "statusArchived")}
+              </span>{" "}
+              {l.hasDraft && <span className="badge draft">{t("statusDraft")}</span>}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {listings.map((l) => (
-            <tr key={`${l.type}:${l.id}`} data-listing-id={l.id}>
-              <td>
-                <Link to={`${base}/${l.type}/${l.id}`}>{name(l)}</Link>
-              </td>
-              <td>{t(l.type === "facility" ? "listingTypeFacility" : "listingTypeProgram")}</td>
-              <td>
-                <span className={`badge ${l.status}`}>
-                  {t(l.status === "published" ? "statusPublished" : "statusArchived")}
-                </span>{" "}
-                {l.hasDraft && <span className="badge draft">{t("statusDraft")}</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -30,3 +30,5 @@ export default function RegionAudit() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -9,6 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Button, Field, Notice, Select, Table } from "~/components/ui";
 import { useEffect } from "react";
 import { requireMutation } from "~/auth/csrf.server";
 import { forbidden, requireUser } from "~/auth/user.server";
@@ -149,14 +150,14 @@ function JobProgress({
       <progress max={job.total} value={job.done} aria-label={t("importProgress")} />
       <p>{t("importProgressCount", { done: job.done, total: job.total })}</p>
       {job.state === "done" && job.summary && (
-        <p className="notice">
+        <Notice>
           {t("importDone", {
             created: job.summary.created,
             updated: job.summary.updated,
             unchanged: job.summary.unchanged,
             seconds: job.seconds.toFixed(1),
           })}
-        </p>
+        </Notice>
       )}
       {job.state === "failed" && (
         <p className="form-error">{t(job.failure === "changed" ? "importChangedSinceCheck" : "importFailed")}</p>
@@ -176,9 +177,9 @@ export default function ImportPage() {
       </p>
       <h1>{t("importCsv")}</h1>
       {result?.error && (
-        <p className="form-error" role="alert">
+        <Notice tone="error" className="form-error">
           {result.error}
-        </p>
+        </Notice>
       )}
       {job && <JobProgress job={job} />}
       {plan && (
@@ -201,26 +202,24 @@ export default function ImportPage() {
           {plan.problems.length > 0 && (
             <>
               <p className="form-error">{t("importNothingCommitted")}</p>
-              <table className="data-table" data-testid="import-problems">
-                <thead>
-                  <tr>
-                    <th>{t("importRow")}</th>
-                    <th>{t("importColumn")}</th>
-                    <th>{t("importMessage")}</th>
+              <Table
+                testId="import-problems"
+                columns={[
+                  { key: "importRow", label: t("importRow") },
+                  { key: "importColumn", label: t("importColumn") },
+                  { key: "importMessage", label: t("importMessage") },
+                ]}
+              >
+                {plan.problems.map((p, i) => (
+                  <tr key={i}>
+                    <td>{p.row}</td>
+                    <td>
+                      {p.columnLabel} <code>{p.column}</code>
+                    </td>
+                    <td>{p.message}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {plan.problems.map((p, i) => (
-                    <tr key={i}>
-                      <td>{p.row}</td>
-                      <td>
-                        {p.columnLabel} <code>{p.column}</code>
-                      </td>
-                      <td>{p.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </Table>
             </>
           )}
           {plan.importable && (
@@ -247,7 +246,7 @@ export default function ImportPage() {
                 <CsrfField />
                 <input type="hidden" name="intent" value="commit" />
                 <input type="hidden" name="plan" value={plan.id} />
-                <button type="submit">{t("importCommit", { count: plan.rowCount })}</button>
+                <Button type="submit">{t("importCommit", { count: plan.rowCount })}</Button>
               </Form>
             </>
           )}
@@ -264,20 +263,22 @@ export default function ImportPage() {
         <Form method="post" encType="multipart/form-data" className="stacked-form">
           <CsrfField />
           <input type="hidden" name="intent" value="check" />
-          <label>
-            {t("listingType")}
-            <select name="type" defaultValue="facility">
-              <option value="facility">{t("listingTypeFacility")}</option>
-              <option value="program">{t("listingTypeProgram")}</option>
-            </select>
-          </label>
-          <label>
-            {t("importFile")}
-            <input type="file" name="file" accept=".csv,text/csv" required />
-          </label>
-          <button type="submit">{t("importCheck")}</button>
+          <Field id="council-region-import-type" label={t("listingType")}>
+            {(control) => (
+              <Select {...control} name="type" defaultValue="facility">
+                <option value="facility">{t("listingTypeFacility")}</option>
+                <option value="program">{t("listingTypeProgram")}</option>
+              </Select>
+            )}
+          </Field>
+          <Field id="council-region-import-file" label={t("importFile")}>
+            {(control) => <input {...control} type="file" name="file" accept=".csv,text/csv" required />}
+          </Field>
+          <Button type="submit">{t("importCheck")}</Button>
         </Form>
       </section>
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -1,6 +1,7 @@
 import { now } from "~/clock";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, Field, Notice, Select } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { AuditTable } from "~/components/AuditTable";
@@ -48,11 +49,11 @@ export default function InquiryDetail() {
       </p>
       <h1>{t("inquiryDetail", { reference: q.reference })}</h1>
       {result && !result.ok && (
-        <div className="form-error" role="alert">
+        <Notice as="div" tone="error" className="form-error">
           {result.problems.map((p) => (
             <p key={p}>{p}</p>
           ))}
-        </div>
+        </Notice>
       )}
       <dl className="facts">
         <dt>{t("inquiryTarget")}</dt>
@@ -111,37 +112,37 @@ export default function InquiryDetail() {
           <Form method="post">
             <CsrfField />
             {version}
-            <button type="submit" name="intent" value="accept">
+            <Button type="submit" name="intent" value="accept">
               {t("inquiryAccept")}
-            </button>
+            </Button>
           </Form>
         )}
         {view.actions.includes("start") && (
           <Form method="post">
             <CsrfField />
             {version}
-            <button type="submit" name="intent" value="start">
+            <Button type="submit" name="intent" value="start">
               {t("inquiryStart")}
-            </button>
+            </Button>
           </Form>
         )}
         {view.actions.includes("close") && (
           <Form method="post">
             <CsrfField />
             {version}
-            <label>
-              {t("inquiryOutcomeChoose")}{" "}
-              <select name="outcome" defaultValue="helped">
-                {view.outcomes.map((o) => (
-                  <option key={o} value={o}>
-                    {t(`inquiryOutcome_${o}`)}
-                  </option>
-                ))}
-              </select>
-            </label>{" "}
-            <button type="submit" name="intent" value="close">
+            <Field id="inquiry-outcome" label={t("inquiryOutcomeChoose")}>
+              {(control) => (
+                <Select
+                  {...control}
+                  name="outcome"
+                  defaultValue="helped"
+                  options={view.outcomes.map((o) => ({ value: o, label: t(`inquiryOutcome_${o}`) }))}
+                />
+              )}
+            </Field>
+            <Button type="submit" name="intent" value="close">
               {t("inquiryClose")}
-            </button>
+            </Button>
           </Form>
         )}
       </div>
@@ -150,50 +151,48 @@ export default function InquiryDetail() {
         <Form method="post" className="inquiry-form">
           <CsrfField />
           {version}
-          <label>
-            {t("inquiryReply")}
-            <textarea name="text" rows={5} required />
-          </label>
-          <button type="submit" name="intent" value="reply">
+          <Field id="council-region-inquiries-id-text" label={t("inquiryReply")}>
+            {(control) => <textarea {...control} name="text" rows={5} required />}
+          </Field>
+          <Button type="submit" name="intent" value="reply">
             {t("inquirySendReply")}
-          </button>
+          </Button>
         </Form>
       )}
       <Form method="post" className="inquiry-form">
         <CsrfField />
         {version}
-        <label>
-          {t("inquiryNote")}
-          <textarea name="text" rows={3} required />
-        </label>
-        <button type="submit" name="intent" value="note">
+        <Field id="council-region-inquiries-id-text" label={t("inquiryNote")}>
+          {(control) => <textarea {...control} name="text" rows={3} required />}
+        </Field>
+        <Button type="submit" name="intent" value="note">
           {t("inquiryAddNote")}
-        </button>
+        </Button>
       </Form>
       {view.actions.includes("refer") && !q.erasedAt && (
         <Form method="post" className="inquiry-form">
           <CsrfField />
           {version}
           <h2>{t("inquiryRefer")}</h2>
-          <label>
-            {t("inquiryReferFacility")}
-            <select name="facilityId" required defaultValue="">
-              <option value="">—</option>
-              {view.referralTargets.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {t.nameOf(f)}
-                  {f.region ? ` (${t.nameOf(f.region)})` : ""}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("inquiryReferNote")}
-            <textarea name="note" rows={3} />
-          </label>
-          <button type="submit" name="intent" value="refer">
+          <Field id="council-region-inquiries-id-facilityId" label={t("inquiryReferFacility")}>
+            {(control) => (
+              <Select {...control} name="facilityId" required defaultValue="">
+                <option value="">—</option>
+                {view.referralTargets.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {t.nameOf(f)}
+                    {f.region ? ` (${t.nameOf(f.region)})` : ""}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id="council-region-inquiries-id-note" label={t("inquiryReferNote")}>
+            {(control) => <textarea {...control} name="note" rows={3} />}
+          </Field>
+          <Button type="submit" name="intent" value="refer">
             {t("inquirySendRefer")}
-          </button>
+          </Button>
         </Form>
       )}
 
@@ -204,3 +203,5 @@ export default function InquiryDetail() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -1,6 +1,7 @@
 import { now } from "~/clock";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Table } from "~/components/ui";
 import { requireUser } from "~/auth/user.server";
 import { loadRegion } from "~/council/routes.server";
 import { metaT, useT } from "~/i18n/react";
@@ -35,35 +36,35 @@ export default function InquiryInbox() {
       {items.length === 0 ? (
         <p>{t("inquiryInboxEmpty")}</p>
       ) : (
-        <table className="data-table" data-testid="inquiry-inbox">
-          <thead>
-            <tr>
-              <th>{t("inquiryReference")}</th>
-              <th>{t("inquiryTarget")}</th>
-              <th>{t("inquiryName")}</th>
-              <th>{t("inquiryState")}</th>
-              <th>{t("inquiryReceived")}</th>
+        <Table
+          testId="inquiry-inbox"
+          columns={[
+            { key: "inquiryReference", label: t("inquiryReference") },
+            { key: "inquiryTarget", label: t("inquiryTarget") },
+            { key: "inquiryName", label: t("inquiryName") },
+            { key: "inquiryState", label: t("inquiryState") },
+            { key: "inquiryReceived", label: t("inquiryReceived") },
+          ]}
+        >
+          {items.map((item) => (
+            <tr key={item.id} data-inquiry-id={item.id} data-state={item.state}>
+              <td>
+                <Link to={`${base}/${item.id}`}>{item.reference}</Link>
+              </td>
+              <td>{item.target ? t.nameOf(item.target) : "—"}</td>
+              <td>{item.name ?? "—"}</td>
+              <td>
+                {t(`inquiryState_${item.state}`)}
+                {item.outcome ? ` · ${t(`inquiryOutcome_${item.outcome}`)}` : ""}{" "}
+                {item.overdue && <span className="badge overdue">{t("inquiryOverdue", { days: overdueDays })}</span>}
+              </td>
+              <td>{t.format.dateTime(item.createdAt)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id} data-inquiry-id={item.id} data-state={item.state}>
-                <td>
-                  <Link to={`${base}/${item.id}`}>{item.reference}</Link>
-                </td>
-                <td>{item.target ? t.nameOf(item.target) : "—"}</td>
-                <td>{item.name ?? "—"}</td>
-                <td>
-                  {t(`inquiryState_${item.state}`)}
-                  {item.outcome ? ` · ${t(`inquiryOutcome_${item.outcome}`)}` : ""}{" "}
-                  {item.overdue && <span className="badge overdue">{t("inquiryOverdue", { days: overdueDays })}</span>}
-                </td>
-                <td>{t.format.dateTime(item.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -69,3 +69,5 @@ export default function NewListing() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -31,3 +31,5 @@ export default function CouncilHome() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

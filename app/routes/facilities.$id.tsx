@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Tag } from "~/components/ui";
 import { FacilityMap } from "~/components/FacilityMap";
 import { parseCitations } from "~/domain/citations";
 import type { FacilityKind } from "~/domain/types";
@@ -112,9 +113,9 @@ export default function FacilityPage() {
         <dt>{t("industries")}</dt>
         <dd>
           {sectors.map((s) => (
-            <span key={s.code} className="tag">
+            <Tag key={s.code}>
               {s.code} {t.nameOf(s)}
-            </span>
+            </Tag>
           ))}
           {industriesNote ? <div>{industriesNote}</div> : null}
         </dd>
@@ -123,9 +124,7 @@ export default function FacilityPage() {
             <dt>{t("services")}</dt>
             <dd>
               {facility.services.map((s) => (
-                <span key={s} className="tag">
-                  {t.label("service", s)}
-                </span>
+                <Tag key={s}>{t.label("service", s)}</Tag>
               ))}
             </dd>
           </>
@@ -229,3 +228,5 @@ export default function FacilityPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

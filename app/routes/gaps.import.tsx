@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
+import { Button, Checkbox, Field, Table } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
@@ -61,16 +62,11 @@ export default function GapsImportPage() {
       <p>{t("gapsImportHelp")}</p>
       <Form method="post" encType="multipart/form-data" className="stacked-form">
         <CsrfField />
-        <label>
-          {t("gapsImportFile")}
-          <input type="file" name="register" accept=".csv,text/csv" required />
-        </label>
-        <label>
-          <span>
-            <input type="checkbox" name="replace" /> {t("gapsImportReplace")}
-          </span>
-        </label>
-        <button type="submit">{t("gapsImportSubmit")}</button>
+        <Field id="gaps-import-register" label={t("gapsImportFile")}>
+          {(control) => <input {...control} type="file" name="register" accept=".csv,text/csv" required />}
+        </Field>
+        <Checkbox name="replace" label={t("gapsImportReplace")} />
+        <Button type="submit">{t("gapsImportSubmit")}</Button>
       </Form>
       {result ? (
         <div
@@ -82,24 +78,22 @@ export default function GapsImportPage() {
         </div>
       ) : null}
       {result && result.problems.length > 0 ? (
-        <table className="data-table" data-testid="import-problems">
-          <thead>
-            <tr>
-              <th scope="col">{t("gapsImportRow")}</th>
-              <th scope="col">{t("gapsImportColumn")}</th>
-              <th scope="col">{t("gapsImportMessage")}</th>
+        <Table
+          testId="import-problems"
+          columns={[
+            { key: "gapsImportRow", label: t("gapsImportRow") },
+            { key: "gapsImportColumn", label: t("gapsImportColumn") },
+            { key: "gapsImportMessage", label: t("gapsImportMessage") },
+          ]}
+        >
+          {result.problems.map((problem, index) => (
+            <tr key={index}>
+              <td>{problem.row}</td>
+              <td>{problem.column}</td>
+              <td>{problem.message}</td>
             </tr>
-          </thead>
-          <tbody>
-            {result.problems.map((problem, index) => (
-              <tr key={index}>
-                <td>{problem.row}</td>
-                <td>{problem.column}</td>
-                <td>{problem.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       ) : null}
       <p>
         <Link to={lang === "en" ? "/gaps?lang=en" : "/gaps"}>{t("navGaps")}</Link>
@@ -107,3 +101,5 @@ export default function GapsImportPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Button, Field, Notice, Select, Table, Tag } from "~/components/ui";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { GapMap } from "~/components/GapMap";
 import { DemandSection } from "~/components/DemandSection";
@@ -114,12 +115,8 @@ export default function GapsPage() {
           {t("gapsSynthetic", { total: count(report.population.total), synthetic: count(report.population.synthetic) })}
         </p>
       ) : null}
-      {report.population.total === 0 ? <p className="notice">{t("gapsNoFirms")}</p> : null}
-      {badParameter ? (
-        <p className="notice" role="alert">
-          {t("gapsBadParameter", { parameter: badParameter })}
-        </p>
-      ) : null}
+      {report.population.total === 0 ? <Notice>{t("gapsNoFirms")}</Notice> : null}
+      {badParameter ? <Notice tone="error">{t("gapsBadParameter", { parameter: badParameter })}</Notice> : null}
 
       <Form
         method="get"
@@ -147,36 +144,44 @@ export default function GapsPage() {
             {query.radiusKm} km
           </output>
         </label>
-        <label>
-          {t("gapsClass")}
-          <select name="pavittClass" defaultValue={query.pavittClass ?? ""} key={`class-${query.pavittClass ?? ""}`}>
-            <option value="">{t("gapsAll")}</option>
-            {PAVITT_CLASSES.map((cls) => (
-              <option key={cls} value={cls}>
-                {classLabel(cls)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("gapsSector")}
-          <select name="sector" defaultValue={query.sector ?? ""} key={`sector-${query.sector ?? ""}`}>
-            <option value="">{t("gapsAll")}</option>
-            {divisions.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.code} {t.nameOf(d)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("gapsRegion")}
-          <select name="region" defaultValue={drillRegion ?? ""} key={`region-${drillRegion ?? ""}`}>
-            <option value="">{t("gapsAll")}</option>
-            <RegionOptions regions={regions} lang={lang} />
-          </select>
-        </label>
-        <button type="submit">{t("gapsApply")}</button>
+        <Field id="gaps-pavittClass" label={t("gapsClass")}>
+          {(control) => (
+            <Select
+              {...control}
+              name="pavittClass"
+              defaultValue={query.pavittClass ?? ""}
+              key={`class-${query.pavittClass ?? ""}`}
+            >
+              <option value="">{t("gapsAll")}</option>
+              {PAVITT_CLASSES.map((cls) => (
+                <option key={cls} value={cls}>
+                  {classLabel(cls)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field id="gaps-sector" label={t("gapsSector")}>
+          {(control) => (
+            <Select {...control} name="sector" defaultValue={query.sector ?? ""} key={`sector-${query.sector ?? ""}`}>
+              <option value="">{t("gapsAll")}</option>
+              {divisions.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.code} {t.nameOf(d)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field id="gaps-region" label={t("gapsRegion")}>
+          {(control) => (
+            <Select {...control} name="region" defaultValue={drillRegion ?? ""} key={`region-${drillRegion ?? ""}`}>
+              <option value="">{t("gapsAll")}</option>
+              <RegionOptions regions={regions} lang={lang} />
+            </Select>
+          )}
+        </Field>
+        <Button type="submit">{t("gapsApply")}</Button>
       </Form>
 
       <section className="gap-summary" aria-label={t("gapsHeadline", { km: query.radiusKm })}>
@@ -269,56 +274,37 @@ export default function GapsPage() {
             ? t("gapsDrillDown", { region: regionName.get(drillRegion) ?? drillRegion })
             : t("gapsTableTitle")}
         </h2>
-        <div className="table-scroll">
-          <table className="gap-table" data-testid="gap-table">
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th
-                    scope="col"
-                    key={column.key}
-                    aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : undefined}
-                    className={column.numeric ? "num" : undefined}
-                  >
-                    <button
-                      type="button"
-                      className="sort"
-                      onClick={() => setSort(nextSort(sort, column.key))}
-                      aria-label={t("gapsSortBy", { column: column.label })}
-                    >
-                      {column.label}
-                      <span aria-hidden="true">{sort.key === column.key ? (sort.descending ? " ▼" : " ▲") : ""}</span>
-                    </button>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {sortedRows.map((row: GapRow) => (
-                <tr key={`${row.regionCode}-${row.pavittClass}-${row.sector ?? ""}`}>
-                  <td>
-                    <Link to={`/gaps?${queryString({ ...query, regionCode: row.regionCode }, langParam)}`}>
-                      {regionName.get(row.regionCode) ?? row.regionCode}
-                    </Link>
-                  </td>
-                  <td>{classLabel(row.pavittClass)}</td>
-                  {row.sector !== undefined ? (
-                    <td>{`${row.sector} ${divisionName.get(row.sector) ?? ""}`}</td>
-                  ) : report.rows.some((r) => r.sector !== undefined) ? (
-                    <td />
-                  ) : null}
-                  <td className="num">{count(row.smes)}</td>
-                  <td className="num">{count(row.covered)}</td>
-                  <td className="num">{count(row.uncovered)}</td>
-                  <td className="num">{ratio(row.coverageRatio)}</td>
-                  <td className="num">{count(row.facilities)}</td>
-                  <td className="num">{row.facilitiesPer1000 === null ? "—" : count(row.facilitiesPer1000)}</td>
-                  <td className="num">{km(row.medianNearestKm, t("gapsNone"))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          variant="figures"
+          testId="gap-table"
+          columns={columns}
+          sort={sort}
+          onSort={(key) => setSort(nextSort(sort, key))}
+          sortLabel={(column) => t("gapsSortBy", { column })}
+        >
+          {sortedRows.map((row: GapRow) => (
+            <tr key={`${row.regionCode}-${row.pavittClass}-${row.sector ?? ""}`}>
+              <td>
+                <Link to={`/gaps?${queryString({ ...query, regionCode: row.regionCode }, langParam)}`}>
+                  {regionName.get(row.regionCode) ?? row.regionCode}
+                </Link>
+              </td>
+              <td>{classLabel(row.pavittClass)}</td>
+              {row.sector !== undefined ? (
+                <td>{`${row.sector} ${divisionName.get(row.sector) ?? ""}`}</td>
+              ) : report.rows.some((r) => r.sector !== undefined) ? (
+                <td />
+              ) : null}
+              <td className="num">{count(row.smes)}</td>
+              <td className="num">{count(row.covered)}</td>
+              <td className="num">{count(row.uncovered)}</td>
+              <td className="num">{ratio(row.coverageRatio)}</td>
+              <td className="num">{count(row.facilities)}</td>
+              <td className="num">{row.facilitiesPer1000 === null ? "—" : count(row.facilitiesPer1000)}</td>
+              <td className="num">{km(row.medianNearestKm, t("gapsNone"))}</td>
+            </tr>
+          ))}
+        </Table>
         <p className="caption">{t("gapsSmallCell")}</p>
       </section>
 
@@ -343,39 +329,36 @@ export default function GapsPage() {
         <section aria-labelledby="gap-firms-title">
           <h2 id="gap-firms-title">{t("gapsFirmsTitle")}</h2>
           {!firmsAllowed || firms === null ? (
-            <p className="notice" data-testid="firms-hidden">
-              {t("gapsFirmsHidden")}
-            </p>
+            <Notice data-testid="firms-hidden">{t("gapsFirmsHidden")}</Notice>
           ) : firms.length === 0 ? (
             <p>{t("gapsFirmsEmpty")}</p>
           ) : (
-            <table className="gap-table" data-testid="gap-firms">
-              <thead>
-                <tr>
-                  <th scope="col">{t("gapsFirmName")}</th>
-                  <th scope="col">{t("gapsSector")}</th>
-                  <th scope="col">{t("gapsClass")}</th>
-                  <th scope="col">{t("gapsEmployees")}</th>
-                  <th scope="col">{t("gapsNearest")}</th>
+            <Table
+              variant="figures"
+              testId="gap-firms"
+              columns={[
+                { key: "gapsFirmName", label: t("gapsFirmName") },
+                { key: "gapsSector", label: t("gapsSector") },
+                { key: "gapsClass", label: t("gapsClass") },
+                { key: "gapsEmployees", label: t("gapsEmployees") },
+                { key: "gapsNearest", label: t("gapsNearest") },
+              ]}
+            >
+              {firms.map((firm) => (
+                <tr key={firm.id}>
+                  <td>
+                    <span lang={hangulLang(lang, firm.name)}>{firm.name}</span>{" "}
+                    {firm.synthetic ? <Tag tone="synthetic">{t("gapsSyntheticBadge")}</Tag> : null}
+                  </td>
+                  <td>{`${firm.ksicDivision} ${divisionName.get(firm.ksicDivision) ?? ""}`}</td>
+                  <td>{classLabel(firm.pavittClass)}</td>
+                  <td className="num">{count(firm.employees)}</td>
+                  <td className="num">
+                    {km(firm.nearestKm === null ? null : Math.round(firm.nearestKm * 10) / 10, t("gapsNone"))}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {firms.map((firm) => (
-                  <tr key={firm.id}>
-                    <td>
-                      <span lang={hangulLang(lang, firm.name)}>{firm.name}</span>{" "}
-                      {firm.synthetic ? <span className="tag synthetic">{t("gapsSyntheticBadge")}</span> : null}
-                    </td>
-                    <td>{`${firm.ksicDivision} ${divisionName.get(firm.ksicDivision) ?? ""}`}</td>
-                    <td>{classLabel(firm.pavittClass)}</td>
-                    <td className="num">{count(firm.employees)}</td>
-                    <td className="num">
-                      {km(firm.nearestKm === null ? null : Math.round(firm.nearestKm * 10) / 10, t("gapsNone"))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           )}
         </section>
       ) : null}
@@ -501,3 +484,5 @@ function GapLegend({ t, choropleth }: { t: ReturnType<typeof useT>; choropleth: 
     </div>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

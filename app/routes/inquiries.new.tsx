@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, Checkbox, ErrorSummary, Field, FieldError, Notice, Select } from "~/components/ui";
 import { NEEDS, PAVITT_CLASSES, SIZE_BANDS } from "~/domain/types";
 import { resolveLang } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
@@ -55,9 +56,9 @@ export default function InquiryFormPage() {
     return (
       <main className="page inquiry-page">
         <h1>{t("inquiryFormTitle")}</h1>
-        <p className="form-error" role="alert">
+        <Notice tone="error" className="form-error">
           {t("inquiryUnknownTarget")}
-        </p>
+        </Notice>
       </main>
     );
   }
@@ -72,25 +73,29 @@ export default function InquiryFormPage() {
         <dt>{t("inquiryTargetRegion")}</dt>
         <dd>{regionName}</dd>
       </dl>
-      {problems.length > 0 && (
-        <div className="notice form-error" role="alert" data-testid="inquiry-problems">
-          <strong>{t("inquiryRefused")}</strong>
-          <ul>
-            {problems.map((p) => (
-              <li key={`${p.field}:${p.message}`}>{p.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary
+        title={t("inquiryRefused")}
+        titleAs="strong"
+        focusOn={problems}
+        role="alert"
+        className="notice"
+        data-testid="inquiry-problems"
+        items={problems.map((p) => ({
+          key: `${p.field}:${p.message}`,
+          href: LINKED_FIELDS.has(p.field) ? `#inquiry-${p.field}` : undefined,
+          text: p.message,
+        }))}
+      />
       <Form method="post" className="inquiry-form" noValidate>
         <input type="hidden" name="targetType" value={target.type} />
         <input type="hidden" name="targetId" value={target.id} />
         <input type="hidden" name="renderedAt" value={loaded.renderedAt} />
         <div className="visually-hidden" aria-hidden="true">
-          <label>
-            {t("inquiryHoneypot")}
-            <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-          </label>
+          <Field id="inquiry-honeypot" label={t("inquiryHoneypot")}>
+            {(control) => (
+              <input {...control} type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+            )}
+          </Field>
         </div>
         <fieldset>
           <legend>{t("inquiryContact")}</legend>
@@ -119,76 +124,83 @@ export default function InquiryFormPage() {
             type="tel"
             autoComplete="tel"
           />
-          <label>
-            {t("inquiryMessage")}
-            <textarea
-              name="message"
-              rows={6}
-              maxLength={loaded.maxMessage}
-              defaultValue={values.message}
-              aria-invalid={Boolean(problemFor("message"))}
-              required
-            />
-          </label>
-          <small className="hint">{t("inquiryMessageHint", { max: loaded.maxMessage })}</small>
-          {problemFor("message") && <p className="form-error">{problemFor("message")}</p>}
+          <Field
+            id="inquiry-message"
+            label={t("inquiryMessage")}
+            hint={t("inquiryMessageHint", { max: loaded.maxMessage })}
+            error={problemFor("message")}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                name="message"
+                rows={6}
+                maxLength={loaded.maxMessage}
+                defaultValue={values.message}
+                required
+              />
+            )}
+          </Field>
         </fieldset>
 
         <fieldset data-testid="inquiry-profile">
           <legend>{t("inquiryProfile")}</legend>
           <p className="hint">{t("inquiryProfileHint")}</p>
-          <label className="checkbox">
-            <input type="checkbox" name="share_profile" defaultChecked={values.share_profile} />{" "}
-            {t("inquiryShareProfile")}
-          </label>
-          <label>
-            {t("inquiryIndustry")}
-            <select name="ksic" defaultValue={values.ksic}>
-              <option value="">{t("inquiryNotGiven")}</option>
-              {loaded.divisions.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.code} {t.nameOf(d)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("inquirySize")}
-            <select name="sizeBand" defaultValue={values.sizeBand}>
-              <option value="">{t("inquiryNotGiven")}</option>
-              {SIZE_BANDS.map((band) => (
-                <option key={band} value={band}>
-                  {t.label("sizeBand", band)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("inquiryRegion")}
-            <select name="region" defaultValue={values.region}>
-              <option value="">{t("inquiryNotGiven")}</option>
-              <RegionOptions regions={loaded.regions} lang={lang} />
-            </select>
-          </label>
-          {problemFor("region") && <p className="form-error">{problemFor("region")}</p>}
-          <label>
-            {t("inquiryClass")}
-            <select name="pavittClass" defaultValue={values.pavittClass}>
-              <option value="">{t("inquiryNotGiven")}</option>
-              {PAVITT_CLASSES.map((c) => (
-                <option key={c} value={c}>
-                  {t.label("pavittClass", c)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Checkbox name="share_profile" defaultChecked={values.share_profile} label={t("inquiryShareProfile")} />
+          <Field id="inquiry-ksic" label={t("inquiryIndustry")}>
+            {(control) => (
+              <Select {...control} name="ksic" defaultValue={values.ksic}>
+                <option value="">{t("inquiryNotGiven")}</option>
+                {loaded.divisions.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {d.code} {t.nameOf(d)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id="inquiry-sizeBand" label={t("inquirySize")}>
+            {(control) => (
+              <Select {...control} name="sizeBand" defaultValue={values.sizeBand}>
+                <option value="">{t("inquiryNotGiven")}</option>
+                {SIZE_BANDS.map((band) => (
+                  <option key={band} value={band}>
+                    {t.label("sizeBand", band)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id="inquiry-region" label={t("inquiryRegion")} error={problemFor("region")}>
+            {(control) => (
+              <Select {...control} name="region" defaultValue={values.region}>
+                <option value="">{t("inquiryNotGiven")}</option>
+                <RegionOptions regions={loaded.regions} lang={lang} />
+              </Select>
+            )}
+          </Field>
+          <Field id="inquiry-pavittClass" label={t("inquiryClass")}>
+            {(control) => (
+              <Select {...control} name="pavittClass" defaultValue={values.pavittClass}>
+                <option value="">{t("inquiryNotGiven")}</option>
+                {PAVITT_CLASSES.map((c) => (
+                  <option key={c} value={c}>
+                    {t.label("pavittClass", c)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
           <fieldset className="checkbox-group">
             <legend>{t("inquiryNeeds")}</legend>
             {NEEDS.map((need) => (
-              <label key={need} className="checkbox">
-                <input type="checkbox" name="needs" value={need} defaultChecked={values.needs.includes(need)} />{" "}
-                {t.label("need", need)}
-              </label>
+              <Checkbox
+                key={need}
+                name="needs"
+                value={need}
+                defaultChecked={values.needs.includes(need)}
+                label={t.label("need", need)}
+              />
             ))}
           </fieldset>
         </fieldset>
@@ -207,16 +219,23 @@ export default function InquiryFormPage() {
             <dt>{t("consentRefuseLabel")}</dt>
             <dd>{t("consentRefuse")}</dd>
           </dl>
-          <label className="checkbox">
-            <input type="checkbox" name="consent" aria-invalid={Boolean(problemFor("consent"))} /> {t("consentAgree")}
-          </label>
-          {problemFor("consent") && <p className="form-error">{problemFor("consent")}</p>}
+          <Checkbox
+            name="consent"
+            id="inquiry-consent"
+            aria-invalid={problemFor("consent") ? true : undefined}
+            aria-describedby={problemFor("consent") ? "inquiry-consent-error" : undefined}
+            label={t("consentAgree")}
+          />
+          {problemFor("consent") && <FieldError id="inquiry-consent-error">{problemFor("consent")}</FieldError>}
         </fieldset>
-        <button type="submit">{t("inquirySend")}</button>
+        <Button type="submit">{t("inquirySend")}</Button>
       </Form>
     </main>
   );
 }
+
+/** The fields a refused answer's summary links to (`#inquiry-<name>`). */
+const LINKED_FIELDS = new Set(["contact_name", "contact_email", "contact_phone", "message", "region", "consent"]);
 
 function TextField(props: {
   name: string;
@@ -228,19 +247,19 @@ function TextField(props: {
   required?: boolean;
 }) {
   return (
-    <>
-      <label>
-        {props.label}
+    <Field id={`inquiry-${props.name}`} label={props.label} error={props.error}>
+      {(control) => (
         <input
+          {...control}
           type={props.type ?? "text"}
           name={props.name}
           defaultValue={props.value}
           autoComplete={props.autoComplete}
           required={props.required}
-          aria-invalid={Boolean(props.error)}
         />
-      </label>
-      {props.error && <p className="form-error">{props.error}</p>}
-    </>
+      )}
+    </Field>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Button, Card, Checkbox, Notice } from "~/components/ui";
 import { isSameOriginPost } from "~/auth/csrf.server";
 import { resolveLang, translator } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
@@ -86,11 +87,7 @@ export default function InquiryStatusPage() {
       data-outcome={view.outcome ?? undefined}
     >
       <h1>{sent ? t("inquirySentTitle") : t("inquiryStatusTitle")}</h1>
-      {sent && (
-        <p className="notice" role="status">
-          {t("inquirySentIntro")}
-        </p>
-      )}
+      {sent && <Notice live>{t("inquirySentIntro")}</Notice>}
       <dl className="facts">
         <dt>{t("inquiryReference")}</dt>
         <dd data-testid="inquiry-reference">{view.reference}</dd>
@@ -112,23 +109,23 @@ export default function InquiryStatusPage() {
       </dl>
       <h2>{t("inquiryStatusSteps")}</h2>
       <InquirySteps steps={view.steps} requests={view.requests} />
-      <section className="card" aria-labelledby="withdraw-title">
+      <Card aria-labelledby="withdraw-title">
         <h2 id="withdraw-title">{t("inquiryWithdrawTitle")}</h2>
         <p className="hint">{t("inquiryWithdrawHint")}</p>
         {posted?.problem && (
-          <p className="form-error" role="alert">
+          <Notice tone="error" className="form-error">
             {posted.problem}
-          </p>
+          </Notice>
         )}
         <Form method="post">
-          <label className="checkbox">
-            <input type="checkbox" name="confirm" /> {t("inquiryWithdrawConfirm")}
-          </label>
-          <button type="submit" className="danger">
+          <Checkbox name="confirm" label={t("inquiryWithdrawConfirm")} />
+          <Button type="submit" variant="danger">
             {t("inquiryWithdraw")}
-          </button>
+          </Button>
         </Form>
-      </section>
+      </Card>
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

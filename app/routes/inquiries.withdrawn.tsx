@@ -23,3 +23,5 @@ export default function InquiryWithdrawnPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

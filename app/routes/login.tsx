@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Button, Field, Notice } from "~/components/ui";
 import { isSameOriginPost } from "~/auth/csrf.server";
 import { signIn } from "~/auth/session.server";
 import { forbidden, getCurrentUser } from "~/auth/user.server";
@@ -87,27 +88,39 @@ export default function LoginPage() {
       <Form method="post" className="stacked-form">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/council"} />
         {result?.error && (
-          <p className="form-error" role="alert">
+          <Notice tone="error" className="form-error">
             {result.error}
-          </p>
+          </Notice>
         )}
-        <label>
-          {t("email")}
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            maxLength={254}
-            defaultValue={result?.email ?? ""}
-          />
-        </label>
-        <label>
-          {t("password")}
-          <input type="password" name="password" autoComplete="current-password" required maxLength={256} />
-        </label>
-        <button type="submit">{t("signIn")}</button>
+        <Field id="login-email" label={t("email")}>
+          {(control) => (
+            <input
+              {...control}
+              type="email"
+              name="email"
+              autoComplete="username"
+              required
+              maxLength={254}
+              defaultValue={result?.email ?? ""}
+            />
+          )}
+        </Field>
+        <Field id="login-password" label={t("password")}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              maxLength={256}
+            />
+          )}
+        </Field>
+        <Button type="submit">{t("signIn")}</Button>
       </Form>
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

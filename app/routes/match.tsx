@@ -1,6 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Button, Card, Checkbox, ErrorSummary, Field, FieldError, Notice, Select } from "~/components/ui";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
+import type { SerializeFrom } from "@remix-run/node";
+import { OfflineNotice, PageError } from "~/components/PageError";
+import { keepLastData } from "~/offline";
+import { useEffect, useMemo, useState } from "react";
 import { FacilityMap } from "~/components/FacilityMap";
 import {
   APPROPRIATIONS,
@@ -47,7 +52,7 @@ const BREAKDOWN_LABELS: Record<string, MessageKey & `breakdown${string}`> = {
 };
 
 export default function MatchPage() {
-  const { divisions, regions, errors, result, basemap } = useLoaderData<typeof loader>();
+  const { divisions, regions, errors, result, basemap, offline } = useLoaderData<typeof clientLoader>();
   const t = useT();
   const lang = t.lang;
   const location = useLocation();
@@ -66,11 +71,6 @@ export default function MatchPage() {
   const shownDivisions = divisions.filter((d) => d.code === selectedDivision || matchesIndustry(d, industryFilter));
   const errorFor = (field: string) => (errors[field] ? errors[field][lang] : null);
   const errorList = Object.entries(errors);
-  const errorSummary = useRef<HTMLDivElement>(null);
-  // The summary takes focus when answers come back refused, so a keyboard or screen-reader user lands on it.
-  useEffect(() => {
-    if (Object.keys(errors).length > 0) errorSummary.current?.focus();
-  }, [errors]);
 
   const centers = useMemo(() => result?.centers ?? [], [result]);
   const mapFacilities = useMemo(
@@ -111,51 +111,44 @@ export default function MatchPage() {
       <section className="match-form-panel" aria-labelledby="match-title">
         <h1 id="match-title">{t("matchTitle")}</h1>
         <p className="hint">{t("matchIntro")}</p>
-        {errorList.length > 0 ? (
-          <div className="notice" role="alert" data-testid="match-errors" tabIndex={-1} ref={errorSummary}>
-            <strong>{t("matchErrorsTitle")}</strong>
-            <ul>
-              {errorList.map(([field, message]) => (
-                <li key={field}>
-                  <a href={`#field-${field}`}>{message[lang]}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ErrorSummary
+          title={t("matchErrorsTitle")}
+          titleAs="strong"
+          focusOn={errors}
+          role="alert"
+          className="notice"
+          data-testid="match-errors"
+          items={errorList.map(([field, message]) => ({ key: field, href: `#field-${field}`, text: message[lang] }))}
+        />
         <Form method="get" className="match-form" noValidate>
           {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
           <fieldset>
             <legend>{t("matchIndustry")}</legend>
             {hydrated ? (
-              <label>
-                {t("matchIndustryFilter")}
-                <input
-                  type="search"
-                  value={industryFilter}
-                  onChange={(event) => setIndustryFilter(event.currentTarget.value)}
-                  data-testid="industry-filter"
-                />
-              </label>
+              <Field id="match-industry-filter" label={t("matchIndustryFilter")}>
+                {(control) => (
+                  <input
+                    {...control}
+                    type="search"
+                    value={industryFilter}
+                    onChange={(event) => setIndustryFilter(event.currentTarget.value)}
+                    data-testid="industry-filter"
+                  />
+                )}
+              </Field>
             ) : null}
-            <label id="field-ksic">
-              {t("matchIndustryChoose")}
-              <select
-                name="ksic"
-                defaultValue={selectedDivision}
-                aria-invalid={Boolean(errorFor("ksic"))}
-                aria-describedby={errorFor("ksic") ? "error-ksic" : undefined}
-                required
-              >
-                <option value="">—</option>
-                {shownDivisions.map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {d.code} {t.nameOf(d)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <FieldError id="error-ksic" message={errorFor("ksic")} />
+            <Field id="field-ksic" label={t("matchIndustryChoose")} error={errorFor("ksic")}>
+              {(control) => (
+                <Select
+                  {...control}
+                  name="ksic"
+                  defaultValue={selectedDivision}
+                  required
+                  placeholder="—"
+                  options={shownDivisions.map((d) => ({ value: d.code, label: `${d.code} ${t.nameOf(d)}` }))}
+                />
+              )}
+            </Field>
           </fieldset>
 
           <fieldset>
@@ -186,45 +179,46 @@ export default function MatchPage() {
 
           <fieldset>
             <legend>{t("matchCallsLegend")}</legend>
-            <label id="field-founded">
-              {t("matchFoundedOn")}
-              <input
-                name="founded"
-                defaultValue={params.get("founded") ?? ""}
-                placeholder="2024-08-01"
-                inputMode="numeric"
-                aria-invalid={Boolean(errorFor("founded"))}
-                aria-describedby={errorFor("founded") ? "error-founded" : undefined}
-              />
-            </label>
-            <FieldError id="error-founded" message={errorFor("founded")} />
-            <label id="field-applicant">
-              {t("matchApplicantType")}
-              <select name="applicant" defaultValue={params.get("applicant") ?? ""}>
-                <option value="">{t("matchApplicantAuto")}</option>
-                {FIRM_APPLICANT_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {t.label("applicantType", type)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Field id="field-founded" label={t("matchFoundedOn")} error={errorFor("founded")}>
+              {(control) => (
+                <input
+                  {...control}
+                  name="founded"
+                  defaultValue={params.get("founded") ?? ""}
+                  placeholder="2024-08-01"
+                  inputMode="numeric"
+                />
+              )}
+            </Field>
+            <Field id="field-applicant" label={t("matchApplicantType")}>
+              {(control) => (
+                <Select
+                  {...control}
+                  name="applicant"
+                  defaultValue={params.get("applicant") ?? ""}
+                  placeholder={t("matchApplicantAuto")}
+                  options={FIRM_APPLICANT_TYPES.map((type) => ({ value: type, label: t.label("applicantType", type) }))}
+                />
+              )}
+            </Field>
             <p className="hint">{t("matchCallsHint")}</p>
           </fieldset>
 
           <fieldset id="field-location">
             <legend>{t("matchLocation")}</legend>
-            <label id="field-address">
-              {t("matchAddress")}
-              <input
-                type="text"
-                name="address"
-                defaultValue={params.get("address") ?? ""}
-                placeholder={t("matchAddressPlaceholder")}
-                maxLength={200}
-                autoComplete="street-address"
-              />
-            </label>
+            <Field id="field-address" label={t("matchAddress")} error={errorFor("address")}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  name="address"
+                  defaultValue={params.get("address") ?? ""}
+                  placeholder={t("matchAddressPlaceholder")}
+                  maxLength={200}
+                  autoComplete="street-address"
+                />
+              )}
+            </Field>
             {result?.firm.place ? (
               <p className="hint" role="status" data-testid="match-address-place">
                 {t("matchPlacedByAddress", {
@@ -233,33 +227,37 @@ export default function MatchPage() {
                 })}
               </p>
             ) : null}
-            <FieldError id="error-address" message={errorFor("address")} />
-            <label id="field-region">
-              {t("matchRegion")}
-              <select name="region" defaultValue={params.get("region") ?? ""}>
-                <option value="">{t("matchRegionChoose")}</option>
-                <RegionOptions regions={regions} lang={lang} />
-              </select>
-            </label>
+            <Field id="field-region" label={t("matchRegion")}>
+              {(control) => (
+                <Select
+                  {...control}
+                  name="region"
+                  defaultValue={params.get("region") ?? ""}
+                  placeholder={t("matchRegionChoose")}
+                >
+                  <RegionOptions regions={regions} lang={lang} />
+                </Select>
+              )}
+            </Field>
             <input type="hidden" name="lat" value={point ? point.lat.toFixed(5) : ""} />
             <input type="hidden" name="lng" value={point ? point.lng.toFixed(5) : ""} />
             {hydrated ? (
               <div className="search-near">
-                <button
+                <Button
                   type="button"
                   onClick={() => setPicking(!picking)}
                   aria-pressed={picking}
                   data-testid="match-pick"
                 >
                   {t("matchPickOnMap")}
-                </button>
-                <button type="button" onClick={locateMe}>
+                </Button>
+                <Button type="button" onClick={locateMe}>
                   {t("matchUseMyLocation")}
-                </button>
+                </Button>
                 {point ? (
-                  <button type="button" onClick={() => setPoint(null)}>
+                  <Button type="button" onClick={() => setPoint(null)}>
                     {t("matchLocationClear")}
-                  </button>
+                  </Button>
                 ) : null}
               </div>
             ) : null}
@@ -268,14 +266,16 @@ export default function MatchPage() {
                 {t("pickingHint")}
               </p>
             ) : null}
-            {locateFailed ? <p className="notice">{t("geolocationFailed")}</p> : null}
+            {locateFailed ? <Notice>{t("geolocationFailed")}</Notice> : null}
             {point ? (
               <p className="hint" data-testid="match-point">
                 {t("matchLocationSet", { lat: point.lat.toFixed(4), lng: point.lng.toFixed(4) })}
               </p>
             ) : null}
             <p className="hint">{t("matchLocationHint")}</p>
-            <FieldError id="error-location" message={errorFor("location") ?? errorFor("region")} />
+            {(errorFor("location") ?? errorFor("region")) ? (
+              <FieldError id="error-location">{errorFor("location") ?? errorFor("region")}</FieldError>
+            ) : null}
           </fieldset>
 
           <fieldset>
@@ -325,10 +325,13 @@ export default function MatchPage() {
             <div className="checks" role="group" aria-label={t("matchCertifications")}>
               <span>{t("matchCertifications")}</span>
               {CERTIFICATIONS.map((c) => (
-                <label key={c}>
-                  <input type="checkbox" name="cert" value={c} defaultChecked={params.getAll("cert").includes(c)} />{" "}
-                  {t.label("certification", c)}
-                </label>
+                <Checkbox
+                  key={c}
+                  name="cert"
+                  value={c}
+                  defaultChecked={params.getAll("cert").includes(c)}
+                  label={t.label("certification", c)}
+                />
               ))}
             </div>
           </fieldset>
@@ -337,21 +340,19 @@ export default function MatchPage() {
             <legend>{t("matchNeeds")}</legend>
             <div className="checks">
               {NEEDS.map((need) => (
-                <label key={need}>
-                  <input
-                    type="checkbox"
-                    name="need"
-                    value={need}
-                    defaultChecked={params.getAll("need").includes(need)}
-                  />{" "}
-                  {t.label("need", need)}
-                </label>
+                <Checkbox
+                  key={need}
+                  name="need"
+                  value={need}
+                  defaultChecked={params.getAll("need").includes(need)}
+                  label={t.label("need", need)}
+                />
               ))}
             </div>
           </fieldset>
-          <button type="submit" className="primary" disabled={navigation.state === "loading"}>
+          <Button type="submit" className="primary" disabled={navigation.state === "loading"}>
             {t("matchSubmit")}
-          </button>
+          </Button>
         </Form>
       </section>
 
@@ -361,6 +362,7 @@ export default function MatchPage() {
             {t("loading")}
           </p>
         ) : null}
+        {offline ? <OfflineNotice /> : null}
         {result ? (
           <a href="#match-title" className="jump-to-form button small">
             {t("matchChangeAnswers")}
@@ -394,14 +396,6 @@ function pointOf(params: URLSearchParams): { lat: number; lng: number } | null {
   return params.get("lat") && params.get("lng") && Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
 }
 
-function FieldError({ id, message }: { id: string; message: string | null }) {
-  return message ? (
-    <p className="field-error" id={id}>
-      {message}
-    </p>
-  ) : null;
-}
-
 function NumberField({
   name,
   label,
@@ -418,10 +412,10 @@ function NumberField({
   step?: string;
 }) {
   return (
-    <>
-      <label id={`field-${name}`}>
-        {label}
+    <Field id={`field-${name}`} label={label} error={error}>
+      {(control) => (
         <input
+          {...control}
           type="number"
           inputMode="decimal"
           name={name}
@@ -429,12 +423,9 @@ function NumberField({
           step={step ?? "1"}
           defaultValue={params.get(name) ?? ""}
           required={required}
-          aria-invalid={Boolean(error)}
-          aria-describedby={error ? `error-${name}` : undefined}
         />
-      </label>
-      <FieldError id={`error-${name}`} message={error} />
-    </>
+      )}
+    </Field>
   );
 }
 
@@ -465,7 +456,7 @@ function ChoiceGroup({
       <label>
         <input type="radio" name={name} value="" defaultChecked={current === ""} /> {t("matchNotSure")}
       </label>
-      <FieldError id={`error-${name}`} message={error} />
+      {error ? <FieldError id={`error-${name}`}>{error}</FieldError> : null}
     </div>
   );
 }
@@ -555,12 +546,13 @@ function MatchResults({
       <h2 id="results-title">{t("matchResults")}</h2>
       <p className="hint print-hidden">
         {t("matchShare")}{" "}
-        <button type="button" onClick={() => window.print()}>
+        <Button type="button" onClick={() => window.print()}>
           {t("matchPrint")}
-        </button>
+        </Button>
       </p>
-      <article
-        className="card classification"
+      <Card
+        as="article"
+        className="classification"
         data-testid="classification"
         data-pavitt-class={c.pavittClass}
         data-is-sme={String(result.eligibility.isSme)}
@@ -588,7 +580,7 @@ function MatchResults({
         <Reasons reasons={[...c.reasons, ...c.capabilityReasons, ...result.eligibility.reasons]} lang={lang} />
         <h4>{t("matchCooperation")}</h4>
         <Reasons reasons={c.cooperation.reasons} lang={lang} />
-      </article>
+      </Card>
 
       <h3>{t("matchCenters")}</h3>
       {result.firm.locationBasis === "region_label" ? (
@@ -734,3 +726,13 @@ function RankedItem({
     </li>
   );
 }
+
+const keepLastResults = keepLastData<SerializeFrom<typeof loader>>();
+
+/** A search that fails for the network keeps the last results on screen, with a notice (`offline`). */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  return keepLastResults(() => serverLoader<typeof loader>());
+}
+clientLoader.hydrate = true as const;
+
+export { PageError as ErrorBoundary };

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Card } from "~/components/ui";
 import { hangulLang } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
 import { inquiryHref } from "~/inquiries/link";
@@ -97,7 +98,7 @@ export default function ProgramPage() {
       </p>
 
       {fit ? (
-        <section className="card" data-testid="program-fit" data-eligible={String(fit.eligible)}>
+        <Card data-testid="program-fit" data-eligible={String(fit.eligible)}>
           <h2>{t("program.fitTitle")}</h2>
           <p>
             <strong>{fit.eligible ? t("program.fitYes") : t("program.fitNo")}</strong>
@@ -109,7 +110,7 @@ export default function ProgramPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
 
       <h2>{t("program.offer")}</h2>
@@ -197,3 +198,5 @@ export default function ProgramPage() {
     </main>
   );
 }
+
+export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { screenshot, type Scenario } from "./harness";
 import { type RunningApp } from "../../scripts/harness/app";
+import { translator } from "../../app/i18n";
 
 /** The app under test creates this administrator at start (ADMIN_EMAIL / ADMIN_PASSWORD). */
 export const E2E_ADMIN = { email: "admin@clusterlink.test", password: "e2e admin password" };
@@ -204,7 +205,7 @@ const PICKER_WORDS = {
     incubation: "창업 보육",
     testing: "시험·장비 지원",
     industrySearch: "업종 검색",
-    add: (code: string) => new RegExp(`^${code} .* 추가$`),
+    add: (code: string) => new RegExp(`^${code} `),
     remove: (code: string) => new RegExp(`^${code} .* 빼기$`),
     saveDraft: "초안 저장",
     sourceLink: /출처/,
@@ -228,7 +229,7 @@ const PICKER_WORDS = {
     incubation: "start-up incubation",
     testing: "testing and equipment",
     industrySearch: "Search industries",
-    add: (code: string) => new RegExp(`^Add ${code} `),
+    add: (code: string) => new RegExp(`^${code} `),
     remove: (code: string) => new RegExp(`^Remove ${code} `),
     saveDraft: "Save draft",
     sourceLink: /Source/,
@@ -260,12 +261,26 @@ councilScenarios.push(
         await editor.getByLabel(w.incubation).check();
         await editor.getByLabel(w.testing).check();
         const industries = editor.getByTestId("picker-industries");
-        await industries.getByLabel(w.industrySearch).fill("금형");
-        await industries.getByRole("button", { name: w.add("29") }).click();
-        await industries.getByLabel(w.industrySearch).fill("전자 부품");
-        await industries.getByRole("button", { name: w.add("26") }).click();
-        await industries.getByLabel(w.industrySearch).fill("음료");
-        await industries.getByRole("button", { name: w.add("11") }).click();
+        const industrySearch = industries.getByRole("combobox", { name: w.industrySearch });
+        await industrySearch.fill("금형");
+        await industries.getByRole("option", { name: w.add("29") }).click();
+        // The keyboard path of the combobox: the arrow makes a suggestion active, Enter adds it, Escape closes the list.
+        await industrySearch.fill("전자 부품");
+        assert.equal(await industrySearch.getAttribute("aria-expanded"), "true");
+        const activeText = async () => {
+          const active = await industrySearch.getAttribute("aria-activedescendant");
+          return active ? industries.locator(`[id="${active}"][role=option]`).innerText() : "";
+        };
+        for (let step = 0; step < 8 && !w.add("26").test(await activeText()); step += 1) {
+          await industrySearch.press("ArrowDown");
+        }
+        assert.match(await activeText(), w.add("26"), "the arrows reach the suggestion");
+        await industrySearch.press("Enter");
+        await industrySearch.fill("음료");
+        await industrySearch.press("Escape");
+        assert.equal(await industrySearch.getAttribute("aria-expanded"), "false");
+        await industrySearch.press("ArrowDown");
+        await industries.getByRole("option", { name: w.add("11") }).click();
         await industries.getByRole("button", { name: w.remove("11") }).click();
         assert.deepEqual(
           await industries
@@ -393,3 +408,34 @@ councilScenarios.push({
     await page.context().close();
   },
 });
+
+councilScenarios.push(
+  ...(["ko", "en"] as const).map((lang): Scenario => ({
+    name: `council (${lang}): a half-typed date is named as incomplete before the listing form posts, not saved as empty`,
+    async run({ app, browser }) {
+      const t = translator(lang);
+      const editor = await signedInPage(browser, app, EDITOR);
+      await editor.goto(`${app.baseUrl}/council/27/new/program?lang=${lang}`);
+      const start = editor.locator("#field-period_start");
+      // One segment of the date typed: the browser holds it as bad input and would post an empty value.
+      await start.focus();
+      await editor.keyboard.type("05");
+      assert.equal(await start.evaluate((input) => (input as HTMLInputElement).validity.badInput), true);
+      const url = editor.url();
+      await editor.getByRole("button", { name: t("saveDraft") }).click();
+      const summary = editor.getByTestId("error-summary");
+      await summary.waitFor();
+      const link = summary.getByRole("link", { name: new RegExp(t("dateIncomplete").slice(0, 8)) });
+      assert.equal(await link.getAttribute("href"), "#field-period_start");
+      assert.equal(editor.url(), url, "nothing was posted");
+      assert.equal(await start.getAttribute("aria-invalid"), "true");
+      assert.match(
+        (await start.getAttribute("aria-describedby")) ?? "",
+        /field-period_start-error/,
+        "the error is read with the field",
+      );
+      await screenshot(editor, `council-date-incomplete-${lang}`);
+      await editor.context().close();
+    },
+  })),
+);

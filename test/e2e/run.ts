@@ -8,6 +8,7 @@ import { headersScenarios } from "./headers.e2e";
 import { i18nScenarios } from "./i18n.e2e";
 import { inquiryScenarios } from "./inquiries.e2e";
 import { matchScenarios } from "./match.e2e";
+import { offlineScenarios } from "./offline.e2e";
 import { pageScenarios } from "./pages.e2e";
 import { programScenarios } from "./programs.e2e";
 import { searchScenarios } from "./search.e2e";
@@ -19,6 +20,7 @@ const allScenarios: Scenario[] = [
   ...foundationScenarios,
   ...searchScenarios,
   ...matchScenarios,
+  ...offlineScenarios,
   ...programScenarios,
   ...gapsScenarios,
   ...councilScenarios,

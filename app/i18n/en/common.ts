@@ -34,6 +34,12 @@ export const common = {
   skipToContent: "Skip to content",
   menu: "Menu",
   loading: "Loading…",
+  offlineTitle: "Could not reach the server",
+  offlineBody: "The internet connection is down or the server is not answering. Check your connection, then try again.",
+  errorWhatToDo: "If it happens again, come back in a while or go back to the map.",
+  retry: "Try again",
+  offlineKeptResults:
+    "The connection dropped, so the new results could not be loaded. Below are the last results loaded. Check your connection, then try again.",
   creditBoundaries:
     "Administrative boundaries: Statistics Korea SGIS 2018, KOGL Type 1 (via github.com/southkorea/southkorea-maps)",
   creditPlaces: "Area centroids and names: vuski/admdongkor (based on Statistics Korea SGIS)",

@@ -186,8 +186,10 @@ export const council = {
   industriesChosen: "Chosen industries",
   industriesNone: "No industry chosen.",
   industriesNoMatch: "No industry matches.",
-  industriesAdd: "Add {name}",
   industriesRemove: "Remove {name}",
   industriesSelectHint: "Hold Ctrl (⌘ on a Mac) to choose several.",
   errorSummaryTitle: "Not saved. Please fix the following.",
+  dateIncomplete: "Date incomplete: enter the year, month and day, or clear the field.",
+  industriesSuggestions: "Matching industries",
+  industriesSuggestionsCount: "{count} matching industries. Use the up and down arrows to choose and Enter to add.",
 } as const satisfies Translation<typeof korean>;

@@ -32,6 +32,12 @@ export const common = {
   skipToContent: "본문으로 건너뛰기",
   menu: "메뉴",
   loading: "불러오는 중…",
+  offlineTitle: "서버에 연결하지 못했습니다",
+  offlineBody: "인터넷 연결이 끊겼거나 서버가 응답하지 않습니다. 연결을 확인한 뒤 다시 시도하세요.",
+  errorWhatToDo: "다시 시도해도 같으면 잠시 후에 다시 오거나 지도로 돌아가세요.",
+  retry: "다시 시도",
+  offlineKeptResults:
+    "연결이 끊겨 새 결과를 불러오지 못했습니다. 아래는 마지막으로 불러온 결과입니다. 연결을 확인한 뒤 다시 시도하세요.",
   creditBoundaries:
     "행정구역 경계: 통계청 통계지리정보서비스(SGIS) 2018, 공공누리 제1유형 (github.com/southkorea/southkorea-maps 경유)",
   creditPlaces: "행정구역 중심점과 이름: vuski/admdongkor (통계청 SGIS 기반)",

@@ -177,8 +177,10 @@ export const council = {
   industriesChosen: "고른 업종",
   industriesNone: "고른 업종이 없습니다.",
   industriesNoMatch: "맞는 업종이 없습니다.",
-  industriesAdd: "{name} 추가",
   industriesRemove: "{name} 빼기",
   industriesSelectHint: "Ctrl(Mac은 ⌘)을 누른 채 눌러 여러 개를 고를 수 있습니다.",
   errorSummaryTitle: "저장하지 못했습니다. 다음 항목을 고치세요.",
+  dateIncomplete: "날짜를 끝까지 입력하지 않았습니다. 연, 월, 일을 모두 입력하거나 칸을 비우세요.",
+  industriesSuggestions: "맞는 업종",
+  industriesSuggestionsCount: "맞는 업종 {count}개. 위아래 화살표로 고르고 Enter로 추가합니다.",
 } as const;

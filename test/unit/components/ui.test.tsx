@@ -1,0 +1,113 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { Button, Checkbox, ErrorSummary, Field, Notice, Select, Table } from "~/components/ui";
+import { keepLastData } from "~/offline";
+
+describe("shared page components", () => {
+  it("a button does not submit unless it says so, and takes its variant's class", () => {
+    expect(renderToStaticMarkup(<Button>Go</Button>)).toBe('<button type="button">Go</button>');
+    expect(
+      renderToStaticMarkup(
+        <Button variant="danger" small type="submit">
+          Delete
+        </Button>,
+      ),
+    ).toBe('<button type="submit" class="danger small">Delete</button>');
+  });
+
+  it("a field labels its control and names its hint and error in aria-describedby", () => {
+    const html = renderToStaticMarkup(
+      <Field id="field-email" label="Email" hint="Your work address" error="Required">
+        {(control) => <input {...control} name="email" />}
+      </Field>,
+    );
+    expect(html).toContain('<label for="field-email">Email</label>');
+    expect(html).toContain(
+      'id="field-email" aria-invalid="true" aria-describedby="field-email-hint field-email-error"',
+    );
+    expect(html).toContain('<p class="field-error" id="field-email-error">Required</p>');
+  });
+
+  it("a field without an error is not marked invalid", () => {
+    const html = renderToStaticMarkup(
+      <Field id="f" label="Name">
+        {(control) => <input {...control} />}
+      </Field>,
+    );
+    expect(html).toBe('<div class="field"><label for="f">Name</label><input id="f"/></div>');
+  });
+
+  it("a select puts its placeholder first", () => {
+    const html = renderToStaticMarkup(<Select name="kind" placeholder="—" options={[{ value: "a", label: "A" }]} />);
+    expect(html).toBe('<select name="kind"><option value="">—</option><option value="a">A</option></select>');
+  });
+
+  it("a checkbox sits inside its label", () => {
+    expect(renderToStaticMarkup(<Checkbox name="need" value="x" label="X" />)).toBe(
+      '<label class="checkbox"><input type="checkbox" name="need" value="x"/>X</label>',
+    );
+  });
+
+  it("an error notice is an alert, a live one a status", () => {
+    expect(renderToStaticMarkup(<Notice tone="error">No</Notice>)).toBe('<p role="alert" class="notice">No</p>');
+    expect(renderToStaticMarkup(<Notice live>Saved</Notice>)).toBe('<p role="status" class="notice">Saved</p>');
+  });
+
+  it("the error summary is focusable, titled and links to the fields; with nothing to fix it is absent", () => {
+    const html = renderToStaticMarkup(
+      <ErrorSummary
+        title="Fix these"
+        focusOn={null}
+        data-testid="summary"
+        items={[
+          { key: "a", href: "#field-a", text: "A: required" },
+          { key: "b", text: "Something else" },
+        ]}
+      />,
+    );
+    expect(html).toContain('tabindex="-1" aria-labelledby="error-summary-title"');
+    expect(html).toContain('<h2 id="error-summary-title" class="error-summary-title">Fix these</h2>');
+    expect(html).toContain('<a href="#field-a">A: required</a>');
+    expect(html).toContain("<li>Something else</li>");
+    expect(renderToStaticMarkup(<ErrorSummary title="x" focusOn={null} items={[]} />)).toBe("");
+  });
+
+  it("a sortable table marks the sorted column and names its buttons", () => {
+    const html = renderToStaticMarkup(
+      <Table
+        columns={[
+          { key: "name", label: "Name" },
+          { key: "count", label: "Count", numeric: true },
+        ]}
+        sort={{ key: "count", descending: true }}
+        onSort={() => undefined}
+        sortLabel={(column) => `Sort by ${column}`}
+      >
+        <tr>
+          <td>a</td>
+          <td>1</td>
+        </tr>
+      </Table>,
+    );
+    expect(html).toContain('<th scope="col" aria-sort="descending" class="num">');
+    expect(html).toContain('aria-label="Sort by Name"');
+    expect(html).not.toMatch(/<th scope="col" aria-sort="[a-z]+">.*Name/);
+  });
+});
+
+describe("keepLastData", () => {
+  it("passes data through, answers the last data as offline when the network fails, and rethrows other errors", async () => {
+    const keep = keepLastData<{ n: number }>();
+    await expect(keep(async () => ({ n: 1 }))).resolves.toEqual({ n: 1 });
+    await expect(keep(() => Promise.reject(new TypeError("Failed to fetch")))).resolves.toEqual({
+      n: 1,
+      offline: true,
+    });
+    await expect(keep(() => Promise.reject(new Error("500")))).rejects.toThrow("500");
+  });
+
+  it("without data to keep, a network failure goes on to the error boundary", async () => {
+    const keep = keepLastData<{ n: number }>();
+    await expect(keep(() => Promise.reject(new TypeError("Failed to fetch")))).rejects.toThrow(TypeError);
+  });
+});
