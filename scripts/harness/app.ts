@@ -7,7 +7,8 @@ import { chromium, type Browser } from "playwright-core";
 
 export type RunningApp = { baseUrl: string; dataDir: string; stop: () => Promise<void>; output: () => string };
 
-async function freePort(): Promise<number> {
+/** A port nobody listens on now (the OS picks it). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
+export { freePort } from "../../scripts/harness/app";
 
 /** One `npm start` process of the app, as an operator runs it (started with node directly, so its PID is the server's). */
 export interface AppProcess {
@@ -9,17 +9,6 @@ export interface AppProcess {
   child: ChildProcess;
   output(): string;
   base: string;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts `npm start`'s launcher with exactly `env` (plus the listening address): the caller decides what the process inherits. */
