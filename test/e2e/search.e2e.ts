@@ -69,10 +69,15 @@ export const searchScenarios: Scenario[] = [
       await page.locator("select[name=region]").selectOption("48");
       await page.waitForURL(/region=48/);
       // The router writes the URL a moment before it renders the new results: wait for the list itself.
-      await page.waitForFunction(() => {
-        const hits = document.querySelectorAll("[data-testid=search-results] li[data-hit-type=facility]");
-        return hits.length === 1 && hits[0]?.getAttribute("data-hit-id") === "tp-gyeongnam";
-      });
+      // Polled on a timer: polling on animation frames (the default) missed the update for 30 s in CI while the map redrew.
+      await page.waitForFunction(
+        () => {
+          const hits = document.querySelectorAll("[data-testid=search-results] li[data-hit-type=facility]");
+          return hits.length === 1 && hits[0]?.getAttribute("data-hit-id") === "tp-gyeongnam";
+        },
+        undefined,
+        { polling: 100 },
+      );
       const ids = await page
         .getByTestId("search-results")
         .locator("li[data-hit-type=facility]")
