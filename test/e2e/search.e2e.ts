@@ -68,20 +68,18 @@ export const searchScenarios: Scenario[] = [
       const before = Number(await page.getByTestId("search-results").locator("li").count());
       await page.locator("select[name=region]").selectOption("48");
       await page.waitForURL(/region=48/);
-      // The router writes the URL a moment before it renders the new results: wait for the list itself.
-      // Polled on a timer: polling on animation frames (the default) missed the update for 30 s in CI while the map redrew.
-      await page.waitForFunction(
-        () => {
-          const hits = document.querySelectorAll("[data-testid=search-results] li[data-hit-type=facility]");
-          return hits.length === 1 && hits[0]?.getAttribute("data-hit-id") === "tp-gyeongnam";
-        },
-        undefined,
-        { polling: 100 },
-      );
-      const ids = await page
-        .getByTestId("search-results")
-        .locator("li[data-hit-type=facility]")
-        .evaluateAll((items) => items.map((li) => li.getAttribute("data-hit-id")));
+      // The router writes the URL a moment before it renders the new results: wait for the list itself,
+      // read from here (in CI, waitForFunction's in-page polling timed out while the list was already right).
+      const facilityIds = () =>
+        page
+          .getByTestId("search-results")
+          .locator("li[data-hit-type=facility]")
+          .evaluateAll((items) => items.map((li) => li.getAttribute("data-hit-id")));
+      let ids = await facilityIds();
+      for (const deadline = Date.now() + 30_000; ids.join() !== "tp-gyeongnam" && Date.now() < deadline;) {
+        await page.waitForTimeout(100);
+        ids = await facilityIds();
+      }
       assert.deepEqual(ids, ["tp-gyeongnam"]);
       assert.ok(before > ids.length);
       assert.match(await page.locator("select[name=kind] option[value=techno_park]").innerText(), /\(\d+\)/);
