@@ -6,6 +6,8 @@
  *
  *   DATABASE_URL=postgres://… npm run bench:load          (30 s per row)
  *   BENCH_SECONDS=5 npm run bench:load                    (shorter)
+ *
+ * The API rate limit is off unless API_RATE_LIMIT is set.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -81,6 +83,8 @@ async function startServer(workers: number, port: number): Promise<ChildProcess>
     PORT: String(port),
     HOST: "127.0.0.1",
     WEB_CONCURRENCY: String(workers),
+    // The per-address API limit would answer most requests 429: measured is the app, not the limiter.
+    API_RATE_LIMIT: process.env.API_RATE_LIMIT ?? "0",
   };
   const child = spawn(process.execPath, [path.resolve("scripts/start.mjs")], {
     env,
