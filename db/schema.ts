@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 import type { Role } from "../app/domain/accounts";
+import type { AnchorGroupType } from "../app/domain/anchor-groups";
+import type { AuditAction, AuditEntityType } from "../app/domain/audit";
 import type { FirmRecordInput } from "../app/domain/gaps/firm-record";
 import type { AreaLevel } from "../app/domain/geocode";
 import type { InquiryOutcome, InquiryState } from "../app/domain/inquiries/lifecycle";
@@ -82,7 +84,7 @@ export interface KsicDivisionsTable extends Editable {
 
 export interface AnchorGroupsTable extends Editable {
   id: string;
-  type: string;
+  type: AnchorGroupType;
   name_ko: string;
   name_en: string;
   sectors: string[];
@@ -301,8 +303,8 @@ export interface AuditLogTable {
   at: Timestamp;
   user_id: string | null;
   user_email: string;
-  action: string;
-  entity_type: string;
+  action: AuditAction;
+  entity_type: AuditEntityType;
   entity_id: string;
   region_code: string | null;
   before: ColumnType<Record<string, unknown> | null, string | null, never>;

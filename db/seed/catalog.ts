@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { ANCHOR_GROUP_TYPES } from "../../app/domain/anchor-groups";
 import { readAreas, type AreaRow } from "./areas";
 import {
   CERTIFICATIONS,
@@ -113,7 +114,7 @@ const ksicDivisionSchema = z.object({
 
 const anchorGroupSchema = z.object({
   id: slug,
-  type: z.enum(["business_group", "public_enterprise", "university"]),
+  type: z.enum(ANCHOR_GROUP_TYPES),
   name_ko: requiredText,
   name_en: requiredText,
   sectors: list,
