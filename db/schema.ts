@@ -3,6 +3,7 @@ import type { Role } from "../app/domain/accounts";
 import type { AnchorGroupType } from "../app/domain/anchor-groups";
 import type { AuditAction, AuditEntityType } from "../app/domain/audit";
 import type { FirmRecordInput } from "../app/domain/gaps/firm-record";
+import type { PolygonGeometry } from "../app/domain/geo";
 import type { AreaLevel } from "../app/domain/geocode";
 import type { InquiryOutcome, InquiryState } from "../app/domain/inquiries/lifecycle";
 import type { Portal } from "../app/domain/programs/types";
@@ -54,7 +55,7 @@ export interface RegionsTable extends Editable {
 
 export interface RegionBoundariesTable {
   region_code: string;
-  geometry: ColumnType<GeoJsonGeometry, string, string>;
+  geometry: ColumnType<PolygonGeometry, string, string>;
   min_lng: number;
   min_lat: number;
   max_lng: number;
@@ -580,9 +581,6 @@ export interface ProgramSyncRunsTable {
     string
   >;
 }
-
-export type GeoJsonGeometry =
-  { type: "Polygon"; coordinates: number[][][] } | { type: "MultiPolygon"; coordinates: number[][][][] };
 
 export type RegionRow = Selectable<RegionsTable>;
 export type FacilityRow = Selectable<FacilitiesTable>;
