@@ -1,6 +1,9 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 import type { Role } from "../app/domain/accounts";
+import type { AnchorGroupType } from "../app/domain/anchor-groups";
+import type { AuditAction, AuditEntityType } from "../app/domain/audit";
 import type { FirmRecordInput } from "../app/domain/gaps/firm-record";
+import type { PolygonGeometry } from "../app/domain/geo";
 import type { AreaLevel } from "../app/domain/geocode";
 import type { InquiryOutcome, InquiryState } from "../app/domain/inquiries/lifecycle";
 import type { Portal } from "../app/domain/programs/types";
@@ -52,7 +55,7 @@ export interface RegionsTable extends Editable {
 
 export interface RegionBoundariesTable {
   region_code: string;
-  geometry: ColumnType<GeoJsonGeometry, string, string>;
+  geometry: ColumnType<PolygonGeometry, string, string>;
   min_lng: number;
   min_lat: number;
   max_lng: number;
@@ -82,7 +85,7 @@ export interface KsicDivisionsTable extends Editable {
 
 export interface AnchorGroupsTable extends Editable {
   id: string;
-  type: string;
+  type: AnchorGroupType;
   name_ko: string;
   name_en: string;
   sectors: string[];
@@ -301,8 +304,8 @@ export interface AuditLogTable {
   at: Timestamp;
   user_id: string | null;
   user_email: string;
-  action: string;
-  entity_type: string;
+  action: AuditAction;
+  entity_type: AuditEntityType;
   entity_id: string;
   region_code: string | null;
   before: ColumnType<Record<string, unknown> | null, string | null, never>;
@@ -578,9 +581,6 @@ export interface ProgramSyncRunsTable {
     string
   >;
 }
-
-export type GeoJsonGeometry =
-  { type: "Polygon"; coordinates: number[][][] } | { type: "MultiPolygon"; coordinates: number[][][][] };
 
 export type RegionRow = Selectable<RegionsTable>;
 export type FacilityRow = Selectable<FacilitiesTable>;

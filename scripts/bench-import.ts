@@ -80,23 +80,24 @@ try {
   const parseSeconds = seconds(started);
   if (!parsed?.ok) throw new Error("the generated file does not parse");
 
+  const checkFile = async () =>
+    (await checkImportFile(services, actor, { regionCode: "27", type: "facility", bytes, fileName: "bench.csv" }))!;
+  const start = async (planId: string) => {
+    const outcome = await startImport(services, actor, planId, "27");
+    if (outcome.kind !== "started") throw new Error(`import did not start: ${outcome.kind}`);
+    return outcome.job;
+  };
+
   started = process.hrtime.bigint();
-  const plan = (await checkImportFile(services, actor, {
-    regionCode: "27",
-    type: "facility",
-    bytes,
-    fileName: "bench.csv",
-  }))!;
+  const plan = await checkFile();
   const checkSeconds = seconds(started);
   if (plan.check.problems.length > 0 || plan.check.fileProblems.length > 0)
     throw new Error(`the generated file has problems: ${JSON.stringify(plan.check.problems.slice(0, 3))}`);
 
   started = process.hrtime.bigint();
-  const first = await startImport(services, actor, plan.id, "27");
-  if (first.kind !== "started") throw new Error(`import did not start: ${first.kind}`);
   const show = progressBar("commit");
   const progressSeen = new Set<number>();
-  let job = first.job;
+  let job = await start(plan.id);
   while (job.state === "running") {
     progressSeen.add(job.done);
     if (job.done < job.total) show(job.done, job.total);
@@ -108,15 +109,8 @@ try {
   if (job.state !== "done") throw new Error(`import failed: ${job.error}`);
 
   started = process.hrtime.bigint();
-  const again = (await checkImportFile(services, actor, {
-    regionCode: "27",
-    type: "facility",
-    bytes,
-    fileName: "bench.csv",
-  }))!;
-  const second = await startImport(services, actor, again.id, "27");
-  if (second.kind !== "started") throw new Error(`import did not start: ${second.kind}`);
-  const rerun = await waitForJob(services, actor, second.job.id);
+  const again = await checkFile();
+  const rerun = await waitForJob(services, actor, (await start(again.id)).id);
   const rerunSeconds = seconds(started);
 
   const drafts = await services.database.db

@@ -66,7 +66,7 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-const topo = deriveBoundaries(sigunguSource as never, areas, regions, {
+const topo = deriveBoundaries(sigunguSource, areas, regions, {
   keep: Number(options.get("keep") ?? 0.35),
   quantization: 1e5,
 });

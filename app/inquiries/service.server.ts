@@ -1,7 +1,8 @@
 import { logger } from "~/log.server";
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import { insertAuditEntries, type AuditAction } from "../../db/queries/audit";
+import { insertAuditEntries } from "../../db/queries/audit";
+import type { AuditAction } from "../domain/audit";
 import {
   countInWindow,
   enqueueMail,

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { editableColumns, listingColumns, sqlList } from "./shared";
 
 const PAVITT_CLASSES = ["supplier_dominated", "specialized_supplier", "science_based", "scale_intensive"];
 const FACILITY_KINDS = [
@@ -11,7 +12,6 @@ const FACILITY_KINDS = [
 ];
 const COORD_PRECISIONS = ["address", "district", "region"];
 
-const list = (values: string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 const textArray = (values: string[]) => sql.raw(`array[${values.map((v) => `'${v}'`).join(", ")}]::text[]`);
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -31,12 +31,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("capital_area", "boolean", (c) => c.notNull())
     .addColumn("label_lng", "float8", (c) => c.notNull())
     .addColumn("label_lat", "float8", (c) => c.notNull())
-    .addColumn("coord_precision", "text", (c) => c.notNull().check(sql`coord_precision in (${list(COORD_PRECISIONS)})`))
+    .addColumn("coord_precision", "text", (c) =>
+      c.notNull().check(sql`coord_precision in (${sqlList(COORD_PRECISIONS)})`),
+    )
     .addColumn("strategic_industries", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn("strategic_industries_note", "text")
     .addColumn("source", "text", (c) => c.notNull())
-    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
-    .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(editableColumns)
     .execute();
 
   await db.schema
@@ -67,13 +68,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("name_ko", "text", (c) => c.notNull())
     .addColumn("name_en", "text", (c) => c.notNull())
     .addColumn("default_pavitt_class", "text", (c) =>
-      c.check(sql`default_pavitt_class is null or default_pavitt_class in (${list(PAVITT_CLASSES)})`),
+      c.check(sql`default_pavitt_class is null or default_pavitt_class in (${sqlList(PAVITT_CLASSES)})`),
     )
     .addColumn("pavitt_basis", "text", (c) => c.notNull())
     .addColumn("pavitt_note", "text")
     .addColumn("source", "text", (c) => c.notNull())
-    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
-    .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(editableColumns)
     .execute();
 
   await db.schema
@@ -85,14 +85,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("sectors", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn("sector_note_en", "text")
     .addColumn("source", "text", (c) => c.notNull())
-    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
-    .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(editableColumns)
     .execute();
 
   await db.schema
     .createTable("facilities")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in (${list(FACILITY_KINDS)})`))
+    .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in (${sqlList(FACILITY_KINDS)})`))
     .addColumn("subtype", "text")
     .addColumn("name_ko", "text", (c) => c.notNull())
     .addColumn("name_en", "text", (c) => c.notNull())
@@ -100,7 +99,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("region_code", "text", (c) => c.notNull().references("regions.code"))
     .addColumn("lat", "float8", (c) => c.notNull().check(sql`lat between 33 and 38.7`))
     .addColumn("lng", "float8", (c) => c.notNull().check(sql`lng between 124.5 and 132`))
-    .addColumn("coord_precision", "text", (c) => c.notNull().check(sql`coord_precision in (${list(COORD_PRECISIONS)})`))
+    .addColumn("coord_precision", "text", (c) =>
+      c.notNull().check(sql`coord_precision in (${sqlList(COORD_PRECISIONS)})`),
+    )
     .addColumn("location_note", "text")
     .addColumn("anchor_group_id", "text", (c) => c.references("anchor_groups.id"))
     .addColumn("co_anchor_group_ids", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
@@ -113,21 +114,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("opened", "text")
     .addColumn("source", "text", (c) => c.notNull())
     .addColumn("verification", "text")
-    .addColumn("status", "text", (c) =>
-      c
-        .notNull()
-        .defaultTo("published")
-        .check(sql`status in ('published', 'archived')`),
-    )
-    .addColumn("managed_by", "text", (c) =>
-      c
-        .notNull()
-        .defaultTo("seed")
-        .check(sql`managed_by in ('seed', 'council', 'import')`),
-    )
-    .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
-    .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(listingColumns)
     .execute();
   await db.schema.createIndex("facilities_region_kind").on("facilities").columns(["region_code", "kind"]).execute();
   await sql`create index facilities_earth on facilities using gist (ll_to_earth(lat, lng))`.execute(db);
@@ -165,21 +152,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("period_note_en", "text")
     .addColumn("url", "text")
     .addColumn("source", "text", (c) => c.notNull())
-    .addColumn("status", "text", (c) =>
-      c
-        .notNull()
-        .defaultTo("published")
-        .check(sql`status in ('published', 'archived')`),
-    )
-    .addColumn("managed_by", "text", (c) =>
-      c
-        .notNull()
-        .defaultTo("seed")
-        .check(sql`managed_by in ('seed', 'council', 'import')`),
-    )
-    .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
-    .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(listingColumns)
     .execute();
   await db.schema.createIndex("programs_provider").on("programs").column("provider_facility_id").execute();
 
@@ -195,8 +168,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("threshold_max_krw", "bigint", (c) => c.notNull().check(sql`threshold_max_krw > 0`))
     .addColumn("source", "text", (c) => c.notNull())
     .addColumn("source_note", "text")
-    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
-    .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(editableColumns)
     .execute();
 
   await db.schema

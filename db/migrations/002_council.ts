@@ -1,8 +1,7 @@
 import { sql, type Kysely } from "kysely";
+import { sqlList } from "./shared";
 
 const ROLES = ["admin", "official", "council_editor", "council_reviewer"];
-
-const list = (values: string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -15,7 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         .check(sql`email = lower(email)`),
     )
     .addColumn("password_hash", "text", (c) => c.notNull())
-    .addColumn("role", "text", (c) => c.notNull().check(sql`role in (${list(ROLES)})`))
+    .addColumn("role", "text", (c) => c.notNull().check(sql`role in (${sqlList(ROLES)})`))
     .addColumn("region_code", "text", (c) => c.references("regions.code"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("disabled_at", "timestamptz")

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
+import { sqlList } from "./shared";
 
 const PAVITT_CLASSES = ["supplier_dominated", "specialized_supplier", "science_based", "scale_intensive"];
-const list = (values: string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 
 /** Candidate facilities stored per grid cell; see app/domain/gaps/reach-grid.ts. */
 const CANDIDATE_SLOTS = 16;
@@ -19,7 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("coord_precision", "text", (c) =>
       c.notNull().check(sql`coord_precision in ('address', 'district', 'region')`),
     )
-    .addColumn("pavitt_class", "text", (c) => c.notNull().check(sql`pavitt_class in (${list(PAVITT_CLASSES)})`))
+    .addColumn("pavitt_class", "text", (c) => c.notNull().check(sql`pavitt_class in (${sqlList(PAVITT_CLASSES)})`))
     .addColumn("h3_cell", "text", (c) => c.notNull())
     .addColumn("synthetic", "boolean", (c) => c.notNull())
     .addColumn("source", "text", (c) => c.notNull())

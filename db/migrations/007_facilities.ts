@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { sqlList } from "./shared";
 
 const FACILITY_KINDS = [
   "innovation_center",
@@ -16,8 +17,6 @@ const RENAMED: [string, string][] = [
   ["address", "exact"],
   ["district", "sigungu"],
 ];
-
-const list = (values: string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 
 /**
  * Facilities where they really are: the administrative areas the geocoder
@@ -45,7 +44,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`alter table ${sql.table(table)} drop constraint ${sql.ref(`${table}_coord_precision_check`)}`.execute(db);
     for (const [from, to] of RENAMED)
       await sql`update ${sql.table(table)} set coord_precision = ${to} where coord_precision = ${from}`.execute(db);
-    await sql`alter table ${sql.table(table)} add constraint ${sql.ref(`${table}_coord_precision_check`)} check (coord_precision in (${list(COORD_PRECISIONS)}))`.execute(
+    await sql`alter table ${sql.table(table)} add constraint ${sql.ref(`${table}_coord_precision_check`)} check (coord_precision in (${sqlList(COORD_PRECISIONS)}))`.execute(
       db,
     );
   }
@@ -56,7 +55,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       );
 
   await sql`alter table facilities drop constraint facilities_kind_check`.execute(db);
-  await sql`alter table facilities add constraint facilities_kind_check check (kind in (${list(FACILITY_KINDS)}))`.execute(
+  await sql`alter table facilities add constraint facilities_kind_check check (kind in (${sqlList(FACILITY_KINDS)}))`.execute(
     db,
   );
 
@@ -81,7 +80,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     .dropColumn("area_code")
     .execute();
   await sql`alter table facilities drop constraint facilities_kind_check`.execute(db);
-  await sql`alter table facilities add constraint facilities_kind_check check (kind in (${list(FACILITY_KINDS.slice(0, 6))}))`.execute(
+  await sql`alter table facilities add constraint facilities_kind_check check (kind in (${sqlList(FACILITY_KINDS.slice(0, 6))}))`.execute(
     db,
   );
   for (const table of ["facilities"]) {

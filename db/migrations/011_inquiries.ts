@@ -1,6 +1,5 @@
 import { sql, type Kysely } from "kysely";
-
-const list = (values: string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+import { sqlList } from "./shared";
 
 const STATES = ["new", "accepted", "in_progress", "closed"];
 const OUTCOMES = ["helped", "referred", "not_eligible", "no_reply"];
@@ -46,9 +45,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       c
         .notNull()
         .defaultTo("new")
-        .check(sql`state in (${list(STATES)})`),
+        .check(sql`state in (${sqlList(STATES)})`),
     )
-    .addColumn("outcome", "text", (c) => c.check(sql`outcome in (${list(OUTCOMES)})`))
+    .addColumn("outcome", "text", (c) => c.check(sql`outcome in (${sqlList(OUTCOMES)})`))
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("first_answered_at", "timestamptz")
@@ -88,7 +87,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("inquiry_id", "uuid", (c) => c.notNull().references("inquiries.id"))
     .addColumn("thread_id", "uuid", (c) => c.notNull())
     .addColumn("at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in (${list(EVENT_KINDS)})`))
+    .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in (${sqlList(EVENT_KINDS)})`))
     .addColumn("actor_user_id", "uuid", (c) => c.references("users.id"))
     .addColumn("outcome", "text")
     // A note's or reply's text, or the receiving facility of a referral; notes and replies are erased with the personal data.

@@ -4,22 +4,7 @@ import type { Database } from "../schema";
 
 /** Every administrative area, current and defunct, as the geocoder reads them. */
 export async function listAreas(db: Kysely<Database>): Promise<Area[]> {
-  const rows = await db
-    .selectFrom("areas")
-    .select([
-      "code",
-      "level",
-      "region_code",
-      "sigungu_code",
-      "name_ko",
-      "name_en",
-      "lat",
-      "lng",
-      "current",
-      "successors",
-    ])
-    .orderBy("code")
-    .execute();
+  const rows = await db.selectFrom("areas").selectAll().orderBy("code").execute();
   return rows.map((r) => ({
     code: r.code,
     level: r.level,

@@ -1,33 +1,11 @@
+import type { AuditAction, AuditEntityType } from "../../app/domain/audit";
 import type { Executor } from "../schema";
-
-export type AuditAction =
-  | "draft_create"
-  | "draft_update"
-  | "draft_discard"
-  | "publish"
-  | "archive"
-  | "restore"
-  | "archive_request"
-  | "restore_request"
-  | "import"
-  | "password_change"
-  | "password_reset"
-  | "inquiry_submit"
-  | "inquiry_accept"
-  | "inquiry_start"
-  | "inquiry_close"
-  | "inquiry_refer"
-  | "inquiry_receive"
-  | "inquiry_reply"
-  | "inquiry_note"
-  | "inquiry_withdraw"
-  | "inquiry_erase";
 
 export interface AuditEntryInput {
   /** The account that acted; a firm without an account or the retention job has no id. */
   user: { id: string | null; email: string };
   action: AuditAction;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string;
   regionCode: string | null;
   before: unknown;
@@ -59,8 +37,8 @@ export interface AuditEntry {
   id: number;
   at: Date;
   userEmail: string;
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   regionCode: string | null;
   before: Record<string, unknown> | null;
@@ -69,7 +47,7 @@ export interface AuditEntry {
 
 export async function listAuditEntries(
   db: Executor,
-  filter: { regionCode?: string; entityType?: string; entityId?: string },
+  filter: { regionCode?: string; entityType?: AuditEntityType; entityId?: string },
   limit = 200,
 ): Promise<AuditEntry[]> {
   let query = db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(limit);

@@ -45,7 +45,7 @@ export async function listBoundaries(db: Kysely<Database>): Promise<StoredBounda
   const rows = await db.selectFrom("region_boundaries").selectAll().orderBy("region_code").execute();
   return rows.map((r) => ({
     regionCode: r.region_code,
-    geometry: r.geometry as PolygonGeometry,
+    geometry: r.geometry,
     source: r.source,
     license: r.license,
   }));

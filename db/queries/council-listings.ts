@@ -83,17 +83,16 @@ function programRegion(row: ProgramRow): string | null {
   return row.region_scope === "regional" && row.region_codes.length === 1 ? (row.region_codes[0] ?? null) : null;
 }
 
-function toLive(type: ListingType, row: FacilityRow | ProgramRow): LiveListing {
-  const base = {
-    id: row.id,
-    status: row.status,
-    managedBy: row.managed_by,
-    version: row.version,
-    updatedAt: row.updated_at,
-  };
-  return type === "facility"
-    ? { type, ...base, regionCode: (row as FacilityRow).region_code, fields: facilityFields(row as FacilityRow) }
-    : { type, ...base, regionCode: programRegion(row as ProgramRow), fields: programFields(row as ProgramRow) };
+function liveColumns(row: FacilityRow | ProgramRow) {
+  return { id: row.id, status: row.status, managedBy: row.managed_by, version: row.version, updatedAt: row.updated_at };
+}
+
+function liveFacility(row: FacilityRow): LiveListing {
+  return { type: "facility", ...liveColumns(row), regionCode: row.region_code, fields: facilityFields(row) };
+}
+
+function liveProgram(row: ProgramRow): LiveListing {
+  return { type: "program", ...liveColumns(row), regionCode: programRegion(row), fields: programFields(row) };
 }
 
 /** One listing, published or archived; with forUpdate the row stays locked until the transaction ends. */
@@ -107,12 +106,12 @@ export async function getLiveListing(
     let query = db.selectFrom("facilities").selectAll().where("id", "=", id);
     if (options.forUpdate) query = query.forUpdate();
     const row = await query.executeTakeFirst();
-    return row ? toLive(type, row) : null;
+    return row ? liveFacility(row) : null;
   }
   let query = db.selectFrom("programs").selectAll().where("id", "=", id);
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
-  return row ? toLive(type, row) : null;
+  return row ? liveProgram(row) : null;
 }
 
 /** Every listing the region owns: its facilities, and programs run for it alone. */
@@ -130,7 +129,7 @@ export async function listRegionListings(db: Executor, regionCode: string): Prom
     .where(sql<boolean>`region_codes = array[${regionCode}]::text[]`)
     .orderBy("name_ko")
     .execute();
-  return [...facilities.map((r) => toLive("facility", r)), ...programs.map((r) => toLive("program", r))];
+  return [...facilities.map(liveFacility), ...programs.map(liveProgram)];
 }
 
 type DraftRow = Selectable<ListingDraftsTable>;

@@ -1,6 +1,5 @@
 import { sql, type Kysely } from "kysely";
 import type { FirmRecordInput as FirmRecord } from "../../app/domain/gaps/firm-record";
-import type { PolygonGeometry } from "../../app/domain/geo";
 import type { Database, Executor } from "../schema";
 
 /** Rows per statement: one JSON parameter, so the count is not bound by the parameter limit. */
@@ -118,6 +117,6 @@ export async function firmReferenceData(db: Executor) {
       point: { lat: c.lat, lng: c.lng },
       industries: c.industries,
     })),
-    boundaries: boundaries.map((b) => ({ regionCode: b.region_code, geometry: b.geometry as PolygonGeometry })),
+    boundaries: boundaries.map((b) => ({ regionCode: b.region_code, geometry: b.geometry })),
   };
 }

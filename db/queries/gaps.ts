@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from "kysely";
 import { eligiblePairs, type GapFacility } from "../../app/domain/gaps/eligibility";
 import type { DistanceCount, EligibleFacilityRef } from "../../app/domain/gaps/figures";
+import type { FirmRecordInput } from "../../app/domain/gaps/firm-record";
 import { buildReachCells, CANDIDATE_SLOTS, CELLS_PER_DEGREE, unitVector } from "../../app/domain/gaps/reach-grid";
 import { PAVITT_CLASSES, type PavittClass } from "../../app/domain/types";
 import { required } from "../../app/required";
@@ -259,17 +260,9 @@ export async function gapPopulation(db: Executor): Promise<{ total: number; synt
   return { total: Number(row.total), synthetic: Number(row.synthetic) };
 }
 
-export interface FirmReach {
+/** A stored firm (without its hexagon and source) and how far it is from support. */
+export interface FirmReach extends Omit<FirmRecordInput, "h3Cell" | "source"> {
   id: number;
-  name: string;
-  ksicDivision: string;
-  employees: number;
-  regionCode: string;
-  lat: number;
-  lng: number;
-  coordPrecision: string;
-  pavittClass: PavittClass;
-  synthetic: boolean;
   /** Exact km to the nearest eligible facility; null when none serves the class. */
   nearestKm: number | null;
 }

@@ -1,4 +1,5 @@
 import { sql, type Selectable, type Transaction } from "kysely";
+import type { DemandFact } from "../../app/domain/inquiries/demand";
 import type { InquiryOutcome, InquiryState } from "../../app/domain/inquiries/lifecycle";
 import type { Need, PavittClass, SizeBand } from "../../app/domain/types";
 import type { Database, Executor, InquiryEventKind, MailOutboxTable, SearchEntityType } from "../schema";
@@ -500,22 +501,11 @@ export async function listMail(db: Executor, limit = 200): Promise<QueuedMail[]>
   return rows.map(toMail);
 }
 
-export interface DemandFactRow {
-  regionCode: string;
-  pavittClass: PavittClass | null;
-  ksicDivision: string | null;
-  state: InquiryState;
-  outcome: InquiryOutcome | null;
-  createdAt: Date;
-  firstAnsweredAt: Date | null;
-  closedAt: Date | null;
-}
-
 /** The anonymous facts of every request; no personal field is read. */
 export async function listDemandFacts(
   db: Executor,
   filter: { regionCode?: string; pavittClass?: PavittClass; ksicDivision?: string } = {},
-): Promise<DemandFactRow[]> {
+): Promise<DemandFact[]> {
   let query = db
     .selectFrom("inquiries")
     .select([

@@ -2,6 +2,21 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import { required } from "../../app/required";
 import type { Database } from "../schema";
 
+/** The two keys of the advisory lock `name`: the application's, so no other user of the server collides, and the name's. */
+const lockKey = (name: string) => sql`hashtext('clusterlink'), hashtext(${name})`;
+
+/** Takes the lock `name` if no other session holds it: a transaction lock or a session lock, as the function says. */
+async function tryAdvisoryLock(
+  db: Kysely<Database>,
+  lockFunction: "pg_try_advisory_xact_lock" | "pg_try_advisory_lock",
+  name: string,
+): Promise<boolean> {
+  const { rows } = await sql<{ locked: boolean }>`select ${sql.raw(lockFunction)}(${lockKey(name)}) as locked`.execute(
+    db,
+  );
+  return required(rows[0], `the answer of ${lockFunction}`).locked;
+}
+
 /**
  * Runs `task` in a transaction holding the advisory lock `name`, if no other
  * session holds it; the lock goes with the transaction, so a process that dies
@@ -13,10 +28,7 @@ export async function withAdvisoryLock<T>(
   task: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<{ ran: true; value: T } | { ran: false }> {
   return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{
-      locked: boolean;
-    }>`select pg_try_advisory_xact_lock(hashtext('clusterlink'), hashtext(${name})) as locked`.execute(trx);
-    if (!required(rows[0], "the answer of pg_try_advisory_xact_lock").locked) return { ran: false as const };
+    if (!(await tryAdvisoryLock(trx, "pg_try_advisory_xact_lock", name))) return { ran: false as const };
     return { ran: true as const, value: await task(trx) };
   });
 }
@@ -74,14 +86,11 @@ export async function withSessionAdvisoryLock<T>(
   task: (connection: Kysely<Database>) => Promise<T>,
 ): Promise<{ ran: true; value: T } | { ran: false }> {
   return db.connection().execute(async (connection) => {
-    const { rows } = await sql<{
-      locked: boolean;
-    }>`select pg_try_advisory_lock(hashtext('clusterlink'), hashtext(${name})) as locked`.execute(connection);
-    if (!required(rows[0], "the answer of pg_try_advisory_lock").locked) return { ran: false as const };
+    if (!(await tryAdvisoryLock(connection, "pg_try_advisory_lock", name))) return { ran: false as const };
     try {
       return { ran: true as const, value: await task(connection) };
     } finally {
-      await sql`select pg_advisory_unlock(hashtext('clusterlink'), hashtext(${name}))`.execute(connection);
+      await sql`select pg_advisory_unlock(${lockKey(name)})`.execute(connection);
     }
   });
 }

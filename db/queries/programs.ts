@@ -166,7 +166,7 @@ function toProgram(row: ProgramWithCallRow): Program {
     diffusionLevel: row.diffusion_level,
     diffusionType: row.diffusion_type,
     deliveryMode: row.delivery_mode,
-    regionScope: row.region_scope as "national" | "regional",
+    regionScope: row.region_scope,
     regionCodes: row.region_codes,
     smeOnly: row.sme_only,
     maxEmployees: row.max_employees,

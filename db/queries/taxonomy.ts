@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { AnchorGroupType } from "../../app/domain/anchor-groups";
 import type { SizeRule } from "../../app/domain/sme";
 import type { Database } from "../schema";
 
@@ -27,7 +28,7 @@ export async function listKsicDivisions(db: Kysely<Database>): Promise<KsicDivis
 
 export interface AnchorGroup {
   id: string;
-  type: string;
+  type: AnchorGroupType;
   nameKo: string;
   nameEn: string;
   sectors: string[];
@@ -47,7 +48,7 @@ export async function listSizeRules(db: Kysely<Database>): Promise<SizeRule[]> {
     ksicSections: r.ksic_sections,
     ksicDivisions: r.ksic_divisions,
     maxEmployeesExclusive: r.max_employees_exclusive,
-    thresholdKind: r.threshold_kind as "capital" | "sales",
+    thresholdKind: r.threshold_kind,
     thresholdMaxKrw: Number(r.threshold_max_krw),
     source: r.source,
   }));

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { ANCHOR_GROUP_TYPES } from "../../app/domain/anchor-groups";
 import { readAreas, type AreaRow } from "./areas";
 import {
   CERTIFICATIONS,
@@ -113,7 +114,7 @@ const ksicDivisionSchema = z.object({
 
 const anchorGroupSchema = z.object({
   id: slug,
-  type: z.enum(["business_group", "public_enterprise", "university"]),
+  type: z.enum(ANCHOR_GROUP_TYPES),
   name_ko: requiredText,
   name_en: requiredText,
   sectors: list,
@@ -360,30 +361,15 @@ export function checkReferences(catalog: Catalog): string[] {
       seen.add(id);
     }
   };
-  unique(
-    CATALOG_FILES.regions,
-    catalog.regions.map((r) => r.code),
-  );
-  unique(
-    CATALOG_FILES.ksicDivisions,
-    catalog.ksicDivisions.map((d) => d.code),
-  );
-  unique(
-    CATALOG_FILES.anchorGroups,
-    catalog.anchorGroups.map((a) => a.id),
-  );
-  unique(
-    CATALOG_FILES.facilities,
-    catalog.facilities.map((f) => f.id),
-  );
-  unique(
-    CATALOG_FILES.programs,
-    catalog.programs.map((p) => p.id),
-  );
-  unique(
-    CATALOG_FILES.sizeRules,
-    catalog.sizeRules.map((r) => r.id),
-  );
+  const idsByFile: [file: string, ids: string[]][] = [
+    [CATALOG_FILES.regions, catalog.regions.map((r) => r.code)],
+    [CATALOG_FILES.ksicDivisions, catalog.ksicDivisions.map((d) => d.code)],
+    [CATALOG_FILES.anchorGroups, catalog.anchorGroups.map((a) => a.id)],
+    [CATALOG_FILES.facilities, catalog.facilities.map((f) => f.id)],
+    [CATALOG_FILES.programs, catalog.programs.map((p) => p.id)],
+    [CATALOG_FILES.sizeRules, catalog.sizeRules.map((r) => r.id)],
+  ];
+  for (const [file, ids] of idsByFile) unique(file, ids);
 
   const checkDivisions = (where: string, codes: string[]) => {
     for (const code of codes) if (!divisions.has(code)) problems.push(`${where}: unknown KSIC division ${code}`);

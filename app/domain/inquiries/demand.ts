@@ -1,4 +1,5 @@
 import { SMALL_CELL_MIN_FIRMS } from "../gaps/figures";
+import type { PavittClass } from "../types";
 import type { InquiryOutcome, InquiryState } from "./lifecycle";
 
 /**
@@ -11,7 +12,7 @@ export const MIN_CELL = SMALL_CELL_MIN_FIRMS;
 
 export interface DemandFact {
   regionCode: string;
-  pavittClass: string | null;
+  pavittClass: PavittClass | null;
   ksicDivision: string | null;
   state: InquiryState;
   outcome: InquiryOutcome | null;
