@@ -55,10 +55,14 @@ interface Row {
   p99: number;
   errors: number;
   rssMb: number;
+  /** Cores' worth of CPU used during the row: by the server's processes, by the load generator (this process), by the whole machine. */
+  appCores: number;
+  generatorCores: number;
+  machineCores: number;
 }
 
-/** Resident memory of a process and its children (the cluster's workers), in MB. */
-function treeRssMb(pid: number): number {
+/** A process and its children (the cluster's workers), with their resident memory in KB. */
+function processTree(pid: number): { pid: number; rssKb: number }[] {
   const listed = spawnSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" }).stdout.trim().split("\n");
   const rows = listed.map((line) => {
     const [child = 0, parent = 0, rss = 0] = line.trim().split(/\s+/).map(Number);
@@ -73,7 +77,33 @@ function treeRssMb(pid: number): number {
         grew = true;
       }
   }
-  return Math.round(rows.filter(({ child }) => tree.has(child)).reduce((sum, { rss }) => sum + rss, 0) / 1024);
+  return rows.filter(({ child }) => tree.has(child)).map(({ child, rss }) => ({ pid: child, rssKb: rss }));
+}
+
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** CPU seconds the server's processes have used (user + system, from /proc). */
+function treeCpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const { pid: member } of processTree(pid)) {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = fs.readFileSync(`/proc/${member}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // A worker that exited between ps and the read has nothing left to count.
+    }
+  }
+  return ticks / CLOCK_TICKS;
+}
+
+/** Busy and total CPU time of the whole machine, in ticks (/proc/stat), to show what other work took. */
+function machineTicks(): { busy: number; total: number } {
+  const [, ...values] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+  const ticks = values.map(Number);
+  const total = ticks.reduce((sum, value) => sum + value, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return { busy: total - idle, total };
 }
 
 async function startServer(workers: number, port: number): Promise<ChildProcess> {
@@ -133,7 +163,12 @@ async function main(): Promise<void> {
         // Warm-up: the first requests load reference data and JIT the hot paths.
         await load(port, endpoint.requests, 10, Math.min(3, SECONDS));
         for (const connections of CONNECTIONS) {
+          const before = { app: treeCpuSeconds(server.pid!), generator: process.cpuUsage(), machine: machineTicks() };
+          const started = performance.now();
           const result = await load(port, endpoint.requests, connections, SECONDS);
+          const wallSeconds = (performance.now() - started) / 1000;
+          const generator = process.cpuUsage(before.generator);
+          const machine = machineTicks();
           const row = {
             workers,
             endpoint: endpoint.name,
@@ -142,11 +177,15 @@ async function main(): Promise<void> {
             p50: result.latency.p50,
             p99: result.latency.p99,
             errors: result.errors + result.timeouts + result.non2xx,
-            rssMb: treeRssMb(server.pid!),
+            rssMb: Math.round(processTree(server.pid!).reduce((sum, { rssKb }) => sum + rssKb, 0) / 1024),
+            appCores: (treeCpuSeconds(server.pid!) - before.app) / wallSeconds,
+            generatorCores: (generator.user + generator.system) / 1e6 / wallSeconds,
+            machineCores:
+              ((machine.busy - before.machine.busy) / (machine.total - before.machine.total)) * os.cpus().length,
           };
           rows.push(row);
           console.log(
-            `${workers} worker(s) ${row.endpoint} ${connections} conn: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, RSS ${row.rssMb} MB`,
+            `${workers} worker(s) ${row.endpoint} ${connections} conn: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, RSS ${row.rssMb} MB, CPU app ${row.appCores.toFixed(2)} / generator ${row.generatorCores.toFixed(2)} / machine ${row.machineCores.toFixed(2)} cores`,
           );
         }
       }
@@ -160,10 +199,10 @@ async function main(): Promise<void> {
   console.log(
     `Load benchmark: ${SECONDS} s per row, ${database}, embedded search; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end`,
   );
-  console.log("workers  endpoint     conn   req/s   p50 ms   p99 ms  errors  RSS MB");
+  console.log("workers  endpoint     conn   req/s   p50 ms   p99 ms  errors  RSS MB   app/generator/machine cores");
   for (const r of rows)
     console.log(
-      `${String(r.workers).padStart(7)}  ${r.endpoint.padEnd(11)} ${String(r.connections).padStart(5)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.rssMb).padStart(7)}`,
+      `${String(r.workers).padStart(7)}  ${r.endpoint.padEnd(11)} ${String(r.connections).padStart(5)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.rssMb).padStart(7)}   ${r.appCores.toFixed(2)}/${r.generatorCores.toFixed(2)}/${r.machineCores.toFixed(2)}`,
     );
   if (WORKERS.length > 1) {
     console.log("");
@@ -181,6 +220,9 @@ async function main(): Promise<void> {
   const slow = rows.filter((r) => r.connections === 50 && r.p99 > 250);
   console.log(
     `Targets: 0 errors (${failed.length === 0 ? "met" : `missed in ${failed.length} rows`}), p99 ≤ 250 ms at 50 connections (${slow.length === 0 ? "met" : `missed in ${slow.length} rows`}), 2 workers ≥ 1.6× one (see the ratios).`,
+  );
+  console.log(
+    "Cores: what the app, this load generator and the whole machine used during each row. Two workers can add only what the machine had left: its cores minus the generator and other work.",
   );
   if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify(rows, null, 2));
 }
