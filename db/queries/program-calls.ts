@@ -32,8 +32,37 @@ export type SourceRow = Required<
 
 export interface KnownSource {
   programId: string;
+  /** The fingerprint of the record as last imported. */
   contentHash: string;
   withdrawn: boolean;
+  /** The hash of the reading the program's call holds (of whichever portal's record made it). */
+  callHash: string | null;
+}
+
+/**
+ * Sources of a portal whose stored fingerprint is the one given and that are not withdrawn: the
+ * record is the one already imported. They (and their calls) are marked as seen by this run, in
+ * one statement; returns each such source id with its fingerprint.
+ */
+export async function touchUnchangedSources(
+  db: Executor,
+  portal: Portal,
+  runId: number,
+  records: ReadonlyArray<{ sourceId: string; contentHash: string }>,
+): Promise<Map<string, string>> {
+  if (records.length === 0) return new Map();
+  const { rows } = await sql<{ source_id: string; content_hash: string }>`
+    with seen as (
+      update program_sources s set last_seen_at = now(), last_run_id = ${runId}
+      from unnest(${records.map((r) => r.sourceId)}::text[], ${records.map((r) => r.contentHash)}::text[]) as r(source_id, content_hash)
+      where s.portal = ${portal} and s.source_id = r.source_id and s.content_hash = r.content_hash
+        and s.withdrawn_at is null
+      returning s.source_id, s.content_hash, s.program_id
+    ), touched as (
+      update program_calls c set last_synced_at = now() where c.program_id in (select program_id from seen)
+    )
+    select source_id, content_hash from seen`.execute(db);
+  return new Map(rows.map((r) => [r.source_id, r.content_hash]));
 }
 
 /** What the database already holds for these records of a portal. */
@@ -44,15 +73,21 @@ export async function findSources(
 ): Promise<Map<string, KnownSource>> {
   if (sourceIds.length === 0) return new Map();
   const rows = await db
-    .selectFrom("program_sources")
-    .select(["source_id", "program_id", "content_hash", "withdrawn_at"])
-    .where("portal", "=", portal)
-    .where("source_id", "in", sourceIds)
+    .selectFrom("program_sources as s")
+    .leftJoin("program_calls as c", "c.program_id", "s.program_id")
+    .select(["s.source_id", "s.program_id", "s.content_hash", "s.withdrawn_at", "c.content_hash as call_hash"])
+    .where("s.portal", "=", portal)
+    .where("s.source_id", "in", sourceIds)
     .execute();
   return new Map(
     rows.map((r) => [
       r.source_id,
-      { programId: r.program_id, contentHash: r.content_hash, withdrawn: r.withdrawn_at !== null },
+      {
+        programId: r.program_id,
+        contentHash: r.content_hash,
+        withdrawn: r.withdrawn_at !== null,
+        callHash: r.call_hash,
+      },
     ]),
   );
 }
@@ -65,21 +100,13 @@ export async function findCallsPublishedElsewhere(
 ): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
   const rows = await db
-    .selectFrom("program_calls as c")
-    .select(["c.dedupe_key", "c.program_id"])
-    .where("c.dedupe_key", "in", keys)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("program_sources as s")
-            .select("s.program_id")
-            .whereRef("s.program_id", "=", "c.program_id")
-            .where("s.portal", "=", portal),
-        ),
-      ),
+    .selectFrom("program_calls")
+    .select(["dedupe_key", "program_id"])
+    .where("dedupe_key", "in", keys)
+    .where("program_id", "not in", (eb) =>
+      eb.selectFrom("program_sources").select("program_id").where("portal", "=", portal),
     )
-    .orderBy("c.program_id")
+    .orderBy("program_id")
     .execute();
   const found = new Map<string, string>();
   for (const row of rows) if (!found.has(row.dedupe_key)) found.set(row.dedupe_key, row.program_id);
@@ -211,25 +238,12 @@ export async function withdrawUnseen(db: Executor, portal: Portal, runId: number
     .updateTable("program_calls")
     .set({ withdrawn_at: sql`now()` })
     .where("withdrawn_at", "is", null)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("program_sources as s")
-          .select("s.program_id")
-          .whereRef("s.program_id", "=", "program_calls.program_id")
-          .where("s.portal", "=", portal),
-      ),
-    )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("program_sources as s")
-            .select("s.program_id")
-            .whereRef("s.program_id", "=", "program_calls.program_id")
-            .where("s.withdrawn_at", "is", null),
-        ),
-      ),
+    .where("program_id", "in", (eb) =>
+      eb
+        .selectFrom("program_sources")
+        .select("program_id")
+        .groupBy("program_id")
+        .having(sql<boolean>`bool_or(portal = ${portal}) and bool_and(withdrawn_at is not null)`),
     )
     .returning("program_id")
     .execute();
