@@ -7,7 +7,6 @@ import {
   findSources,
   finishRun,
   startRun,
-  touchCalls,
   touchUnchangedSources,
   upsertCallPrograms,
   upsertCalls,
@@ -144,11 +143,9 @@ function rowsOf(
       window_start: window.kind === "unknown" ? null : window.start,
       window_end: window.kind === "dated" ? window.end : null,
       applicant_types: reading.applicantTypes,
-      business_age: JSON.stringify(reading.businessAge),
+      business_age: reading.businessAge,
       region_basis:
-        regionBasis && !reading.regions.nationwide
-          ? JSON.stringify({ field: regionBasis.field, value: regionBasis.value })
-          : null,
+        regionBasis && !reading.regions.nationwide ? { field: regionBasis.field, value: regionBasis.value } : null,
       applicant_field: applicantReading?.field ?? null,
       age_field: ageReadings.length > 0 ? [...new Set(ageReadings.map((r) => r.field))].join(", ") : null,
       detail_url: reading.detailUrl,
@@ -157,8 +154,8 @@ function rowsOf(
       executing_agency: reading.executingAgency,
       support_field: reading.supportField,
       eligibility_text: reading.eligibilityText,
-      attachments: JSON.stringify(reading.attachments),
-      readings: JSON.stringify(reading.readings),
+      attachments: reading.attachments,
+      readings: reading.readings,
       content_hash: hash,
     },
   };
@@ -285,7 +282,6 @@ export class ProgramImport {
       const programs: CallProgramRow[] = [];
       const calls: CallRow[] = [];
       const sources: SourceRow[] = [];
-      const unchangedPrograms: string[] = [];
       const counts = { new: 0, changed: 0, unchanged: 0 };
       const claimed = new Map<string, string>();
       for (const { reading, hash, contentHash } of batch) {
@@ -296,7 +292,6 @@ export class ProgramImport {
           programId = source.programId;
           if (!source.withdrawn && programId === ownId && source.callHash === hash) {
             counts.unchanged++;
-            unchangedPrograms.push(programId);
           } else {
             counts.changed++;
             // A call merged into another portal's program keeps that program's reading; only its source row follows.
@@ -328,7 +323,6 @@ export class ProgramImport {
       await upsertCallPrograms(tx, programs);
       await upsertCalls(tx, calls);
       await upsertSources(tx, sources, this.runId);
-      await touchCalls(tx, unchangedPrograms);
       await enqueueSearchChanges(
         tx,
         programs.map((p) => ({ entityType: "program", entityId: p.id })),

@@ -1,6 +1,6 @@
-import { sql, type Insertable } from "kysely";
+import { sql, type Insertable, type Selectable } from "kysely";
 import type { Portal } from "../../app/domain/programs/types";
-import type { Executor, NewProgram, ProgramCallsTable, ProgramSourcesTable } from "../schema";
+import type { Database, Executor, NewProgram, ProgramCallsTable, ProgramSourcesTable } from "../schema";
 
 /** The programs-table part of an imported call. */
 export type CallProgramRow = Required<
@@ -24,7 +24,12 @@ export type CallProgramRow = Required<
   >
 > & { external_id: string };
 
-export type CallRow = Insertable<ProgramCallsTable>;
+/** A call's facts; the JSON columns as values, not text. */
+export type CallRow = Omit<
+  Insertable<ProgramCallsTable>,
+  "business_age" | "region_basis" | "attachments" | "readings" | "withdrawn_at" | "closed_at" | "last_synced_at"
+> &
+  Pick<Selectable<ProgramCallsTable>, "business_age" | "region_basis" | "attachments" | "readings">;
 
 export type SourceRow = Required<
   Pick<Insertable<ProgramSourcesTable>, "portal" | "source_id" | "program_id" | "url" | "content_hash">
@@ -41,8 +46,8 @@ export interface KnownSource {
 
 /**
  * Sources of a portal whose stored fingerprint is the one given and that are not withdrawn: the
- * record is the one already imported. They (and their calls) are marked as seen by this run, in
- * one statement; returns each such source id with its fingerprint.
+ * record is the one already imported. They are marked as seen by this run, in one statement
+ * (their calls' last sync is their sources' last sight); returns each source id with its fingerprint.
  */
 export async function touchUnchangedSources(
   db: Executor,
@@ -57,9 +62,7 @@ export async function touchUnchangedSources(
       from unnest(${records.map((r) => r.sourceId)}::text[], ${records.map((r) => r.contentHash)}::text[]) as r(source_id, content_hash)
       where s.portal = ${portal} and s.source_id = r.source_id and s.content_hash = r.content_hash
         and s.withdrawn_at is null
-      returning s.source_id, s.content_hash, s.program_id
-    ), touched as (
-      update program_calls c set last_synced_at = now() where c.program_id in (select program_id from seen)
+      returning s.source_id, s.content_hash
     )
     select source_id, content_hash from seen`.execute(db);
   return new Map(rows.map((r) => [r.source_id, r.content_hash]));
@@ -100,42 +103,68 @@ export async function findCallsPublishedElsewhere(
 ): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
   const rows = await db
-    .selectFrom("program_calls")
-    .select(["dedupe_key", "program_id"])
-    .where("dedupe_key", "in", keys)
-    .where("program_id", "not in", (eb) =>
-      eb.selectFrom("program_sources").select("program_id").where("portal", "=", portal),
+    .selectFrom("program_calls as c")
+    .select(["c.dedupe_key", "c.program_id"])
+    .where("c.dedupe_key", "in", keys)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("program_sources as s")
+            .select("s.program_id")
+            .whereRef("s.program_id", "=", "c.program_id")
+            .where("s.portal", "=", portal),
+        ),
+      ),
     )
-    .orderBy("program_id")
+    .orderBy("c.program_id")
     .execute();
   const found = new Map<string, string>();
   for (const row of rows) if (!found.has(row.dedupe_key)) found.set(row.dedupe_key, row.program_id);
   return found;
 }
 
+/**
+ * A batch of rows as a table of `table`'s row type, from one JSON parameter: a statement of
+ * one parameter whatever the batch's size, which the server reads faster than thousands of them.
+ * Only the columns the rows carry are read; the others keep the table's defaults.
+ */
+function jsonRows<T extends keyof Database, Row extends object>(table: T, rows: readonly Row[]) {
+  return sql<Row>`json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)})`.as("r");
+}
+
+function columnsOf<Row extends object>(rows: readonly [Row, ...Row[]]): Array<keyof Row & string> {
+  return Object.keys(rows[0]) as Array<keyof Row & string>;
+}
+
+const IMPORTED_PROGRAM = {
+  summary_en: null,
+  provider_facility_id: null,
+  provider_agency_en: null,
+  target_capabilities: [],
+  diffusion_type: null,
+  delivery_mode: null,
+  max_employees: null,
+  required_certifications: [],
+  sectors: [],
+  cost_share_note_en: null,
+  period_note_en: null,
+  status: "published",
+  managed_by: "import",
+} as const;
+
 /** New and changed calls in one statement each; a changed one gets version + 1 like any edited listing. */
 export async function upsertCallPrograms(db: Executor, rows: CallProgramRow[]): Promise<void> {
   if (rows.length === 0) return;
+  const full = rows.map((row) => ({ ...row, ...IMPORTED_PROGRAM })) as [
+    CallProgramRow & typeof IMPORTED_PROGRAM,
+    ...Array<CallProgramRow & typeof IMPORTED_PROGRAM>,
+  ];
+  const columns = columnsOf(full);
   await db
     .insertInto("programs")
-    .values(
-      rows.map((row) => ({
-        ...row,
-        summary_en: null,
-        provider_facility_id: null,
-        provider_agency_en: null,
-        target_capabilities: [],
-        diffusion_type: null,
-        delivery_mode: null,
-        max_employees: null,
-        required_certifications: [],
-        sectors: [],
-        cost_share_note_en: null,
-        period_note_en: null,
-        status: "published" as const,
-        managed_by: "import" as const,
-      })),
-    )
+    .columns(columns)
+    .expression((eb) => eb.selectFrom(jsonRows("programs", full)).select(columns))
     .onConflict((oc) =>
       oc.column("id").doUpdateSet((eb) => ({
         name_ko: eb.ref("excluded.name_ko"),
@@ -161,10 +190,13 @@ export async function upsertCallPrograms(db: Executor, rows: CallProgramRow[]): 
 }
 
 export async function upsertCalls(db: Executor, rows: CallRow[]): Promise<void> {
-  if (rows.length === 0) return;
+  const [first, ...rest] = rows;
+  if (!first) return;
+  const columns = columnsOf([first, ...rest]);
   await db
     .insertInto("program_calls")
-    .values(rows)
+    .columns(columns)
+    .expression((eb) => eb.selectFrom(jsonRows("program_calls", rows)).select(columns))
     .onConflict((oc) =>
       oc.column("program_id").doUpdateSet((eb) => ({
         dedupe_key: eb.ref("excluded.dedupe_key"),
@@ -196,10 +228,14 @@ export async function upsertCalls(db: Executor, rows: CallRow[]): Promise<void> 
 
 /** Records every source seen in a run: new ones inserted, known ones refreshed and no longer withdrawn. */
 export async function upsertSources(db: Executor, rows: SourceRow[], runId: number): Promise<void> {
-  if (rows.length === 0) return;
+  const [first, ...rest] = rows.map((row) => ({ ...row, last_run_id: runId }));
+  if (!first) return;
+  const withRun: [typeof first, ...Array<typeof first>] = [first, ...rest];
+  const columns = columnsOf(withRun);
   await db
     .insertInto("program_sources")
-    .values(rows.map((row) => ({ ...row, last_run_id: runId })))
+    .columns(columns)
+    .expression((eb) => eb.selectFrom(jsonRows("program_sources", withRun)).select(columns))
     .onConflict((oc) =>
       oc.columns(["portal", "source_id"]).doUpdateSet((eb) => ({
         url: eb.ref("excluded.url"),
@@ -209,16 +245,6 @@ export async function upsertSources(db: Executor, rows: SourceRow[], runId: numb
         withdrawn_at: null,
       })),
     )
-    .execute();
-}
-
-/** Marks when the program's calls were last confirmed by a sync. */
-export async function touchCalls(db: Executor, programIds: string[]): Promise<void> {
-  if (programIds.length === 0) return;
-  await db
-    .updateTable("program_calls")
-    .set({ last_synced_at: sql`now()` })
-    .where("program_id", "in", programIds)
     .execute();
 }
 
@@ -389,8 +415,14 @@ export interface CallDetail {
   attachments: Array<{ name: string; url: string | null }>;
   readings: unknown[];
   withdrawn: boolean;
+  /** When a sync last saw one of the call's sources. */
   lastSyncedAt: Date;
   sources: Array<{ portal: Portal; id: string; url: string | null; withdrawn: boolean; lastSeenAt: Date }>;
+}
+
+/** When a sync last saw the call: its facts' last write, or any of its sources seen since. */
+function lastSight(written: Date, sources: CallDetail["sources"]): Date {
+  return sources.reduce((latest, s) => (s.lastSeenAt > latest ? s.lastSeenAt : latest), written);
 }
 
 /** The announcement facts of these programs (all imported calls when no ids are given), with their sources. */
@@ -437,7 +469,7 @@ export async function listCallDetails(db: Executor, programIds?: string[]): Prom
         attachments: r.attachments,
         readings: r.readings,
         withdrawn: r.withdrawn_at !== null,
-        lastSyncedAt: r.last_synced_at,
+        lastSyncedAt: lastSight(r.last_synced_at, byProgram.get(r.program_id) ?? []),
         sources: byProgram.get(r.program_id) ?? [],
       },
     ]),
