@@ -98,8 +98,8 @@ function fingerprinter(table: readonly SupportFieldRule[]): (content: string) =>
     digest = createHash("sha256").update(JSON.stringify(table)).digest("base64url");
     tableDigests.set(table, digest);
   }
-  const prefix = `${RECORD_RULES_VERSION}|${digest}|`;
-  return (content) => createHash("sha256").update(prefix).update(content).digest("base64url");
+  const base = createHash("sha256").update(`${RECORD_RULES_VERSION}|${digest}|`);
+  return (content) => base.copy().update(content).digest("base64url");
 }
 
 function rowsOf(

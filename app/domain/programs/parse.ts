@@ -309,14 +309,26 @@ const RECORD_FIELDS: Record<Portal, readonly string[]> = {
 };
 
 /**
- * The values of a record (parsed from JSON) that its check and its reading look at, as one
- * string: records with the same content check and read alike, whatever else they carry
- * (Bizinfo repeats `totCnt` and a view count `inqireCo` in every record). Null for a non-object.
+ * The values of a record that its check and its reading look at, as one string: records with
+ * the same content check and read alike, whatever else they carry (Bizinfo repeats `totCnt` and
+ * a view count `inqireCo` in every record). Each value is written with its type and a string with
+ * its length, so no two different records share a content. Null for a non-object.
  */
 export function recordContent(portal: Portal, raw: unknown): string | null {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return null;
   const record = raw as Record<string, unknown>;
-  return JSON.stringify(RECORD_FIELDS[portal].map((key) => record[key]));
+  let content = "";
+  for (const key of RECORD_FIELDS[portal]) {
+    const value = record[key];
+    if (typeof value === "string") content += `s${value.length}:${value}`;
+    else if (value === undefined || value === null) content += "-";
+    else if (typeof value === "number") content += `n${value};`;
+    else {
+      const json = JSON.stringify(value) ?? String(value);
+      content += `j${json.length}:${json}`;
+    }
+  }
+  return content;
 }
 
 export type RecordCheck<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[]; sourceId: string | null };
