@@ -61,7 +61,7 @@ export interface ImportReport {
  * fingerprinted under another version are read again (and only those whose reading changed get
  * a new version).
  */
-const RECORD_RULES_VERSION = 1;
+export const RECORD_RULES_VERSION = 1;
 
 /** A raw record's id as written (null when it has none) and its fingerprint. */
 interface RecordKey {
