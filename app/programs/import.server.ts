@@ -35,6 +35,8 @@ import { supportFieldTable } from "./tables.server";
 
 /** Records per transaction: one multi-row statement per table per batch. */
 export const IMPORT_BATCH = 500;
+/** Records checked and read between two looks at the batch being written. */
+const YIELD_EVERY = 50;
 /** Records per statement that marks unchanged records as seen. */
 const UNCHANGED_BATCH = 2_000;
 
@@ -202,8 +204,17 @@ export class ProgramImport {
         : { sourceId: rawSourceId(this.portal, raw), contentHash: fingerprint(content) };
     });
     const unchanged = await this.markUnchanged(keys);
-    const changed: Checked[] = [];
+    // Batches are written one after another while the next ones are checked and read: the
+    // database (a server of its own) works while this process reads.
+    let changed: Checked[] = [];
+    let writing: Promise<void> = Promise.resolve();
+    const write = (batch: Checked[]) => {
+      writing = writing.then(() => this.store(batch));
+      // Observed here so a failed batch waits for the final await below, which reports it.
+      writing.catch(() => undefined);
+    };
     for (const [index, raw] of records.entries()) {
+      if (index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       this.position++;
       this.counts.fetched++;
       const key = keys[index];
@@ -227,8 +238,13 @@ export class ProgramImport {
         hash: readingHash(reading),
         contentHash: required(key, "a checked record's fingerprint").contentHash,
       });
+      if (changed.length === IMPORT_BATCH) {
+        write(changed);
+        changed = [];
+      }
     }
-    for (let i = 0; i < changed.length; i += IMPORT_BATCH) await this.store(changed.slice(i, i + IMPORT_BATCH));
+    if (changed.length > 0) write(changed);
+    await writing;
   }
 
   /** Marks the records already imported as they are as seen; returns their ids with their fingerprints. */
