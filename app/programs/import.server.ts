@@ -7,7 +7,7 @@ import {
   findSources,
   finishRun,
   startRun,
-  touchCalls,
+  touchUnchangedSources,
   upsertCallPrograms,
   upsertCalls,
   upsertSources,
@@ -19,15 +19,26 @@ import {
   type SourceRow,
 } from "~db/queries/program-calls";
 import type { Database } from "~db/schema";
-import { checkBizinfoRecord, checkKstartupRecord, type RecordCheck } from "~/domain/programs/parse";
+import {
+  checkBizinfoRecord,
+  checkKstartupRecord,
+  rawSourceId,
+  recordContent,
+  type RecordCheck,
+} from "~/domain/programs/parse";
 import { readBizinfo, readKstartup, type AnnouncementReading } from "~/domain/programs/read";
 import type { SupportFieldRule } from "~/domain/programs/support-fields";
 import type { Portal } from "~/domain/programs/types";
+import { required } from "~/required";
 import { issue, issueMessage, type FieldIssue } from "~/validation";
 import { supportFieldTable } from "./tables.server";
 
 /** Records per transaction: one multi-row statement per table per batch. */
 export const IMPORT_BATCH = 500;
+/** Records checked and read between two looks at the batch being written. */
+const YIELD_EVERY = 50;
+/** Records per statement that marks unchanged records as seen. */
+const UNCHANGED_BATCH = 2_000;
 
 const PORTAL_NAMES: Record<Portal, string> = {
   bizinfo: "기업마당 (bizinfo.go.kr)",
@@ -47,9 +58,25 @@ export interface ImportReport {
   errors: RunError[];
 }
 
+/**
+ * Raise when a record check, a reading rule or the rows a reading is stored as change: records
+ * fingerprinted under another version are read again (and only those whose reading changed get
+ * a new version).
+ */
+export const RECORD_RULES_VERSION = 1;
+
+/** A raw record's id as written (null when it has none) and its fingerprint. */
+interface RecordKey {
+  sourceId: string | null;
+  contentHash: string;
+}
+
 interface Checked {
   reading: AnnouncementReading;
+  /** The hash of the reading: the program changes only when it does. */
   hash: string;
+  /** The fingerprint of the record: the next import skips the record while it stays the same. */
+  contentHash: string;
 }
 
 /** A checked record with its own portal's reader, so each record is read by the reader of its shape. */
@@ -59,6 +86,22 @@ function withReading<T>(checked: RecordCheck<T>, read: (record: T) => Announceme
 
 function readingHash(reading: AnnouncementReading): string {
   return createHash("sha256").update(JSON.stringify(reading)).digest("base64url");
+}
+
+const tableDigests = new WeakMap<readonly SupportFieldRule[], string>();
+
+/**
+ * What a record's check and reading depend on: its content, the support-field table and the
+ * rules' version. Equal fingerprints give equal readings, so an unchanged record need not be read.
+ */
+function fingerprinter(table: readonly SupportFieldRule[]): (content: string) => string {
+  let digest = tableDigests.get(table);
+  if (digest === undefined) {
+    digest = createHash("sha256").update(JSON.stringify(table)).digest("base64url");
+    tableDigests.set(table, digest);
+  }
+  const base = createHash("sha256").update(`${RECORD_RULES_VERSION}|${digest}|`);
+  return (content) => base.copy().update(content).digest("base64url");
 }
 
 function rowsOf(
@@ -102,11 +145,9 @@ function rowsOf(
       window_start: window.kind === "unknown" ? null : window.start,
       window_end: window.kind === "dated" ? window.end : null,
       applicant_types: reading.applicantTypes,
-      business_age: JSON.stringify(reading.businessAge),
+      business_age: reading.businessAge,
       region_basis:
-        regionBasis && !reading.regions.nationwide
-          ? JSON.stringify({ field: regionBasis.field, value: regionBasis.value })
-          : null,
+        regionBasis && !reading.regions.nationwide ? { field: regionBasis.field, value: regionBasis.value } : null,
       applicant_field: applicantReading?.field ?? null,
       age_field: ageReadings.length > 0 ? [...new Set(ageReadings.map((r) => r.field))].join(", ") : null,
       detail_url: reading.detailUrl,
@@ -115,8 +156,8 @@ function rowsOf(
       executing_agency: reading.executingAgency,
       support_field: reading.supportField,
       eligibility_text: reading.eligibilityText,
-      attachments: JSON.stringify(reading.attachments),
-      readings: JSON.stringify(reading.readings),
+      attachments: reading.attachments,
+      readings: reading.readings,
       content_hash: hash,
     },
   };
@@ -148,13 +189,39 @@ export class ProgramImport {
     this.runId = await startRun(this.db, this.portal, this.options.mode);
   }
 
-  /** Checks and stores one page of raw records. A bad record is reported and skipped; the rest still import. */
+  /**
+   * Checks and stores one page of raw records. A record whose fingerprint is the stored one is
+   * the record already imported: it is marked as seen, and neither checked nor read again. A bad
+   * record is reported and skipped; the rest still import.
+   */
   async add(records: readonly unknown[]): Promise<void> {
     const table = this.options.table ?? supportFieldTable();
-    const valid: Checked[] = [];
-    for (const raw of records) {
+    const fingerprint = fingerprinter(table);
+    const keys = records.map((raw): RecordKey | undefined => {
+      const content = recordContent(this.portal, raw);
+      return content === null
+        ? undefined
+        : { sourceId: rawSourceId(this.portal, raw), contentHash: fingerprint(content) };
+    });
+    const unchanged = await this.markUnchanged(keys);
+    // Batches are written one after another while the next ones are checked and read: the
+    // database (a server of its own) works while this process reads.
+    let changed: Checked[] = [];
+    let writing: Promise<void> = Promise.resolve();
+    const write = (batch: Checked[]) => {
+      writing = writing.then(() => this.store(batch));
+      // Observed here so a failed batch waits for the final await below, which reports it.
+      writing.catch(() => undefined);
+    };
+    for (const [index, raw] of records.entries()) {
+      if (index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       this.position++;
       this.counts.fetched++;
+      const key = keys[index];
+      if (key?.sourceId != null && unchanged.get(key.sourceId) === key.contentHash) {
+        if (this.isFirst(key.sourceId)) this.counts.unchanged++;
+        continue;
+      }
       const checked =
         this.portal === "bizinfo"
           ? withReading(checkBizinfoRecord(raw), (record) => readBizinfo(record, table))
@@ -164,24 +231,58 @@ export class ProgramImport {
         this.errors.push(...checked.issues.map((problem) => runError(checked.sourceId, problem)));
         continue;
       }
-      const first = this.seen.get(checked.value.id);
-      if (first !== undefined) {
-        this.counts.rejected++;
-        this.errors.push(
-          runError(
-            checked.value.id,
-            issue(this.portal === "bizinfo" ? "pblancId" : "pbanc_sn", "external_id_repeated", { first }),
-          ),
-        );
-        continue;
-      }
-      this.seen.set(checked.value.id, this.position);
+      if (!this.isFirst(checked.value.id)) continue;
       const reading = checked.read();
-      valid.push({ reading, hash: readingHash(reading) });
+      changed.push({
+        reading,
+        hash: readingHash(reading),
+        contentHash: required(key, "a checked record's fingerprint").contentHash,
+      });
+      if (changed.length === IMPORT_BATCH) {
+        write(changed);
+        changed = [];
+      }
     }
-    for (let i = 0; i < valid.length; i += IMPORT_BATCH) await this.store(valid.slice(i, i + IMPORT_BATCH));
+    if (changed.length > 0) write(changed);
+    await writing;
   }
 
+  /** Marks the records already imported as they are as seen; returns their ids with their fingerprints. */
+  private async markUnchanged(keys: ReadonlyArray<RecordKey | undefined>): Promise<Map<string, string>> {
+    const lookups: Array<{ sourceId: string; contentHash: string }> = [];
+    for (const key of keys)
+      if (key?.sourceId != null) lookups.push({ sourceId: key.sourceId, contentHash: key.contentHash });
+    const unchanged = new Map<string, string>();
+    for (let i = 0; i < lookups.length; i += UNCHANGED_BATCH) {
+      const found = await touchUnchangedSources(
+        this.db,
+        this.portal,
+        this.runId,
+        lookups.slice(i, i + UNCHANGED_BATCH),
+      );
+      for (const [id, hash] of found) unchanged.set(id, hash);
+    }
+    return unchanged;
+  }
+
+  /** Whether this is the run's first record with this id; a repeat is reported and skipped. */
+  private isFirst(sourceId: string): boolean {
+    const first = this.seen.get(sourceId);
+    if (first === undefined) {
+      this.seen.set(sourceId, this.position);
+      return true;
+    }
+    this.counts.rejected++;
+    this.errors.push(
+      runError(sourceId, issue(this.portal === "bizinfo" ? "pblancId" : "pbanc_sn", "external_id_repeated", { first })),
+    );
+    return false;
+  }
+
+  /**
+   * Writes one batch of changed or new records in one transaction. A record whose reading is the
+   * one its program already holds (read again after a change of rules) changes only its source.
+   */
   private async store(batch: Checked[]): Promise<void> {
     const portal = this.portal;
     const outcome = await this.db.transaction().execute(async (tx) => {
@@ -197,18 +298,16 @@ export class ProgramImport {
       const programs: CallProgramRow[] = [];
       const calls: CallRow[] = [];
       const sources: SourceRow[] = [];
-      const unchangedPrograms: string[] = [];
       const counts = { new: 0, changed: 0, unchanged: 0 };
       const claimed = new Map<string, string>();
-      for (const { reading, hash } of batch) {
+      for (const { reading, hash, contentHash } of batch) {
         const source = known.get(reading.sourceId);
         const ownId = callProgramId(portal, reading.sourceId);
         let programId: string;
         if (source) {
           programId = source.programId;
-          if (source.contentHash === hash && !source.withdrawn) {
+          if (!source.withdrawn && programId === ownId && source.callHash === hash) {
             counts.unchanged++;
-            unchangedPrograms.push(programId);
           } else {
             counts.changed++;
             // A call merged into another portal's program keeps that program's reading; only its source row follows.
@@ -234,13 +333,12 @@ export class ProgramImport {
           source_id: reading.sourceId,
           program_id: programId,
           url: reading.detailUrl,
-          content_hash: hash,
+          content_hash: contentHash,
         });
       }
       await upsertCallPrograms(tx, programs);
       await upsertCalls(tx, calls);
       await upsertSources(tx, sources, this.runId);
-      await touchCalls(tx, unchangedPrograms);
       await enqueueSearchChanges(
         tx,
         programs.map((p) => ({ entityType: "program", entityId: p.id })),

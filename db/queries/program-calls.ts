@@ -1,6 +1,6 @@
-import { sql, type Insertable } from "kysely";
+import { sql, type Insertable, type Selectable } from "kysely";
 import type { Portal } from "../../app/domain/programs/types";
-import type { Executor, NewProgram, ProgramCallsTable, ProgramSourcesTable } from "../schema";
+import type { Database, Executor, NewProgram, ProgramCallsTable, ProgramSourcesTable } from "../schema";
 
 /** The programs-table part of an imported call. */
 export type CallProgramRow = Required<
@@ -24,7 +24,12 @@ export type CallProgramRow = Required<
   >
 > & { external_id: string };
 
-export type CallRow = Insertable<ProgramCallsTable>;
+/** A call's facts; the JSON columns as values, not text. */
+export type CallRow = Omit<
+  Insertable<ProgramCallsTable>,
+  "business_age" | "region_basis" | "attachments" | "readings" | "withdrawn_at" | "closed_at" | "last_synced_at"
+> &
+  Pick<Selectable<ProgramCallsTable>, "business_age" | "region_basis" | "attachments" | "readings">;
 
 export type SourceRow = Required<
   Pick<Insertable<ProgramSourcesTable>, "portal" | "source_id" | "program_id" | "url" | "content_hash">
@@ -32,8 +37,35 @@ export type SourceRow = Required<
 
 export interface KnownSource {
   programId: string;
+  /** The fingerprint of the record as last imported. */
   contentHash: string;
   withdrawn: boolean;
+  /** The hash of the reading the program's call holds (of whichever portal's record made it). */
+  callHash: string | null;
+}
+
+/**
+ * Sources of a portal whose stored fingerprint is the one given and that are not withdrawn: the
+ * record is the one already imported. They are marked as seen by this run, in one statement
+ * (their calls' last sync is their sources' last sight); returns each source id with its fingerprint.
+ */
+export async function touchUnchangedSources(
+  db: Executor,
+  portal: Portal,
+  runId: number,
+  records: ReadonlyArray<{ sourceId: string; contentHash: string }>,
+): Promise<Map<string, string>> {
+  if (records.length === 0) return new Map();
+  const { rows } = await sql<{ source_id: string; content_hash: string }>`
+    with seen as (
+      update program_sources s set last_seen_at = now(), last_run_id = ${runId}
+      from unnest(${records.map((r) => r.sourceId)}::text[], ${records.map((r) => r.contentHash)}::text[]) as r(source_id, content_hash)
+      where s.portal = ${portal} and s.source_id = r.source_id and s.content_hash = r.content_hash
+        and s.withdrawn_at is null
+      returning s.source_id, s.content_hash
+    )
+    select source_id, content_hash from seen`.execute(db);
+  return new Map(rows.map((r) => [r.source_id, r.content_hash]));
 }
 
 /** What the database already holds for these records of a portal. */
@@ -44,15 +76,21 @@ export async function findSources(
 ): Promise<Map<string, KnownSource>> {
   if (sourceIds.length === 0) return new Map();
   const rows = await db
-    .selectFrom("program_sources")
-    .select(["source_id", "program_id", "content_hash", "withdrawn_at"])
-    .where("portal", "=", portal)
-    .where("source_id", "in", sourceIds)
+    .selectFrom("program_sources as s")
+    .leftJoin("program_calls as c", "c.program_id", "s.program_id")
+    .select(["s.source_id", "s.program_id", "s.content_hash", "s.withdrawn_at", "c.content_hash as call_hash"])
+    .where("s.portal", "=", portal)
+    .where("s.source_id", "in", sourceIds)
     .execute();
   return new Map(
     rows.map((r) => [
       r.source_id,
-      { programId: r.program_id, contentHash: r.content_hash, withdrawn: r.withdrawn_at !== null },
+      {
+        programId: r.program_id,
+        contentHash: r.content_hash,
+        withdrawn: r.withdrawn_at !== null,
+        callHash: r.call_hash,
+      },
     ]),
   );
 }
@@ -86,29 +124,47 @@ export async function findCallsPublishedElsewhere(
   return found;
 }
 
+/**
+ * A batch of rows as a table of `table`'s row type, from one JSON parameter: a statement of
+ * one parameter whatever the batch's size, which the server reads faster than thousands of them.
+ * Only the columns the rows carry are read; the others keep the table's defaults.
+ */
+function jsonRows<T extends keyof Database, Row extends object>(table: T, rows: readonly Row[]) {
+  return sql<Row>`json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)})`.as("r");
+}
+
+function columnsOf<Row extends object>(rows: readonly [Row, ...Row[]]): Array<keyof Row & string> {
+  return Object.keys(rows[0]) as Array<keyof Row & string>;
+}
+
+const IMPORTED_PROGRAM = {
+  summary_en: null,
+  provider_facility_id: null,
+  provider_agency_en: null,
+  target_capabilities: [],
+  diffusion_type: null,
+  delivery_mode: null,
+  max_employees: null,
+  required_certifications: [],
+  sectors: [],
+  cost_share_note_en: null,
+  period_note_en: null,
+  status: "published",
+  managed_by: "import",
+} as const;
+
 /** New and changed calls in one statement each; a changed one gets version + 1 like any edited listing. */
 export async function upsertCallPrograms(db: Executor, rows: CallProgramRow[]): Promise<void> {
   if (rows.length === 0) return;
+  const full = rows.map((row) => ({ ...row, ...IMPORTED_PROGRAM })) as [
+    CallProgramRow & typeof IMPORTED_PROGRAM,
+    ...Array<CallProgramRow & typeof IMPORTED_PROGRAM>,
+  ];
+  const columns = columnsOf(full);
   await db
     .insertInto("programs")
-    .values(
-      rows.map((row) => ({
-        ...row,
-        summary_en: null,
-        provider_facility_id: null,
-        provider_agency_en: null,
-        target_capabilities: [],
-        diffusion_type: null,
-        delivery_mode: null,
-        max_employees: null,
-        required_certifications: [],
-        sectors: [],
-        cost_share_note_en: null,
-        period_note_en: null,
-        status: "published" as const,
-        managed_by: "import" as const,
-      })),
-    )
+    .columns(columns)
+    .expression((eb) => eb.selectFrom(jsonRows("programs", full)).select(columns))
     .onConflict((oc) =>
       oc.column("id").doUpdateSet((eb) => ({
         name_ko: eb.ref("excluded.name_ko"),
@@ -134,10 +190,13 @@ export async function upsertCallPrograms(db: Executor, rows: CallProgramRow[]): 
 }
 
 export async function upsertCalls(db: Executor, rows: CallRow[]): Promise<void> {
-  if (rows.length === 0) return;
+  const [first, ...rest] = rows;
+  if (!first) return;
+  const columns = columnsOf([first, ...rest]);
   await db
     .insertInto("program_calls")
-    .values(rows)
+    .columns(columns)
+    .expression((eb) => eb.selectFrom(jsonRows("program_calls", rows)).select(columns))
     .onConflict((oc) =>
       oc.column("program_id").doUpdateSet((eb) => ({
         dedupe_key: eb.ref("excluded.dedupe_key"),
@@ -169,10 +228,14 @@ export async function upsertCalls(db: Executor, rows: CallRow[]): Promise<void> 
 
 /** Records every source seen in a run: new ones inserted, known ones refreshed and no longer withdrawn. */
 export async function upsertSources(db: Executor, rows: SourceRow[], runId: number): Promise<void> {
-  if (rows.length === 0) return;
+  const [first, ...rest] = rows.map((row) => ({ ...row, last_run_id: runId }));
+  if (!first) return;
+  const withRun: [typeof first, ...Array<typeof first>] = [first, ...rest];
+  const columns = columnsOf(withRun);
   await db
     .insertInto("program_sources")
-    .values(rows.map((row) => ({ ...row, last_run_id: runId })))
+    .columns(columns)
+    .expression((eb) => eb.selectFrom(jsonRows("program_sources", withRun)).select(columns))
     .onConflict((oc) =>
       oc.columns(["portal", "source_id"]).doUpdateSet((eb) => ({
         url: eb.ref("excluded.url"),
@@ -182,16 +245,6 @@ export async function upsertSources(db: Executor, rows: SourceRow[], runId: numb
         withdrawn_at: null,
       })),
     )
-    .execute();
-}
-
-/** Marks when the program's calls were last confirmed by a sync. */
-export async function touchCalls(db: Executor, programIds: string[]): Promise<void> {
-  if (programIds.length === 0) return;
-  await db
-    .updateTable("program_calls")
-    .set({ last_synced_at: sql`now()` })
-    .where("program_id", "in", programIds)
     .execute();
 }
 
@@ -211,25 +264,12 @@ export async function withdrawUnseen(db: Executor, portal: Portal, runId: number
     .updateTable("program_calls")
     .set({ withdrawn_at: sql`now()` })
     .where("withdrawn_at", "is", null)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("program_sources as s")
-          .select("s.program_id")
-          .whereRef("s.program_id", "=", "program_calls.program_id")
-          .where("s.portal", "=", portal),
-      ),
-    )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("program_sources as s")
-            .select("s.program_id")
-            .whereRef("s.program_id", "=", "program_calls.program_id")
-            .where("s.withdrawn_at", "is", null),
-        ),
-      ),
+    .where("program_id", "in", (eb) =>
+      eb
+        .selectFrom("program_sources")
+        .select("program_id")
+        .groupBy("program_id")
+        .having(sql<boolean>`bool_or(portal = ${portal}) and bool_and(withdrawn_at is not null)`),
     )
     .returning("program_id")
     .execute();
@@ -375,8 +415,14 @@ export interface CallDetail {
   attachments: Array<{ name: string; url: string | null }>;
   readings: unknown[];
   withdrawn: boolean;
+  /** When a sync last saw one of the call's sources. */
   lastSyncedAt: Date;
   sources: Array<{ portal: Portal; id: string; url: string | null; withdrawn: boolean; lastSeenAt: Date }>;
+}
+
+/** When a sync last saw the call: its facts' last write, or any of its sources seen since. */
+function lastSight(written: Date, sources: CallDetail["sources"]): Date {
+  return sources.reduce((latest, s) => (s.lastSeenAt > latest ? s.lastSeenAt : latest), written);
 }
 
 /** The announcement facts of these programs (all imported calls when no ids are given), with their sources. */
@@ -423,7 +469,7 @@ export async function listCallDetails(db: Executor, programIds?: string[]): Prom
         attachments: r.attachments,
         readings: r.readings,
         withdrawn: r.withdrawn_at !== null,
-        lastSyncedAt: r.last_synced_at,
+        lastSyncedAt: lastSight(r.last_synced_at, byProgram.get(r.program_id) ?? []),
         sources: byProgram.get(r.program_id) ?? [],
       },
     ]),

@@ -114,4 +114,18 @@ describe(`importing announcements, on ${databaseLabel}`, () => {
       ["kstartup", "178845"],
     ]);
   });
+
+  it("a record changed only where the reading does not look is read again and leaves its program as it was; a repeated id is reported", async () => {
+    const before = await programState("bizinfo-PBLN_000000000126973");
+    expect(before).toBeDefined();
+    const touched = BIZINFO.map((r) =>
+      r.pblancId === "PBLN_000000000126973" ? { ...r, updtPnttm: "2026-08-09 09:00:00" } : r,
+    );
+    const report = await importRecords(services.database.db, "bizinfo", [...touched, touched[0]], {
+      today: "2026-08-10",
+    });
+    expect(report.counts).toMatchObject({ fetched: 6, new: 0, changed: 0, unchanged: 5, rejected: 1 });
+    expect(report.errors).toEqual([expect.objectContaining({ field: "pblancId", code: "external_id_repeated" })]);
+    expect(await programState("bizinfo-PBLN_000000000126973")).toEqual(before);
+  });
 });

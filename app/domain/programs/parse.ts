@@ -130,160 +130,206 @@ export function parsePortalReply(portal: Portal, body: unknown): PortalReply {
   return { ok: false, error: { kind: "shape", code: null, message: "not a known reply shape" } };
 }
 
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+
+type TextIssue = { issue: "required" | "control_chars" } | { issue: "wrong_type" | "too_long"; values: object };
+
 /**
  * A portal value as text: strings trimmed (RSS pads every value with tabs and newlines), numbers
  * written out, null and blanks absent. Control characters other than tab and line breaks are
  * refused, like everywhere else in the app.
  */
-function portalText(max: number, required = false) {
-  return z.unknown().transform((raw, ctx) => {
-    if (raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "")) {
-      if (required) ctx.addIssue({ code: z.ZodIssueCode.custom, params: { issue: "required" } });
-      return null;
-    }
-    if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
-    if (typeof raw !== "string") {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, params: { issue: "wrong_type", values: { expected: "text" } } });
-      return z.NEVER;
-    }
-    if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/.test(raw)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, params: { issue: "control_chars" } });
-      return z.NEVER;
-    }
-    const value = raw.trim();
-    // UTF-16 length bounds the code points from above: count them only when it might be over.
-    if (value.length > max && [...value].length > max) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, params: { issue: "too_long", values: { max } } });
-      return z.NEVER;
-    }
-    return value;
-  });
+function portalText(raw: unknown, max: number, required: boolean): { value: string | null } | TextIssue {
+  if (raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "")) {
+    return required ? { issue: "required" } : { value: null };
+  }
+  if (typeof raw === "number" && Number.isFinite(raw)) return { value: String(raw) };
+  if (typeof raw !== "string") return { issue: "wrong_type", values: { expected: "text" } };
+  if (CONTROL_CHARS.test(raw)) return { issue: "control_chars" };
+  const value = raw.trim();
+  // UTF-16 length bounds the code points from above: count them only when it might be over.
+  if (value.length > max && [...value].length > max) return { issue: "too_long", values: { max } };
+  return { value };
+}
+
+/**
+ * A portal record as text fields of at most their length, every field checked and each problem
+ * reported under its name. One schema over the whole record rather than one per field: pages run
+ * to thousands of records, and zod's cost is per schema.
+ */
+function portalRecord<const Fields extends Record<string, number>>(
+  fields: Fields,
+  required: ReadonlyArray<keyof Fields> = [],
+) {
+  const entries = Object.entries(fields);
+  return z
+    .object({})
+    .passthrough()
+    .transform((raw: Record<string, unknown>, ctx) => {
+      const texts: Record<string, string | null> = {};
+      let valid = true;
+      for (const [key, max] of entries) {
+        const text = portalText(raw[key], max, required.includes(key));
+        if ("value" in text) texts[key] = text.value;
+        else {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], params: text });
+          valid = false;
+        }
+      }
+      return valid ? (texts as { [Key in keyof Fields]: string | null }) : z.NEVER;
+    });
 }
 
 const SHORT = 500;
 const LONG = 20_000;
 
 /** A Bizinfo item, native or data.go.kr, with the RSS aliases (`seq`, `title`, `link`, `author`, `lcategory`, `description`, `reqstDt`) as fallbacks. */
-const bizinfoItem = z
-  .object({
-    pblancId: portalText(100),
-    seq: portalText(100),
-    pblancNm: portalText(SHORT),
-    title: portalText(SHORT),
-    pblancUrl: portalText(SHORT),
-    link: portalText(SHORT),
-    jrsdInsttNm: portalText(SHORT),
-    author: portalText(SHORT),
-    excInsttNm: portalText(SHORT),
-    bsnsSumryCn: portalText(LONG),
-    description: portalText(LONG),
-    pldirSportRealmLclasCodeNm: portalText(100),
-    lcategory: portalText(100),
-    pldirSportRealmMlsfcCodeNm: portalText(100),
-    reqstBeginEndDe: portalText(SHORT),
-    reqstDt: portalText(SHORT),
-    trgetNm: portalText(SHORT),
-    hashtags: portalText(LONG),
-    hashTags: portalText(LONG),
-    rceptEngnHmpgUrl: portalText(SHORT),
-    fileNm: portalText(LONG),
-    flpthNm: portalText(LONG),
-    printFileNm: portalText(SHORT),
-    printFlpthNm: portalText(SHORT),
-    creatPnttm: portalText(100),
-    updtPnttm: portalText(100),
-    pubDate: portalText(100),
-  })
-  .passthrough()
-  .transform((item, ctx) => {
-    const id = item.pblancId ?? item.seq;
-    const title = item.pblancNm ?? item.title;
-    if (!id) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["pblancId"], params: { issue: "required" } });
-    else if (!/^[A-Za-z0-9_-]{1,60}$/.test(id))
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["pblancId"], params: { issue: "external_id_format" } });
-    if (!title) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["pblancNm"], params: { issue: "required" } });
-    if (!id || !title || !/^[A-Za-z0-9_-]{1,60}$/.test(id)) return z.NEVER;
-    return {
-      id,
-      title,
-      detailUrl: item.pblancUrl ?? item.link,
-      agency: item.jrsdInsttNm ?? item.author,
-      executingAgency: item.excInsttNm,
-      summaryHtml: item.bsnsSumryCn ?? item.description,
-      supportField: item.pldirSportRealmLclasCodeNm ?? item.lcategory,
-      supportSubfield: item.pldirSportRealmMlsfcCodeNm,
-      window: item.reqstBeginEndDe ?? item.reqstDt,
-      windowField: item.reqstBeginEndDe ? "reqstBeginEndDe" : "reqstDt",
-      target: item.trgetNm,
-      hashtags: item.hashtags ?? item.hashTags,
-      hashtagsField: item.hashtags ? "hashtags" : "hashTags",
-      applySite: item.rceptEngnHmpgUrl,
-      fileNames: item.fileNm,
-      fileUrls: item.flpthNm,
-      printFileName: item.printFileNm,
-      printFileUrl: item.printFlpthNm,
-      createdAt: item.creatPnttm ?? item.pubDate,
-      updatedAt: item.updtPnttm,
-    };
-  });
+const BIZINFO_FIELDS = {
+  pblancId: 100,
+  seq: 100,
+  pblancNm: SHORT,
+  title: SHORT,
+  pblancUrl: SHORT,
+  link: SHORT,
+  jrsdInsttNm: SHORT,
+  author: SHORT,
+  excInsttNm: SHORT,
+  bsnsSumryCn: LONG,
+  description: LONG,
+  pldirSportRealmLclasCodeNm: 100,
+  lcategory: 100,
+  pldirSportRealmMlsfcCodeNm: 100,
+  reqstBeginEndDe: SHORT,
+  reqstDt: SHORT,
+  trgetNm: SHORT,
+  hashtags: LONG,
+  hashTags: LONG,
+  rceptEngnHmpgUrl: SHORT,
+  fileNm: LONG,
+  flpthNm: LONG,
+  printFileNm: SHORT,
+  printFlpthNm: SHORT,
+  creatPnttm: 100,
+  updtPnttm: 100,
+  pubDate: 100,
+} as const;
+
+const bizinfoItem = portalRecord(BIZINFO_FIELDS).transform((item, ctx) => {
+  const id = item.pblancId ?? item.seq;
+  const title = item.pblancNm ?? item.title;
+  if (!id) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["pblancId"], params: { issue: "required" } });
+  else if (!/^[A-Za-z0-9_-]{1,60}$/.test(id))
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["pblancId"], params: { issue: "external_id_format" } });
+  if (!title) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["pblancNm"], params: { issue: "required" } });
+  if (!id || !title || !/^[A-Za-z0-9_-]{1,60}$/.test(id)) return z.NEVER;
+  return {
+    id,
+    title,
+    detailUrl: item.pblancUrl ?? item.link,
+    agency: item.jrsdInsttNm ?? item.author,
+    executingAgency: item.excInsttNm,
+    summaryHtml: item.bsnsSumryCn ?? item.description,
+    supportField: item.pldirSportRealmLclasCodeNm ?? item.lcategory,
+    supportSubfield: item.pldirSportRealmMlsfcCodeNm,
+    window: item.reqstBeginEndDe ?? item.reqstDt,
+    windowField: item.reqstBeginEndDe ? "reqstBeginEndDe" : "reqstDt",
+    target: item.trgetNm,
+    hashtags: item.hashtags ?? item.hashTags,
+    hashtagsField: item.hashtags ? "hashtags" : "hashTags",
+    applySite: item.rceptEngnHmpgUrl,
+    fileNames: item.fileNm,
+    fileUrls: item.flpthNm,
+    printFileName: item.printFileNm,
+    printFileUrl: item.printFlpthNm,
+    createdAt: item.creatPnttm ?? item.pubDate,
+    updatedAt: item.updtPnttm,
+  };
+});
 export type BizinfoRecord = z.output<typeof bizinfoItem>;
 
 /** A K-Startup announcement (`getAnnouncementInformation01` data[] item). Optional keys may be absent rather than null. */
-const kstartupItem = z
-  .object({
-    pbanc_sn: portalText(30, true),
-    biz_pbanc_nm: portalText(SHORT),
-    intg_pbanc_biz_nm: portalText(SHORT),
-    pbanc_ctnt: portalText(LONG),
-    aply_trgt: portalText(SHORT),
-    aply_trgt_ctnt: portalText(LONG),
-    aply_excl_trgt_ctnt: portalText(LONG),
-    biz_enyy: portalText(SHORT),
-    biz_trgt_age: portalText(SHORT),
-    supt_biz_clsfc: portalText(100),
-    supt_regin: portalText(100),
-    pbanc_rcpt_bgng_dt: portalText(30),
-    pbanc_rcpt_end_dt: portalText(30),
-    pbanc_ntrp_nm: portalText(SHORT),
-    sprv_inst: portalText(100),
-    biz_prch_dprt_nm: portalText(SHORT),
-    detl_pg_url: portalText(SHORT),
-    biz_aply_url: portalText(SHORT),
-    biz_gdnc_url: portalText(SHORT),
-    aply_mthd_onli_rcpt_istc: portalText(SHORT),
-    rcrt_prgs_yn: portalText(5),
-  })
-  .passthrough()
-  .transform((item, ctx) => {
-    const title = item.biz_pbanc_nm ?? item.intg_pbanc_biz_nm;
-    const idOk = item.pbanc_sn !== null && /^\d{1,20}$/.test(item.pbanc_sn);
-    if (item.pbanc_sn !== null && !idOk)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["pbanc_sn"], params: { issue: "external_id_format" } });
-    if (!title) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["biz_pbanc_nm"], params: { issue: "required" } });
-    if (!idOk || !title) return z.NEVER;
-    return {
-      id: item.pbanc_sn as string,
-      title,
-      summary: item.pbanc_ctnt,
-      applicants: item.aply_trgt,
-      eligibility: item.aply_trgt_ctnt,
-      exclusions: item.aply_excl_trgt_ctnt,
-      businessAge: item.biz_enyy,
-      founderAge: item.biz_trgt_age,
-      supportField: item.supt_biz_clsfc,
-      region: item.supt_regin,
-      start: item.pbanc_rcpt_bgng_dt,
-      end: item.pbanc_rcpt_end_dt,
-      agency: item.pbanc_ntrp_nm,
-      supervisorKind: item.sprv_inst,
-      department: item.biz_prch_dprt_nm,
-      detailUrl: item.detl_pg_url,
-      applyUrl: item.biz_aply_url,
-      guideUrl: item.biz_gdnc_url,
-      onlineApply: item.aply_mthd_onli_rcpt_istc,
-    };
-  });
+const KSTARTUP_FIELDS = {
+  pbanc_sn: 30,
+  biz_pbanc_nm: SHORT,
+  intg_pbanc_biz_nm: SHORT,
+  pbanc_ctnt: LONG,
+  aply_trgt: SHORT,
+  aply_trgt_ctnt: LONG,
+  aply_excl_trgt_ctnt: LONG,
+  biz_enyy: SHORT,
+  biz_trgt_age: SHORT,
+  supt_biz_clsfc: 100,
+  supt_regin: 100,
+  pbanc_rcpt_bgng_dt: 30,
+  pbanc_rcpt_end_dt: 30,
+  pbanc_ntrp_nm: SHORT,
+  sprv_inst: 100,
+  biz_prch_dprt_nm: SHORT,
+  detl_pg_url: SHORT,
+  biz_aply_url: SHORT,
+  biz_gdnc_url: SHORT,
+  aply_mthd_onli_rcpt_istc: SHORT,
+  rcrt_prgs_yn: 5,
+} as const;
+
+const kstartupItem = portalRecord(KSTARTUP_FIELDS, ["pbanc_sn"]).transform((item, ctx) => {
+  const title = item.biz_pbanc_nm ?? item.intg_pbanc_biz_nm;
+  const idOk = item.pbanc_sn !== null && /^\d{1,20}$/.test(item.pbanc_sn);
+  if (item.pbanc_sn !== null && !idOk)
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["pbanc_sn"], params: { issue: "external_id_format" } });
+  if (!title) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["biz_pbanc_nm"], params: { issue: "required" } });
+  if (!idOk || !title) return z.NEVER;
+  return {
+    id: item.pbanc_sn as string,
+    title,
+    summary: item.pbanc_ctnt,
+    applicants: item.aply_trgt,
+    eligibility: item.aply_trgt_ctnt,
+    exclusions: item.aply_excl_trgt_ctnt,
+    businessAge: item.biz_enyy,
+    founderAge: item.biz_trgt_age,
+    supportField: item.supt_biz_clsfc,
+    region: item.supt_regin,
+    start: item.pbanc_rcpt_bgng_dt,
+    end: item.pbanc_rcpt_end_dt,
+    agency: item.pbanc_ntrp_nm,
+    supervisorKind: item.sprv_inst,
+    department: item.biz_prch_dprt_nm,
+    detailUrl: item.detl_pg_url,
+    applyUrl: item.biz_aply_url,
+    guideUrl: item.biz_gdnc_url,
+    onlineApply: item.aply_mthd_onli_rcpt_istc,
+  };
+});
 export type KstartupRecord = z.output<typeof kstartupItem>;
+
+const RECORD_FIELDS: Record<Portal, readonly string[]> = {
+  bizinfo: Object.keys(BIZINFO_FIELDS),
+  kstartup: Object.keys(KSTARTUP_FIELDS),
+};
+
+/**
+ * The values of a record that its check and its reading look at, as one string: records with
+ * the same content check and read alike, whatever else they carry (Bizinfo repeats `totCnt` and
+ * a view count `inqireCo` in every record). Each value is written with its type and a string with
+ * its length, so no two different records share a content. Null for a non-object.
+ */
+export function recordContent(portal: Portal, raw: unknown): string | null {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return null;
+  const record = raw as Record<string, unknown>;
+  let content = "";
+  for (const key of RECORD_FIELDS[portal]) {
+    const value = record[key];
+    if (typeof value === "string") content += `s${value.length}:${value}`;
+    else if (value === undefined || value === null) content += "-";
+    else if (typeof value === "number") content += `n${value};`;
+    else {
+      const json = JSON.stringify(value) ?? String(value);
+      content += `j${json.length}:${json}`;
+    }
+  }
+  return content;
+}
 
 export type RecordCheck<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[]; sourceId: string | null };
 
@@ -296,12 +342,19 @@ function sourceIdOf(raw: unknown, keys: string[]): string | null {
   return null;
 }
 
+const ID_FIELDS: Record<Portal, string[]> = { bizinfo: ["pblancId", "seq"], kstartup: ["pbanc_sn"] };
+
+/** A record's id as the portal wrote it, before any check: for reports, and to look the record up. */
+export function rawSourceId(portal: Portal, raw: unknown): string | null {
+  return sourceIdOf(raw, ID_FIELDS[portal]);
+}
+
 export function checkBizinfoRecord(raw: unknown): RecordCheck<BizinfoRecord> {
   const result = check(bizinfoItem, raw);
-  return result.ok ? result : { ok: false, issues: result.issues, sourceId: sourceIdOf(raw, ["pblancId", "seq"]) };
+  return result.ok ? result : { ok: false, issues: result.issues, sourceId: rawSourceId("bizinfo", raw) };
 }
 
 export function checkKstartupRecord(raw: unknown): RecordCheck<KstartupRecord> {
   const result = check(kstartupItem, raw);
-  return result.ok ? result : { ok: false, issues: result.issues, sourceId: sourceIdOf(raw, ["pbanc_sn"]) };
+  return result.ok ? result : { ok: false, issues: result.issues, sourceId: rawSourceId("kstartup", raw) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkBizinfoRecord, checkKstartupRecord, parsePortalReply } from "~/domain/programs/parse";
+import { checkBizinfoRecord, checkKstartupRecord, parsePortalReply, recordContent } from "~/domain/programs/parse";
 import { readBizinfo } from "~/domain/programs/read";
 import { supportFieldTable } from "~/programs/tables.server";
 import { BIZINFO_DATA_GO_KR, BIZINFO_NATIVE, fixtureJson, KSTARTUP_PAGE, KSTARTUP_SEED } from "./fixtures";
@@ -117,5 +117,22 @@ describe("portal replies in every documented shape", () => {
       issues: [{ field: "pblancNm", code: "control_chars" }],
     });
     expect(checkBizinfoRecord("not an object").ok).toBe(false);
+  });
+
+  it("a record's content is what its check and reading look at, and tells different records apart", () => {
+    const record = items[0] ?? {};
+    const content = recordContent("bizinfo", record);
+    expect(content).not.toBeNull();
+    // Bizinfo repeats the reply's total and a view count in every record; neither is read.
+    expect(recordContent("bizinfo", { ...record, totCnt: 9999, inqireCo: 12 })).toBe(content);
+    expect(recordContent("bizinfo", { ...record, pblancNm: `${String(record.pblancNm)} (변경)` })).not.toBe(content);
+    // Values are written with their type and length: moving text between fields, or a number
+    // for its digits as text, is a different record.
+    expect(recordContent("kstartup", { pbanc_sn: "1", biz_pbanc_nm: "ab" })).not.toBe(
+      recordContent("kstartup", { pbanc_sn: "1a", biz_pbanc_nm: "b" }),
+    );
+    expect(recordContent("kstartup", { pbanc_sn: 1 })).not.toBe(recordContent("kstartup", { pbanc_sn: "1" }));
+    expect(recordContent("kstartup", { pbanc_sn: null })).toBe(recordContent("kstartup", {}));
+    expect(recordContent("kstartup", "not an object")).toBeNull();
   });
 });
