@@ -137,7 +137,12 @@ export default function ListingPage() {
           <div className="conflict-columns">
             <div>
               <h3>{t("conflictTheirs")}</h3>
-              <FieldsTable columns={columns} values={toRawFields(type, conflict.theirs)} testId="conflict-theirs" />
+              <FieldsTable
+                columns={columns}
+                values={toRawFields(type, conflict.theirs)}
+                testId="conflict-theirs"
+                caption={t("conflictTheirs")}
+              />
             </div>
             <div>
               <h3>{t("conflictMine")}</h3>
@@ -146,6 +151,7 @@ export default function ListingPage() {
                 values={toRawFields(type, conflict.mine)}
                 compareWith={toRawFields(type, conflict.theirs)}
                 testId="conflict-mine"
+                caption={t("conflictMine")}
               />
             </div>
           </div>
@@ -187,7 +193,13 @@ export default function ListingPage() {
                   : t("draftPendingEdit")}
           </h2>
           {draft.change === "edit" ? (
-            <FieldsTable columns={columns} values={draft.fields} compareWith={live?.fields} testId="draft-fields" />
+            <FieldsTable
+              columns={columns}
+              values={draft.fields}
+              compareWith={live?.fields}
+              testId="draft-fields"
+              caption={t("draftPendingEdit")}
+            />
           ) : (
             <p data-testid="draft-fields">
               {t(draft.change === "archive" ? "draftArchiveExplanation" : "draftRestoreExplanation")}
@@ -217,7 +229,7 @@ export default function ListingPage() {
       {!confirm && live && (
         <section>
           <h2>{t("publishedVersion")}</h2>
-          <FieldsTable columns={columns} values={live.fields} testId="live-fields" />
+          <FieldsTable columns={columns} values={live.fields} testId="live-fields" caption={t("publishedVersion")} />
           {canEdit &&
             (draft ? (
               <p className="hint">{t("statusChangeBlocked")}</p>

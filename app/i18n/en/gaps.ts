@@ -29,6 +29,7 @@ export const gaps = {
   gapsNoFirms:
     "No firms loaded. Import a register (npm run firms:import) or generate synthetic firms (npm run data:synth).",
   gapsRadius: "Radius (km)",
+  gapsRadiusHint: "The figures follow as soon as it moves; arrow keys change it by 1 km.",
   gapsClass: "Firm type",
   gapsSector: "Industry",
   gapsRegion: "Region",

@@ -21,6 +21,7 @@ export const gaps = {
   gapsNoFirms:
     "기업 자료가 없습니다. 기업 명부를 가져오거나(npm run firms:import) 합성 기업을 만드세요(npm run data:synth).",
   gapsRadius: "반경(km)",
+  gapsRadiusHint: "옮기면 바로 다시 계산합니다. 화살표 키로 1 km씩 바꿀 수 있습니다.",
   gapsClass: "기업 유형",
   gapsSector: "업종",
   gapsRegion: "시·도",
