@@ -353,7 +353,7 @@ export default function MatchPage() {
         ) : null}
         {offline ? <OfflineNotice /> : null}
         {result ? (
-          <a href="#match-title" className="jump-to-form button small">
+          <a href="#match-title" className="jump-to-form button">
             {t("matchChangeAnswers")}
           </a>
         ) : null}
