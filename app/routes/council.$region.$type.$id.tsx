@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Notice } from "~/components/ui";
+import { BackLinkPage } from "~/components/BackLinkPage";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
@@ -98,10 +99,7 @@ export default function ListingPage() {
   const shown = draft?.fields ?? live?.fields ?? {};
   const conflict = result?.conflict ?? null;
   return (
-    <main className="page">
-      <p>
-        <Link to={`/council/${region.code}`}>← {t.nameOf(region)}</Link>
-      </p>
+    <BackLinkPage backTo={`/council/${region.code}`} backLabel={t.nameOf(region)}>
       <h1>
         {lang === "ko" ? shown.name_ko : shown.name_en}{" "}
         {live && (
@@ -261,7 +259,7 @@ export default function ListingPage() {
         <h2>{t("auditTrail")}</h2>
         <AuditTable entries={audit} />
       </section>
-    </main>
+    </BackLinkPage>
   );
 }
 

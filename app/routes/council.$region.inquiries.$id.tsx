@@ -1,21 +1,19 @@
 import { now } from "~/clock";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Field, Notice, Select } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { AuditTable } from "~/components/AuditTable";
+import { BackLinkPage } from "~/components/BackLinkPage";
 import { CsrfField } from "~/components/CsrfField";
 import { InquirySteps } from "~/components/InquirySteps";
 import { loadRegion } from "~/council/routes.server";
 import { resolveLang } from "~/i18n";
-import { metaT, useT } from "~/i18n/react";
+import { pageTitle, useT } from "~/i18n/react";
 import { actOnInquiry, loadInquiryDetail } from "~/inquiries/council.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches);
-  return [{ title: `${t("inquiryInbox")} — ${t("appName")}` }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "inquiryInbox");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
@@ -41,12 +39,13 @@ export default function InquiryDetail() {
   const q = view.inquiry;
   const version = <input type="hidden" name="version" value={q.version} />;
   return (
-    <main className="page" data-testid="inquiry-detail" data-state={q.state} data-outcome={q.outcome ?? undefined}>
-      <p>
-        <Link to={`/council/${view.region.code}/inquiries`}>
-          {t("inquiryInbox")} — {t.nameOf(view.region)}
-        </Link>
-      </p>
+    <BackLinkPage
+      backTo={`/council/${view.region.code}/inquiries`}
+      backLabel={`${t("inquiryInbox")} — ${t.nameOf(view.region)}`}
+      data-testid="inquiry-detail"
+      data-state={q.state}
+      data-outcome={q.outcome ?? undefined}
+    >
       <h1>{t("inquiryDetail", { reference: q.reference })}</h1>
       {result && !result.ok && (
         <Notice as="div" tone="error" className="form-error">
@@ -200,7 +199,7 @@ export default function InquiryDetail() {
       <InquirySteps steps={view.steps} requests={view.thread} />
       <h2>{t("auditTrail")}</h2>
       <AuditTable entries={view.audit} />
-    </main>
+    </BackLinkPage>
   );
 }
 

@@ -10,3 +10,4 @@ export { SearchField } from "./SearchField";
 export { Select, type SelectOption } from "./Select";
 export { Table, type TableColumn, type TableSort } from "./Table";
 export { Tag } from "./Tag";
+export { TextField } from "./TextField";

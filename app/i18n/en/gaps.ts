@@ -18,9 +18,6 @@ export const gaps = {
     one: "Stored {count} firm and recomputed the coverage figures ({encoding}).",
     other: "Stored {count} firms and recomputed the coverage figures ({encoding}).",
   },
-  gapsImportRow: "Row",
-  gapsImportColumn: "Column",
-  gapsImportMessage: "Problem",
   gapsImportLink: "Import an SME register",
   gapsTitle: "Coverage gaps: firms with no fitting support nearby",
   gapsIntro:

@@ -10,9 +10,6 @@ export const gaps = {
   gapsImportTooLarge: "파일이 너무 큽니다 (50 MB 이하).",
   gapsImportRejected: "문제 {count}건이 있어 아무것도 저장하지 않았습니다.",
   gapsImportStored: "기업 {count}곳을 저장하고 지원 공백을 다시 계산했습니다 ({encoding}).",
-  gapsImportRow: "행",
-  gapsImportColumn: "열",
-  gapsImportMessage: "내용",
   gapsImportLink: "기업 명부 가져오기",
   gapsTitle: "지원 공백: 가까이에 맞는 지원이 없는 기업",
   gapsIntro:
