@@ -1,6 +1,7 @@
 import { now } from "~/clock";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Button, Field, Notice, Select } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
@@ -37,7 +38,6 @@ export default function InquiryDetail() {
   const result = useActionData<{ ok: boolean; problems: string[] }>();
   const t = useT();
   const q = view.inquiry;
-  const version = <input type="hidden" name="version" value={q.version} />;
   return (
     <BackLinkPage
       backTo={`/council/${view.region.code}/inquiries`}
@@ -107,28 +107,15 @@ export default function InquiryDetail() {
       </dl>
 
       <div className="button-row">
-        {view.actions.includes("accept") && (
-          <Form method="post">
-            <CsrfField />
-            {version}
-            <Button type="submit" name="intent" value="accept">
-              {t("inquiryAccept")}
+        {STEP_ACTIONS.filter(({ intent }) => view.actions.includes(intent)).map(({ intent, label }) => (
+          <IntentForm key={intent} version={q.version}>
+            <Button type="submit" name="intent" value={intent}>
+              {t(label)}
             </Button>
-          </Form>
-        )}
-        {view.actions.includes("start") && (
-          <Form method="post">
-            <CsrfField />
-            {version}
-            <Button type="submit" name="intent" value="start">
-              {t("inquiryStart")}
-            </Button>
-          </Form>
-        )}
+          </IntentForm>
+        ))}
         {view.actions.includes("close") && (
-          <Form method="post">
-            <CsrfField />
-            {version}
+          <IntentForm version={q.version}>
             <Field id="inquiry-outcome" label={t("inquiryOutcomeChoose")}>
               {(control) => (
                 <Select
@@ -142,38 +129,32 @@ export default function InquiryDetail() {
             <Button type="submit" name="intent" value="close">
               {t("inquiryClose")}
             </Button>
-          </Form>
+          </IntentForm>
         )}
       </div>
 
       {q.state !== "closed" && !q.erasedAt && (
-        <Form method="post" className="inquiry-form">
-          <CsrfField />
-          {version}
-          <Field id="council-region-inquiries-id-text" label={t("inquiryReply")}>
+        <IntentForm version={q.version} className="inquiry-form">
+          <Field id="inquiry-reply" label={t("inquiryReply")}>
             {(control) => <textarea {...control} name="text" rows={5} required />}
           </Field>
           <Button type="submit" name="intent" value="reply">
             {t("inquirySendReply")}
           </Button>
-        </Form>
+        </IntentForm>
       )}
-      <Form method="post" className="inquiry-form">
-        <CsrfField />
-        {version}
-        <Field id="council-region-inquiries-id-text" label={t("inquiryNote")}>
+      <IntentForm version={q.version} className="inquiry-form">
+        <Field id="inquiry-note" label={t("inquiryNote")}>
           {(control) => <textarea {...control} name="text" rows={3} required />}
         </Field>
         <Button type="submit" name="intent" value="note">
           {t("inquiryAddNote")}
         </Button>
-      </Form>
+      </IntentForm>
       {view.actions.includes("refer") && !q.erasedAt && (
-        <Form method="post" className="inquiry-form">
-          <CsrfField />
-          {version}
+        <IntentForm version={q.version} className="inquiry-form">
           <h2>{t("inquiryRefer")}</h2>
-          <Field id="council-region-inquiries-id-facilityId" label={t("inquiryReferFacility")}>
+          <Field id="inquiry-refer-facility" label={t("inquiryReferFacility")}>
             {(control) => (
               <Select {...control} name="facilityId" required defaultValue="">
                 <option value="">—</option>
@@ -186,13 +167,13 @@ export default function InquiryDetail() {
               </Select>
             )}
           </Field>
-          <Field id="council-region-inquiries-id-note" label={t("inquiryReferNote")}>
+          <Field id="inquiry-refer-note" label={t("inquiryReferNote")}>
             {(control) => <textarea {...control} name="note" rows={3} />}
           </Field>
           <Button type="submit" name="intent" value="refer">
             {t("inquirySendRefer")}
           </Button>
-        </Form>
+        </IntentForm>
       )}
 
       <h2>{t("inquiryThread")}</h2>
@@ -200,6 +181,23 @@ export default function InquiryDetail() {
       <h2>{t("auditTrail")}</h2>
       <AuditTable entries={view.audit} />
     </BackLinkPage>
+  );
+}
+
+/** The steps that need only a click. */
+const STEP_ACTIONS = [
+  { intent: "accept", label: "inquiryAccept" },
+  { intent: "start", label: "inquiryStart" },
+] as const;
+
+/** A form that acts on the request, with the session's token and the version the page showed (a stale page is refused). */
+function IntentForm({ version, className, children }: { version: number; className?: string; children: ReactNode }) {
+  return (
+    <Form method="post" className={className}>
+      <CsrfField />
+      <input type="hidden" name="version" value={version} />
+      {children}
+    </Form>
   );
 }
 

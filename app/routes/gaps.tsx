@@ -23,6 +23,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { ...page, basemap: context.services.config.basemap };
 }
 
+/** The drill-down's firm table, by catalogue key. */
+const FIRM_COLUMNS = ["gapsFirmName", "gapsSector", "gapsClass", "gapsEmployees", "gapsNearest"] as const;
+
 /** Query string for the current filters, for links and downloads. */
 function queryString(
   query: { radiusKm: number; pavittClass?: string; sector?: string; regionCode?: string },
@@ -331,13 +334,11 @@ export default function GapsPage() {
             <Table
               variant="figures"
               testId="gap-firms"
-              columns={[
-                { key: "gapsFirmName", label: t("gapsFirmName") },
-                { key: "gapsSector", label: t("gapsSector") },
-                { key: "gapsClass", label: t("gapsClass") },
-                { key: "gapsEmployees", label: t("gapsEmployees") },
-                { key: "gapsNearest", label: t("gapsNearest") },
-              ]}
+              columns={FIRM_COLUMNS.map((key) => ({
+                key,
+                label: t(key),
+                numeric: key === "gapsEmployees" || key === "gapsNearest",
+              }))}
             >
               {firms.map((firm) => (
                 <tr key={firm.id}>
