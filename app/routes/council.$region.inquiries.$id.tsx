@@ -133,24 +133,16 @@ export default function InquiryDetail() {
         )}
       </div>
 
-      {q.state !== "closed" && !q.erasedAt && (
-        <IntentForm version={q.version} className="inquiry-form">
-          <Field id="inquiry-reply" label={t("inquiryReply")}>
-            {(control) => <textarea {...control} name="text" rows={5} required />}
+      {TEXT_ACTIONS.filter(({ intent }) => intent === "note" || (q.state !== "closed" && !q.erasedAt)).map((action) => (
+        <IntentForm key={action.intent} version={q.version} className="inquiry-form">
+          <Field id={`inquiry-${action.intent}`} label={t(action.label)}>
+            {(control) => <textarea {...control} name="text" rows={action.rows} required />}
           </Field>
-          <Button type="submit" name="intent" value="reply">
-            {t("inquirySendReply")}
+          <Button type="submit" name="intent" value={action.intent}>
+            {t(action.submit)}
           </Button>
         </IntentForm>
-      )}
-      <IntentForm version={q.version} className="inquiry-form">
-        <Field id="inquiry-note" label={t("inquiryNote")}>
-          {(control) => <textarea {...control} name="text" rows={3} required />}
-        </Field>
-        <Button type="submit" name="intent" value="note">
-          {t("inquiryAddNote")}
-        </Button>
-      </IntentForm>
+      ))}
       {view.actions.includes("refer") && !q.erasedAt && (
         <IntentForm version={q.version} className="inquiry-form">
           <h2>{t("inquiryRefer")}</h2>
@@ -188,6 +180,12 @@ export default function InquiryDetail() {
 const STEP_ACTIONS = [
   { intent: "accept", label: "inquiryAccept" },
   { intent: "start", label: "inquiryStart" },
+] as const;
+
+/** The actions that send a text: a reply goes to the firm (while the request is open), a note stays inside. */
+const TEXT_ACTIONS = [
+  { intent: "reply", label: "inquiryReply", submit: "inquirySendReply", rows: 5 },
+  { intent: "note", label: "inquiryNote", submit: "inquiryAddNote", rows: 3 },
 ] as const;
 
 /** A form that acts on the request, with the session's token and the version the page showed (a stale page is refused). */

@@ -4,7 +4,7 @@ import {
   Button,
   ButtonLink,
   Card,
-  Checkbox,
+  CheckboxGroup,
   ErrorSummary,
   Field,
   FieldError,
@@ -311,34 +311,23 @@ export default function MatchPage() {
               step="0.1"
             />
             <NumberField name="patents" label={t("matchPatents")} params={params} error={errorFor("patents")} />
-            <div className="checks" role="group" aria-label={t("matchCertifications")}>
-              <span>{t("matchCertifications")}</span>
-              {CERTIFICATIONS.map((c) => (
-                <Checkbox
-                  key={c}
-                  name="cert"
-                  value={c}
-                  defaultChecked={params.getAll("cert").includes(c)}
-                  label={t.label("certification", c)}
-                />
-              ))}
-            </div>
+            <CheckboxGroup
+              id="field-cert"
+              name="cert"
+              legend={t("matchCertifications")}
+              defaultValues={params.getAll("cert")}
+              options={CERTIFICATIONS.map((c) => ({ value: c, label: t.label("certification", c) }))}
+            />
           </fieldset>
 
-          <fieldset>
-            <legend>{t("matchNeeds")}</legend>
-            <div className="checks">
-              {NEEDS.map((need) => (
-                <Checkbox
-                  key={need}
-                  name="need"
-                  value={need}
-                  defaultChecked={params.getAll("need").includes(need)}
-                  label={t.label("need", need)}
-                />
-              ))}
-            </div>
-          </fieldset>
+          <CheckboxGroup
+            id="field-need"
+            name="need"
+            legend={t("matchNeeds")}
+            className="match-needs"
+            defaultValues={params.getAll("need")}
+            options={NEEDS.map((need) => ({ value: need, label: t.label("need", need) }))}
+          />
           <Button type="submit" className="primary" disabled={navigation.state === "loading"}>
             {t("matchSubmit")}
           </Button>

@@ -1,4 +1,5 @@
 import { useEffect, useState, type CSSProperties, type ReactNode } from "react";
+import { describe, FieldHint } from "./Field";
 
 /**
  * A slider with its label and its value spelled out beside it (and to a screen reader, through
@@ -34,7 +35,7 @@ export function Range({
   const [value, setValue] = useState(defaultValue);
   // A new answer from the server (the back button, a link) moves the thumb.
   useEffect(() => setValue(defaultValue), [defaultValue]);
-  const hintId = hint ? `${id}-hint` : undefined;
+  const { hintId } = describe(id, hint, undefined);
   const filled = max > min ? ((value - min) / (max - min)) * 100 : 0;
   return (
     <div className="field range">
@@ -61,11 +62,7 @@ export function Range({
         <span>{formatValue(min)}</span>
         <span>{formatValue(max)}</span>
       </div>
-      {hint ? (
-        <small className="field-hint" id={hintId}>
-          {hint}
-        </small>
-      ) : null}
+      {hintId ? <FieldHint id={hintId}>{hint}</FieldHint> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { forwardRef, type InputHTMLAttributes, type ReactNode } from "react";
 import { Button } from "./Button";
+import { describe, FieldHint } from "./Field";
 
 /**
  * A search box with its label (visible, or read only by screen readers where the page says what it
@@ -18,7 +19,7 @@ export const SearchField = forwardRef<
     testId?: string;
   }
 >(function SearchField({ id, label, hideLabel, hint, buttonLabel, testId, className, ...input }, ref) {
-  const hintId = hint ? `${id}-hint` : undefined;
+  const { hintId } = describe(id, hint, undefined);
   return (
     <div className={["field search-field", className].filter(Boolean).join(" ")}>
       <label htmlFor={id} className={hideLabel ? "visually-hidden" : undefined}>
@@ -28,11 +29,7 @@ export const SearchField = forwardRef<
         <input ref={ref} id={id} type="search" aria-describedby={hintId} data-testid={testId} {...input} />
         {buttonLabel ? <Button type="submit">{buttonLabel}</Button> : null}
       </div>
-      {hint ? (
-        <small className="field-hint" id={hintId}>
-          {hint}
-        </small>
-      ) : null}
+      {hintId ? <FieldHint id={hintId}>{hint}</FieldHint> : null}
     </div>
   );
 });

@@ -1,10 +1,10 @@
 export { Button, ButtonLink, type ButtonVariant } from "./Button";
 export { Card } from "./Card";
 export { Checkbox } from "./Checkbox";
+export { CheckboxGroup, RadioGroup, type ChoiceOption } from "./ChoiceGroup";
 export { ErrorSummary, type ErrorSummaryItem } from "./ErrorSummary";
-export { Field, FieldError, type FieldControlProps } from "./Field";
+export { Field, FieldError, FieldHint, type FieldControlProps } from "./Field";
 export { Notice, type NoticeTone } from "./Notice";
-export { RadioGroup, type RadioOption } from "./RadioGroup";
 export { Range } from "./Range";
 export { SearchField } from "./SearchField";
 export { Select, type SelectOption } from "./Select";
