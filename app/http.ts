@@ -9,3 +9,10 @@ export const keepRetryAfter: HeadersFunction = ({ actionHeaders }) => {
   const retryAfter = actionHeaders.get("Retry-After");
   return retryAfter ? { "Retry-After": retryAfter } : new Headers();
 };
+
+/** For routes whose loader and action both set headers (a no-store page whose action sets cookies): the action's win. */
+export const loaderAndActionHeaders: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
+  const merged = new Headers(loaderHeaders);
+  actionHeaders.forEach((value, key) => merged.set(key, value));
+  return merged;
+};

@@ -9,6 +9,16 @@ interface DemandSectionProps {
   csvHref: string;
 }
 
+/** The table's columns, named by their catalogue keys: where the requests are, then their figures. */
+const DEMAND_COLUMNS = [
+  { key: "inquiryRegion", numeric: false },
+  { key: "inquiryClass", numeric: false },
+  { key: "inquiryIndustry", numeric: false },
+  ...(
+    ["demandRequests", "demandOpen", "demandUnmet", "demandHelpedShare", "demandFirstAnswer", "demandToClose"] as const
+  ).map((key) => ({ key, numeric: true })),
+] as const;
+
 /** The demand beside the supply: requests for help by region × class × industry, small cells shown as "fewer than N". */
 export function DemandSection({ demand, regionName, divisionName, csvHref }: DemandSectionProps) {
   const t = useT();
@@ -26,17 +36,7 @@ export function DemandSection({ demand, regionName, divisionName, csvHref }: Dem
         <Table
           variant="figures"
           testId="gap-demand-table"
-          columns={[
-            { key: "inquiryRegion", label: t("inquiryRegion") },
-            { key: "inquiryClass", label: t("inquiryClass") },
-            { key: "inquiryIndustry", label: t("inquiryIndustry") },
-            { key: "demandRequests", label: t("demandRequests"), numeric: true },
-            { key: "demandOpen", label: t("demandOpen"), numeric: true },
-            { key: "demandUnmet", label: t("demandUnmet"), numeric: true },
-            { key: "demandHelpedShare", label: t("demandHelpedShare"), numeric: true },
-            { key: "demandFirstAnswer", label: t("demandFirstAnswer"), numeric: true },
-            { key: "demandToClose", label: t("demandToClose"), numeric: true },
-          ]}
+          columns={DEMAND_COLUMNS.map(({ key, numeric }) => ({ key, label: t(key), numeric }))}
         >
           {demand.cells.map((cell) => (
             <tr

@@ -1,5 +1,6 @@
 import { otherLang, type LabelTable, type Translator } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { Table, Tag } from "./ui";
 
 const CODE_LABELS: Record<string, LabelTable> = {
   kind: "facilityKind",
@@ -32,29 +33,29 @@ export function FieldsTable({
   values,
   compareWith,
   testId,
+  caption,
 }: {
   columns: readonly string[];
   values: Record<string, string>;
   compareWith?: Record<string, string>;
   testId?: string;
+  caption?: string;
 }) {
   const t = useT();
   return (
-    <table className="data-table" data-testid={testId}>
-      <tbody>
-        {columns.map((column) => {
-          const changed = compareWith !== undefined && (compareWith[column] ?? "") !== (values[column] ?? "");
-          return (
-            <tr key={column} className={changed ? "changed" : undefined}>
-              <th scope="row">{t.dynamic(`field_${column}`)}</th>
-              <td lang={fieldLang(column, t.lang)}>
-                {display(column, values[column] ?? "", t) || "—"}{" "}
-                {changed && <span className="badge draft">{t("changedMark")}</span>}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <Table testId={testId} caption={caption} className="fields-table">
+      {columns.map((column) => {
+        const changed = compareWith !== undefined && (compareWith[column] ?? "") !== (values[column] ?? "");
+        return (
+          <tr key={column} className={changed ? "changed" : undefined}>
+            <th scope="row">{t.dynamic(`field_${column}`)}</th>
+            <td lang={fieldLang(column, t.lang)}>
+              {display(column, values[column] ?? "", t) || "—"}{" "}
+              {changed && <Tag tone="changed">{t("changedMark")}</Tag>}
+            </td>
+          </tr>
+        );
+      })}
+    </Table>
   );
 }

@@ -1,5 +1,6 @@
 import { Form, Link, useLocation, useNavigation, useSubmit } from "@remix-run/react";
-import { Button, Field, Notice, Select } from "./ui";
+import { Button, Field, Notice, SearchField, Select, type SelectOption } from "./ui";
+import { PointButtons } from "./PointButtons";
 import { useEffect, useRef, useState } from "react";
 import { useKeepFocus } from "./useKeepFocus";
 import { PAVITT_CLASSES, type FacilityKind } from "~/domain/types";
@@ -7,7 +8,6 @@ import type { Lang, Translate } from "~/i18n";
 import type { ExplorerSearch } from "~/map/explorer.server";
 import { KIND_COLORS } from "~/map/features";
 import { escapeHtml } from "~/search/text";
-import { RegionOptions } from "~/components/RegionOptions";
 
 const RADII_KM = [5, 10, 30, 50, 100];
 const DEFAULT_RADIUS_KM = 30;
@@ -62,14 +62,50 @@ export function SearchPanel({
   const noteFocus = useKeepFocus(formRef);
   const [locating, setLocating] = useState(false);
   const [geoFailed, setGeoFailed] = useState(false);
-  // Location buttons need JavaScript: they appear once the page is interactive.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
   const q = params.get("q") ?? "";
   const near = params.get("near") ?? "";
   const facets = search.active && search.response ? search.response.facets : {};
   const count = (facet: string, value: string) =>
     search.active && search.response ? ` (${t.format.number(facets[facet]?.[value] ?? 0)})` : "";
+  const counted = (facet: string, value: string, label: string): SelectOption => ({
+    value,
+    label: `${label}${count(facet, value)}`,
+  });
+  // The facets in the order they show; each counts the hits it would leave.
+  const filters: { name: string; label: string; options: SelectOption[]; anyLabel?: string; disabled?: boolean }[] = [
+    {
+      name: "type",
+      label: t("filterType"),
+      options: [counted("type", "facility", t("typeFacility")), counted("type", "program", t("typeProgram"))],
+    },
+    {
+      name: "kind",
+      label: t("filterKind"),
+      options: kinds.map((kind) => counted("kind", kind, t.label("facilityKind", kind))),
+    },
+    {
+      name: "region",
+      label: t("filterRegion"),
+      options: regions.map((region) => counted("regionCode", region.code, t.nameOf(region))),
+    },
+    {
+      name: "sector",
+      label: t("filterSector"),
+      options: divisions.map((d) => counted("sector", d.code, `${d.code} ${t.nameOf(d)}`)),
+    },
+    {
+      name: "pavittClass",
+      label: t("filterPavitt"),
+      options: PAVITT_CLASSES.map((cls) => counted("pavittClass", cls, t.label("pavittClass", cls))),
+    },
+    {
+      name: "radiusKm",
+      label: t("radius"),
+      anyLabel: t("noRadius"),
+      disabled: near === "",
+      options: RADII_KM.map((km) => ({ value: String(km), label: t("radiusKm", { km }) })),
+    },
+  ];
 
   // Links and the back button change the URL: the box follows unless someone is typing in it.
   useEffect(() => {
@@ -136,157 +172,48 @@ export function SearchPanel({
         onChange={(event) => ((event.target as HTMLElement).tagName === "SELECT" ? submitNow() : undefined)}
       >
         {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
-        <label className="search-box">
-          <span className="visually-hidden">{t("searchLabel")}</span>
-          <input
-            ref={textRef}
-            type="search"
-            name="q"
-            defaultValue={q}
-            placeholder={t("searchPlaceholder")}
-            autoComplete="off"
-            maxLength={200}
-            onInput={submitSoon}
-            data-testid="search-input"
-          />
-          <Button type="submit">{t("searchButton")}</Button>
-        </label>
+        <SearchField
+          ref={textRef}
+          id="searchpanel-q"
+          name="q"
+          label={t("searchLabel")}
+          hideLabel
+          buttonLabel={t("searchButton")}
+          defaultValue={q}
+          placeholder={t("searchPlaceholder")}
+          autoComplete="off"
+          maxLength={200}
+          onInput={submitSoon}
+          testId="search-input"
+        />
         <div className="search-filters">
-          <Field id="searchpanel-type" label={t("filterType")}>
-            {(control) => (
-              <Select
-                {...control}
-                name="type"
-                defaultValue={params.get("type") ?? ""}
-                key={`type-${params.get("type")}`}
-              >
-                <option value="">{t("anyOption")}</option>
-                <option value="facility">
-                  {t("typeFacility")}
-                  {count("type", "facility")}
-                </option>
-                <option value="program">
-                  {t("typeProgram")}
-                  {count("type", "program")}
-                </option>
-              </Select>
-            )}
-          </Field>
-          <Field id="searchpanel-kind" label={t("filterKind")}>
-            {(control) => (
-              <Select
-                {...control}
-                name="kind"
-                defaultValue={params.get("kind") ?? ""}
-                key={`kind-${params.get("kind")}`}
-              >
-                <option value="">{t("anyOption")}</option>
-                {kinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t.label("facilityKind", kind)}
-                    {count("kind", kind)}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field id="searchpanel-region" label={t("filterRegion")}>
-            {(control) => (
-              <Select
-                {...control}
-                name="region"
-                defaultValue={params.get("region") ?? ""}
-                key={`region-${params.get("region")}`}
-              >
-                <option value="">{t("anyOption")}</option>
-                <RegionOptions regions={regions} lang={lang} note={(code) => count("regionCode", code)} />
-              </Select>
-            )}
-          </Field>
-          <Field id="searchpanel-sector" label={t("filterSector")}>
-            {(control) => (
-              <Select
-                {...control}
-                name="sector"
-                defaultValue={params.get("sector") ?? ""}
-                key={`sector-${params.get("sector")}`}
-              >
-                <option value="">{t("anyOption")}</option>
-                {divisions.map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {d.code} {t.nameOf(d)}
-                    {count("sector", d.code)}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field id="searchpanel-pavittClass" label={t("filterPavitt")}>
-            {(control) => (
-              <Select
-                {...control}
-                name="pavittClass"
-                defaultValue={params.get("pavittClass") ?? ""}
-                key={`pavitt-${params.get("pavittClass")}`}
-              >
-                <option value="">{t("anyOption")}</option>
-                {PAVITT_CLASSES.map((cls) => (
-                  <option key={cls} value={cls}>
-                    {t.label("pavittClass", cls)}
-                    {count("pavittClass", cls)}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field id="searchpanel-radiusKm" label={t("radius")}>
-            {(control) => (
-              <Select
-                {...control}
-                name="radiusKm"
-                defaultValue={params.get("radiusKm") ?? ""}
-                disabled={near === ""}
-                key={`radius-${params.get("radiusKm")}-${near}`}
-              >
-                <option value="">{t("noRadius")}</option>
-                {RADII_KM.map((km) => (
-                  <option key={km} value={km}>
-                    {t("radiusKm", { km })}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
+          {filters.map((filter) => (
+            <Field key={filter.name} id={`searchpanel-${filter.name}`} label={filter.label}>
+              {(control) => (
+                <Select
+                  {...control}
+                  name={filter.name}
+                  defaultValue={params.get(filter.name) ?? ""}
+                  disabled={filter.disabled}
+                  key={`${filter.name}-${params.get(filter.name)}-${filter.disabled ? "off" : "on"}`}
+                  placeholder={filter.anyLabel ?? t("anyOption")}
+                  options={filter.options}
+                />
+              )}
+            </Field>
+          ))}
         </div>
         <input type="hidden" name="near" defaultValue={near} key={`near-${near}`} />
-        <div className="search-near">
-          {hydrated ? (
-            <>
-              <Button type="button" onClick={locateMe}>
-                {t("nearMe")}
-              </Button>
-              <Button
-                type="button"
-                onClick={() => onPickingChange(!picking)}
-                aria-pressed={picking}
-                data-testid="pick-point"
-              >
-                {t("pickOnMap")}
-              </Button>
-            </>
-          ) : null}
-          {near ? (
-            <Button type="button" onClick={() => setNear(null)}>
-              {t("clearNear")}
-            </Button>
-          ) : null}
+        <PointButtons
+          labels={{ locate: t("nearMe"), pick: t("pickOnMap"), clear: t("clearNear") }}
+          picking={picking}
+          onPickingChange={onPickingChange}
+          onLocate={locateMe}
+          onClear={near ? () => setNear(null) : undefined}
+          pickTestId="pick-point"
+        >
           {search.active ? <Link to={lang === "en" ? "/?lang=en" : "/"}>{t("searchClear")}</Link> : null}
-        </div>
-        {picking ? (
-          <p className="hint" role="status">
-            {t("pickingHint")}
-          </p>
-        ) : null}
+        </PointButtons>
         {locating ? (
           <p className="hint" role="status">
             {t("locating")}

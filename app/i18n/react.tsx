@@ -25,6 +25,12 @@ export function pageTitle(matches: MetaArgs["matches"], key: TitleKey): { title:
   return [{ title: `${t(key)} — ${t("appName")}` }];
 }
 type TitleKey =
+  | "signIn"
+  | "passwordChangeTitle"
+  | "inquiryFormTitle"
+  | "inquiryStatusTitle"
+  | "inquiryInbox"
+  | "matchTitle"
   | "myAccount"
   | "adminUsers"
   | "councilWorkspace"

@@ -1,20 +1,18 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { Button, Field, Notice } from "~/components/ui";
+import { Button, Notice } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { changeOwnPassword } from "~/auth/password-change.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
-import { PASSWORD_FIELD_LABELS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/domain/accounts";
+import { PasswordField } from "~/components/PasswordField";
+import { PASSWORD_FIELD_LABELS } from "~/domain/accounts";
 import { resolveLang, translator } from "~/i18n";
 import { keepRetryAfter } from "~/http";
-import { metaT, useT } from "~/i18n/react";
+import { pageTitle, useT } from "~/i18n/react";
 import { issueMessage } from "~/validation";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches);
-  return [{ title: `${t("passwordChangeTitle")} — ${t("appName")}` }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "passwordChangeTitle");
 
 export const headers = keepRetryAfter;
 
@@ -70,44 +68,14 @@ export default function ChangePasswordPage() {
       )}
       <Form method="post" className="stacked-form">
         <CsrfField />
-        <Field id="current-password" label={t("currentPassword")}>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              name="currentPassword"
-              autoComplete="current-password"
-              required
-              maxLength={PASSWORD_MAX_LENGTH}
-            />
-          )}
-        </Field>
-        <Field id="new-password" label={`${t("newPassword")} (${t("passwordRuleLong")})`}>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              name="newPassword"
-              autoComplete="new-password"
-              required
-              minLength={PASSWORD_MIN_LENGTH}
-              maxLength={PASSWORD_MAX_LENGTH}
-            />
-          )}
-        </Field>
-        <Field id="confirm-password" label={t("confirmPassword")}>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              name="confirmPassword"
-              autoComplete="new-password"
-              required
-              minLength={PASSWORD_MIN_LENGTH}
-              maxLength={PASSWORD_MAX_LENGTH}
-            />
-          )}
-        </Field>
+        <PasswordField id="current-password" name="currentPassword" label={t("currentPassword")} purpose="current" />
+        <PasswordField
+          id="new-password"
+          name="newPassword"
+          label={`${t("newPassword")} (${t("passwordRuleLong")})`}
+          purpose="new"
+        />
+        <PasswordField id="confirm-password" name="confirmPassword" label={t("confirmPassword")} purpose="new" />
         <Button type="submit">{t("passwordChangeSubmit")}</Button>
       </Form>
       <p>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Notice } from "~/components/ui";
+import { BackLinkPage } from "~/components/BackLinkPage";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
@@ -98,10 +99,7 @@ export default function ListingPage() {
   const shown = draft?.fields ?? live?.fields ?? {};
   const conflict = result?.conflict ?? null;
   return (
-    <main className="page">
-      <p>
-        <Link to={`/council/${region.code}`}>← {t.nameOf(region)}</Link>
-      </p>
+    <BackLinkPage backTo={`/council/${region.code}`} backLabel={t.nameOf(region)}>
       <h1>
         {lang === "ko" ? shown.name_ko : shown.name_en}{" "}
         {live && (
@@ -137,7 +135,12 @@ export default function ListingPage() {
           <div className="conflict-columns">
             <div>
               <h3>{t("conflictTheirs")}</h3>
-              <FieldsTable columns={columns} values={toRawFields(type, conflict.theirs)} testId="conflict-theirs" />
+              <FieldsTable
+                columns={columns}
+                values={toRawFields(type, conflict.theirs)}
+                testId="conflict-theirs"
+                caption={t("conflictTheirs")}
+              />
             </div>
             <div>
               <h3>{t("conflictMine")}</h3>
@@ -146,6 +149,7 @@ export default function ListingPage() {
                 values={toRawFields(type, conflict.mine)}
                 compareWith={toRawFields(type, conflict.theirs)}
                 testId="conflict-mine"
+                caption={t("conflictMine")}
               />
             </div>
           </div>
@@ -187,7 +191,13 @@ export default function ListingPage() {
                   : t("draftPendingEdit")}
           </h2>
           {draft.change === "edit" ? (
-            <FieldsTable columns={columns} values={draft.fields} compareWith={live?.fields} testId="draft-fields" />
+            <FieldsTable
+              columns={columns}
+              values={draft.fields}
+              compareWith={live?.fields}
+              testId="draft-fields"
+              caption={t("draftPendingEdit")}
+            />
           ) : (
             <p data-testid="draft-fields">
               {t(draft.change === "archive" ? "draftArchiveExplanation" : "draftRestoreExplanation")}
@@ -217,7 +227,7 @@ export default function ListingPage() {
       {!confirm && live && (
         <section>
           <h2>{t("publishedVersion")}</h2>
-          <FieldsTable columns={columns} values={live.fields} testId="live-fields" />
+          <FieldsTable columns={columns} values={live.fields} testId="live-fields" caption={t("publishedVersion")} />
           {canEdit &&
             (draft ? (
               <p className="hint">{t("statusChangeBlocked")}</p>
@@ -249,7 +259,7 @@ export default function ListingPage() {
         <h2>{t("auditTrail")}</h2>
         <AuditTable entries={audit} />
       </section>
-    </main>
+    </BackLinkPage>
   );
 }
 

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/user.server";
 import { AuditTable } from "~/components/AuditTable";
+import { BackLinkPage } from "~/components/BackLinkPage";
 import { loadRegionAudit } from "~/council/pages.server";
 import { loadRegion, requireRegionAccess } from "~/council/routes.server";
 import { pageTitle, useT } from "~/i18n/react";
@@ -19,15 +20,12 @@ export default function RegionAudit() {
   const { region, entries } = useLoaderData<typeof loader>();
   const t = useT();
   return (
-    <main className="page">
-      <p>
-        <Link to={`/council/${region.code}`}>← {t.nameOf(region)}</Link>
-      </p>
+    <BackLinkPage backTo={`/council/${region.code}`} backLabel={t.nameOf(region)}>
       <h1>
         {t("auditTrail")} — {t.nameOf(region)}
       </h1>
       <AuditTable entries={entries} showEntity />
-    </main>
+    </BackLinkPage>
   );
 }
 

@@ -8,12 +8,14 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { Button, Field, Notice, Select, Table } from "~/components/ui";
+import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Button, Field, Notice, Select } from "~/components/ui";
+import { BackLinkPage } from "~/components/BackLinkPage";
 import { useEffect } from "react";
 import { requireMutation } from "~/auth/csrf.server";
 import { forbidden, requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
+import { ImportProblems } from "~/components/ImportProblems";
 import { checkImportFile, findJob, findPlan, isImportable, startImport } from "~/council/import.server";
 import { loadRegion, requireRegionAccess } from "~/council/routes.server";
 import { MAX_IMPORT_BYTES } from "~/domain/listing-import";
@@ -171,10 +173,7 @@ export default function ImportPage() {
   const result = useActionData<typeof action>();
   const t = useT();
   return (
-    <main className="page">
-      <p>
-        <Link to={`/council/${region.code}`}>← {t.nameOf(region)}</Link>
-      </p>
+    <BackLinkPage backTo={`/council/${region.code}`} backLabel={t.nameOf(region)}>
       <h1>{t("importCsv")}</h1>
       {result?.error && (
         <Notice tone="error" className="form-error">
@@ -202,24 +201,7 @@ export default function ImportPage() {
           {plan.problems.length > 0 && (
             <>
               <p className="form-error">{t("importNothingCommitted")}</p>
-              <Table
-                testId="import-problems"
-                columns={[
-                  { key: "importRow", label: t("importRow") },
-                  { key: "importColumn", label: t("importColumn") },
-                  { key: "importMessage", label: t("importMessage") },
-                ]}
-              >
-                {plan.problems.map((p, i) => (
-                  <tr key={i}>
-                    <td>{p.row}</td>
-                    <td>
-                      {p.columnLabel} <code>{p.column}</code>
-                    </td>
-                    <td>{p.message}</td>
-                  </tr>
-                ))}
-              </Table>
+              <ImportProblems problems={plan.problems} />
             </>
           )}
           {plan.importable && (
@@ -277,7 +259,7 @@ export default function ImportPage() {
           <Button type="submit">{t("importCheck")}</Button>
         </Form>
       </section>
-    </main>
+    </BackLinkPage>
   );
 }
 

@@ -1,21 +1,20 @@
 import { now } from "~/clock";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Button, Field, Notice, Select } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { AuditTable } from "~/components/AuditTable";
+import { BackLinkPage } from "~/components/BackLinkPage";
 import { CsrfField } from "~/components/CsrfField";
 import { InquirySteps } from "~/components/InquirySteps";
 import { loadRegion } from "~/council/routes.server";
 import { resolveLang } from "~/i18n";
-import { metaT, useT } from "~/i18n/react";
+import { pageTitle, useT } from "~/i18n/react";
 import { actOnInquiry, loadInquiryDetail } from "~/inquiries/council.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches);
-  return [{ title: `${t("inquiryInbox")} — ${t("appName")}` }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "inquiryInbox");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
@@ -39,14 +38,14 @@ export default function InquiryDetail() {
   const result = useActionData<{ ok: boolean; problems: string[] }>();
   const t = useT();
   const q = view.inquiry;
-  const version = <input type="hidden" name="version" value={q.version} />;
   return (
-    <main className="page" data-testid="inquiry-detail" data-state={q.state} data-outcome={q.outcome ?? undefined}>
-      <p>
-        <Link to={`/council/${view.region.code}/inquiries`}>
-          {t("inquiryInbox")} — {t.nameOf(view.region)}
-        </Link>
-      </p>
+    <BackLinkPage
+      backTo={`/council/${view.region.code}/inquiries`}
+      backLabel={`${t("inquiryInbox")} — ${t.nameOf(view.region)}`}
+      data-testid="inquiry-detail"
+      data-state={q.state}
+      data-outcome={q.outcome ?? undefined}
+    >
       <h1>{t("inquiryDetail", { reference: q.reference })}</h1>
       {result && !result.ok && (
         <Notice as="div" tone="error" className="form-error">
@@ -108,28 +107,15 @@ export default function InquiryDetail() {
       </dl>
 
       <div className="button-row">
-        {view.actions.includes("accept") && (
-          <Form method="post">
-            <CsrfField />
-            {version}
-            <Button type="submit" name="intent" value="accept">
-              {t("inquiryAccept")}
+        {STEP_ACTIONS.filter(({ intent }) => view.actions.includes(intent)).map(({ intent, label }) => (
+          <IntentForm key={intent} version={q.version}>
+            <Button type="submit" name="intent" value={intent}>
+              {t(label)}
             </Button>
-          </Form>
-        )}
-        {view.actions.includes("start") && (
-          <Form method="post">
-            <CsrfField />
-            {version}
-            <Button type="submit" name="intent" value="start">
-              {t("inquiryStart")}
-            </Button>
-          </Form>
-        )}
+          </IntentForm>
+        ))}
         {view.actions.includes("close") && (
-          <Form method="post">
-            <CsrfField />
-            {version}
+          <IntentForm version={q.version}>
             <Field id="inquiry-outcome" label={t("inquiryOutcomeChoose")}>
               {(control) => (
                 <Select
@@ -143,38 +129,24 @@ export default function InquiryDetail() {
             <Button type="submit" name="intent" value="close">
               {t("inquiryClose")}
             </Button>
-          </Form>
+          </IntentForm>
         )}
       </div>
 
-      {q.state !== "closed" && !q.erasedAt && (
-        <Form method="post" className="inquiry-form">
-          <CsrfField />
-          {version}
-          <Field id="council-region-inquiries-id-text" label={t("inquiryReply")}>
-            {(control) => <textarea {...control} name="text" rows={5} required />}
+      {TEXT_ACTIONS.filter(({ intent }) => intent === "note" || (q.state !== "closed" && !q.erasedAt)).map((action) => (
+        <IntentForm key={action.intent} version={q.version} className="inquiry-form">
+          <Field id={`inquiry-${action.intent}`} label={t(action.label)}>
+            {(control) => <textarea {...control} name="text" rows={action.rows} required />}
           </Field>
-          <Button type="submit" name="intent" value="reply">
-            {t("inquirySendReply")}
+          <Button type="submit" name="intent" value={action.intent}>
+            {t(action.submit)}
           </Button>
-        </Form>
-      )}
-      <Form method="post" className="inquiry-form">
-        <CsrfField />
-        {version}
-        <Field id="council-region-inquiries-id-text" label={t("inquiryNote")}>
-          {(control) => <textarea {...control} name="text" rows={3} required />}
-        </Field>
-        <Button type="submit" name="intent" value="note">
-          {t("inquiryAddNote")}
-        </Button>
-      </Form>
+        </IntentForm>
+      ))}
       {view.actions.includes("refer") && !q.erasedAt && (
-        <Form method="post" className="inquiry-form">
-          <CsrfField />
-          {version}
+        <IntentForm version={q.version} className="inquiry-form">
           <h2>{t("inquiryRefer")}</h2>
-          <Field id="council-region-inquiries-id-facilityId" label={t("inquiryReferFacility")}>
+          <Field id="inquiry-refer-facility" label={t("inquiryReferFacility")}>
             {(control) => (
               <Select {...control} name="facilityId" required defaultValue="">
                 <option value="">—</option>
@@ -187,20 +159,43 @@ export default function InquiryDetail() {
               </Select>
             )}
           </Field>
-          <Field id="council-region-inquiries-id-note" label={t("inquiryReferNote")}>
+          <Field id="inquiry-refer-note" label={t("inquiryReferNote")}>
             {(control) => <textarea {...control} name="note" rows={3} />}
           </Field>
           <Button type="submit" name="intent" value="refer">
             {t("inquirySendRefer")}
           </Button>
-        </Form>
+        </IntentForm>
       )}
 
       <h2>{t("inquiryThread")}</h2>
       <InquirySteps steps={view.steps} requests={view.thread} />
       <h2>{t("auditTrail")}</h2>
       <AuditTable entries={view.audit} />
-    </main>
+    </BackLinkPage>
+  );
+}
+
+/** The steps that need only a click. */
+const STEP_ACTIONS = [
+  { intent: "accept", label: "inquiryAccept" },
+  { intent: "start", label: "inquiryStart" },
+] as const;
+
+/** The actions that send a text: a reply goes to the firm (while the request is open), a note stays inside. */
+const TEXT_ACTIONS = [
+  { intent: "reply", label: "inquiryReply", submit: "inquirySendReply", rows: 5 },
+  { intent: "note", label: "inquiryNote", submit: "inquiryAddNote", rows: 3 },
+] as const;
+
+/** A form that acts on the request, with the session's token and the version the page showed (a stale page is refused). */
+function IntentForm({ version, className, children }: { version: number; className?: string; children: ReactNode }) {
+  return (
+    <Form method="post" className={className}>
+      <CsrfField />
+      <input type="hidden" name="version" value={version} />
+      {children}
+    </Form>
   );
 }
 

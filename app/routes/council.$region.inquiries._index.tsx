@@ -2,15 +2,13 @@ import { now } from "~/clock";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Table } from "~/components/ui";
+import { BackLinkPage } from "~/components/BackLinkPage";
 import { requireUser } from "~/auth/user.server";
 import { loadRegion } from "~/council/routes.server";
-import { metaT, useT } from "~/i18n/react";
+import { pageTitle, useT } from "~/i18n/react";
 import { loadInbox } from "~/inquiries/council.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches);
-  return [{ title: `${t("inquiryInbox")} — ${t("appName")}` }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "inquiryInbox");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context.services);
@@ -23,12 +21,7 @@ export default function InquiryInbox() {
   const t = useT();
   const base = `/council/${region.code}/inquiries`;
   return (
-    <main className="page">
-      <p>
-        <Link to={`/council/${region.code}`}>
-          {t("councilWorkspace")} — {t.nameOf(region)}
-        </Link>
-      </p>
+    <BackLinkPage backTo={`/council/${region.code}`} backLabel={`${t("councilWorkspace")} — ${t.nameOf(region)}`}>
       <h1>
         {t("inquiryInbox")} — {t.nameOf(region)}
       </h1>
@@ -63,7 +56,7 @@ export default function InquiryInbox() {
           ))}
         </Table>
       )}
-    </main>
+    </BackLinkPage>
   );
 }
 

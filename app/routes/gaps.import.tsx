@@ -1,9 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { Button, Checkbox, Field, Table } from "~/components/ui";
+import { Button, Checkbox, Field } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
+import { ImportProblems } from "~/components/ImportProblems";
 import { importRegister } from "~/gaps/import.server";
 import { MAX_REGISTER_BYTES } from "~/gaps/limits";
 import { resolveLang, translator } from "~/i18n";
@@ -77,24 +78,7 @@ export default function GapsImportPage() {
           {result.message}
         </div>
       ) : null}
-      {result && result.problems.length > 0 ? (
-        <Table
-          testId="import-problems"
-          columns={[
-            { key: "gapsImportRow", label: t("gapsImportRow") },
-            { key: "gapsImportColumn", label: t("gapsImportColumn") },
-            { key: "gapsImportMessage", label: t("gapsImportMessage") },
-          ]}
-        >
-          {result.problems.map((problem, index) => (
-            <tr key={index}>
-              <td>{problem.row}</td>
-              <td>{problem.column}</td>
-              <td>{problem.message}</td>
-            </tr>
-          ))}
-        </Table>
-      ) : null}
+      {result && result.problems.length > 0 ? <ImportProblems problems={result.problems} /> : null}
       <p>
         <Link to={lang === "en" ? "/gaps?lang=en" : "/gaps"}>{t("navGaps")}</Link>
       </p>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { Button, Field, Notice, Select, Table, Tag } from "~/components/ui";
+import { Button, Field, Notice, Range, Select, Table, Tag } from "~/components/ui";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { GapMap } from "~/components/GapMap";
 import { DemandSection } from "~/components/DemandSection";
@@ -22,6 +22,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = await loadGapsPage(context.services.database.db, new URL(request.url).searchParams, viewer);
   return { ...page, basemap: context.services.config.basemap };
 }
+
+/** The drill-down's firm table, by catalogue key. */
+const FIRM_COLUMNS = ["gapsFirmName", "gapsSector", "gapsClass", "gapsEmployees", "gapsNearest"] as const;
 
 /** Query string for the current filters, for links and downloads. */
 function queryString(
@@ -128,22 +131,17 @@ export default function GapsPage() {
         }}
       >
         {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
-        <label>
-          {t("gapsRadius")}
-          <input
-            type="range"
-            name="radiusKm"
-            min={1}
-            max={MAX_RADIUS_KM}
-            step={1}
-            defaultValue={query.radiusKm}
-            key={`range-${query.radiusKm}`}
-            aria-describedby="radius-value"
-          />
-          <output id="radius-value" data-testid="radius-value">
-            {query.radiusKm} km
-          </output>
-        </label>
+        <Range
+          id="gaps-radiusKm"
+          name="radiusKm"
+          label={t("gapsRadius")}
+          hint={t("gapsRadiusHint")}
+          min={1}
+          max={MAX_RADIUS_KM}
+          defaultValue={query.radiusKm}
+          formatValue={(value) => t("radiusKm", { km: value })}
+          testId="radius-value"
+        />
         <Field id="gaps-pavittClass" label={t("gapsClass")}>
           {(control) => (
             <Select
@@ -336,13 +334,11 @@ export default function GapsPage() {
             <Table
               variant="figures"
               testId="gap-firms"
-              columns={[
-                { key: "gapsFirmName", label: t("gapsFirmName") },
-                { key: "gapsSector", label: t("gapsSector") },
-                { key: "gapsClass", label: t("gapsClass") },
-                { key: "gapsEmployees", label: t("gapsEmployees") },
-                { key: "gapsNearest", label: t("gapsNearest") },
-              ]}
+              columns={FIRM_COLUMNS.map((key) => ({
+                key,
+                label: t(key),
+                numeric: key === "gapsEmployees" || key === "gapsNearest",
+              }))}
             >
               {firms.map((firm) => (
                 <tr key={firm.id}>

@@ -1,31 +1,27 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, Checkbox, ErrorSummary, Field, FieldError, Notice, Select } from "~/components/ui";
+import {
+  Button,
+  Checkbox,
+  ErrorSummary,
+  Field,
+  FieldError,
+  Notice,
+  Select,
+  TextField,
+  type SelectOption,
+} from "~/components/ui";
 import { NEEDS, PAVITT_CLASSES, SIZE_BANDS } from "~/domain/types";
-import { resolveLang } from "~/i18n";
-import { metaT, useT } from "~/i18n/react";
+import { resolveLang, type MessageKey } from "~/i18n";
+import { loaderAndActionHeaders } from "~/http";
+import { pageTitle, useT } from "~/i18n/react";
 import { formValues, loadInquiryForm, submitInquiryForm, type InquiryFormValues } from "~/inquiries/page.server";
-import { RegionOptions } from "~/components/RegionOptions";
 import { entriesObject } from "~/validation";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches);
-  return [{ title: `${t("inquiryFormTitle")} — ${t("appName")}` }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "inquiryFormTitle");
 
 /** The form carries the time it was rendered; a cached copy would make every post look too old or too fast. */
-export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
-  const merged = new Headers(loaderHeaders);
-  actionHeaders.forEach((value, key) => merged.set(key, value));
-  return merged;
-};
+export const headers = loaderAndActionHeaders;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const form = await loadInquiryForm(context.services, entriesObject(new URL(request.url).searchParams), false);
@@ -46,7 +42,6 @@ export default function InquiryFormPage() {
   const loaded = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const t = useT();
-  const lang = t.lang;
   const values: InquiryFormValues = posted?.values ?? loaded.values;
   const problems = posted?.problems ?? [];
   const problemFor = (name: string) => problems.find((p) => p.field === name)?.message ?? null;
@@ -63,6 +58,25 @@ export default function InquiryFormPage() {
     );
   }
   const regionName = loaded.regionName ? t.nameOf(loaded.regionName) : "—";
+  const labelled = (table: "sizeBand" | "pavittClass", code: string): SelectOption => ({
+    value: code,
+    label: t.label(table, code),
+  });
+  // What the firm may say about itself, each optional.
+  const profileChoices: { name: ProfileChoice; label: string; options: SelectOption[] }[] = [
+    {
+      name: "ksic",
+      label: t("inquiryIndustry"),
+      options: loaded.divisions.map((d) => ({ value: d.code, label: `${d.code} ${t.nameOf(d)}` })),
+    },
+    { name: "sizeBand", label: t("inquirySize"), options: SIZE_BANDS.map((band) => labelled("sizeBand", band)) },
+    {
+      name: "region",
+      label: t("inquiryRegion"),
+      options: loaded.regions.map((r) => ({ value: r.code, label: t.nameOf(r) })),
+    },
+    { name: "pavittClass", label: t("inquiryClass"), options: PAVITT_CLASSES.map((c) => labelled("pavittClass", c)) },
+  ];
   return (
     <main className="page inquiry-page">
       <h1>{t("inquiryFormTitle")}</h1>
@@ -99,31 +113,19 @@ export default function InquiryFormPage() {
         </div>
         <fieldset>
           <legend>{t("inquiryContact")}</legend>
-          <TextField
-            name="contact_name"
-            label={t("inquiryName")}
-            value={values.contact_name}
-            error={problemFor("contact_name")}
-            autoComplete="name"
-            required
-          />
-          <TextField
-            name="contact_email"
-            label={t("inquiryEmail")}
-            value={values.contact_email}
-            error={problemFor("contact_email")}
-            type="email"
-            autoComplete="email"
-            required
-          />
-          <TextField
-            name="contact_phone"
-            label={t("inquiryPhone")}
-            value={values.contact_phone}
-            error={problemFor("contact_phone")}
-            type="tel"
-            autoComplete="tel"
-          />
+          {CONTACT_FIELDS.map((field) => (
+            <TextField
+              key={field.name}
+              id={`inquiry-${field.name}`}
+              name={field.name}
+              label={t(field.label)}
+              type={field.type}
+              autoComplete={field.autoComplete}
+              required={field.required}
+              defaultValue={values[field.name]}
+              error={problemFor(field.name)}
+            />
+          ))}
           <Field
             id="inquiry-message"
             label={t("inquiryMessage")}
@@ -147,50 +149,19 @@ export default function InquiryFormPage() {
           <legend>{t("inquiryProfile")}</legend>
           <p className="hint">{t("inquiryProfileHint")}</p>
           <Checkbox name="share_profile" defaultChecked={values.share_profile} label={t("inquiryShareProfile")} />
-          <Field id="inquiry-ksic" label={t("inquiryIndustry")}>
-            {(control) => (
-              <Select {...control} name="ksic" defaultValue={values.ksic}>
-                <option value="">{t("inquiryNotGiven")}</option>
-                {loaded.divisions.map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {d.code} {t.nameOf(d)}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field id="inquiry-sizeBand" label={t("inquirySize")}>
-            {(control) => (
-              <Select {...control} name="sizeBand" defaultValue={values.sizeBand}>
-                <option value="">{t("inquiryNotGiven")}</option>
-                {SIZE_BANDS.map((band) => (
-                  <option key={band} value={band}>
-                    {t.label("sizeBand", band)}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field id="inquiry-region" label={t("inquiryRegion")} error={problemFor("region")}>
-            {(control) => (
-              <Select {...control} name="region" defaultValue={values.region}>
-                <option value="">{t("inquiryNotGiven")}</option>
-                <RegionOptions regions={loaded.regions} lang={lang} />
-              </Select>
-            )}
-          </Field>
-          <Field id="inquiry-pavittClass" label={t("inquiryClass")}>
-            {(control) => (
-              <Select {...control} name="pavittClass" defaultValue={values.pavittClass}>
-                <option value="">{t("inquiryNotGiven")}</option>
-                {PAVITT_CLASSES.map((c) => (
-                  <option key={c} value={c}>
-                    {t.label("pavittClass", c)}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
+          {profileChoices.map((choice) => (
+            <Field key={choice.name} id={`inquiry-${choice.name}`} label={choice.label} error={problemFor(choice.name)}>
+              {(control) => (
+                <Select
+                  {...control}
+                  name={choice.name}
+                  defaultValue={values[choice.name]}
+                  placeholder={t("inquiryNotGiven")}
+                  options={choice.options}
+                />
+              )}
+            </Field>
+          ))}
           <fieldset className="checkbox-group">
             <legend>{t("inquiryNeeds")}</legend>
             {NEEDS.map((need) => (
@@ -237,29 +208,19 @@ export default function InquiryFormPage() {
 /** The fields a refused answer's summary links to (`#inquiry-<name>`). */
 const LINKED_FIELDS = new Set(["contact_name", "contact_email", "contact_phone", "message", "region", "consent"]);
 
-function TextField(props: {
-  name: string;
-  label: string;
-  value: string;
-  error: string | null;
-  type?: string;
-  autoComplete?: string;
-  required?: boolean;
-}) {
-  return (
-    <Field id={`inquiry-${props.name}`} label={props.label} error={props.error}>
-      {(control) => (
-        <input
-          {...control}
-          type={props.type ?? "text"}
-          name={props.name}
-          defaultValue={props.value}
-          autoComplete={props.autoComplete}
-          required={props.required}
-        />
-      )}
-    </Field>
-  );
-}
+/** The contact fields, in the order asked. */
+const CONTACT_FIELDS: {
+  name: "contact_name" | "contact_email" | "contact_phone";
+  label: MessageKey;
+  type: string;
+  autoComplete: string;
+  required: boolean;
+}[] = [
+  { name: "contact_name", label: "inquiryName", type: "text", autoComplete: "name", required: true },
+  { name: "contact_email", label: "inquiryEmail", type: "email", autoComplete: "email", required: true },
+  { name: "contact_phone", label: "inquiryPhone", type: "tel", autoComplete: "tel", required: false },
+];
+
+type ProfileChoice = "ksic" | "sizeBand" | "region" | "pavittClass";
 
 export { PageError as ErrorBoundary } from "~/components/PageError";

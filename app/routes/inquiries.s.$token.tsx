@@ -1,19 +1,10 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Button, Card, Checkbox, Notice } from "~/components/ui";
-import { isSameOriginPost } from "~/auth/csrf.server";
-import { resolveLang, translator } from "~/i18n";
-import { metaT, useT } from "~/i18n/react";
 import { InquirySteps } from "~/components/InquirySteps";
-import { statusByToken, statusPath, withdrawByToken } from "~/inquiries/service.server";
-import { formDataOrThrow } from "~/validation/request.server";
+import { resolveLang } from "~/i18n";
+import { metaT, useT } from "~/i18n/react";
+import { loadStatusPage, NO_STORE, noStoreHeaders, withdrawFromStatusPage } from "~/inquiries/status-page.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -24,53 +15,18 @@ export const meta: MetaFunction = ({ matches }) => {
   ];
 };
 
-/** The URL is the key to the request: no cache keeps the page, and no link on it passes the URL on. */
-const NO_STORE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
+export const headers = noStoreHeaders;
 
-export const headers: HeadersFunction = () => NO_STORE;
-
-/** The firm's private status page: the thread's steps and replies; an unknown or withdrawn link is 404. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const view = await statusByToken(context.services.database.db, params.token ?? "");
-  if (!view) throw new Response("Not found", { status: 404, headers: NO_STORE });
-  const current = view.requests[view.requests.length - 1]!;
-  return data(
-    {
-      reference: view.root.reference,
-      statusUrl: `${new URL(request.url).origin}${statusPath(params.token ?? "")}`,
-      state: current.state,
-      outcome: current.outcome,
-      requests: view.requests.map((r) => ({
-        id: r.id,
-        reference: r.reference,
-        state: r.state,
-        outcome: r.outcome,
-        target: r.targetNameKo ? { nameKo: r.targetNameKo, nameEn: r.targetNameEn ?? r.targetNameKo } : null,
-      })),
-      steps: view.events.map((e) => ({
-        id: e.id,
-        kind: e.kind,
-        at: e.at.toISOString(),
-        outcome: e.outcome,
-        body: e.kind === "reply" ? e.body : null,
-        inquiryId: e.inquiryId,
-      })),
-    },
-    { headers: NO_STORE },
-  );
+  const page = await loadStatusPage(context.services, params.token ?? "", new URL(request.url).origin);
+  return data(page, { headers: NO_STORE });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { lang } = resolveLang(request);
-  if (!isSameOriginPost(request)) throw new Response("Forbidden", { status: 403 });
-  const form = await formDataOrThrow(request);
-  if (form.get("confirm") !== "on")
-    return data({ problem: translator(lang)("inquiryWithdrawNeedsConfirm") }, { status: 400 });
-  const outcome = await withdrawByToken(context.services, params.token ?? "");
-  if (outcome.kind !== "ok") throw new Response("Not found", { status: 404 });
-  return redirect(
-    `/inquiries/withdrawn?reference=${encodeURIComponent(outcome.value.reference)}${lang === "en" ? "&lang=en" : ""}`,
-  );
+  const outcome = await withdrawFromStatusPage(context.services, request, params.token ?? "", lang);
+  if (outcome.kind === "withdrawn") return redirect(outcome.location);
+  return data({ problem: outcome.problem }, { status: 400 });
 }
 
 export default function InquiryStatusPage() {

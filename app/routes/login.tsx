@@ -1,21 +1,19 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { Button, Field, Notice } from "~/components/ui";
+import { Button, Notice, TextField } from "~/components/ui";
+import { PasswordField } from "~/components/PasswordField";
 import { isSameOriginPost } from "~/auth/csrf.server";
 import { signIn } from "~/auth/session.server";
 import { forbidden, getCurrentUser } from "~/auth/user.server";
 import { resolveLang, translator } from "~/i18n";
 import { keepRetryAfter } from "~/http";
-import { metaT, useT } from "~/i18n/react";
+import { pageTitle, useT } from "~/i18n/react";
 import { ACCOUNT_FIELD_LABELS, EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "~/domain/accounts";
 import { check, entriesObject, field, issueMessage } from "~/validation";
 import { formDataOrThrow } from "~/validation/request.server";
 import { z } from "zod";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches);
-  return [{ title: `${t("signIn")} — ${t("appName")}` }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn");
 
 export const headers = keepRetryAfter;
 
@@ -92,31 +90,17 @@ export default function LoginPage() {
             {result.error}
           </Notice>
         )}
-        <Field id="login-email" label={t("email")}>
-          {(control) => (
-            <input
-              {...control}
-              type="email"
-              name="email"
-              autoComplete="username"
-              required
-              maxLength={254}
-              defaultValue={result?.email ?? ""}
-            />
-          )}
-        </Field>
-        <Field id="login-password" label={t("password")}>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              required
-              maxLength={256}
-            />
-          )}
-        </Field>
+        <TextField
+          id="login-email"
+          label={t("email")}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          maxLength={EMAIL_MAX_LENGTH}
+          defaultValue={result?.email ?? ""}
+        />
+        <PasswordField id="login-password" name="password" label={t("password")} purpose="current" />
         <Button type="submit">{t("signIn")}</Button>
       </Form>
     </main>

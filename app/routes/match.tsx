@@ -1,6 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { Button, Card, Checkbox, ErrorSummary, Field, FieldError, Notice, Select } from "~/components/ui";
+import {
+  Button,
+  ButtonLink,
+  Card,
+  CheckboxGroup,
+  ErrorSummary,
+  Field,
+  FieldError,
+  Notice,
+  RadioGroup,
+  SearchField,
+  Select,
+} from "~/components/ui";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
 import { OfflineNotice, PageError } from "~/components/PageError";
@@ -24,6 +36,7 @@ import type { MapFacility } from "~/map/features";
 import { loadMatchPage } from "~/match/page.server";
 import { groupReasons, ownReasons, REGIONS_NAMED, scoreBand, sharedReasons } from "~/match/present";
 import type { MatchedItem, MatchResponse } from "~/match/service.server";
+import { PointButtons } from "~/components/PointButtons";
 import { RegionOptions } from "~/components/RegionOptions";
 import { FIRM_APPLICANT_TYPES } from "~/domain/programs/types";
 import { inquiryHref, type ProfileHint } from "~/inquiries/link";
@@ -41,6 +54,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** Every kind gets its map layer up front: the map outlives navigations between profiles. */
 const MAP_KINDS: FacilityKind[] = [...FACILITY_KINDS];
+
+/** The three questions on how the firm innovates, each with its answers and "not sure". */
+const INNOVATION_QUESTIONS: { name: PavittQuestion; label: MessageKey; options: readonly string[] }[] = [
+  { name: "techSource", label: "matchTechSource", options: TECH_SOURCES },
+  { name: "appropriation", label: "matchAppropriation", options: APPROPRIATIONS },
+  { name: "innovationFocus", label: "matchInnovationFocus", options: INNOVATION_FOCUSES },
+];
 
 const BREAKDOWN_LABELS: Record<string, MessageKey & `breakdown${string}`> = {
   proximity: "breakdownProximity",
@@ -125,17 +145,13 @@ export default function MatchPage() {
           <fieldset>
             <legend>{t("matchIndustry")}</legend>
             {hydrated ? (
-              <Field id="match-industry-filter" label={t("matchIndustryFilter")}>
-                {(control) => (
-                  <input
-                    {...control}
-                    type="search"
-                    value={industryFilter}
-                    onChange={(event) => setIndustryFilter(event.currentTarget.value)}
-                    data-testid="industry-filter"
-                  />
-                )}
-              </Field>
+              <SearchField
+                id="match-industry-filter"
+                label={t("matchIndustryFilter")}
+                value={industryFilter}
+                onChange={(event) => setIndustryFilter(event.currentTarget.value)}
+                testId="industry-filter"
+              />
             ) : null}
             <Field id="field-ksic" label={t("matchIndustryChoose")} error={errorFor("ksic")}>
               {(control) => (
@@ -241,31 +257,14 @@ export default function MatchPage() {
             </Field>
             <input type="hidden" name="lat" value={point ? point.lat.toFixed(5) : ""} />
             <input type="hidden" name="lng" value={point ? point.lng.toFixed(5) : ""} />
-            {hydrated ? (
-              <div className="search-near">
-                <Button
-                  type="button"
-                  onClick={() => setPicking(!picking)}
-                  aria-pressed={picking}
-                  data-testid="match-pick"
-                >
-                  {t("matchPickOnMap")}
-                </Button>
-                <Button type="button" onClick={locateMe}>
-                  {t("matchUseMyLocation")}
-                </Button>
-                {point ? (
-                  <Button type="button" onClick={() => setPoint(null)}>
-                    {t("matchLocationClear")}
-                  </Button>
-                ) : null}
-              </div>
-            ) : null}
-            {picking ? (
-              <p className="hint" role="status">
-                {t("pickingHint")}
-              </p>
-            ) : null}
+            <PointButtons
+              labels={{ locate: t("matchUseMyLocation"), pick: t("matchPickOnMap"), clear: t("matchLocationClear") }}
+              picking={picking}
+              onPickingChange={setPicking}
+              onLocate={locateMe}
+              onClear={point ? () => setPoint(null) : undefined}
+              pickTestId="match-pick"
+            />
             {locateFailed ? <Notice>{t("geolocationFailed")}</Notice> : null}
             {point ? (
               <p className="hint" data-testid="match-point">
@@ -280,30 +279,20 @@ export default function MatchPage() {
 
           <fieldset>
             <legend>{t("matchQuestions")}</legend>
-            <ChoiceGroup
-              name="techSource"
-              label={t("matchTechSource")}
-              options={TECH_SOURCES}
-              params={params}
-              t={t}
-              error={errorFor("techSource")}
-            />
-            <ChoiceGroup
-              name="appropriation"
-              label={t("matchAppropriation")}
-              options={APPROPRIATIONS}
-              params={params}
-              t={t}
-              error={errorFor("appropriation")}
-            />
-            <ChoiceGroup
-              name="innovationFocus"
-              label={t("matchInnovationFocus")}
-              options={INNOVATION_FOCUSES}
-              params={params}
-              t={t}
-              error={errorFor("innovationFocus")}
-            />
+            {INNOVATION_QUESTIONS.map(({ name, label, options }) => (
+              <RadioGroup
+                key={name}
+                id={`field-${name}`}
+                name={name}
+                legend={t(label)}
+                defaultValue={params.get(name) ?? ""}
+                error={errorFor(name)}
+                options={[
+                  ...options.map((option) => ({ value: option, label: t.label(name, option) })),
+                  { value: "", label: t("matchNotSure") },
+                ]}
+              />
+            ))}
           </fieldset>
 
           <fieldset>
@@ -322,34 +311,23 @@ export default function MatchPage() {
               step="0.1"
             />
             <NumberField name="patents" label={t("matchPatents")} params={params} error={errorFor("patents")} />
-            <div className="checks" role="group" aria-label={t("matchCertifications")}>
-              <span>{t("matchCertifications")}</span>
-              {CERTIFICATIONS.map((c) => (
-                <Checkbox
-                  key={c}
-                  name="cert"
-                  value={c}
-                  defaultChecked={params.getAll("cert").includes(c)}
-                  label={t.label("certification", c)}
-                />
-              ))}
-            </div>
+            <CheckboxGroup
+              id="field-cert"
+              name="cert"
+              legend={t("matchCertifications")}
+              defaultValues={params.getAll("cert")}
+              options={CERTIFICATIONS.map((c) => ({ value: c, label: t.label("certification", c) }))}
+            />
           </fieldset>
 
-          <fieldset>
-            <legend>{t("matchNeeds")}</legend>
-            <div className="checks">
-              {NEEDS.map((need) => (
-                <Checkbox
-                  key={need}
-                  name="need"
-                  value={need}
-                  defaultChecked={params.getAll("need").includes(need)}
-                  label={t.label("need", need)}
-                />
-              ))}
-            </div>
-          </fieldset>
+          <CheckboxGroup
+            id="field-need"
+            name="need"
+            legend={t("matchNeeds")}
+            className="match-needs"
+            defaultValues={params.getAll("need")}
+            options={NEEDS.map((need) => ({ value: need, label: t.label("need", need) }))}
+          />
           <Button type="submit" className="primary" disabled={navigation.state === "loading"}>
             {t("matchSubmit")}
           </Button>
@@ -364,7 +342,7 @@ export default function MatchPage() {
         ) : null}
         {offline ? <OfflineNotice /> : null}
         {result ? (
-          <a href="#match-title" className="jump-to-form button small">
+          <a href="#match-title" className="jump-to-form button">
             {t("matchChangeAnswers")}
           </a>
         ) : null}
@@ -426,38 +404,6 @@ function NumberField({
         />
       )}
     </Field>
-  );
-}
-
-function ChoiceGroup({
-  name,
-  label,
-  options,
-  params,
-  t,
-  error,
-}: {
-  name: PavittQuestion;
-  label: string;
-  options: readonly string[];
-  params: URLSearchParams;
-  t: Translate;
-  error: string | null;
-}) {
-  const current = params.get(name) ?? "";
-  return (
-    <div className="choices" role="radiogroup" aria-label={label} id={`field-${name}`}>
-      <span>{label}</span>
-      {options.map((option) => (
-        <label key={option}>
-          <input type="radio" name={name} value={option} defaultChecked={current === option} /> {t.label(name, option)}
-        </label>
-      ))}
-      <label>
-        <input type="radio" name={name} value="" defaultChecked={current === ""} /> {t("matchNotSure")}
-      </label>
-      {error ? <FieldError id={`error-${name}`}>{error}</FieldError> : null}
-    </div>
   );
 }
 
@@ -708,9 +654,9 @@ function RankedItem({
         </div>
       ))}
       <p className="print-hidden">
-        <Link to={askHref} className="button-link" data-testid="ask-for-help">
+        <ButtonLink to={askHref} data-testid="ask-for-help">
           {t("inquiryAsk")}
-        </Link>
+        </ButtonLink>
       </p>
       <details>
         <summary>{t("matchScoreBreakdown")}</summary>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Card } from "~/components/ui";
+import { ButtonLink, Card, Table } from "~/components/ui";
 import { hangulLang } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
 import { inquiryHref } from "~/inquiries/link";
@@ -88,13 +88,9 @@ export default function ProgramPage() {
         ) : null}
       </dl>
       <p>
-        <Link
-          to={inquiryHref({ type: "program", id: program.id }, profileHint, lang)}
-          className="button-link"
-          data-testid="ask-for-help"
-        >
+        <ButtonLink to={inquiryHref({ type: "program", id: program.id }, profileHint, lang)} data-testid="ask-for-help">
           {t("inquiryAsk")}
-        </Link>
+        </ButtonLink>
       </p>
 
       {fit ? (
@@ -126,26 +122,26 @@ export default function ProgramPage() {
       {program.readings.length > 0 ? (
         <>
           <h2>{t("program.eligibility")}</h2>
-          <table className="readings" data-testid="program-readings">
-            <thead>
-              <tr>
-                <th>{t("program.readingMeaning")}</th>
-                <th>{t("program.readingField")}</th>
-                <th>{t("program.readingValue")}</th>
+          <Table
+            testId="program-readings"
+            className="readings"
+            caption={t("program.eligibility")}
+            columns={[
+              { key: "meaning", label: t("program.readingMeaning") },
+              { key: "field", label: t("program.readingField") },
+              { key: "value", label: t("program.readingValue") },
+            ]}
+          >
+            {program.readings.map((reading, index) => (
+              <tr key={`${reading.rule}-${index}`} data-rule={reading.rule}>
+                <td>{reading[lang]}</td>
+                <td>
+                  <code>{reading.field}</code>
+                </td>
+                <td lang="ko">{reading.value}</td>
               </tr>
-            </thead>
-            <tbody>
-              {program.readings.map((reading, index) => (
-                <tr key={`${reading.rule}-${index}`} data-rule={reading.rule}>
-                  <td>{reading[lang]}</td>
-                  <td>
-                    <code>{reading.field}</code>
-                  </td>
-                  <td lang="ko">{reading.value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </>
       ) : null}
 

@@ -27,21 +27,37 @@ export function Field({
   className?: string;
   children: (control: FieldControlProps) => ReactNode;
 }) {
-  const hasError = error !== undefined && error !== null && error !== false && error !== "";
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = hasError ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const { hintId, errorId, describedBy } = describe(id, hint, error);
   return (
     <div className={["field", className].filter(Boolean).join(" ")}>
       <label htmlFor={id}>{label}</label>
-      {children({ id, "aria-invalid": hasError ? true : undefined, "aria-describedby": describedBy })}
-      {hint ? (
-        <small className="field-hint" id={hintId}>
-          {hint}
-        </small>
-      ) : null}
-      {hasError ? <FieldError id={errorId}>{error}</FieldError> : null}
+      {children({ id, "aria-invalid": errorId ? true : undefined, "aria-describedby": describedBy })}
+      {hintId ? <FieldHint id={hintId}>{hint}</FieldHint> : null}
+      {errorId ? <FieldError id={errorId}>{error}</FieldError> : null}
     </div>
+  );
+}
+
+/**
+ * The ids of a control's hint and error (`<id>-hint`, `<id>-error`), each only where there is one to
+ * show, and the `aria-describedby` that names them.
+ */
+export function describe(
+  id: string,
+  hint: ReactNode,
+  error: ReactNode,
+): { hintId?: string; errorId?: string; describedBy?: string } {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error !== undefined && error !== null && error !== false && error !== "" ? `${id}-error` : undefined;
+  return { hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
+}
+
+/** The grey line under a control that says what to enter or what happens. */
+export function FieldHint({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <small className="field-hint" id={id}>
+      {children}
+    </small>
   );
 }
 

@@ -14,8 +14,9 @@ export interface TableSort<Key extends string = string> {
 
 /**
  * A data table with a header row; the rows come as children (`<tr>`s). Given `onSort`, each header is a
- * button that sorts by its column and the sorted one carries `aria-sort`. Wide tables scroll sideways
- * in their own box so the page never does.
+ * button that sorts by its column and the sorted one carries `aria-sort`. Without `columns` the table
+ * has no header row, for tables whose rows name themselves (`<th scope="row">`). Wide tables scroll
+ * sideways in their own box so the page never does.
  */
 export function Table<Key extends string>({
   columns,
@@ -25,9 +26,10 @@ export function Table<Key extends string>({
   sortLabel,
   variant = "data",
   testId,
+  className,
   children,
 }: {
-  columns: readonly TableColumn<Key>[];
+  columns?: readonly TableColumn<Key>[];
   caption?: ReactNode;
   sort?: TableSort<Key>;
   onSort?: (key: Key) => void;
@@ -36,41 +38,47 @@ export function Table<Key extends string>({
   /** `figures` for tables of counts (the gap tables' look). */
   variant?: "data" | "figures";
   testId?: string;
+  className?: string;
   children: ReactNode;
 }) {
   return (
     <div className="table-scroll">
-      <table className={variant === "figures" ? "gap-table" : "data-table"} data-testid={testId}>
+      <table
+        className={[variant === "figures" ? "gap-table" : "data-table", className].filter(Boolean).join(" ")}
+        data-testid={testId}
+      >
         {caption ? <caption className="visually-hidden">{caption}</caption> : null}
-        <thead>
-          <tr>
-            {columns.map((column) => {
-              const sorted = sort?.key === column.key;
-              return (
-                <th
-                  scope="col"
-                  key={column.key}
-                  aria-sort={sorted ? (sort.descending ? "descending" : "ascending") : undefined}
-                  className={column.numeric ? "num" : undefined}
-                >
-                  {onSort ? (
-                    <button
-                      type="button"
-                      className="sort"
-                      onClick={() => onSort(column.key)}
-                      aria-label={sortLabel ? sortLabel(column.label) : undefined}
-                    >
-                      {column.label}
-                      <span aria-hidden="true">{sorted ? (sort.descending ? " ▼" : " ▲") : ""}</span>
-                    </button>
-                  ) : (
-                    column.label
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
+        {columns ? (
+          <thead>
+            <tr>
+              {columns.map((column) => {
+                const sorted = sort?.key === column.key;
+                return (
+                  <th
+                    scope="col"
+                    key={column.key}
+                    aria-sort={sorted ? (sort.descending ? "descending" : "ascending") : undefined}
+                    className={column.numeric ? "num" : undefined}
+                  >
+                    {onSort ? (
+                      <button
+                        type="button"
+                        className="sort"
+                        onClick={() => onSort(column.key)}
+                        aria-label={sortLabel ? sortLabel(column.label) : undefined}
+                      >
+                        {column.label}
+                        <span aria-hidden="true">{sorted ? (sort.descending ? " ▼" : " ▲") : ""}</span>
+                      </button>
+                    ) : (
+                      column.label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+        ) : null}
         <tbody>{children}</tbody>
       </table>
     </div>

@@ -1,9 +1,13 @@
 export { Button, ButtonLink, type ButtonVariant } from "./Button";
 export { Card } from "./Card";
 export { Checkbox } from "./Checkbox";
+export { CheckboxGroup, RadioGroup, type ChoiceOption } from "./ChoiceGroup";
 export { ErrorSummary, type ErrorSummaryItem } from "./ErrorSummary";
-export { Field, FieldError, type FieldControlProps } from "./Field";
+export { Field, FieldError, FieldHint, type FieldControlProps } from "./Field";
 export { Notice, type NoticeTone } from "./Notice";
+export { Range } from "./Range";
+export { SearchField } from "./SearchField";
 export { Select, type SelectOption } from "./Select";
 export { Table, type TableColumn, type TableSort } from "./Table";
 export { Tag } from "./Tag";
+export { TextField } from "./TextField";

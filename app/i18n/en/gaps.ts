@@ -18,9 +18,6 @@ export const gaps = {
     one: "Stored {count} firm and recomputed the coverage figures ({encoding}).",
     other: "Stored {count} firms and recomputed the coverage figures ({encoding}).",
   },
-  gapsImportRow: "Row",
-  gapsImportColumn: "Column",
-  gapsImportMessage: "Problem",
   gapsImportLink: "Import an SME register",
   gapsTitle: "Coverage gaps: firms with no fitting support nearby",
   gapsIntro:
@@ -29,6 +26,7 @@ export const gaps = {
   gapsNoFirms:
     "No firms loaded. Import a register (npm run firms:import) or generate synthetic firms (npm run data:synth).",
   gapsRadius: "Radius (km)",
+  gapsRadiusHint: "The figures follow as soon as it moves; arrow keys change it by 1 km.",
   gapsClass: "Firm type",
   gapsSector: "Industry",
   gapsRegion: "Region",

@@ -10,9 +10,6 @@ export const gaps = {
   gapsImportTooLarge: "파일이 너무 큽니다 (50 MB 이하).",
   gapsImportRejected: "문제 {count}건이 있어 아무것도 저장하지 않았습니다.",
   gapsImportStored: "기업 {count}곳을 저장하고 지원 공백을 다시 계산했습니다 ({encoding}).",
-  gapsImportRow: "행",
-  gapsImportColumn: "열",
-  gapsImportMessage: "내용",
   gapsImportLink: "기업 명부 가져오기",
   gapsTitle: "지원 공백: 가까이에 맞는 지원이 없는 기업",
   gapsIntro:
@@ -21,6 +18,7 @@ export const gaps = {
   gapsNoFirms:
     "기업 자료가 없습니다. 기업 명부를 가져오거나(npm run firms:import) 합성 기업을 만드세요(npm run data:synth).",
   gapsRadius: "반경(km)",
+  gapsRadiusHint: "옮기면 바로 다시 계산합니다. 화살표 키로 1 km씩 바꿀 수 있습니다.",
   gapsClass: "기업 유형",
   gapsSector: "업종",
   gapsRegion: "시·도",

@@ -1,6 +1,18 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Button, Checkbox, ErrorSummary, Field, Notice, Select, Table } from "~/components/ui";
+import {
+  Button,
+  Checkbox,
+  CheckboxGroup,
+  ErrorSummary,
+  Field,
+  Notice,
+  RadioGroup,
+  Range,
+  SearchField,
+  Select,
+  Table,
+} from "~/components/ui";
 import { keepLastData } from "~/offline";
 
 describe("shared page components", () => {
@@ -45,6 +57,78 @@ describe("shared page components", () => {
   it("a checkbox sits inside its label", () => {
     expect(renderToStaticMarkup(<Checkbox name="need" value="x" label="X" />)).toBe(
       '<label class="checkbox"><input type="checkbox" name="need" value="x"/>X</label>',
+    );
+  });
+
+  it("a radio group is a fieldset named by its legend, with its error read with it and one choice checked", () => {
+    const html = renderToStaticMarkup(
+      <RadioGroup
+        id="field-q"
+        name="q"
+        legend="Where from?"
+        defaultValue="b"
+        error="Pick one"
+        options={[
+          { value: "a", label: "A" },
+          { value: "b", label: "B" },
+        ]}
+      />,
+    );
+    expect(html).toContain(
+      '<fieldset id="field-q" role="radiogroup" class="choice-group-field" aria-describedby="field-q-error" aria-invalid="true" data-invalid="true"><legend>Where from?</legend>',
+    );
+    expect(html).toContain('<p class="field-error" id="field-q-error">Pick one</p>');
+    expect(html).toContain('<label class="radio"><input type="radio" name="q" value="a"/>A</label>');
+    expect(html).toContain('<input type="radio" name="q" checked="" value="b"/>B');
+  });
+
+  it("a checkbox group checks what was chosen and is a plain group, never marked invalid itself", () => {
+    const html = renderToStaticMarkup(
+      <CheckboxGroup
+        id="field-need"
+        name="need"
+        legend="Needs"
+        defaultValues={["y"]}
+        error="Too many"
+        options={[
+          { value: "x", label: "X" },
+          { value: "y", label: "Y" },
+        ]}
+      />,
+    );
+    expect(html).not.toContain("role=");
+    expect(html).not.toContain("aria-invalid");
+    expect(html).toContain('<input type="checkbox" name="need" value="x"/>X');
+    expect(html).toContain('<input type="checkbox" name="need" checked="" value="y"/>Y');
+  });
+
+  it("a slider says its value in words, to the eye and to a screen reader, with its ends shown", () => {
+    const html = renderToStaticMarkup(
+      <Range
+        id="r"
+        name="radiusKm"
+        label="Radius"
+        hint="Arrow keys step it"
+        min={1}
+        max={200}
+        defaultValue={30}
+        formatValue={(km) => `${km} km`}
+        testId="radius-value"
+      />,
+    );
+    expect(html).toContain('<label for="r">Radius</label>');
+    expect(html).toContain('data-testid="radius-value" aria-hidden="true">30 km</output>');
+    expect(html).toContain('aria-valuetext="30 km" aria-describedby="r-hint"');
+    expect(html).toContain("<span>1 km</span><span>200 km</span>");
+  });
+
+  it("a search field labels its box, hidden or not, and puts its button beside it", () => {
+    const html = renderToStaticMarkup(
+      <SearchField id="s" name="q" label="Search" hideLabel buttonLabel="Go" testId="search-input" />,
+    );
+    expect(html).toContain('<label for="s" class="visually-hidden">Search</label>');
+    expect(html).toContain(
+      '<div class="search-box"><input id="s" type="search" data-testid="search-input" name="q"/><button type="submit">Go</button></div>',
     );
   });
 
