@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Tag } from "~/components/ui";
+import { ButtonLink, Tag } from "~/components/ui";
 import { FacilityMap } from "~/components/FacilityMap";
 import { parseCitations } from "~/domain/citations";
 import type { FacilityKind } from "~/domain/types";
@@ -142,13 +142,9 @@ export default function FacilityPage() {
         </dd>
       </dl>
       <p>
-        <Link
-          to={inquiryHref({ type: "facility", id: facility.id }, {}, lang)}
-          className="button-link"
-          data-testid="ask-for-help"
-        >
+        <ButtonLink to={inquiryHref({ type: "facility", id: facility.id }, {}, lang)} data-testid="ask-for-help">
           {t("inquiryAsk")}
-        </Link>
+        </ButtonLink>
       </p>
 
       <FacilityMap
