@@ -135,15 +135,7 @@ export function FacilityMap(props: FacilityMapProps) {
       className={props.className}
     >
       <FacilityMapEvents
-        facilities={facilities}
-        kinds={kinds}
-        lang={lang}
-        t={t}
-        interactive={interactive}
-        picking={picking}
-        selectedId={selectedId}
-        nearPoint={nearPoint}
-        fitToFacilities={fitToFacilities}
+        {...{ facilities, kinds, lang, t, interactive, picking, selectedId, nearPoint, fitToFacilities }}
         onDrawn={setDrawn}
       />
     </ClusterMap>

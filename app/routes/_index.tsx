@@ -79,13 +79,9 @@ export default function MapPage() {
     <main className="explorer" data-view={picking ? "map" : view}>
       <h1 className="visually-hidden">{t("homeHeading")}</h1>
       <FacilityMap
+        {...{ kinds, regions, lang, t, basemap }}
         facilities={mapFacilities}
-        kinds={kinds}
         visibleKinds={visibleKinds}
-        regions={regions}
-        lang={lang}
-        t={t}
-        basemap={basemap}
         selectedId={selectedId}
         highlightedId={highlightedId}
         near={near}
@@ -129,12 +125,7 @@ export default function MapPage() {
         ) : null}
         {offline ? <OfflineNotice /> : null}
         <SearchPanel
-          lang={lang}
-          t={t}
-          search={search}
-          kinds={kinds}
-          regions={regions}
-          divisions={divisions}
+          {...{ kinds, regions, lang, t, search, divisions }}
           picking={picking}
           onPickingChange={setPicking}
           pickedPoint={pickedPoint}
