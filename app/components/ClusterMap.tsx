@@ -1,15 +1,15 @@
-import { createContext, useCallback, useContext, useEffect, useRef, type ReactNode } from "react";
-import type { Lang, Translate } from "~/i18n";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from "react";
+import { useT } from "~/i18n/react";
 import type { BasemapChoice } from "~/map/basemap";
+import { legendSymbol } from "~/map/legend";
 import type { MapView } from "~/map/style";
 import { useMapLibre, type LoadedMap, type MapOverlay } from "~/map/useMapLibre";
+import { MapLegend, type LegendEntry, type LegendToggle } from "./MapLegend";
 
 export interface ClusterMapProps {
   /** The accessible name of the map region. */
   label: string;
   testId: string;
-  lang: Lang;
-  t: Translate;
   /** What to draw beneath the overlays; the offline basemap unless configured otherwise. */
   basemap?: BasemapChoice;
   view: MapView;
@@ -22,6 +22,8 @@ export interface ClusterMapProps {
   /** `data-*` attributes of the map region saying what it draws, for tests and assistive tools. */
   facts?: Record<`data-${string}`, string | number | undefined>;
   className?: string;
+  /** The legend of the overlays that declare one; with `toggle`, its entries show and hide them. */
+  legend?: { title: string; testId?: string; toggle?: LegendToggle };
   /** What needs the loaded map (events, camera moves); it reads the map with `useLoadedMap`. */
   children?: ReactNode;
 }
@@ -40,10 +42,13 @@ export function useLoadedMap(): LoadedMap | null {
  * map that places something shares.
  */
 export function ClusterMap(props: ClusterMapProps) {
-  const { label, testId, lang, t, basemap = OFFLINE, view, maxZoom, interactive = true, overlays } = props;
-  const { picking = false, onPickPoint, facts, className, children } = props;
+  const { label, testId, basemap = OFFLINE, view, maxZoom, interactive = true, overlays } = props;
+  const { picking = false, onPickPoint, facts, className, legend, children } = props;
+  const t = useT();
   const container = useRef<HTMLDivElement>(null);
-  const { loaded, state } = useMapLibre(container, { basemap, lang, view, maxZoom, interactive, overlays });
+  const { loaded, state } = useMapLibre(container, { basemap, lang: t.lang, view, maxZoom, interactive, overlays });
+
+  const legendEntries = useMemo(() => legendOf(overlays ?? []), [overlays]);
 
   const pickCentre = useCallback(() => {
     const centre = loaded?.map.getCenter();
@@ -93,9 +98,20 @@ export function ClusterMap(props: ClusterMapProps) {
           </p>
         </>
       ) : null}
+      {legend && !picking ? <MapLegend {...legend} entries={legendEntries} /> : null}
       {state === "loading" ? <p className="map-status">{t("mapLoading")}</p> : null}
       {state === "failed" ? <p className="map-status">{t("mapUnavailable")}</p> : null}
       <LoadedMapContext.Provider value={loaded}>{children}</LoadedMapContext.Provider>
     </div>
   );
+}
+
+/** One entry per overlay that declares a legend and draws a symbol a reader can match. */
+function legendOf(overlays: readonly MapOverlay[]): LegendEntry[] {
+  return overlays.flatMap((overlay) => {
+    const symbol = overlay.legend ? legendSymbol(overlay.layers) : null;
+    return overlay.legend && symbol
+      ? [{ id: overlay.source, legend: overlay.legend, symbol, shown: !overlay.hidden }]
+      : [];
+  });
 }

@@ -20,6 +20,7 @@ import {
 } from "~/map/style";
 import type { MapLibre, MapOverlay } from "~/map/useMapLibre";
 import { ClusterMap, useLoadedMap } from "./ClusterMap";
+import type { LegendToggle } from "./MapLegend";
 
 export interface RegionLabel {
   code: string;
@@ -53,6 +54,8 @@ export interface FacilityMapProps {
   onPickPoint?: (point: { lat: number; lng: number }) => void;
   /** Frame the facilities (and the search point) whenever they change. */
   fitToFacilities?: boolean;
+  /** Legend entries that show and hide their kinds (the map page). */
+  legendToggle?: LegendToggle;
   className?: string;
 }
 
@@ -67,6 +70,7 @@ const CLUSTERING = { cluster: true, clusterRadius: 36, clusterMaxZoom: 9, promot
 export function FacilityMap(props: FacilityMapProps) {
   const { facilities, kinds, visibleKinds, regions, lang, t, basemap, focus, interactive = true } = props;
   const { selectedId = null, highlightedId, near, picking = false, onPickPoint, fitToFacilities = false } = props;
+  const { legendToggle } = props;
   const [drawn, setDrawn] = useState(0);
 
   // The search point is compared by value: a new object with the same place neither redraws nor moves the map.
@@ -77,7 +81,11 @@ export function FacilityMap(props: FacilityMapProps) {
     [nearLat, nearLng, nearRadiusKm],
   );
   const byKind = useMemo(
-    () => kinds.map((kind) => ({ kind, data: facilityCollection(facilities.filter((f) => f.kind === kind)) })),
+    () =>
+      kinds.map((kind) => {
+        const ofKind = facilities.filter((f) => f.kind === kind);
+        return { kind, count: ofKind.length, data: facilityCollection(ofKind) };
+      }),
     [facilities, kinds],
   );
   const regionData = useMemo(() => regionLabelCollection(regions), [regions]);
@@ -87,17 +95,27 @@ export function FacilityMap(props: FacilityMapProps) {
   const overlays = useMemo<MapOverlay[]>(
     () => [
       { source: REGION_LABELS_SOURCE, data: regionData, layers: [regionLabelLayer(nameKey(lang))] },
-      { source: NEAR_SOURCE, data: nearData, layers: nearLayers() },
-      ...byKind.map(({ kind, data }) => ({
+      {
+        source: NEAR_SOURCE,
+        data: nearData,
+        layers: nearLayers(),
+        legend: nearPoint ? { label: t("legendOwnPoint") } : undefined,
+      },
+      ...byKind.map(({ kind, count, data }) => ({
         source: facilitySourceId(kind),
         data,
         sourceOptions: CLUSTERING,
         layers: facilityLayers(kind),
         hidden: !visibleKinds.includes(kind),
+        // A kind with nothing on the map has no entry, unless the legend is where it is switched back on.
+        legend:
+          count > 0 || legendToggle
+            ? { label: `${t.label("facilityKind", kind)} (${t.format.number(count)})`, value: kind }
+            : undefined,
       })),
       { source: HIGHLIGHT_SOURCE, data: highlightData, layers: [highlightLayer()] },
     ],
-    [regionData, nearData, byKind, visibleKinds, highlightData, lang],
+    [regionData, nearData, nearPoint, byKind, visibleKinds, highlightData, lang, t, legendToggle],
   );
   const view: MapView = focus ? { center: [focus.lng, focus.lat], zoom: focus.zoom } : COUNTRY_VIEW;
 
@@ -105,8 +123,7 @@ export function FacilityMap(props: FacilityMapProps) {
     <ClusterMap
       label={t("mapLabel")}
       testId="facility-map"
-      lang={lang}
-      t={t}
+      legend={{ title: t("legend"), testId: "facility-legend", toggle: legendToggle }}
       basemap={basemap}
       view={view}
       maxZoom={16}
@@ -118,15 +135,7 @@ export function FacilityMap(props: FacilityMapProps) {
       className={props.className}
     >
       <FacilityMapEvents
-        facilities={facilities}
-        kinds={kinds}
-        lang={lang}
-        t={t}
-        interactive={interactive}
-        picking={picking}
-        selectedId={selectedId}
-        nearPoint={nearPoint}
-        fitToFacilities={fitToFacilities}
+        {...{ facilities, kinds, lang, t, interactive, picking, selectedId, nearPoint, fitToFacilities }}
         onDrawn={setDrawn}
       />
     </ClusterMap>

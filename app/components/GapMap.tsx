@@ -118,21 +118,42 @@ export function GapMap({ hotspots, coverage, regions, lang, t, basemap, province
         ? null
         : [
             ...(provinceData
-              ? [{ source: GAP_PROVINCES_SOURCE, data: provinceData, layers: coverageChoroplethLayers() }]
+              ? [
+                  {
+                    source: GAP_PROVINCES_SOURCE,
+                    data: provinceData,
+                    layers: coverageChoroplethLayers(),
+                    legend: { label: t("gapsLegendProvinces"), low: t("gapsLegendLow"), high: t("gapsLegendHigh") },
+                  },
+                ]
               : []),
-            { source: GAP_HEXAGONS_SOURCE, data: hexagonData, layers: gapHexagonLayers() },
-            { source: GAP_DEMAND_SOURCE, data: demandData, layers: demandLayers() },
+            {
+              source: GAP_HEXAGONS_SOURCE,
+              data: hexagonData,
+              layers: gapHexagonLayers(),
+              legend: {
+                label: t("gapsLegendHexagons"),
+                low: t("gapsLegendFew"),
+                high: t("gapsLegendMany"),
+                note: t("gapsMapLegend"),
+              },
+            },
+            {
+              source: GAP_DEMAND_SOURCE,
+              data: demandData,
+              layers: demandLayers(),
+              legend: demandData.features.length > 0 ? { label: t("demandMapLegend") } : undefined,
+            },
             { source: REGION_LABELS_SOURCE, data: regionData, layers: [regionLabelLayer(nameKey(lang))] },
           ],
-    [provinces, provinceData, hexagonData, demandData, regionData, lang],
+    [provinces, provinceData, hexagonData, demandData, regionData, lang, t],
   );
 
   return (
     <ClusterMap
       label={t("gapsMapTitle")}
       testId="gap-map"
-      lang={lang}
-      t={t}
+      legend={{ title: t("legend"), testId: "gap-legend" }}
       basemap={basemap}
       view={focus ? { center: focus, zoom: REGION_ZOOM } : COUNTRY_VIEW}
       maxZoom={12}

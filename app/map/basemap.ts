@@ -103,8 +103,23 @@ export function boundaryCollection(
   return { type: "FeatureCollection", features };
 }
 
+/** The offline basemap's boundary polygons, or null when they cannot be read (the map is drawn without them). */
+export function fetchBoundaries(): Promise<ReturnType<typeof boundaryCollection> | null> {
+  return fetch(BASEMAP_URLS.boundaries)
+    .then((response) => (response.ok ? (response.json() as Promise<BoundaryTopology>) : null))
+    .then((topology) => (topology ? boundaryCollection(topology) : null))
+    .catch((error: unknown) => {
+      console.warn("map boundaries:", error);
+      return null;
+    });
+}
+
 /** What every map does once its style has loaded: the marker-sized space image and the boundary polygons. */
-export function prepareBasemap(map: MapLibreMap, lang: Lang): void {
+export function prepareBasemap(
+  map: MapLibreMap,
+  lang: Lang,
+  boundaries: ReturnType<typeof fetchBoundaries> | null,
+): void {
   if (!map.hasImage(MARKER_SPACE_IMAGE)) {
     map.addImage(MARKER_SPACE_IMAGE, {
       width: MARKER_SPACE_PIXELS,
@@ -114,13 +129,10 @@ export function prepareBasemap(map: MapLibreMap, lang: Lang): void {
   }
   setLabelLanguage(map, lang);
   const source = map.getSource(BOUNDARIES_SOURCE) as GeoJSONSource | undefined;
-  if (!source) return;
-  void fetch(BASEMAP_URLS.boundaries)
-    .then((response) => (response.ok ? (response.json() as Promise<BoundaryTopology>) : null))
-    .then((topology) => {
-      if (topology) source.setData(boundaryCollection(topology));
-    })
-    .catch((error: unknown) => console.warn("map boundaries:", error));
+  if (!source || !boundaries) return;
+  void boundaries.then((collection) => {
+    if (collection) source.setData(collection);
+  });
 }
 
 export function setLabelLanguage(map: MapLibreMap, lang: Lang): void {

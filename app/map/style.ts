@@ -117,10 +117,11 @@ export function offlineStyle(urls: { land: string; places: string }): StyleSpeci
         type: "symbol",
         source: PLACES_SOURCE,
         filter: ["==", ["get", "level"], "sigungu"],
-        minzoom: 7.5,
+        // From 7: where results land when they span a few provinces (/match, a regional search).
+        minzoom: 7,
         layout: {
           "text-field": ["get", "nameKo"],
-          "text-size": ["interpolate", ["linear"], ["zoom"], 7.5, 11.5, 12, 14],
+          "text-size": ["interpolate", ["linear"], ["zoom"], 7, 11, 12, 14],
           ...LABEL_PLACEMENT,
         },
         paint: LABEL_HALO,

@@ -4,7 +4,9 @@ import type { GeoJSONSource, GeoJSONSourceSpecification, LayerSpecification, Map
 import { useEffect, useState, type RefObject } from "react";
 import { flushSync } from "react-dom";
 import type { Lang } from "~/i18n";
-import { basemapStyle, prepareBasemap, setLabelLanguage, type BasemapChoice } from "./basemap";
+import type { OverlayLegend } from "./legend";
+import { basemapStyle, fetchBoundaries, prepareBasemap, setLabelLanguage, type BasemapChoice } from "./basemap";
+import maplibreBrowser from "./maplibre.client";
 import type { MapView } from "./style";
 
 export type MapLibre = typeof MapLibreModule;
@@ -21,6 +23,8 @@ export interface MapOverlay {
   sourceOptions?: Omit<GeoJSONSourceSpecification, "type" | "data">;
   layers: LayerSpecification[];
   hidden?: boolean;
+  /** Its entry in the map's legend, drawn with its own layers' colours; none for labels. */
+  legend?: OverlayLegend;
 }
 
 /** A map whose style has loaded, with what it has drawn so far. */
@@ -45,11 +49,12 @@ export interface MapSettings {
 }
 
 /**
- * In the browser, MapLibre starts downloading as soon as this module is evaluated, not after
- * hydration and the first effect: it is the largest script on the page and no map starts without it.
+ * MapLibre is imported statically (a `.client` module: nothing on the server), so every page with a
+ * map names it among its modulepreloads and the browser fetches it with the page's own scripts: it is
+ * the largest script on the page and no map starts without it. Fetched after hydration, it used to
+ * start some 600 ms after the HTML on the benchmark's page.
  */
-const maplibreModule = typeof window === "undefined" ? null : import("./maplibre.client");
-const loadMaplibre = () => maplibreModule ?? import("./maplibre.client");
+const maplibre: MapLibre | undefined = maplibreBrowser;
 
 /**
  * The one lifecycle of every map: MapLibre is loaded in the browser only, the map is created once
@@ -69,8 +74,11 @@ export function useMapLibre(
     let cancelled = false;
     let map: MapLibreMap | null = null;
     const { basemap, lang: firstLang, view: firstView, maxZoom, interactive } = creation;
-    loadMaplibre()
-      .then(async ({ default: maplibregl }) => {
+    // Under way while the style is made and loads; drawn as soon as both are there.
+    const boundaries = basemap.kind === "offline" ? fetchBoundaries() : null;
+    Promise.resolve(maplibre)
+      .then(async (maplibregl) => {
+        if (!maplibregl) throw new Error("MapLibre did not load");
         const style = await basemapStyle(basemap, firstLang, maplibregl);
         if (cancelled || !container.current) return;
         const created = new maplibregl.Map({
@@ -89,7 +97,7 @@ export function useMapLibre(
         if (interactive) created.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
         created.on("error", (event) => console.warn("map:", event.error?.message));
         created.once("load", () => {
-          prepareBasemap(created, firstLang);
+          prepareBasemap(created, firstLang, boundaries);
           // Rendered at once, so the overlays' effects add them in the load's own task, before
           // MapLibre's next frame, instead of whenever React's scheduler gets to a busy main thread.
           flushSync(() => setLoaded({ map: created, maplibregl, drawn: new Map(), view: firstView }));

@@ -8,7 +8,8 @@ import { runMatch, type MatchResponse } from "./service.server";
 
 export interface MatchPageData {
   divisions: IndustryChoice[];
-  regions: { code: string; nameKo: string; nameEn: string }[];
+  /** With the label point ([lng, lat]) where the map names the region. */
+  regions: { code: string; nameKo: string; nameEn: string; labelPoint: [number, number] }[];
   submitted: boolean;
   /** Problems by form field name. */
   errors: Record<string, { ko: string; en: string }>;
@@ -22,7 +23,12 @@ export async function loadMatchPage(services: Services, params: URLSearchParams)
     divisions: industryChoicesOf(
       [...reference.context.divisions].map(([code, d]) => ({ code, nameKo: d.nameKo, nameEn: d.nameEn })),
     ),
-    regions: reference.regions.map((r) => ({ code: r.code, nameKo: r.nameKo, nameEn: r.nameEn })),
+    regions: reference.regions.map((r): MatchPageData["regions"][number] => ({
+      code: r.code,
+      nameKo: r.nameKo,
+      nameEn: r.nameEn,
+      labelPoint: [r.labelPoint.lng, r.labelPoint.lat],
+    })),
   };
   if (!params.has("ksic") && !params.has("employees")) return { ...base, submitted: false, errors: {}, result: null };
   const parsed = parseMatchInput(matchInputFromSearchParams(params), reference.known);

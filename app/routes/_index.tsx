@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Button, Checkbox } from "~/components/ui";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Button } from "~/components/ui";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
 import { OfflineNotice, PageError } from "~/components/PageError";
@@ -57,7 +57,7 @@ export default function MapPage() {
   const regionNames = useMemo(() => new Map(regions.map((r) => [r.code, t.nameOf(r)])), [regions, t]);
   const listed = facilities.filter((f) => visibleKinds.includes(f.kind as FacilityKind));
 
-  const toggle = (kind: FacilityKind, on: boolean) => {
+  const toggle = (kind: string, on: boolean) => {
     const next = kinds.filter((k) => (k === kind ? on : visibleKinds.includes(k)));
     setVisibleKinds(next);
     setSearchParams(
@@ -79,17 +79,23 @@ export default function MapPage() {
     <main className="explorer" data-view={picking ? "map" : view}>
       <h1 className="visually-hidden">{t("homeHeading")}</h1>
       <FacilityMap
+        {...{ kinds, regions, lang, t, basemap }}
         facilities={mapFacilities}
-        kinds={kinds}
         visibleKinds={visibleKinds}
-        regions={regions}
-        lang={lang}
-        t={t}
-        basemap={basemap}
         selectedId={selectedId}
         highlightedId={highlightedId}
         near={near}
         fitToFacilities={search.active && mapFacilities.length > 0}
+        legendToggle={{
+          name: "show",
+          marker: ["legend", "1"],
+          onChange: toggle,
+          hiddenFields: [
+            ...(lang === "en" ? [["lang", "en"] as const] : []),
+            ...SEARCH_PARAMS.flatMap((name) => searchParams.getAll(name).map((value) => [name, value] as const)),
+          ],
+          submitLabel: t("applyFilters"),
+        }}
         picking={picking}
         onPickPoint={(point) => {
           setPicking(false);
@@ -119,49 +125,13 @@ export default function MapPage() {
         ) : null}
         {offline ? <OfflineNotice /> : null}
         <SearchPanel
-          lang={lang}
-          t={t}
-          search={search}
-          kinds={kinds}
-          regions={regions}
-          divisions={divisions}
+          {...{ kinds, regions, lang, t, search, divisions }}
           picking={picking}
           onPickingChange={setPicking}
           pickedPoint={pickedPoint}
           onHighlight={setHighlightedId}
           onSelect={setSelectedId}
         />
-        <Form method="get" className="legend" aria-labelledby="legend-title">
-          <h2 id="legend-title" className="visually-hidden">
-            {t("legend")}
-          </h2>
-          <input type="hidden" name="legend" value="1" />
-          {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
-          {SEARCH_PARAMS.flatMap((name) =>
-            searchParams
-              .getAll(name)
-              .map((value, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={value} />),
-          )}
-          {kinds.map((kind) => (
-            <Checkbox
-              key={kind}
-              name="show"
-              value={kind}
-              checked={visibleKinds.includes(kind)}
-              onChange={(event) => toggle(kind, event.currentTarget.checked)}
-              label={
-                <>
-                  <span className="swatch" style={{ background: KIND_COLORS[kind] }} aria-hidden="true" />
-                  {t.label("facilityKind", kind)} ({t.format.number(facilities.filter((f) => f.kind === kind).length)})
-                </>
-              }
-            />
-          ))}
-          <noscript>
-            <Button type="submit">{t("applyFilters")}</Button>
-          </noscript>
-        </Form>
-
         {search.active ? null : (
           <section aria-labelledby="facility-list-title" className="facility-section">
             <h2 id="facility-list-title">

@@ -13,7 +13,7 @@ import { gapViewer } from "~/gaps/viewer.server";
 import { hangulLang, type Formatter } from "~/i18n";
 import { metaT, useT } from "~/i18n/react";
 import { RegionOptions } from "~/components/RegionOptions";
-import { COVERAGE_RAMP, GAP_HEXAGON_RAMP } from "~/map/style";
+import { COVERAGE_RAMP } from "~/map/style";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("pageTitleGaps") }];
 
@@ -249,8 +249,6 @@ export default function GapsPage() {
           focus={drillRegion ? regions.find((r) => r.code === drillRegion)?.labelPoint : undefined}
           demand={demand.unmetByRegion}
         />
-        <GapLegend t={t} choropleth={boundariesLoaded} />
-        <p className="caption">{t("demandMapLegend")}</p>
       </section>
 
       <DemandSection
@@ -453,32 +451,6 @@ function sortRows(
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
     return direction * (x - y);
   });
-}
-
-/** What the map's colours mean, with the same stops as its layers. */
-function GapLegend({ t, choropleth }: { t: ReturnType<typeof useT>; choropleth: boolean }) {
-  const ramp = (stops: readonly string[]) => ({ background: `linear-gradient(to right, ${stops.join(", ")})` });
-  return (
-    <div className="map-legend" data-testid="gap-legend">
-      <p>
-        <span className="legend-label">{t("gapsLegendHexagons")}</span>
-        <span className="legend-ramp">
-          {t("gapsLegendFew")} <span className="ramp" style={ramp(GAP_HEXAGON_RAMP)} aria-hidden="true" />{" "}
-          {t("gapsLegendMany")}
-        </span>
-      </p>
-      {choropleth ? (
-        <p>
-          <span className="legend-label">{t("gapsLegendProvinces")}</span>
-          <span className="legend-ramp">
-            {t("gapsLegendLow")} <span className="ramp" style={ramp(COVERAGE_RAMP)} aria-hidden="true" />{" "}
-            {t("gapsLegendHigh")}
-          </span>
-        </p>
-      ) : null}
-      <p className="caption">{t("gapsMapLegend")}</p>
-    </div>
-  );
 }
 
 export { PageError as ErrorBoundary } from "~/components/PageError";

@@ -351,7 +351,7 @@ export default function MatchPage() {
           kinds={MAP_KINDS}
           visibleKinds={MAP_KINDS}
           fitToFacilities
-          regions={[]}
+          regions={regions}
           lang={lang}
           t={t}
           basemap={basemap}

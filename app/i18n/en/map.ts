@@ -5,6 +5,7 @@ export const map = {
   mapLabel: "Map of innovation infrastructure",
   mapLoading: "Loading the map…",
   mapUnavailable: "This browser cannot draw the map. Use the list below.",
+  legendOwnPoint: "Your point",
   legend: "Legend",
   showLayer: "Show",
   listHeading: "Places on the map",

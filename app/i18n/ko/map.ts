@@ -3,6 +3,7 @@ export const map = {
   mapLabel: "혁신 인프라 지도",
   mapLoading: "지도를 불러오는 중…",
   mapUnavailable: "이 브라우저에서는 지도를 그릴 수 없습니다. 아래 목록을 이용하세요.",
+  legendOwnPoint: "기준 지점",
   legend: "범례",
   showLayer: "표시",
   listHeading: "지도에 표시된 기관",
