@@ -1,5 +1,8 @@
 /// <reference types="vitest/config" />
 import { vitePlugin as remix } from "@remix-run/dev";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
 import { defineConfig, type Plugin } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 import remixConfig from "./remix.config.js";
@@ -36,8 +39,46 @@ const processEntry: Plugin = {
   },
 };
 
+/** What is worth compressing ahead: text. Images and fonts (woff2) are compressed already. */
+const COMPRESSIBLE = /\.(js|mjs|css|json|svg|txt|map)$/;
+
+/**
+ * The client's files compressed once, at the highest settings, beside each file (`x.js.br`, `x.js.gz`), for
+ * the server to send as they are (scripts/serve.ts). Compressing on each request has to be quick and gave
+ * MapLibre about 296 KiB; Brotli at quality 11 gives about 241 KiB, which brings every map page under the
+ * 408 KB budget.
+ */
+let buildingServer = false;
+const precompressedAssets: Plugin = {
+  name: "clusterlink-precompressed-assets",
+  apply: "build",
+  configResolved(config) {
+    buildingServer = Boolean(config.build.ssr);
+  },
+  writeBundle(options, bundle) {
+    const outDir = options.dir;
+    if (buildingServer || !outDir) return;
+    for (const fileName of Object.keys(bundle)) {
+      if (!COMPRESSIBLE.test(fileName)) continue;
+      const file = path.join(outDir, fileName);
+      const content = fs.readFileSync(file);
+      if (content.length < 1024) continue;
+      fs.writeFileSync(
+        `${file}.br`,
+        zlib.brotliCompressSync(content, {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+          },
+        }),
+      );
+      fs.writeFileSync(`${file}.gz`, zlib.gzipSync(content, { level: zlib.constants.Z_BEST_COMPRESSION }));
+    }
+  },
+};
+
 export default defineConfig({
-  plugins: [runningTests ? null : [remix(remixConfig), processEntry], tsconfigPaths()],
+  plugins: [runningTests ? null : [remix(remixConfig), processEntry, precompressedAssets], tsconfigPaths()],
   // MapLibre alone is about 1.1 MB minified: a chunk of its own, so a change to the app's map code
   // does not make browsers fetch it again.
   build: {

@@ -1,7 +1,9 @@
+import fs from "node:fs";
 import http from "node:http";
 import type net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import compression from "compression";
 import express from "express";
 import type { FeatureCollection } from "geojson";
@@ -132,8 +134,15 @@ async function startBarePage(
   server.get("/", (request, response) => {
     response.type("html").send(barePage(size, kinds, `${request.protocol}://${request.get("host")}/map/land.json`));
   });
+  // MapLibre compressed once at the highest Brotli setting, as the app's build does for its own copy.
   for (const file of ["maplibre-gl.mjs", "maplibre-gl-worker.mjs", "maplibre-gl.css"]) {
-    server.get(`/${file}`, (_request, response) => response.sendFile(path.join(dist, file)));
+    const brotli = zlib.brotliCompressSync(fs.readFileSync(path.join(dist, file)), {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY },
+    });
+    server.get(`/${file}`, (request, response) => {
+      if (!/\bbr\b/.test(request.get("accept-encoding") ?? "")) return response.sendFile(path.join(dist, file));
+      response.set({ "Content-Encoding": "br", Vary: "Accept-Encoding" }).type(path.extname(file)).send(brotli);
+    });
   }
   for (const route of ["/api/facilities", "/map/land.json"]) {
     server.get(route, async (_request, response) => {
