@@ -48,19 +48,20 @@ const COMPRESSIBLE = /\.(js|mjs|css|json|svg|txt|map)$/;
  * MapLibre about 296 KiB; Brotli at quality 11 gives about 241 KiB, which brings every map page under the
  * 408 KB budget.
  */
-let buildingServer = false;
+let clientOutDir: string | null = null;
 const precompressedAssets: Plugin = {
   name: "clusterlink-precompressed-assets",
   apply: "build",
+  // After the server build, the last of the two: Remix writes the browser's route manifest into the
+  // client's assets then, outside the client's own bundle. scripts/serve.ts serves the same folder.
   configResolved(config) {
-    buildingServer = Boolean(config.build.ssr);
+    clientOutDir = config.build.ssr ? path.resolve(config.root, "build/client") : null;
   },
-  writeBundle(options, bundle) {
-    const outDir = options.dir;
-    if (buildingServer || !outDir) return;
-    for (const fileName of Object.keys(bundle)) {
-      if (!COMPRESSIBLE.test(fileName)) continue;
-      const file = path.join(outDir, fileName);
+  closeBundle() {
+    if (!clientOutDir) return;
+    for (const entry of fs.readdirSync(clientOutDir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !COMPRESSIBLE.test(entry.name)) continue;
+      const file = path.join(entry.parentPath, entry.name);
       const content = fs.readFileSync(file);
       if (content.length < 1024) continue;
       fs.writeFileSync(
