@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { LegendSymbol, OverlayLegend } from "~/map/legend";
 import { Button, Checkbox } from "./ui";
 
@@ -63,33 +64,52 @@ function Entry({ entry }: { entry: LegendEntry }) {
   );
 }
 
+/** Where the legend starts folded: on a phone, open, it covers about two fifths of the map. */
+const FOLDED_BELOW = "(max-width: 48rem)";
+
+/** The legend's frame: open where there is room, folded to its title on a phone; its title opens it. */
+function Foldable({ title, testId, children }: { title: string; testId?: string; children: ReactNode }) {
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (details.current && window.matchMedia(FOLDED_BELOW).matches) details.current.open = false;
+  }, []);
+  return (
+    <details ref={details} className="map-key" data-testid={testId} open>
+      <summary>{title}</summary>
+      {children}
+    </details>
+  );
+}
+
 /** What a map's symbols mean, drawn with the colours of the layers themselves (see `legendSymbol`). */
 export function MapLegend({ title, entries, testId, toggle }: MapLegendProps) {
   if (entries.length === 0) return null;
   if (toggle)
     return (
-      <Form method="get" className="map-key" aria-label={title} data-testid={testId} preventScrollReset>
-        <input type="hidden" name={toggle.marker[0]} value={toggle.marker[1]} />
-        {toggle.hiddenFields.map(([name, value], i) => (
-          <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
-        ))}
-        {entries.map((entry) => (
-          <Checkbox
-            key={entry.id}
-            name={toggle.name}
-            value={entry.legend.value}
-            checked={entry.shown}
-            onChange={(event) => toggle.onChange(entry.legend.value ?? entry.id, event.currentTarget.checked)}
-            label={<Entry entry={entry} />}
-          />
-        ))}
-        <noscript>
-          <Button type="submit">{toggle.submitLabel}</Button>
-        </noscript>
-      </Form>
+      <Foldable title={title} testId={testId}>
+        <Form method="get" aria-label={title} preventScrollReset>
+          <input type="hidden" name={toggle.marker[0]} value={toggle.marker[1]} />
+          {toggle.hiddenFields.map(([name, value], i) => (
+            <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+          ))}
+          {entries.map((entry) => (
+            <Checkbox
+              key={entry.id}
+              name={toggle.name}
+              value={entry.legend.value}
+              checked={entry.shown}
+              onChange={(event) => toggle.onChange(entry.legend.value ?? entry.id, event.currentTarget.checked)}
+              label={<Entry entry={entry} />}
+            />
+          ))}
+          <noscript>
+            <Button type="submit">{toggle.submitLabel}</Button>
+          </noscript>
+        </Form>
+      </Foldable>
     );
   return (
-    <section className="map-key" aria-label={title} data-testid={testId}>
+    <Foldable title={title} testId={testId}>
       <ul>
         {entries.map((entry) => (
           <li key={entry.id}>
@@ -97,6 +117,6 @@ export function MapLegend({ title, entries, testId, toggle }: MapLegendProps) {
           </li>
         ))}
       </ul>
-    </section>
+    </Foldable>
   );
 }
