@@ -86,7 +86,11 @@ export default defineConfig({
     target: "es2022",
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
-      output: { manualChunks: (id) => (id.includes("/node_modules/maplibre-gl/") ? "maplibre" : undefined) },
+      // Only MapLibre's code: its stylesheet's URL (`?url`, imported by the root) would bring the whole
+      // chunk to every page, map or not.
+      output: {
+        manualChunks: (id) => (id.includes("/node_modules/maplibre-gl/") && !id.includes("?") ? "maplibre" : undefined),
+      },
     },
   },
   server: { host: "127.0.0.1" },

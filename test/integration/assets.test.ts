@@ -80,6 +80,23 @@ describe(`precompressed client files on ${databaseLabel}`, () => {
     expect(plain.body.equals(original)).toBe(true);
   });
 
+  it("MapLibre's chunk is loaded by the map pages only", () => {
+    const manifestFile = fs.readdirSync(ASSETS).find((name) => /^manifest-.*\.js$/.test(name))!;
+    const manifest = JSON.parse(
+      fs
+        .readFileSync(path.join(ASSETS, manifestFile), "utf8")
+        .replace(/^window\.__remixManifest=/, "")
+        .replace(/;$/, ""),
+    ) as { entry: { imports: string[] }; routes: Record<string, { imports?: string[] }> };
+    const loadsMapLibre = (imports: readonly string[] = []) =>
+      imports.some((file) => /\/maplibre-[^/]*\.js$/.test(file));
+    expect(loadsMapLibre(manifest.entry.imports)).toBe(false);
+    for (const route of ["root", "routes/login", "routes/programs.$id", "routes/council.$region._index"])
+      expect(loadsMapLibre(manifest.routes[route]?.imports), route).toBe(false);
+    for (const route of ["routes/_index", "routes/match", "routes/gaps", "routes/facilities.$id"])
+      expect(loadsMapLibre(manifest.routes[route]?.imports), route).toBe(true);
+  });
+
   it("answers 404 for a file the build did not make", async () => {
     expect((await get(app.port, "missing-0000.js", "br")).status).toBe(404);
   });
