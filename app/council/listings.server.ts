@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import { listBoundaries } from "../../db/queries/boundaries";
 import { insertAuditEntries } from "../../db/queries/audit";
 import {
@@ -31,6 +31,7 @@ import {
 import { issue, type FieldIssue } from "~/validation";
 import type { Services } from "~/services.server";
 import { logger } from "~/log.server";
+import { outcomeTransactions } from "~/transaction.server";
 
 /**
  * The council workflow: drafts, review, and archive and restore through review. Each operation
@@ -54,25 +55,7 @@ export type Outcome<T> =
   | { kind: "forbidden" }
   | { kind: "not_found" };
 
-class Abort {
-  constructor(readonly outcome: Outcome<never>) {}
-}
-
-async function inTransaction<T>(
-  db: Kysely<Database>,
-  work: (trx: Transaction<Database>) => Promise<T>,
-): Promise<Outcome<T>> {
-  try {
-    return { kind: "ok", value: await db.transaction().execute(work) };
-  } catch (error) {
-    if (error instanceof Abort) return error.outcome;
-    throw error;
-  }
-}
-
-const abort = (outcome: Outcome<never>): never => {
-  throw new Abort(outcome);
-};
+const { inTransaction, abort } = outcomeTransactions<Outcome<never>>();
 
 export function may(actor: SessionUser, action: ListingAction, regionCode: string): boolean {
   return mayActOnRegion(actor, action, regionCode);
@@ -160,29 +143,7 @@ export async function saveDraft(
     }
     if (input.entityId === null) {
       const entityId = newListingId(input.type, input.regionCode);
-      await insertDrafts(trx, [
-        {
-          type: input.type,
-          entityId,
-          regionCode: input.regionCode,
-          isNew: true,
-          origin: "form",
-          fields,
-          baseVersion: null,
-          userId: actor.id,
-        },
-      ]);
-      await insertAuditEntries(trx, [
-        {
-          user,
-          action: "draft_create",
-          entityType: input.type,
-          entityId,
-          regionCode: input.regionCode,
-          before: null,
-          after: fields,
-        },
-      ]);
+      await createDraft(trx, actor, { ...input, entityId }, fields, null);
       return { entityId };
     }
     const entityId = input.entityId;
@@ -212,32 +173,43 @@ export async function saveDraft(
         },
       ]);
     } else {
-      await insertDrafts(trx, [
-        {
-          type: input.type,
-          entityId,
-          regionCode: input.regionCode,
-          isNew: false,
-          origin: "form",
-          fields,
-          baseVersion: live!.version,
-          userId: actor.id,
-        },
-      ]);
-      await insertAuditEntries(trx, [
-        {
-          user,
-          action: "draft_create",
-          entityType: input.type,
-          entityId,
-          regionCode: input.regionCode,
-          before: snapshot(live),
-          after: fields,
-        },
-      ]);
+      await createDraft(trx, actor, { ...input, entityId }, fields, live);
     }
     return { entityId };
   });
+}
+
+/** The first draft of a listing (new when nothing is published), with its audit entry, in the caller's transaction. */
+async function createDraft(
+  trx: Transaction<Database>,
+  actor: SessionUser,
+  target: { type: ListingType; regionCode: string; entityId: string },
+  fields: ListingFields,
+  live: LiveListing | null,
+): Promise<void> {
+  await insertDrafts(trx, [
+    {
+      type: target.type,
+      entityId: target.entityId,
+      regionCode: target.regionCode,
+      isNew: live === null,
+      origin: "form",
+      fields,
+      baseVersion: live?.version ?? null,
+      userId: actor.id,
+    },
+  ]);
+  await insertAuditEntries(trx, [
+    {
+      user: { id: actor.id, email: actor.email },
+      action: "draft_create",
+      entityType: target.type,
+      entityId: target.entityId,
+      regionCode: target.regionCode,
+      before: snapshot(live),
+      after: fields,
+    },
+  ]);
 }
 
 export interface ReviewInput {
@@ -344,9 +316,7 @@ export interface BlockedDraft {
   reason: "listing_changed" | "draft_changed" | "external_id_taken";
 }
 
-class PublishBlocked {
-  constructor(readonly blocked: BlockedDraft[]) {}
-}
+const publishing = outcomeTransactions<{ kind: "blocked"; blocked: BlockedDraft[] }>();
 
 /**
  * Publishes every pending draft of a region, as the reviewer saw the list
@@ -364,45 +334,42 @@ export async function publishAll(
   const db = services.database.db;
   const drafts = await listRegionDrafts(db, regionCode);
   if (reviewToken(drafts) !== seenToken) return { kind: "stale" };
-  let published: number;
-  try {
-    published = await db.transaction().execute(async (trx) => {
-      const ready: Array<{ draft: Draft; live: LiveListing | null }> = [];
-      const blocked: BlockedDraft[] = [];
-      for (const seen of drafts) {
-        const draft = await getDraft(trx, seen.type, seen.entityId, { forUpdate: true });
-        const live = await getLiveListing(trx, seen.type, seen.entityId, { forUpdate: true });
-        const nameKo = String((draft ?? seen).fields.nameKo ?? "");
-        if (draft === null || draft.version !== seen.version || draft.regionCode !== regionCode)
-          blocked.push({ type: seen.type, entityId: seen.entityId, nameKo, reason: "draft_changed" });
-        else if (live ? live.regionCode !== regionCode || live.version !== draft.baseVersion : !draft.isNew)
-          blocked.push({ type: seen.type, entityId: seen.entityId, nameKo, reason: "listing_changed" });
-        else ready.push({ draft, live });
-      }
-      if (blocked.length > 0) throw new PublishBlocked(blocked);
-      for (const { draft, live } of ready) {
-        try {
-          await applyPublish(trx, actor, draft, live);
-        } catch (error) {
-          if ((error as { code?: string }).code !== "23505") throw error;
-          throw new PublishBlocked([
+  const outcome = await publishing.inTransaction(db, async (trx) => {
+    const ready: Array<{ draft: Draft; live: LiveListing | null }> = [];
+    const blocked: BlockedDraft[] = [];
+    for (const seen of drafts) {
+      const draft = await getDraft(trx, seen.type, seen.entityId, { forUpdate: true });
+      const live = await getLiveListing(trx, seen.type, seen.entityId, { forUpdate: true });
+      const nameKo = String((draft ?? seen).fields.nameKo ?? "");
+      if (draft === null || draft.version !== seen.version || draft.regionCode !== regionCode)
+        blocked.push({ type: seen.type, entityId: seen.entityId, nameKo, reason: "draft_changed" });
+      else if (live ? live.regionCode !== regionCode || live.version !== draft.baseVersion : !draft.isNew)
+        blocked.push({ type: seen.type, entityId: seen.entityId, nameKo, reason: "listing_changed" });
+      else ready.push({ draft, live });
+    }
+    if (blocked.length > 0) publishing.abort({ kind: "blocked", blocked });
+    for (const { draft, live } of ready) {
+      try {
+        await applyPublish(trx, actor, draft, live);
+      } catch (error) {
+        if ((error as { code?: string }).code !== "23505") throw error;
+        publishing.abort({
+          kind: "blocked",
+          blocked: [
             {
               type: draft.type,
               entityId: draft.entityId,
               nameKo: String(draft.fields.nameKo ?? ""),
               reason: "external_id_taken",
             },
-          ]);
-        }
+          ],
+        });
       }
-      return ready.length;
-    });
-  } catch (error) {
-    if (error instanceof PublishBlocked) return { kind: "blocked", blocked: error.blocked };
-    throw error;
-  }
-  await deliverToSearch(services);
-  return { kind: "ok", value: { published } };
+    }
+    return { published: ready.length };
+  });
+  if (outcome.kind === "ok") await deliverToSearch(services);
+  return outcome;
 }
 
 /** Drops a pending draft (an editor withdrawing it or a reviewer rejecting it). */
