@@ -2,10 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { eligiblePairs, facilityServesClass, STANCE_FIT_THRESHOLD, type GapFacility } from "~/domain/gaps/eligibility";
 import { buildReachCells, cellOf, unitVector } from "~/domain/gaps/reach-grid";
-import { stanceOf } from "~/domain/matching/stance";
+import { facilityFeatures, stanceOf } from "~/domain/matching/stance";
 import { distanceKm } from "~/domain/geo";
 import { PAVITT_CLASSES } from "~/domain/types";
-import { facilityFeatures } from "~/domain/gaps/eligibility";
 
 const facility = (
   id: string,
