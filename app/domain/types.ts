@@ -113,6 +113,12 @@ export interface LatLng {
   lng: number;
 }
 
+/** The KSIC divisions and regions of the reference data: the codes a firm's profile may name. */
+export interface ProfileCodes {
+  ksicDivisions: ReadonlySet<string>;
+  regionCodes: ReadonlySet<string>;
+}
+
 /** A name held in both languages of the product (data, such as a KSIC division's name), Korean first. */
 export interface Bilingual {
   ko: string;

@@ -11,6 +11,7 @@ import {
   type InnovationFocus,
   type LatLng,
   type Need,
+  type ProfileCodes,
   type TechSource,
 } from "~/domain/types";
 import { FIRM_APPLICANT_TYPES, type FirmApplicantType } from "~/domain/programs/types";
@@ -37,11 +38,6 @@ export interface MatchInput {
   applicantType?: FirmApplicantType;
   /** A program to check against the profile whatever the ranking shows (its page asks this). */
   programId?: string;
-}
-
-export interface MatchInputKnown {
-  ksicDivisions: ReadonlySet<string>;
-  regionCodes: ReadonlySet<string>;
 }
 
 /** Bigger than any firm: the largest Korean employers have about 10^5 staff; money up to 10^16 won. */
@@ -112,7 +108,7 @@ function regionCode(known: ReadonlySet<string>) {
 }
 
 /** One schema for the profile, whether it comes as JSON to /api/match or from the /match form. */
-export function matchInputSchema(known: MatchInputKnown) {
+export function matchInputSchema(known: ProfileCodes) {
   return z
     .object({
       ksicDivision: division(known.ksicDivisions),
@@ -159,7 +155,7 @@ export function matchInputSchema(known: MatchInputKnown) {
 }
 
 /** Checks a profile field by field and reports every problem at once, so a form can show them all next to their fields. */
-export function parseMatchInput(raw: unknown, known: MatchInputKnown): Checked<MatchInput> {
+export function parseMatchInput(raw: unknown, known: ProfileCodes): Checked<MatchInput> {
   const checked = check(matchInputSchema(known), raw);
   if (!checked.ok) return checked;
   const value = checked.value;
