@@ -57,6 +57,10 @@ export type Outcome<T> =
 
 const { inTransaction, abort } = outcomeTransactions<Outcome<never>>();
 
+/** Ends the transaction with a conflict: what is stored now and its token, against the fields the user meant. */
+const conflict = (theirs: ListingFields, token: string, mine: ListingFields, reason: ConflictState["reason"]): never =>
+  abort({ kind: "conflict", conflict: { theirs, token, mine, reason } });
+
 export function may(actor: SessionUser, action: ListingAction, regionCode: string): boolean {
   return mayActOnRegion(actor, action, regionCode);
 }
@@ -154,10 +158,7 @@ export async function saveDraft(
     if (owner !== input.regionCode) return abort({ kind: "forbidden" });
     const current = currentState(live, draft)!;
     if (current.token !== input.expected) {
-      abort({
-        kind: "conflict",
-        conflict: { theirs: current.fields, token: current.token, mine: fields, reason: "draft_changed" },
-      });
+      conflict(current.fields, current.token, fields, "draft_changed");
     }
     if (draft) {
       await updateDraft(trx, draft.id, draft.version, fields, actor.id, "form");
@@ -222,6 +223,15 @@ export interface ReviewInput {
   liveVersion: number | null;
 }
 
+/** Locks the pending draft a reviewer saw: gone is not found, another region's is forbidden, a changed one a conflict. */
+async function lockSeenDraft(trx: Transaction<Database>, input: Omit<ReviewInput, "liveVersion">): Promise<Draft> {
+  const draft = await getDraft(trx, input.type, input.entityId, { forUpdate: true });
+  if (!draft) return abort({ kind: "not_found" });
+  if (draft.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
+  if (draftToken(draft) !== input.expected) conflict(draft.fields, draftToken(draft), draft.fields, "draft_changed");
+  return draft;
+}
+
 /** Publishes a draft: the listing changes, the change is audited and queued for search, the draft goes away. */
 export async function publishDraft(
   services: Services,
@@ -231,23 +241,12 @@ export async function publishDraft(
   if (!may(actor, "review", input.regionCode)) return { kind: "forbidden" };
   const db = services.database.db;
   const outcome = await inTransaction(db, async (trx) => {
-    const draft = await getDraft(trx, input.type, input.entityId, { forUpdate: true });
-    if (!draft) return abort({ kind: "not_found" });
-    if (draft.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
+    const draft = await lockSeenDraft(trx, input);
     const live = await getLiveListing(trx, input.type, input.entityId, { forUpdate: true });
-    if (draftToken(draft) !== input.expected) {
-      abort({
-        kind: "conflict",
-        conflict: { theirs: draft.fields, token: draftToken(draft), mine: draft.fields, reason: "draft_changed" },
-      });
-    }
     if (live) {
       if (live.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
       if (live.version !== (input.liveVersion ?? draft.baseVersion)) {
-        abort({
-          kind: "conflict",
-          conflict: { theirs: live.fields, token: liveToken(live), mine: draft.fields, reason: "listing_changed" },
-        });
+        conflict(live.fields, liveToken(live), draft.fields, "listing_changed");
       }
     }
     await applyPublish(trx, actor, draft, live);
@@ -380,15 +379,7 @@ export async function discardDraft(
 ): Promise<Outcome<{ entityId: string }>> {
   if (!may(actor, "edit", input.regionCode) && !may(actor, "review", input.regionCode)) return { kind: "forbidden" };
   return inTransaction(services.database.db, async (trx) => {
-    const draft = await getDraft(trx, input.type, input.entityId, { forUpdate: true });
-    if (!draft) return abort({ kind: "not_found" });
-    if (draft.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
-    if (draftToken(draft) !== input.expected) {
-      abort({
-        kind: "conflict",
-        conflict: { theirs: draft.fields, token: draftToken(draft), mine: draft.fields, reason: "draft_changed" },
-      });
-    }
+    const draft = await lockSeenDraft(trx, input);
     await deleteDraft(trx, draft.id);
     await insertAuditEntries(trx, [
       {
@@ -431,17 +422,10 @@ export async function requestStatusChange(
     if (!live) return abort({ kind: "not_found" });
     if (live.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
     const draft = await getDraft(trx, input.type, input.entityId, { forUpdate: true });
-    if (draft)
-      abort({
-        kind: "conflict",
-        conflict: { theirs: draft.fields, token: draftToken(draft), mine: live.fields, reason: "draft_changed" },
-      });
+    if (draft) conflict(draft.fields, draftToken(draft), live.fields, "draft_changed");
     const wanted = input.archived ? "archived" : "published";
     if (liveToken(live) !== input.expected || live.status === wanted) {
-      abort({
-        kind: "conflict",
-        conflict: { theirs: live.fields, token: liveToken(live), mine: live.fields, reason: "listing_changed" },
-      });
+      conflict(live.fields, liveToken(live), live.fields, "listing_changed");
     }
     const change = input.archived ? "archive" : "restore";
     const inserted = await insertDrafts(trx, [
@@ -457,11 +441,7 @@ export async function requestStatusChange(
         userId: actor.id,
       },
     ]);
-    if (inserted !== 1)
-      abort({
-        kind: "conflict",
-        conflict: { theirs: live.fields, token: liveToken(live), mine: live.fields, reason: "draft_changed" },
-      });
+    if (inserted !== 1) conflict(live.fields, liveToken(live), live.fields, "draft_changed");
     await insertAuditEntries(trx, [
       {
         user: { id: actor.id, email: actor.email },
