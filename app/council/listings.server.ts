@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import { listBoundaries } from "../../db/queries/boundaries";
 import { insertAuditEntries } from "../../db/queries/audit";
 import {
@@ -31,6 +31,7 @@ import {
 import { issue, type FieldIssue } from "~/validation";
 import type { Services } from "~/services.server";
 import { logger } from "~/log.server";
+import { outcomeTransactions } from "~/transaction.server";
 
 /**
  * The council workflow: drafts, review, and archive and restore through review. Each operation
@@ -54,25 +55,11 @@ export type Outcome<T> =
   | { kind: "forbidden" }
   | { kind: "not_found" };
 
-class Abort {
-  constructor(readonly outcome: Outcome<never>) {}
-}
+const { inTransaction, abort } = outcomeTransactions<Outcome<never>>();
 
-async function inTransaction<T>(
-  db: Kysely<Database>,
-  work: (trx: Transaction<Database>) => Promise<T>,
-): Promise<Outcome<T>> {
-  try {
-    return { kind: "ok", value: await db.transaction().execute(work) };
-  } catch (error) {
-    if (error instanceof Abort) return error.outcome;
-    throw error;
-  }
-}
-
-const abort = (outcome: Outcome<never>): never => {
-  throw new Abort(outcome);
-};
+/** Ends the transaction with a conflict: what is stored now and its token, against the fields the user meant. */
+const conflict = (theirs: ListingFields, token: string, mine: ListingFields, reason: ConflictState["reason"]): never =>
+  abort({ kind: "conflict", conflict: { theirs, token, mine, reason } });
 
 export function may(actor: SessionUser, action: ListingAction, regionCode: string): boolean {
   return mayActOnRegion(actor, action, regionCode);
@@ -160,29 +147,7 @@ export async function saveDraft(
     }
     if (input.entityId === null) {
       const entityId = newListingId(input.type, input.regionCode);
-      await insertDrafts(trx, [
-        {
-          type: input.type,
-          entityId,
-          regionCode: input.regionCode,
-          isNew: true,
-          origin: "form",
-          fields,
-          baseVersion: null,
-          userId: actor.id,
-        },
-      ]);
-      await insertAuditEntries(trx, [
-        {
-          user,
-          action: "draft_create",
-          entityType: input.type,
-          entityId,
-          regionCode: input.regionCode,
-          before: null,
-          after: fields,
-        },
-      ]);
+      await createDraft(trx, actor, { ...input, entityId }, fields, null);
       return { entityId };
     }
     const entityId = input.entityId;
@@ -193,10 +158,7 @@ export async function saveDraft(
     if (owner !== input.regionCode) return abort({ kind: "forbidden" });
     const current = currentState(live, draft)!;
     if (current.token !== input.expected) {
-      abort({
-        kind: "conflict",
-        conflict: { theirs: current.fields, token: current.token, mine: fields, reason: "draft_changed" },
-      });
+      conflict(current.fields, current.token, fields, "draft_changed");
     }
     if (draft) {
       await updateDraft(trx, draft.id, draft.version, fields, actor.id, "form");
@@ -212,32 +174,43 @@ export async function saveDraft(
         },
       ]);
     } else {
-      await insertDrafts(trx, [
-        {
-          type: input.type,
-          entityId,
-          regionCode: input.regionCode,
-          isNew: false,
-          origin: "form",
-          fields,
-          baseVersion: live!.version,
-          userId: actor.id,
-        },
-      ]);
-      await insertAuditEntries(trx, [
-        {
-          user,
-          action: "draft_create",
-          entityType: input.type,
-          entityId,
-          regionCode: input.regionCode,
-          before: snapshot(live),
-          after: fields,
-        },
-      ]);
+      await createDraft(trx, actor, { ...input, entityId }, fields, live);
     }
     return { entityId };
   });
+}
+
+/** The first draft of a listing (new when nothing is published), with its audit entry, in the caller's transaction. */
+async function createDraft(
+  trx: Transaction<Database>,
+  actor: SessionUser,
+  target: { type: ListingType; regionCode: string; entityId: string },
+  fields: ListingFields,
+  live: LiveListing | null,
+): Promise<void> {
+  await insertDrafts(trx, [
+    {
+      type: target.type,
+      entityId: target.entityId,
+      regionCode: target.regionCode,
+      isNew: live === null,
+      origin: "form",
+      fields,
+      baseVersion: live?.version ?? null,
+      userId: actor.id,
+    },
+  ]);
+  await insertAuditEntries(trx, [
+    {
+      user: { id: actor.id, email: actor.email },
+      action: "draft_create",
+      entityType: target.type,
+      entityId: target.entityId,
+      regionCode: target.regionCode,
+      before: snapshot(live),
+      after: fields,
+    },
+  ]);
 }
 
 export interface ReviewInput {
@@ -250,6 +223,15 @@ export interface ReviewInput {
   liveVersion: number | null;
 }
 
+/** Locks the pending draft a reviewer saw: gone is not found, another region's is forbidden, a changed one a conflict. */
+async function lockSeenDraft(trx: Transaction<Database>, input: Omit<ReviewInput, "liveVersion">): Promise<Draft> {
+  const draft = await getDraft(trx, input.type, input.entityId, { forUpdate: true });
+  if (!draft) return abort({ kind: "not_found" });
+  if (draft.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
+  if (draftToken(draft) !== input.expected) conflict(draft.fields, draftToken(draft), draft.fields, "draft_changed");
+  return draft;
+}
+
 /** Publishes a draft: the listing changes, the change is audited and queued for search, the draft goes away. */
 export async function publishDraft(
   services: Services,
@@ -259,23 +241,12 @@ export async function publishDraft(
   if (!may(actor, "review", input.regionCode)) return { kind: "forbidden" };
   const db = services.database.db;
   const outcome = await inTransaction(db, async (trx) => {
-    const draft = await getDraft(trx, input.type, input.entityId, { forUpdate: true });
-    if (!draft) return abort({ kind: "not_found" });
-    if (draft.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
+    const draft = await lockSeenDraft(trx, input);
     const live = await getLiveListing(trx, input.type, input.entityId, { forUpdate: true });
-    if (draftToken(draft) !== input.expected) {
-      abort({
-        kind: "conflict",
-        conflict: { theirs: draft.fields, token: draftToken(draft), mine: draft.fields, reason: "draft_changed" },
-      });
-    }
     if (live) {
       if (live.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
       if (live.version !== (input.liveVersion ?? draft.baseVersion)) {
-        abort({
-          kind: "conflict",
-          conflict: { theirs: live.fields, token: liveToken(live), mine: draft.fields, reason: "listing_changed" },
-        });
+        conflict(live.fields, liveToken(live), draft.fields, "listing_changed");
       }
     }
     await applyPublish(trx, actor, draft, live);
@@ -344,9 +315,7 @@ export interface BlockedDraft {
   reason: "listing_changed" | "draft_changed" | "external_id_taken";
 }
 
-class PublishBlocked {
-  constructor(readonly blocked: BlockedDraft[]) {}
-}
+const publishing = outcomeTransactions<{ kind: "blocked"; blocked: BlockedDraft[] }>();
 
 /**
  * Publishes every pending draft of a region, as the reviewer saw the list
@@ -364,45 +333,42 @@ export async function publishAll(
   const db = services.database.db;
   const drafts = await listRegionDrafts(db, regionCode);
   if (reviewToken(drafts) !== seenToken) return { kind: "stale" };
-  let published: number;
-  try {
-    published = await db.transaction().execute(async (trx) => {
-      const ready: Array<{ draft: Draft; live: LiveListing | null }> = [];
-      const blocked: BlockedDraft[] = [];
-      for (const seen of drafts) {
-        const draft = await getDraft(trx, seen.type, seen.entityId, { forUpdate: true });
-        const live = await getLiveListing(trx, seen.type, seen.entityId, { forUpdate: true });
-        const nameKo = String((draft ?? seen).fields.nameKo ?? "");
-        if (draft === null || draft.version !== seen.version || draft.regionCode !== regionCode)
-          blocked.push({ type: seen.type, entityId: seen.entityId, nameKo, reason: "draft_changed" });
-        else if (live ? live.regionCode !== regionCode || live.version !== draft.baseVersion : !draft.isNew)
-          blocked.push({ type: seen.type, entityId: seen.entityId, nameKo, reason: "listing_changed" });
-        else ready.push({ draft, live });
-      }
-      if (blocked.length > 0) throw new PublishBlocked(blocked);
-      for (const { draft, live } of ready) {
-        try {
-          await applyPublish(trx, actor, draft, live);
-        } catch (error) {
-          if ((error as { code?: string }).code !== "23505") throw error;
-          throw new PublishBlocked([
+  const outcome = await publishing.inTransaction(db, async (trx) => {
+    const ready: Array<{ draft: Draft; live: LiveListing | null }> = [];
+    const blocked: BlockedDraft[] = [];
+    for (const seen of drafts) {
+      const draft = await getDraft(trx, seen.type, seen.entityId, { forUpdate: true });
+      const live = await getLiveListing(trx, seen.type, seen.entityId, { forUpdate: true });
+      const nameKo = String((draft ?? seen).fields.nameKo ?? "");
+      if (draft === null || draft.version !== seen.version || draft.regionCode !== regionCode)
+        blocked.push({ type: seen.type, entityId: seen.entityId, nameKo, reason: "draft_changed" });
+      else if (live ? live.regionCode !== regionCode || live.version !== draft.baseVersion : !draft.isNew)
+        blocked.push({ type: seen.type, entityId: seen.entityId, nameKo, reason: "listing_changed" });
+      else ready.push({ draft, live });
+    }
+    if (blocked.length > 0) publishing.abort({ kind: "blocked", blocked });
+    for (const { draft, live } of ready) {
+      try {
+        await applyPublish(trx, actor, draft, live);
+      } catch (error) {
+        if ((error as { code?: string }).code !== "23505") throw error;
+        publishing.abort({
+          kind: "blocked",
+          blocked: [
             {
               type: draft.type,
               entityId: draft.entityId,
               nameKo: String(draft.fields.nameKo ?? ""),
               reason: "external_id_taken",
             },
-          ]);
-        }
+          ],
+        });
       }
-      return ready.length;
-    });
-  } catch (error) {
-    if (error instanceof PublishBlocked) return { kind: "blocked", blocked: error.blocked };
-    throw error;
-  }
-  await deliverToSearch(services);
-  return { kind: "ok", value: { published } };
+    }
+    return { published: ready.length };
+  });
+  if (outcome.kind === "ok") await deliverToSearch(services);
+  return outcome;
 }
 
 /** Drops a pending draft (an editor withdrawing it or a reviewer rejecting it). */
@@ -413,15 +379,7 @@ export async function discardDraft(
 ): Promise<Outcome<{ entityId: string }>> {
   if (!may(actor, "edit", input.regionCode) && !may(actor, "review", input.regionCode)) return { kind: "forbidden" };
   return inTransaction(services.database.db, async (trx) => {
-    const draft = await getDraft(trx, input.type, input.entityId, { forUpdate: true });
-    if (!draft) return abort({ kind: "not_found" });
-    if (draft.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
-    if (draftToken(draft) !== input.expected) {
-      abort({
-        kind: "conflict",
-        conflict: { theirs: draft.fields, token: draftToken(draft), mine: draft.fields, reason: "draft_changed" },
-      });
-    }
+    const draft = await lockSeenDraft(trx, input);
     await deleteDraft(trx, draft.id);
     await insertAuditEntries(trx, [
       {
@@ -464,17 +422,10 @@ export async function requestStatusChange(
     if (!live) return abort({ kind: "not_found" });
     if (live.regionCode !== input.regionCode) return abort({ kind: "forbidden" });
     const draft = await getDraft(trx, input.type, input.entityId, { forUpdate: true });
-    if (draft)
-      abort({
-        kind: "conflict",
-        conflict: { theirs: draft.fields, token: draftToken(draft), mine: live.fields, reason: "draft_changed" },
-      });
+    if (draft) conflict(draft.fields, draftToken(draft), live.fields, "draft_changed");
     const wanted = input.archived ? "archived" : "published";
     if (liveToken(live) !== input.expected || live.status === wanted) {
-      abort({
-        kind: "conflict",
-        conflict: { theirs: live.fields, token: liveToken(live), mine: live.fields, reason: "listing_changed" },
-      });
+      conflict(live.fields, liveToken(live), live.fields, "listing_changed");
     }
     const change = input.archived ? "archive" : "restore";
     const inserted = await insertDrafts(trx, [
@@ -490,11 +441,7 @@ export async function requestStatusChange(
         userId: actor.id,
       },
     ]);
-    if (inserted !== 1)
-      abort({
-        kind: "conflict",
-        conflict: { theirs: live.fields, token: liveToken(live), mine: live.fields, reason: "draft_changed" },
-      });
+    if (inserted !== 1) conflict(live.fields, liveToken(live), live.fields, "draft_changed");
     await insertAuditEntries(trx, [
       {
         user: { id: actor.id, email: actor.email },

@@ -5,7 +5,7 @@
  * invented point. Pure: text and a geocoder in, facilities and a per-row
  * report out; the caller stores them only when the report has no problem.
  */
-import type { Geocoder } from "./geocode";
+import type { GeocodeMatch, Geocoder } from "./geocode";
 import type { CoordPrecision, FacilityKind } from "./types";
 import { required } from "../required";
 
@@ -76,6 +76,20 @@ function groupOf(name: string): { base: string; part: boolean; total: boolean } 
   return { base: required(match[1], "the base of a complex name").trim(), part: !total, total };
 }
 
+/** Where a placed row stands: its area's centroid, under the finest area code the geocoder named. */
+function placement(
+  match: GeocodeMatch,
+): Pick<ImportedFacility, "regionCode" | "lat" | "lng" | "precision" | "areaCode"> {
+  return {
+    regionCode: match.regionCode,
+    lat: match.lat,
+    lng: match.lng,
+    precision: match.precision,
+    areaCode:
+      match.eupmyeondong?.code ?? (match.sigungu ? `${match.sigungu.code}00000` : `${match.regionCode}00000000`),
+  };
+}
+
 function columnValue(values: Record<string, string>, column: string): string {
   const entry = Object.entries(values).find(
     ([k]) => k.replace(/\s+/g, "") === column || k.replace(/\s+/g, "") === `산업시설구역${column}`,
@@ -118,6 +132,13 @@ export function readFacilityRows(
     return result.match;
   };
 
+  const seen = new Set<string>();
+  /** A second row for the same facility is a problem; the first one stands. */
+  const noteRepeat = (externalId: string, problem: ImportProblem) => {
+    if (seen.has(externalId)) problems.push(problem);
+    seen.add(externalId);
+  };
+
   if (source === "kicox") {
     const groupsWithTotal = new Set(
       rows
@@ -125,7 +146,6 @@ export function readFacilityRows(
         .filter((g) => g.total)
         .map((g) => g.base),
     );
-    const seen = new Set<string>();
     for (const { row, values } of rows) {
       const name = columnValue(values, "단지명");
       const type = columnValue(values, "유형");
@@ -173,14 +193,12 @@ export function readFacilityRows(
       const match = placed && placed.precision !== "region" ? placed : null;
       const displayName = group.total ? group.base : name;
       const externalId = `kicox:${type}:${province}:${displayName}`;
-      if (seen.has(externalId))
-        problems.push({
-          row,
-          column: "단지명",
-          ko: `같은 단지가 두 번 나옵니다: ${displayName}`,
-          en: `the same complex appears twice: ${displayName}`,
-        });
-      seen.add(externalId);
+      noteRepeat(externalId, {
+        row,
+        column: "단지명",
+        ko: `같은 단지가 두 번 나옵니다: ${displayName}`,
+        en: `the same complex appears twice: ${displayName}`,
+      });
       if (!match || !subtype) continue;
       facilities.push({
         externalId,
@@ -189,12 +207,7 @@ export function readFacilityRows(
         nameKo: displayName.endsWith("단지")
           ? displayName
           : `${displayName} ${type === "농공" ? "농공단지" : "산업단지"}`,
-        regionCode: match.regionCode,
-        lat: match.lat,
-        lng: match.lng,
-        precision: match.precision,
-        areaCode:
-          match.eupmyeondong?.code ?? (match.sigungu ? `${match.sigungu.code}00000` : `${match.regionCode}00000000`),
+        ...placement(match),
         address: null,
         phone: null,
         website: null,
@@ -203,7 +216,6 @@ export function readFacilityRows(
       });
     }
   } else {
-    const seen = new Set<string>();
     for (const { row, values } of rows) {
       const name = columnValue(values, "센터명");
       const address = columnValue(values, "주소");
@@ -235,26 +247,19 @@ export function readFacilityRows(
           en: `not a web address: ${homepage}`,
         });
       const externalId = `incubator:${province}:${name}`;
-      if (seen.has(externalId))
-        problems.push({
-          row,
-          column: "센터명",
-          ko: `같은 센터가 두 번 나옵니다: ${name}`,
-          en: `the same centre appears twice: ${name}`,
-        });
-      seen.add(externalId);
+      noteRepeat(externalId, {
+        row,
+        column: "센터명",
+        ko: `같은 센터가 두 번 나옵니다: ${name}`,
+        en: `the same centre appears twice: ${name}`,
+      });
       if (!match) continue;
       facilities.push({
         externalId,
         kind: "business_incubator",
         subtype: null,
         nameKo: name,
-        regionCode: match.regionCode,
-        lat: match.lat,
-        lng: match.lng,
-        precision: match.precision,
-        areaCode:
-          match.eupmyeondong?.code ?? (match.sigungu ? `${match.sigungu.code}00000` : `${match.regionCode}00000000`),
+        ...placement(match),
         address: address || null,
         phone,
         website,

@@ -181,22 +181,7 @@ function facilitySchema(context: ValidationContext) {
         else if (context.boundary && !isPointInGeometry(point, context.boundary))
           ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lat"], params: { issue: "outside_region" } });
       })
-      .transform((value): FacilityFields => ({
-        externalId: value.external_id,
-        kind: value.kind,
-        nameKo: value.name_ko,
-        nameEn: value.name_en,
-        lat: value.lat,
-        lng: value.lng,
-        coordPrecision: value.coord_precision,
-        industries: value.industries,
-        services: value.services,
-        url: value.url,
-        phone: value.phone,
-        addressKo: value.address_ko,
-        locationNote: value.location_note,
-        source: value.source,
-      })),
+      .transform((value): FacilityFields => camelKeys(value)),
   );
 }
 
@@ -221,21 +206,7 @@ function programSchema(context: ValidationContext) {
       if (value.period_start && value.period_end && value.period_start > value.period_end)
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["period_end"], params: { issue: "period_order" } });
     })
-    .transform((value): ProgramFields => ({
-      externalId: value.external_id,
-      nameKo: value.name_ko,
-      nameEn: value.name_en,
-      summaryKo: value.summary_ko,
-      summaryEn: value.summary_en,
-      category: value.category,
-      providerAgencyKo: value.provider_agency_ko,
-      providerAgencyEn: value.provider_agency_en,
-      sectors: value.sectors,
-      periodStart: value.period_start,
-      periodEnd: value.period_end,
-      url: value.url,
-      source: value.source,
-    }));
+    .transform((value): ProgramFields => camelKeys(value));
 }
 
 /** The rules of a facility listing, whether its fields come from a form or a CSV row. */
@@ -274,6 +245,14 @@ export function toRawFields(type: ListingType, fields: ListingFields): Record<st
 
 function camel(column: string): string {
   return column.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
+}
+
+type Camel<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+type CamelKeys<T> = { [K in keyof T & string as Camel<K>]: T[K] };
+
+/** Checked columns under the names the fields are stored by (`name_ko` is `nameKo`), in the same order. */
+function camelKeys<T extends Record<string, unknown>>(columns: T): CamelKeys<T> {
+  return Object.fromEntries(Object.entries(columns).map(([column, value]) => [camel(column), value])) as CamelKeys<T>;
 }
 
 /** The items of a list cell as forms and CSV write it ("29;26" or "29, 26"), trimmed, once each. */

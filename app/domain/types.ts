@@ -113,6 +113,28 @@ export interface LatLng {
   lng: number;
 }
 
+/**
+ * What every answer shows of a facility or program, whether a search hit, a match or a
+ * candidate for the rules: its id, kind, names, home region and place.
+ */
+export interface ListingSummary {
+  id: string;
+  /** Facility kind (`innovation_center`, …) or `program`. */
+  kind: string;
+  nameKo: string;
+  nameEn: string;
+  /** Home region of a facility; the first region of a regional program; null for nationwide programs. */
+  regionCode: string | null;
+  /** Where it is; a program takes its provider facility's place, when known. */
+  location: LatLng | null;
+}
+
+/** The KSIC divisions and regions of the reference data: the codes a firm's profile may name. */
+export interface ProfileCodes {
+  ksicDivisions: ReadonlySet<string>;
+  regionCodes: ReadonlySet<string>;
+}
+
 /** A name held in both languages of the product (data, such as a KSIC division's name), Korean first. */
 export interface Bilingual {
   ko: string;

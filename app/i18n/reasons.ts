@@ -27,6 +27,16 @@ const monthsText = (t: Translator, total: number) =>
     ? t("reason.call.years", { years: total / 12 })
     : t("reason.call.months", { years: Math.floor(total / 12), months: total % 12 });
 
+/** The capital and sales limits of the SME size check read alike: the firm's figure against the sector's limit, or no figure. */
+const moneyLimit = (t: Translator, figure: "capital" | "sales", p: ReasonParams["sme.capital" | "sme.sales"]) =>
+  p.figureKrw === null
+    ? t(`reason.sme.${figure}.missing`, { sector: named(t, p.sector), limit: t.format.krw(p.limitKrw) })
+    : t(`reason.sme.${figure}.${p.passes ? "passes" : "fails"}`, {
+        figure: t.format.krw(p.figureKrw),
+        sector: named(t, p.sector),
+        limit: t.format.krw(p.limitKrw),
+      });
+
 /** Which message each rule speaks through, and what fills it in: the one place reasons get their words. */
 const RENDER: { [Rule in RuleId]: Render<Rule> } = {
   "classify.fallback": (t, p) =>
@@ -88,22 +98,8 @@ const RENDER: { [Rule in RuleId]: Render<Rule> } = {
       limit: p.limit,
       sector: named(t, p.sector),
     }),
-  "sme.capital": (t, p) =>
-    p.figureKrw === null
-      ? t("reason.sme.capital.missing", { sector: named(t, p.sector), limit: t.format.krw(p.limitKrw) })
-      : t(p.passes ? "reason.sme.capital.passes" : "reason.sme.capital.fails", {
-          figure: t.format.krw(p.figureKrw),
-          sector: named(t, p.sector),
-          limit: t.format.krw(p.limitKrw),
-        }),
-  "sme.sales": (t, p) =>
-    p.figureKrw === null
-      ? t("reason.sme.sales.missing", { sector: named(t, p.sector), limit: t.format.krw(p.limitKrw) })
-      : t(p.passes ? "reason.sme.sales.passes" : "reason.sme.sales.fails", {
-          figure: t.format.krw(p.figureKrw),
-          sector: named(t, p.sector),
-          limit: t.format.krw(p.limitKrw),
-        }),
+  "sme.capital": (t, p) => moneyLimit(t, "capital", p),
+  "sme.sales": (t, p) => moneyLimit(t, "sales", p),
 
   "eligibility.sme": (t, p) =>
     t(

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { NEEDS, PAVITT_CLASSES, SIZE_BANDS, type Need, type PavittClass, type SizeBand } from "~/domain/types";
+import {
+  NEEDS,
+  PAVITT_CLASSES,
+  SIZE_BANDS,
+  type Need,
+  type PavittClass,
+  type ProfileCodes,
+  type SizeBand,
+} from "~/domain/types";
 import { check, field, issue, type Checked, type FieldIssue, type FieldLabels } from "~/validation";
 
 /** Sizes of what a firm may type; a request is a few lines, not a document. */
@@ -21,11 +29,6 @@ export interface InquiryInput {
   contact: { name: string; email: string; phone: string | null };
   message: string;
   profile: InquiryProfile;
-}
-
-export interface InquiryKnown {
-  ksicDivisions: ReadonlySet<string>;
-  regionCodes: ReadonlySet<string>;
 }
 
 export const INQUIRY_FIELD_LABELS: FieldLabels = {
@@ -50,7 +53,7 @@ const consent = z
     raw === true || raw === "on" || raw === "true" ? true : field.report(ctx, "consent_required"),
   );
 
-function schema(known: InquiryKnown, fromForm: boolean) {
+function schema(known: ProfileCodes, fromForm: boolean) {
   return z
     .object({
       targetType: field.choice(["facility", "program"] as const, { required: true }),
@@ -75,7 +78,7 @@ function schema(known: InquiryKnown, fromForm: boolean) {
 
 export function parseInquiryInput(
   raw: unknown,
-  known: InquiryKnown,
+  known: ProfileCodes,
   options: { fromForm?: boolean } = {},
 ): Checked<InquiryInput> {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw))

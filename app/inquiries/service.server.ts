@@ -42,6 +42,7 @@ import {
 import { t as translate, type Lang } from "~/i18n";
 import { issue, type FieldIssue } from "~/validation";
 import type { Services } from "~/services.server";
+import { outcomeTransactions } from "~/transaction.server";
 import type { InquiryInput } from "./input";
 import { deliverPendingMail } from "./mail.server";
 
@@ -59,25 +60,7 @@ export type InquiryResult<T> =
   | { kind: "forbidden" }
   | { kind: "not_found" };
 
-class Abort {
-  constructor(readonly result: InquiryResult<never>) {}
-}
-
-async function inTransaction<T>(
-  db: Kysely<Database>,
-  work: (trx: Transaction<Database>) => Promise<T>,
-): Promise<InquiryResult<T>> {
-  try {
-    return { kind: "ok", value: await db.transaction().execute(work) };
-  } catch (error) {
-    if (error instanceof Abort) return error.result;
-    throw error;
-  }
-}
-
-const abort = (result: InquiryResult<never>): never => {
-  throw new Abort(result);
-};
+const { inTransaction, abort } = outcomeTransactions<InquiryResult<never>>();
 
 /** The firm has no account: audit entries name it by the request's reference. */
 const FIRM_ACTOR = (reference: string) => ({ id: null, email: `firm:${reference}` });

@@ -11,6 +11,7 @@ import {
   type InnovationFocus,
   type LatLng,
   type Need,
+  type ProfileCodes,
   type TechSource,
 } from "~/domain/types";
 import { FIRM_APPLICANT_TYPES, type FirmApplicantType } from "~/domain/programs/types";
@@ -37,11 +38,6 @@ export interface MatchInput {
   applicantType?: FirmApplicantType;
   /** A program to check against the profile whatever the ranking shows (its page asks this). */
   programId?: string;
-}
-
-export interface MatchInputKnown {
-  ksicDivisions: ReadonlySet<string>;
-  regionCodes: ReadonlySet<string>;
 }
 
 /** Bigger than any firm: the largest Korean employers have about 10^5 staff; money up to 10^16 won. */
@@ -112,7 +108,7 @@ function regionCode(known: ReadonlySet<string>) {
 }
 
 /** One schema for the profile, whether it comes as JSON to /api/match or from the /match form. */
-export function matchInputSchema(known: MatchInputKnown) {
+export function matchInputSchema(known: ProfileCodes) {
   return z
     .object({
       ksicDivision: division(known.ksicDivisions),
@@ -159,10 +155,10 @@ export function matchInputSchema(known: MatchInputKnown) {
 }
 
 /** The schema for each set of known codes: building it cost a fifth of a whole match under load. */
-const schemaByCodes = new WeakMap<MatchInputKnown, ReturnType<typeof matchInputSchema>>();
+const schemaByCodes = new WeakMap<ProfileCodes, ReturnType<typeof matchInputSchema>>();
 
 /** Checks a profile field by field and reports every problem at once, so a form can show them all next to their fields. */
-export function parseMatchInput(raw: unknown, known: MatchInputKnown): Checked<MatchInput> {
+export function parseMatchInput(raw: unknown, known: ProfileCodes): Checked<MatchInput> {
   let schema = schemaByCodes.get(known);
   if (!schema) schemaByCodes.set(known, (schema = matchInputSchema(known)));
   const checked = check(schema, raw);

@@ -4,16 +4,15 @@ import { listAnchorGroups, listKsicDivisions, listSizeRules } from "../../db/que
 import type { MatchContext } from "~/domain/matching/types";
 import { microRuleTable } from "~/programs/tables.server";
 import type { SizeRule } from "~/domain/sme";
-import { PAVITT_CLASSES, type PavittClass } from "~/domain/types";
+import { PAVITT_CLASSES, type PavittClass, type ProfileCodes } from "~/domain/types";
 import type { Services } from "~/services.server";
-import type { MatchInputKnown } from "./input";
 import type { RegionPlace } from "./region";
 
 /** Everything matching reads besides the candidates: reference data, loaded once per process. */
 export interface MatchReference {
   context: MatchContext;
   sizeRules: SizeRule[];
-  known: MatchInputKnown;
+  known: ProfileCodes;
   regions: (RegionPlace & { nameKo: string; nameEn: string })[];
   boundaries: Awaited<ReturnType<typeof listBoundaries>>;
   sectionOf: Map<string, string>;

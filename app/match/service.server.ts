@@ -1,6 +1,6 @@
 import { today as clockToday } from "~/clock";
 import type { FirmApplicantType, ProgramStatus } from "~/domain/programs/types";
-import { daysLeft, statusOn, windowOfFields, windowOut } from "~/domain/programs/window";
+import { daysLeft, statusOn, windowOfFields, windowOut, type WindowDates } from "~/domain/programs/window";
 import {
   classifyPavitt,
   type CapabilityAssessment,
@@ -10,7 +10,7 @@ import {
 import { matchFirm } from "~/domain/matching/match";
 import type { FacilityCandidate, ProgramCandidate, ScoredItem } from "~/domain/matching/types";
 import type { GeocodeMatch, Geocoder } from "~/domain/geocode";
-import type { Capability, LatLng, PavittClass, SizeBand } from "~/domain/types";
+import type { Capability, LatLng, ListingSummary, PavittClass, SizeBand } from "~/domain/types";
 import { renderReasons, type RenderedReason } from "~/i18n/reasons";
 import type { SearchFilters } from "~/search/types";
 import type { Services } from "~/services.server";
@@ -33,20 +33,14 @@ export const PROGRAMS_SHOWN = 20;
 /** Imported calls shown beside the curated programs: they rank lower (no place of their own) but are what a firm can apply for now. */
 export const CALLS_SHOWN = 20;
 
-export interface MatchedItem {
-  id: string;
-  kind: string;
-  nameKo: string;
-  nameEn: string;
-  regionCode: string | null;
-  location: LatLng | null;
+export interface MatchedItem extends ListingSummary {
   distanceKm: number | null;
   score: number;
   breakdown: ScoredItem["breakdown"];
   reasons: RenderedReason[];
   /** Programs only: the status today (curated standing programs are `rolling`), the window and where to apply. */
   status?: ProgramStatus;
-  window?: { start: string | null; end: string | null } | null;
+  window?: WindowDates | null;
   daysLeft?: number | null;
   /** Programs only: the regions it serves (empty when nationwide), so a label can name them all. */
   regionCodes?: string[];

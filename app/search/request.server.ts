@@ -1,5 +1,6 @@
 import { today as clockToday } from "~/clock";
 import { PROGRAM_STATUSES, type ProgramStatus } from "~/domain/programs/types";
+import type { WindowDates } from "~/domain/programs/window";
 import {
   FACILITY_KINDS,
   isInsideKorea,
@@ -7,6 +8,7 @@ import {
   PROGRAM_CATEGORIES,
   type FacilityKind,
   type LatLng,
+  type ListingSummary,
   type PavittClass,
   type ProgramCategory,
 } from "~/domain/types";
@@ -187,19 +189,13 @@ const FACET_OUTPUT_NAMES: Record<FacetName, string> = {
   status: "status",
 };
 
-export interface SearchHitOutput {
+export interface SearchHitOutput extends ListingSummary {
   type: SearchDocType;
-  id: string;
-  kind: string;
-  nameKo: string;
-  nameEn: string;
-  regionCode: string | null;
-  location: LatLng | null;
   distanceKm?: number;
   highlight?: string;
   /** Programs: their status on the day of the search and their window (null for standing programs). */
   status?: ProgramStatus;
-  window?: { start: string | null; end: string | null } | null;
+  window?: WindowDates | null;
 }
 
 export interface SearchResponse {

@@ -239,6 +239,19 @@ export function highlightText(source: string, terms: readonly HighlightTerm[]): 
 }
 
 /**
+ * The name a hit shows highlighted: the Korean one where the query marked it, else the English
+ * one where it did, else the Korean one unmarked. Both engines answer this way.
+ */
+export function nameHighlight(
+  korean: { html: string; marked: boolean },
+  english: () => { html: string; marked: boolean },
+): string {
+  if (korean.marked) return korean.html;
+  const other = english();
+  return other.marked ? other.html : korean.html;
+}
+
+/**
  * Turns text in which a search server put private markers around matches into HTML: everything
  * is escaped, then the markers become `<mark>` tags.
  */

@@ -7,6 +7,7 @@ import { loader as regionsLoader } from "~/routes/api.regions";
 import { loader as facilityPageLoader } from "~/routes/facilities.$id";
 import { loader as healthLoader } from "~/routes/healthz";
 import type { Services } from "~/services.server";
+import { ALL_REGION_CODES } from "~/domain/programs/regions";
 import { readCatalog } from "../../db/seed/catalog";
 import { createTestServices, databaseLabel } from "./support";
 import { callLoader } from "../../scripts/harness/loader";
@@ -32,25 +33,7 @@ describe(`JSON API on ${databaseLabel}`, () => {
       capitalArea: boolean;
       labelPoint: [number, number];
     }[];
-    expect(regions.map((r) => r.code).sort()).toEqual([
-      "11",
-      "26",
-      "27",
-      "28",
-      "29",
-      "30",
-      "31",
-      "36",
-      "41",
-      "43",
-      "44",
-      "46",
-      "47",
-      "48",
-      "50",
-      "51",
-      "52",
-    ]);
+    expect(regions.map((r) => r.code).sort()).toEqual(ALL_REGION_CODES);
     const seoul = regions.find((r) => r.code === "11");
     expect(seoul).toMatchObject({ nameKo: "서울특별시", nameEn: "Seoul", capitalArea: true });
     expect(

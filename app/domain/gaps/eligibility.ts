@@ -1,16 +1,12 @@
-import { stanceOf, type ListingFeatures } from "../matching/stance";
+import { facilityFeatures, stanceOf, type StanceFacility } from "../matching/stance";
 import { PAVITT_CLASSES, type PavittClass } from "../types";
 
 /** What the coverage rules read of a facility. */
-export interface GapFacility {
+export interface GapFacility extends StanceFacility {
   id: string;
-  kind: string;
   regionCode: string;
   lat: number;
   lng: number;
-  services: readonly string[];
-  deliveryModes: readonly string[];
-  anchorGroupId: string | null;
 }
 
 /**
@@ -21,21 +17,6 @@ export interface GapFacility {
  * centers, 0.1 scale-intensive at regional centers; seed 002 Table 2-8 and footnote 67).
  */
 export const STANCE_FIT_THRESHOLD = 0.5;
-
-export function facilityFeatures(facility: GapFacility): ListingFeatures {
-  return {
-    kind: facility.kind,
-    services: facility.services,
-    deliveryModes: facility.deliveryModes,
-    anchorGroup:
-      facility.anchorGroupId === null
-        ? null
-        : { id: facility.anchorGroupId, name: { ko: facility.anchorGroupId, en: facility.anchorGroupId } },
-    category: null,
-    diffusionLevel: null,
-    diffusionType: null,
-  };
-}
 
 export function facilityServesClass(pavittClass: PavittClass, facility: GapFacility): boolean {
   return stanceOf(pavittClass, facilityFeatures(facility)).fraction >= STANCE_FIT_THRESHOLD;

@@ -10,7 +10,7 @@ import type {
   PavittClass,
   ProgramCategory,
 } from "../types";
-import { stanceOf, type ListingFeatures } from "./stance";
+import { facilityFeatures, stanceOf, type ListingFeatures } from "./stance";
 import type {
   BreakdownLine,
   FacilityCandidate,
@@ -153,7 +153,7 @@ interface ComponentResult {
 export function scoreFacility(facility: FacilityCandidate, firm: FirmFacts, context: MatchContext): Scored {
   const distance = facility.location === null ? null : distanceKm(firm.profile.location, facility.location);
   const sameRegion = facility.regionCode === firm.profile.regionCode;
-  const features = facilityFeatures(facility, context);
+  const features = facilityFeaturesIn(facility, context);
   return assemble(distance, {
     proximity: proximity(distance, {
       type: "facility",
@@ -185,7 +185,7 @@ export function scoreProgram(
 ): Scored {
   const distance = program.location === null ? null : distanceKm(firm.profile.location, program.location);
   const sameRegion = !program.nationwide && program.regionCodes.includes(firm.profile.regionCode);
-  const providerFeatures = provider === undefined ? null : facilityFeatures(provider, context);
+  const providerFeatures = provider === undefined ? null : facilityFeaturesIn(provider, context);
   const ownStance = stance(firm, programFeatures(program));
   const providerStance = providerFeatures === null ? null : stance(firm, providerFeatures);
   return assemble(distance, {
@@ -325,25 +325,11 @@ function result(points: number, reason: Reason): ComponentResult {
 
 // --- stance ----------------------------------------------------------------
 
-function facilityFeatures(facility: FacilityCandidate, context: MatchContext): ListingFeatures {
-  const anchor = facility.anchorGroupId === null ? undefined : context.anchorGroups.get(facility.anchorGroupId);
-  return {
-    kind: facility.kind,
-    services: facility.services,
-    deliveryModes: facility.deliveryModes,
-    anchorGroup:
-      facility.anchorGroupId === null
-        ? null
-        : {
-            id: facility.anchorGroupId,
-            name: anchor
-              ? { ko: anchor.nameKo, en: anchor.nameEn }
-              : { ko: facility.anchorGroupId, en: facility.anchorGroupId },
-          },
-    category: null,
-    diffusionLevel: null,
-    diffusionType: null,
-  };
+function facilityFeaturesIn(facility: FacilityCandidate, context: MatchContext): ListingFeatures {
+  return facilityFeatures(facility, (id) => {
+    const anchor = context.anchorGroups.get(id);
+    return anchor ? { ko: anchor.nameKo, en: anchor.nameEn } : undefined;
+  });
 }
 
 function programFeatures(program: ProgramCandidate): ListingFeatures {

@@ -13,6 +13,31 @@ export interface ListingFeatures {
   diffusionType: string | null;
 }
 
+/** What the stance rules read of a facility; matching and the coverage report both describe facilities this way. */
+export interface StanceFacility {
+  kind: string;
+  services: readonly string[];
+  deliveryModes: readonly string[];
+  anchorGroupId: string | null;
+}
+
+/** A facility in the rules' terms; its anchor group goes by its id where no name is known. */
+export function facilityFeatures(
+  facility: StanceFacility,
+  anchorName: (id: string) => Bilingual | undefined = () => undefined,
+): ListingFeatures {
+  const id = facility.anchorGroupId;
+  return {
+    kind: facility.kind,
+    services: facility.services,
+    deliveryModes: facility.deliveryModes,
+    anchorGroup: id === null ? null : { id, name: anchorName(id) ?? { ko: id, en: id } },
+    category: null,
+    diffusionLevel: null,
+    diffusionType: null,
+  };
+}
+
 export interface StanceVerdict {
   /** Share of the stance points, 0–1. */
   fraction: number;

@@ -3,7 +3,16 @@ import type { CallFields } from "../programs/eligibility";
 import type { FirmApplicantType } from "../programs/types";
 import type { MicroRule } from "../programs/micro";
 import type { Reason } from "../reasons";
-import type { Bilingual, Capability, Certification, LatLng, Need, PavittClass, SizeBand } from "../types";
+import type {
+  Bilingual,
+  Capability,
+  Certification,
+  LatLng,
+  ListingSummary,
+  Need,
+  PavittClass,
+  SizeBand,
+} from "../types";
 
 /** What a firm tells the platform about itself. */
 export interface FirmProfile {
@@ -36,13 +45,7 @@ export interface FirmProfile {
  * a search hit's document can be passed in as it is; codes stay plain strings there and
  * are read defensively here.
  */
-export interface FacilityCandidate {
-  id: string;
-  kind: string;
-  nameKo: string;
-  nameEn: string;
-  regionCode: string | null;
-  location: LatLng | null;
+export interface FacilityCandidate extends ListingSummary {
   /** KSIC divisions the facility works with. */
   sectors: string[];
   services: string[];
@@ -51,17 +54,10 @@ export interface FacilityCandidate {
 }
 
 /** A support program to check and score; same field names as the search documents (an imported call also carries its window and applicant facts). */
-export interface ProgramCandidate extends CallFields {
-  id: string;
-  kind: string;
-  nameKo: string;
-  nameEn: string;
-  regionCode: string | null;
+export interface ProgramCandidate extends CallFields, ListingSummary {
   /** Regions it serves; empty for nationwide programs. */
   regionCodes: string[];
   nationwide: boolean;
-  /** The provider facility's place, when known. */
-  location: LatLng | null;
   /** KSIC divisions named as targets; empty means every industry. */
   sectors: string[];
   category: string | null;

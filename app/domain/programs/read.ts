@@ -8,8 +8,15 @@ import {
 } from "./applicants";
 import type { BizinfoRecord, KstartupRecord } from "./parse";
 import { reading, type Reading } from "./readings";
-import { combineRegions, eligibilityTextRegions, hashtagRegions, regionField, titleMarkers } from "./regions";
-import { readSupportField, type SupportFieldRule } from "./support-fields";
+import {
+  combineRegions,
+  eligibilityTextRegions,
+  hashtagRegions,
+  regionField,
+  titleMarkers,
+  type RegionReading,
+} from "./regions";
+import { readSupportField, type SupportFieldReading, type SupportFieldRule } from "./support-fields";
 import { attachments, htmlToText, officialUrl, plainText } from "./text";
 import type { ApplicantType, ApplicationWindow, Attachment, BusinessAge, Portal, RegionScope } from "./types";
 import { readWindowDates, readWindowText } from "./window";
@@ -81,6 +88,33 @@ function mergeAge(
   };
 }
 
+/**
+ * The facts both portals' readers take the same way, in the order a reading holds them (the
+ * importer hashes a reading as written): the support field's classes, the window, the regions,
+ * and who may apply, pre-founders added when the call admits them.
+ */
+function sharedFacts(facts: {
+  field: SupportFieldReading;
+  window: ApplicationWindow;
+  regions: RegionReading;
+  applicantTypes: ApplicantType[];
+  preFounders: boolean;
+}): Pick<
+  AnnouncementReading,
+  "category" | "diffusionLevel" | "pavittClasses" | "window" | "regions" | "applicantTypes"
+> {
+  const { field, applicantTypes, preFounders } = facts;
+  return {
+    category: field.category,
+    diffusionLevel: field.diffusionLevel,
+    pavittClasses: field.pavittClasses,
+    window: facts.window,
+    regions: facts.regions.scope,
+    applicantTypes:
+      preFounders && !applicantTypes.includes("pre_founder") ? [...applicantTypes, "pre_founder"] : applicantTypes,
+  };
+}
+
 export function readBizinfo(record: BizinfoRecord, table: readonly SupportFieldRule[]): AnnouncementReading {
   const summary = htmlToText(record.summaryHtml);
   const { window, readings: windowReadings } = readWindowText(record.windowField, record.window);
@@ -97,8 +131,6 @@ export function readBizinfo(record: BizinfoRecord, table: readonly SupportFieldR
   const preFounders = preFounderTag !== null || preFounderText !== null;
   const ageText = readBusinessAgeText("bsnsSumryCn", summary);
   const field = readSupportField(table, "bizinfo", "pldirSportRealmLclasCodeNm", record.supportField);
-  const types: ApplicantType[] =
-    preFounders && !applicants.types.includes("pre_founder") ? [...applicants.types, "pre_founder"] : applicants.types;
   return {
     portal: "bizinfo",
     sourceId: record.id,
@@ -109,12 +141,7 @@ export function readBizinfo(record: BizinfoRecord, table: readonly SupportFieldR
     executingAgency:
       record.executingAgency && !AGENCY_PLACEHOLDERS.has(record.executingAgency) ? record.executingAgency : null,
     supportField: record.supportField,
-    category: field.category,
-    diffusionLevel: field.diffusionLevel,
-    pavittClasses: field.pavittClasses,
-    window,
-    regions: regions.scope,
-    applicantTypes: types,
+    ...sharedFacts({ field, window, regions, applicantTypes: applicants.types, preFounders }),
     businessAge: {
       maxMonthsExclusive: ageText.maxMonthsExclusive,
       foundedOnOrAfter: ageText.foundedOnOrAfter,
@@ -159,10 +186,6 @@ export function readKstartup(record: KstartupRecord, table: readonly SupportFiel
   const founderAge = readFounderAge("biz_trgt_age", record.founderAge);
   const field = readSupportField(table, "kstartup", "supt_biz_clsfc", record.supportField);
   const businessAge = mergeAge(bands?.age ?? null, ageText);
-  const types: ApplicantType[] =
-    businessAge.preFounders && !applicants.types.includes("pre_founder")
-      ? [...applicants.types, "pre_founder"]
-      : applicants.types;
   const online = officialUrl(record.onlineApply);
   return {
     portal: "kstartup",
@@ -173,12 +196,7 @@ export function readKstartup(record: KstartupRecord, table: readonly SupportFiel
     agency: record.agency,
     executingAgency: record.department,
     supportField: record.supportField,
-    category: field.category,
-    diffusionLevel: field.diffusionLevel,
-    pavittClasses: field.pavittClasses,
-    window,
-    regions: regions.scope,
-    applicantTypes: types,
+    ...sharedFacts({ field, window, regions, applicantTypes: applicants.types, preFounders: businessAge.preFounders }),
     businessAge,
     detailUrl: officialUrl(record.detailUrl),
     applyUrl: officialUrl(record.applyUrl) ?? online ?? officialUrl(record.guideUrl) ?? officialUrl(record.detailUrl),

@@ -122,8 +122,14 @@ export function daysLeft(window: ApplicationWindow | null, today: string): numbe
   return daysBetween(today, window.end);
 }
 
-/** The window as the API gives it: `{ start, end }` (either may be null when open-ended), or null. */
-export function windowOut(window: ApplicationWindow | null): { start: string | null; end: string | null } | null {
+/** A window as answers carry it; either date may be null when the call is open-ended. */
+export interface WindowDates {
+  start: string | null;
+  end: string | null;
+}
+
+/** The window as the API gives it: `{ start, end }`, or null. */
+export function windowOut(window: ApplicationWindow | null): WindowDates | null {
   if (window === null || window.kind === "unknown") return null;
   return window.kind === "dated" ? { start: window.start, end: window.end } : { start: window.start, end: null };
 }

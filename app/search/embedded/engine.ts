@@ -12,7 +12,8 @@ import type {
   SearchQuery,
   SearchResult,
 } from "../types";
-import { type HighlightTerm, highlightText, isLatinWord } from "../text";
+import { type HighlightTerm, highlightText, isLatinWord, nameHighlight } from "../text";
+import { assertValidPaging, ordersByDistance } from "../query-rules";
 import { Corpus } from "./corpus";
 import { filterSlots } from "./filters";
 import { type Bitset, addSlot, countShared, hasSlot } from "./slot-bitsets";
@@ -30,13 +31,7 @@ interface Match {
 const REPLACE_CHUNK_SIZE = 250;
 
 function assertValidQuery(query: SearchQuery): void {
-  for (const [name, value] of [
-    ["limit", query.limit],
-    ["offset", query.offset],
-  ] as const) {
-    if (!Number.isInteger(value) || value < 0)
-      throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
-  }
+  assertValidPaging(query);
   const { near } = query;
   if (!near) return;
   if (!Number.isFinite(near.lat) || !Number.isFinite(near.lng)) throw new RangeError("near needs finite lat and lng");
@@ -129,10 +124,7 @@ function highlightName(document: SearchDocument, parsed: ParsedQuery, matchedTer
     .filter(([term, fields]) => isLatinWord(term) && fields.includes("name"))
     .map(([term]) => ({ text: term, mode: "word" }));
   const terms = [...parsed.highlightTerms, ...matchedNameWords];
-  const korean = highlightText(document.nameKo, terms);
-  if (korean.marked) return korean.html;
-  const english = highlightText(document.nameEn, terms);
-  return english.marked ? english.html : korean.html;
+  return nameHighlight(highlightText(document.nameKo, terms), () => highlightText(document.nameEn, terms));
 }
 
 /** Last day of application first; calls without one (and facilities) after, in their order. */
@@ -249,7 +241,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       ? this.matchText(corpus, parsed, admitted)
       : { matches: this.matchAll(corpus, admitted), unmatchedTerms: [] };
     const near = query.near;
-    const byDistance = near !== undefined && (query.sort === "distance" || (query.sort === undefined && !hasText));
+    const byDistance = ordersByDistance(query, hasText);
     const ordered =
       query.sort === "deadline"
         ? byDeadline(matches)

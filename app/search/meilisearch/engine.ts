@@ -17,7 +17,8 @@ import type {
   SearchQuery,
   SearchResult,
 } from "../types";
-import { markedTextToHtml } from "../text";
+import { markedTextToHtml, nameHighlight } from "../text";
+import { assertValidPaging, ordersByDistance } from "../query-rules";
 import {
   PRIMARY_KEY,
   documentUid,
@@ -83,21 +84,10 @@ function pageWindow(offset: number, limit: number): { page: number; hitsPerPage:
   return { page: 1, hitsPerPage: offset + limit, skip: offset };
 }
 
-function assertValidPaging(query: SearchQuery): void {
-  for (const [name, value] of [
-    ["limit", query.limit],
-    ["offset", query.offset],
-  ] as const) {
-    if (!Number.isInteger(value) || value < 0)
-      throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
-  }
-}
-
 function highlightOf(hit: MeilisearchHit, document: SearchDocument): string {
-  const korean = markedTextToHtml(hit._formatted?.nameKo ?? document.nameKo, HIGHLIGHT_PRE, HIGHLIGHT_POST);
-  if (korean.marked) return korean.html;
-  const english = markedTextToHtml(hit._formatted?.nameEn ?? document.nameEn, HIGHLIGHT_PRE, HIGHLIGHT_POST);
-  return english.marked ? english.html : korean.html;
+  return nameHighlight(markedTextToHtml(hit._formatted?.nameKo ?? document.nameKo, HIGHLIGHT_PRE, HIGHLIGHT_POST), () =>
+    markedTextToHtml(hit._formatted?.nameEn ?? document.nameEn, HIGHLIGHT_PRE, HIGHLIGHT_POST),
+  );
 }
 
 function facetsOf(
@@ -201,7 +191,7 @@ export class MeilisearchEngine implements SearchEngine {
     const text = query.text ? toMeilisearchQueryText(query.text) : "";
     const hasText = text.length > 0;
     const { near } = query;
-    const byDistance = near !== undefined && (query.sort === "distance" || (query.sort === undefined && !hasText));
+    const byDistance = ordersByDistance(query, hasText);
     // Documents without a deadline sort after those with one.
     const sort =
       query.sort === "deadline"

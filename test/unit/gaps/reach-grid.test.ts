@@ -2,10 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { eligiblePairs, facilityServesClass, STANCE_FIT_THRESHOLD, type GapFacility } from "~/domain/gaps/eligibility";
 import { buildReachCells, cellOf, unitVector } from "~/domain/gaps/reach-grid";
-import { stanceOf } from "~/domain/matching/stance";
+import { facilityFeatures, stanceOf } from "~/domain/matching/stance";
 import { distanceKm } from "~/domain/geo";
-import { PAVITT_CLASSES } from "~/domain/types";
-import { facilityFeatures } from "~/domain/gaps/eligibility";
+import { DELIVERY_MODES, FACILITY_KINDS, FACILITY_SERVICES, PAVITT_CLASSES } from "~/domain/types";
 
 const facility = (
   id: string,
@@ -41,26 +40,10 @@ describe("which facilities count as support for a class", () => {
   });
 
   it("is exactly the stance fraction at or above the threshold, for every kind and class", () => {
-    const kinds = [
-      "innovation_center",
-      "techno_park",
-      "industrial_complex",
-      "research_complex",
-      "business_incubator",
-      "university_tlo",
-    ];
     const arb = fc.record({
-      kind: fc.constantFrom(...kinds),
-      services: fc.subarray([
-        "technical_assistance",
-        "networking",
-        "shared_growth",
-        "patent_ip",
-        "rnd_collaboration",
-        "demonstration",
-        "finance_linkage",
-      ]),
-      deliveryModes: fc.subarray(["individual", "small_group", "group", "intermediary"]),
+      kind: fc.constantFrom(...FACILITY_KINDS),
+      services: fc.subarray([...FACILITY_SERVICES]),
+      deliveryModes: fc.subarray([...DELIVERY_MODES]),
       anchor: fc.boolean(),
     });
     fc.assert(
