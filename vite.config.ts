@@ -78,8 +78,24 @@ const precompressedAssets: Plugin = {
   },
 };
 
+/**
+ * Tests render routes on the server without the Remix plugin, which empties `.client` modules in a server
+ * build. The same here: MapLibre's browser entry starts a Web Worker when it loads, and node has none.
+ */
+const emptyClientModulesInTests: Plugin = {
+  name: "clusterlink-empty-client-modules-in-tests",
+  enforce: "pre",
+  load(id, options) {
+    if (options?.ssr && /\.client\.[cm]?[jt]sx?$/.test(id.split("?")[0])) return "export default undefined;";
+    return null;
+  },
+};
+
 export default defineConfig({
-  plugins: [runningTests ? null : [remix(remixConfig), processEntry, precompressedAssets], tsconfigPaths()],
+  plugins: [
+    runningTests ? emptyClientModulesInTests : [remix(remixConfig), processEntry, precompressedAssets],
+    tsconfigPaths(),
+  ],
   // MapLibre alone is about 1.1 MB minified: a chunk of its own, so a change to the app's map code
   // does not make browsers fetch it again.
   build: {
