@@ -22,6 +22,19 @@ export class NulStripper extends Transform {
   }
 }
 
+/**
+ * The page's scripts as a `Link` header: the browser fetches them as the response starts, instead of
+ * when its parser reaches Remix's modulepreload links after the page's body (about 40 KB on `/`).
+ */
+export function modulePreloadHeader({ manifest, staticHandlerContext }: EntryContext): string {
+  const routeModules = staticHandlerContext.matches.flatMap(({ route }) => {
+    const entry = manifest.routes[route.id];
+    return entry ? [...(entry.imports ?? []), entry.module] : [];
+  });
+  const modules = new Set([manifest.entry.module, ...manifest.entry.imports, ...routeModules]);
+  return [...modules].map((href) => `<${href}>; rel=modulepreload`).join(", ");
+}
+
 /** Streams HTML; bots and crawlers get the whole document at once. */
 export default function handleRequest(
   request: Request,
@@ -44,6 +57,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          responseHeaders.append("Link", modulePreloadHeader(remixContext));
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

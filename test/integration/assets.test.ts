@@ -97,6 +97,19 @@ describe(`precompressed client files on ${databaseLabel}`, () => {
       expect(loadsMapLibre(manifest.routes[route]?.imports), route).toBe(true);
   });
 
+  it("a page names its scripts in a Link header, the same ones its HTML preloads", async () => {
+    for (const page of ["/", "/login"]) {
+      const response = await fetch(`${app.baseUrl}${page}`);
+      const html = await response.text();
+      const inHtml = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((match) => match[1]);
+      const inHeader = [...(response.headers.get("link") ?? "").matchAll(/<([^>]+)>; rel=modulepreload/g)].map(
+        (match) => match[1],
+      );
+      expect(inHeader.length, page).toBeGreaterThan(2);
+      expect(new Set(inHeader), page).toEqual(new Set(inHtml));
+    }
+  });
+
   it("answers 404 for a file the build did not make", async () => {
     expect((await get(app.port, "missing-0000.js", "br")).status).toBe(404);
   });
