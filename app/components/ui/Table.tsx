@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 export interface TableColumn<Key extends string = string> {
   key: Key;
@@ -16,7 +16,8 @@ export interface TableSort<Key extends string = string> {
  * A data table with a header row; the rows come as children (`<tr>`s). Given `onSort`, each header is a
  * button that sorts by its column and the sorted one carries `aria-sort`. Without `columns` the table
  * has no header row, for tables whose rows name themselves (`<th scope="row">`). Wide tables scroll
- * sideways in their own box so the page never does.
+ * sideways in their own box so the page never does; the box takes keyboard focus, so arrow keys can
+ * scroll it, and is named by the caption.
  */
 export function Table<Key extends string>({
   columns,
@@ -41,13 +42,23 @@ export function Table<Key extends string>({
   className?: string;
   children: ReactNode;
 }) {
+  const captionId = useId();
   return (
-    <div className="table-scroll">
+    <div
+      className="table-scroll"
+      tabIndex={0}
+      role={caption ? "region" : undefined}
+      aria-labelledby={caption ? captionId : undefined}
+    >
       <table
         className={[variant === "figures" ? "gap-table" : "data-table", className].filter(Boolean).join(" ")}
         data-testid={testId}
       >
-        {caption ? <caption className="visually-hidden">{caption}</caption> : null}
+        {caption ? (
+          <caption id={captionId} className="visually-hidden">
+            {caption}
+          </caption>
+        ) : null}
         {columns ? (
           <thead>
             <tr>

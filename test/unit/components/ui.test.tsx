@@ -177,6 +177,21 @@ describe("shared page components", () => {
     expect(html).toContain('aria-label="Sort by Name"');
     expect(html).not.toMatch(/<th scope="col" aria-sort="[a-z]+">.*Name/);
   });
+
+  it("a table's scrolling box takes keyboard focus and is named by the caption", () => {
+    const html = renderToStaticMarkup(
+      <Table caption="Demand by region">
+        <tr>
+          <td>a</td>
+        </tr>
+      </Table>,
+    );
+    const labelledBy = /<div class="table-scroll" tabindex="0" role="region" aria-labelledby="([^"]+)">/.exec(
+      html,
+    )?.[1];
+    expect(labelledBy).toBeTruthy();
+    expect(html).toContain(`<caption id="${labelledBy}" class="visually-hidden">Demand by region</caption>`);
+  });
 });
 
 describe("keepLastData", () => {
