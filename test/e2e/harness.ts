@@ -27,3 +27,19 @@ export function runScript(script: string, args: string[], dataDir: string, env: 
 }
 
 export type Scenario = { name: string; run: (context: { app: RunningApp; browser: Browser }) => Promise<void> };
+
+/**
+ * `work`, or an error naming `what` after `ms`. Playwright's `evaluate` and axe's `analyze` wait
+ * without limit, so a page whose main thread never frees would otherwise hold the suite forever.
+ */
+export async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish in ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

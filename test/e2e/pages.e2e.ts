@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { E2E_ADMIN } from "./council.e2e";
-import { screenshot, type Scenario } from "./harness";
+import { screenshot, within, type Scenario } from "./harness";
 import { type RunningApp } from "../../scripts/harness/app";
 
 /** One page of every type, public and signed in. */
@@ -95,7 +95,11 @@ async function auditAll(
     const page = await context.newPage();
     for (const target of pages) {
       for (const width of WIDTHS) {
-        const problems = await auditPage(page, app, target.path, lang, width);
+        const problems = await within(
+          120_000,
+          `the audit of ${target.name} (${lang}, ${width} px)`,
+          auditPage(page, app, target.path, lang, width),
+        );
         if (width !== 360) await screenshot(page, `page-${target.name}-${lang}-${width}`);
         audits.push({ page: target.name, lang, width, problems });
       }

@@ -1,5 +1,5 @@
 import { startTestSmtp } from "../support/smtp";
-import { buildApp, type Scenario } from "./harness";
+import { buildApp, within, type Scenario } from "./harness";
 import { launchBrowser, startApp } from "../../scripts/harness/app";
 import { councilScenarios, E2E_ADMIN } from "./council.e2e";
 import { foundationScenarios } from "./foundation.e2e";
@@ -33,6 +33,9 @@ const allScenarios: Scenario[] = [
 const only = process.env.E2E_ONLY;
 const scenarios = only ? allScenarios.filter((scenario) => scenario.name.includes(only)) : allScenarios;
 
+// The slowest scenario takes about 2 minutes on a quiet machine; a stuck one fails instead of holding CI.
+const SCENARIO_LIMIT_MS = 10 * 60_000;
+
 buildApp();
 // One proxy hop is trusted, as behind a production proxy: the English inquiry run comes from another address than the Korean one, each within the per-address request limit.
 const app = await startApp({
@@ -47,7 +50,7 @@ try {
   for (const scenario of scenarios) {
     const started = Date.now();
     try {
-      await scenario.run({ app, browser });
+      await within(SCENARIO_LIMIT_MS, "the scenario", scenario.run({ app, browser }));
       console.log(`  ✓ ${scenario.name} (${Date.now() - started} ms)`);
     } catch (error) {
       failed += 1;
