@@ -224,7 +224,7 @@ describe("worked cases on the project data", () => {
   it("8. a food firm in Jeju: supplier-dominated, served on the island first", () => {
     const result = run({ ksicDivision: "10", employees: 25, location: PLACES.jejuCity, regionCode: "50" });
     expect(result.classification.pavitt.pavittClass).toBe("supplier_dominated");
-    expect(ids(result.centers.slice(0, 2)).sort()).toEqual(["ccei-jeju", "tp-jeju"]);
+    expect(ids(result.centers.slice(0, 2)).sort()).toEqual(["nic-jeju-hightech", "tp-jeju"]);
     expect(ids(result.programs)).toContain("regional-industry-promotion");
     expect(ids(result.programs)).not.toContain("tp-chungnam-tech-assist");
   });
