@@ -86,7 +86,7 @@ const emptyClientModulesInTests: Plugin = {
   name: "clusterlink-empty-client-modules-in-tests",
   enforce: "pre",
   load(id, options) {
-    if (options?.ssr && /\.client\.[cm]?[jt]sx?$/.test(id.split("?")[0])) return "export default undefined;";
+    if (options?.ssr && /\.client\.[cm]?[jt]sx?(\?|$)/.test(id)) return "export default undefined;";
     return null;
   },
 };
