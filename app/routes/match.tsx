@@ -476,8 +476,6 @@ function MatchResults({
       : t("matchRegionsCount", { count: codes.length });
   };
   const fromRegionCentre = result.firm.locationBasis === "region_label";
-  const centersShared = sharedReasons(result.centers.map((item) => item.reasons));
-  const programsShared = sharedReasons(result.programs.map((item) => item.reasons));
   const confidence = { high: t("confidenceHigh"), medium: t("confidenceMedium"), low: t("confidenceLow") }[
     c.confidence
   ];
@@ -534,23 +532,19 @@ function MatchResults({
           {t("matchRegionBasisNote", { region: regionName(result.firm.regionCode) })}
         </p>
       ) : null}
-      <SharedReasons reasons={centersShared} lang={lang} t={t} testId="match-centers-shared" />
-      <ol className="ranked" data-testid="match-centers">
-        {result.centers.map((item) => (
-          <RankedItem
-            key={item.id}
-            item={item}
-            lang={lang}
-            t={t}
-            reasons={ownReasons(item.reasons, centersShared)}
-            fromRegionCentre={fromRegionCentre}
-            regionName={regionName(item.regionCode)}
-            link={`/facilities/${encodeURIComponent(item.id)}${lang === "en" ? "?lang=en" : ""}`}
-            kindLabel={t.label("facilityKind", item.kind)}
-            askHref={inquiryHref({ type: "facility", id: item.id }, profile, lang)}
-          />
-        ))}
-      </ol>
+      <RankedList
+        items={result.centers}
+        testId="match-centers"
+        lang={lang}
+        t={t}
+        fromRegionCentre={fromRegionCentre}
+        describe={(item) => ({
+          regionName: regionName(item.regionCode),
+          link: `/facilities/${encodeURIComponent(item.id)}${lang === "en" ? "?lang=en" : ""}`,
+          kindLabel: t.label("facilityKind", item.kind),
+          askHref: inquiryHref({ type: "facility", id: item.id }, profile, lang),
+        })}
+      />
 
       <h3>{t("matchPrograms")}</h3>
       <p className="print-hidden">
@@ -559,28 +553,63 @@ function MatchResults({
         </a>
       </p>
       {result.programs.length === 0 ? <p>{t("matchNoPrograms")}</p> : null}
-      <SharedReasons reasons={programsShared} lang={lang} t={t} testId="match-programs-shared" />
-      <ol className="ranked" data-testid="match-programs">
-        {result.programs.map((item) => (
+      <RankedList
+        items={result.programs}
+        testId="match-programs"
+        lang={lang}
+        t={t}
+        fromRegionCentre={fromRegionCentre}
+        describe={(item) => ({
+          regionName: programRegionsLabel(item),
+          kindLabel:
+            item.status && item.window
+              ? `${t("typeProgram")} · ${t.label("programStatus", item.status)}${statusNote(t, item)}`
+              : t("typeProgram"),
+          link: `/programs/${encodeURIComponent(item.id)}?${profileQuery}&program=${encodeURIComponent(item.id)}`,
+          askHref: inquiryHref({ type: "program", id: item.id }, profile, lang),
+        })}
+      />
+    </div>
+  );
+}
+
+/**
+ * One ranked list: the reasons all its items give, said once above it, then each item with its
+ * own; `describe` says where an item lies, what it is, where it links and where to ask for help.
+ */
+function RankedList({
+  items,
+  testId,
+  lang,
+  t,
+  fromRegionCentre,
+  describe,
+}: {
+  items: MatchedItem[];
+  testId: string;
+  lang: Lang;
+  t: Translate;
+  fromRegionCentre: boolean;
+  describe: (item: MatchedItem) => Pick<RankedItemProps, "regionName" | "link" | "kindLabel" | "askHref">;
+}) {
+  const shared = sharedReasons(items.map((item) => item.reasons));
+  return (
+    <>
+      <SharedReasons reasons={shared} lang={lang} t={t} testId={`${testId}-shared`} />
+      <ol className="ranked" data-testid={testId}>
+        {items.map((item) => (
           <RankedItem
             key={item.id}
             item={item}
             lang={lang}
             t={t}
-            reasons={ownReasons(item.reasons, programsShared)}
+            reasons={ownReasons(item.reasons, shared)}
             fromRegionCentre={fromRegionCentre}
-            regionName={programRegionsLabel(item)}
-            kindLabel={
-              item.status && item.window
-                ? `${t("typeProgram")} · ${t.label("programStatus", item.status)}${statusNote(t, item)}`
-                : t("typeProgram")
-            }
-            link={`/programs/${encodeURIComponent(item.id)}?${profileQuery}&program=${encodeURIComponent(item.id)}`}
-            askHref={inquiryHref({ type: "program", id: item.id }, profile, lang)}
+            {...describe(item)}
           />
         ))}
       </ol>
-    </div>
+    </>
   );
 }
 
@@ -611,6 +640,18 @@ function distanceText(t: Translate, km: number, fromRegionCentre: boolean): stri
   return fromRegionCentre ? t("matchDistanceFromRegion", { km: rounded }) : t("matchDistance", { km: rounded });
 }
 
+interface RankedItemProps {
+  item: MatchedItem;
+  reasons: RenderedReason[];
+  fromRegionCentre: boolean;
+  lang: Lang;
+  t: Translate;
+  regionName: string;
+  link?: string;
+  kindLabel: string;
+  askHref: string;
+}
+
 function RankedItem({
   item,
   reasons,
@@ -621,17 +662,7 @@ function RankedItem({
   link,
   kindLabel,
   askHref,
-}: {
-  item: MatchedItem;
-  reasons: RenderedReason[];
-  fromRegionCentre: boolean;
-  lang: Lang;
-  t: Translate;
-  regionName: string;
-  link?: string;
-  kindLabel: string;
-  askHref: string;
-}) {
+}: RankedItemProps) {
   const title = t.nameOf(item);
   const band = scoreBand(item.score);
   return (
