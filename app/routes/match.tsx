@@ -62,6 +62,26 @@ const INNOVATION_QUESTIONS: { name: PavittQuestion; label: MessageKey; options: 
   { name: "innovationFocus", label: "matchInnovationFocus", options: INNOVATION_FOCUSES },
 ];
 
+/** A figure the form asks for as a number; amounts in 억 won take a tenth (`step` 0.1). */
+interface Figure {
+  name: string;
+  label: MessageKey;
+  required?: boolean;
+  step?: string;
+}
+
+const SIZE_FIGURES: readonly Figure[] = [
+  { name: "employees", label: "matchEmployees", required: true },
+  { name: "capitalEok", label: "matchCapital", step: "0.1" },
+  { name: "salesEok", label: "matchSales", step: "0.1" },
+];
+
+const CAPABILITY_FIGURES: readonly Figure[] = [
+  { name: "researchers", label: "matchResearchers" },
+  { name: "rndEok", label: "matchRndSpend", step: "0.1" },
+  { name: "patents", label: "matchPatents" },
+];
+
 const BREAKDOWN_LABELS: Record<string, MessageKey & `breakdown${string}`> = {
   proximity: "breakdownProximity",
   industry: "breakdownIndustry",
@@ -169,27 +189,7 @@ export default function MatchPage() {
 
           <fieldset>
             <legend>{t("matchSize")}</legend>
-            <NumberField
-              name="employees"
-              label={t("matchEmployees")}
-              params={params}
-              error={errorFor("employees")}
-              required
-            />
-            <NumberField
-              name="capitalEok"
-              label={t("matchCapital")}
-              params={params}
-              error={errorFor("capitalEok")}
-              step="0.1"
-            />
-            <NumberField
-              name="salesEok"
-              label={t("matchSales")}
-              params={params}
-              error={errorFor("salesEok")}
-              step="0.1"
-            />
+            <NumberFields figures={SIZE_FIGURES} params={params} errorFor={errorFor} />
             <p className="hint">{t("matchSizeHint")}</p>
           </fieldset>
 
@@ -297,20 +297,7 @@ export default function MatchPage() {
 
           <fieldset>
             <legend>{t("matchCapability")}</legend>
-            <NumberField
-              name="researchers"
-              label={t("matchResearchers")}
-              params={params}
-              error={errorFor("researchers")}
-            />
-            <NumberField
-              name="rndEok"
-              label={t("matchRndSpend")}
-              params={params}
-              error={errorFor("rndEok")}
-              step="0.1"
-            />
-            <NumberField name="patents" label={t("matchPatents")} params={params} error={errorFor("patents")} />
+            <NumberFields figures={CAPABILITY_FIGURES} params={params} errorFor={errorFor} />
             <CheckboxGroup
               id="field-cert"
               name="cert"
@@ -374,23 +361,19 @@ function pointOf(params: URLSearchParams): { lat: number; lng: number } | null {
   return params.get("lat") && params.get("lng") && Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
 }
 
-function NumberField({
-  name,
-  label,
+/** The figures of one fieldset, each a number field named by the form parameter it sends. */
+function NumberFields({
+  figures,
   params,
-  error,
-  required,
-  step,
+  errorFor,
 }: {
-  name: string;
-  label: string;
+  figures: readonly Figure[];
   params: URLSearchParams;
-  error: string | null;
-  required?: boolean;
-  step?: string;
+  errorFor: (field: string) => string | null;
 }) {
-  return (
-    <Field id={`field-${name}`} label={label} error={error}>
+  const t = useT();
+  return figures.map(({ name, label, required, step }) => (
+    <Field key={name} id={`field-${name}`} label={t(label)} error={errorFor(name)}>
       {(control) => (
         <input
           {...control}
@@ -404,7 +387,7 @@ function NumberField({
         />
       )}
     </Field>
-  );
+  ));
 }
 
 function Reasons({ reasons, lang }: { reasons: RenderedReason[]; lang: Lang }) {
