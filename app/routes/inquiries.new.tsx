@@ -7,9 +7,9 @@ import {
   Field,
   FieldError,
   Notice,
-  Select,
-  TextField,
+  SelectField,
   type SelectOption,
+  TextField,
 } from "~/components/ui";
 import { NEEDS, PAVITT_CLASSES, SIZE_BANDS } from "~/domain/types";
 import { resolveLang, type MessageKey } from "~/i18n";
@@ -150,17 +150,16 @@ export default function InquiryFormPage() {
           <p className="hint">{t("inquiryProfileHint")}</p>
           <Checkbox name="share_profile" defaultChecked={values.share_profile} label={t("inquiryShareProfile")} />
           {profileChoices.map((choice) => (
-            <Field key={choice.name} id={`inquiry-${choice.name}`} label={choice.label} error={problemFor(choice.name)}>
-              {(control) => (
-                <Select
-                  {...control}
-                  name={choice.name}
-                  defaultValue={values[choice.name]}
-                  placeholder={t("inquiryNotGiven")}
-                  options={choice.options}
-                />
-              )}
-            </Field>
+            <SelectField
+              key={choice.name}
+              id={`inquiry-${choice.name}`}
+              label={choice.label}
+              error={problemFor(choice.name)}
+              name={choice.name}
+              defaultValue={values[choice.name]}
+              placeholder={t("inquiryNotGiven")}
+              options={choice.options}
+            />
           ))}
           <fieldset className="checkbox-group">
             <legend>{t("inquiryNeeds")}</legend>

@@ -11,7 +11,7 @@ import {
   Notice,
   RadioGroup,
   SearchField,
-  Select,
+  SelectField,
 } from "~/components/ui";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
@@ -173,18 +173,16 @@ export default function MatchPage() {
                 testId="industry-filter"
               />
             ) : null}
-            <Field id="field-ksic" label={t("matchIndustryChoose")} error={errorFor("ksic")}>
-              {(control) => (
-                <Select
-                  {...control}
-                  name="ksic"
-                  defaultValue={selectedDivision}
-                  required
-                  placeholder="—"
-                  options={shownDivisions.map((d) => ({ value: d.code, label: `${d.code} ${t.nameOf(d)}` }))}
-                />
-              )}
-            </Field>
+            <SelectField
+              id="field-ksic"
+              label={t("matchIndustryChoose")}
+              error={errorFor("ksic")}
+              name="ksic"
+              defaultValue={selectedDivision}
+              required
+              placeholder="—"
+              options={shownDivisions.map((d) => ({ value: d.code, label: `${d.code} ${t.nameOf(d)}` }))}
+            />
           </fieldset>
 
           <fieldset>
@@ -206,17 +204,14 @@ export default function MatchPage() {
                 />
               )}
             </Field>
-            <Field id="field-applicant" label={t("matchApplicantType")}>
-              {(control) => (
-                <Select
-                  {...control}
-                  name="applicant"
-                  defaultValue={params.get("applicant") ?? ""}
-                  placeholder={t("matchApplicantAuto")}
-                  options={FIRM_APPLICANT_TYPES.map((type) => ({ value: type, label: t.label("applicantType", type) }))}
-                />
-              )}
-            </Field>
+            <SelectField
+              id="field-applicant"
+              label={t("matchApplicantType")}
+              name="applicant"
+              defaultValue={params.get("applicant") ?? ""}
+              placeholder={t("matchApplicantAuto")}
+              options={FIRM_APPLICANT_TYPES.map((type) => ({ value: type, label: t.label("applicantType", type) }))}
+            />
             <p className="hint">{t("matchCallsHint")}</p>
           </fieldset>
 
@@ -243,18 +238,15 @@ export default function MatchPage() {
                 })}
               </p>
             ) : null}
-            <Field id="field-region" label={t("matchRegion")}>
-              {(control) => (
-                <Select
-                  {...control}
-                  name="region"
-                  defaultValue={params.get("region") ?? ""}
-                  placeholder={t("matchRegionChoose")}
-                >
-                  <RegionOptions regions={regions} lang={lang} />
-                </Select>
-              )}
-            </Field>
+            <SelectField
+              id="field-region"
+              label={t("matchRegion")}
+              name="region"
+              defaultValue={params.get("region") ?? ""}
+              placeholder={t("matchRegionChoose")}
+            >
+              <RegionOptions regions={regions} lang={lang} />
+            </SelectField>
             <input type="hidden" name="lat" value={point ? point.lat.toFixed(5) : ""} />
             <input type="hidden" name="lng" value={point ? point.lng.toFixed(5) : ""} />
             <PointButtons
