@@ -148,36 +148,26 @@ export default function GapsPage() {
           label={t("gapsClass")}
           name="pavittClass"
           defaultValue={query.pavittClass ?? ""}
-        >
-          <option value="">{t("gapsAll")}</option>
-          {PAVITT_CLASSES.map((cls) => (
-            <option key={cls} value={cls}>
-              {classLabel(cls)}
-            </option>
-          ))}
-        </SelectField>
+          placeholder={t("gapsAll")}
+          options={PAVITT_CLASSES.map((cls) => ({ value: cls, label: classLabel(cls) }))}
+        />
         <SelectField
           key={`sector-${query.sector ?? ""}`}
           id="gaps-sector"
           label={t("gapsSector")}
           name="sector"
           defaultValue={query.sector ?? ""}
-        >
-          <option value="">{t("gapsAll")}</option>
-          {divisions.map((d) => (
-            <option key={d.code} value={d.code}>
-              {d.code} {t.nameOf(d)}
-            </option>
-          ))}
-        </SelectField>
+          placeholder={t("gapsAll")}
+          options={divisions.map((d) => ({ value: d.code, label: `${d.code} ${t.nameOf(d)}` }))}
+        />
         <SelectField
           key={`region-${drillRegion ?? ""}`}
           id="gaps-region"
           label={t("gapsRegion")}
           name="region"
           defaultValue={drillRegion ?? ""}
+          placeholder={t("gapsAll")}
         >
-          <option value="">{t("gapsAll")}</option>
           <RegionOptions regions={regions} lang={lang} />
         </SelectField>
         <Button type="submit">{t("gapsApply")}</Button>

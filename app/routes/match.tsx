@@ -510,8 +510,6 @@ function MatchResults({
       <RankedList
         items={result.centers}
         testId="match-centers"
-        lang={lang}
-        t={t}
         fromRegionCentre={fromRegionCentre}
         describe={(item) => ({
           regionName: regionName(item.regionCode),
@@ -531,8 +529,6 @@ function MatchResults({
       <RankedList
         items={result.programs}
         testId="match-programs"
-        lang={lang}
-        t={t}
         fromRegionCentre={fromRegionCentre}
         describe={(item) => ({
           regionName: programRegionsLabel(item),
@@ -555,18 +551,16 @@ function MatchResults({
 function RankedList({
   items,
   testId,
-  lang,
-  t,
   fromRegionCentre,
   describe,
 }: {
   items: MatchedItem[];
   testId: string;
-  lang: Lang;
-  t: Translate;
   fromRegionCentre: boolean;
   describe: (item: MatchedItem) => Pick<RankedItemProps, "regionName" | "link" | "kindLabel" | "askHref">;
 }) {
+  const t = useT();
+  const lang = t.lang;
   const shared = sharedReasons(items.map((item) => item.reasons));
   return (
     <>
