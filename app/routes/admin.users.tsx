@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, Field, Notice, SelectField, Table } from "~/components/ui";
+import { Button, Notice, SelectField, Table, TextField } from "~/components/ui";
 import { accountEmail, disableAccount, loadUserAdmin } from "~/admin/users.server";
 import { AccountError, createUser, DuplicateEmailError } from "~/auth/accounts.server";
 import { requireMutation } from "~/auth/csrf.server";
@@ -145,9 +145,7 @@ export default function AdminUsersPage() {
             </ul>
           </Notice>
         )}
-        <Field id="new-user-email" label={t("email")}>
-          {(control) => <input {...control} type="email" name="email" required maxLength={254} />}
-        </Field>
+        <TextField id="new-user-email" label={t("email")} type="email" name="email" required maxLength={254} />
         <PasswordField
           id="new-user-password"
           name="password"

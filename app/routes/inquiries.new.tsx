@@ -105,11 +105,14 @@ export default function InquiryFormPage() {
         <input type="hidden" name="targetId" value={target.id} />
         <input type="hidden" name="renderedAt" value={loaded.renderedAt} />
         <div className="visually-hidden" aria-hidden="true">
-          <Field id="inquiry-honeypot" label={t("inquiryHoneypot")}>
-            {(control) => (
-              <input {...control} type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-            )}
-          </Field>
+          <TextField
+            id="inquiry-honeypot"
+            label={t("inquiryHoneypot")}
+            name="website"
+            tabIndex={-1}
+            autoComplete="off"
+            defaultValue=""
+          />
         </div>
         <fieldset>
           <legend>{t("inquiryContact")}</legend>

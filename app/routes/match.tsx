@@ -6,12 +6,12 @@ import {
   Card,
   CheckboxGroup,
   ErrorSummary,
-  Field,
   FieldError,
   Notice,
   RadioGroup,
   SearchField,
   SelectField,
+  TextField,
 } from "~/components/ui";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
@@ -193,17 +193,15 @@ export default function MatchPage() {
 
           <fieldset>
             <legend>{t("matchCallsLegend")}</legend>
-            <Field id="field-founded" label={t("matchFoundedOn")} error={errorFor("founded")}>
-              {(control) => (
-                <input
-                  {...control}
-                  name="founded"
-                  defaultValue={params.get("founded") ?? ""}
-                  placeholder="2024-08-01"
-                  inputMode="numeric"
-                />
-              )}
-            </Field>
+            <TextField
+              id="field-founded"
+              label={t("matchFoundedOn")}
+              error={errorFor("founded")}
+              name="founded"
+              defaultValue={params.get("founded") ?? ""}
+              placeholder="2024-08-01"
+              inputMode="numeric"
+            />
             <SelectField
               id="field-applicant"
               label={t("matchApplicantType")}
@@ -217,19 +215,16 @@ export default function MatchPage() {
 
           <fieldset id="field-location">
             <legend>{t("matchLocation")}</legend>
-            <Field id="field-address" label={t("matchAddress")} error={errorFor("address")}>
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  name="address"
-                  defaultValue={params.get("address") ?? ""}
-                  placeholder={t("matchAddressPlaceholder")}
-                  maxLength={200}
-                  autoComplete="street-address"
-                />
-              )}
-            </Field>
+            <TextField
+              id="field-address"
+              label={t("matchAddress")}
+              error={errorFor("address")}
+              name="address"
+              defaultValue={params.get("address") ?? ""}
+              placeholder={t("matchAddressPlaceholder")}
+              maxLength={200}
+              autoComplete="street-address"
+            />
             {result?.firm.place ? (
               <p className="hint" role="status" data-testid="match-address-place">
                 {t("matchPlacedByAddress", {
@@ -365,20 +360,19 @@ function NumberFields({
 }) {
   const t = useT();
   return figures.map(({ name, label, required, step }) => (
-    <Field key={name} id={`field-${name}`} label={t(label)} error={errorFor(name)}>
-      {(control) => (
-        <input
-          {...control}
-          type="number"
-          inputMode="decimal"
-          name={name}
-          min="0"
-          step={step ?? "1"}
-          defaultValue={params.get(name) ?? ""}
-          required={required}
-        />
-      )}
-    </Field>
+    <TextField
+      key={name}
+      id={`field-${name}`}
+      label={t(label)}
+      error={errorFor(name)}
+      type="number"
+      inputMode="decimal"
+      name={name}
+      min="0"
+      step={step ?? "1"}
+      defaultValue={params.get(name) ?? ""}
+      required={required}
+    />
   ));
 }
 
