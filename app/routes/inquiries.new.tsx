@@ -89,10 +89,8 @@ export default function InquiryFormPage() {
       </dl>
       <ErrorSummary
         title={t("inquiryRefused")}
-        titleAs="strong"
+        compact
         focusOn={problems}
-        role="alert"
-        className="notice"
         data-testid="inquiry-problems"
         items={problems.map((p) => ({
           key: `${p.field}:${p.message}`,

@@ -153,10 +153,8 @@ export default function MatchPage() {
         <p className="hint">{t("matchIntro")}</p>
         <ErrorSummary
           title={t("matchErrorsTitle")}
-          titleAs="strong"
+          compact
           focusOn={errors}
-          role="alert"
-          className="notice"
           data-testid="match-errors"
           items={errorList.map(([field, message]) => ({ key: field, href: `#field-${field}`, text: message[lang] }))}
         />
