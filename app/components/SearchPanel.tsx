@@ -1,5 +1,5 @@
 import { Form, Link, useLocation, useNavigation, useSubmit } from "@remix-run/react";
-import { Button, Field, Notice, SearchField, Select, type SelectOption } from "./ui";
+import { Button, Notice, SearchField, SelectField, type SelectOption } from "./ui";
 import { PointButtons } from "./PointButtons";
 import { useEffect, useRef, useState } from "react";
 import { useKeepFocus } from "./useKeepFocus";
@@ -188,19 +188,16 @@ export function SearchPanel({
         />
         <div className="search-filters">
           {filters.map((filter) => (
-            <Field key={filter.name} id={`searchpanel-${filter.name}`} label={filter.label}>
-              {(control) => (
-                <Select
-                  {...control}
-                  name={filter.name}
-                  defaultValue={params.get(filter.name) ?? ""}
-                  disabled={filter.disabled}
-                  key={`${filter.name}-${params.get(filter.name)}-${filter.disabled ? "off" : "on"}`}
-                  placeholder={filter.anyLabel ?? t("anyOption")}
-                  options={filter.options}
-                />
-              )}
-            </Field>
+            <SelectField
+              key={`${filter.name}-${params.get(filter.name)}-${filter.disabled ? "off" : "on"}`}
+              id={`searchpanel-${filter.name}`}
+              label={filter.label}
+              name={filter.name}
+              defaultValue={params.get(filter.name) ?? ""}
+              disabled={filter.disabled}
+              placeholder={filter.anyLabel ?? t("anyOption")}
+              options={filter.options}
+            />
           ))}
         </div>
         <input type="hidden" name="near" defaultValue={near} key={`near-${near}`} />

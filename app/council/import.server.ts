@@ -22,7 +22,7 @@ import {
 import type { SessionUser } from "~/auth/user.server";
 import type { CsvEncoding } from "~/csv";
 import { checkImport, sameFields, type ImportCheck } from "~/domain/listing-import";
-import type { ListingType } from "~/domain/listings";
+import type { ListingFields, ListingType } from "~/domain/listings";
 import type { Services } from "~/services.server";
 import { may, newListingId, validationContext } from "./listings.server";
 import { logger } from "~/log.server";
@@ -229,35 +229,27 @@ export async function runImport(
         const draft = existing.drafts.get(externalId);
         const live = existing.live.get(externalId);
         const common = { seq: seq++, entityType: plan.type, regionCode: plan.regionCode, payload: fields };
-        if (draft) {
-          if (sameFields(draft.fields, fields)) counts.unchanged += 1;
-          else {
-            staged.push({
-              ...common,
+        // A pending draft is what an import row updates first; without one, the published listing.
+        const update: (Omit<StagedRow, keyof typeof common> & { before: ListingFields }) | null = draft
+          ? {
               action: "update_draft",
               entityId: draft.entityId,
               draftId: draft.id,
               draftVersion: draft.version,
               baseVersion: draft.baseVersion,
               before: draft.fields,
-            });
-            counts.updated += 1;
-          }
-        } else if (live) {
-          if (sameFields(live.fields, fields)) counts.unchanged += 1;
-          else {
-            staged.push({
-              ...common,
-              action: "update_live",
-              entityId: live.id,
-              draftId: null,
-              draftVersion: null,
-              baseVersion: live.version,
-              before: live.fields,
-            });
-            counts.updated += 1;
-          }
-        } else {
+            }
+          : live
+            ? {
+                action: "update_live",
+                entityId: live.id,
+                draftId: null,
+                draftVersion: null,
+                baseVersion: live.version,
+                before: live.fields,
+              }
+            : null;
+        if (!update) {
           staged.push({
             ...common,
             action: "create",
@@ -268,6 +260,11 @@ export async function runImport(
             before: null,
           });
           counts.created += 1;
+        } else if (sameFields(update.before, fields)) {
+          counts.unchanged += 1;
+        } else {
+          staged.push({ ...common, ...update });
+          counts.updated += 1;
         }
       }
       await stageRows(db, jobId, staged);

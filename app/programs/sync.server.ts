@@ -156,26 +156,17 @@ async function readBizinfo(
   source: ProgramSourceConfig["bizinfo"],
   policy: FetchPolicy,
 ): Promise<boolean> {
-  if (!source.apiKey) throw new PortalSyncError("bizinfo", "req_err", "BIZINFO_API_KEY is not set");
-  let read = 0;
-  for (let pageIndex = 1; ; pageIndex++) {
+  const apiKey = source.apiKey;
+  if (!apiKey) throw new PortalSyncError("bizinfo", "req_err", "BIZINFO_API_KEY is not set");
+  return readAllPages(run, "bizinfo", policy, "", (pageIndex) => {
     const url = new URL(source.url);
-    url.searchParams.set("crtfcKey", source.apiKey);
+    url.searchParams.set("crtfcKey", apiKey);
     url.searchParams.set("dataType", "json");
     url.searchParams.set("searchCnt", String(BIZINFO_SEARCH_COUNT));
     url.searchParams.set("pageUnit", String(BIZINFO_SEARCH_COUNT));
     url.searchParams.set("pageIndex", String(pageIndex));
-    const page = await fetchPage("bizinfo", url, policy);
-    await run.add(page.records);
-    read += page.records.length;
-    const total = page.total ?? read;
-    policy.onProgress?.(read, total);
-    if (read >= total) return true;
-    if (page.records.length === 0) {
-      policy.log?.(`bizinfo: page ${pageIndex} was empty after ${read} of ${total} records`);
-      return false;
-    }
-  }
+    return url;
+  });
 }
 
 async function readKstartup(
@@ -184,22 +175,40 @@ async function readKstartup(
   policy: FetchPolicy,
 ): Promise<boolean> {
   const perPage = policy.pageSize ?? KSTARTUP_PAGE_SIZE;
-  if (!source.serviceKey) throw new PortalSyncError("kstartup", "service", "KSTARTUP_SERVICE_KEY is not set");
-  let read = 0;
-  for (let page = 1; ; page++) {
+  const serviceKey = source.serviceKey;
+  if (!serviceKey) throw new PortalSyncError("kstartup", "service", "KSTARTUP_SERVICE_KEY is not set");
+  return readAllPages(run, "kstartup", policy, " (matchCount)", (page) => {
     const url = new URL(source.url);
-    url.searchParams.set("serviceKey", source.serviceKey);
+    url.searchParams.set("serviceKey", serviceKey);
     url.searchParams.set("page", String(page));
     url.searchParams.set("perPage", String(perPage));
     url.searchParams.set("returnType", "json");
-    const reply = await fetchPage("kstartup", url, policy);
+    return url;
+  });
+}
+
+/**
+ * Reads a portal page after page (from 1) until it has read as many records as the portal says it
+ * holds: true then; false when a page comes back empty before that (the run is incomplete).
+ * `totalNote` names where the portal's total came from, in the log line of an early empty page.
+ */
+async function readAllPages(
+  run: ProgramImport,
+  portal: Portal,
+  policy: FetchPolicy,
+  totalNote: string,
+  pageUrl: (page: number) => URL,
+): Promise<boolean> {
+  let read = 0;
+  for (let page = 1; ; page++) {
+    const reply = await fetchPage(portal, pageUrl(page), policy);
     await run.add(reply.records);
     read += reply.records.length;
     const total = reply.total ?? read;
     policy.onProgress?.(read, total);
     if (read >= total) return true;
     if (reply.records.length === 0) {
-      policy.log?.(`kstartup: page ${page} was empty after ${read} of ${total} records (matchCount)`);
+      policy.log?.(`${portal}: page ${page} was empty after ${read} of ${total} records${totalNote}`);
       return false;
     }
   }

@@ -1,19 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, Field, Notice, Select, Table } from "~/components/ui";
+import { Button, Notice, SelectField, Table, TextField } from "~/components/ui";
 import { accountEmail, disableAccount, loadUserAdmin } from "~/admin/users.server";
 import { AccountError, createUser, DuplicateEmailError } from "~/auth/accounts.server";
 import { requireMutation } from "~/auth/csrf.server";
 import { resetPassword } from "~/auth/password-change.server";
 import { requireUser } from "~/auth/user.server";
 import { CsrfField } from "~/components/CsrfField";
-import {
-  ACCOUNT_FIELD_LABELS,
-  PASSWORD_FIELD_LABELS,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  ROLES,
-} from "~/domain/accounts";
+import { PasswordField } from "~/components/PasswordField";
+import { ACCOUNT_FIELD_LABELS, PASSWORD_FIELD_LABELS, ROLES } from "~/domain/accounts";
 import { resolveLang, translator } from "~/i18n";
 import { pageTitle, useT } from "~/i18n/react";
 import { field, issueMessage } from "~/validation";
@@ -116,32 +111,18 @@ export default function AdminUsersPage() {
                       <CsrfField />
                       <input type="hidden" name="intent" value="reset_password" />
                       <input type="hidden" name="userId" value={u.id} />
-                      <Field id={`reset-${u.id}-new`} label={t("newPassword")}>
-                        {(control) => (
-                          <input
-                            {...control}
-                            type="password"
-                            name="newPassword"
-                            required
-                            minLength={PASSWORD_MIN_LENGTH}
-                            maxLength={PASSWORD_MAX_LENGTH}
-                            autoComplete="new-password"
-                          />
-                        )}
-                      </Field>
-                      <Field id={`reset-${u.id}-confirm`} label={t("confirmPassword")}>
-                        {(control) => (
-                          <input
-                            {...control}
-                            type="password"
-                            name="confirmPassword"
-                            required
-                            minLength={PASSWORD_MIN_LENGTH}
-                            maxLength={PASSWORD_MAX_LENGTH}
-                            autoComplete="new-password"
-                          />
-                        )}
-                      </Field>
+                      <PasswordField
+                        id={`reset-${u.id}-new`}
+                        name="newPassword"
+                        label={t("newPassword")}
+                        purpose="new"
+                      />
+                      <PasswordField
+                        id={`reset-${u.id}-confirm`}
+                        name="confirmPassword"
+                        label={t("confirmPassword")}
+                        purpose="new"
+                      />
                       <Button type="submit">{t("accountResetPassword")}</Button>
                     </Form>
                   </details>
@@ -164,39 +145,23 @@ export default function AdminUsersPage() {
             </ul>
           </Notice>
         )}
-        <Field id="new-user-email" label={t("email")}>
-          {(control) => <input {...control} type="email" name="email" required maxLength={254} />}
-        </Field>
-        <Field id="new-user-password" label={`${t("password")} (${t("passwordRuleLong")})`}>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              name="password"
-              required
-              minLength={12}
-              maxLength={256}
-              autoComplete="new-password"
-            />
-          )}
-        </Field>
-        <Field id="new-user-role" label={t("role")}>
-          {(control) => (
-            <Select
-              {...control}
-              name="role"
-              required
-              options={ROLES.map((role) => ({ value: role, label: t(`role_${role}`) }))}
-            />
-          )}
-        </Field>
-        <Field id="new-user-region" label={t("regionForCouncil")}>
-          {(control) => (
-            <Select {...control} name="regionCode" placeholder="—">
-              <RegionOptions regions={regions} lang={lang} />
-            </Select>
-          )}
-        </Field>
+        <TextField id="new-user-email" label={t("email")} type="email" name="email" required maxLength={254} />
+        <PasswordField
+          id="new-user-password"
+          name="password"
+          label={`${t("password")} (${t("passwordRuleLong")})`}
+          purpose="new"
+        />
+        <SelectField
+          id="new-user-role"
+          label={t("role")}
+          name="role"
+          required
+          options={ROLES.map((role) => ({ value: role, label: t(`role_${role}`) }))}
+        />
+        <SelectField id="new-user-region" label={t("regionForCouncil")} name="regionCode" placeholder="—">
+          <RegionOptions regions={regions} lang={lang} />
+        </SelectField>
         <Button type="submit">{t("accountCreate")}</Button>
       </Form>
     </main>

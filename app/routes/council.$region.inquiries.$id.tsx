@@ -2,7 +2,7 @@ import { now } from "~/clock";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Button, Field, Notice, Select } from "~/components/ui";
+import { Button, Field, Notice, SelectField } from "~/components/ui";
 import { requireMutation } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/user.server";
 import { AuditTable } from "~/components/AuditTable";
@@ -116,16 +116,13 @@ export default function InquiryDetail() {
         ))}
         {view.actions.includes("close") && (
           <IntentForm version={q.version}>
-            <Field id="inquiry-outcome" label={t("inquiryOutcomeChoose")}>
-              {(control) => (
-                <Select
-                  {...control}
-                  name="outcome"
-                  defaultValue="helped"
-                  options={view.outcomes.map((o) => ({ value: o, label: t(`inquiryOutcome_${o}`) }))}
-                />
-              )}
-            </Field>
+            <SelectField
+              id="inquiry-outcome"
+              label={t("inquiryOutcomeChoose")}
+              name="outcome"
+              defaultValue="helped"
+              options={view.outcomes.map((o) => ({ value: o, label: t(`inquiryOutcome_${o}`) }))}
+            />
             <Button type="submit" name="intent" value="close">
               {t("inquiryClose")}
             </Button>
@@ -146,19 +143,21 @@ export default function InquiryDetail() {
       {view.actions.includes("refer") && !q.erasedAt && (
         <IntentForm version={q.version} className="inquiry-form">
           <h2>{t("inquiryRefer")}</h2>
-          <Field id="inquiry-refer-facility" label={t("inquiryReferFacility")}>
-            {(control) => (
-              <Select {...control} name="facilityId" required defaultValue="">
-                <option value="">—</option>
-                {view.referralTargets.map((f) => (
-                  <option key={f.id} value={f.id}>
-                    {t.nameOf(f)}
-                    {f.region ? ` (${t.nameOf(f.region)})` : ""}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
+          <SelectField
+            id="inquiry-refer-facility"
+            label={t("inquiryReferFacility")}
+            name="facilityId"
+            required
+            defaultValue=""
+          >
+            <option value="">—</option>
+            {view.referralTargets.map((f) => (
+              <option key={f.id} value={f.id}>
+                {t.nameOf(f)}
+                {f.region ? ` (${t.nameOf(f.region)})` : ""}
+              </option>
+            ))}
+          </SelectField>
           <Field id="inquiry-refer-note" label={t("inquiryReferNote")}>
             {(control) => <textarea {...control} name="note" rows={3} />}
           </Field>

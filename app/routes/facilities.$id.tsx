@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { ButtonLink, Tag } from "~/components/ui";
 import { FacilityMap } from "~/components/FacilityMap";
 import { parseCitations } from "~/domain/citations";
@@ -47,6 +48,17 @@ function Fact({ value, unknown, link }: { value: string | null; unknown: string;
   return <dd>{value}</dd>;
 }
 
+/** A term and its description, left out when there is nothing to say (null or empty text). */
+function FactIfAny({ term, children }: { term: string; children: ReactNode }) {
+  if (children === null || children === undefined || children === "") return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
 export default function FacilityPage() {
   const { facility, region, sectors, programs, regionLabels, basemap, nearby } = useLoaderData<typeof loader>();
   const t = useT();
@@ -90,26 +102,11 @@ export default function FacilityPage() {
         <Fact value={facility.phone} unknown={t("unknownFact")} />
         <dt>{t("website")}</dt>
         <Fact value={facility.website} unknown={t("unknownFact")} link />
-        {facility.openingHours ? (
-          <>
-            <dt>{t("openingHours")}</dt>
-            <dd>{facility.openingHours}</dd>
-          </>
-        ) : null}
+        <FactIfAny term={t("openingHours")}>{facility.openingHours}</FactIfAny>
         <dt>{t("region")}</dt>
         <dd>{t.nameOf(region)}</dd>
-        {facility.anchorGroup ? (
-          <>
-            <dt>{t("anchorGroup")}</dt>
-            <dd>{t.nameOf(facility.anchorGroup)}</dd>
-          </>
-        ) : null}
-        {facility.coAnchorGroups.length > 0 ? (
-          <>
-            <dt>{t("coAnchorGroups")}</dt>
-            <dd>{facility.coAnchorGroups.map((a) => t.nameOf(a)).join(", ")}</dd>
-          </>
-        ) : null}
+        <FactIfAny term={t("anchorGroup")}>{facility.anchorGroup ? t.nameOf(facility.anchorGroup) : null}</FactIfAny>
+        <FactIfAny term={t("coAnchorGroups")}>{facility.coAnchorGroups.map((a) => t.nameOf(a)).join(", ")}</FactIfAny>
         <dt>{t("industries")}</dt>
         <dd>
           {sectors.map((s) => (
@@ -119,22 +116,12 @@ export default function FacilityPage() {
           ))}
           {industriesNote ? <div>{industriesNote}</div> : null}
         </dd>
-        {facility.services.length > 0 ? (
-          <>
-            <dt>{t("services")}</dt>
-            <dd>
-              {facility.services.map((s) => (
-                <Tag key={s}>{t.label("service", s)}</Tag>
-              ))}
-            </dd>
-          </>
-        ) : null}
-        {facility.opened ? (
-          <>
-            <dt>{t("opened")}</dt>
-            <dd>{facility.opened}</dd>
-          </>
-        ) : null}
+        <FactIfAny term={t("services")}>
+          {facility.services.length > 0
+            ? facility.services.map((s) => <Tag key={s}>{t.label("service", s)}</Tag>)
+            : null}
+        </FactIfAny>
+        <FactIfAny term={t("opened")}>{facility.opened}</FactIfAny>
         <dt>{t("whereItIs")}</dt>
         <dd data-testid="facility-precision">
           {t.dynamic(`precision_${facility.precision}`)}

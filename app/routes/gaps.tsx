@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { Button, Field, Notice, Range, Select, Table, Tag } from "~/components/ui";
+import { Button, Notice, Range, SelectField, Table, Tag } from "~/components/ui";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { GapMap } from "~/components/GapMap";
 import { DemandSection } from "~/components/DemandSection";
@@ -142,43 +142,34 @@ export default function GapsPage() {
           formatValue={(value) => t("radiusKm", { km: value })}
           testId="radius-value"
         />
-        <Field id="gaps-pavittClass" label={t("gapsClass")}>
-          {(control) => (
-            <Select
-              {...control}
-              name="pavittClass"
-              defaultValue={query.pavittClass ?? ""}
-              key={`class-${query.pavittClass ?? ""}`}
-            >
-              <option value="">{t("gapsAll")}</option>
-              {PAVITT_CLASSES.map((cls) => (
-                <option key={cls} value={cls}>
-                  {classLabel(cls)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field id="gaps-sector" label={t("gapsSector")}>
-          {(control) => (
-            <Select {...control} name="sector" defaultValue={query.sector ?? ""} key={`sector-${query.sector ?? ""}`}>
-              <option value="">{t("gapsAll")}</option>
-              {divisions.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.code} {t.nameOf(d)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field id="gaps-region" label={t("gapsRegion")}>
-          {(control) => (
-            <Select {...control} name="region" defaultValue={drillRegion ?? ""} key={`region-${drillRegion ?? ""}`}>
-              <option value="">{t("gapsAll")}</option>
-              <RegionOptions regions={regions} lang={lang} />
-            </Select>
-          )}
-        </Field>
+        <SelectField
+          key={`class-${query.pavittClass ?? ""}`}
+          id="gaps-pavittClass"
+          label={t("gapsClass")}
+          name="pavittClass"
+          defaultValue={query.pavittClass ?? ""}
+          placeholder={t("gapsAll")}
+          options={PAVITT_CLASSES.map((cls) => ({ value: cls, label: classLabel(cls) }))}
+        />
+        <SelectField
+          key={`sector-${query.sector ?? ""}`}
+          id="gaps-sector"
+          label={t("gapsSector")}
+          name="sector"
+          defaultValue={query.sector ?? ""}
+          placeholder={t("gapsAll")}
+          options={divisions.map((d) => ({ value: d.code, label: `${d.code} ${t.nameOf(d)}` }))}
+        />
+        <SelectField
+          key={`region-${drillRegion ?? ""}`}
+          id="gaps-region"
+          label={t("gapsRegion")}
+          name="region"
+          defaultValue={drillRegion ?? ""}
+          placeholder={t("gapsAll")}
+        >
+          <RegionOptions regions={regions} lang={lang} />
+        </SelectField>
         <Button type="submit">{t("gapsApply")}</Button>
       </Form>
 

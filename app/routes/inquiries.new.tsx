@@ -7,9 +7,9 @@ import {
   Field,
   FieldError,
   Notice,
-  Select,
-  TextField,
+  SelectField,
   type SelectOption,
+  TextField,
 } from "~/components/ui";
 import { NEEDS, PAVITT_CLASSES, SIZE_BANDS } from "~/domain/types";
 import { resolveLang, type MessageKey } from "~/i18n";
@@ -89,10 +89,8 @@ export default function InquiryFormPage() {
       </dl>
       <ErrorSummary
         title={t("inquiryRefused")}
-        titleAs="strong"
+        compact
         focusOn={problems}
-        role="alert"
-        className="notice"
         data-testid="inquiry-problems"
         items={problems.map((p) => ({
           key: `${p.field}:${p.message}`,
@@ -105,11 +103,14 @@ export default function InquiryFormPage() {
         <input type="hidden" name="targetId" value={target.id} />
         <input type="hidden" name="renderedAt" value={loaded.renderedAt} />
         <div className="visually-hidden" aria-hidden="true">
-          <Field id="inquiry-honeypot" label={t("inquiryHoneypot")}>
-            {(control) => (
-              <input {...control} type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-            )}
-          </Field>
+          <TextField
+            id="inquiry-honeypot"
+            label={t("inquiryHoneypot")}
+            name="website"
+            tabIndex={-1}
+            autoComplete="off"
+            defaultValue=""
+          />
         </div>
         <fieldset>
           <legend>{t("inquiryContact")}</legend>
@@ -150,17 +151,16 @@ export default function InquiryFormPage() {
           <p className="hint">{t("inquiryProfileHint")}</p>
           <Checkbox name="share_profile" defaultChecked={values.share_profile} label={t("inquiryShareProfile")} />
           {profileChoices.map((choice) => (
-            <Field key={choice.name} id={`inquiry-${choice.name}`} label={choice.label} error={problemFor(choice.name)}>
-              {(control) => (
-                <Select
-                  {...control}
-                  name={choice.name}
-                  defaultValue={values[choice.name]}
-                  placeholder={t("inquiryNotGiven")}
-                  options={choice.options}
-                />
-              )}
-            </Field>
+            <SelectField
+              key={choice.name}
+              id={`inquiry-${choice.name}`}
+              label={choice.label}
+              error={problemFor(choice.name)}
+              name={choice.name}
+              defaultValue={values[choice.name]}
+              placeholder={t("inquiryNotGiven")}
+              options={choice.options}
+            />
           ))}
           <fieldset className="checkbox-group">
             <legend>{t("inquiryNeeds")}</legend>

@@ -6,12 +6,12 @@ import {
   Card,
   CheckboxGroup,
   ErrorSummary,
-  Field,
   FieldError,
   Notice,
   RadioGroup,
   SearchField,
-  Select,
+  SelectField,
+  TextField,
 } from "~/components/ui";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
@@ -60,6 +60,26 @@ const INNOVATION_QUESTIONS: { name: PavittQuestion; label: MessageKey; options: 
   { name: "techSource", label: "matchTechSource", options: TECH_SOURCES },
   { name: "appropriation", label: "matchAppropriation", options: APPROPRIATIONS },
   { name: "innovationFocus", label: "matchInnovationFocus", options: INNOVATION_FOCUSES },
+];
+
+/** A figure the form asks for as a number; amounts in 억 won take a tenth (`step` 0.1). */
+interface Figure {
+  name: string;
+  label: MessageKey;
+  required?: boolean;
+  step?: string;
+}
+
+const SIZE_FIGURES: readonly Figure[] = [
+  { name: "employees", label: "matchEmployees", required: true },
+  { name: "capitalEok", label: "matchCapital", step: "0.1" },
+  { name: "salesEok", label: "matchSales", step: "0.1" },
+];
+
+const CAPABILITY_FIGURES: readonly Figure[] = [
+  { name: "researchers", label: "matchResearchers" },
+  { name: "rndEok", label: "matchRndSpend", step: "0.1" },
+  { name: "patents", label: "matchPatents" },
 ];
 
 const BREAKDOWN_LABELS: Record<string, MessageKey & `breakdown${string}`> = {
@@ -133,10 +153,8 @@ export default function MatchPage() {
         <p className="hint">{t("matchIntro")}</p>
         <ErrorSummary
           title={t("matchErrorsTitle")}
-          titleAs="strong"
+          compact
           focusOn={errors}
-          role="alert"
-          className="notice"
           data-testid="match-errors"
           items={errorList.map(([field, message]) => ({ key: field, href: `#field-${field}`, text: message[lang] }))}
         />
@@ -153,88 +171,58 @@ export default function MatchPage() {
                 testId="industry-filter"
               />
             ) : null}
-            <Field id="field-ksic" label={t("matchIndustryChoose")} error={errorFor("ksic")}>
-              {(control) => (
-                <Select
-                  {...control}
-                  name="ksic"
-                  defaultValue={selectedDivision}
-                  required
-                  placeholder="—"
-                  options={shownDivisions.map((d) => ({ value: d.code, label: `${d.code} ${t.nameOf(d)}` }))}
-                />
-              )}
-            </Field>
+            <SelectField
+              id="field-ksic"
+              label={t("matchIndustryChoose")}
+              error={errorFor("ksic")}
+              name="ksic"
+              defaultValue={selectedDivision}
+              required
+              placeholder="—"
+              options={shownDivisions.map((d) => ({ value: d.code, label: `${d.code} ${t.nameOf(d)}` }))}
+            />
           </fieldset>
 
           <fieldset>
             <legend>{t("matchSize")}</legend>
-            <NumberField
-              name="employees"
-              label={t("matchEmployees")}
-              params={params}
-              error={errorFor("employees")}
-              required
-            />
-            <NumberField
-              name="capitalEok"
-              label={t("matchCapital")}
-              params={params}
-              error={errorFor("capitalEok")}
-              step="0.1"
-            />
-            <NumberField
-              name="salesEok"
-              label={t("matchSales")}
-              params={params}
-              error={errorFor("salesEok")}
-              step="0.1"
-            />
+            <NumberFields figures={SIZE_FIGURES} params={params} errorFor={errorFor} />
             <p className="hint">{t("matchSizeHint")}</p>
           </fieldset>
 
           <fieldset>
             <legend>{t("matchCallsLegend")}</legend>
-            <Field id="field-founded" label={t("matchFoundedOn")} error={errorFor("founded")}>
-              {(control) => (
-                <input
-                  {...control}
-                  name="founded"
-                  defaultValue={params.get("founded") ?? ""}
-                  placeholder="2024-08-01"
-                  inputMode="numeric"
-                />
-              )}
-            </Field>
-            <Field id="field-applicant" label={t("matchApplicantType")}>
-              {(control) => (
-                <Select
-                  {...control}
-                  name="applicant"
-                  defaultValue={params.get("applicant") ?? ""}
-                  placeholder={t("matchApplicantAuto")}
-                  options={FIRM_APPLICANT_TYPES.map((type) => ({ value: type, label: t.label("applicantType", type) }))}
-                />
-              )}
-            </Field>
+            <TextField
+              id="field-founded"
+              label={t("matchFoundedOn")}
+              error={errorFor("founded")}
+              name="founded"
+              defaultValue={params.get("founded") ?? ""}
+              placeholder="2024-08-01"
+              inputMode="numeric"
+            />
+            <SelectField
+              id="field-applicant"
+              label={t("matchApplicantType")}
+              name="applicant"
+              defaultValue={params.get("applicant") ?? ""}
+              placeholder={t("matchApplicantAuto")}
+              options={FIRM_APPLICANT_TYPES.map((type) => ({ value: type, label: t.label("applicantType", type) }))}
+            />
             <p className="hint">{t("matchCallsHint")}</p>
           </fieldset>
 
           <fieldset id="field-location">
             <legend>{t("matchLocation")}</legend>
-            <Field id="field-address" label={t("matchAddress")} error={errorFor("address")}>
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  name="address"
-                  defaultValue={params.get("address") ?? ""}
-                  placeholder={t("matchAddressPlaceholder")}
-                  maxLength={200}
-                  autoComplete="street-address"
-                />
-              )}
-            </Field>
+            <TextField
+              id="field-address"
+              label={t("matchAddress")}
+              error={errorFor("address")}
+              name="address"
+              defaultValue={params.get("address") ?? ""}
+              placeholder={t("matchAddressPlaceholder")}
+              maxLength={200}
+              autoComplete="street-address"
+            />
             {result?.firm.place ? (
               <p className="hint" role="status" data-testid="match-address-place">
                 {t("matchPlacedByAddress", {
@@ -243,18 +231,15 @@ export default function MatchPage() {
                 })}
               </p>
             ) : null}
-            <Field id="field-region" label={t("matchRegion")}>
-              {(control) => (
-                <Select
-                  {...control}
-                  name="region"
-                  defaultValue={params.get("region") ?? ""}
-                  placeholder={t("matchRegionChoose")}
-                >
-                  <RegionOptions regions={regions} lang={lang} />
-                </Select>
-              )}
-            </Field>
+            <SelectField
+              id="field-region"
+              label={t("matchRegion")}
+              name="region"
+              defaultValue={params.get("region") ?? ""}
+              placeholder={t("matchRegionChoose")}
+            >
+              <RegionOptions regions={regions} lang={lang} />
+            </SelectField>
             <input type="hidden" name="lat" value={point ? point.lat.toFixed(5) : ""} />
             <input type="hidden" name="lng" value={point ? point.lng.toFixed(5) : ""} />
             <PointButtons
@@ -297,20 +282,7 @@ export default function MatchPage() {
 
           <fieldset>
             <legend>{t("matchCapability")}</legend>
-            <NumberField
-              name="researchers"
-              label={t("matchResearchers")}
-              params={params}
-              error={errorFor("researchers")}
-            />
-            <NumberField
-              name="rndEok"
-              label={t("matchRndSpend")}
-              params={params}
-              error={errorFor("rndEok")}
-              step="0.1"
-            />
-            <NumberField name="patents" label={t("matchPatents")} params={params} error={errorFor("patents")} />
+            <NumberFields figures={CAPABILITY_FIGURES} params={params} errorFor={errorFor} />
             <CheckboxGroup
               id="field-cert"
               name="cert"
@@ -374,37 +346,32 @@ function pointOf(params: URLSearchParams): { lat: number; lng: number } | null {
   return params.get("lat") && params.get("lng") && Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
 }
 
-function NumberField({
-  name,
-  label,
+/** The figures of one fieldset, each a number field named by the form parameter it sends. */
+function NumberFields({
+  figures,
   params,
-  error,
-  required,
-  step,
+  errorFor,
 }: {
-  name: string;
-  label: string;
+  figures: readonly Figure[];
   params: URLSearchParams;
-  error: string | null;
-  required?: boolean;
-  step?: string;
+  errorFor: (field: string) => string | null;
 }) {
-  return (
-    <Field id={`field-${name}`} label={label} error={error}>
-      {(control) => (
-        <input
-          {...control}
-          type="number"
-          inputMode="decimal"
-          name={name}
-          min="0"
-          step={step ?? "1"}
-          defaultValue={params.get(name) ?? ""}
-          required={required}
-        />
-      )}
-    </Field>
-  );
+  const t = useT();
+  return figures.map(({ name, label, required, step }) => (
+    <TextField
+      key={name}
+      id={`field-${name}`}
+      label={t(label)}
+      error={errorFor(name)}
+      type="number"
+      inputMode="decimal"
+      name={name}
+      min="0"
+      step={step ?? "1"}
+      defaultValue={params.get(name) ?? ""}
+      required={required}
+    />
+  ));
 }
 
 function Reasons({ reasons, lang }: { reasons: RenderedReason[]; lang: Lang }) {
@@ -476,8 +443,6 @@ function MatchResults({
       : t("matchRegionsCount", { count: codes.length });
   };
   const fromRegionCentre = result.firm.locationBasis === "region_label";
-  const centersShared = sharedReasons(result.centers.map((item) => item.reasons));
-  const programsShared = sharedReasons(result.programs.map((item) => item.reasons));
   const confidence = { high: t("confidenceHigh"), medium: t("confidenceMedium"), low: t("confidenceLow") }[
     c.confidence
   ];
@@ -534,23 +499,17 @@ function MatchResults({
           {t("matchRegionBasisNote", { region: regionName(result.firm.regionCode) })}
         </p>
       ) : null}
-      <SharedReasons reasons={centersShared} lang={lang} t={t} testId="match-centers-shared" />
-      <ol className="ranked" data-testid="match-centers">
-        {result.centers.map((item) => (
-          <RankedItem
-            key={item.id}
-            item={item}
-            lang={lang}
-            t={t}
-            reasons={ownReasons(item.reasons, centersShared)}
-            fromRegionCentre={fromRegionCentre}
-            regionName={regionName(item.regionCode)}
-            link={`/facilities/${encodeURIComponent(item.id)}${lang === "en" ? "?lang=en" : ""}`}
-            kindLabel={t.label("facilityKind", item.kind)}
-            askHref={inquiryHref({ type: "facility", id: item.id }, profile, lang)}
-          />
-        ))}
-      </ol>
+      <RankedList
+        items={result.centers}
+        testId="match-centers"
+        fromRegionCentre={fromRegionCentre}
+        describe={(item) => ({
+          regionName: regionName(item.regionCode),
+          link: `/facilities/${encodeURIComponent(item.id)}${lang === "en" ? "?lang=en" : ""}`,
+          kindLabel: t.label("facilityKind", item.kind),
+          askHref: inquiryHref({ type: "facility", id: item.id }, profile, lang),
+        })}
+      />
 
       <h3>{t("matchPrograms")}</h3>
       <p className="print-hidden">
@@ -559,28 +518,59 @@ function MatchResults({
         </a>
       </p>
       {result.programs.length === 0 ? <p>{t("matchNoPrograms")}</p> : null}
-      <SharedReasons reasons={programsShared} lang={lang} t={t} testId="match-programs-shared" />
-      <ol className="ranked" data-testid="match-programs">
-        {result.programs.map((item) => (
+      <RankedList
+        items={result.programs}
+        testId="match-programs"
+        fromRegionCentre={fromRegionCentre}
+        describe={(item) => ({
+          regionName: programRegionsLabel(item),
+          kindLabel:
+            item.status && item.window
+              ? `${t("typeProgram")} · ${t.label("programStatus", item.status)}${statusNote(t, item)}`
+              : t("typeProgram"),
+          link: `/programs/${encodeURIComponent(item.id)}?${profileQuery}&program=${encodeURIComponent(item.id)}`,
+          askHref: inquiryHref({ type: "program", id: item.id }, profile, lang),
+        })}
+      />
+    </div>
+  );
+}
+
+/**
+ * One ranked list: the reasons all its items give, said once above it, then each item with its
+ * own; `describe` says where an item lies, what it is, where it links and where to ask for help.
+ */
+function RankedList({
+  items,
+  testId,
+  fromRegionCentre,
+  describe,
+}: {
+  items: MatchedItem[];
+  testId: string;
+  fromRegionCentre: boolean;
+  describe: (item: MatchedItem) => Pick<RankedItemProps, "regionName" | "link" | "kindLabel" | "askHref">;
+}) {
+  const t = useT();
+  const lang = t.lang;
+  const shared = sharedReasons(items.map((item) => item.reasons));
+  return (
+    <>
+      <SharedReasons reasons={shared} lang={lang} t={t} testId={`${testId}-shared`} />
+      <ol className="ranked" data-testid={testId}>
+        {items.map((item) => (
           <RankedItem
             key={item.id}
             item={item}
             lang={lang}
             t={t}
-            reasons={ownReasons(item.reasons, programsShared)}
+            reasons={ownReasons(item.reasons, shared)}
             fromRegionCentre={fromRegionCentre}
-            regionName={programRegionsLabel(item)}
-            kindLabel={
-              item.status && item.window
-                ? `${t("typeProgram")} · ${t.label("programStatus", item.status)}${statusNote(t, item)}`
-                : t("typeProgram")
-            }
-            link={`/programs/${encodeURIComponent(item.id)}?${profileQuery}&program=${encodeURIComponent(item.id)}`}
-            askHref={inquiryHref({ type: "program", id: item.id }, profile, lang)}
+            {...describe(item)}
           />
         ))}
       </ol>
-    </div>
+    </>
   );
 }
 
@@ -611,6 +601,18 @@ function distanceText(t: Translate, km: number, fromRegionCentre: boolean): stri
   return fromRegionCentre ? t("matchDistanceFromRegion", { km: rounded }) : t("matchDistance", { km: rounded });
 }
 
+interface RankedItemProps {
+  item: MatchedItem;
+  reasons: RenderedReason[];
+  fromRegionCentre: boolean;
+  lang: Lang;
+  t: Translate;
+  regionName: string;
+  link?: string;
+  kindLabel: string;
+  askHref: string;
+}
+
 function RankedItem({
   item,
   reasons,
@@ -621,17 +623,7 @@ function RankedItem({
   link,
   kindLabel,
   askHref,
-}: {
-  item: MatchedItem;
-  reasons: RenderedReason[];
-  fromRegionCentre: boolean;
-  lang: Lang;
-  t: Translate;
-  regionName: string;
-  link?: string;
-  kindLabel: string;
-  askHref: string;
-}) {
+}: RankedItemProps) {
   const title = t.nameOf(item);
   const band = scoreBand(item.score);
   return (

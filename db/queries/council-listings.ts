@@ -95,6 +95,11 @@ function liveProgram(row: ProgramRow): LiveListing {
   return { type: "program", ...liveColumns(row), regionCode: programRegion(row), fields: programFields(row) };
 }
 
+/** The query, with `for update` when asked: its rows then stay locked until the transaction ends. */
+function lockedIf<Query extends { forUpdate(): Query }>(query: Query, forUpdate: boolean | undefined): Query {
+  return forUpdate ? query.forUpdate() : query;
+}
+
 /** One listing, published or archived; with forUpdate the row stays locked until the transaction ends. */
 export async function getLiveListing(
   db: Executor,
@@ -103,14 +108,16 @@ export async function getLiveListing(
   options: { forUpdate?: boolean } = {},
 ): Promise<LiveListing | null> {
   if (type === "facility") {
-    let query = db.selectFrom("facilities").selectAll().where("id", "=", id);
-    if (options.forUpdate) query = query.forUpdate();
-    const row = await query.executeTakeFirst();
+    const row = await lockedIf(
+      db.selectFrom("facilities").selectAll().where("id", "=", id),
+      options.forUpdate,
+    ).executeTakeFirst();
     return row ? liveFacility(row) : null;
   }
-  let query = db.selectFrom("programs").selectAll().where("id", "=", id);
-  if (options.forUpdate) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+  const row = await lockedIf(
+    db.selectFrom("programs").selectAll().where("id", "=", id),
+    options.forUpdate,
+  ).executeTakeFirst();
   return row ? liveProgram(row) : null;
 }
 
@@ -158,13 +165,10 @@ export async function getDraft(
   entityId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<Draft | null> {
-  let query = db
-    .selectFrom("listing_drafts")
-    .selectAll()
-    .where("entity_type", "=", type)
-    .where("entity_id", "=", entityId);
-  if (options.forUpdate) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+  const row = await lockedIf(
+    db.selectFrom("listing_drafts").selectAll().where("entity_type", "=", type).where("entity_id", "=", entityId),
+    options.forUpdate,
+  ).executeTakeFirst();
   return row ? toDraft(row) : null;
 }
 

@@ -7,11 +7,15 @@ import type { Database, Executor, ImportJobsTable, ImportPlansTable, SearchEntit
  * commit of one check, or a second import in a region while one runs.
  */
 
-export interface StoredPlan {
+/** Whose import a plan or a job is: the user, the region and the listing type, under its id. */
+interface ImportOwner {
   id: string;
   userId: string;
   regionCode: string;
   type: SearchEntityType;
+}
+
+export interface StoredPlan extends ImportOwner {
   encoding: string | null;
   fileName: string;
   checked: unknown;
@@ -20,11 +24,7 @@ export interface StoredPlan {
   createdAt: Date;
 }
 
-export interface StoredJob {
-  id: string;
-  userId: string;
-  regionCode: string;
-  type: SearchEntityType;
+export interface StoredJob extends ImportOwner {
   total: number;
   done: number;
   state: "running" | "done" | "failed";
@@ -35,14 +35,19 @@ export interface StoredJob {
   finishedAt: Date | null;
 }
 
+function ownerColumns(owner: ImportOwner) {
+  return { id: owner.id, user_id: owner.userId, region_code: owner.regionCode, entity_type: owner.type };
+}
+
+function ownerOf(row: ReturnType<typeof ownerColumns>): ImportOwner {
+  return { id: row.id, userId: row.user_id, regionCode: row.region_code, type: row.entity_type };
+}
+
 export async function insertPlan(db: Executor, plan: Omit<StoredPlan, "createdAt">): Promise<void> {
   await db
     .insertInto("import_plans")
     .values({
-      id: plan.id,
-      user_id: plan.userId,
-      region_code: plan.regionCode,
-      entity_type: plan.type,
+      ...ownerColumns(plan),
       encoding: plan.encoding,
       file_name: plan.fileName,
       checked: JSON.stringify(plan.checked),
@@ -54,10 +59,7 @@ export async function insertPlan(db: Executor, plan: Omit<StoredPlan, "createdAt
 
 function planOf(row: Omit<Selectable<ImportPlansTable>, "job_id">): StoredPlan {
   return {
-    id: row.id,
-    userId: row.user_id,
-    regionCode: row.region_code,
-    type: row.entity_type,
+    ...ownerOf(row),
     encoding: row.encoding,
     fileName: row.file_name,
     checked: row.checked,
@@ -139,10 +141,7 @@ export async function insertRunningJob(
     await trx
       .insertInto("import_jobs")
       .values({
-        id: job.id,
-        user_id: job.userId,
-        region_code: job.regionCode,
-        entity_type: job.type,
+        ...ownerColumns(job),
         total: job.total,
         state: "running",
       })
@@ -208,10 +207,7 @@ export async function finishJob(
 
 function jobOf(row: Omit<Selectable<ImportJobsTable>, "heartbeat_at">): StoredJob {
   return {
-    id: row.id,
-    userId: row.user_id,
-    regionCode: row.region_code,
-    type: row.entity_type,
+    ...ownerOf(row),
     total: row.total,
     done: row.done,
     state: row.state,

@@ -17,6 +17,9 @@ async function tryAdvisoryLock(
   return required(rows[0], `the answer of ${lockFunction}`).locked;
 }
 
+/** What a task run under an advisory lock gave, or `ran: false` when another session held the lock. */
+export type LockedRun<T> = { ran: true; value: T } | { ran: false };
+
 /**
  * Runs `task` in a transaction holding the advisory lock `name`, if no other
  * session holds it; the lock goes with the transaction, so a process that dies
@@ -26,7 +29,7 @@ export async function withAdvisoryLock<T>(
   db: Kysely<Database>,
   name: string,
   task: (trx: Transaction<Database>) => Promise<T>,
-): Promise<{ ran: true; value: T } | { ran: false }> {
+): Promise<LockedRun<T>> {
   return db.transaction().execute(async (trx) => {
     if (!(await tryAdvisoryLock(trx, "pg_try_advisory_xact_lock", name))) return { ran: false as const };
     return { ran: true as const, value: await task(trx) };
@@ -84,7 +87,7 @@ export async function withSessionAdvisoryLock<T>(
   db: Kysely<Database>,
   name: string,
   task: (connection: Kysely<Database>) => Promise<T>,
-): Promise<{ ran: true; value: T } | { ran: false }> {
+): Promise<LockedRun<T>> {
   return db.connection().execute(async (connection) => {
     if (!(await tryAdvisoryLock(connection, "pg_try_advisory_lock", name))) return { ran: false as const };
     try {

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable } from "kysely";
 import type { Portal } from "../../app/domain/programs/types";
 import type { Database, Executor, NewProgram, ProgramCallsTable, ProgramSourcesTable } from "../schema";
+import type { ProgramCall } from "./programs";
 
 /** The programs-table part of an imported call. */
 export type CallProgramRow = Required<
@@ -396,25 +397,16 @@ export async function lastCompleteSync(db: Executor, portal: Portal): Promise<Da
   return row?.at ? new Date(row.at as unknown as string) : null;
 }
 
-export interface CallDetail {
+/** Everything stored of an imported call: the facts search and matching read, and the rest of the announcement. */
+export interface CallDetail extends ProgramCall {
   programId: string;
-  windowKind: "dated" | "open_ended" | "unknown";
-  windowStart: string | null;
-  windowEnd: string | null;
-  applicantTypes: string[];
-  businessAge: { maxMonthsExclusive: number | null; foundedOnOrAfter: string | null; preFounders: boolean };
-  regionBasis: { field: string; value: string } | null;
-  applicantField: string | null;
-  ageField: string | null;
   detailUrl: string | null;
-  applyUrl: string | null;
   agency: string | null;
   executingAgency: string | null;
   supportField: string | null;
   eligibilityText: string;
   attachments: Array<{ name: string; url: string | null }>;
   readings: unknown[];
-  withdrawn: boolean;
   /** When a sync last saw one of the call's sources. */
   lastSyncedAt: Date;
   sources: Array<{ portal: Portal; id: string; url: string | null; withdrawn: boolean; lastSeenAt: Date }>;

@@ -68,6 +68,17 @@ export async function revokeSessionByToken(db: Executor, tokenHash: string): Pro
     .execute();
 }
 
+/** Ends every live session of the user except the one whose token hash is `keepHash` (a password change keeps its own). */
+export async function revokeUserSessions(db: Executor, userId: string, keepHash: string | null = null): Promise<void> {
+  let query = db
+    .updateTable("sessions")
+    .set({ revoked_at: sql`now()` })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null);
+  if (keepHash) query = query.where("token_hash", "!=", keepHash);
+  await query.execute();
+}
+
 /** Ends one of the user's own sessions; another user's session id changes nothing. */
 export async function revokeUserSession(db: Executor, userId: string, publicId: string): Promise<boolean> {
   const result = await db

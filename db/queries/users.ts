@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Role } from "../../app/domain/accounts";
 import { insertAuditEntries } from "./audit";
+import { revokeUserSessions } from "./sessions";
 import type { Database, Executor } from "../schema";
 
 export interface UserAccount {
@@ -71,12 +72,7 @@ export async function disableUser(db: Kysely<Database>, id: string): Promise<boo
       .where("id", "=", id)
       .where("disabled_at", "is", null)
       .executeTakeFirst();
-    await trx
-      .updateTable("sessions")
-      .set({ revoked_at: sql`now()` })
-      .where("user_id", "=", id)
-      .where("revoked_at", "is", null)
-      .execute();
+    await revokeUserSessions(trx, id);
     return Number(updated.numUpdatedRows) > 0;
   });
 }
@@ -124,13 +120,7 @@ export async function replacePassword(
       .set({ password_hash: change.passwordHash })
       .where("id", "=", change.userId)
       .execute();
-    let sessions = trx
-      .updateTable("sessions")
-      .set({ revoked_at: sql`now()` })
-      .where("user_id", "=", change.userId)
-      .where("revoked_at", "is", null);
-    if (change.keepSessionHash) sessions = sessions.where("token_hash", "!=", change.keepSessionHash);
-    await sessions.execute();
+    await revokeUserSessions(trx, change.userId, change.keepSessionHash);
     await insertAuditEntries(trx, [
       {
         user: change.actor,

@@ -13,19 +13,21 @@ const CONTROLS = "input:not([type=hidden]), select, textarea, button";
  * The list of what to fix, above a refused form. It takes focus each time `focusOn` changes (pass the
  * refused answer), so keyboard and screen-reader users start there; each item links to its field and
  * moves the focus into it, also when the id names a group or a label rather than the control.
+ * `compact` is for a form inside a panel (match, request for help): a notice-sized alert under a
+ * bold title instead of a box under a heading.
  */
 export function ErrorSummary({
   title,
   items,
   focusOn,
-  titleAs: Title = "h2",
+  compact = false,
   className,
   ...rest
 }: HTMLAttributes<HTMLDivElement> & {
   title: ReactNode;
   items: ErrorSummaryItem[];
   focusOn: unknown;
-  titleAs?: "h2" | "strong";
+  compact?: boolean;
 }) {
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -35,12 +37,14 @@ export function ErrorSummary({
   }, [focusOn]);
   if (items.length === 0) return null;
   const titleId = `${rest.id ?? "error-summary"}-title`;
+  const Title = compact ? "strong" : "h2";
   return (
     <div
       ref={summary}
       tabIndex={-1}
       aria-labelledby={titleId}
-      className={["form-error error-summary", className].filter(Boolean).join(" ")}
+      className={["form-error error-summary", compact ? "notice" : null, className].filter(Boolean).join(" ")}
+      role={compact ? "alert" : undefined}
       {...rest}
     >
       <Title id={titleId} className="error-summary-title">

@@ -7,6 +7,27 @@ export interface FieldControlProps {
   "aria-describedby"?: string;
 }
 
+/** What a field shows around its control: the label, a hint and an error, on a wrapper with an optional class. */
+export interface FieldFrame {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+  className?: string;
+}
+
+/** A labelled control's props split into its field's frame and the control's own (`className` is the frame's). */
+export function splitFieldProps<Props extends FieldFrame>({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  ...control
+}: Props): [FieldFrame, Omit<Props, keyof FieldFrame>] {
+  return [{ id, label, hint, error, className }, control];
+}
+
 /**
  * A labelled control with an optional hint and error under it. The control comes from `children`,
  * which gets the id, `aria-invalid` and the `aria-describedby` naming the hint and the error, so a
@@ -19,14 +40,7 @@ export function Field({
   error,
   className,
   children,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: ReactNode;
-  className?: string;
-  children: (control: FieldControlProps) => ReactNode;
-}) {
+}: FieldFrame & { children: (control: FieldControlProps) => ReactNode }) {
   const { hintId, errorId, describedBy } = describe(id, hint, error);
   return (
     <div className={["field", className].filter(Boolean).join(" ")}>

@@ -8,6 +8,7 @@ export { Notice, type NoticeTone } from "./Notice";
 export { Range } from "./Range";
 export { SearchField } from "./SearchField";
 export { Select, type SelectOption } from "./Select";
+export { SelectField } from "./SelectField";
 export { Table, type TableColumn, type TableSort } from "./Table";
 export { Tag } from "./Tag";
 export { TextField } from "./TextField";
