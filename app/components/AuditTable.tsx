@@ -61,7 +61,7 @@ export function AuditTable({ entries, showEntity = false }: { entries: AuditRow[
         { key: "auditWhen", label: t("auditWhen") },
         { key: "auditWho", label: t("auditWho") },
         { key: "auditWhat", label: t("auditWhat") },
-        { key: "auditListing", label: t("auditListing") },
+        ...(showEntity ? [{ key: "auditListing", label: t("auditListing") }] : []),
         { key: "auditChanges", label: t("auditChanges") },
       ]}
     >

@@ -356,6 +356,11 @@ councilScenarios.push(
         const audit = editor.getByTestId("audit");
         const actions = await audit.locator("tbody tr td:nth-child(3)").allInnerTexts();
         assert.deepEqual(actions, w.actions);
+        assert.equal(
+          await audit.locator("thead th").count(),
+          await audit.locator("tbody tr").first().locator("td").count(),
+          "one heading per column: the change list sits under its own heading",
+        );
         const diffs = await audit.getByTestId("audit-diff").allInnerTexts();
         assert.match(diffs[0]!, w.statusDiff);
         assert.match(diffs[1]!, w.statusDiff);
