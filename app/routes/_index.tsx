@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Button } from "~/components/ui";
+import { Button, ButtonLink } from "~/components/ui";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
 import { OfflineNotice, PageError } from "~/components/PageError";
 import { keepLastData } from "~/offline";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { FacilityMap } from "~/components/FacilityMap";
 import { FACILITY_KINDS, type FacilityKind } from "~/domain/types";
 import { metaT, useT } from "~/i18n/react";
@@ -56,6 +57,11 @@ export default function MapPage() {
   }, [facilities, search]);
   const regionNames = useMemo(() => new Map(regions.map((r) => [r.code, t.nameOf(r)])), [regions, t]);
   const listed = facilities.filter((f) => visibleKinds.includes(f.kind as FacilityKind));
+  const [listAll, setListAll] = useState(searchParams.get("list") === "all");
+  const listRef = useRef<HTMLUListElement>(null);
+  const showAllParams = new URLSearchParams(searchParams);
+  showAllParams.set("list", "all");
+  if (lang === "en") showAllParams.set("lang", "en");
 
   const toggle = (kind: string, on: boolean) => {
     const next = kinds.filter((k) => (k === kind ? on : visibleKinds.includes(k)));
@@ -92,7 +98,7 @@ export default function MapPage() {
           onChange: toggle,
           hiddenFields: [
             ...(lang === "en" ? [["lang", "en"] as const] : []),
-            ...SEARCH_PARAMS.flatMap((name) => searchParams.getAll(name).map((value) => [name, value] as const)),
+            ...CARRIED_PARAMS.flatMap((name) => searchParams.getAll(name).map((value) => [name, value] as const)),
           ],
           submitLabel: t("applyFilters"),
         }}
@@ -138,8 +144,8 @@ export default function MapPage() {
               {t("listHeading")} <small>({t("listCount", { count: listed.length })})</small>
             </h2>
             {listed.length === 0 ? <p>{t("listEmpty")}</p> : null}
-            <ul className="facility-list" id="facility-list" data-testid="facility-list">
-              {listed.map((f) => (
+            <ul className="facility-list" id="facility-list" data-testid="facility-list" ref={listRef}>
+              {(listAll ? listed : listed.slice(0, LIST_FIRST)).map((f) => (
                 <li key={f.id} data-facility-id={f.id}>
                   <span
                     className="swatch"
@@ -169,6 +175,21 @@ export default function MapPage() {
                 </li>
               ))}
             </ul>
+            {!listAll && listed.length > LIST_FIRST ? (
+              <ButtonLink
+                variant="secondary"
+                to={`?${showAllParams}`}
+                preventScrollReset
+                onClick={(event) => {
+                  // The link alone reloads the page with the whole list; here the list grows in place.
+                  event.preventDefault();
+                  flushSync(() => setListAll(true));
+                  listRef.current?.querySelectorAll("a")[LIST_FIRST]?.focus();
+                }}
+              >
+                {t("listShowAll", { count: listed.length })}
+              </ButtonLink>
+            ) : null}
           </section>
         )}
 
@@ -190,8 +211,14 @@ export default function MapPage() {
   );
 }
 
-/** Search parameters a legend submission without JavaScript carries along. */
-const SEARCH_PARAMS = ["q", "type", "kind", "region", "sector", "pavittClass", "near", "radiusKm"];
+/**
+ * Places listed before "show all": the map shows every one, the list starts short, so the page stays
+ * quick to read and to load (a statistics import brings some 1,300 industrial complexes).
+ */
+const LIST_FIRST = 30;
+
+/** What a legend submission without JavaScript carries along: the search and the whole list. */
+const CARRIED_PARAMS = ["q", "type", "kind", "region", "sector", "pavittClass", "near", "radiusKm", "list"];
 
 function parseNear(
   near: string | null,

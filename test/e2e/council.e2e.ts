@@ -97,7 +97,7 @@ export const councilScenarios: Scenario[] = [
       );
       assert.equal(await publicPage.locator("h1 img, h1 script").count(), 0);
       await screenshot(publicPage, "council-public-page");
-      await publicPage.goto(`${app.baseUrl}/`);
+      await publicPage.goto(`${app.baseUrl}/?list=all`);
       await publicPage.locator("#facility-list li", { hasText: "새단장" }).waitFor();
       assert.equal(await publicPage.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
       const search = (await (await fetch(`${app.baseUrl}/api/search?q=${encodeURIComponent("새단장")}`)).json()) as {

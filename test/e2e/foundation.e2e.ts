@@ -19,7 +19,16 @@ export const foundationScenarios: Scenario[] = [
         () => Number(document.querySelector("[data-testid=facility-map]")?.getAttribute("data-drawn-facilities")) > 0,
       );
       assert.equal(Number(await map.getAttribute("data-drawn-facilities")), EXPECTED_FACILITIES);
-      assert.equal(await page.getByTestId("facility-list").locator("li").count(), EXPECTED_FACILITIES);
+      // The list starts with 30 places; "show the whole list" adds the rest and moves focus to the first added.
+      const list = page.getByTestId("facility-list");
+      assert.equal(await list.locator("li").count(), Math.min(30, EXPECTED_FACILITIES));
+      await page.getByRole("link", { name: /목록 모두 보기/ }).click();
+      assert.equal(await list.locator("li").count(), EXPECTED_FACILITIES);
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.closest("li")?.getAttribute("data-facility-id")),
+        await list.locator("li").nth(30).getAttribute("data-facility-id"),
+      );
+      assert.ok(!page.url().includes("list=all"), "the list grows in place, without a navigation");
       assert.equal(await page.locator("html").getAttribute("lang"), "ko");
       await page.waitForTimeout(500);
       await screenshot(page, "map-ko");
@@ -30,7 +39,8 @@ export const foundationScenarios: Scenario[] = [
     name: "clicking a facility on the map opens a popup whose link opens its page",
     async run({ app, browser }) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(`${app.baseUrl}/`);
+      // The whole list, as the "show the whole list" link gives it without JavaScript.
+      await page.goto(`${app.baseUrl}/?list=all`);
       await page.locator("[data-testid=facility-map][data-map-state=loaded]").waitFor({ timeout: 30_000 });
       const item = page.locator("#facility-list li", { hasText: "제주창조경제혁신센터" });
       const id = await item.getAttribute("data-facility-id");

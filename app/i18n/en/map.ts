@@ -10,6 +10,7 @@ export const map = {
   showLayer: "Show",
   listHeading: "Places on the map",
   listCount: { one: "{count} place", other: "{count} places" },
+  listShowAll: { one: "Show the whole list ({count} place)", other: "Show the whole list ({count} places)" },
   listEmpty: "Nothing to show. Turn a kind on in the legend.",
   anchorGroup: "Anchor business group",
   coAnchorGroups: "Co-anchors",

@@ -8,6 +8,7 @@ export const map = {
   showLayer: "표시",
   listHeading: "지도에 표시된 기관",
   listCount: "{count}곳",
+  listShowAll: "목록 모두 보기 ({count}곳)",
   listEmpty: "표시할 기관이 없습니다. 범례에서 종류를 켜 보세요.",
   anchorGroup: "전담 대기업",
   coAnchorGroups: "공동 전담",
