@@ -1,6 +1,7 @@
 import { isRouteErrorResponse, Link, useRevalidator, useRouteError } from "@remix-run/react";
 import { useT } from "~/i18n/react";
 import { isNetworkFailure } from "~/offline";
+import type { ErrorEntry } from "~/validation";
 import { Button, Notice } from "./ui";
 
 /**
@@ -23,11 +24,23 @@ export function PageError() {
           ? [t("offlineTitle"), t("offlineBody")]
           : [t("errorTitle"), t("errorBody")];
   const retry = status === null || status >= 500;
+  // Input the page could not use (a 400 with the app's error body) says what was wrong with it.
+  const reasons =
+    isRouteErrorResponse(error) && Array.isArray((error.data as { errors?: unknown } | null)?.errors)
+      ? (error.data as { errors: ErrorEntry[] }).errors
+      : [];
   const retrying = revalidator.state === "loading";
   return (
     <main className="page" data-testid="page-error" data-offline={offline ? "true" : undefined}>
       <h1>{title}</h1>
       <p>{body}</p>
+      {reasons.length > 0 ? (
+        <ul data-testid="page-error-reasons">
+          {reasons.map((reason) => (
+            <li key={`${reason.field}-${reason.code}`}>{reason[t.lang]}</li>
+          ))}
+        </ul>
+      ) : null}
       {retry ? (
         <>
           <p className="hint">{t("errorWhatToDo")}</p>

@@ -100,7 +100,23 @@ export async function loadListingPage(
 }
 
 /** /council/:region/audit: the region's latest audit entries. */
-export async function loadRegionAudit(services: Services, region: RegionRef) {
-  const entries = await listAuditEntries(services.database.db, { regionCode: region.code }, 500);
-  return { region, entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })) };
+/**
+ * Entries shown at once on a region's audit trail, newest first. A commit of a large CSV writes one
+ * entry per listing, each with every field; a few hundred of those made a page no phone should load.
+ */
+export const AUDIT_PAGE_SIZE = 50;
+
+/** A page of a region's audit trail: the entries before `beforeId` (the newest without it), and where the next page starts. */
+export async function loadRegionAudit(services: Services, region: RegionRef, beforeId?: number) {
+  const entries = await listAuditEntries(
+    services.database.db,
+    { regionCode: region.code, beforeId },
+    AUDIT_PAGE_SIZE + 1,
+  );
+  const shown = entries.slice(0, AUDIT_PAGE_SIZE);
+  return {
+    region,
+    entries: shown.map((e) => ({ ...e, at: e.at.toISOString() })),
+    olderBefore: entries.length > AUDIT_PAGE_SIZE ? (shown.at(-1)?.id ?? null) : null,
+  };
 }

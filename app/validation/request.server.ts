@@ -81,6 +81,13 @@ export function queryOrThrow<S extends z.ZodTypeAny>(params: URLSearchParams, sc
   return checked.value;
 }
 
+/** A page's query parameters checked by a schema; a problem is thrown as a 400 whose reasons the page's error boundary lists. */
+export function pageQueryOrThrow<S extends z.ZodTypeAny>(request: Request, schema: S): z.output<S> {
+  const checked = check(schema, entriesObject(new URL(request.url).searchParams));
+  if (!checked.ok) throw invalidResponse(checked.issues, resolveLang(request).lang);
+  return checked.value;
+}
+
 /** The form data of a form post; any other body is answered 415 (a thrown Response, as loaders and actions do). */
 export async function formDataOrThrow(request: Request): Promise<FormData> {
   const { lang } = resolveLang(request);

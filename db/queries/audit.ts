@@ -47,10 +47,11 @@ export interface AuditEntry {
 
 export async function listAuditEntries(
   db: Executor,
-  filter: { regionCode?: string; entityType?: AuditEntityType; entityId?: string },
+  filter: { regionCode?: string; entityType?: AuditEntityType; entityId?: string; beforeId?: number },
   limit = 200,
 ): Promise<AuditEntry[]> {
   let query = db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(limit);
+  if (filter.beforeId !== undefined) query = query.where("id", "<", filter.beforeId);
   if (filter.regionCode) query = query.where("region_code", "=", filter.regionCode);
   if (filter.entityType) query = query.where("entity_type", "=", filter.entityType);
   if (filter.entityId) query = query.where("entity_id", "=", filter.entityId);

@@ -29,9 +29,11 @@ const allScenarios: Scenario[] = [
   ...pageScenarios,
   ...headersScenarios,
 ];
-// E2E_ONLY=<words> runs the scenarios whose name contains them, for working on one page.
-const only = process.env.E2E_ONLY;
-const scenarios = only ? allScenarios.filter((scenario) => scenario.name.includes(only)) : allScenarios;
+// E2E_ONLY=<words>[|<words>…] runs the scenarios whose name contains any of them, for working on one page.
+const only = process.env.E2E_ONLY?.split("|");
+const scenarios = only
+  ? allScenarios.filter((scenario) => only.some((words) => scenario.name.includes(words)))
+  : allScenarios;
 
 // The slowest scenario takes about 2 minutes on a quiet machine; a stuck one fails instead of holding CI.
 const SCENARIO_LIMIT_MS = 10 * 60_000;

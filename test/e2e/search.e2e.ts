@@ -80,7 +80,11 @@ export const searchScenarios: Scenario[] = [
         await page.waitForTimeout(100);
         ids = await facilityIds();
       }
-      assert.deepEqual(ids, ["tp-gyeongnam"]);
+      assert.deepEqual(
+        ids,
+        ["tp-gyeongnam"],
+        `at ${page.url()} with the region select on ${await page.locator("select[name=region]").inputValue()}`,
+      );
       assert.ok(before > ids.length);
       assert.match(await page.locator("select[name=kind] option[value=techno_park]").innerText(), /\(\d+\)/);
       await page.close();

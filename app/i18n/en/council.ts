@@ -3,6 +3,8 @@ import type { council as korean } from "../ko/council";
 
 export const council = {
   councilWorkspace: "Council workspace",
+  auditOlder: "Older entries",
+  auditNewest: "Back to the newest",
   auditEmpty: "No entries yet.",
   auditWhen: "When",
   auditWho: "Who",

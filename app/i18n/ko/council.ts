@@ -1,6 +1,8 @@
 /** The council workspace: listings, drafts, review, CSV import and export, audit trail, listing fields and their problems. */
 export const council = {
   councilWorkspace: "협의회 작업공간",
+  auditOlder: "이전 기록 보기",
+  auditNewest: "최신 기록으로",
   auditEmpty: "기록이 없습니다.",
   auditWhen: "일시",
   auditWho: "사용자",
