@@ -34,8 +34,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function MapPage() {
-  const { facilities, regions, divisions, search, kinds, shown, boundaryCredits, basemap, offline } =
-    useLoaderData<typeof clientLoader>();
+  const loaderData = useLoaderData<typeof clientLoader>();
+  const { facilities, regions, divisions, search, kinds, shown, boundaryCredits, basemap, offline } = loaderData;
+  // The results to keep on screen if the next search fails for the network, the server-rendered ones first.
+  useEffect(() => keepLastResults.remember(loaderData), [loaderData]);
   const t = useT();
   const lang = t.lang;
   const [visibleKinds, setVisibleKinds] = useState<FacilityKind[]>(shown);
@@ -249,6 +251,5 @@ const keepLastResults = keepLastData<SerializeFrom<typeof loader>>();
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
   return keepLastResults(() => serverLoader<typeof loader>());
 }
-clientLoader.hydrate = true as const;
 
 export { PageError as ErrorBoundary };

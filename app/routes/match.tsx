@@ -92,7 +92,10 @@ const BREAKDOWN_LABELS: Record<string, MessageKey & `breakdown${string}`> = {
 };
 
 export default function MatchPage() {
-  const { divisions, regions, errors, result, basemap, offline } = useLoaderData<typeof clientLoader>();
+  const loaderData = useLoaderData<typeof clientLoader>();
+  const { divisions, regions, errors, result, basemap, offline } = loaderData;
+  // The results to keep on screen if the next match fails for the network, the server-rendered ones first.
+  useEffect(() => keepLastResults.remember(loaderData), [loaderData]);
   const t = useT();
   const lang = t.lang;
   const location = useLocation();
@@ -671,6 +674,5 @@ const keepLastResults = keepLastData<SerializeFrom<typeof loader>>();
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
   return keepLastResults(() => serverLoader<typeof loader>());
 }
-clientLoader.hydrate = true as const;
 
 export { PageError as ErrorBoundary };

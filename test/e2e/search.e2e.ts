@@ -83,7 +83,7 @@ export const searchScenarios: Scenario[] = [
       assert.deepEqual(
         ids,
         ["tp-gyeongnam"],
-        `at ${page.url()} with the region select on ${await page.locator("select[name=region]").inputValue()}`,
+        `at ${page.url()} with the region select on ${await page.locator("select[name=region]").inputValue()}; offline notice shown: ${await page.getByTestId("offline-notice").isVisible()}`,
       );
       assert.ok(before > ids.length);
       assert.match(await page.locator("select[name=kind] option[value=techno_park]").innerText(), /\(\d+\)/);

@@ -205,6 +205,15 @@ describe("keepLastData", () => {
     await expect(keep(() => Promise.reject(new Error("500")))).rejects.toThrow("500");
   });
 
+  it("the page's server-rendered data, remembered, is what a first failed load keeps", async () => {
+    const keep = keepLastData<{ n: number }>();
+    keep.remember({ n: 7 });
+    await expect(keep(() => Promise.reject(new TypeError("Failed to fetch")))).resolves.toEqual({
+      n: 7,
+      offline: true,
+    });
+  });
+
   it("without data to keep, a network failure goes on to the error boundary", async () => {
     const keep = keepLastData<{ n: number }>();
     await expect(keep(() => Promise.reject(new TypeError("Failed to fetch")))).rejects.toThrow(TypeError);
