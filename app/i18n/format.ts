@@ -10,8 +10,12 @@ export const TIME_ZONE = "Asia/Seoul";
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
+/** Formatters by language and options, keyed by their values: building one costs far more than formatting with it. */
+function numberFormat(
+  lang: Lang,
+  options: Pick<Intl.NumberFormatOptions, "style" | "maximumFractionDigits" | "minimumFractionDigits">,
+): Intl.NumberFormat {
+  const key = `${lang}|${options.style ?? ""}|${options.maximumFractionDigits ?? ""}|${options.minimumFractionDigits ?? ""}`;
   let format = numberFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(LOCALES[lang], options);

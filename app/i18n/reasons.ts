@@ -247,9 +247,27 @@ function renderRule<Rule extends RuleId>(t: Translator, rule: Rule, params: Reas
   return RENDER[rule](t, params);
 }
 
+/**
+ * Rendered reasons by rule and parameters. Rendering is pure and the same reasons recur in
+ * every answer (a program's eligibility, a center's industry for firms of one division), so
+ * the texts are kept; the table is emptied when full rather than grown without bound.
+ */
+const renderedReasons = new Map<string, RenderedReason>();
+const RENDERED_REASONS_KEPT = 20_000;
+
 /** A reason in both languages, as the API has always sent it: `{ rule, ko, en }`. */
 export function renderReason(given: Reason): RenderedReason {
-  return { rule: given.rule, ko: reasonText("ko", given), en: reasonText("en", given) };
+  const key = `${given.rule}${JSON.stringify(given.params)}`;
+  const kept = renderedReasons.get(key);
+  if (kept) return kept;
+  const rendered: RenderedReason = Object.freeze({
+    rule: given.rule,
+    ko: reasonText("ko", given),
+    en: reasonText("en", given),
+  });
+  if (renderedReasons.size >= RENDERED_REASONS_KEPT) renderedReasons.clear();
+  renderedReasons.set(key, rendered);
+  return rendered;
 }
 
 export function renderReasons(given: readonly Reason[]): RenderedReason[] {
