@@ -5,7 +5,7 @@ import type { LatLng } from "~/domain/types";
 import { dayStatus } from "../program-status";
 import { FACET_NAMES, type FacetName, type SearchDocument, type SearchResult } from "../types";
 import { FIELD_BOOSTS, INDEXED_FIELDS, analyze, buildEntry, entryKey, type Entry, type IndexedRecord } from "./records";
-import { type Bitset, SlotBitsets, addSlot, countShared } from "./slot-bitsets";
+import { type Bitset, SlotBitsets, addSlot, countShared, hasSlot, slotsIn } from "./slot-bitsets";
 
 /** Bitset facet for nationwide listings, beside the facets of the interface. */
 export const NATIONWIDE_FACET = "nationwide";
@@ -21,6 +21,15 @@ function createIndex(): MiniSearch<IndexedRecord> {
     processTerm: identity,
     searchOptions: { boost: FIELD_BOOSTS, maxFuzzy: 2, tokenize: (term) => [term], processTerm: identity },
   });
+}
+
+/** Below one admitted entry in this many, sorting the admitted costs less than walking every entry. */
+const FEW_ADMITTED_SHARE = 16;
+
+function rankBySlot(order: readonly Entry[], slots: number): Int32Array {
+  const ranks = new Int32Array(slots);
+  order.forEach((entry, rank) => (ranks[entry.slot] = rank));
+  return ranks;
 }
 
 function compareDefaultOrder(a: Entry, b: Entry): number {
@@ -98,6 +107,8 @@ export class Corpus {
   private readonly keysByExactName = new Map<string, Set<string>>();
   private readonly keysByExactAlias = new Map<string, Set<string>>();
   private defaultOrder: Entry[] | null = null;
+  /** Each slot's place in the default order, so a few admitted entries sort without comparing names. */
+  private defaultRanks: Int32Array | null = null;
   /** Programs by their status on one day: statuses follow the clock, so they are computed per day and kept until the corpus changes. */
   private statusCache: { today: string; bits: Map<ProgramStatus, Bitset> } | null = null;
   /** Entries by last day of application, calls without one last. */
@@ -133,6 +144,7 @@ export class Corpus {
 
   private changed(): void {
     this.defaultOrder = null;
+    this.defaultRanks = null;
     this.statusCache = null;
     this.deadlineOrder = null;
     this.latitudeIndex = null;
@@ -208,6 +220,24 @@ export class Corpus {
   inDefaultOrder(): readonly Entry[] {
     this.defaultOrder ??= [...this.entries.values()].sort(compareDefaultOrder);
     return this.defaultOrder;
+  }
+
+  /**
+   * The admitted entries in the default order. A filter that admits a few entries of many (the
+   * facilities or the curated programs among 20,000 calls) reads their slots and sorts those by
+   * rank; one that admits a large share walks the whole order.
+   */
+  admittedInDefaultOrder(admitted: Bitset): Entry[] {
+    const order = this.inDefaultOrder();
+    const slots = slotsIn(admitted);
+    if (slots.length * FEW_ADMITTED_SHARE > order.length) return order.filter((entry) => hasSlot(admitted, entry.slot));
+    const ranks = (this.defaultRanks ??= rankBySlot(order, this.nextSlot));
+    const admittedEntries: Entry[] = [];
+    for (const slot of slots) {
+      const entry = this.entriesBySlot[slot];
+      if (entry) admittedEntries.push(entry);
+    }
+    return admittedEntries.sort((a, b) => (ranks[a.slot] ?? 0) - (ranks[b.slot] ?? 0));
   }
 
   /** For each requested facet, how many of the matched slots carry each value. */

@@ -305,10 +305,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private matchAll(corpus: Corpus, admitted: Bitset | null): Match[] {
-    const matches: Match[] = [];
-    for (const entry of corpus.inDefaultOrder()) {
-      if (!admitted || hasSlot(admitted, entry.slot)) matches.push({ entry });
-    }
-    return matches;
+    const entries = admitted ? corpus.admittedInDefaultOrder(admitted) : corpus.inDefaultOrder();
+    return entries.map((entry) => ({ entry }));
   }
 }

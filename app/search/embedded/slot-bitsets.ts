@@ -24,6 +24,21 @@ function popcount(word: number): number {
   return (((bits + (bits >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/** The slots set in a bitset, lowest first. */
+export function slotsIn(bits: Bitset): number[] {
+  const slots: number[] = [];
+  for (let i = 0; i < bits.length; i++) {
+    let word = bits[i] ?? 0;
+    while (word !== 0) {
+      // The lowest set bit: its index is 31 minus the zeros above it once it stands alone.
+      const lowest = word & -word;
+      slots.push(i * BITS_PER_WORD + 31 - Math.clz32(lowest));
+      word ^= lowest;
+    }
+  }
+  return slots;
+}
+
 /** How many slots are set in both bitsets. */
 export function countShared(a: Bitset, b: Bitset): number {
   let count = 0;
