@@ -159,24 +159,24 @@ export async function runMatch(services: Services, input: MatchInput): Promise<M
   const ranked = performance.now();
 
   const programOf = new Map(programs.map((p) => [p.id, p]));
-  const candidateOf = new Map<string, FacilityCandidate | ProgramCandidate>(
-    [...facilities, ...programs].map((c) => [`${c.kind === "program" ? "program" : "facility"}:${c.id}`, c]),
-  );
-  const shape = (item: ScoredItem): MatchedItem => ({
-    id: item.id,
-    kind: item.kind,
-    nameKo: item.nameKo,
-    nameEn: item.nameEn,
-    regionCode: candidateOf.get(`${item.type}:${item.id}`)?.regionCode ?? null,
-    location: candidateOf.get(`${item.type}:${item.id}`)?.location ?? null,
-    distanceKm: item.distanceKm === null ? null : Math.round(item.distanceKm * 10) / 10,
-    score: Math.round(item.score * 10) / 10,
-    breakdown: item.breakdown,
-    reasons: renderReasons(item.reasons),
-    ...(item.type === "program"
-      ? { ...programFacts(programOf.get(item.id), today), ...programRegions(programOf.get(item.id)) }
-      : {}),
-  });
+  const facilityOf = new Map(facilities.map((f) => [f.id, f]));
+  const shape = (item: ScoredItem): MatchedItem => {
+    const program = item.type === "program" ? programOf.get(item.id) : undefined;
+    const candidate = item.type === "program" ? program : facilityOf.get(item.id);
+    return {
+      id: item.id,
+      kind: item.kind,
+      nameKo: item.nameKo,
+      nameEn: item.nameEn,
+      regionCode: candidate?.regionCode ?? null,
+      location: candidate?.location ?? null,
+      distanceKm: item.distanceKm === null ? null : Math.round(item.distanceKm * 10) / 10,
+      score: Math.round(item.score * 10) / 10,
+      breakdown: item.breakdown,
+      reasons: renderReasons(item.reasons),
+      ...(item.type === "program" ? { ...programFacts(program, today), ...programRegions(program) } : {}),
+    };
+  };
   return {
     ok: true,
     value: {
