@@ -103,11 +103,13 @@ export function boundaryCollection(
   return { type: "FeatureCollection", features };
 }
 
-/** The offline basemap's boundary polygons, or null when they cannot be read (the map is drawn without them). */
-export function fetchBoundaries(): Promise<ReturnType<typeof boundaryCollection> | null> {
+/**
+ * The offline basemap's boundaries as fetched (TopoJSON, decoded only when they are drawn), or
+ * null when they cannot be read (the map is drawn without them).
+ */
+export function fetchBoundaries(): Promise<BoundaryTopology | null> {
   return fetch(BASEMAP_URLS.boundaries)
     .then((response) => (response.ok ? (response.json() as Promise<BoundaryTopology>) : null))
-    .then((topology) => (topology ? boundaryCollection(topology) : null))
     .catch((error: unknown) => {
       console.warn("map boundaries:", error);
       return null;
@@ -130,8 +132,12 @@ export function prepareBasemap(
   setLabelLanguage(map, lang);
   const source = map.getSource(BOUNDARIES_SOURCE) as GeoJSONSource | undefined;
   if (!source || !boundaries) return;
-  void boundaries.then((collection) => {
-    if (collection) source.setData(collection);
+  // Drawn once the map is first idle: decoding and tiling 270 KB of polygons before that would
+  // hold back the land and the facilities, which are what a visitor came for.
+  map.once("idle", () => {
+    void boundaries.then((topology) => {
+      if (topology) source.setData(boundaryCollection(topology));
+    });
   });
 }
 
