@@ -46,27 +46,41 @@ export interface KnownSource {
 }
 
 /**
- * Sources of a portal whose stored fingerprint is the one given and that are not withdrawn: the
- * record is the one already imported. They are marked as seen by this run, in one statement
- * (their calls' last sync is their sources' last sight); returns each source id with its fingerprint.
+ * How long a source's sighting stands before a run that sees it unchanged writes it again: a
+ * re-import of the same records within it writes nothing for them, a daily sync writes each once.
  */
-export async function touchUnchangedSources(
+const SIGHTING_INTERVAL = "1 hour";
+
+/**
+ * Which of these records of a portal are the ones already imported: their source's stored
+ * fingerprint is the one given and they are not withdrawn. Their sightings older than
+ * SIGHTING_INTERVAL are renewed by this run in the same statement (a call's last sync is its
+ * sources' last sight); returns the positions of the unchanged records in `records`.
+ */
+export async function findUnchangedSources(
   db: Executor,
   portal: Portal,
   runId: number,
   records: ReadonlyArray<{ sourceId: string; contentHash: string }>,
-): Promise<Map<string, string>> {
-  if (records.length === 0) return new Map();
-  const { rows } = await sql<{ source_id: string; content_hash: string }>`
-    with seen as (
+): Promise<Set<number>> {
+  if (records.length === 0) return new Set();
+  // One array of positions comes back instead of a row per record: the embedded database reads
+  // a result row by row, and thousands of rows cost more than the lookup itself.
+  const { rows } = await sql<{ found: number[] | null }>`
+    with found as (
+      select s.source_id, r.position, s.last_seen_at < now() - ${SIGHTING_INTERVAL}::interval as stale
+      from unnest(${records.map((r) => r.sourceId)}::text[], ${records.map((r) => r.contentHash)}::text[])
+        with ordinality as r(source_id, content_hash, position)
+      join program_sources s on s.portal = ${portal} and s.source_id = r.source_id and s.content_hash = r.content_hash
+      where s.withdrawn_at is null
+    ),
+    sighted as (
       update program_sources s set last_seen_at = now(), last_run_id = ${runId}
-      from unnest(${records.map((r) => r.sourceId)}::text[], ${records.map((r) => r.contentHash)}::text[]) as r(source_id, content_hash)
-      where s.portal = ${portal} and s.source_id = r.source_id and s.content_hash = r.content_hash
-        and s.withdrawn_at is null
-      returning s.source_id, s.content_hash
+      from found f
+      where f.stale and s.portal = ${portal} and s.source_id = f.source_id
     )
-    select source_id, content_hash from seen`.execute(db);
-  return new Map(rows.map((r) => [r.source_id, r.content_hash]));
+    select array_agg(position::int - 1) as found from found`.execute(db);
+  return new Set(rows[0]?.found ?? []);
 }
 
 /** What the database already holds for these records of a portal. */
@@ -250,17 +264,15 @@ export async function upsertSources(db: Executor, rows: SourceRow[], runId: numb
 }
 
 /**
- * After a complete run: sources of the portal the run did not see are withdrawn, and a call all of
- * whose sources are withdrawn is closed (kept, never deleted). Returns the calls newly closed so.
+ * After a complete run: sources of the portal that are not among the ids the run saw are
+ * withdrawn, and a call all of whose sources are withdrawn is closed (kept, never deleted).
+ * Returns the calls newly closed so.
  */
-export async function withdrawUnseen(db: Executor, portal: Portal, runId: number): Promise<string[]> {
-  await db
-    .updateTable("program_sources")
-    .set({ withdrawn_at: sql`now()` })
-    .where("portal", "=", portal)
-    .where("withdrawn_at", "is", null)
-    .where((eb) => eb.or([eb("last_run_id", "is", null), eb("last_run_id", "<>", runId)]))
-    .execute();
+export async function withdrawUnseen(db: Executor, portal: Portal, seenIds: string[]): Promise<string[]> {
+  await sql`
+    update program_sources s set withdrawn_at = now()
+    where s.portal = ${portal} and s.withdrawn_at is null
+      and not exists (select from unnest(${seenIds}::text[]) as seen(id) where seen.id = s.source_id)`.execute(db);
   const rows = await db
     .updateTable("program_calls")
     .set({ withdrawn_at: sql`now()` })

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCallDetails } from "../../db/queries/program-calls";
 import { parsePortalReply } from "~/domain/programs/parse";
@@ -89,6 +90,25 @@ describe(`importing announcements, on ${databaseLabel}`, () => {
     expect((await listCallDetails(services.database.db, ["kstartup-178816"])).get("kstartup-178816")).toMatchObject({
       withdrawn: false,
     });
+  });
+
+  it("an unchanged record renews its call's last sync once its sighting is an hour old, and not before", async () => {
+    const db = services.database.db;
+    const lastSync = async () =>
+      (await listCallDetails(db, ["kstartup-178845"])).get("kstartup-178845")?.lastSyncedAt.getTime();
+    await sql`update program_sources set last_seen_at = now() - interval '1 day'`.execute(db);
+    await sql`update program_calls set last_synced_at = now() - interval '1 day'`.execute(db);
+    const dayOld = await lastSync();
+
+    await importRecords(db, "kstartup", KSTARTUP, { today: "2026-08-10" });
+    const renewed = await lastSync();
+    expect(renewed).toBeGreaterThan((dayOld ?? 0) + 23 * 3600_000);
+
+    await sql`update program_sources set last_seen_at = last_seen_at - interval '50 minutes'`.execute(db);
+    const recent = await lastSync();
+    const again = await importRecords(db, "kstartup", KSTARTUP, { today: "2026-08-10" });
+    expect(again.counts).toMatchObject({ unchanged: 5 });
+    expect(await lastSync()).toBe(recent);
   });
 
   it("counts calls whose window has passed as closed once", async () => {
