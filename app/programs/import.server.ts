@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { enqueueSearchChanges } from "~db/queries/outbox";
 import {
@@ -11,6 +11,7 @@ import {
   upsertCallPrograms,
   upsertCalls,
   upsertSources,
+  windowPassed,
   withdrawUnseen,
   type CallProgramRow,
   type CallRow,
@@ -85,7 +86,7 @@ function withReading<T>(checked: RecordCheck<T>, read: (record: T) => Announceme
 }
 
 function readingHash(reading: AnnouncementReading): string {
-  return createHash("sha256").update(JSON.stringify(reading)).digest("base64url");
+  return hash("sha256", JSON.stringify(reading), "base64url");
 }
 
 const tableDigests = new WeakMap<readonly SupportFieldRule[], string>();
@@ -97,11 +98,11 @@ const tableDigests = new WeakMap<readonly SupportFieldRule[], string>();
 function fingerprinter(table: readonly SupportFieldRule[]): (content: string) => string {
   let digest = tableDigests.get(table);
   if (digest === undefined) {
-    digest = createHash("sha256").update(JSON.stringify(table)).digest("base64url");
+    digest = hash("sha256", JSON.stringify(table), "base64url");
     tableDigests.set(table, digest);
   }
-  const base = createHash("sha256").update(`${RECORD_RULES_VERSION}|${digest}|`);
-  return (content) => base.copy().update(content).digest("base64url");
+  const prefix = `${RECORD_RULES_VERSION}|${digest}|`;
+  return (content) => hash("sha256", prefix + content, "base64url");
 }
 
 function rowsOf(
@@ -295,7 +296,7 @@ export class ProgramImport {
       const programs: CallProgramRow[] = [];
       const calls: CallRow[] = [];
       const sources: SourceRow[] = [];
-      const counts = { new: 0, changed: 0, unchanged: 0 };
+      const counts = { new: 0, changed: 0, unchanged: 0, closed: 0 };
       const claimed = new Map<string, string>();
       for (const { reading, hash, contentHash } of batch) {
         const source = known.get(reading.sourceId);
@@ -334,7 +335,8 @@ export class ProgramImport {
         });
       }
       await upsertCallPrograms(tx, programs);
-      await upsertCalls(tx, calls);
+      await upsertCalls(tx, calls, this.options.today);
+      counts.closed = calls.filter((call) => windowPassed(call, this.options.today)).length;
       await upsertSources(tx, sources, this.runId);
       await enqueueSearchChanges(
         tx,
@@ -345,6 +347,7 @@ export class ProgramImport {
     this.counts.new += outcome.new;
     this.counts.changed += outcome.changed;
     this.counts.unchanged += outcome.unchanged;
+    this.counts.closed += outcome.closed;
   }
 
   /**

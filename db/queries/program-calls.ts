@@ -205,14 +205,32 @@ export async function upsertCallPrograms(db: Executor, rows: CallProgramRow[]): 
     .execute();
 }
 
-export async function upsertCalls(db: Executor, rows: CallRow[]): Promise<void> {
+/** Whether a call's last day of application is before `today`: such a call is recorded as closed. */
+export function windowPassed(call: Pick<CallRow, "window_kind" | "window_end">, today: string): boolean {
+  return call.window_kind === "dated" && call.window_end != null && call.window_end < today;
+}
+
+/**
+ * New and changed calls in one statement. A call whose window has passed by `today` is
+ * recorded as closed as it is written, rather than written and then closed by a second pass.
+ */
+export async function upsertCalls(db: Executor, rows: CallRow[], today: string): Promise<void> {
   const [first, ...rest] = rows;
   if (!first) return;
   const columns = columnsOf([first, ...rest]);
   await db
     .insertInto("program_calls")
-    .columns(columns)
-    .expression((eb) => eb.selectFrom(jsonRows("program_calls", rows)).select(columns))
+    .columns([...columns, "closed_at"])
+    .expression((eb) =>
+      eb
+        .selectFrom(jsonRows("program_calls", rows))
+        .select([
+          ...columns,
+          sql<Date | null>`case when r.window_kind = 'dated' and r.window_end < ${today}::date then now() end`.as(
+            "closed_at",
+          ),
+        ]),
+    )
     .onConflict((oc) =>
       oc.column("program_id").doUpdateSet((eb) => ({
         dedupe_key: eb.ref("excluded.dedupe_key"),
@@ -234,8 +252,8 @@ export async function upsertCalls(db: Executor, rows: CallRow[]): Promise<void> 
         readings: eb.ref("excluded.readings"),
         content_hash: eb.ref("excluded.content_hash"),
         withdrawn_at: null,
-        // A changed window may reopen a call; the next closing pass decides again.
-        closed_at: null,
+        // A changed window may reopen a call, or close it again.
+        closed_at: eb.ref("excluded.closed_at"),
         last_synced_at: sql<Date>`now()`,
       })),
     )

@@ -118,6 +118,18 @@ describe(`importing announcements, on ${databaseLabel}`, () => {
     expect(next.counts.closed).toBe(0);
   });
 
+  it("a call written after its last day is recorded and counted as closed as it is written", async () => {
+    const late = KSTARTUP.map((r, i) => ({ ...r, pbanc_sn: 990_000 + i }));
+    const report = await importRecords(services.database.db, "kstartup", late, { today: "2026-12-02" });
+    expect(report.counts).toMatchObject({ new: 5, closed: 5 });
+    const rows = await services.database.db
+      .selectFrom("program_calls")
+      .select("closed_at")
+      .where("program_id", "like", "kstartup-99000%")
+      .execute();
+    expect(rows.map((r) => r.closed_at !== null)).toEqual([true, true, true, true, true]);
+  });
+
   it("imports Bizinfo's recording; the same call on both portals is one program with both sources", async () => {
     const copy = {
       ...BIZINFO[0],
