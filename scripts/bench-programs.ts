@@ -12,6 +12,7 @@ import { createServices, type Services } from "../app/services.server";
 import { CITIES } from "./bench/catalogue";
 import { formatMs, percentile, pick, seededRandom, verdict, type Random } from "./bench/stats";
 import { parseOptions } from "./cli";
+import { sql } from "kysely";
 import pg from "pg";
 import { randomBytes } from "node:crypto";
 
@@ -20,14 +21,16 @@ import { randomBytes } from "node:crypto";
  * samples' records: same fields, varied ids, titles, windows, regions, applicants and support
  * fields) and times it against a plain JSON.parse of the same text in the same run; then times
  * /api/match's work with those calls in the catalogue against the curated catalogue alone.
- * Usage: npm run bench:programs [-- --count 20000 --profiles 300 --seed 20261202]
- * With DATABASE_URL the import is also timed on that PostgreSQL (in a throwaway database).
+ * Usage: npm run bench:programs [-- --count 20000 --profiles 300 --seed 20261202 --skip-match]
+ * With DATABASE_URL the import is also timed on that PostgreSQL (in a throwaway database);
+ * --skip-match times the imports only.
  */
 
 const { options } = parseOptions(process.argv.slice(2));
 const count = Number(options.get("count") ?? 20_000);
 const profileCount = Number(options.get("profiles") ?? 300);
 const seed = Number(options.get("seed") ?? 20261202);
+const skipMatch = options.get("skip-match") === "true";
 const TODAY = "2026-08-10";
 const IMPORT_TARGET = 5;
 const MATCH_P95_TARGET_MS = 50;
@@ -141,10 +144,18 @@ async function timeImport(services: Services, texts: Record<Portal, string>): Pr
   return timing;
 }
 
-/** Imports the files into an empty catalogue, then again unchanged; prints both against JSON.parse. Returns whether both met the target. */
+/**
+ * Imports the files into an empty catalogue, then again unchanged, then again unchanged a day
+ * later (the sources' sightings moved back a day, so each is written again as a daily sync
+ * writes it); prints each against JSON.parse. Returns whether all met the target.
+ */
 async function importRuns(services: Services, engine: string): Promise<boolean> {
   let met = true;
-  for (const run of ["first import", "re-import, unchanged"] as const) {
+  for (const run of ["first import", "re-import, unchanged", "re-import a day later, unchanged"] as const) {
+    if (run === "re-import a day later, unchanged")
+      await sql`update program_sources set last_seen_at = last_seen_at - interval '1 day'`.execute(
+        services.database.db,
+      );
     const timed = await timeImport(services, texts);
     const ratio = timed.importMs / timed.parseMs;
     const { counts } = timed;
@@ -212,23 +223,27 @@ const services = await createServices(
 );
 let failed = false;
 try {
-  const reference = await matchReference(services);
-  const list = profiles(random, reference);
-  const curated = await matchTimes(services, list);
+  if (skipMatch) {
+    failed ||= !(await importRuns(services, "PGlite"));
+  } else {
+    const reference = await matchReference(services);
+    const list = profiles(random, reference);
+    const curated = await matchTimes(services, list);
 
-  const embeddedMet = await importRuns(services, "PGlite");
-  failed ||= !embeddedMet;
+    const embeddedMet = await importRuns(services, "PGlite");
+    failed ||= !embeddedMet;
 
-  const started = performance.now();
-  await services.search.syncNow();
-  console.log(`search index took the ${count} calls in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const withCalls = await matchTimes(services, list);
-  const matchRatio = withCalls.p95 / curated.p95;
-  console.log(`match, curated catalogue only: p50 ${formatMs(curated.p50)}, p95 ${formatMs(curated.p95)}`);
-  console.log(
-    `match with ${count} calls: p50 ${formatMs(withCalls.p50)}, p95 ${formatMs(withCalls.p95)} (target ≤ ${MATCH_P95_TARGET_MS} ms) ${verdict(withCalls.p95 <= MATCH_P95_TARGET_MS)}; ${matchRatio.toFixed(2)}× curated-only (target ≤ ${MATCH_RATIO_TARGET}×) ${verdict(matchRatio <= MATCH_RATIO_TARGET)}; ${(withCalls.calls / list.length).toFixed(1)} calls per answer`,
-  );
-  failed ||= withCalls.p95 > MATCH_P95_TARGET_MS || matchRatio > MATCH_RATIO_TARGET;
+    const started = performance.now();
+    await services.search.syncNow();
+    console.log(`search index took the ${count} calls in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const withCalls = await matchTimes(services, list);
+    const matchRatio = withCalls.p95 / curated.p95;
+    console.log(`match, curated catalogue only: p50 ${formatMs(curated.p50)}, p95 ${formatMs(curated.p95)}`);
+    console.log(
+      `match with ${count} calls: p50 ${formatMs(withCalls.p50)}, p95 ${formatMs(withCalls.p95)} (target ≤ ${MATCH_P95_TARGET_MS} ms) ${verdict(withCalls.p95 <= MATCH_P95_TARGET_MS)}; ${matchRatio.toFixed(2)}× curated-only (target ≤ ${MATCH_RATIO_TARGET}×) ${verdict(matchRatio <= MATCH_RATIO_TARGET)}; ${(withCalls.calls / list.length).toFixed(1)} calls per answer`,
+    );
+    failed ||= withCalls.p95 > MATCH_P95_TARGET_MS || matchRatio > MATCH_RATIO_TARGET;
+  }
 } finally {
   await services.close();
 }

@@ -1,16 +1,17 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { enqueueSearchChanges } from "~db/queries/outbox";
 import {
   closePassedWindows,
   findCallsPublishedElsewhere,
   findSources,
+  findUnchangedSources,
   finishRun,
   startRun,
-  touchUnchangedSources,
   upsertCallPrograms,
   upsertCalls,
   upsertSources,
+  windowPassed,
   withdrawUnseen,
   type CallProgramRow,
   type CallRow,
@@ -37,8 +38,8 @@ import { supportFieldTable } from "./tables.server";
 export const IMPORT_BATCH = 500;
 /** Records checked and read between two looks at the batch being written. */
 const YIELD_EVERY = 50;
-/** Records per statement that marks unchanged records as seen. */
-const UNCHANGED_BATCH = 2_000;
+/** Records per statement that looks up the unchanged ones. */
+const UNCHANGED_BATCH = 5_000;
 
 const PORTAL_NAMES: Record<Portal, string> = {
   bizinfo: "기업마당 (bizinfo.go.kr)",
@@ -85,7 +86,7 @@ function withReading<T>(checked: RecordCheck<T>, read: (record: T) => Announceme
 }
 
 function readingHash(reading: AnnouncementReading): string {
-  return createHash("sha256").update(JSON.stringify(reading)).digest("base64url");
+  return hash("sha256", JSON.stringify(reading), "base64url");
 }
 
 const tableDigests = new WeakMap<readonly SupportFieldRule[], string>();
@@ -97,11 +98,11 @@ const tableDigests = new WeakMap<readonly SupportFieldRule[], string>();
 function fingerprinter(table: readonly SupportFieldRule[]): (content: string) => string {
   let digest = tableDigests.get(table);
   if (digest === undefined) {
-    digest = createHash("sha256").update(JSON.stringify(table)).digest("base64url");
+    digest = hash("sha256", JSON.stringify(table), "base64url");
     tableDigests.set(table, digest);
   }
-  const base = createHash("sha256").update(`${RECORD_RULES_VERSION}|${digest}|`);
-  return (content) => base.copy().update(content).digest("base64url");
+  const prefix = `${RECORD_RULES_VERSION}|${digest}|`;
+  return (content) => hash("sha256", prefix + content, "base64url");
 }
 
 function rowsOf(
@@ -174,6 +175,7 @@ function runError(sourceId: string | null, problem: FieldIssue): RunError {
  */
 export class ProgramImport {
   private runId = 0;
+  /** Each id the run saw with the position of its first record: repeats are reported, and a complete run withdraws the rest. */
   private readonly seen = new Map<string, number>();
   private position = 0;
   readonly counts: RunCounts = { fetched: 0, new: 0, changed: 0, unchanged: 0, closed: 0, rejected: 0 };
@@ -191,7 +193,7 @@ export class ProgramImport {
 
   /**
    * Checks and stores one page of raw records. A record whose fingerprint is the stored one is
-   * the record already imported: it is marked as seen, and neither checked nor read again. A bad
+   * the record already imported: it counts as seen, and is neither checked nor read again. A bad
    * record is reported and skipped; the rest still import.
    */
   async add(records: readonly unknown[]): Promise<void> {
@@ -203,7 +205,7 @@ export class ProgramImport {
         ? undefined
         : { sourceId: rawSourceId(this.portal, raw), contentHash: fingerprint(content) };
     });
-    const unchanged = await this.markUnchanged(keys);
+    const unchanged = await this.findUnchanged(keys);
     // Batches are written one after another while the next ones are checked and read: the
     // database (a server of its own) works while this process reads.
     let changed: Checked[] = [];
@@ -218,7 +220,7 @@ export class ProgramImport {
       this.position++;
       this.counts.fetched++;
       const key = keys[index];
-      if (key?.sourceId != null && unchanged.get(key.sourceId) === key.contentHash) {
+      if (key?.sourceId != null && unchanged.has(index)) {
         if (this.isFirst(key.sourceId)) this.counts.unchanged++;
         continue;
       }
@@ -247,20 +249,16 @@ export class ProgramImport {
     await writing;
   }
 
-  /** Marks the records already imported as they are as seen; returns their ids with their fingerprints. */
-  private async markUnchanged(keys: ReadonlyArray<RecordKey | undefined>): Promise<Map<string, string>> {
-    const lookups: Array<{ sourceId: string; contentHash: string }> = [];
-    for (const key of keys)
-      if (key?.sourceId != null) lookups.push({ sourceId: key.sourceId, contentHash: key.contentHash });
-    const unchanged = new Map<string, string>();
+  /** The positions in the page of the records already imported as they are. */
+  private async findUnchanged(keys: ReadonlyArray<RecordKey | undefined>): Promise<Set<number>> {
+    const lookups: Array<{ position: number; sourceId: string; contentHash: string }> = [];
+    for (const [position, key] of keys.entries())
+      if (key?.sourceId != null) lookups.push({ position, sourceId: key.sourceId, contentHash: key.contentHash });
+    const unchanged = new Set<number>();
     for (let i = 0; i < lookups.length; i += UNCHANGED_BATCH) {
-      const found = await touchUnchangedSources(
-        this.db,
-        this.portal,
-        this.runId,
-        lookups.slice(i, i + UNCHANGED_BATCH),
-      );
-      for (const [id, hash] of found) unchanged.set(id, hash);
+      const batch = lookups.slice(i, i + UNCHANGED_BATCH);
+      const found = await findUnchangedSources(this.db, this.portal, this.runId, batch);
+      for (const index of found) unchanged.add(required(batch[index], "a looked-up record").position);
     }
     return unchanged;
   }
@@ -298,7 +296,7 @@ export class ProgramImport {
       const programs: CallProgramRow[] = [];
       const calls: CallRow[] = [];
       const sources: SourceRow[] = [];
-      const counts = { new: 0, changed: 0, unchanged: 0 };
+      const counts = { new: 0, changed: 0, unchanged: 0, closed: 0 };
       const claimed = new Map<string, string>();
       for (const { reading, hash, contentHash } of batch) {
         const source = known.get(reading.sourceId);
@@ -337,7 +335,8 @@ export class ProgramImport {
         });
       }
       await upsertCallPrograms(tx, programs);
-      await upsertCalls(tx, calls);
+      await upsertCalls(tx, calls, this.options.today);
+      counts.closed = calls.filter((call) => windowPassed(call, this.options.today)).length;
       await upsertSources(tx, sources, this.runId);
       await enqueueSearchChanges(
         tx,
@@ -348,6 +347,7 @@ export class ProgramImport {
     this.counts.new += outcome.new;
     this.counts.changed += outcome.changed;
     this.counts.unchanged += outcome.unchanged;
+    this.counts.closed += outcome.closed;
   }
 
   /**
@@ -357,7 +357,7 @@ export class ProgramImport {
   async finish(complete: boolean, extraErrors: RunError[] = []): Promise<ImportReport> {
     this.errors.push(...extraErrors);
     const closed = await this.db.transaction().execute(async (tx) => {
-      const withdrawn = complete ? await withdrawUnseen(tx, this.portal, this.runId) : [];
+      const withdrawn = complete ? await withdrawUnseen(tx, this.portal, [...this.seen.keys()]) : [];
       await enqueueSearchChanges(
         tx,
         withdrawn.map((id) => ({ entityType: "program", entityId: id })),

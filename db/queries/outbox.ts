@@ -7,18 +7,17 @@ export interface SearchChange {
   entityId: string;
 }
 
-/** Records that listings changed; call inside the transaction that changed them. */
+/**
+ * Records that listings changed; call inside the transaction that changed them. One statement
+ * whatever their number: the changes travel as two array parameters, not four per row.
+ */
 export async function enqueueSearchChanges(db: Executor, changes: SearchChange[]): Promise<void> {
-  for (let i = 0; i < changes.length; i += 500) {
-    const batch = changes.slice(i, i + 500);
-    if (batch.length === 0) continue;
-    await db
-      .insertInto("search_outbox")
-      .values(
-        batch.map((c) => ({ entity_type: c.entityType, entity_id: c.entityId, delivered_at: null, last_error: null })),
-      )
-      .execute();
-  }
+  if (changes.length === 0) return;
+  await sql`
+    insert into search_outbox (entity_type, entity_id)
+    select * from unnest(${changes.map((c) => c.entityType)}::text[], ${changes.map((c) => c.entityId)}::text[])`.execute(
+    db,
+  );
 }
 
 export interface PendingChange extends SearchChange {

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from "kysely";
 import type { Portal } from "../../app/domain/programs/types";
+import { required } from "../../app/required";
 import type { Database, Executor, NewProgram, ProgramCallsTable, ProgramSourcesTable } from "../schema";
 import type { ProgramCall } from "./programs";
 
@@ -46,27 +47,41 @@ export interface KnownSource {
 }
 
 /**
- * Sources of a portal whose stored fingerprint is the one given and that are not withdrawn: the
- * record is the one already imported. They are marked as seen by this run, in one statement
- * (their calls' last sync is their sources' last sight); returns each source id with its fingerprint.
+ * How long a source's sighting stands before a run that sees it unchanged writes it again: a
+ * re-import of the same records within it writes nothing for them, a daily sync writes each once.
  */
-export async function touchUnchangedSources(
+const SIGHTING_INTERVAL = "1 hour";
+
+/**
+ * Which of these records of a portal are the ones already imported: their source's stored
+ * fingerprint is the one given and they are not withdrawn. Those whose sighting is older than
+ * SIGHTING_INTERVAL are marked as seen by this run (a call's last sync is its sources' last
+ * sight); returns the positions of the unchanged records in `records`.
+ */
+export async function findUnchangedSources(
   db: Executor,
   portal: Portal,
   runId: number,
   records: ReadonlyArray<{ sourceId: string; contentHash: string }>,
-): Promise<Map<string, string>> {
-  if (records.length === 0) return new Map();
-  const { rows } = await sql<{ source_id: string; content_hash: string }>`
-    with seen as (
-      update program_sources s set last_seen_at = now(), last_run_id = ${runId}
-      from unnest(${records.map((r) => r.sourceId)}::text[], ${records.map((r) => r.contentHash)}::text[]) as r(source_id, content_hash)
-      where s.portal = ${portal} and s.source_id = r.source_id and s.content_hash = r.content_hash
-        and s.withdrawn_at is null
-      returning s.source_id, s.content_hash
-    )
-    select source_id, content_hash from seen`.execute(db);
-  return new Map(rows.map((r) => [r.source_id, r.content_hash]));
+): Promise<Set<number>> {
+  if (records.length === 0) return new Set();
+  // Arrays of positions come back instead of a row per record: the embedded database reads a
+  // result row by row, and thousands of rows cost more than the lookup itself.
+  const { rows } = await sql<{ found: number[] | null; stale: number[] | null }>`
+    select array_agg(r.position::int - 1) as found,
+      array_agg(r.position::int - 1) filter (where s.last_seen_at < now() - ${SIGHTING_INTERVAL}::interval) as stale
+    from unnest(${records.map((r) => r.sourceId)}::text[], ${records.map((r) => r.contentHash)}::text[])
+      with ordinality as r(source_id, content_hash, position)
+    join program_sources s on s.portal = ${portal} and s.source_id = r.source_id and s.content_hash = r.content_hash
+    where s.withdrawn_at is null`.execute(db);
+  const stale = (rows[0]?.stale ?? []).map((position) => required(records[position], "a looked-up record").sourceId);
+  // A statement of its own, by an id array: joined to the lookup above, the planner estimated
+  // the lookup at one row whatever its size, and one re-import on PostgreSQL took ten times as long.
+  if (stale.length > 0)
+    await sql`
+      update program_sources set last_seen_at = now(), last_run_id = ${runId}
+      where portal = ${portal} and source_id = any(${stale}::text[])`.execute(db);
+  return new Set(rows[0]?.found ?? []);
 }
 
 /** What the database already holds for these records of a portal. */
@@ -81,7 +96,7 @@ export async function findSources(
     .leftJoin("program_calls as c", "c.program_id", "s.program_id")
     .select(["s.source_id", "s.program_id", "s.content_hash", "s.withdrawn_at", "c.content_hash as call_hash"])
     .where("s.portal", "=", portal)
-    .where("s.source_id", "in", sourceIds)
+    .where(sql<boolean>`s.source_id = any(${sourceIds}::text[])`)
     .execute();
   return new Map(
     rows.map((r) => [
@@ -106,7 +121,7 @@ export async function findCallsPublishedElsewhere(
   const rows = await db
     .selectFrom("program_calls as c")
     .select(["c.dedupe_key", "c.program_id"])
-    .where("c.dedupe_key", "in", keys)
+    .where(sql<boolean>`c.dedupe_key = any(${keys}::text[])`)
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -190,14 +205,32 @@ export async function upsertCallPrograms(db: Executor, rows: CallProgramRow[]): 
     .execute();
 }
 
-export async function upsertCalls(db: Executor, rows: CallRow[]): Promise<void> {
+/** Whether a call's last day of application is before `today`: such a call is recorded as closed. */
+export function windowPassed(call: Pick<CallRow, "window_kind" | "window_end">, today: string): boolean {
+  return call.window_kind === "dated" && call.window_end != null && call.window_end < today;
+}
+
+/**
+ * New and changed calls in one statement. A call whose window has passed by `today` is
+ * recorded as closed as it is written, rather than written and then closed by a second pass.
+ */
+export async function upsertCalls(db: Executor, rows: CallRow[], today: string): Promise<void> {
   const [first, ...rest] = rows;
   if (!first) return;
   const columns = columnsOf([first, ...rest]);
   await db
     .insertInto("program_calls")
-    .columns(columns)
-    .expression((eb) => eb.selectFrom(jsonRows("program_calls", rows)).select(columns))
+    .columns([...columns, "closed_at"])
+    .expression((eb) =>
+      eb
+        .selectFrom(jsonRows("program_calls", rows))
+        .select([
+          ...columns,
+          sql<Date | null>`case when r.window_kind = 'dated' and r.window_end < ${today}::date then now() end`.as(
+            "closed_at",
+          ),
+        ]),
+    )
     .onConflict((oc) =>
       oc.column("program_id").doUpdateSet((eb) => ({
         dedupe_key: eb.ref("excluded.dedupe_key"),
@@ -219,8 +252,8 @@ export async function upsertCalls(db: Executor, rows: CallRow[]): Promise<void> 
         readings: eb.ref("excluded.readings"),
         content_hash: eb.ref("excluded.content_hash"),
         withdrawn_at: null,
-        // A changed window may reopen a call; the next closing pass decides again.
-        closed_at: null,
+        // A changed window may reopen a call, or close it again.
+        closed_at: eb.ref("excluded.closed_at"),
         last_synced_at: sql<Date>`now()`,
       })),
     )
@@ -250,17 +283,15 @@ export async function upsertSources(db: Executor, rows: SourceRow[], runId: numb
 }
 
 /**
- * After a complete run: sources of the portal the run did not see are withdrawn, and a call all of
- * whose sources are withdrawn is closed (kept, never deleted). Returns the calls newly closed so.
+ * After a complete run: sources of the portal that are not among the ids the run saw are
+ * withdrawn, and a call all of whose sources are withdrawn is closed (kept, never deleted).
+ * Returns the calls newly closed so.
  */
-export async function withdrawUnseen(db: Executor, portal: Portal, runId: number): Promise<string[]> {
-  await db
-    .updateTable("program_sources")
-    .set({ withdrawn_at: sql`now()` })
-    .where("portal", "=", portal)
-    .where("withdrawn_at", "is", null)
-    .where((eb) => eb.or([eb("last_run_id", "is", null), eb("last_run_id", "<>", runId)]))
-    .execute();
+export async function withdrawUnseen(db: Executor, portal: Portal, seenIds: string[]): Promise<string[]> {
+  await sql`
+    update program_sources s set withdrawn_at = now()
+    where s.portal = ${portal} and s.withdrawn_at is null
+      and not exists (select from unnest(${seenIds}::text[]) as seen(id) where seen.id = s.source_id)`.execute(db);
   const rows = await db
     .updateTable("program_calls")
     .set({ withdrawn_at: sql`now()` })

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCallDetails } from "../../db/queries/program-calls";
 import { parsePortalReply } from "~/domain/programs/parse";
@@ -91,11 +92,42 @@ describe(`importing announcements, on ${databaseLabel}`, () => {
     });
   });
 
+  it("an unchanged record renews its call's last sync once its sighting is an hour old, and not before", async () => {
+    const db = services.database.db;
+    const lastSync = async () =>
+      (await listCallDetails(db, ["kstartup-178845"])).get("kstartup-178845")?.lastSyncedAt.getTime();
+    await sql`update program_sources set last_seen_at = now() - interval '1 day'`.execute(db);
+    await sql`update program_calls set last_synced_at = now() - interval '1 day'`.execute(db);
+    const dayOld = await lastSync();
+
+    await importRecords(db, "kstartup", KSTARTUP, { today: "2026-08-10" });
+    const renewed = await lastSync();
+    expect(renewed).toBeGreaterThan((dayOld ?? 0) + 23 * 3600_000);
+
+    await sql`update program_sources set last_seen_at = last_seen_at - interval '50 minutes'`.execute(db);
+    const recent = await lastSync();
+    const again = await importRecords(db, "kstartup", KSTARTUP, { today: "2026-08-10" });
+    expect(again.counts).toMatchObject({ unchanged: 5 });
+    expect(await lastSync()).toBe(recent);
+  });
+
   it("counts calls whose window has passed as closed once", async () => {
     const report = await importRecords(services.database.db, "kstartup", KSTARTUP, { today: "2026-12-02" });
     expect(report.counts).toMatchObject({ unchanged: 5, closed: 5 });
     const next = await importRecords(services.database.db, "kstartup", KSTARTUP, { today: "2026-12-02" });
     expect(next.counts.closed).toBe(0);
+  });
+
+  it("a call written after its last day is recorded and counted as closed as it is written", async () => {
+    const late = KSTARTUP.map((r, i) => ({ ...r, pbanc_sn: 990_000 + i }));
+    const report = await importRecords(services.database.db, "kstartup", late, { today: "2026-12-02" });
+    expect(report.counts).toMatchObject({ new: 5, closed: 5 });
+    const rows = await services.database.db
+      .selectFrom("program_calls")
+      .select("closed_at")
+      .where("program_id", "like", "kstartup-99000%")
+      .execute();
+    expect(rows.map((r) => r.closed_at !== null)).toEqual([true, true, true, true, true]);
   });
 
   it("imports Bizinfo's recording; the same call on both portals is one program with both sources", async () => {
