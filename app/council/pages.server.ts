@@ -99,7 +99,6 @@ export async function loadListingPage(
   };
 }
 
-/** /council/:region/audit: the region's latest audit entries. */
 /**
  * Entries shown at once on a region's audit trail, newest first. A commit of a large CSV writes one
  * entry per listing, each with every field; a few hundred of those made a page no phone should load.

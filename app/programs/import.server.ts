@@ -11,7 +11,6 @@ import {
   upsertCallPrograms,
   upsertCalls,
   upsertSources,
-  windowPassed,
   withdrawUnseen,
   type CallProgramRow,
   type CallRow,
@@ -335,8 +334,7 @@ export class ProgramImport {
         });
       }
       await upsertCallPrograms(tx, programs);
-      await upsertCalls(tx, calls, this.options.today);
-      counts.closed = calls.filter((call) => windowPassed(call, this.options.today)).length;
+      counts.closed = await upsertCalls(tx, calls, this.options.today);
       await upsertSources(tx, sources, this.runId);
       await enqueueSearchChanges(
         tx,

@@ -205,31 +205,25 @@ export async function upsertCallPrograms(db: Executor, rows: CallProgramRow[]): 
     .execute();
 }
 
-/** Whether a call's last day of application is before `today`: such a call is recorded as closed. */
-export function windowPassed(call: Pick<CallRow, "window_kind" | "window_end">, today: string): boolean {
-  return call.window_kind === "dated" && call.window_end != null && call.window_end < today;
-}
+/** A call whose last day of application is before `today`: it is recorded as closed. */
+const windowPassed = (today: string) => sql<boolean>`window_kind = 'dated' and window_end < ${today}::date`;
 
 /**
  * New and changed calls in one statement. A call whose window has passed by `today` is
  * recorded as closed as it is written, rather than written and then closed by a second pass.
+ * Returns how many of them were recorded closed so.
  */
-export async function upsertCalls(db: Executor, rows: CallRow[], today: string): Promise<void> {
+export async function upsertCalls(db: Executor, rows: CallRow[], today: string): Promise<number> {
   const [first, ...rest] = rows;
-  if (!first) return;
+  if (!first) return 0;
   const columns = columnsOf([first, ...rest]);
-  await db
+  const written = await db
     .insertInto("program_calls")
     .columns([...columns, "closed_at"])
     .expression((eb) =>
       eb
         .selectFrom(jsonRows("program_calls", rows))
-        .select([
-          ...columns,
-          sql<Date | null>`case when r.window_kind = 'dated' and r.window_end < ${today}::date then now() end`.as(
-            "closed_at",
-          ),
-        ]),
+        .select([...columns, sql<Date | null>`case when ${windowPassed(today)} then now() end`.as("closed_at")]),
     )
     .onConflict((oc) =>
       oc.column("program_id").doUpdateSet((eb) => ({
@@ -257,7 +251,9 @@ export async function upsertCalls(db: Executor, rows: CallRow[], today: string):
         last_synced_at: sql<Date>`now()`,
       })),
     )
+    .returning("closed_at")
     .execute();
+  return written.filter((row) => row.closed_at !== null).length;
 }
 
 /** Records every source seen in a run: new ones inserted, known ones refreshed and no longer withdrawn. */
@@ -321,8 +317,7 @@ export async function closePassedWindows(db: Executor, today: string): Promise<n
     .updateTable("program_calls")
     .set({ closed_at: sql`now()` })
     .where("closed_at", "is", null)
-    .where("window_kind", "=", "dated")
-    .where("window_end", "<", today)
+    .where(windowPassed(today))
     .returning("program_id")
     .execute();
   return rows.length;

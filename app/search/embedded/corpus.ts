@@ -229,11 +229,11 @@ export class Corpus {
    */
   admittedInDefaultOrder(admitted: Bitset): Entry[] {
     const order = this.inDefaultOrder();
-    const slots = slotsIn(admitted);
-    if (slots.length * FEW_ADMITTED_SHARE > order.length) return order.filter((entry) => hasSlot(admitted, entry.slot));
+    if (countShared(admitted, admitted) * FEW_ADMITTED_SHARE > order.length)
+      return order.filter((entry) => hasSlot(admitted, entry.slot));
     const ranks = (this.defaultRanks ??= rankBySlot(order, this.nextSlot));
     const admittedEntries: Entry[] = [];
-    for (const slot of slots) {
+    for (const slot of slotsIn(admitted)) {
       const entry = this.entriesBySlot[slot];
       if (entry) admittedEntries.push(entry);
     }
