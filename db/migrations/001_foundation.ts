@@ -1,8 +1,17 @@
 import { sql, type Kysely } from "kysely";
 import { editableColumns, listingColumns, sqlList } from "./shared";
 
-const PAVITT_CLASSES = ["supplier_dominated", "specialized_supplier", "science_based", "scale_intensive"];
-const FACILITY_KINDS = [
+/*
+ * The value lists as this migration checks them. Later migrations that check them again (003) or
+ * change them (007) start from these, so they must stay as they are: the live lists are in app/domain.
+ */
+export const PAVITT_CLASSES: readonly string[] = [
+  "supplier_dominated",
+  "specialized_supplier",
+  "science_based",
+  "scale_intensive",
+];
+export const FACILITY_KINDS: readonly string[] = [
   "innovation_center",
   "techno_park",
   "industrial_complex",
@@ -10,9 +19,9 @@ const FACILITY_KINDS = [
   "business_incubator",
   "university_tlo",
 ];
-const COORD_PRECISIONS = ["address", "district", "region"];
+export const COORD_PRECISIONS: readonly string[] = ["address", "district", "region"];
 
-const textArray = (values: string[]) => sql.raw(`array[${values.map((v) => `'${v}'`).join(", ")}]::text[]`);
+const textArray = (values: readonly string[]) => sql.raw(`array[${values.map((v) => `'${v}'`).join(", ")}]::text[]`);
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create extension if not exists cube`.execute(db);

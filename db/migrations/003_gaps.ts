@@ -1,7 +1,6 @@
 import { sql, type Kysely } from "kysely";
+import { COORD_PRECISIONS, PAVITT_CLASSES } from "./001_foundation";
 import { sqlList } from "./shared";
-
-const PAVITT_CLASSES = ["supplier_dominated", "specialized_supplier", "science_based", "scale_intensive"];
 
 /** Candidate facilities stored per grid cell; see app/domain/gaps/reach-grid.ts. */
 const CANDIDATE_SLOTS = 16;
@@ -17,7 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("lat", "float8", (c) => c.notNull().check(sql`lat between 33 and 38.7`))
     .addColumn("lng", "float8", (c) => c.notNull().check(sql`lng between 124.5 and 132`))
     .addColumn("coord_precision", "text", (c) =>
-      c.notNull().check(sql`coord_precision in ('address', 'district', 'region')`),
+      c.notNull().check(sql`coord_precision in (${sqlList(COORD_PRECISIONS)})`),
     )
     .addColumn("pavitt_class", "text", (c) => c.notNull().check(sql`pavitt_class in (${sqlList(PAVITT_CLASSES)})`))
     .addColumn("h3_cell", "text", (c) => c.notNull())

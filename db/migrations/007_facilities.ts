@@ -1,16 +1,8 @@
 import { sql, type Kysely } from "kysely";
+import * as foundation from "./001_foundation";
 import { sqlList } from "./shared";
 
-const FACILITY_KINDS = [
-  "innovation_center",
-  "techno_park",
-  "industrial_complex",
-  "research_complex",
-  "business_incubator",
-  "university_tlo",
-  "production_institute",
-  "kitech_division",
-];
+const FACILITY_KINDS = [...foundation.FACILITY_KINDS, "production_institute", "kitech_division"];
 /** How precisely a point is known: a map click or a cited coordinate, or the centroid of an area. */
 const COORD_PRECISIONS = ["exact", "eupmyeondong", "sigungu", "region"];
 const RENAMED: [string, string][] = [
@@ -80,7 +72,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     .dropColumn("area_code")
     .execute();
   await sql`alter table facilities drop constraint facilities_kind_check`.execute(db);
-  await sql`alter table facilities add constraint facilities_kind_check check (kind in (${sqlList(FACILITY_KINDS.slice(0, 6))}))`.execute(
+  await sql`alter table facilities add constraint facilities_kind_check check (kind in (${sqlList(foundation.FACILITY_KINDS)}))`.execute(
     db,
   );
   for (const table of ["facilities"]) {
@@ -90,7 +82,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await sql`update ${sql.table(table)} set coord_precision = 'district' where coord_precision = 'eupmyeondong'`.execute(
       db,
     );
-    await sql`alter table ${sql.table(table)} add constraint ${sql.ref(`${table}_coord_precision_check`)} check (coord_precision in ('address', 'district', 'region'))`.execute(
+    await sql`alter table ${sql.table(table)} add constraint ${sql.ref(`${table}_coord_precision_check`)} check (coord_precision in (${sqlList(foundation.COORD_PRECISIONS)}))`.execute(
       db,
     );
   }

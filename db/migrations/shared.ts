@@ -3,7 +3,8 @@ import { sql, type CreateTableBuilder } from "kysely";
 /*
  * Pieces several migrations build with. Migrations that have run are history, so each of these
  * must keep rendering exactly what it rendered then: a new need is a new function, never an edit.
- * Value lists stay in the migration that checks them, frozen as they were at that migration.
+ * Value lists stay in the migration that first checks them, frozen as they were then; a later
+ * migration that checks one again or extends it imports it from there, never from app/domain.
  */
 
 /** `'a', 'b', 'c'`: a fixed list of values for an `in (…)` check. */
