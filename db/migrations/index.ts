@@ -9,6 +9,7 @@ import * as facilities from "./007_facilities";
 import * as loginThrottles from "./008_login_throttles";
 import * as inquiries from "./011_inquiries";
 import * as draftChange from "./012_draft_change";
+import * as programSourcesFillfactor from "./013_program_sources_fillfactor";
 
 /** Migrations are listed here rather than read from disk so that bundled builds carry them. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   "008_login_throttles": loginThrottles,
   "011_inquiries": inquiries,
   "012_draft_change": draftChange,
+  "013_program_sources_fillfactor": programSourcesFillfactor,
 };
 
 export const migrationProvider: MigrationProvider = {

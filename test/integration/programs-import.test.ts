@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listCallDetails } from "../../db/queries/program-calls";
+import { findUnchangedSources, listCallDetails } from "../../db/queries/program-calls";
 import { parsePortalReply } from "~/domain/programs/parse";
 import { importRecords } from "~/programs/import.server";
 import type { Services } from "~/services.server";
@@ -109,6 +109,54 @@ describe(`importing announcements, on ${databaseLabel}`, () => {
     const again = await importRecords(db, "kstartup", KSTARTUP, { today: "2026-08-10" });
     expect(again.counts).toMatchObject({ unchanged: 5 });
     expect(await lastSync()).toBe(recent);
+  });
+
+  it("renews a day-old sighting on its row's own page, touching no index", async () => {
+    const sourceIds = Array.from({ length: 2_000 }, (_, i) => `HOT_${i}`);
+    const undo = new Error("rolled back");
+    const outcome = await services.database.db
+      .transaction()
+      .execute(async (tx) => {
+        // Counts not yet reported of earlier transactions are included: the renewal is the difference.
+        const updates = async () =>
+          (
+            await sql<{ updated: number; heapOnly: number }>`
+              select n_tup_upd::int as updated, n_tup_hot_upd::int as "heapOnly"
+              from pg_stat_xact_user_tables where relname = 'program_sources'`.execute(tx)
+          ).rows[0] ?? { updated: 0, heapOnly: 0 };
+        // Stored a day old directly: an update of the same transaction would leave versions
+        // that no pruning may reclaim before it ends.
+        await sql`
+          insert into program_sources (portal, source_id, program_id, url, content_hash, last_seen_at)
+          select 'bizinfo', id, 'kstartup-178845', 'https://www.bizinfo.go.kr/sii/siia/selectSIIA200Detail.do?pblancId=' || id,
+            'fingerprint-' || id, now() - interval '1 day'
+          from unnest(${sourceIds}::text[]) as id`.execute(tx);
+        const before = await updates();
+        const found = await findUnchangedSources(
+          tx,
+          "bizinfo",
+          1,
+          sourceIds.map((sourceId) => ({ sourceId, contentHash: `fingerprint-${sourceId}` })),
+        );
+        const after = await updates();
+        const renewed = await tx
+          .selectFrom("program_sources")
+          .select((eb) => eb.fn.countAll<number>().as("count"))
+          .where(sql<boolean>`source_id = any(${sourceIds}::text[])`)
+          .where(sql<boolean>`last_seen_at > now() - interval '1 minute'`)
+          .executeTakeFirstOrThrow();
+        throw Object.assign(undo, {
+          found: found.size,
+          renewed: Number(renewed.count),
+          updated: after.updated - before.updated,
+          heapOnly: after.heapOnly - before.heapOnly,
+        });
+      })
+      .catch((error: unknown) => {
+        if (error !== undo) throw error;
+        return error as Error & { found: number; renewed: number; updated: number; heapOnly: number };
+      });
+    expect(outcome).toMatchObject({ found: 2_000, renewed: 2_000, updated: 2_000, heapOnly: 2_000 });
   });
 
   it("counts calls whose window has passed as closed once", async () => {
