@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection } from "geojson";
 import type { GeoJSONSource, MapGeoJSONFeature, Map as MapLibreMap, Popup } from "maplibre-gl";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { FacilityKind } from "~/domain/types";
 import { nameKey, type Lang, type Translate } from "~/i18n";
 import type { BasemapChoice } from "~/map/basemap";
@@ -164,7 +165,9 @@ function FacilityMapEvents(props: FacilityMapEventsProps) {
 
   useEffect(() => {
     if (!loaded) return;
-    const count = () => onDrawn(countDrawn(loaded.map, kinds));
+    // Said at once: the idle that shows every facility also starts the boundary polygons' decoding,
+    // which would otherwise hold the count back until after it.
+    const count = () => flushSync(() => onDrawn(countDrawn(loaded.map, kinds)));
     const idle = loaded.map.on("idle", count);
     return () => idle.unsubscribe();
   }, [loaded, kinds, onDrawn]);

@@ -149,6 +149,9 @@ function drawOverlays(loaded: LoadedMap, overlays: MapOverlay[]): void {
   }
   overlays.forEach((overlay, index) => {
     const record = drawn.get(overlay.source);
+    // An overlay with nothing to draw (no search point, nothing highlighted) is added once it has
+    // something: an empty source still costs the worker a pass over every tile in view.
+    if (!record && overlay.data.features.length === 0) return;
     if (!record) {
       map.addSource(overlay.source, { type: "geojson", data: overlay.data, ...overlay.sourceOptions });
       // An overlay that arrives late goes beneath the ones listed after it.
