@@ -125,11 +125,12 @@ describe(`importing announcements, on ${databaseLabel}`, () => {
               from pg_stat_xact_user_tables where relname = 'program_sources'`.execute(tx)
           ).rows[0] ?? { updated: 0, heapOnly: 0 };
         // Stored a day old directly: an update of the same transaction would leave versions
-        // that no pruning may reclaim before it ends.
+        // that no pruning may reclaim before it ends. Each carries the run that last saw it, as
+        // every imported source does: a sighting that filled an empty run id would grow the row.
         await sql`
-          insert into program_sources (portal, source_id, program_id, url, content_hash, last_seen_at)
+          insert into program_sources (portal, source_id, program_id, url, content_hash, last_seen_at, last_run_id)
           select 'bizinfo', id, 'kstartup-178845', 'https://www.bizinfo.go.kr/sii/siia/selectSIIA200Detail.do?pblancId=' || id,
-            'fingerprint-' || id, now() - interval '1 day'
+            'fingerprint-' || id, now() - interval '1 day', 0
           from unnest(${sourceIds}::text[]) as id`.execute(tx);
         const before = await updates();
         const found = await findUnchangedSources(
