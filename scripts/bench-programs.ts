@@ -8,6 +8,8 @@ import { parseMatchInput, type MatchInput } from "../app/match/input";
 import { matchReference } from "../app/match/reference.server";
 import { runMatch } from "../app/match/service.server";
 import { importRecords } from "../app/programs/import.server";
+import { EmbeddedSearchEngine } from "../app/search/embedded/engine";
+import { SearchService } from "../app/search/service.server";
 import { createServices, type Services } from "../app/services.server";
 import { CITIES } from "./bench/catalogue";
 import { formatMs, percentile, pick, seededRandom, verdict, type Random } from "./bench/stats";
@@ -190,21 +192,45 @@ function profiles(random: Random, reference: Awaited<ReturnType<typeof matchRefe
   return out;
 }
 
+interface MatchTimes {
+  p50: number;
+  p95: number;
+  /** Calls shown, over every answer. */
+  calls: number;
+}
+
+/**
+ * Each profile matched against both catalogues in turn, which of them goes first alternating, so
+ * that the heap, the compiled code and the machine's load are the same for both: timed one after
+ * the other, the curated catalogue ran in a small heap before the import and the calls after it
+ * with 20,000 more programs in memory, and the ratio moved between 1.1 and 2.0 from run to run.
+ */
 async function matchTimes(
-  services: Services,
+  curatedOnly: Services,
+  withCalls: Services,
   list: MatchInput[],
-): Promise<{ p50: number; p95: number; calls: number }> {
-  const times: number[] = [];
-  let calls = 0;
-  for (const [index, profile] of list.entries()) {
+): Promise<{ curated: MatchTimes; withCalls: MatchTimes }> {
+  const times = { curated: [] as number[], withCalls: [] as number[] };
+  const calls = { curated: 0, withCalls: 0 };
+  const timed = async (which: "curated" | "withCalls", profile: MatchInput, index: number) => {
     const started = performance.now();
-    const outcome = await runMatch(services, profile);
+    const outcome = await runMatch(which === "curated" ? curatedOnly : withCalls, profile);
     const elapsed = performance.now() - started;
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
-    calls += outcome.value.programs.filter((p) => p.window !== null).length;
-    if (index >= 30) times.push(elapsed);
+    calls[which] += outcome.value.programs.filter((p) => p.window !== null).length;
+    // The first answers warm the code up.
+    if (index >= 30) times[which].push(elapsed);
+  };
+  for (const [index, profile] of list.entries()) {
+    const order = index % 2 === 0 ? (["curated", "withCalls"] as const) : (["withCalls", "curated"] as const);
+    for (const which of order) await timed(which, profile, index);
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95), calls };
+  const summary = (which: "curated" | "withCalls"): MatchTimes => ({
+    p50: percentile(times[which], 50),
+    p95: percentile(times[which], 95),
+    calls: calls[which],
+  });
+  return { curated: summary("curated"), withCalls: summary("withCalls") };
 }
 
 process.env.CLOCK_DATE = TODAY;
@@ -228,7 +254,10 @@ try {
   } else {
     const reference = await matchReference(services);
     const list = profiles(random, reference);
-    const curated = await matchTimes(services, list);
+    // An index of the curated catalogue alone, loaded before the import and never updated after it.
+    const curatedSearch = new SearchService(services.database.db, new EmbeddedSearchEngine());
+    await curatedSearch.initialize();
+    const curatedOnly: Services = { ...services, search: curatedSearch };
 
     const embeddedMet = await importRuns(services, "PGlite");
     failed ||= !embeddedMet;
@@ -236,11 +265,14 @@ try {
     const started = performance.now();
     await services.search.syncNow();
     console.log(`search index took the ${count} calls in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const withCalls = await matchTimes(services, list);
+    const { curated, withCalls } = await matchTimes(curatedOnly, services, list);
+    if (curated.calls !== 0) throw new Error("the curated-only index answered with imported calls");
     const matchRatio = withCalls.p95 / curated.p95;
-    console.log(`match, curated catalogue only: p50 ${formatMs(curated.p50)}, p95 ${formatMs(curated.p95)}`);
     console.log(
-      `match with ${count} calls: p50 ${formatMs(withCalls.p50)}, p95 ${formatMs(withCalls.p95)} (target ≤ ${MATCH_P95_TARGET_MS} ms) ${verdict(withCalls.p95 <= MATCH_P95_TARGET_MS)}; ${matchRatio.toFixed(2)}× curated-only (target ≤ ${MATCH_RATIO_TARGET}×) ${verdict(matchRatio <= MATCH_RATIO_TARGET)}; ${(withCalls.calls / list.length).toFixed(1)} calls per answer`,
+      `match, curated catalogue only: p50 ${formatMs(curated.p50)}, p95 ${formatMs(curated.p95)} (each profile also matched with the calls, in alternating order)`,
+    );
+    console.log(
+      `match with ${count} calls: p50 ${formatMs(withCalls.p50)}, p95 ${formatMs(withCalls.p95)} (target ≤ ${MATCH_P95_TARGET_MS} ms) ${verdict(withCalls.p95 <= MATCH_P95_TARGET_MS)}; ${matchRatio.toFixed(2)}× curated-only (target ≤ ${MATCH_RATIO_TARGET}×) ${verdict(matchRatio <= MATCH_RATIO_TARGET)}; ${(withCalls.calls / list.length).toFixed(1)} calls per answer; p50 ${(withCalls.p50 / curated.p50).toFixed(2)}× curated-only`,
     );
     failed ||= withCalls.p95 > MATCH_P95_TARGET_MS || matchRatio > MATCH_RATIO_TARGET;
   }
