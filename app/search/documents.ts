@@ -1,4 +1,5 @@
 import { facilityTargetClasses, programTargetClasses } from "~/domain/listing-classes";
+import { callAgeLimitMonths } from "~/domain/programs/eligibility";
 import type { Facility } from "~db/queries/facilities";
 import type { Program } from "~db/queries/programs";
 import type { ListingLookups } from "~db/queries/search-source";
@@ -111,6 +112,7 @@ function callFields(p: Program): Pick<SearchDocument, keyof typeof NO_CALL> {
     withdrawn: call.withdrawn,
     applicantTypes: call.applicantTypes,
     businessAge: call.businessAge,
+    ageLimitMonths: callAgeLimitMonths(call.applicantTypes, call.businessAge),
     regionBasis: call.regionBasis,
     applicantField: call.applicantField,
     ageField: call.ageField,

@@ -1,4 +1,4 @@
-import type { BusinessAge, ProgramStatus } from "~/domain/programs/types";
+import type { BusinessAge, FirmApplicantType, ProgramStatus } from "~/domain/programs/types";
 import type { LatLng } from "~/domain/types";
 
 export type SearchDocType = "facility" | "program";
@@ -66,6 +66,8 @@ export interface SearchDocument {
   withdrawn: boolean;
   applicantTypes: string[];
   businessAge: BusinessAge | null;
+  /** The business age in months a founded firm must be under to apply (`callAgeLimitMonths`); null when none. */
+  ageLimitMonths: number | null;
   regionBasis: { field: string; value: string } | null;
   applicantField: string | null;
   ageField: string | null;
@@ -96,6 +98,13 @@ export interface SearchFilters {
   programOrigin?: "curated" | "call";
   /** The day statuses are computed for (YYYY-MM-DD); status filters and the status facet need it. */
   today?: string;
+  /**
+   * Only imported calls a firm of this applicant type can apply to: those naming no applicant type
+   * or one it is accepted as, and, for a founded firm, those whose business-age limit it is under
+   * (a firm of unknown age: calls without one). Curated programs and facilities are unaffected.
+   * The matching rules check the rest (pre-founders, founding dates).
+   */
+  applicant?: { type: FirmApplicantType; businessAgeMonths: number | null };
 }
 
 export interface SearchQuery {
@@ -158,6 +167,7 @@ export const NO_CALL = {
   withdrawn: false,
   applicantTypes: [],
   businessAge: null,
+  ageLimitMonths: null,
   regionBasis: null,
   applicantField: null,
   ageField: null,

@@ -1,4 +1,6 @@
 import { NO_CALL } from "../../app/search/types";
+import { callAgeLimitMonths } from "../../app/domain/programs/eligibility";
+import type { ApplicantType } from "../../app/domain/programs/types";
 import type { PavittClass } from "~/domain/types";
 import type { SearchDocument } from "~/search/types";
 
@@ -1321,3 +1323,49 @@ export const PROGRAMS: SearchDocument[] = [
 ];
 
 export const ALL_DOCUMENTS: SearchDocument[] = [...FACILITIES, ...PROGRAMS];
+
+/**
+ * Imported calls for the applicant filter: every mix of the applicant types a call names and the
+ * business-age limit it sets, open since the start of 2026 and nationwide.
+ */
+export const CALLS: SearchDocument[] = (() => {
+  const base = PROGRAMS[0]!;
+  const applicantTypeSets: ApplicantType[][] = [
+    [],
+    ["sme"],
+    ["micro"],
+    ["startup"],
+    ["startup", "pre_founder"],
+    ["pre_founder", "individual"],
+    ["sole_creator"],
+  ];
+  const ageLimits = [null, 36, 120];
+  return applicantTypeSets.flatMap((applicantTypes, typeIndex) =>
+    ageLimits.map((maxMonthsExclusive, ageIndex): SearchDocument => {
+      const businessAge = { maxMonthsExclusive, foundedOnOrAfter: null, preFounders: false };
+      return {
+        ...base,
+        id: `call-${typeIndex}-${ageIndex}`,
+        nameKo: `공고 ${typeIndex}-${ageIndex}`,
+        nameEn: `Call ${typeIndex}-${ageIndex}`,
+        regionCode: null,
+        regionCodes: [],
+        regionNamesKo: [],
+        regionNamesEn: [],
+        nationwide: true,
+        location: null,
+        providerFacilityId: null,
+        windowKind: "open_ended",
+        windowStart: "2026-01-01",
+        windowEnd: null,
+        windowStartDay: 20260101,
+        windowEndDay: null,
+        applicantTypes,
+        businessAge,
+        ageLimitMonths: callAgeLimitMonths(applicantTypes, businessAge),
+        applicantField: "aply_trgt",
+        ageField: maxMonthsExclusive === null ? null : "biz_enyy",
+      };
+    }),
+  );
+})();

@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { distanceKm } from "~/domain/geo";
 import type { LatLng } from "~/domain/types";
 import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from "~/search/types";
-import { ALL_DOCUMENTS, FACILITIES, INNOVATION_CENTERS, TECHNOPARKS } from "./fixtures";
+import { businessAgeMonths, callFactsFrom, checkCall } from "~/domain/programs/eligibility";
+import type { FirmApplicantType } from "~/domain/programs/types";
+import { required } from "~/required";
+import { ALL_DOCUMENTS, CALLS, FACILITIES, INNOVATION_CENTERS, TECHNOPARKS } from "./fixtures";
 
 /** Changwon City Hall. */
 const CHANGWON: LatLng = { lat: 35.228, lng: 128.6811 };
@@ -230,6 +233,76 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
           filters: { kinds: [], regionCodes: [], sectors: [], categories: [], ids: [] },
         });
         expect(emptyLists.total).toBe(unfiltered.total);
+      });
+
+      it("keeps the calls a firm can apply to as what it is and at its age, and everything else", async () => {
+        const withCalls = await loadedEngine(makeEngine, [...ALL_DOCUMENTS, ...CALLS]);
+        const today = "2026-08-10";
+        const firms: Array<{ applicantType: FirmApplicantType; foundedOn: string | null }> = [
+          { applicantType: "sme", foundedOn: "2025-08-01" },
+          { applicantType: "sme", foundedOn: "2021-08-11" },
+          { applicantType: "sme", foundedOn: "2010-01-01" },
+          { applicantType: "sme", foundedOn: null },
+          { applicantType: "micro", foundedOn: "2024" },
+          { applicantType: "sole_creator", foundedOn: "2008-03-01" },
+          { applicantType: "pre_founder", foundedOn: null },
+        ];
+        for (const firm of firms) {
+          const applicant = {
+            type: firm.applicantType,
+            businessAgeMonths: firm.foundedOn ? businessAgeMonths(firm.foundedOn, today) : null,
+          };
+          const eligible = CALLS.filter(
+            (call) =>
+              checkCall(required(callFactsFrom(call) ?? undefined, "a call's facts"), { ...firm, today }).eligible,
+          ).map((call) => call.id);
+          const calls = await withCalls.search({
+            filters: { type: "program", programOrigin: "call", applicant },
+            limit: 100,
+            offset: 0,
+          });
+          // Pre-founders are left to the rules (whether a call takes them); every other firm gets exactly what they accept.
+          if (firm.applicantType === "pre_founder") expect(ids(calls)).toEqual(expect.arrayContaining(eligible));
+          else expect(sorted(ids(calls)), JSON.stringify(firm)).toEqual(sorted(eligible));
+          const everything = await withCalls.search({ filters: { applicant }, limit: 200, offset: 0 });
+          expect(sorted(ids(everything))).toEqual(sorted([...ALL_DOCUMENTS.map((d) => d.id), ...ids(calls)]));
+        }
+      });
+
+      it("orders calls by their last day, closed ones left out unless asked for", async () => {
+        const dated = (id: string, end: string): SearchDocument => ({
+          ...CALLS[0]!,
+          id,
+          nameKo: `공고 ${id}`,
+          windowKind: "dated",
+          windowStart: "2026-01-01",
+          windowEnd: end,
+          windowStartDay: 20260101,
+          windowEndDay: Number(end.replaceAll("-", "")),
+        });
+        const closed = [dated("closed-early", "2026-03-01"), dated("closed-late", "2026-08-09")];
+        const live = [
+          dated("ends-sep", "2026-09-30"),
+          dated("ends-today", "2026-08-10"),
+          dated("ends-aug", "2026-08-20"),
+        ];
+        const withCalls = await loadedEngine(makeEngine, [...ALL_DOCUMENTS, ...CALLS, ...closed, ...live]);
+        const base = { type: "program" as const, programOrigin: "call" as const, today: "2026-08-10" };
+        const notClosed = await withCalls.search({
+          filters: { ...base, statuses: ["open", "closing_soon", "rolling", "upcoming"] },
+          sort: "deadline",
+          limit: 4,
+          offset: 0,
+        });
+        expect(ids(notClosed).slice(0, 3)).toEqual(["ends-today", "ends-aug", "ends-sep"]);
+        expect(notClosed.total).toBe(live.length + CALLS.length);
+        const onlyClosed = await withCalls.search({
+          filters: { ...base, statuses: ["closed"] },
+          sort: "deadline",
+          limit: 10,
+          offset: 0,
+        });
+        expect(ids(onlyClosed)).toEqual(["closed-early", "closed-late"]);
       });
 
       it("returns nothing, not everything, for filter values holding quotes and operators", async () => {

@@ -119,7 +119,10 @@ export function matchFirm(
  * pass the 소상공인 size rule (data/micro_business_rules.csv); without a say, the rule decides
  * between 소상공인 and SME.
  */
-function applicantOf(profile: FirmProfile, context: MatchContext): { type: FirmApplicantType; reasons: Reason[] } {
+export function applicantOf(
+  profile: Pick<FirmProfile, "applicantType" | "employees" | "sectionCode">,
+  context: Pick<MatchContext, "microRules">,
+): { type: FirmApplicantType; reasons: Reason[] } {
   const given = profile.applicantType;
   if (given === "pre_founder" || given === "sole_creator") return { type: given, reasons: [] };
   if (!context.microRules) return { type: given ?? "sme", reasons: [] };

@@ -1,6 +1,12 @@
 import { daysBetween } from "~/clock";
 import { reason, type Reason } from "../reasons";
-import { APPLICABLE_STATUSES, type ApplicantType, type CallFacts, type FirmApplicantType } from "./types";
+import {
+  APPLICABLE_STATUSES,
+  type ApplicantType,
+  type BusinessAge,
+  type CallFacts,
+  type FirmApplicantType,
+} from "./types";
 import { daysLeft, statusOn, windowOfFields, type WindowFields } from "./window";
 
 /** What a firm says about itself that calls test: its applicant type and founding date. */
@@ -21,6 +27,24 @@ const ACCEPTED: Record<FirmApplicantType, readonly ApplicantType[]> = {
 
 /** Under the SME Start-up Act a start-up is a firm founded less than seven years ago. */
 const STARTUP_ACT_MONTHS = 7 * 12;
+
+/** The applicant types a call may name for a firm of this kind to be able to apply. */
+export function acceptedApplicantTypes(firmType: FirmApplicantType): readonly ApplicantType[] {
+  return ACCEPTED[firmType];
+}
+
+/**
+ * The business age a founded firm must be under, in months: the call's own limit, or the Start-up
+ * Act's seven years when it is open to start-ups (and pre-founders) only; null when none applies.
+ */
+export function callAgeLimitMonths(
+  applicantTypes: readonly string[],
+  businessAge: Pick<BusinessAge, "maxMonthsExclusive">,
+): number | null {
+  const startupOnly =
+    applicantTypes.length > 0 && applicantTypes.every((type) => type === "startup" || type === "pre_founder");
+  return businessAge.maxMonthsExclusive ?? (startupOnly ? STARTUP_ACT_MONTHS : null);
+}
 
 /**
  * Months since founding on `today`. A year alone counts whole years (the way 업력 is usually
@@ -76,9 +100,7 @@ export function checkCall(call: CallFacts, firm: CallFirm): CallCheck {
   }
 
   const age = call.businessAge;
-  const startupOnly =
-    call.applicantTypes.length > 0 && call.applicantTypes.every((type) => type === "startup" || type === "pre_founder");
-  const maxMonths = age.maxMonthsExclusive ?? (startupOnly ? STARTUP_ACT_MONTHS : null);
+  const maxMonths = callAgeLimitMonths(call.applicantTypes, age);
   if (firm.applicantType === "pre_founder") {
     if (age.maxMonthsExclusive !== null || call.applicantTypes.length === 0) {
       const met =

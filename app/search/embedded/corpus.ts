@@ -74,6 +74,12 @@ function lowerBound(values: Float64Array, value: number): number {
 
 /** The hidden bitset of program origins (`curated`, `call`). */
 export const ORIGIN_FACET = "_origin";
+/** Hidden bitsets of imported calls by the applicant types they name, `ANY_APPLICANT` when none. */
+export const APPLICANT_FACET = "_applicant";
+export const ANY_APPLICANT = "*";
+/** Hidden bitsets of imported calls by their business-age limit in months, `NO_AGE_LIMIT` when none. */
+export const AGE_LIMIT_FACET = "_ageLimit";
+export const NO_AGE_LIMIT = "none";
 
 function bitsetValues(entry: Entry): Array<[string, string]> {
   const values: Array<[string, string]> = FACET_NAMES.flatMap((facet) =>
@@ -83,6 +89,12 @@ function bitsetValues(entry: Entry): Array<[string, string]> {
   // Programs split into curated standing programs and imported calls, so either is one bitset away.
   if (entry.document.type === "program")
     values.push([ORIGIN_FACET, entry.document.windowKind === null ? "curated" : "call"]);
+  if (entry.document.type === "program" && entry.document.windowKind !== null) {
+    const { applicantTypes, ageLimitMonths } = entry.document;
+    for (const type of applicantTypes.length > 0 ? applicantTypes : [ANY_APPLICANT])
+      values.push([APPLICANT_FACET, type]);
+    values.push([AGE_LIMIT_FACET, ageLimitMonths === null ? NO_AGE_LIMIT : String(ageLimitMonths)]);
+  }
   return values;
 }
 
@@ -112,7 +124,7 @@ export class Corpus {
   /** Programs by their status on one day: statuses follow the clock, so they are computed per day and kept until the corpus changes. */
   private statusCache: { today: string; bits: Map<ProgramStatus, Bitset> } | null = null;
   /** Entries by last day of application, calls without one last. */
-  private deadlineOrder: Entry[] | null = null;
+  private deadlineOrder: { order: Entry[]; endDays: Float64Array } | null = null;
   private latitudeIndex: LatitudeIndex | null = null;
 
   get size(): number {
@@ -181,10 +193,24 @@ export class Corpus {
 
   /** Every entry, nearest last day of application first; entries without one keep the default order after them. */
   inDeadlineOrder(): readonly Entry[] {
-    this.deadlineOrder ??= [...this.inDefaultOrder()].sort(
-      (a, b) =>
-        (a.document.windowEndDay ?? Number.MAX_SAFE_INTEGER) - (b.document.windowEndDay ?? Number.MAX_SAFE_INTEGER),
-    );
+    return this.deadlineIndex().order;
+  }
+
+  /**
+   * Where the deadline order reaches calls whose last day is `day` (YYYYMMDD) or later. Those
+   * before it had their last day already: a walk for calls that are not closed starts here, past
+   * the thousands a portal keeps after they close.
+   */
+  deadlineOrderFrom(day: number): number {
+    return lowerBound(this.deadlineIndex().endDays, day);
+  }
+
+  private deadlineIndex(): { order: Entry[]; endDays: Float64Array } {
+    if (!this.deadlineOrder) {
+      const endDay = (entry: Entry) => entry.document.windowEndDay ?? Number.MAX_SAFE_INTEGER;
+      const order = [...this.inDefaultOrder()].sort((a, b) => endDay(a) - endDay(b));
+      this.deadlineOrder = { order, endDays: Float64Array.from(order, endDay) };
+    }
     return this.deadlineOrder;
   }
 

@@ -15,7 +15,8 @@ import type {
 import { type HighlightTerm, highlightText, isLatinWord, nameHighlight } from "../text";
 import { assertValidPaging, ordersByDistance } from "../query-rules";
 import { Corpus } from "./corpus";
-import { filterSlots } from "./filters";
+import { dayNumber } from "../program-status";
+import { admitsClosed, filterSlots } from "./filters";
 import { type Bitset, addSlot, countShared, hasSlot } from "./slot-bitsets";
 import { parseQuery, type ParsedQuery } from "./query";
 import { type Entry, entryKey } from "./records";
@@ -218,7 +219,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (!hasText && query.sort === "deadline" && (query.facets ?? []).length === 0) {
       const wanted = query.offset + query.limit;
       const found: Entry[] = [];
-      for (const entry of corpus.inDeadlineOrder()) {
+      const order = corpus.inDeadlineOrder();
+      const today = query.filters?.today;
+      // A call whose last day has passed is closed: without closed calls, the walk starts at today.
+      for (
+        let i = today && !admitsClosed(query.filters ?? {}) ? corpus.deadlineOrderFrom(dayNumber(today) ?? 0) : 0;
+        i < order.length;
+        i++
+      ) {
+        const entry = order[i]!;
         if (admitted && !hasSlot(admitted, entry.slot)) continue;
         found.push(entry);
         if (found.length >= wanted) break;

@@ -1,5 +1,14 @@
 import type { SearchDocType, SearchFilters, SearchQuery } from "../types";
-import { type Corpus, NATIONWIDE_FACET, ORIGIN_FACET } from "./corpus";
+import { acceptedApplicantTypes } from "~/domain/programs/eligibility";
+import {
+  AGE_LIMIT_FACET,
+  ANY_APPLICANT,
+  APPLICANT_FACET,
+  type Corpus,
+  NATIONWIDE_FACET,
+  NO_AGE_LIMIT,
+  ORIGIN_FACET,
+} from "./corpus";
 import { type Entry, entryKey } from "./records";
 import { type Bitset, addSlot } from "./slot-bitsets";
 
@@ -49,6 +58,7 @@ function filterMask(corpus: Corpus, filters: SearchFilters): Bitset | null {
       unionOf([bitsets.bits(ORIGIN_FACET, filters.programOrigin), bitsets.bits("type", "facility")], bitsets.empty()),
     );
   }
+  if (filters.applicant) required.push(applicantMask(corpus, filters.applicant));
   if (filters.today) {
     const byStatus = corpus.statusBitsets(filters.today);
     if (present(filters.statuses))
@@ -64,6 +74,35 @@ function filterMask(corpus: Corpus, filters: SearchFilters): Bitset | null {
     }
   }
   return intersect(required);
+}
+
+/** The calls a firm of this applicant type and business age can apply to, with every other document. */
+function applicantMask(corpus: Corpus, applicant: NonNullable<SearchFilters["applicant"]>): Bitset {
+  const { bitsets } = corpus;
+  const notCalls = [bitsets.bits(ORIGIN_FACET, "curated"), bitsets.bits("type", "facility")];
+  const byType = unionOf(
+    [
+      ...notCalls,
+      bitsets.bits(APPLICANT_FACET, ANY_APPLICANT),
+      ...acceptedApplicantTypes(applicant.type).map((type) => bitsets.bits(APPLICANT_FACET, type)),
+    ],
+    bitsets.empty(),
+  );
+  // A pre-founder has no business age; whether a call takes pre-founders is for the rules.
+  if (applicant.type === "pre_founder") return byType;
+  const months = applicant.businessAgeMonths;
+  const underLimit = [...bitsets.valuesOf(AGE_LIMIT_FACET)]
+    .filter(([limit]) => limit !== NO_AGE_LIMIT && months !== null && months < Number(limit))
+    .map(([, bits]) => bits);
+  const byAge = unionOf([...notCalls, bitsets.bits(AGE_LIMIT_FACET, NO_AGE_LIMIT), ...underLimit], bitsets.empty());
+  return intersect([byType, byAge]) ?? byType;
+}
+
+/** Whether the filters let closed calls through (statuses need a day; without one, no status filters). */
+export function admitsClosed(filters: SearchFilters): boolean {
+  if (!filters.today) return true;
+  if (present(filters.statuses)) return filters.statuses.includes("closed");
+  return filters.includeClosed === true;
 }
 
 /** The slots of the documents with these ids, of either type. */

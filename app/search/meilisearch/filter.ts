@@ -1,3 +1,4 @@
+import { acceptedApplicantTypes } from "~/domain/programs/eligibility";
 import type { LatLng } from "~/domain/types";
 import { notClosedExpression, statusFilterExpression } from "../program-status";
 import type { SearchFilters, SearchQuery } from "../types";
@@ -51,6 +52,21 @@ function statusClause(filters: SearchFilters): string | null {
   return filters.includeClosed ? null : notClosedExpression(filters.today);
 }
 
+/**
+ * Calls a firm of this applicant type and business age can apply to, as `applicantMask` admits
+ * them in the embedded engine; documents without a window (facilities, curated programs) pass.
+ */
+function applicantClause(filters: SearchFilters): string | null {
+  const applicant = filters.applicant;
+  if (!applicant) return null;
+  const accepted = anyOf("applicantTypes", acceptedApplicantTypes(applicant.type));
+  const byType = `(windowKind IS NULL OR applicantTypes IS EMPTY${accepted ? ` OR ${accepted}` : ""})`;
+  if (applicant.type === "pre_founder") return byType;
+  const months = applicant.businessAgeMonths;
+  const underLimit = months === null ? "" : ` OR ageLimitMonths > ${formatFilterNumber(months)}`;
+  return `${byType} AND (windowKind IS NULL OR ageLimitMonths IS NULL${underLimit})`;
+}
+
 /** `_geoRadius(lat, lng, metres)` for a search with a radius. */
 export function geoRadiusClause(near: LatLng & { radiusKm: number }): string {
   assertValidPoint(near);
@@ -82,6 +98,7 @@ export function buildFilter(filters: SearchFilters, near?: SearchQuery["near"]):
     filters.programOrigin === undefined
       ? null
       : `(type = "facility" OR windowKind ${filters.programOrigin === "call" ? "IS NOT NULL" : "IS NULL"})`,
+    applicantClause(filters),
   ];
   if (near) assertValidPoint(near);
   if (near && near.radiusKm !== undefined) clauses.push(geoRadiusClause({ ...near, radiusKm: near.radiusKm }));

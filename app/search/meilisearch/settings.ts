@@ -39,6 +39,8 @@ export function indexSettings(): Settings {
       "windowStartDay",
       "windowEndDay",
       "withdrawn",
+      "applicantTypes",
+      "ageLimitMonths",
     ],
     sortableAttributes: ["_geo", "type", "nameKo", "windowEndDay"],
     // `sort` first: a requested order (distance, or type then name without text) is strict, and

@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildFilter, formatFilterNumber, geoPointSort, quoteFilterValue } from "~/search/meilisearch/filter";
+import { businessAgeMonths, callFactsFrom, checkCall } from "~/domain/programs/eligibility";
+import type { FirmApplicantType } from "~/domain/programs/types";
+import { required } from "~/required";
 import type { SearchFilters } from "~/search/types";
+import { ALL_DOCUMENTS, CALLS } from "../../contract/fixtures";
 
 /**
  * A parser for the subset of Meilisearch's filter language the builder emits:
@@ -298,6 +302,71 @@ describe("formatFilterNumber", () => {
         expect(text).toMatch(/^-?\d+(\.\d+)?$/);
         expect(Math.abs(Number(text) - value)).toBeLessThanOrEqual(1e-7 * Math.max(1, Math.abs(value)));
       }),
+    );
+  });
+});
+
+/**
+ * Reads the expressions of the applicant filter the way Meilisearch would over a document:
+ * clauses joined by AND, each an atom or a parenthesised OR of atoms (`IS NULL`, `IS EMPTY`,
+ * `IN [...]`, `>`), so the filter is checked on the calls without a server.
+ */
+function admits(expression: string, document: Record<string, unknown>): boolean {
+  const atom = (text: string): boolean => {
+    const [, attribute = "", rest = ""] = /^(\w+) (.*)$/.exec(text) ?? [];
+    const value = document[attribute];
+    if (rest === "IS NULL") return value === null || value === undefined;
+    if (rest === "IS EMPTY") return Array.isArray(value) && value.length === 0;
+    const inList = /^IN (\[.*\])$/.exec(rest);
+    if (inList) {
+      const wanted = JSON.parse(inList[1]!) as string[];
+      return Array.isArray(value) ? value.some((v) => wanted.includes(String(v))) : wanted.includes(String(value));
+    }
+    const greater = /^> (\d+)$/.exec(rest);
+    if (greater) return typeof value === "number" && value > Number(greater[1]);
+    throw new Error(`not read here: ${text}`);
+  };
+  return expression
+    .split(" AND ")
+    .every((clause) => (clause.startsWith("(") ? clause.slice(1, -1).split(" OR ").some(atom) : atom(clause)));
+}
+
+describe("buildFilter: applicant", () => {
+  const today = "2026-08-10";
+  const notCalls = ALL_DOCUMENTS.slice(0, 5);
+
+  it("admits exactly the calls the rules accept by applicant type and age, and every document that is no call", () => {
+    const firms: Array<{ applicantType: FirmApplicantType; foundedOn: string | null }> = [
+      { applicantType: "sme", foundedOn: "2025-08-01" },
+      { applicantType: "sme", foundedOn: "2010-01-01" },
+      { applicantType: "sme", foundedOn: null },
+      { applicantType: "micro", foundedOn: "2024" },
+      { applicantType: "sole_creator", foundedOn: "2008-03-01" },
+    ];
+    for (const firm of firms) {
+      const expression = required(
+        buildFilter({
+          applicant: {
+            type: firm.applicantType,
+            businessAgeMonths: firm.foundedOn ? businessAgeMonths(firm.foundedOn, today) : null,
+          },
+        }),
+        "an applicant filter",
+      );
+      const expected = CALLS.filter(
+        (call) => checkCall(required(callFactsFrom(call) ?? undefined, "a call's facts"), { ...firm, today }).eligible,
+      );
+      expect(
+        CALLS.filter((call) => admits(expression, { ...call })),
+        JSON.stringify(firm),
+      ).toEqual(expected);
+      expect(notCalls.every((document) => admits(expression, { ...document }))).toBe(true);
+    }
+  });
+
+  it("leaves a pre-founder's age to the rules", () => {
+    expect(buildFilter({ applicant: { type: "pre_founder", businessAgeMonths: null } })).toBe(
+      '(windowKind IS NULL OR applicantTypes IS EMPTY OR applicantTypes IN ["pre_founder", "individual"])',
     );
   });
 });
