@@ -36,7 +36,8 @@ function unionOf(bitsets: ReadonlyArray<Bitset | undefined>, empty: Bitset): Bit
 
 /**
  * The value filters as one bitset (null when none restricts): types, kinds, regions, sectors,
- * classes, categories, program origin and status on `today`, all precomputed bitsets.
+ * classes, categories, program origin, applicant type and business age, and status on `today`,
+ * all precomputed bitsets.
  */
 function filterMask(corpus: Corpus, filters: SearchFilters): Bitset | null {
   const { bitsets } = corpus;

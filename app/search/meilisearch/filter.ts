@@ -64,7 +64,8 @@ function applicantClause(filters: SearchFilters): string | null {
   if (applicant.type === "pre_founder") return byType;
   const months = applicant.businessAgeMonths;
   const underLimit = months === null ? "" : ` OR ageLimitMonths > ${formatFilterNumber(months)}`;
-  return `${byType} AND (windowKind IS NULL OR ageLimitMonths IS NULL${underLimit})`;
+  // A call indexed before documents carried its age limit has no such field: the rules check it.
+  return `${byType} AND (windowKind IS NULL OR ageLimitMonths NOT EXISTS OR ageLimitMonths IS NULL${underLimit})`;
 }
 
 /** `_geoRadius(lat, lng, metres)` for a search with a radius. */

@@ -309,13 +309,14 @@ describe("formatFilterNumber", () => {
 /**
  * Reads the expressions of the applicant filter the way Meilisearch would over a document:
  * clauses joined by AND, each an atom or a parenthesised OR of atoms (`IS NULL`, `IS EMPTY`,
- * `IN [...]`, `>`), so the filter is checked on the calls without a server.
+ * `NOT EXISTS`, `IN [...]`, `>`), so the filter is checked on the calls without a server.
  */
 function admits(expression: string, document: Record<string, unknown>): boolean {
   const atom = (text: string): boolean => {
     const [, attribute = "", rest = ""] = /^(\w+) (.*)$/.exec(text) ?? [];
     const value = document[attribute];
-    if (rest === "IS NULL") return value === null || value === undefined;
+    if (rest === "NOT EXISTS") return !(attribute in document);
+    if (rest === "IS NULL") return value === null;
     if (rest === "IS EMPTY") return Array.isArray(value) && value.length === 0;
     const inList = /^IN (\[.*\])$/.exec(rest);
     if (inList) {
@@ -362,6 +363,20 @@ describe("buildFilter: applicant", () => {
       ).toEqual(expected);
       expect(notCalls.every((document) => admits(expression, { ...document }))).toBe(true);
     }
+  });
+
+  it("leaves a call indexed without its age limit to the rules", () => {
+    const expression = required(
+      buildFilter({ applicant: { type: "sme", businessAgeMonths: 500 } }),
+      "an applicant filter",
+    );
+    const limited = required(
+      CALLS.find((call) => call.ageLimitMonths !== null && call.applicantTypes.length === 0),
+      "a call with an age limit",
+    );
+    const { ageLimitMonths: _dropped, ...indexedBefore } = limited;
+    expect(admits(expression, { ...limited })).toBe(false);
+    expect(admits(expression, indexedBefore)).toBe(true);
   });
 
   it("leaves a pre-founder's age to the rules", () => {
