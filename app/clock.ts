@@ -50,9 +50,27 @@ export function seoulDate(instant: Date): string {
   return new Date(instant.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 }
 
+/**
+ * Days since 1970-01-01 of the calendar dates seen so far: a match compares the same few hundred
+ * deadlines with the same day for every firm, and parsing each date again took more time than the
+ * rules that use it. Cleared when full, so it never grows without bound.
+ */
+const epochDays = new Map<string, number>();
+const EPOCH_DAYS_KEPT = 20_000;
+
+function epochDay(date: string): number {
+  let day = epochDays.get(date);
+  if (day === undefined) {
+    day = Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+    if (epochDays.size >= EPOCH_DAYS_KEPT) epochDays.clear();
+    epochDays.set(date, day);
+  }
+  return day;
+}
+
 /** Whole days from one calendar date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round(epochDay(to) - epochDay(from));
 }
 
 /** The date `days` after a calendar date. */

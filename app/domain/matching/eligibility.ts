@@ -27,10 +27,15 @@ export interface Eligibility {
  * required certifications. Each condition the program sets gives a reason, met or not.
  */
 export function checkEligibility(program: EligibilityProgram, firm: EligibilityFirm): Eligibility {
-  const checks = [smeCheck, sizeCheck, regionCheck, classCheck, certificationCheck]
-    .map((check) => check(program, firm))
-    .filter((check): check is Check => check !== null);
-  return { eligible: checks.every((check) => check.met), reasons: checks.map((check) => check.reason) };
+  let eligible = true;
+  const reasons: Reason[] = [];
+  for (const check of CHECKS) {
+    const checked = check(program, firm);
+    if (checked === null) continue;
+    eligible &&= checked.met;
+    reasons.push(checked.reason);
+  }
+  return { eligible, reasons };
 }
 
 interface Check {
@@ -85,3 +90,5 @@ function certificationCheck(program: EligibilityProgram, firm: EligibilityFirm):
 function check(met: boolean, given: Reason): Check {
   return { met, reason: given };
 }
+
+const CHECKS = [smeCheck, sizeCheck, regionCheck, classCheck, certificationCheck];

@@ -1,5 +1,5 @@
 import { assessCapability, classifyPavitt, cooperationMode } from "../classification";
-import { callFactsFrom, checkCall } from "../programs/eligibility";
+import { businessAgeMonths, callFactsFrom, checkCall } from "../programs/eligibility";
 import { checkMicro } from "../programs/micro";
 import type { FirmApplicantType } from "../programs/types";
 import type { Reason } from "../reasons";
@@ -75,6 +75,12 @@ export function matchFirm(
   const facilitiesById = new Map(candidates.facilities.map((facility) => [facility.id, facility]));
   const applicant = applicantOf(profile, context);
   const today = context.today;
+  const callFirm = {
+    applicantType: applicant.type,
+    foundedOn: profile.foundedOn ?? null,
+    today: today ?? "",
+    ...(profile.foundedOn && today ? { businessAgeMonths: businessAgeMonths(profile.foundedOn, today) } : {}),
+  };
 
   const centers = candidates.facilities.map((facility) =>
     item("facility", facility, scoreFacility(facility, firm, context), []),
@@ -85,9 +91,7 @@ export function matchFirm(
     const eligibility = checkEligibility(program, eligibilityFirm);
     // An imported call also sets a window, applicant types and a business age; a closed call is never recommended.
     const call = callFactsFrom(program);
-    const callCheck = call
-      ? checkCall(call, { applicantType: applicant.type, foundedOn: profile.foundedOn ?? null, today: today ?? "" })
-      : null;
+    const callCheck = call ? checkCall(call, callFirm) : null;
     const eligible =
       eligibility.eligible && (call === null || (today !== undefined && callCheck !== null && callCheck.eligible));
     return { eligible, reasons: [...(callCheck?.reasons ?? []), ...eligibility.reasons] };

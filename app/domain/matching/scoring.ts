@@ -225,19 +225,21 @@ function offersCooperation(facility: FacilityCandidate): boolean {
   return facility.anchorGroupId !== null || has(facility.services, NEED_SERVICES.cooperation);
 }
 
+const COMPONENTS = Object.keys(MAX_POINTS) as ScoreComponent[];
+
+/** The parts' points and reasons in COMPONENTS order; plain loops, as every candidate of every match is assembled here. */
 function assemble(distance: number | null, parts: Record<ScoreComponent, ComponentResult>): Scored {
-  const components = Object.keys(MAX_POINTS) as ScoreComponent[];
-  const breakdown = components.map((component) => ({
-    component,
-    points: roundPoints(parts[component].points),
-    maxPoints: MAX_POINTS[component],
-  }));
-  return {
-    distanceKm: distance,
-    score: roundPoints(breakdown.reduce((sum, line) => sum + line.points, 0)),
-    breakdown,
-    reasons: components.flatMap((component) => parts[component].reasons),
-  };
+  const breakdown: BreakdownLine[] = [];
+  const reasons: Reason[] = [];
+  let total = 0;
+  for (const component of COMPONENTS) {
+    const part = parts[component];
+    const points = roundPoints(part.points);
+    total += points;
+    breakdown.push({ component, points, maxPoints: MAX_POINTS[component] });
+    for (const given of part.reasons) reasons.push(given);
+  }
+  return { distanceKm: distance, score: roundPoints(total), breakdown, reasons };
 }
 
 /** Points to one decimal: enough to rank, stable to print. */

@@ -15,6 +15,8 @@ export interface CallFirm {
   /** YYYY-MM-DD, or YYYY when only the year is known; null when not given or not yet founded. */
   foundedOn: string | null;
   today: string;
+  /** The business age on `today` when the caller has it already (a match checks many calls for one firm). */
+  businessAgeMonths?: number;
 }
 
 /** The applicant types a firm of each kind can apply as. Start-ups are founded firms, checked against the age limit. */
@@ -71,8 +73,8 @@ export interface CallCheck {
  */
 export function checkCall(call: CallFacts, firm: CallFirm): CallCheck {
   const reasons: Reason[] = [];
-  const status = statusOn(call.window, firm.today, call.withdrawn);
   const left = daysLeft(call.window, firm.today);
+  const status = statusOn(call.window, firm.today, call.withdrawn);
   reasons.push(
     reason("call.status", {
       status,
@@ -113,7 +115,7 @@ export function checkCall(call: CallFacts, firm: CallFirm): CallCheck {
       reasons.push(reason("call.age_unknown", { field: call.ageField ?? "", maxMonths }));
       eligible = false;
     } else {
-      const months = businessAgeMonths(firm.foundedOn, firm.today);
+      const months = firm.businessAgeMonths ?? businessAgeMonths(firm.foundedOn, firm.today);
       if (maxMonths !== null) {
         const met = months >= 0 && months < maxMonths;
         reasons.push(

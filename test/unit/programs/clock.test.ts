@@ -28,6 +28,17 @@ describe("clock", () => {
     expect(addDays("2026-08-28", 7)).toBe("2026-09-04");
   });
 
+  it("counts the same days while it keeps dates' day numbers, and after it lets them go", () => {
+    expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
+    // More distinct dates than are kept: the kept day numbers are cleared on the way.
+    for (let day = 0; day < 25_000; day++) {
+      const date = addDays("1990-01-01", day);
+      expect(daysBetween("1990-01-01", date)).toBe(day);
+    }
+    expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
+    expect(daysBetween("2026-12-31", "2027-01-01")).toBe(1);
+  });
+
   it("now() is the real instant, moved to CLOCK_DATE's day when it is set, keeping the time of day", () => {
     const real = Date.now();
     expect(Math.abs(now({}).getTime() - real)).toBeLessThan(1000);
