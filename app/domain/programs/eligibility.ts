@@ -73,8 +73,8 @@ export interface CallCheck {
  */
 export function checkCall(call: CallFacts, firm: CallFirm): CallCheck {
   const reasons: Reason[] = [];
-  const left = daysLeft(call.window, firm.today);
   const status = statusOn(call.window, firm.today, call.withdrawn);
+  const left = daysLeft(call.window, firm.today);
   reasons.push(
     reason("call.status", {
       status,
